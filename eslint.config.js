@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'models', 'test-fixtures', 'bench', 'playwright-report', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/app/**/*.tsx', 'src/app/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // The pure core: geometry, smoothing, rules, counters, cues. A function of a keypoint stream,
+    // replayable in Node; no React, no DOM, no TensorFlow.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'], message: 'src/core is pure: no React or stores.' },
+          { group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*'], message: 'src/core is pure: no TensorFlow.' },
+          { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core runs in the browser and Node alike: no Node APIs.' },
+          { group: ['../app/*', '../pose/*', '../render/*', '../../app/*', '../../pose/*', '../../render/*'], message: 'src/core must not depend on the app, the model or drawing.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'requestAnimationFrame', 'HTMLVideoElement', 'HTMLCanvasElement'],
+    },
+  },
+);

@@ -1,0 +1,49 @@
+// The one pose shape the whole app speaks, whatever model produced it.
+// Coordinates are pixels of the analysed frame (origin top-left, y down).
+
+/** The COCO-17 keypoint names, in the order MoveNet and pose-detection use them. */
+export const COCO17 = [
+  'nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear',
+  'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow',
+  'left_wrist', 'right_wrist', 'left_hip', 'right_hip',
+  'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
+] as const;
+export type CocoName = (typeof COCO17)[number];
+
+export interface Keypoint {
+  readonly name: string;
+  readonly x: number;
+  readonly y: number;
+  /** 0..1; a missing point has score 0. */
+  readonly score: number;
+}
+
+export interface Pose {
+  /** COCO-17 first, in COCO17 order; models with more points (BlazePose) append theirs after. */
+  readonly keypoints: readonly Keypoint[];
+  /** Whole-pose confidence, 0..1. */
+  readonly score: number;
+}
+
+/** One analysed camera frame: zero, one or several people. */
+export interface PoseFrame {
+  /** Milliseconds, monotonic within a stream. */
+  readonly t: number;
+  readonly width: number;
+  readonly height: number;
+  readonly poses: readonly Pose[];
+}
+
+export type ModelName = 'movenet-lightning' | 'movenet-thunder' | 'blazepose-lite' | 'blazepose-full';
+export const MODEL_NAMES: readonly ModelName[] = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'];
+export function isModelName(s: string): s is ModelName {
+  return (MODEL_NAMES as readonly string[]).includes(s);
+}
+
+/** Model files served from models/ that each model needs (json + bin beside it). */
+export const MODEL_FILES: Record<ModelName, readonly string[]> = {
+  'movenet-lightning': ['movenet-lightning.json', 'movenet-lightning.bin'],
+  'movenet-thunder': ['movenet-thunder.json', 'movenet-thunder.bin'],
+  'blazepose-lite': ['blazepose-detector.json', 'blazepose-detector.bin', 'blazepose-lite.json', 'blazepose-lite.bin'],
+  'blazepose-full': ['blazepose-detector.json', 'blazepose-detector.bin', 'blazepose-full.json', 'blazepose-full.bin'],
+};

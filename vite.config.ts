@@ -1,0 +1,50 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite';
+import type { ServerResponse } from 'node:http';
+import react from '@vitejs/plugin-react';
+import { createReadStream, existsSync, statSync, readdirSync, mkdirSync, copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const modelsDir = resolve(__dirname, 'models');
+
+/** Serves models/ at /models/ in dev and preview, and copies it into dist/models/ at build time. */
+function serveModels(): Plugin {
+  const middleware = (req: { url?: string }, res: ServerResponse, next: () => void) => {
+    const url = req.url?.split('?')[0] ?? '';
+    const m = /^\/models\/([\w.-]+)$/.exec(url);
+    if (!m?.[1]) return next();
+    const file = join(modelsDir, m[1]);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.statusCode = 404;
+      res.end(`model file ${m[1]} not found: run npm run models`);
+      return;
+    }
+    res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+    res.setHeader('Content-Length', String(statSync(file).size));
+    createReadStream(file).pipe(res);
+  };
+  return {
+    name: 'form-coach-models',
+    configureServer(server) { server.middlewares.use(middleware); },
+    configurePreviewServer(server) { server.middlewares.use(middleware); },
+    writeBundle(options) {
+      const out = join(options.dir ?? resolve(__dirname, 'dist'), 'models');
+      mkdirSync(out, { recursive: true });
+      for (const f of readdirSync(modelsDir)) if (/\.(json|bin)$/.test(f)) copyFileSync(join(modelsDir, f), join(out, f));
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), serveModels()],
+  resolve: {
+    alias: { '@mediapipe/pose': resolve(__dirname, 'src/pose/shims/mediapipe-pose.ts') },
+  },
+  server: { fs: { allow: ['.'] } },
+  test: {
+    include: ['src/**/*.test.ts', 'tests/node/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
