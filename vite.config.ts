@@ -44,6 +44,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/node/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
