@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on a fresh Debian machine, and nothing when it is already there:
+# Debian's chromium (Playwright drives it; it never downloads a browser of its own) and ffmpeg
+# (the recorder, the analyzer and the tests decode real clips with it), then the npm packages
+# (whose postinstall fetches and verifies the pinned models).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+{ command -v ffmpeg && command -v ffprobe; } >/dev/null 2>&1 || missing+=(ffmpeg)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "setup: missing Debian packages: ${missing[*]}. Install them with: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core >/dev/null
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+else
+  node scripts/fetch-models.mjs
+fi
