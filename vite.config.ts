@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 import { createReadStream, existsSync, statSync, readdirSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const modelsDir = resolve(__dirname, 'models');
+const modelsDir = resolve(import.meta.dirname, 'models');
 
 /** Serves models/ at /models/ in dev and preview, and copies it into dist/models/ at build time. */
 function serveModels(): Plugin {
@@ -28,7 +28,7 @@ function serveModels(): Plugin {
     configureServer(server) { server.middlewares.use(middleware); },
     configurePreviewServer(server) { server.middlewares.use(middleware); },
     writeBundle(options) {
-      const out = join(options.dir ?? resolve(__dirname, 'dist'), 'models');
+      const out = join(options.dir ?? resolve(import.meta.dirname, 'dist'), 'models');
       mkdirSync(out, { recursive: true });
       for (const f of readdirSync(modelsDir)) if (/\.(json|bin)$/.test(f)) copyFileSync(join(modelsDir, f), join(out, f));
     },
@@ -38,7 +38,7 @@ function serveModels(): Plugin {
 export default defineConfig({
   plugins: [react(), serveModels()],
   resolve: {
-    alias: { '@mediapipe/pose': resolve(__dirname, 'src/pose/shims/mediapipe-pose.ts') },
+    alias: { '@mediapipe/pose': resolve(import.meta.dirname, 'src/pose/shims/mediapipe-pose.ts') },
   },
   server: { fs: { allow: ['.'] } },
   test: {

@@ -1,0 +1,100 @@
+// Session history in IndexedDB, through Dexie. Records are written while the set runs (the app calls
+// save() on every counted rep, every few hold seconds and at the end), so a reload or crash loses
+// nothing already counted. Records that fail validation on load (corrupt, or written by an unknown
+// version) are moved, untouched, to a quarantine table and reported: never deleted, never fatal.
+import Dexie, { type Table } from 'dexie';
+import type { ImportResult, SessionRecord } from './schema';
+import { makeHistoryExport, parseHistoryExport, parseSessionRecord } from './schema';
+
+interface QuarantineRow {
+  qid?: number;
+  quarantinedAt: number;
+  reason: string;
+  raw: unknown;
+}
+
+class HistoryDb extends Dexie {
+  sessions!: Table<unknown, string>;
+  quarantine!: Table<QuarantineRow, number>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ sessions: 'id, startedAt, exerciseId', quarantine: '++qid, quarantinedAt' });
+  }
+}
+
+export class StorageFullError extends Error {
+  constructor() {
+    super('The browser has no room left to save sessions. Export and delete old sessions to free space; this set is kept on screen until then.');
+  }
+}
+
+export interface LoadResult {
+  sessions: SessionRecord[];
+  /** Records moved to quarantine during this load, with the reason. */
+  quarantined: { id: string | null; reason: string }[];
+  /** All records in quarantine, including earlier loads. */
+  quarantineCount: number;
+}
+
+const isQuotaError = (e: unknown): boolean => {
+  const name = (e as { name?: string; inner?: { name?: string } } | null)?.name;
+  const inner = (e as { inner?: { name?: string } } | null)?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+};
+
+export interface History {
+  load(): Promise<LoadResult>;
+  save(record: SessionRecord): Promise<void>;
+  remove(id: string): Promise<void>;
+  clear(): Promise<void>;
+  exportJson(now?: number): Promise<string>;
+  importJson(text: string): Promise<ImportResult>;
+  close(): void;
+}
+
+export function openHistory(name = 'form-coach'): History {
+  const db = new HistoryDb(name);
+  return {
+    async load() {
+      const rows = await db.sessions.toArray();
+      const sessions: SessionRecord[] = [];
+      const bad: { raw: unknown; key: unknown; reason: string }[] = [];
+      for (const raw of rows) {
+        try { sessions.push(parseSessionRecord(raw)); }
+        catch (e) { bad.push({ raw, key: (raw as { id?: unknown } | null)?.id, reason: e instanceof Error ? e.message : String(e) }); }
+      }
+      if (bad.length) {
+        await db.transaction('rw', db.sessions, db.quarantine, async () => {
+          for (const b of bad) {
+            await db.quarantine.add({ quarantinedAt: Date.now(), reason: b.reason, raw: b.raw });
+            if (typeof b.key === 'string') await db.sessions.delete(b.key);
+          }
+        });
+      }
+      sessions.sort((a, b) => a.startedAt - b.startedAt);
+      return {
+        sessions,
+        quarantined: bad.map((b) => ({ id: typeof b.key === 'string' ? b.key : null, reason: b.reason })),
+        quarantineCount: await db.quarantine.count(),
+      };
+    },
+    async save(record) {
+      const valid = parseSessionRecord(record);
+      try { await db.sessions.put(valid); }
+      catch (e) { if (isQuotaError(e)) throw new StorageFullError(); throw e; }
+    },
+    async remove(id) { await db.sessions.delete(id); },
+    async clear() { await db.sessions.clear(); },
+    async exportJson(now = Date.now()) {
+      const { sessions } = await this.load();
+      return JSON.stringify(makeHistoryExport(sessions, now));
+    },
+    async importJson(text) {
+      const result = parseHistoryExport(text);
+      try { await db.sessions.bulkPut(result.sessions); }
+      catch (e) { if (isQuotaError(e)) throw new StorageFullError(); throw e; }
+      return result;
+    },
+    close() { db.close(); },
+  };
+}
