@@ -1,0 +1,116 @@
+// Node-only: runs the app's own pose source (src/pose/createPoseSource.ts) over a video file and returns
+// the keypoint stream as a form-coach/keypoints@1 fixture. Same model files, same code path as the browser;
+// only the frame source (ffmpeg) and the model loader (files on disk) differ.
+import { basename, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import type { KeypointFixture } from '../../src/core/fixture';
+import { framesToFixture } from '../../src/core/fixture';
+import type { ModelName, PoseFrame } from '../../src/core/pose';
+import { createPoseSource } from '../../src/pose/createPoseSource';
+import { nodeModelLoader } from '../../src/pose/nodeLoader';
+import { startWasmBackend } from './nodeBackend';
+import type { Crop } from './video';
+import { decodeFrames, formatCrop } from './video';
+
+export interface RecordOptions {
+  video: string;
+  model: ModelName;
+  fps: number;
+  crop?: Crop | undefined;
+  maxSide?: number | undefined;
+  start?: number | undefined;
+  duration?: number | undefined;
+  /** The model's own temporal filter. Off for fixtures: smoothing belongs to the pure core, which can then be tested on raw input. */
+  smoothing?: boolean | undefined;
+  repoRoot: string;
+  /** Called after each frame, for progress output. */
+  onFrame?: ((frame: PoseFrame, inferMs: number) => void) | undefined;
+}
+
+/** How a fixture was made, kept in the file so that anyone can remake it. Readers ignore it. */
+export interface RecordingInfo {
+  video: string;
+  crop: string | null;
+  maxSide: number | null;
+  start: number;
+  duration: number | null;
+  smoothing: boolean;
+  backend: string;
+}
+
+export type RecordedFixture = KeypointFixture & { recording: RecordingInfo };
+
+export interface RecordResult {
+  fixture: RecordedFixture;
+  frames: PoseFrame[];
+  /** Milliseconds spent in estimate() per frame, for the report (not stored in the fixture: it varies by machine). */
+  inferMs: number[];
+}
+
+/** Default analysed size: MoveNet looks at 192 or 256 px and BlazePose at 224/256, so 640 px loses nothing and decodes fast. */
+export const DEFAULT_MAX_SIDE = 640;
+
+export async function recordVideo(o: RecordOptions): Promise<RecordResult> {
+  await startWasmBackend(o.repoRoot);
+  const smoothing = o.smoothing ?? false;
+  const maxSide = o.maxSide ?? DEFAULT_MAX_SIDE;
+  const source = await createPoseSource(o.model, { loader: nodeModelLoader(join(o.repoRoot, 'models')), smoothing });
+  const frames: PoseFrame[] = [];
+  const inferMs: number[] = [];
+  try {
+    source.reset();
+    for await (const f of decodeFrames(o.video, { fps: o.fps, crop: o.crop, maxSide, start: o.start, duration: o.duration })) {
+      const input = tf.tensor3d(f.rgb, [f.height, f.width, 3], 'int32');
+      const t0 = performance.now();
+      let poses;
+      try {
+        poses = await source.estimate(input, f.t);
+      } finally {
+        input.dispose();
+      }
+      const ms = performance.now() - t0;
+      const frame: PoseFrame = { t: f.t, width: f.width, height: f.height, poses };
+      frames.push(frame);
+      inferMs.push(ms);
+      o.onFrame?.(frame, ms);
+    }
+  } finally {
+    source.dispose();
+  }
+  if (frames.length === 0) throw new Error(`${o.video}: no frames decoded (start ${o.start ?? 0} s, duration ${o.duration ?? 'all'})`);
+  const fixture = framesToFixture(frames, { source: basename(o.video), model: o.model, fps: o.fps });
+  return {
+    fixture: {
+      ...fixture,
+      recording: {
+        video: basename(o.video),
+        crop: o.crop ? formatCrop(o.crop) : null,
+        maxSide,
+        start: o.start ?? 0,
+        duration: o.duration ?? null,
+        smoothing,
+        backend: tf.getBackend(),
+      },
+    },
+    frames,
+    inferMs,
+  };
+}
+
+/**
+ * JSON with one frame per line: small diffs when a fixture is re-recorded, and still plain JSON.
+ * Key order is fixed so that re-recording an unchanged clip gives an identical file.
+ */
+export function stringifyFixture(f: RecordedFixture): string {
+  const { frames, ...head } = f;
+  const headJson = JSON.stringify(head, null, 2);
+  const frameLines = frames.map((fr) => '    ' + JSON.stringify(fr));
+  return `${headJson.slice(0, -2)},\n  "frames": [\n${frameLines.join(',\n')}\n  ]\n}\n`;
+}
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}

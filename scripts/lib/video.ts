@@ -1,0 +1,141 @@
+// Node-only: reads video files as raw RGB frames through Debian's ffmpeg/ffprobe (spawned, never bundled).
+// Used by the keypoint recorder; the browser app never decodes files this way.
+import { spawn, execFileSync } from 'node:child_process';
+
+export interface VideoInfo {
+  width: number;
+  height: number;
+  /** Seconds. */
+  duration: number;
+  /** Average frame rate of the file (phone clips are variable-rate; this is only informative). */
+  fps: number;
+}
+
+/** A rectangle in pixels of the source video, as ffmpeg's crop filter takes it. */
+export interface Crop {
+  w: number;
+  h: number;
+  x: number;
+  y: number;
+}
+
+export interface DecodeOptions {
+  /** Frames per second to sample; ffmpeg's fps filter picks the source frame nearest each tick. */
+  fps: number;
+  /** Applied before scaling, e.g. to cut away the black bars around portrait video. */
+  crop?: Crop | undefined;
+  /** Longest side of the output frame in pixels; smaller frames are not enlarged. */
+  maxSide?: number | undefined;
+  /** Seconds into the clip to start from (default 0). */
+  start?: number | undefined;
+  /** Seconds to decode (default: to the end). */
+  duration?: number | undefined;
+}
+
+export interface RgbFrame {
+  /** 0-based index of the sampled frame. */
+  index: number;
+  /** Milliseconds from the start of the clip (not of the decoded segment). */
+  t: number;
+  width: number;
+  height: number;
+  /** width × height × 3 bytes, row-major, no padding. */
+  rgb: Uint8Array;
+}
+
+export function parseCrop(s: string): Crop {
+  const m = /^(\d+):(\d+):(\d+):(\d+)$/.exec(s.trim());
+  if (!m) throw new Error(`crop must look like w:h:x:y (ffmpeg's crop filter), got "${s}"`);
+  const [w, h, x, y] = m.slice(1).map(Number) as [number, number, number, number];
+  if (w <= 0 || h <= 0) throw new Error(`crop ${s} has an empty area`);
+  return { w, h, x, y };
+}
+
+export const formatCrop = (c: Crop): string => `${c.w}:${c.h}:${c.x}:${c.y}`;
+
+export function probeVideo(path: string): VideoInfo {
+  const out = execFileSync('ffprobe', [
+    '-v', 'error', '-select_streams', 'v:0',
+    '-show_entries', 'stream=width,height,avg_frame_rate:format=duration', '-of', 'json', path,
+  ], { encoding: 'utf8' });
+  const j = JSON.parse(out) as { streams?: { width?: number; height?: number; avg_frame_rate?: string }[]; format?: { duration?: string } };
+  const s = j.streams?.[0];
+  if (!s?.width || !s.height) throw new Error(`${path}: no video stream`);
+  const [num = 0, den = 1] = (s.avg_frame_rate ?? '0/1').split('/').map(Number);
+  return { width: s.width, height: s.height, duration: Number(j.format?.duration ?? 0), fps: den ? num / den : 0 };
+}
+
+/**
+ * Output size for a source of `w`×`h` shrunk so its longest side is at most `maxSide`.
+ * Even numbers, because ffmpeg's scaler and most codecs want them; never enlarged.
+ */
+export function fitSize(w: number, h: number, maxSide?: number): { width: number; height: number } {
+  const k = maxSide && Math.max(w, h) > maxSide ? maxSide / Math.max(w, h) : 1;
+  const even = (v: number) => Math.max(2, 2 * Math.round((v * k) / 2));
+  return { width: even(w), height: even(h) };
+}
+
+/** The ffmpeg filter chain for the options, and the size of the frames it produces. */
+export function filterChain(info: Pick<VideoInfo, 'width' | 'height'>, o: DecodeOptions): { vf: string; width: number; height: number } {
+  const c = o.crop;
+  if (c && (c.x + c.w > info.width || c.y + c.h > info.height)) {
+    throw new Error(`crop ${formatCrop(c)} does not fit in a ${info.width}×${info.height} video`);
+  }
+  const { width, height } = fitSize(c?.w ?? info.width, c?.h ?? info.height, o.maxSide);
+  const parts = [
+    ...(c ? [`crop=${formatCrop(c)}`] : []),
+    `fps=${o.fps}`,
+    `scale=${width}:${height}:flags=area`,
+  ];
+  return { vf: parts.join(','), width, height };
+}
+
+/**
+ * Decodes a video into RGB frames sampled at `fps`, one at a time (back-pressure: ffmpeg is paused while
+ * the consumer works, so a slow model never piles frames up in memory).
+ */
+export async function* decodeFrames(path: string, o: DecodeOptions): AsyncGenerator<RgbFrame> {
+  const info = probeVideo(path);
+  const { vf, width, height } = filterChain(info, o);
+  const start = o.start ?? 0;
+  const args = ['-v', 'error', '-nostdin'];
+  // Seeking before -i is fast and, with re-encoding to raw frames, frame-accurate.
+  if (start > 0) args.push('-ss', String(start));
+  args.push('-i', path);
+  if (o.duration !== undefined) args.push('-t', String(o.duration));
+  args.push('-an', '-vf', vf, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+
+  const ff = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  ff.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    ff.on('error', reject);
+    ff.on('close', (code) => resolve(code));
+  });
+
+  const frameBytes = width * height * 3;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let index = 0;
+  try {
+    for await (const chunk of ff.stdout as AsyncIterable<Buffer>) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      while (pendingBytes >= frameBytes) {
+        const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+        const rgb = new Uint8Array(all.buffer.slice(all.byteOffset, all.byteOffset + frameBytes));
+        const rest = all.subarray(frameBytes);
+        pending = rest.length ? [rest] : [];
+        pendingBytes = rest.length;
+        // The fps filter emits frame i at start + i/fps seconds.
+        yield { index, t: (start + index / o.fps) * 1000, width, height, rgb };
+        index++;
+      }
+    }
+  } finally {
+    if (ff.exitCode === null) ff.kill('SIGTERM');
+  }
+  const code = await exited;
+  if (code !== 0 && code !== null) throw new Error(`ffmpeg failed on ${path} (exit ${code}): ${stderr.trim()}`);
+  if (pendingBytes !== 0) throw new Error(`ffmpeg left a partial frame (${pendingBytes} of ${frameBytes} bytes) for ${path}`);
+}
