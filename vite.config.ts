@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import type { ServerResponse } from 'node:http';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { createReadStream, existsSync, statSync, readdirSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -36,7 +37,39 @@ function serveModels(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), serveModels()],
+  plugins: [
+    react(),
+    serveModels(),
+    // Installable, offline after first load: the app shell (JS, CSS, wasm) is precached; model files
+    // are cached the first time they are fetched (so the model in use works offline), never precached
+    // all at once (38 MB for the five).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      manifest: {
+        name: 'Form Coach',
+        short_name: 'Form Coach',
+        description: 'Checks your form on back-pain exercises through your webcam. Everything stays on this device.',
+        theme_color: '#0f172a',
+        background_color: '#0f172a',
+        display: 'standalone',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,svg}'],
+        globIgnores: ['models/**'],
+        maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/models/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'form-coach-models', expiration: { maxEntries: 20 } },
+          },
+        ],
+      },
+    }),
+  ],
   resolve: {
     alias: { '@mediapipe/pose': resolve(import.meta.dirname, 'src/pose/shims/mediapipe-pose.ts') },
   },
