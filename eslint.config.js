@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     // The pure core: geometry, smoothing, rules, counters, cues. A function of a keypoint stream,
     // replayable in Node; no React, no DOM, no TensorFlow.
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/session/**/*.ts', 'src/storage/schema.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', {
