@@ -52,6 +52,8 @@ export interface Clip {
   video: string;
   /** ffmpeg crop w:h:x:y cutting away black bars, or null. */
   crop: string | null;
+  /** Seconds, as ffprobe reports it; lets tests check a fixture's length without the video. */
+  duration: number;
   exercise: string;
   variant: string;
   view: string;

@@ -54,10 +54,16 @@ export function parseCrop(s: string): Crop {
 export const formatCrop = (c: Crop): string => `${c.w}:${c.h}:${c.x}:${c.y}`;
 
 export function probeVideo(path: string): VideoInfo {
-  const out = execFileSync('ffprobe', [
-    '-v', 'error', '-select_streams', 'v:0',
-    '-show_entries', 'stream=width,height,avg_frame_rate:format=duration', '-of', 'json', path,
-  ], { encoding: 'utf8' });
+  let out: string;
+  try {
+    out = execFileSync('ffprobe', [
+      '-v', 'error', '-select_streams', 'v:0',
+      '-show_entries', 'stream=width,height,avg_frame_rate:format=duration', '-of', 'json', path,
+    ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = e as { stderr?: string; message: string };
+    throw new Error(`cannot read ${path}: ${(err.stderr || err.message).trim()}`);
+  }
   const j = JSON.parse(out) as { streams?: { width?: number; height?: number; avg_frame_rate?: string }[]; format?: { duration?: string } };
   const s = j.streams?.[0];
   if (!s?.width || !s.height) throw new Error(`${path}: no video stream`);

@@ -1,0 +1,80 @@
+// The recorder on the real shared clips with the real model. Skips, saying why, where the clips
+// (../shared/fixtures/videos) or the model files (npm run models) are absent.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseFixture } from '../../src/core/fixture';
+import { MODEL_FILES } from '../../src/core/pose';
+import { clipCrop, clipVideoPath, fixturePath, haveModels, haveVideos, readClipList, repoRoot, videosDir } from '../../scripts/lib/clips';
+import { recordVideo } from '../../scripts/lib/recorder';
+import type { RgbFrame } from '../../scripts/lib/video';
+import { decodeFrames, probeVideo } from '../../scripts/lib/video';
+
+const list = readClipList();
+const videos = haveVideos();
+const models = haveModels(MODEL_FILES['movenet-lightning']);
+if (!videos) console.warn(`recorder.test: shared clips not found at ${videosDir}; skipping the tests that decode them`);
+if (!models) console.warn('recorder.test: model files missing (npm run models); skipping the golden re-recording');
+
+/** Mean brightness of a band of columns. */
+function columnMean(f: RgbFrame, x0: number, x1: number): number {
+  let s = 0;
+  for (let y = 0; y < f.height; y++) for (let x = x0; x < x1; x++) for (let c = 0; c < 3; c++) s += f.rgb[(y * f.width + x) * 3 + c]!;
+  return s / ((x1 - x0) * f.height * 3);
+}
+
+describe.skipIf(!videos)('clip list against the real clips', () => {
+  it.each(list.clips.map((c) => [c.id, c] as const))('%s: file present, duration as listed', (_id, c) => {
+    const info = probeVideo(clipVideoPath(c));
+    expect(info.duration).toBeCloseTo(c.duration, 2);
+  });
+
+  // A wrong crop would feed the model black bars (BlazePose loses the person in them, NOTES.md) or cut
+  // the person off, so each listed crop is checked against what the pixels show.
+  const cropped = list.clips.filter((c) => c.crop !== null);
+  it.each(cropped.map((c) => [c.id, c] as const))('%s: the listed crop is exactly the picture inside the black bars', async (_id, c) => {
+    const crop = clipCrop(c)!;
+    const info = probeVideo(clipVideoPath(c));
+    for (const at of [0.1, c.duration / 2, c.duration - 0.5]) {
+      for await (const f of decodeFrames(clipVideoPath(c), { fps: 1, start: at, duration: 0.5 })) {
+        expect(f.width).toBe(info.width);
+        const left = crop.x;
+        const right = crop.x + crop.w;
+        if (left > 8) expect(columnMean(f, 0, left - 4), `left bar at ${at} s`).toBeLessThan(12);
+        if (info.width - right > 8) expect(columnMean(f, right + 4, info.width), `right bar at ${at} s`).toBeLessThan(12);
+        // The first and last 8 columns inside the crop carry picture, not bar.
+        expect(columnMean(f, left, left + 8), `inside left edge at ${at} s`).toBeGreaterThan(15);
+        expect(columnMean(f, right - 8, right), `inside right edge at ${at} s`).toBeGreaterThan(15);
+        break;
+      }
+    }
+  });
+});
+
+describe.skipIf(!videos || !models)('recording is reproducible (golden)', () => {
+  // Re-records the first second of a side-view plank and compares with the committed fixture, the way
+  // tfjs-models' MoveNet tests compare against a recorded clip. Lightning, to keep the test short.
+  // Tolerance: the wasm backend is deterministic on one machine; 1.5 px leaves room for another CPU's float rounding.
+  const id = '03_plank_forearm_side_kaiakol005';
+  const clip = list.clips.find((c) => c.id === id)!;
+  it(`${id}: first second matches test-fixtures within 1.5 px`, async () => {
+    const committed = parseFixture(JSON.parse(readFileSync(fixturePath(id, 'movenet-lightning'), 'utf8')));
+    const r = await recordVideo({
+      video: clipVideoPath(clip), model: 'movenet-lightning', fps: committed.fps, crop: clipCrop(clip),
+      maxSide: list.maxSide, duration: 1, repoRoot,
+    });
+    expect(r.fixture.width).toBe(committed.width);
+    expect(r.fixture.height).toBe(committed.height);
+    expect(r.fixture.frames).toHaveLength(15);
+    r.fixture.frames.forEach((fr, i) => {
+      const ref = committed.frames[i]!;
+      expect(fr.t).toBe(ref.t);
+      expect(fr.keypoints).toHaveLength(ref.keypoints.length);
+      fr.keypoints.forEach(([x, y, s], k) => {
+        const [rx, ry, rs] = ref.keypoints[k]!;
+        expect(Math.abs(x - rx), `frame ${i} point ${k} x`).toBeLessThanOrEqual(1.5);
+        expect(Math.abs(y - ry), `frame ${i} point ${k} y`).toBeLessThanOrEqual(1.5);
+        expect(Math.abs(s - rs), `frame ${i} point ${k} score`).toBeLessThanOrEqual(0.02);
+      });
+    });
+  });
+});
