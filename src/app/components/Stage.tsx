@@ -1,0 +1,35 @@
+import { useEffect, useRef } from 'react';
+import { attachStage } from '../session';
+import { useApp } from '../store';
+
+/** The video with the skeleton canvas on top. Both are mirrored together by CSS; keypoints stay in image pixels. */
+export function Stage() {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const mirror = useApp((s) => s.settings.mirror);
+  const phase = useApp((s) => s.phase);
+  const activity = useApp((s) => s.activity);
+  const size = useApp((s) => s.videoSize);
+
+  useEffect(() => {
+    const v = videoRef.current;
+    const c = canvasRef.current;
+    if (!v || !c) return;
+    return attachStage(v, c);
+  }, []);
+
+  return (
+    <div className="stage" style={size ? { aspectRatio: `${size.width} / ${size.height}` } : undefined}>
+      <div className={mirror ? 'stage-media mirrored' : 'stage-media'}>
+        <video ref={videoRef} className="stage-video" muted playsInline aria-label="Camera view" />
+        <canvas ref={canvasRef} className="stage-overlay" data-testid="overlay" aria-hidden="true" />
+      </div>
+      {phase === 'starting' && (
+        <div className="stage-status" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          {activity ?? 'Starting…'}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// The per-frame loop, outside React. Each new camera frame is processed at most once and frames are never
+// queued: a frame that arrives while the model is still busy is skipped and counted as dropped, so latency
+// stays at one inference. requestVideoFrameCallback fires once per presented frame; where it is missing,
+// requestAnimationFrame plus a currentTime check avoids re-processing a frame (../shared/NOTES.md, pitfall 6).
+import type { PoseFrame } from '../core/pose';
+import type { PoseSource } from '../pose/types';
+
+export interface LoopCounters {
+  /** Frames the model ran on. */
+  frames: number;
+  /**
+   * Camera frames the model never saw. Wasm inference blocks the main thread, so most such frames never
+   * reach a callback at all; with requestVideoFrameCallback they show up as gaps in presentedFrames.
+   */
+  dropped: number;
+  /** Model time of recent frames, ms (ring of the last 30). */
+  recentMs: number[];
+  /** performance.now() of recent processed frames (ring of the last 30). */
+  recentAt: number[];
+}
+
+export interface FrameLoop {
+  stop(): void;
+  readonly counters: LoopCounters;
+}
+
+export interface FrameLoopOptions {
+  onPoseFrame(frame: PoseFrame): void;
+  onError(e: unknown): void;
+}
+
+const RING = 30;
+
+type VideoWithRvfc = HTMLVideoElement & {
+  requestVideoFrameCallback?(cb: (now: number, meta: { mediaTime: number; presentedFrames: number }) => void): number;
+  cancelVideoFrameCallback?(handle: number): void;
+};
+
+export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTMLVideoElement>, opts: FrameLoopOptions): FrameLoop {
+  const video = videoEl as VideoWithRvfc;
+  const counters: LoopCounters = { frames: 0, dropped: 0, recentMs: [], recentAt: [] };
+  const t0 = performance.now();
+  let busy = false;
+  let stopped = false;
+  let handle = 0;
+  let lastMediaTime = -1;
+  let lastPresented = -1;
+
+  const process = async (): Promise<void> => {
+    busy = true;
+    const started = performance.now();
+    try {
+      const poses = await source.estimate(video, started);
+      if (stopped) return;
+      const done = performance.now();
+      counters.frames += 1;
+      push(counters.recentMs, done - started);
+      push(counters.recentAt, done);
+      opts.onPoseFrame({ t: started - t0, width: video.videoWidth, height: video.videoHeight, poses });
+    } catch (e) {
+      if (!stopped) {
+        stopped = true;
+        opts.onError(e);
+      }
+    } finally {
+      busy = false;
+    }
+  };
+
+  const onFrame = (mediaTime: number, presentedFrames?: number): void => {
+    if (stopped) return;
+    if (presentedFrames !== undefined) {
+      if (lastPresented >= 0 && presentedFrames > lastPresented + 1) counters.dropped += presentedFrames - lastPresented - 1;
+      lastPresented = presentedFrames;
+    }
+    if (mediaTime !== lastMediaTime && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) {
+      lastMediaTime = mediaTime;
+      if (busy) counters.dropped += 1;
+      else void process();
+    }
+    schedule();
+  };
+
+  const useRvfc = typeof video.requestVideoFrameCallback === 'function';
+  const schedule = (): void => {
+    if (stopped) return;
+    handle = useRvfc
+      ? video.requestVideoFrameCallback!((_now, meta) => onFrame(meta.mediaTime, meta.presentedFrames))
+      : requestAnimationFrame(() => onFrame(video.currentTime));
+  };
+  schedule();
+
+  return {
+    counters,
+    stop() {
+      stopped = true;
+      if (useRvfc) video.cancelVideoFrameCallback?.(handle);
+      else cancelAnimationFrame(handle);
+    },
+  };
+}
+
+function push(ring: number[], v: number): void {
+  ring.push(v);
+  if (ring.length > RING) ring.shift();
+}
+
+/** Processed frames/s and median model ms over the recent ring. */
+export function summarise(c: LoopCounters, now = performance.now()): { fps: number; modelMs: number } {
+  const at = c.recentAt.filter((t) => now - t < 3000);
+  const fps = at.length >= 2 ? ((at.length - 1) * 1000) / (at[at.length - 1]! - at[0]!) : 0;
+  const sorted = [...c.recentMs].sort((a, b) => a - b);
+  const modelMs = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
+  return { fps, modelMs };
+}

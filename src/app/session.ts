@@ -1,0 +1,269 @@
+// The live session controller: camera + backend + model + frame loop, all outside React. React mounts the
+// <video>/<canvas> and calls attachStage(); everything per-frame happens here and reaches the canvas
+// directly. Only slow state (status, errors, counters twice a second) goes to the store.
+import type { Pose, PoseFrame } from '../core/pose';
+import type { PoseSource } from '../pose/types';
+import type { JointStyle } from '../render/skeleton';
+import { clearOverlay, drawSkeleton } from '../render/skeleton';
+import { attachStream, CameraError, listCameras, openCamera, stopStream, syncVideoSize } from './camera';
+import type { FrameLoop } from './frameLoop';
+import { startFrameLoop, summarise } from './frameLoop';
+import { isRecording, recordedFrameCount, recordFrame } from './recorder';
+import type { AppError, CoachView, Settings } from './store';
+import {
+  appStore, setActivity, setBackendInfo, setCameras, setCoach, setNotices, setPhase, setRecording, setStats,
+  setVideoSize, showError,
+} from './store';
+import { MODEL_LABELS } from './models';
+import { initBackend } from '../pose/backend';
+
+/** What the engine gives back per frame; the seam issue 4's coaching flows plug into. */
+export interface CoachStep {
+  jointStyles: Partial<Record<string, JointStyle>>;
+  labels?: Partial<Record<string, string>>;
+  view: CoachView;
+}
+export interface Coach {
+  step(frame: PoseFrame): CoachStep;
+  reset(): void;
+}
+
+let video: HTMLVideoElement | null = null;
+let canvas: HTMLCanvasElement | null = null;
+let stream: MediaStream | null = null;
+let source: PoseSource<HTMLVideoElement> | null = null;
+let sourceKey = '';
+let backendKey = '';
+let loop: FrameLoop | null = null;
+let statsTimer: ReturnType<typeof setInterval> | null = null;
+let lastFrame: PoseFrame | null = null;
+let coach: Coach | null = null;
+let lastCoachView = '';
+/** Bumped on every (re)start so a superseded async start stops quietly. */
+let generation = 0;
+
+// ---- test and bench hook: the latest frame and counters only, cheap to read ----
+declare global {
+  interface Window {
+    __formCoach?: {
+      getLastPoses(): readonly Pose[] | null;
+      getLastFrame(): PoseFrame | null;
+      getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; model: string; phase: string };
+      /** Median model ms over the recent frames plus the raw recent list, for the bench. */
+      getRecentModelMs(): number[];
+    };
+  }
+}
+
+if (typeof window !== 'undefined') {
+  window.__formCoach = {
+    getLastPoses: () => lastFrame?.poses ?? null,
+    getLastFrame: () => lastFrame,
+    getStats: () => {
+      const s = appStore.getState();
+      const c = loop?.counters;
+      const sum = c ? summarise(c) : { fps: 0, modelMs: 0 };
+      return { ...sum, dropped: c?.dropped ?? 0, frames: c?.frames ?? 0, backend: s.backend?.active ?? null, model: s.settings.model, phase: s.phase };
+    },
+    getRecentModelMs: () => [...(loop?.counters.recentMs ?? [])],
+  };
+}
+
+export function setCoachEngine(c: Coach | null): void {
+  coach = c;
+  lastCoachView = '';
+  setCoach(null);
+}
+
+export function attachStage(v: HTMLVideoElement, c: HTMLCanvasElement): () => void {
+  video = v;
+  canvas = c;
+  void restart();
+  return () => {
+    generation += 1;
+    stopLoop();
+    stopStream(stream);
+    stream = null;
+    video = null;
+    canvas = null;
+  };
+}
+
+/** Restarts everything that is needed: camera when absent, backend and model when the settings changed. */
+export async function restart(): Promise<void> {
+  const gen = ++generation;
+  stopLoop();
+  const settings = appStore.getState().settings;
+  setPhase('starting', 'Opening the camera…');
+  try {
+    const [src] = await Promise.all([ensureModel(settings, gen), ensureCamera(settings, gen)]);
+    if (gen !== generation || !video) return;
+    startLoop(src);
+    setPhase('running');
+  } catch (e) {
+    if (gen !== generation) return;
+    showError(toAppError(e));
+  }
+}
+
+async function ensureCamera(settings: Settings, gen: number): Promise<void> {
+  if (!video) return;
+  const track = stream?.getVideoTracks()[0];
+  const current = track?.getSettings().deviceId ?? null;
+  if (track && track.readyState === 'live' && (settings.cameraId === null || settings.cameraId === current)) return;
+  stopStream(stream);
+  stream = null;
+  const s = await openCamera(settings.cameraId);
+  if (gen !== generation || !video) {
+    stopStream(s);
+    return;
+  }
+  stream = s;
+  await attachStream(video, s);
+  video.onresize = () => {
+    if (video) syncVideoSize(video);
+    updateVideoSize();
+  };
+  updateVideoSize();
+  // Labels are only readable after permission is granted, so the list is read after opening.
+  setCameras(await listCameras().catch(() => []));
+}
+
+function updateVideoSize(): void {
+  if (!video || !canvas) return;
+  const width = video.videoWidth;
+  const height = video.videoHeight;
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  setVideoSize({ width, height });
+}
+
+async function ensureModel(settings: Settings, gen: number): Promise<PoseSource<HTMLVideoElement>> {
+  const wantBackend = settings.backend;
+  const wantSource = `${settings.backend}/${settings.model}`;
+  if (source && sourceKey === wantSource) return source;
+  source?.dispose();
+  source = null;
+
+  // Heavy code loads only now, after the first paint (keeps the initial bundle small).
+  setActivity('Starting the pose engine…');
+  const [{ checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
+    import('../pose/browserLoader'), import('../pose/createPoseSource'),
+  ]);
+  if (backendKey !== wantBackend) {
+    const be = await initBackend(wantBackend);
+    backendKey = wantBackend;
+    setBackendInfo({ active: be.backend, renderer: be.renderer, simd: be.simd });
+    setNotices(be.notices);
+  }
+  if (gen !== generation) throw new Superseded();
+  setActivity(`Checking the ${MODEL_LABELS[settings.model].name} model files…`);
+  await checkModelFiles(settings.model);
+  setActivity(`Loading ${MODEL_LABELS[settings.model].name}…`);
+  let created: PoseSource<HTMLVideoElement>;
+  try {
+    created = await createPoseSource(settings.model, { loader: browserModelLoader() });
+  } catch (e) {
+    throw new ModelLoadError(settings.model, e);
+  }
+  if (gen !== generation) {
+    created.dispose();
+    throw new Superseded();
+  }
+  source = created;
+  sourceKey = wantSource;
+  return created;
+}
+
+class Superseded extends Error {}
+class ModelLoadError extends Error {
+  constructor(readonly model: string, cause: unknown) {
+    super(`The ${model} model could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}. `
+      + 'If its files are damaged, run `npm run models` in the project folder, then reload.');
+  }
+}
+
+function toAppError(e: unknown): AppError {
+  if (e instanceof CameraError) return e.appError;
+  // ModelFileError lives in the lazily loaded browserLoader chunk; recognise it by its `file` field.
+  if (e instanceof Error && 'file' in e) {
+    return { kind: 'model-files', title: 'A model file is missing or damaged', detail: e.message };
+  }
+  if (e instanceof ModelLoadError) return { kind: 'model-other', title: 'The pose model could not be loaded', detail: e.message };
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/backend/i.test(msg)) return { kind: 'backend', title: 'The pose engine could not start', detail: msg };
+  return { kind: 'model-other', title: 'Something went wrong', detail: msg };
+}
+
+function startLoop(src: PoseSource<HTMLVideoElement>): void {
+  if (!video) return;
+  src.reset();
+  coach?.reset();
+  lastFrame = null;
+  loop = startFrameLoop(video, src, {
+    onPoseFrame,
+    onError: (e) => showError({
+      kind: 'model-other',
+      title: 'Pose detection stopped',
+      detail: `${e instanceof Error ? e.message : String(e)}. Reload the page to try again.`,
+    }),
+  });
+  statsTimer = setInterval(publishStats, 500);
+}
+
+function stopLoop(): void {
+  loop?.stop();
+  loop = null;
+  if (statsTimer !== null) clearInterval(statsTimer);
+  statsTimer = null;
+}
+
+/** The per-frame hook: engine (when wired), drawing, recording. Never touches React. */
+function onPoseFrame(frame: PoseFrame): void {
+  lastFrame = frame;
+  recordFrame(frame);
+  const step = coach?.step(frame) ?? null;
+  if (step) {
+    // Push the engine's slow view to the store only when it changed (a cue or count, not every frame).
+    const key = JSON.stringify(step.view);
+    if (key !== lastCoachView) {
+      lastCoachView = key;
+      setCoach(step.view);
+    }
+  }
+  if (!canvas) return;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  if (canvas.width !== frame.width || canvas.height !== frame.height) updateVideoSize();
+  clearOverlay(ctx);
+  const pose = frame.poses[0];
+  if (!pose) return;
+  const shown = canvas.clientWidth || canvas.width;
+  drawSkeleton(ctx, pose, {
+    styles: step?.jointStyles ?? {},
+    labels: step?.labels ?? {},
+    mirror: appStore.getState().settings.mirror,
+    minScore: 0.3,
+    scale: canvas.width / shown,
+  });
+}
+
+function publishStats(): void {
+  const c = loop?.counters;
+  if (!c) return;
+  const { fps, modelMs } = summarise(c);
+  setStats({ fps, modelMs, dropped: c.dropped, frames: c.frames });
+  const rec = appStore.getState().recording;
+  const n = recordedFrameCount();
+  if (rec.active !== isRecording() || rec.frames !== n) setRecording({ active: isRecording(), frames: n });
+}
+
+// Restart what a settings change needs: model/backend reload, camera switch. Mirror is CSS only.
+appStore.subscribe((s, prev) => {
+  if (!video) return;
+  const a = s.settings;
+  const b = prev.settings;
+  if (a.model !== b.model || a.backend !== b.backend || a.cameraId !== b.cameraId) void restart();
+});

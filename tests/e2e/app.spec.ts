@@ -1,0 +1,30 @@
+// The app in headless Chromium, forced onto the wasm backend, with clip 03 (a side-view forearm plank,
+// held still) as the webcam. See clip.ts for how the clip is cut and global-setup.ts for the conversion.
+import { test, expect, MAIN_JOINTS, waitForFrames, overlayInkPixels } from './fixtures';
+import type { Hook } from './fixtures';
+import { syntheticReason } from './clip';
+
+test('starts on wasm, opens the camera, finds the person and draws the skeleton', async ({ page }) => {
+  await page.goto('/?backend=wasm');
+  await expect(page.getByRole('heading', { name: 'Form Coach' })).toBeVisible();
+  // The camera and the model both start; the debug readout names the backend actually running.
+  await waitForFrames(page, 5);
+  const stats = await page.evaluate(() => (window as unknown as { __formCoach: Hook }).__formCoach.getStats());
+  expect(stats.backend).toBe('wasm');
+  expect(stats.model).toBe('movenet-thunder');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  const reason = syntheticReason();
+  test.skip(reason !== null, `no person to find: ${reason}`);
+
+  // A person is found: at least 12 of the 17 keypoints with score > 0.3 on a recent frame.
+  await page.waitForFunction((names) => {
+    const f = (window as unknown as { __formCoach: Hook }).__formCoach.getLastFrame();
+    const kps = f?.poses[0]?.keypoints ?? [];
+    return kps.filter((k) => names.includes(k.name) || k.name === 'nose').filter((k) => k.score > 0.3).length >= 12;
+  }, [...MAIN_JOINTS] as string[], { timeout: 30_000, polling: 200 });
+  expect(await overlayInkPixels(page)).toBeGreaterThan(500);
+  // Let the readout refresh (it updates twice a second) before the picture is taken.
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: 'test-results/screens/live-wasm.png' });
+});

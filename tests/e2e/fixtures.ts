@@ -1,0 +1,52 @@
+// Shared test fixture: every test records each request the page makes and fails if one leaves the app's
+// origin (the app must never fetch models, fonts or anything else from another host).
+import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+export const test = base.extend<{ foreignRequests: string[] }>({
+  foreignRequests: [async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+    const foreign: string[] = [];
+    const check = (url: string) => {
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) foreign.push(url);
+    };
+    page.on('request', (r) => check(r.url()));
+    page.on('websocket', (ws) => check(ws.url()));
+    await use(foreign);
+    expect(foreign, 'requests that left the app origin').toEqual([]);
+  }, { auto: true }],
+});
+
+export { expect };
+
+export const MAIN_JOINTS = [
+  'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist',
+  'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
+] as const;
+
+export interface Hook {
+  getLastFrame(): { t: number; width: number; height: number; poses: { keypoints: { name: string; x: number; y: number; score: number }[] }[] } | null;
+  getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; model: string; phase: string };
+}
+
+/** Waits until the app has processed `n` frames on the model, and returns its stats. */
+export async function waitForFrames(page: Page, n: number, timeout = 90_000): Promise<void> {
+  await page.waitForFunction((k) => {
+    const h = (window as unknown as { __formCoach?: Hook }).__formCoach;
+    return (h?.getStats().frames ?? 0) >= k;
+  }, n, { timeout, polling: 250 });
+}
+
+/** Counts canvas pixels that are not fully transparent: > 0 means something was drawn. */
+export async function overlayInkPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || c.width === 0) return 0;
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n += 1;
+    return n;
+  });
+}
