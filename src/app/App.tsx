@@ -24,8 +24,10 @@ export function App() {
       <main className="app-main">
         <section className="stage-column" aria-label="Camera">
           {/* The stage stays mounted under an error so the camera/model state survives a retry. */}
-          <Stage />
-          {error && <ErrorScreen error={error} />}
+          <div className="stage-wrap">
+            <Stage />
+            {error && <ErrorScreen error={error} />}
+          </div>
           {showDebug && <DebugReadout />}
         </section>
         <aside className="side-column">

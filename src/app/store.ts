@@ -48,6 +48,8 @@ export interface CameraInfo { deviceId: string; label: string }
 
 /** What the engine shows (the slow part of its view), mirrored here for React. */
 export interface CoachView {
+  /** Which number the exercise counts. */
+  mode: 'reps' | 'hold';
   reps: number;
   holdSec: number;
   cue: string | null;

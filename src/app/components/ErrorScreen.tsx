@@ -1,11 +1,17 @@
 import { restart } from '../session';
 import type { AppError } from '../store';
 
+/** Renders `backticked` parts of a message as code, so commands like `npm run models` stand out. */
+function withCode(text: string) {
+  return text.split(/(`[^`]+`)/).map((part, i) =>
+    part.startsWith('`') && part.endsWith('`') ? <code key={i}>{part.slice(1, -1)}</code> : part);
+}
+
 export function ErrorScreen({ error }: { error: AppError }) {
   return (
     <div className="error-screen" role="alert" data-error-kind={error.kind}>
       <h2>{error.title}</h2>
-      <p>{error.detail}</p>
+      <p>{withCode(error.detail)}</p>
       <button type="button" onClick={() => void restart()}>Try again</button>
     </div>
   );
