@@ -30,6 +30,8 @@ export interface FrameLoopOptions {
 }
 
 const RING = 30;
+/** HTMLMediaElement.HAVE_CURRENT_DATA, spelled out so the loop also runs against a stand-in video in Node tests. */
+const HAVE_CURRENT_DATA = 2;
 
 type VideoWithRvfc = HTMLVideoElement & {
   requestVideoFrameCallback?(cb: (now: number, meta: { mediaTime: number; presentedFrames: number }) => void): number;
@@ -73,7 +75,7 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
       if (lastPresented >= 0 && presentedFrames > lastPresented + 1) counters.dropped += presentedFrames - lastPresented - 1;
       lastPresented = presentedFrames;
     }
-    if (mediaTime !== lastMediaTime && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) {
+    if (mediaTime !== lastMediaTime && video.readyState >= HAVE_CURRENT_DATA && video.videoWidth > 0) {
       lastMediaTime = mediaTime;
       if (busy) counters.dropped += 1;
       else void process();

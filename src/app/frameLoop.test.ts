@@ -1,0 +1,116 @@
+// The frame loop against a stand-in video whose frames we present by hand, and a model we resolve by hand:
+// checks that each frame is processed at most once and that frames arriving mid-inference are dropped,
+// never queued.
+import { describe, expect, it } from 'vitest';
+import type { Pose } from '../core/pose';
+import type { PoseSource } from '../pose/types';
+import { startFrameLoop, summarise } from './frameLoop';
+
+type Cb = (now: number, meta: { mediaTime: number; presentedFrames: number }) => void;
+
+function fakeVideo() {
+  let cb: Cb | null = null;
+  let presented = 0;
+  const video = {
+    readyState: 4,
+    videoWidth: 640,
+    videoHeight: 360,
+    requestVideoFrameCallback(f: Cb) { cb = f; return 1; },
+    cancelVideoFrameCallback() { cb = null; },
+  };
+  return {
+    video: video as unknown as HTMLVideoElement,
+    /** Presents the next frame; `skipped` frames were composited without a callback (main thread busy). */
+    present(mediaTime: number, skipped = 0) {
+      presented += 1 + skipped;
+      const f = cb;
+      cb = null;
+      f?.(performance.now(), { mediaTime, presentedFrames: presented });
+    },
+    get waiting() { return cb !== null; },
+  };
+}
+
+function manualSource() {
+  const pending: ((p: Pose[]) => void)[] = [];
+  const calls: number[] = [];
+  const source: PoseSource<HTMLVideoElement> = {
+    model: 'replay',
+    estimate(_v, t) { calls.push(t); return new Promise<Pose[]>((r) => pending.push(r)); },
+    reset() {},
+    dispose() {},
+  };
+  return { source, calls, resolveNext: () => pending.shift()?.([]) };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('startFrameLoop', () => {
+  it('runs the model once per new frame and drops frames that arrive while it is busy', async () => {
+    const v = fakeVideo();
+    const m = manualSource();
+    const frames: number[] = [];
+    const loop = startFrameLoop(v.video, m.source, { onPoseFrame: (f) => frames.push(f.t), onError: (e) => { throw e; } });
+
+    v.present(0.0);
+    expect(m.calls).toHaveLength(1);
+    v.present(0.033); // model still busy: dropped, not queued
+    v.present(0.066);
+    expect(m.calls).toHaveLength(1);
+    expect(loop.counters.dropped).toBe(2);
+
+    m.resolveNext();
+    await tick();
+    expect(frames).toHaveLength(1);
+    // Nothing runs until a new frame arrives: the dropped ones are gone.
+    expect(m.calls).toHaveLength(1);
+
+    v.present(0.1);
+    expect(m.calls).toHaveLength(2);
+    m.resolveNext();
+    await tick();
+    expect(loop.counters.frames).toBe(2);
+    loop.stop();
+    expect(v.waiting).toBe(false);
+  });
+
+  it('does not process the same frame twice and counts frames the callback never saw', async () => {
+    const v = fakeVideo();
+    const m = manualSource();
+    const loop = startFrameLoop(v.video, m.source, { onPoseFrame: () => {}, onError: (e) => { throw e; } });
+    v.present(0.5);
+    m.resolveNext();
+    await tick();
+    v.present(0.5); // same media time again (e.g. a repaint): ignored
+    expect(m.calls).toHaveLength(1);
+    v.present(0.6, 3); // three frames were composited while the main thread was blocked
+    expect(loop.counters.dropped).toBe(3);
+    expect(m.calls).toHaveLength(2);
+    loop.stop();
+  });
+
+  it('stops and reports when the model throws', async () => {
+    const v = fakeVideo();
+    const errors: unknown[] = [];
+    const source: PoseSource<HTMLVideoElement> = {
+      model: 'replay', estimate: () => Promise.reject(new Error('boom')), reset() {}, dispose() {},
+    };
+    startFrameLoop(v.video, source, { onPoseFrame: () => {}, onError: (e) => errors.push(e) });
+    v.present(0);
+    await tick();
+    expect(errors).toHaveLength(1);
+    v.present(0.1);
+    await tick();
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe('summarise', () => {
+  it('gives processed frames per second and the median model time', () => {
+    const now = 10_000;
+    const c = { frames: 5, dropped: 0, recentMs: [60, 70, 65, 200, 64], recentAt: [9000, 9250, 9500, 9750, 10_000] };
+    const s = summarise(c, now);
+    expect(s.fps).toBeCloseTo(4, 5);
+    expect(s.modelMs).toBe(65);
+  });
+});
