@@ -1,0 +1,163 @@
+// Counters as hysteresis state machines (the shape of ML Kit's RepetitionCounter: named enter/exit
+// thresholds, a state, events out). They never format strings or make sounds; the engine turns their
+// events into EngineEvents and the UI turns those into words.
+
+import type { Side } from './geometry';
+
+export type CounterEvent =
+  | { type: 'rep'; side?: Side | undefined; durationMs: number; peak: number }
+  /** The top was left again; downMs = time from leaving the top to being back at rest. */
+  | { type: 'rep-end'; side?: Side | undefined; downMs: number; topMs: number }
+  /** Left rest, moved at least `partialMin`, came back without reaching the top. */
+  | { type: 'partial'; side?: Side | undefined; peak: number }
+  | { type: 'hold-start'; side?: Side | undefined }
+  | { type: 'hold-tick'; side?: Side | undefined; sec: number }
+  | { type: 'hold-end'; side?: Side | undefined; sec: number };
+
+export interface RepThresholds {
+  /** 'up': the metric rises toward the top (e.g. elbow angle at lockout); 'down': it falls. */
+  direction: 'up' | 'down';
+  /** Metric at or beyond which the top is reached. */
+  enter: number;
+  /** Metric at or before which the body is back at rest (between exit and enter: moving). */
+  exit: number;
+  /** A trip from rest that reached at least this far but not `enter` is a partial rep. */
+  partialMin?: number | undefined;
+  /** The top must be held this long (ms) to count: jitter across `enter` never counts. */
+  minTopMs: number;
+}
+
+export type RepPhase = 'unknown' | 'rest' | 'moving' | 'top';
+
+/** Counts reps on one metric. Starts in 'unknown': a body first seen at the top is not a rep. */
+export class RepCounter {
+  phase: RepPhase = 'unknown';
+  count = 0;
+  private leftRestAt = 0;
+  private topSince = -1;
+  private counted = false;
+  private leftTopAt = -1;
+  private peak = 0;
+  constructor(readonly th: RepThresholds, readonly side?: Side) {}
+
+  /** v = metric this frame (null = unknown: the state holds). Pushes events into out. */
+  step(v: number | null, t: number, out: CounterEvent[]): void {
+    if (v === null || !Number.isFinite(v)) return;
+    const { direction, enter, exit, partialMin, minTopMs } = this.th;
+    const s = direction === 'up' ? 1 : -1;
+    const x = s * v, en = s * enter, ex = s * exit;
+    switch (this.phase) {
+      case 'unknown':
+        if (x <= ex) { this.phase = 'rest'; this.leftRestAt = t; }
+        return;
+      case 'rest':
+        if (x > ex) { this.phase = 'moving'; this.peak = x; } else { this.leftRestAt = t; }
+        if (x >= en) { this.phase = 'top'; this.topSince = t; this.counted = false; this.peak = x; }
+        return;
+      case 'moving':
+        if (x > this.peak) this.peak = x;
+        if (x >= en) { this.phase = 'top'; this.topSince = t; this.counted = false; }
+        else if (x <= ex) {
+          if (partialMin !== undefined && this.peak >= s * partialMin) out.push({ type: 'partial', side: this.side, peak: s * this.peak });
+          this.phase = 'rest';
+          this.leftRestAt = t;
+        }
+        return;
+      case 'top':
+        if (x > this.peak) this.peak = x;
+        if (!this.counted && t - this.topSince >= minTopMs) {
+          this.counted = true;
+          this.count++;
+          out.push({ type: 'rep', side: this.side, durationMs: Math.max(0, this.topSince - this.leftRestAt), peak: s * this.peak });
+        }
+        if (x >= en) { this.leftTopAt = -1; return; }
+        if (this.leftTopAt < 0) this.leftTopAt = t;
+        if (x <= ex) {
+          if (this.counted) out.push({ type: 'rep-end', side: this.side, downMs: t - this.leftTopAt, topMs: this.leftTopAt - this.topSince });
+          else if (partialMin !== undefined) out.push({ type: 'partial', side: this.side, peak: s * this.peak });
+          this.phase = 'rest';
+          this.leftRestAt = t;
+          this.leftTopAt = -1;
+        }
+        return;
+    }
+  }
+
+  /** Time spent at the top so far (ms), 0 when not there. */
+  topMs(t: number): number {
+    return this.phase === 'top' ? t - this.topSince : 0;
+  }
+}
+
+export interface HoldThresholds {
+  /** Position must be held this long before the hold starts (credited from its beginning). */
+  enterMs: number;
+  /** A break shorter than this does not end the hold (and its time is not credited). */
+  exitMs: number;
+  /** Frame gaps longer than this are not credited (the person or the camera went away). */
+  maxGapMs: number;
+}
+
+/** Seconds held, with pause (never reset) when the position or the form breaks; optional sides. */
+export class HoldCounter {
+  holding = false;
+  side: Side | undefined = undefined;
+  totalMs = 0;
+  readonly sideMs = { left: 0, right: 0 };
+  private candSince = -1;
+  private candSide: Side | undefined = undefined;
+  private breakSince = -1;
+  private segMs = 0;
+  private lastT = -1;
+  private lastTick = 0;
+  constructor(readonly th: HoldThresholds) {}
+
+  private credit(ms: number): void {
+    this.totalMs += ms;
+    this.segMs += ms;
+    if (this.side) this.sideMs[this.side] += ms;
+  }
+
+  step(ok: boolean, side: Side | undefined, t: number, out: CounterEvent[]): void {
+    const dt = this.lastT < 0 ? 0 : Math.max(0, t - this.lastT);
+    this.lastT = t;
+    const gapOk = dt <= this.th.maxGapMs;
+    if (this.holding) {
+      const sameSide = side === this.side;
+      if (ok && sameSide) {
+        if (this.breakSince >= 0) this.breakSince = -1;
+        if (gapOk) this.credit(dt);
+      } else {
+        if (this.breakSince < 0) this.breakSince = t;
+        if (t - this.breakSince >= this.th.exitMs || !sameSide && ok) this.end(out);
+      }
+    }
+    if (!this.holding) {
+      if (ok && (this.candSince < 0 || side !== this.candSide)) { this.candSince = t; this.candSide = side; }
+      if (!ok) this.candSince = -1;
+      if (ok && this.candSince >= 0 && t - this.candSince >= this.th.enterMs) {
+        this.holding = true;
+        this.side = side;
+        this.segMs = 0;
+        this.breakSince = -1;
+        out.push({ type: 'hold-start', side });
+        this.credit(t - this.candSince);
+        this.candSince = -1;
+      }
+    }
+    const sec = Math.floor(this.totalMs / 1000);
+    if (this.holding && sec > this.lastTick) {
+      this.lastTick = sec;
+      out.push({ type: 'hold-tick', side: this.side, sec });
+    }
+  }
+
+  /** Ends a running hold now (form broke for good, the set ended, or the stream ended). */
+  end(out: CounterEvent[]): void {
+    if (!this.holding) return;
+    this.holding = false;
+    out.push({ type: 'hold-end', side: this.side, sec: this.segMs / 1000 });
+    this.side = undefined;
+    this.breakSince = -1;
+  }
+}

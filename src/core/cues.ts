@@ -1,0 +1,69 @@
+// Which single cue is on screen: by priority (safety > set-up > the worst current fault > praise and
+// information), kept up for a minimum time so it never flickers, and not repeated within a cooldown
+// so it never nags. All time comes from frame timestamps.
+
+export type CueKind = 'safety' | 'setup' | 'fault' | 'praise' | 'info';
+
+export interface Cue {
+  readonly id: string;
+  readonly text: string;
+  readonly kind: CueKind;
+}
+
+const RANK: Record<CueKind, number> = { safety: 4, setup: 3, fault: 2, praise: 1, info: 1 };
+
+/** A cue stays at least this long (ms) unless a higher-priority one arrives. */
+export const CUE_MIN_MS = 2500;
+/** The same cue is not shown again within this long after it went away (ms). */
+export const CUE_COOLDOWN_MS = 8000;
+/** Praise and information fade after this long (ms); faults and set-up stay while they hold. */
+export const CUE_TRANSIENT_MS = 3000;
+
+export const SETUP_TEXT: Record<string, string> = {
+  'no-person': 'Step into the camera view',
+  'body-cut-off': 'Move back so your whole body is in view',
+  'wrong-view-side': 'Turn side-on to the camera',
+  'wrong-view-front': 'Face the camera',
+  'too-dark': 'Turn on more light',
+};
+
+export class CueManager {
+  current: Cue | null = null;
+  private shownAt = 0;
+  private readonly lastGone = new Map<string, number>();
+
+  /**
+   * `candidates`: what could be said now, any order (the first of equal rank wins). `oneShot`: a
+   * praise/info cue raised by an event this frame. Returns the cue newly shown this frame, if any.
+   */
+  update(t: number, candidates: readonly Cue[], oneShot: Cue | null): Cue | null {
+    const cur = this.current;
+    let best: Cue | null = null;
+    for (let i = 0; i <= candidates.length; i++) {
+      const c = i < candidates.length ? candidates[i] : oneShot;
+      if (!c) continue;
+      const gone = this.lastGone.get(c.id);
+      const cooling = c.id !== cur?.id && c.kind !== 'safety' && gone !== undefined && t - gone < CUE_COOLDOWN_MS;
+      if (!cooling && (best === null || RANK[c.kind] > RANK[best.kind])) best = c;
+    }
+    if (cur !== null) {
+      const curTrue = cur.kind === 'praise' || cur.kind === 'info'
+        ? t - this.shownAt < CUE_TRANSIENT_MS
+        : candidates.some((c) => c.id === cur.id);
+      const outranked = best !== null && RANK[best.kind] > RANK[cur.kind];
+      if ((t - this.shownAt < CUE_MIN_MS || curTrue) && !outranked) return null;
+      if (best !== null && best.id === cur.id) return null;
+      this.lastGone.set(cur.id, t);
+      this.current = null;
+    }
+    if (best === null) return null;
+    this.current = best;
+    this.shownAt = t;
+    return best;
+  }
+
+  reset(): void {
+    this.current = null;
+    this.lastGone.clear();
+  }
+}

@@ -1,0 +1,417 @@
+// The coaching engine: step(state, frame) → {state, events, view}. Pure and deterministic: the same
+// frames give the same events, in the live app, the video analyzer and the tests. The state is
+// mutated in place and returned (no per-frame copies: the hot path must stay under ~50 µs).
+// It never throws and never emits NaN, whatever the frame holds.
+
+import type { Keypoint, Pose, PoseFrame } from './pose';
+import { KEYPOINT_NAMES, N_KP, jointIndex, type Body, type KeypointName, type Side } from './geometry';
+import { createPerception, perceive, type Perception } from './perception';
+import { HoldCounter, RepCounter, type CounterEvent } from './counters';
+import { CueManager, SETUP_TEXT, type Cue, type CueKind } from './cues';
+import type { CheckContext, ExerciseDef, ExerciseId, Finding, RepInfo } from './exercises/types';
+import { EXERCISES, isExerciseId } from './exercises';
+
+export type SetupIssue = 'no-person' | 'body-cut-off' | 'wrong-view' | 'wrong-posture' | 'too-dark';
+export type Phase = 'setup' | 'active' | 'paused';
+export type JointStyle = 'ok' | 'fault' | 'unknown';
+
+export type EngineEvent =
+  | { type: 'rep'; t: number; side?: Side | undefined; durationMs: number }
+  | { type: 'hold-start'; t: number; side?: Side | undefined }
+  | { type: 'hold-tick'; t: number; sec: number; side?: Side | undefined }
+  | { type: 'hold-end'; t: number; sec: number; side?: Side | undefined }
+  | { type: 'fault-start'; t: number; faultId: string; joints: readonly KeypointName[]; message: string; severity: Finding['severity'] }
+  | { type: 'fault-end'; t: number; faultId: string }
+  | { type: 'setup-cue'; t: number; issue: SetupIssue; text: string }
+  | { type: 'cue'; t: number; id: string; text: string; kind: CueKind };
+
+/** What the UI renders each frame. */
+export interface EngineView {
+  readonly exerciseId: ExerciseId;
+  readonly phase: Phase;
+  readonly setupIssues: readonly SetupIssue[];
+  readonly reps: { readonly total: number; readonly left: number; readonly right: number };
+  readonly holdSec: { readonly total: number; readonly left: number; readonly right: number };
+  readonly currentHoldSide: Side | null;
+  /** The exercise's key angle or distance (for charts), null when unknown. */
+  readonly metric: number | null;
+  readonly activeFaults: readonly string[];
+  readonly cue: Cue | null;
+  readonly jointStyles: Readonly<Record<KeypointName, JointStyle>>;
+  readonly smoothedPose: Pose | null;
+}
+
+export interface EngineOptions {
+  /** Target reps per set (defaults to the exercise's). */
+  targetReps?: number;
+  /** Target hold seconds (per side for per-side holds). */
+  targetHoldSec?: number;
+}
+
+/** Set-up must be clear this long before counting starts (ms). */
+export const SETUP_CLEAR_MS = 400;
+/** A set-up problem must last this long before an active set pauses (ms). */
+export const PAUSE_AFTER_MS = 700;
+/** A frame fault must persist this long before it is raised (ms): one bad frame is noise. */
+export const FAULT_ON_MS = 300;
+/** ... and be gone this long before it is cleared (ms). */
+export const FAULT_OFF_MS = 400;
+/** A rep-level fault (tempo, range) stays raised this long (ms). */
+export const REP_FAULT_MS = 2000;
+/** Two per-side reps this close together are one two-arm rep (ms). */
+export const BOTH_ARMS_MS = 500;
+/** Below this mean keypoint score a found pose is taken as "too dark" rather than as a person. */
+export const DARK_MEAN_SCORE = 0.12;
+/**
+ * Shoulder width / torso length. A side view shows ≤ 0.45 (measured: 03 plank ≈ 0.1–0.3, b07 shot B
+ * ≈ 0.2); a front view ≥ 0.55 (b01 chair ≈ 0.75–0.9, b02 ≈ 0.8). 3/4 views fall between and pass both.
+ */
+export const SIDE_VIEW_MAX = 0.65;
+export const FRONT_VIEW_MIN = 0.45;
+
+interface FaultTrack {
+  finding: Finding;
+  since: number;
+  lastTrue: number;
+  until: number; // rep faults: raised until this time; frame faults: -1
+  active: boolean;
+}
+
+export interface EngineState {
+  readonly def: ExerciseDef;
+  readonly opts: Required<EngineOptions>;
+  readonly per: Perception;
+  phase: Phase;
+  issues: SetupIssue[];
+  issuesSince: number;
+  clearSince: number;
+  lastSetupCue: SetupIssue | null;
+  readonly reps: RepCounter[];
+  readonly hold: HoldCounter | null;
+  readonly faults: Map<string, FaultTrack>;
+  readonly cues: CueManager;
+  readonly mem: Record<string, number>;
+  total: number;
+  lastRepT: { left: number; right: number };
+  cleanReps: number;
+  lastPraiseTick: number;
+  t: number;
+  started: boolean;
+  frames: number;
+  /** Frames with a usable person (≥ 4 points). */
+  personFrames: number;
+  metric: number | null;
+  readonly scratch: CounterEvent[];
+  readonly seen: Set<string>;
+  /** Frames dropped because a rule threw (should stay 0; the fuzz test checks). */
+  errors: number;
+}
+
+export function createEngineState(exerciseId: ExerciseId | string, opts: EngineOptions = {}): EngineState {
+  if (!isExerciseId(exerciseId)) throw new Error(`unknown exercise "${exerciseId}"`);
+  const def = EXERCISES[exerciseId];
+  const c = def.counter;
+  const reps: RepCounter[] = [];
+  let hold: HoldCounter | null = null;
+  if (c.kind === 'reps' || c.kind === 'reps+hold') reps.push(new RepCounter(c.reps));
+  if (c.kind === 'reps-per-side' || c.kind === 'alternating') reps.push(new RepCounter(c.reps, 'left'), new RepCounter(c.reps, 'right'));
+  if (c.kind === 'hold' || c.kind === 'hold-per-side' || c.kind === 'reps+hold') hold = new HoldCounter(c.hold);
+  const num = (v: number | undefined, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
+  return {
+    def,
+    opts: { targetReps: num(opts.targetReps, def.defaults.reps ?? 10), targetHoldSec: num(opts.targetHoldSec, def.defaults.holdSec ?? 20) },
+    per: createPerception(),
+    phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
+    reps, hold, faults: new Map(), cues: new CueManager(), mem: {},
+    total: 0, lastRepT: { left: -Infinity, right: -Infinity }, cleanReps: 0, lastPraiseTick: 0,
+    t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], seen: new Set(), errors: 0,
+  };
+}
+
+const fin = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function setupIssues(s: EngineState, points: number, meanScore: number): SetupIssue[] {
+  const b = s.per.body, def = s.def;
+  if (points < 4) return meanScore > 0 && meanScore < DARK_MEAN_SCORE ? ['too-dark'] : ['no-person'];
+  const out: SetupIssue[] = [];
+  for (const need of def.required) {
+    if (need.startsWith('both:')) {
+      const limb = need.slice(5) as Parameters<typeof jointIndex>[1];
+      if (b.ok[jointIndex('left', limb)] !== 1 || b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
+    } else if (need === 'nose') {
+      if (b.ok[0] !== 1) { out.push('body-cut-off'); break; }
+    } else {
+      const limb = need as Parameters<typeof jointIndex>[1];
+      if (b.ok[jointIndex('left', limb)] !== 1 && b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
+    }
+  }
+  if (def.view !== 'any' && b.ok[5] === 1 && b.ok[6] === 1 && b.torso > 0) {
+    const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
+    if (def.view === 'side' ? w > SIDE_VIEW_MAX : w < FRONT_VIEW_MIN) out.push('wrong-view');
+  }
+  if (out.length === 0 && !def.posture.check(b)) out.push('wrong-posture');
+  return out;
+}
+
+function setupText(s: EngineState, issue: SetupIssue): string {
+  if (issue === 'wrong-posture') return s.def.posture.cue;
+  if (issue === 'wrong-view') return SETUP_TEXT[s.def.view === 'side' ? 'wrong-view-side' : 'wrong-view-front'] ?? '';
+  return SETUP_TEXT[issue] ?? '';
+}
+
+/** Advances the engine by one frame. Mutates and returns `state`. */
+export function step(state: EngineState, frame: PoseFrame): { state: EngineState; events: EngineEvent[]; view: EngineView } {
+  const events: EngineEvent[] = [];
+  try {
+    stepInner(state, frame, events);
+  } catch {
+    // A bug must not take down the live coach: the frame is dropped and the stream goes on. Counted,
+    // so tests can insist it never happens.
+    state.errors++;
+  }
+  return { state, events, view: makeView(state) };
+}
+
+function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): void {
+  const f: PoseFrame = frame && typeof frame === 'object' ? frame : { t: NaN, width: 0, height: 0, poses: [] };
+  // Time: finite and never decreasing; repeated or out-of-order stamps are taken as "now".
+  const t = fin(f.t) ? (s.started ? Math.max(s.t, f.t) : f.t) : s.t;
+  s.t = t;
+  s.started = true;
+  s.frames++;
+  const { points, meanScore } = perceive(s.per, f, t);
+  if (points >= 4) s.personFrames++;
+  const b = s.per.body;
+  const def = s.def;
+
+  // Set-up gate.
+  const raw = setupIssues(s, points, meanScore);
+  if (raw.length === 0) {
+    if (s.clearSince < 0) s.clearSince = t;
+    s.issuesSince = -1;
+    if (s.phase !== 'active' && t - s.clearSince >= SETUP_CLEAR_MS) s.phase = 'active';
+  } else {
+    s.clearSince = -1;
+    if (s.issuesSince < 0) s.issuesSince = t;
+    if (s.phase === 'active' && t - s.issuesSince >= PAUSE_AFTER_MS) s.phase = 'paused';
+  }
+  s.issues = s.phase === 'active' ? [] : raw;
+  const top = s.issues[0] ?? null;
+  if (top !== s.lastSetupCue) {
+    if (top) events.push({ type: 'setup-cue', t, issue: top, text: setupText(s, top) });
+    s.lastSetupCue = top;
+  }
+
+  const m = points >= 4 ? def.metric(b, s) : null;
+  s.metric = fin(m) ? m : null;
+  const active = s.phase === 'active';
+  const ctx = makeCtx(s, t);
+  if (active) def.remember?.(b, ctx);
+
+  // Frame checks → fault tracks.
+  const seen = s.seen;
+  seen.clear();
+  // A plain hold judges form only while the body is in the exercise position (or the hold runs): the
+  // kneeling start of a plank is not a sagging plank.
+  const c0 = def.counter;
+  const inPos = c0.kind === 'hold' ? active && points >= 4 && c0.inPosition(b, ctx) : active;
+  if (active && (inPos || s.hold?.holding === true)) {
+    for (const check of def.checks) {
+      const fnd = check(b, ctx);
+      if (!fnd) continue;
+      seen.add(fnd.faultId);
+      let tr = s.faults.get(fnd.faultId);
+      if (!tr) { tr = { finding: fnd, since: t, lastTrue: t, until: -1, active: false }; s.faults.set(fnd.faultId, tr); }
+      if (tr.since < 0) tr.since = t;
+      tr.lastTrue = t;
+      tr.finding = fnd;
+      if (!tr.active && t - tr.since >= FAULT_ON_MS) startFault(tr, t, events);
+    }
+  }
+
+  // Counters.
+  const ce = s.scratch;
+  ce.length = 0;
+  const c = def.counter;
+  if (c.kind === 'reps' || c.kind === 'reps+hold') {
+    if (active) s.reps[0]?.step(s.metric, t, ce);
+  } else if (c.kind === 'reps-per-side' || c.kind === 'alternating') {
+    if (active && points >= 4) {
+      for (const rc of s.reps) { const v = c.sideMetric(b, rc.side as Side); rc.step(fin(v) ? v : null, t, ce); }
+    }
+  }
+  const formOk = !hasBreakingFault(s);
+  if (s.hold) {
+    let ok = false, side: Side | undefined;
+    if (active && formOk) {
+      if (c.kind === 'hold') ok = inPos;
+      else if (c.kind === 'hold-per-side') { const hs = c.heldSide(b, ctx); ok = hs !== null; side = hs ?? undefined; }
+      else if (c.kind === 'reps+hold') ok = s.reps[0]?.phase === 'top';
+    }
+    s.hold.step(ok, side, t, ce);
+  }
+
+  // Counter events → engine events, rep checks.
+  for (const e of ce) {
+    switch (e.type) {
+      case 'rep': {
+        const side = e.side;
+        const other = side === 'left' ? s.lastRepT.right : side === 'right' ? s.lastRepT.left : -Infinity;
+        if (side) s.lastRepT[side] = t;
+        // Both arms of a two-arm row or press reach the top together: one rep, not two.
+        if (!(c.kind === 'reps-per-side' && t - other <= BOTH_ARMS_MS)) s.total++;
+        events.push({ type: 'rep', t, side, durationMs: Math.max(0, e.durationMs) });
+        runRepChecks(s, { kind: 'rep', side, durationMs: e.durationMs, topMs: 0, peak: e.peak, index: s.total }, ctx, t, events);
+        break;
+      }
+      case 'rep-end':
+        runRepChecks(s, { kind: 'rep-end', side: e.side, durationMs: e.downMs, topMs: e.topMs, peak: 0, index: s.total }, ctx, t, events);
+        break;
+      case 'partial':
+        runRepChecks(s, { kind: 'partial', side: e.side, durationMs: 0, topMs: 0, peak: e.peak, index: s.total }, ctx, t, events);
+        break;
+      case 'hold-start': events.push({ type: 'hold-start', t, side: e.side }); break;
+      case 'hold-tick': events.push({ type: 'hold-tick', t, sec: e.sec, side: e.side }); break;
+      case 'hold-end': events.push({ type: 'hold-end', t, sec: Math.round(e.sec * 10) / 10, side: e.side }); break;
+    }
+  }
+
+  // Clear faults that are gone.
+  for (const [id, tr] of s.faults) {
+    if (tr.until >= 0) {
+      if (t >= tr.until) { if (tr.active) events.push({ type: 'fault-end', t, faultId: id }); s.faults.delete(id); }
+      continue;
+    }
+    if (seen.has(id)) continue;
+    if (!tr.active) { s.faults.delete(id); continue; }
+    if (t - tr.lastTrue >= FAULT_OFF_MS || !active) { tr.active = false; events.push({ type: 'fault-end', t, faultId: id }); s.faults.delete(id); }
+  }
+
+  // Cues.
+  const cands: Cue[] = [];
+  if (s.issues.length > 0 && top) cands.push({ id: `setup:${top}`, text: setupText(s, top), kind: 'setup' });
+  let worst: FaultTrack | null = null;
+  for (const tr of s.faults.values()) {
+    if (!tr.active) continue;
+    if (!worst || sevRank(tr.finding.severity) > sevRank(worst.finding.severity)) worst = tr;
+  }
+  if (worst) cands.push({ id: `fault:${worst.finding.faultId}`, text: worst.finding.message, kind: worst.finding.severity === 'safety' ? 'safety' : 'fault' });
+  const oneShot = praise(s, events);
+  const shown = s.cues.update(t, cands, oneShot);
+  if (shown) events.push({ type: 'cue', t, id: shown.id, text: shown.text, kind: shown.kind });
+}
+
+const sevRank = (v: Finding['severity']): number => (v === 'safety' ? 3 : v === 'major' ? 2 : 1);
+
+function hasBreakingFault(s: EngineState): boolean {
+  for (const tr of s.faults.values()) if (tr.active && tr.finding.severity !== 'minor') return true;
+  return false;
+}
+
+function startFault(tr: FaultTrack, t: number, events: EngineEvent[]): void {
+  tr.active = true;
+  events.push({ type: 'fault-start', t, faultId: tr.finding.faultId, joints: tr.finding.joints, message: tr.finding.message, severity: tr.finding.severity });
+}
+
+function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, events: EngineEvent[]): void {
+  let clean = true;
+  for (const rc of s.def.repChecks ?? []) {
+    const fnd = rc(r, ctx);
+    if (!fnd) continue;
+    clean = false;
+    const old = s.faults.get(fnd.faultId);
+    if (old && old.active) { old.until = Math.max(old.until, t + REP_FAULT_MS); old.finding = fnd; continue; }
+    const tr: FaultTrack = { finding: fnd, since: t, lastTrue: t, until: t + REP_FAULT_MS, active: false };
+    s.faults.set(fnd.faultId, tr);
+    startFault(tr, t, events);
+  }
+  if (r.kind === 'rep') s.cleanReps = clean && !hasBreakingFault(s) ? s.cleanReps + 1 : 0;
+}
+
+/** Praise after every third clean rep, every 10 s of good hold, and at the target. */
+function praise(s: EngineState, events: readonly EngineEvent[]): Cue | null {
+  for (const e of events) {
+    if (e.type === 'rep') {
+      if (s.total === s.opts.targetReps) return { id: 'info:target-reps', text: `That's ${s.total}. Set done`, kind: 'info' };
+      if (s.cleanReps > 0 && s.cleanReps % 3 === 0) return { id: `praise:reps-${s.total}`, text: 'Good reps, keep that control', kind: 'praise' };
+    }
+    if (e.type === 'hold-tick') {
+      const target = s.opts.targetHoldSec;
+      const sideSec = e.side && s.hold ? Math.floor(s.hold.sideMs[e.side] / 1000) : e.sec;
+      if (sideSec === target) {
+        return e.side
+          ? { id: `info:target-${e.side}`, text: 'Time. Now the other side', kind: 'info' }
+          : { id: 'info:target-hold', text: 'Time. Well held', kind: 'info' };
+      }
+      if (e.sec % 10 === 0 && e.sec !== s.lastPraiseTick) { s.lastPraiseTick = e.sec; return { id: `praise:hold-${e.sec}`, text: 'Steady, keep breathing', kind: 'praise' }; }
+    }
+  }
+  return null;
+}
+
+function makeCtx(s: EngineState, t: number): CheckContext {
+  // With a counter per side, the phase is the furthest along of them.
+  let phase: CheckContext['phase'] = 'unknown';
+  const order = { unknown: 0, rest: 1, moving: 2, top: 3 } as const;
+  for (const rc of s.reps) if (order[rc.phase] > order[phase]) phase = rc.phase;
+  return { t, phase, holding: s.hold?.holding ?? false, metric: s.metric, mem: s.mem, reps: s.total };
+}
+
+function makeView(s: EngineState): EngineView {
+  const b: Body = s.per.body;
+  const faultJoints = new Set<string>();
+  const activeFaults: string[] = [];
+  for (const tr of s.faults.values()) {
+    if (!tr.active) continue;
+    activeFaults.push(tr.finding.faultId);
+    for (const j of tr.finding.joints) faultJoints.add(j);
+  }
+  const jointStyles = {} as Record<KeypointName, JointStyle>;
+  const person = s.personFrames > 0 && s.issues[0] !== 'no-person' && s.issues[0] !== 'too-dark';
+  const kps: Keypoint[] = [];
+  for (let i = 0; i < N_KP; i++) {
+    const name = KEYPOINT_NAMES[i] as KeypointName;
+    const ok = person && b.ok[i] === 1;
+    jointStyles[name] = !ok ? 'unknown' : faultJoints.has(name) ? 'fault' : 'ok';
+    if (person) kps.push({ name, x: ok ? (b.x[i] as number) : 0, y: ok ? (b.y[i] as number) : 0, score: ok ? (b.score[i] as number) : 0 });
+  }
+  let left = 0, right = 0;
+  for (const rc of s.reps) { if (rc.side === 'left') left = rc.count; if (rc.side === 'right') right = rc.count; }
+  const h = s.hold;
+  const sec = (ms: number) => Math.round(ms / 100) / 10;
+  return {
+    exerciseId: s.def.id,
+    phase: s.phase,
+    setupIssues: s.issues.slice(),
+    reps: { total: s.total, left, right },
+    holdSec: h ? { total: sec(h.totalMs), left: sec(h.sideMs.left), right: sec(h.sideMs.right) } : { total: 0, left: 0, right: 0 },
+    currentHoldSide: h?.holding && h.side ? h.side : null,
+    metric: s.metric === null ? null : Math.round(s.metric * 100) / 100,
+    activeFaults,
+    cue: s.cues.current,
+    jointStyles,
+    smoothedPose: person ? { keypoints: kps, score: kps.reduce((a, k) => a + k.score, 0) / N_KP } : null,
+  };
+}
+
+/** Ends what is still running at the end of a stream (open holds), so summaries close cleanly. */
+export function finish(state: EngineState): EngineEvent[] {
+  const events: EngineEvent[] = [];
+  const ce: CounterEvent[] = [];
+  state.hold?.end(ce);
+  for (const e of ce) if (e.type === 'hold-end') events.push({ type: 'hold-end', t: state.t, sec: Math.round(e.sec * 10) / 10, side: e.side });
+  for (const [id, tr] of state.faults) if (tr.active) events.push({ type: 'fault-end', t: state.t, faultId: id });
+  state.faults.clear();
+  return events;
+}
+
+/** Class wrapper for callers that prefer `engine.step(frame)`. */
+export class Engine {
+  state: EngineState;
+  constructor(exerciseId: ExerciseId, opts?: EngineOptions) { this.state = createEngineState(exerciseId, opts); }
+  step(frame: PoseFrame): { events: EngineEvent[]; view: EngineView } {
+    const r = step(this.state, frame);
+    return { events: r.events, view: r.view };
+  }
+  finish(): EngineEvent[] { return finish(this.state); }
+}

@@ -1,0 +1,69 @@
+// Bench press: lying on a bench or ball, both arms press up evenly to full extension, lowered with control.
+import type { Body } from '../geometry';
+import type { ExerciseDef } from './types';
+import { angleOn, both, finding, trunkToHorizontal } from './common';
+
+/**
+ * Elbow angle at lockout. NOTES.md: the arms collapse at the bottom of the rep in every model (26,
+ * klarfit), so the count keys on the lockout: ≥ 150° is "up", back under 115° is "down" again.
+ */
+export const LOCK_ENTER = 150;
+export const LOCK_EXIT = 115;
+/** A press that straightened past this but never locked out is a partial rep. */
+export const PARTIAL_MIN = 130;
+/** Elbows differing by more than this at the top (°) = uneven arms. */
+export const UNEVEN_DEG = 30;
+/** The article: lower under control. Under 0.8 s from lockout back to the bottom is a drop. */
+export const MIN_DOWN_MS = 800;
+export const MIN_UP_MS = 400;
+
+function elbow(b: Body): number | null {
+  const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');
+  // The straighter arm leads: a bottom-collapsed far arm must not hide a lockout.
+  return l === null ? r : r === null ? l : Math.max(l, r);
+}
+
+export const benchPress: ExerciseDef = {
+  id: 'bench-press',
+  name: 'Bench press',
+  group: 'strength',
+  instructions: [
+    'Lie on a bench or with your upper back on an exercise ball, feet on the floor.',
+    'Hold the weights at chest height, elbows out.',
+    'Tighten your stomach and press both arms straight up together.',
+    'Lower slowly. Light weight, good control.',
+  ],
+  view: 'any',
+  required: ['both:shoulder', 'both:elbow', 'both:wrist'],
+  posture: {
+    id: 'lying-back',
+    cue: 'Lie back on the bench',
+    // Seen from the side the trunk is near horizontal; seen from the feet it is foreshortened to
+    // less than the shoulder width. Either is lying.
+    check: (b) => {
+      const t = trunkToHorizontal(b);
+      if (t !== null && t <= 45) return true;
+      const sw = b.ok[5] === 1 && b.ok[6] === 1 ? Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) : 0;
+      return b.torso > 0 && sw > 0.9 * b.torso;
+    },
+  },
+  counter: { kind: 'reps', reps: { direction: 'up', enter: LOCK_ENTER, exit: LOCK_EXIT, partialMin: PARTIAL_MIN, minTopMs: 100 } },
+  metric: elbow,
+  metricLabel: 'elbow angle (°)',
+  checks: [
+    (b, ctx) => {
+      if (ctx.phase !== 'top') return null;
+      const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');
+      if (l === null || r === null || Math.abs(l - r) <= UNEVEN_DEG) return null;
+      return finding('uneven-arms', 'major', both('elbow', 'wrist'), 'Press both arms evenly');
+    },
+  ],
+  repChecks: [
+    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('elbow'), 'Press all the way up') : null),
+    (r) => (r.kind === 'rep-end' && r.durationMs < MIN_DOWN_MS) || (r.kind === 'rep' && r.durationMs > 0 && r.durationMs < MIN_UP_MS)
+      ? finding('too-fast', 'minor', both('elbow', 'wrist'), 'Lower the weights slowly')
+      : null,
+  ],
+  defaults: { reps: 10, sets: 2 },
+  faultIds: ['uneven-arms', 'partial-rep', 'too-fast'],
+};

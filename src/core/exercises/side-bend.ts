@@ -1,0 +1,72 @@
+// Side bend: seated (standing is accepted too), hands together overhead with arms extended, the trunk
+// bent to one side and held, then the other.
+import type { Body, Side } from '../geometry';
+import type { ExerciseDef } from './types';
+import { angleOn, both, finding, mid, trunkSideTilt } from './common';
+
+/**
+ * Sideways trunk tilt (hip midpoint → shoulder midpoint from vertical, °). b02 (standing, front): upright
+ * ≈0–4°, at the deepest ≈12–20°. Held at ≥ 10°; 5–10° for over a second is "not bent enough".
+ */
+export const BEND_MIN = 10;
+export const BEND_START = 5;
+export const SHALLOW_MS = 1200;
+/** Hands overhead: wrists above the nose by at least this (torso lengths). */
+export const OVERHEAD = 0.3;
+/** Elbows straighter than this (°) count as extended. The b02 demo bends to ≈120–140° at end range. */
+export const ELBOW_EXTENDED = 140;
+
+const W = { x: 0, y: 0 };
+function handsOverhead(b: Body): boolean | null {
+  if (b.ok[0] !== 1 || !mid(b, 'wrist', W) || !(b.torso > 0)) return null;
+  return ((b.y[0] as number) - W.y) / b.torso >= OVERHEAD;
+}
+
+/** The person's side they bend to (front view: shoulders to image-right = their left). */
+function bendSide(tilt: number): Side | null {
+  return tilt >= BEND_MIN ? 'left' : tilt <= -BEND_MIN ? 'right' : null;
+}
+
+export const sideBend: ExerciseDef = {
+  id: 'side-bend',
+  name: 'Side bend',
+  group: 'stretch',
+  instructions: [
+    'Sit tall on a chair or ball facing the camera (standing works too).',
+    'Clasp your hands and stretch your arms overhead.',
+    'Keeping the arms long, bend your upper body to one side and hold.',
+    'Come back up and bend to the other side.',
+  ],
+  view: 'front',
+  required: ['both:shoulder', 'both:hip', 'both:wrist', 'nose'],
+  posture: {
+    id: 'upright',
+    cue: 'Sit or stand tall facing the camera',
+    check: (b) => { const t = trunkSideTilt(b); return t !== null && Math.abs(t) < 45; },
+  },
+  counter: {
+    kind: 'hold-per-side',
+    hold: { enterMs: 300, exitMs: 300, maxGapMs: 1000 },
+    heldSide: (b, ctx) => (handsOverhead(b) === true && ctx.metric !== null ? bendSide(ctx.metric) : null),
+  },
+  metric: (b) => trunkSideTilt(b),
+  metricLabel: 'sideways bend (°, + = to your left)',
+  checks: [
+    (b) => (handsOverhead(b) === false ? finding('arms-not-overhead', 'major', both('wrist', 'elbow'), 'Reach both arms overhead') : null),
+    (b) => {
+      const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');
+      const m = l === null ? r : r === null ? l : Math.min(l, r);
+      return m !== null && m < ELBOW_EXTENDED && handsOverhead(b) === true ? finding('elbows-bent', 'minor', both('elbow'), 'Keep your arms long') : null;
+    },
+    (_b, ctx) => {
+      const a = Math.abs(ctx.metric ?? 0);
+      if (a >= BEND_START && a < BEND_MIN) {
+        if (ctx.mem.shallow === undefined) ctx.mem.shallow = ctx.t;
+        if (ctx.t - ctx.mem.shallow >= SHALLOW_MS) return finding('not-bent-enough', 'minor', both('shoulder', 'hip'), 'Bend a little further');
+      } else delete ctx.mem.shallow;
+      return null;
+    },
+  ],
+  defaults: { holdSec: 15, sets: 2 },
+  faultIds: ['arms-not-overhead', 'elbows-bent', 'not-bent-enough'],
+};

@@ -1,0 +1,97 @@
+// The shape of one exercise: a declarative record the engine interprets. One file per exercise in
+// this folder, each with its test beside it (the way excalidraw registers actions as data records).
+
+import type { Body, KeypointName, Limb, Side } from '../geometry';
+import type { RepThresholds, HoldThresholds } from '../counters';
+
+export type ExerciseId =
+  | 'prone-press-up' | 'rotation-stretch' | 'side-bend' | 'hamstring-stretch' | 'ab-crunch' | 'ball-crunch'
+  | 'plank' | 'bench-press' | 'reverse-fly' | 'dumbbell-row' | 'bicycle';
+
+export type CounterKind = 'reps' | 'hold' | 'hold-per-side' | 'reps-per-side' | 'alternating' | 'reps+hold';
+export type ViewNeeded = 'side' | 'front' | 'any';
+export type Severity = 'safety' | 'major' | 'minor';
+
+/** One broken rule, found on one frame or one rep. */
+export interface Finding {
+  readonly faultId: string;
+  readonly severity: Severity;
+  /** Keypoint names to colour in the overlay. */
+  readonly joints: readonly KeypointName[];
+  /** Short, spoken-friendly cue. */
+  readonly message: string;
+}
+
+/** What a check sees besides the body. */
+export interface CheckContext {
+  /** Frame time, ms. */
+  readonly t: number;
+  /** Rep phase of the (first / current side's) counter, or 'hold' / 'none' for holds. */
+  readonly phase: 'unknown' | 'rest' | 'moving' | 'top';
+  /** True while a hold is running. */
+  readonly holding: boolean;
+  /** The metric this frame, or null. */
+  readonly metric: number | null;
+  /** Per-exercise memory for rules that compare with an earlier frame (numbers only, NaN = unset). */
+  readonly mem: Record<string, number>;
+  /** Reps counted so far (total). */
+  readonly reps: number;
+}
+
+/** A rep-level event offered to rep checks (tempo, range). */
+export interface RepInfo {
+  readonly kind: 'rep' | 'rep-end' | 'partial';
+  readonly side?: Side | undefined;
+  /** rep: leaving rest → reaching the top; rep-end: leaving the top → back at rest. */
+  readonly durationMs: number;
+  readonly topMs: number;
+  readonly peak: number;
+  /** Index of this rep (1-based) among all reps. */
+  readonly index: number;
+}
+
+export type FrameCheck = (b: Body, ctx: CheckContext) => Finding | null;
+export type RepCheck = (r: RepInfo, ctx: CheckContext) => Finding | null;
+
+export type CounterSpec =
+  | { kind: 'hold'; hold: HoldThresholds; inPosition: (b: Body, ctx: CheckContext) => boolean }
+  | { kind: 'hold-per-side'; hold: HoldThresholds; heldSide: (b: Body, ctx: CheckContext) => Side | null }
+  | { kind: 'reps'; reps: RepThresholds }
+  | { kind: 'reps-per-side'; reps: RepThresholds; sideMetric: (b: Body, side: Side) => number | null }
+  | { kind: 'alternating'; reps: RepThresholds; sideMetric: (b: Body, side: Side) => number | null }
+  | { kind: 'reps+hold'; reps: RepThresholds; hold: HoldThresholds; minTopHoldMs: number };
+
+export interface PostureSpec {
+  /** e.g. 'prone-supported', 'lying-back', 'seated', 'hinged'. */
+  readonly id: string;
+  /** Set-up cue when the posture is wrong. */
+  readonly cue: string;
+  readonly check: (b: Body) => boolean;
+}
+
+export interface ExerciseDef {
+  readonly id: ExerciseId;
+  readonly name: string;
+  readonly group: 'stretch' | 'strength';
+  /** Short steps, in the project's own words. */
+  readonly instructions: readonly string[];
+  readonly view: ViewNeeded;
+  /**
+   * Joints the exercise needs visible. A bare limb ('hip') means on the side facing the camera (or
+   * either side); 'both:hip' means left and right.
+   */
+  readonly required: readonly (Limb | 'nose' | `both:${Limb}`)[];
+  readonly posture: PostureSpec;
+  readonly counter: CounterSpec;
+  /** The key angle or distance per frame: drives the rep counter and the UI chart. */
+  readonly metric: (b: Body, ctx: { mem: Record<string, number> }) => number | null;
+  readonly metricLabel: string;
+  readonly checks: readonly FrameCheck[];
+  readonly repChecks?: readonly RepCheck[];
+  /** Updates per-exercise memory once per active frame, before the checks. */
+  readonly remember?: (b: Body, ctx: CheckContext) => void;
+  /** Editable defaults for a set. */
+  readonly defaults: { readonly reps?: number; readonly holdSec?: number; readonly sets?: number };
+  /** Every fault id this exercise can raise (for the UI, docs and the test that checks them). */
+  readonly faultIds: readonly string[];
+}

@@ -1,0 +1,141 @@
+// From a raw PoseFrame to the engine's Body: pick the tracked person, drop low-score and
+// implausible points, smooth the rest, keep a running torso length and the side facing the camera.
+
+import type { Pose, PoseFrame } from './pose';
+import { createBody, chooseSide, N_KP, type Body } from './geometry';
+import { OneEuroBank } from './smoothing';
+import { Plausibility } from './plausibility';
+
+/**
+ * A point with a lower score is unknown. 0.3 is the threshold pose-detection's own demos draw with;
+ * NOTES.md warns scores do not reveal wrong points, so plausibility checks follow.
+ */
+export const MIN_SCORE = 0.3;
+/** Points may sit this far outside the frame (share of width/height) before they are ignored. */
+const FRAME_MARGIN = 0.25;
+/** After a point has been unknown this long its smoothing restarts from the new value. */
+export const SMOOTH_GAP_MS = 300;
+/** Torso length follows new measurements with this weight per frame (≈ 0.3 s time constant at 30 fps). */
+const TORSO_FOLLOW = 0.1;
+
+export interface Perception {
+  readonly body: Body;
+  readonly filters: OneEuroBank;
+  readonly plaus: Plausibility;
+  readonly rx: Float64Array;
+  readonly ry: Float64Array;
+  readonly rok: Uint8Array;
+  readonly lastSeen: Float64Array;
+  /** Centre of the tracked person last frame (px); NaN before anyone was seen. */
+  cx: number;
+  cy: number;
+  lastT: number;
+  started: boolean;
+}
+
+export function createPerception(): Perception {
+  return {
+    body: createBody(),
+    filters: new OneEuroBank(N_KP * 2),
+    plaus: new Plausibility(),
+    rx: new Float64Array(N_KP), ry: new Float64Array(N_KP), rok: new Uint8Array(N_KP),
+    lastSeen: new Float64Array(N_KP).fill(-Infinity),
+    cx: NaN, cy: NaN, lastT: 0, started: false,
+  };
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function poseCentre(p: Pose, w: number, h: number): [number, number, number] {
+  let sx = 0, sy = 0, n = 0;
+  const kps = p.keypoints;
+  const m = Math.min(kps.length, N_KP);
+  for (let i = 0; i < m; i++) {
+    const k = kps[i];
+    if (!k || !finite(k.x) || !finite(k.y) || !finite(k.score) || k.score < MIN_SCORE) continue;
+    if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
+    sx += k.x; sy += k.y; n++;
+  }
+  return n === 0 ? [NaN, NaN, 0] : [sx / n, sy / n, n];
+}
+
+/** The pose to follow: nearest the person being tracked, not the highest-scored one. */
+export function pickPose(per: Perception, frame: PoseFrame, w: number, h: number): Pose | null {
+  const poses = Array.isArray(frame.poses) ? frame.poses : [];
+  let best: Pose | null = null, bestKey = Infinity;
+  for (const p of poses) {
+    if (!p || !Array.isArray(p.keypoints)) continue;
+    const [x, y, n] = poseCentre(p, w, h);
+    if (n < 3) continue;
+    const key = Number.isFinite(per.cx)
+      ? Math.hypot(x - per.cx, y - per.cy)
+      : -(n + (finite(p.score) ? p.score : 0)); // nobody tracked yet: the most complete pose
+    if (key < bestKey) { bestKey = key; best = p; }
+  }
+  return best;
+}
+
+/**
+ * Updates the Body from one frame. Returns the number of usable points (0 = nobody) and whether a
+ * camera cut was detected. `t` is the sanitised frame time.
+ */
+export function perceive(per: Perception, frame: PoseFrame, t: number): { points: number; cut: boolean; meanScore: number } {
+  const b = per.body;
+  const w = finite(frame.width) && frame.width > 0 ? frame.width : b.width;
+  const h = finite(frame.height) && frame.height > 0 ? frame.height : b.height;
+  b.width = w; b.height = h; b.t = t;
+  const pose = pickPose(per, frame, w, h);
+  const { rx, ry, rok } = per;
+  let n = 0, scoreSum = 0;
+  for (let i = 0; i < N_KP; i++) {
+    const k = pose?.keypoints[i];
+    rok[i] = 0;
+    b.score[i] = 0;
+    if (!k || !finite(k.x) || !finite(k.y) || !finite(k.score)) continue;
+    const s = Math.max(0, Math.min(1, k.score));
+    scoreSum += s;
+    b.score[i] = s;
+    if (s < MIN_SCORE) continue;
+    if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
+    rx[i] = k.x; ry[i] = k.y; rok[i] = 1;
+  }
+  // Torso length from the raw points of this frame, for scale in the plausibility checks.
+  const raw = rawTorso(rx, ry, rok);
+  const cut = per.plaus.check(rx, ry, rok, b.score, b.torso > 0 ? b.torso : raw, t);
+  if (cut) {
+    per.filters.resetAll();
+    b.torso = 0;
+  }
+  let sx = 0, sy = 0;
+  for (let i = 0; i < N_KP; i++) {
+    if (rok[i] !== 1) { b.ok[i] = 0; continue; }
+    if (t - (per.lastSeen[i] as number) > SMOOTH_GAP_MS) { per.filters.reset(2 * i); per.filters.reset(2 * i + 1); }
+    per.lastSeen[i] = t;
+    b.x[i] = per.filters.filter(2 * i, rx[i] as number, t);
+    b.y[i] = per.filters.filter(2 * i + 1, ry[i] as number, t);
+    b.ok[i] = 1;
+    sx += b.x[i] as number; sy += b.y[i] as number; n++;
+  }
+  if (n > 0) { per.cx = sx / n; per.cy = sy / n; }
+  const tor = rawTorso(b.x, b.y, b.ok);
+  if (tor > 0) b.torso = b.torso > 0 ? b.torso + TORSO_FOLLOW * (tor - b.torso) : tor;
+  if (n > 0) b.side = chooseSide(b, b.side);
+  per.lastT = t;
+  return { points: n, cut, meanScore: pose ? scoreSum / N_KP : 0 };
+}
+
+/** Shoulder-midpoint to hip-midpoint distance (px), from whichever of each pair is known; 0 if unknown. */
+export function rawTorso(x: Float64Array, y: Float64Array, ok: Uint8Array): number {
+  const sh = mid(x, y, ok, 5, 6), hp = mid(x, y, ok, 11, 12);
+  if (!sh || !hp) return 0;
+  const d = Math.hypot(sh[0] - hp[0], sh[1] - hp[1]);
+  return Number.isFinite(d) ? d : 0;
+}
+
+function mid(x: Float64Array, y: Float64Array, ok: Uint8Array, l: number, r: number): [number, number] | null {
+  const lo = ok[l] === 1, ro = ok[r] === 1;
+  if (lo && ro) return [((x[l] as number) + (x[r] as number)) / 2, ((y[l] as number) + (y[r] as number)) / 2];
+  if (lo) return [x[l] as number, y[l] as number];
+  if (ro) return [x[r] as number, y[r] as number];
+  return null;
+}

@@ -1,0 +1,134 @@
+// Plausibility checks: a model gives wrong points high scores (../shared/NOTES.md: nearly every frame
+// scored ≥ 0.3, wrong ones included; Thunder invents hidden legs at ≥ 0.5). Scores alone cannot reject
+// them, so a point is also made unknown when it breaks what a body can do:
+// - a limb (upper arm, forearm, thigh, shin) far longer than its own running median,
+// - a joint jumping further than a body moves between two frames,
+// - two left/right joints collapsing onto one spot while their parents stay apart
+//   (Lightning put both knees on one knee in 09_bicycle, NOTES).
+// A camera cut moves every point at once; that is detected and resets the history instead.
+
+import { N_KP } from './geometry';
+
+/** Segments checked for length: [proximal, distal] COCO indices. The distal point is the one rejected. */
+const SEGMENTS: readonly (readonly [number, number])[] = [
+  [5, 7], [7, 9], [6, 8], [8, 10], // shoulder–elbow, elbow–wrist
+  [11, 13], [13, 15], [12, 14], [14, 16], // hip–knee, knee–ankle
+];
+/** Left/right pairs that must not coincide, with the parents that show the body is not side-on. */
+const PAIRS: readonly (readonly [l: number, r: number, pl: number, pr: number])[] = [
+  [13, 14, 11, 12], // knees; parents hips
+  [15, 16, 13, 14], // ankles; parents knees
+  [7, 8, 5, 6], // elbows; parents shoulders
+];
+
+/**
+ * Limb longer than this many times its running median is rejected. Foreshortening only shortens a
+ * projected limb, so a limb can legitimately shrink but not grow much; 1.6 leaves room for the median
+ * having been learnt while the limb was partly foreshortened (bench-press forearms, fixture 26).
+ */
+export const LIMB_MAX_RATIO = 1.6;
+/** Samples before a limb's median is trusted (≈ 1/3 s at 30 fps). */
+export const LIMB_MIN_SAMPLES = 10;
+/**
+ * A joint may move this far (torso lengths) between frames plus JUMP_PER_SEC × dt. A fast crunch or
+ * press moves a wrist ≈ 3 torso lengths/s (fixtures 14, 26); 0.5 + 8/s leaves a wide margin.
+ */
+export const JUMP_BASE = 0.5;
+export const JUMP_PER_SEC = 8;
+/** A point that stays at its new place this long is accepted after all (it really moved). */
+export const JUMP_ACCEPT_MS = 250;
+/** Share of points that jumped together that marks a camera cut rather than a bad point. */
+export const CUT_SHARE = 0.5;
+/** Two joints closer than this (torso lengths) have collapsed, if their parents are apart by COLLAPSE_PARENT. */
+export const COLLAPSE_DIST = 0.08;
+export const COLLAPSE_PARENT = 0.3;
+
+export class Plausibility {
+  private readonly median = new Float64Array(SEGMENTS.length);
+  private readonly samples = new Uint16Array(SEGMENTS.length);
+  private readonly lastX = new Float64Array(N_KP);
+  private readonly lastY = new Float64Array(N_KP);
+  private readonly lastT = new Float64Array(N_KP);
+  private readonly known = new Uint8Array(N_KP);
+  private readonly rejectedSince = new Float64Array(N_KP).fill(-1);
+  /** Count of camera cuts seen (for tests and diagnostics). */
+  cuts = 0;
+
+  reset(): void {
+    this.median.fill(0);
+    this.samples.fill(0);
+    this.known.fill(0);
+    this.rejectedSince.fill(-1);
+  }
+
+  /**
+   * Clears ok[i] for implausible points, in place. `torso` is the current torso length in px (0 if
+   * unknown: then only the cut and collapse checks that need no scale are skipped too).
+   * Returns true when the frame looks like a camera cut (caller resets smoothing).
+   */
+  check(x: Float64Array, y: Float64Array, ok: Uint8Array, score: Float64Array, torso: number, t: number): boolean {
+    let cut = false;
+    if (torso > 0) {
+      // Camera cut: most points that were known last frame moved far at once.
+      let common = 0, jumped = 0;
+      for (let i = 0; i < N_KP; i++) {
+        if (ok[i] !== 1 || this.known[i] !== 1) continue;
+        common++;
+        const dt = Math.max(0, (t - (this.lastT[i] as number)) / 1000);
+        const lim = (JUMP_BASE + JUMP_PER_SEC * Math.min(dt, 1)) * torso;
+        if (Math.hypot((x[i] as number) - (this.lastX[i] as number), (y[i] as number) - (this.lastY[i] as number)) > lim) jumped++;
+      }
+      if (common >= 5 && jumped >= common * CUT_SHARE) {
+        cut = true;
+        this.cuts++;
+        this.reset();
+      } else {
+        for (let i = 0; i < N_KP; i++) {
+          if (ok[i] !== 1 || this.known[i] !== 1) continue;
+          const dt = Math.max(0, (t - (this.lastT[i] as number)) / 1000);
+          const lim = (JUMP_BASE + JUMP_PER_SEC * Math.min(dt, 1)) * torso;
+          if (Math.hypot((x[i] as number) - (this.lastX[i] as number), (y[i] as number) - (this.lastY[i] as number)) > lim) {
+            if ((this.rejectedSince[i] as number) < 0) this.rejectedSince[i] = t;
+            if (t - (this.rejectedSince[i] as number) < JUMP_ACCEPT_MS) ok[i] = 0;
+          } else {
+            this.rejectedSince[i] = -1;
+          }
+        }
+      }
+      // Collapse: a left/right pair on one spot while the parents are apart.
+      for (const [l, r, pl, pr] of PAIRS) {
+        if (ok[l] !== 1 || ok[r] !== 1 || ok[pl] !== 1 || ok[pr] !== 1) continue;
+        const d = Math.hypot((x[l] as number) - (x[r] as number), (y[l] as number) - (y[r] as number));
+        const dp = Math.hypot((x[pl] as number) - (x[pr] as number), (y[pl] as number) - (y[pr] as number));
+        if (d < COLLAPSE_DIST * torso && dp > COLLAPSE_PARENT * torso) {
+          if ((score[l] as number) < (score[r] as number)) ok[l] = 0;
+          else ok[r] = 0;
+        }
+      }
+      // Limb lengths against their running medians (frugal streaming median: Ma, Muthukrishnan and
+      // Sandler, "Frugal Streaming for Estimating Quantiles", 2013: step toward each sample, no buffer).
+      for (let s = 0; s < SEGMENTS.length; s++) {
+        const seg = SEGMENTS[s] as readonly [number, number];
+        const a = seg[0], b = seg[1];
+        if (ok[a] !== 1 || ok[b] !== 1) continue;
+        const r = Math.hypot((x[a] as number) - (x[b] as number), (y[a] as number) - (y[b] as number)) / torso;
+        if (!Number.isFinite(r)) { ok[b] = 0; continue; }
+        const n = this.samples[s] as number;
+        const m = this.median[s] as number;
+        if (n >= LIMB_MIN_SAMPLES && r > m * LIMB_MAX_RATIO) { ok[b] = 0; continue; }
+        if (n === 0) this.median[s] = r;
+        else this.median[s] = m + (r > m ? 1 : -1) * Math.min(Math.abs(r - m), 0.02 + 0.05 * m);
+        if (n < 65535) this.samples[s] = n + 1;
+      }
+    }
+    for (let i = 0; i < N_KP; i++) {
+      if (ok[i] === 1) {
+        this.lastX[i] = x[i] as number;
+        this.lastY[i] = y[i] as number;
+        this.lastT[i] = t;
+        this.known[i] = 1;
+      }
+    }
+    return cut;
+  }
+}

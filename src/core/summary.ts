@@ -1,0 +1,102 @@
+// Turns an engine run into the analyzer's summary (the `npm run analyze --json` contract). Pure, so
+// the app can show the same summary after a live set.
+
+import type { PoseFrame } from './pose';
+import type { Side } from './geometry';
+import { createEngineState, finish, step, type EngineEvent, type EngineOptions, type EngineView } from './engine';
+import type { ExerciseId } from './exercises/types';
+
+export interface Summary {
+  exercise: ExerciseId;
+  source: string;
+  durationSec: number;
+  frames: number;
+  /** Share of frames with a usable person, 0..1. */
+  poseCoverage: number;
+  reps: { total: number; left: number; right: number };
+  /** Seconds held with good form. */
+  holdSec: number;
+  holds: { startSec: number; endSec: number; side: Side | null }[];
+  faults: { id: string; startSec: number; endSec: number; message: string }[];
+  cues: { tSec: number; text: string }[];
+}
+
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+/** Collects events into a Summary; feed it as you go, then call result(). */
+export class SummaryBuilder {
+  private t0 = NaN;
+  private tEnd = 0;
+  private frames = 0;
+  private person = 0;
+  private lastView: EngineView | null = null;
+  private readonly holds: Summary['holds'] = [];
+  private readonly openHold: { t: number; side: Side | null }[] = [];
+  private readonly faults: Summary['faults'] = [];
+  private readonly openFaults = new Map<string, { t: number; message: string }>();
+  private readonly cues: Summary['cues'] = [];
+
+  constructor(private readonly exercise: ExerciseId, private readonly source: string) {}
+
+  private sec(t: number): number {
+    return r2((t - (Number.isFinite(this.t0) ? this.t0 : 0)) / 1000);
+  }
+
+  add(frameT: number, events: readonly EngineEvent[], view: EngineView | null): void {
+    if (view) {
+      if (!Number.isFinite(this.t0) && Number.isFinite(frameT)) this.t0 = frameT;
+      if (Number.isFinite(frameT)) this.tEnd = Math.max(this.tEnd, frameT);
+      this.frames++;
+      if (view.smoothedPose) this.person++;
+      this.lastView = view;
+    }
+    for (const e of events) {
+      switch (e.type) {
+        case 'hold-start': this.openHold.push({ t: e.t, side: e.side ?? null }); break;
+        case 'hold-end': {
+          const o = this.openHold.pop();
+          if (o) this.holds.push({ startSec: this.sec(o.t), endSec: this.sec(e.t), side: o.side });
+          break;
+        }
+        case 'fault-start': this.openFaults.set(e.faultId, { t: e.t, message: e.message }); break;
+        case 'fault-end': {
+          const o = this.openFaults.get(e.faultId);
+          if (o) { this.faults.push({ id: e.faultId, startSec: this.sec(o.t), endSec: this.sec(e.t), message: o.message }); this.openFaults.delete(e.faultId); }
+          break;
+        }
+        case 'cue': this.cues.push({ tSec: this.sec(e.t), text: e.text }); break;
+        default: break;
+      }
+    }
+  }
+
+  result(): Summary {
+    const v = this.lastView;
+    // Duration: the stream's span plus one frame, i.e. the time the frames cover.
+    const per = this.frames > 1 ? (this.tEnd - (Number.isFinite(this.t0) ? this.t0 : 0)) / (this.frames - 1) : 0;
+    return {
+      exercise: this.exercise,
+      source: this.source,
+      durationSec: r2((this.tEnd - (Number.isFinite(this.t0) ? this.t0 : 0) + per) / 1000),
+      frames: this.frames,
+      poseCoverage: this.frames === 0 ? 0 : r2(this.person / this.frames),
+      reps: v ? { ...v.reps } : { total: 0, left: 0, right: 0 },
+      holdSec: v ? v.holdSec.total : 0,
+      holds: this.holds.slice().sort((a, b) => a.startSec - b.startSec),
+      faults: this.faults.slice().sort((a, b) => a.startSec - b.startSec),
+      cues: this.cues,
+    };
+  }
+}
+
+/** Runs a whole stream through a fresh engine and summarises it. */
+export function summarize(exercise: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions): Summary {
+  const state = createEngineState(exercise, opts);
+  const sb = new SummaryBuilder(exercise, source);
+  for (const f of frames) {
+    const r = step(state, f);
+    sb.add(state.t, r.events, r.view);
+  }
+  sb.add(state.t, finish(state), null);
+  return sb.result();
+}
