@@ -1,0 +1,142 @@
+// Turns a live (or analysed) engine run into the SessionRecord kept in history, as it happens.
+// Pure: it is fed each frame's events and view and says when the record is worth saving, so a
+// reload or crash mid-set loses at most the last few seconds of hold time and no counted rep.
+import type { EngineEvent, EngineView } from '../core/engine';
+import type { FaultTally, SessionRecord } from '../storage/schema';
+import { SESSION_VERSION } from '../storage/schema';
+
+/** Metric samples kept per second for the chart (the engine gives one per frame). */
+export const METRIC_SAMPLES_PER_SEC = 2;
+/** Save at least this often while holding (ms), so a crash loses little hold time. */
+export const SAVE_EVERY_MS = 2000;
+/** Fault start times kept per fault id. */
+const MAX_FAULT_TIMES = 50;
+
+export interface SessionMeta {
+  id: string;
+  exerciseId: string;
+  source: 'live' | 'analysis';
+  /** Epoch ms at the start of the set. */
+  startedAt: number;
+  metricLabel: string;
+  metricUnit: string;
+  target: SessionRecord['target'];
+  painBefore: number | null;
+}
+
+export class SessionRecorder {
+  private record: SessionRecord;
+  private t0 = Number.NaN;
+  private lastT = Number.NaN;
+  private lastSampleT = -Infinity;
+  private lastSaveT = -Infinity;
+  private dirty = false;
+  private readonly tallies = new Map<string, FaultTally>();
+
+  constructor(meta: SessionMeta) {
+    this.record = {
+      id: meta.id,
+      version: SESSION_VERSION,
+      exerciseId: meta.exerciseId,
+      source: meta.source,
+      startedAt: meta.startedAt,
+      updatedAt: meta.startedAt,
+      endedAt: null,
+      reps: { total: 0, left: 0, right: 0 },
+      holdSec: { total: 0, left: 0, right: 0 },
+      goodFormSec: 0,
+      activeSec: 0,
+      faults: [],
+      metric: { label: meta.metricLabel, unit: meta.metricUnit, series: [], min: null, max: null },
+      painBefore: meta.painBefore,
+      painAfter: null,
+      target: meta.target,
+    };
+  }
+
+  /**
+   * Feed one frame. `t` is the frame time (ms, stream clock), `now` the wall clock (epoch ms).
+   * Returns true when the record should be saved now (a rep counted, a fault started, a hold
+   * ended, or SAVE_EVERY_MS passed with something new).
+   */
+  add(t: number, events: readonly EngineEvent[], view: EngineView, now: number): boolean {
+    if (!Number.isFinite(t)) return false;
+    if (!Number.isFinite(this.t0)) this.t0 = t;
+    const dt = Number.isFinite(this.lastT) && t > this.lastT ? Math.min(t - this.lastT, 1000) / 1000 : 0;
+    this.lastT = t;
+    const r = this.record;
+    if (view.phase === 'active') {
+      r.activeSec += dt;
+      if (view.activeFaults.length === 0) r.goodFormSec += dt;
+    }
+    let urgent = false;
+    for (const e of events) {
+      if (e.type === 'rep' || e.type === 'hold-end') urgent = true;
+      if (e.type === 'fault-start') {
+        urgent = true;
+        const tally = this.tallies.get(e.faultId) ?? { id: e.faultId, message: e.message, count: 0, atSec: [] };
+        tally.count++;
+        if (tally.atSec.length < MAX_FAULT_TIMES) tally.atSec.push(round1((e.t - this.t0) / 1000));
+        this.tallies.set(e.faultId, tally);
+      }
+    }
+    const changed = view.reps.total !== r.reps.total || view.holdSec.total !== r.holdSec.total;
+    r.reps = { ...view.reps };
+    r.holdSec = { total: round1(view.holdSec.total), left: round1(view.holdSec.left), right: round1(view.holdSec.right) };
+    if (view.metric !== null && Number.isFinite(view.metric)) {
+      const m = view.metric;
+      if (r.metric.min === null || m < r.metric.min) r.metric.min = round1(m);
+      if (r.metric.max === null || m > r.metric.max) r.metric.max = round1(m);
+      if (t - this.lastSampleT >= 1000 / METRIC_SAMPLES_PER_SEC) {
+        r.metric.series.push([round1((t - this.t0) / 1000), round1(m)]);
+        this.lastSampleT = t;
+      }
+    }
+    r.faults = [...this.tallies.values()].map((f) => ({ ...f, atSec: [...f.atSec] }));
+    r.updatedAt = now;
+    if (changed || urgent) this.dirty = true;
+    const due = urgent || (this.dirty && t - this.lastSaveT >= SAVE_EVERY_MS);
+    if (due) { this.lastSaveT = t; this.dirty = false; }
+    return due;
+  }
+
+  finish(now: number, painAfter: number | null = null): SessionRecord {
+    this.record.endedAt = now;
+    this.record.updatedAt = now;
+    this.record.painAfter = painAfter;
+    this.record.goodFormSec = round1(this.record.goodFormSec);
+    this.record.activeSec = round1(this.record.activeSec);
+    return this.snapshot();
+  }
+
+  /** A copy safe to hand to storage. */
+  snapshot(): SessionRecord {
+    const r = this.record;
+    return {
+      ...r,
+      reps: { ...r.reps },
+      holdSec: { ...r.holdSec },
+      goodFormSec: round1(r.goodFormSec),
+      activeSec: round1(r.activeSec),
+      faults: r.faults.map((f) => ({ ...f, atSec: [...f.atSec] })),
+      metric: { ...r.metric, series: r.metric.series.map((p) => [p[0], p[1]] as [number, number]) },
+      target: r.target ? { ...r.target } : null,
+    };
+  }
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Share of active time with good form, 0..1 (0 when nothing was active). */
+export function goodFormShare(r: Pick<SessionRecord, 'goodFormSec' | 'activeSec'>): number {
+  return r.activeSec > 0 ? Math.min(1, r.goodFormSec / r.activeSec) : 0;
+}
+
+/** The article's caution, when pain rose over the set. */
+export function painAdvice(before: number | null, after: number | null): string | null {
+  if (before === null || after === null) return null;
+  if (after > before) {
+    return 'Your pain went up during this exercise. Stop this one for today, and talk to your doctor or physiotherapist before you try it again.';
+  }
+  return null;
+}
