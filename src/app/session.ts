@@ -16,6 +16,7 @@ import {
 } from './store';
 import { MODEL_LABELS } from './models';
 import { initBackend } from '../pose/backend';
+import { createCoach } from './coachEngine';
 
 /** What the engine gives back per frame; the seam issue 4's coaching flows plug into. */
 export interface CoachStep {
@@ -266,4 +267,10 @@ appStore.subscribe((s, prev) => {
   const a = s.settings;
   const b = prev.settings;
   if (a.model !== b.model || a.backend !== b.backend || a.cameraId !== b.cameraId) void restart();
+  if (a.exerciseId !== b.exerciseId) setCoachEngine(a.exerciseId ? createCoach(a.exerciseId) : null);
 });
+
+{
+  const id = appStore.getState().settings.exerciseId;
+  if (id) setCoachEngine(createCoach(id));
+}

@@ -1,16 +1,35 @@
-import { useApp } from '../store';
+import { EXERCISE_CHOICES } from '../coachEngine';
+import { updateSettings, useApp } from '../store';
+
+const fmtHold = (sec: number) => `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
 
 /**
- * The engine's view: counter and current cue in large text. Empty until the engine is wired
- * (src/core/engine.ts); the frame loop pushes changes through the store.
+ * Exercise choice, and the engine's view: the counter and the current cue in large text. The frame loop
+ * steps the engine and pushes only changes through the store.
  */
 export function CoachPanel() {
+  const exerciseId = useApp((s) => s.settings.exerciseId);
   const coach = useApp((s) => s.coach);
-  if (!coach) return null;
   return (
-    <section className="panel coach" aria-label="Coaching">
-      <p className="counter" data-testid="reps">{coach.reps > 0 ? `${coach.reps} reps` : `${coach.holdSec.toFixed(0)} s`}</p>
-      <p className="cue" aria-live="assertive">{coach.cue ?? ''}</p>
+    <section className="panel coach" aria-labelledby="coach-title">
+      <h2 id="coach-title">Exercise</h2>
+      <label className="field">
+        <select aria-label="Choose an exercise" value={exerciseId ?? ''} onChange={(e) => updateSettings({ exerciseId: e.target.value || null })}>
+          <option value="">None: just show the skeleton</option>
+          <optgroup label="Stretches">
+            {EXERCISE_CHOICES.filter((x) => x.group === 'stretch').map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </optgroup>
+          <optgroup label="Strengthening">
+            {EXERCISE_CHOICES.filter((x) => x.group === 'strength').map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </optgroup>
+        </select>
+      </label>
+      {exerciseId && coach && (
+        <>
+          <p className="counter" data-testid="counter">{coach.mode === 'hold' ? fmtHold(coach.holdSec) : `${coach.reps} reps`}</p>
+          <p className="cue" aria-live="polite">{coach.cue ?? ''}</p>
+        </>
+      )}
     </section>
   );
 }
