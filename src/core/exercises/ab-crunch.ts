@@ -12,9 +12,13 @@ import { both, dropT, finding, mid, sideJoints, trunkFromVertical } from './comm
 export const CURL_ENTER = 22;
 export const CURL_EXIT = 14;
 export const CURL_PARTIAL = 18;
-/** Physio convention for a controlled crunch: about a second up, a second down; under 0.4 s is a jerk. */
-export const MIN_UP_MS = 400;
-export const MIN_DOWN_MS = 400;
+/**
+ * Tempo: a controlled crunch takes about 2 s a rep (physio convention). Reps closer together than
+ * MIN_CYCLE_MS, or dropped from the top in under MIN_DOWN_MS, are too fast. The thresholds sit below
+ * the brisk but controlled pace of 11 and 14 (≈1.0–1.5 s a rep), so only jerky reps are flagged.
+ */
+export const MIN_CYCLE_MS = 800;
+export const MIN_DOWN_MS = 200;
 /** Hips rising above the knee–shoulder baseline by this (torso lengths) = lower back lifting. */
 export const HIPS_LIFT = 0.35;
 
@@ -66,9 +70,15 @@ export const abCrunch: ExerciseDef = {
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'rep' && r.durationMs > 0 && r.durationMs < MIN_UP_MS) || (r.kind === 'rep-end' && r.durationMs < MIN_DOWN_MS)
-      ? finding('too-fast', 'minor', both('shoulder'), 'Slower, curl up and lower with control')
-      : null,
+    (r, ctx) => {
+      let fast = r.kind === 'rep-end' && r.durationMs < MIN_DOWN_MS;
+      if (r.kind === 'rep') {
+        const last = ctx.mem.lastRep;
+        ctx.mem.lastRep = ctx.t;
+        fast = last !== undefined && ctx.t - last < MIN_CYCLE_MS;
+      }
+      return fast ? finding('too-fast', 'minor', both('shoulder'), 'Slower, curl up and lower with control') : null;
+    },
   ],
   defaults: { reps: 10, sets: 2 },
   faultIds: ['too-fast', 'hips-lifted'],

@@ -13,9 +13,13 @@ export const LOCK_EXIT = 115;
 export const PARTIAL_MIN = 130;
 /** Elbows differing by more than this at the top (°) = uneven arms. */
 export const UNEVEN_DEG = 30;
-/** The article: lower under control. Under 0.8 s from lockout back to the bottom is a drop. */
-export const MIN_DOWN_MS = 800;
-export const MIN_UP_MS = 400;
+/**
+ * The article: lower under control. The counter times the stretch between the lockout (150°) and the
+ * re-arm angle (115°) only, so a controlled lowering crosses it in ≈0.4 s or more; under 0.25 s is a
+ * drop, under 0.15 s up a jerk.
+ */
+export const MIN_DOWN_MS = 250;
+export const MIN_UP_MS = 150;
 
 function elbow(b: Body): number | null {
   const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');

@@ -14,8 +14,13 @@ export const PARTIAL_DEPTH = 0.6;
 export const HINGE_MIN = 30;
 /** Trunk angle moving more than this (°) from its rest value during a rep = swinging. */
 export const SWING_DEG = 15;
-export const MIN_UP_MS = 500;
-export const MIN_DOWN_MS = 500;
+/**
+ * Tempo. The counter times only the stretch between the rest and top thresholds (about the middle
+ * half of the range), so these are short: the controlled rows of 20 (klarfit) cross it in ≈0.4–0.6 s
+ * up and down. Under 0.15 s up or 0.25 s down is a swing or a drop.
+ */
+export const MIN_UP_MS = 150;
+export const MIN_DOWN_MS = 250;
 
 export function wristDepth(b: Body, side?: Side): number | null {
   const sides: Side[] = side ? [side] : ['left', 'right'];
