@@ -70,6 +70,10 @@ describe('startFrameLoop', () => {
     m.resolveNext();
     await tick();
     expect(loop.counters.frames).toBe(2);
+    // One timing per processed frame, its instants in order (the bench splits model from engine + drawing).
+    expect(loop.counters.timings).toHaveLength(2);
+    const tm = loop.counters.timings[1]!;
+    expect(tm.frameAt <= tm.start && tm.start <= tm.modelEnd && tm.modelEnd <= tm.end).toBe(true);
     loop.stop();
     expect(v.waiting).toBe(false);
   });
@@ -108,7 +112,7 @@ describe('startFrameLoop', () => {
 describe('summarise', () => {
   it('gives processed frames per second and the median model time', () => {
     const now = 10_000;
-    const c = { frames: 5, dropped: 0, recentMs: [60, 70, 65, 200, 64], recentAt: [9000, 9250, 9500, 9750, 10_000] };
+    const c = { frames: 5, dropped: 0, recentMs: [60, 70, 65, 200, 64], recentAt: [9000, 9250, 9500, 9750, 10_000], timings: [] };
     const s = summarise(c, now);
     expect(s.fps).toBeCloseTo(4, 5);
     expect(s.modelMs).toBe(65);

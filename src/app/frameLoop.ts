@@ -17,6 +17,19 @@ export interface LoopCounters {
   recentMs: number[];
   /** performance.now() of recent processed frames (ring of the last 30). */
   recentAt: number[];
+  /** Where the time of recent processed frames went (ring of the last 256), read by `npm run bench`. */
+  timings: FrameTiming[];
+}
+
+/** performance.now() instants of one processed frame. */
+export interface FrameTiming {
+  /** When the camera captured the frame (rVFC captureTime, else its presentation time, else the callback time). */
+  frameAt: number;
+  start: number;
+  /** The model returned. */
+  modelEnd: number;
+  /** Engine, drawing and store updates done. */
+  end: number;
 }
 
 export interface FrameLoop {
@@ -34,13 +47,13 @@ const RING = 30;
 const HAVE_CURRENT_DATA = 2;
 
 type VideoWithRvfc = HTMLVideoElement & {
-  requestVideoFrameCallback?(cb: (now: number, meta: { mediaTime: number; presentedFrames: number }) => void): number;
+  requestVideoFrameCallback?(cb: (now: number, meta: { mediaTime: number; presentedFrames: number; captureTime?: number; presentationTime?: number }) => void): number;
   cancelVideoFrameCallback?(handle: number): void;
 };
 
 export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTMLVideoElement>, opts: FrameLoopOptions): FrameLoop {
   const video = videoEl as VideoWithRvfc;
-  const counters: LoopCounters = { frames: 0, dropped: 0, recentMs: [], recentAt: [] };
+  const counters: LoopCounters = { frames: 0, dropped: 0, recentMs: [], recentAt: [], timings: [] };
   const t0 = performance.now();
   let busy = false;
   let stopped = false;
@@ -48,7 +61,7 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
   let lastMediaTime = -1;
   let lastPresented = -1;
 
-  const process = async (): Promise<void> => {
+  const process = async (frameAt: number): Promise<void> => {
     busy = true;
     const started = performance.now();
     try {
@@ -59,6 +72,7 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
       push(counters.recentMs, done - started);
       push(counters.recentAt, done);
       opts.onPoseFrame({ t: started - t0, width: video.videoWidth, height: video.videoHeight, poses });
+      push(counters.timings, { frameAt, start: started, modelEnd: done, end: performance.now() }, 256);
     } catch (e) {
       if (!stopped) {
         stopped = true;
@@ -69,7 +83,7 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
     }
   };
 
-  const onFrame = (mediaTime: number, presentedFrames?: number): void => {
+  const onFrame = (mediaTime: number, presentedFrames?: number, frameAt = performance.now()): void => {
     if (stopped) return;
     if (presentedFrames !== undefined) {
       if (lastPresented >= 0 && presentedFrames > lastPresented + 1) counters.dropped += presentedFrames - lastPresented - 1;
@@ -78,7 +92,7 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
     if (mediaTime !== lastMediaTime && video.readyState >= HAVE_CURRENT_DATA && video.videoWidth > 0) {
       lastMediaTime = mediaTime;
       if (busy) counters.dropped += 1;
-      else void process();
+      else void process(frameAt);
     }
     schedule();
   };
@@ -87,7 +101,7 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
   const schedule = (): void => {
     if (stopped) return;
     handle = useRvfc
-      ? video.requestVideoFrameCallback!((_now, meta) => onFrame(meta.mediaTime, meta.presentedFrames))
+      ? video.requestVideoFrameCallback!((now, meta) => onFrame(meta.mediaTime, meta.presentedFrames, meta.captureTime ?? meta.presentationTime ?? now))
       : requestAnimationFrame(() => onFrame(video.currentTime));
   };
   schedule();
@@ -102,9 +116,9 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
   };
 }
 
-function push(ring: number[], v: number): void {
+function push<T>(ring: T[], v: T, size = RING): void {
   ring.push(v);
-  if (ring.length > RING) ring.shift();
+  if (ring.length > size) ring.shift();
 }
 
 /** Processed frames/s and median model ms over the recent ring. */

@@ -6,7 +6,7 @@ import type { PoseSource } from '../pose/types';
 import type { JointStyle } from '../render/skeleton';
 import { clearOverlay, drawSkeleton } from '../render/skeleton';
 import { attachStream, CameraError, listCameras, openCamera, stopStream, syncVideoSize } from './camera';
-import type { FrameLoop } from './frameLoop';
+import type { FrameLoop, FrameTiming } from './frameLoop';
 import { startFrameLoop, summarise } from './frameLoop';
 import { isRecording, recordedFrameCount, recordFrame } from './recorder';
 import type { AppError, CoachView, Settings } from './store';
@@ -40,6 +40,7 @@ let statsTimer: ReturnType<typeof setInterval> | null = null;
 let lastFrame: PoseFrame | null = null;
 let coach: Coach | null = null;
 let lastCoachView = '';
+let skeletonMarked = false;
 /** Bumped on every (re)start so a superseded async start stops quietly. */
 let generation = 0;
 
@@ -52,6 +53,8 @@ declare global {
       getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; model: string; phase: string };
       /** Median model ms over the recent frames plus the raw recent list, for the bench. */
       getRecentModelMs(): number[];
+      /** Per-frame timings of the recent processed frames (model, then engine + drawing), for the bench. */
+      getFrameTimings(): FrameTiming[];
     };
   }
 }
@@ -67,6 +70,7 @@ if (typeof window !== 'undefined') {
       return { ...sum, dropped: c?.dropped ?? 0, frames: c?.frames ?? 0, backend: s.backend?.active ?? null, model: s.settings.model, phase: s.phase };
     },
     getRecentModelMs: () => [...(loop?.counters.recentMs ?? [])],
+    getFrameTimings: () => [...(loop?.counters.timings ?? [])],
   };
 }
 
@@ -121,6 +125,8 @@ async function ensureCamera(settings: Settings, gen: number): Promise<void> {
   }
   stream = s;
   await attachStream(video, s);
+  // Start-up milestones for `npm run bench` (cold start); a handful per page load, never per frame.
+  performance.mark('fc:camera-ready');
   video.onresize = () => {
     if (video) syncVideoSize(video);
     updateVideoSize();
@@ -175,6 +181,7 @@ async function ensureModel(settings: Settings, gen: number): Promise<PoseSource<
   }
   source = created;
   sourceKey = wantSource;
+  performance.mark('fc:model-ready');
   return created;
 }
 
@@ -249,6 +256,10 @@ function onPoseFrame(frame: PoseFrame): void {
     minScore: 0.3,
     scale: canvas.width / shown,
   });
+  if (!skeletonMarked) {
+    skeletonMarked = true;
+    performance.mark('fc:first-skeleton');
+  }
 }
 
 function publishStats(): void {
