@@ -6,7 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const videosDir = join(repoRoot, '..', 'shared', 'fixtures', 'videos');
+/** FORM_COACH_VIDEOS_DIR overrides it, e.g. to try the no-videos path: FORM_COACH_VIDEOS_DIR=/nowhere. */
+export const videosDir = process.env.FORM_COACH_VIDEOS_DIR ?? join(repoRoot, '..', 'shared', 'fixtures', 'videos');
 
 /** 03 (CATALOG.md): forearm plank filmed side-on, the person holds still for the whole clip. */
 export const CLIP_FILE = '03_plank_forearm_side_kaiakol005.mp4';
