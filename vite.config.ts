@@ -74,6 +74,8 @@ export default defineConfig({
     alias: { '@mediapipe/pose': resolve(import.meta.dirname, 'src/pose/shims/mediapipe-pose.ts') },
   },
   server: { fs: { allow: ['.'] } },
+  // bench-raw.html: the model alone on the camera, the baseline `npm run bench` compares the app against.
+  build: { rollupOptions: { input: { main: 'index.html', benchRaw: 'bench-raw.html' } } },
   test: {
     include: ['src/**/*.test.ts', 'tests/node/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
