@@ -1,0 +1,261 @@
+// Browser half of `npm run bench`: Debian's Chromium, headless, with a real clip as the fake webcam, driving
+// the built app (vite preview) and the baseline page bench-raw.html. Everything is read from in-page hooks
+// (window.__formCoach, window.__benchRaw, performance marks) and a small probe injected before any page script.
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Interval } from './stats';
+import { median, percentile, splitLongTasks } from './stats';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function launchChromium(y4m: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${y4m}`,
+    ],
+  });
+}
+
+// Plain JS strings, not functions: tsx may wrap named functions in helpers that do not exist in the page.
+/** Long tasks, paint timings, camera frames presented (own rVFC on the page's video), controls on screen. */
+const PROBE = `(() => {
+  const b = { longTasks: [], paints: {}, presented: 0, controlsAt: null };
+  window.__bench = b;
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longTasks.push({ start: e.startTime, end: e.startTime + e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.paints[e.name] = e.startTime; })
+      .observe({ type: 'paint', buffered: true });
+  } catch (e) { b.observerError = String(e); }
+  const attach = () => {
+    const v = document.querySelector('video');
+    if (!v || !v.requestVideoFrameCallback) { setTimeout(attach, 20); return; }
+    const cb = (now, meta) => { b.presented = meta.presentedFrames; v.requestVideoFrameCallback(cb); };
+    v.requestVideoFrameCallback(cb);
+  };
+  const mo = new MutationObserver(() => {
+    if (b.controlsAt === null && document.querySelector('select, button')) { b.controlsAt = performance.now(); mo.disconnect(); }
+  });
+  mo.observe(document, { childList: true, subtree: true });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', attach); else attach();
+})()`;
+
+const SNAPSHOT = `(() => {
+  const b = window.__bench, fc = window.__formCoach, raw = window.__benchRaw;
+  const c = raw && raw.loop ? raw.loop.counters : null;
+  const st = fc ? fc.getStats() : null;
+  // TensorFlow.js keeps its engine on the global object; memory() throws until a backend is registered.
+  let numTensors = null;
+  try { if (window._tfengine && window._tfengine.backendName) numTensors = window._tfengine.memory().numTensors; } catch (e) { numTensors = null; }
+  return {
+    now: performance.now(),
+    frames: st ? st.frames : (c ? c.frames : 0),
+    dropped: st ? st.dropped : (c ? c.dropped : 0),
+    timings: fc ? fc.getFrameTimings() : (c ? c.timings.slice() : []),
+    presented: b.presented,
+    longTasks: b.longTasks.slice(),
+    numTensors,
+    backend: st ? st.backend : (raw ? raw.backend : null),
+    error: raw ? raw.error : (st && st.phase === 'error' ? (document.querySelector('[role=alert]') || {}).textContent || 'error' : null),
+  };
+})()`;
+
+interface FrameTiming { frameAt: number; start: number; modelEnd: number; end: number }
+interface Snapshot {
+  now: number; frames: number; dropped: number; timings: FrameTiming[]; presented: number;
+  longTasks: Interval[]; numTensors: number | null; backend: string | null; error: string | null;
+}
+
+const snapshot = (page: Page): Promise<Snapshot> => page.evaluate(SNAPSHOT) as Promise<Snapshot>;
+
+async function waitForFrames(page: Page, n: number, timeoutMs: number): Promise<Snapshot> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await snapshot(page);
+    if (s.error) throw new Error(`page error: ${s.error}`);
+    if (s.frames >= n) return s;
+    if (Date.now() > deadline) throw new Error(`only ${s.frames} of ${n} frames processed within ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(50);
+  }
+}
+
+export const SETTINGS_KEY = 'form-coach:settings@1';
+
+async function newPage(browser: Browser, opts: { exercise?: string; fixture?: string } = {}): Promise<{ ctx: BrowserContext; page: Page }> {
+  // A fresh context each time: cold HTTP cache, no service worker (the PWA's would serve from its cache).
+  const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 720 } });
+  await ctx.addInitScript(PROBE);
+  if (opts.exercise) {
+    await ctx.addInitScript(`localStorage.setItem(${JSON.stringify(SETTINGS_KEY)}, ${JSON.stringify(JSON.stringify({ exerciseId: opts.exercise, showDebug: true }))})`);
+  }
+  if (opts.fixture) {
+    const body = readFileSync(opts.fixture, 'utf8');
+    await ctx.route('**/__bench/fixture.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+  }
+  const page = await ctx.newPage();
+  return { ctx, page };
+}
+
+export interface PipelineRun {
+  kind: 'raw' | 'live';
+  model: string;
+  backend: string;
+  frames: number;
+  seconds: number;
+  /** Median ms per frame: model only (raw) or model + engine + drawing + store (live). */
+  msPerFrame: number;
+  /** Median of the model call alone in this page. */
+  modelMs: number;
+  /** Engine + drawing + store, median and max ms per frame (0 on the raw page). */
+  ourMsMedian: number;
+  ourMsMax: number;
+  processedFps: number;
+  delivered: number;
+  processed: number;
+  dropped: number;
+  /** Camera frames neither processed nor dropped: waiting in a queue. */
+  backlog: number;
+  latencyMedianMs: number;
+  latencyP95Ms: number;
+  longTasks: number;
+  longTasksPerMin: number;
+  longTasksInference: number;
+  longTasksOther: number;
+}
+
+/** One measured run: warm-up, then `frames` processed frames; all figures over that window only. */
+export async function runPipeline(browser: Browser, base: string, o: { kind: 'raw' | 'live'; model: string; backend: string; frames: number; warmup: number; timeoutMs: number }): Promise<PipelineRun> {
+  const { ctx, page } = await newPage(browser, o.kind === 'live' ? { exercise: 'plank' } : {});
+  try {
+    const url = o.kind === 'raw'
+      ? `${base}/bench-raw.html?mode=raw&model=${o.model}&backend=${o.backend}`
+      : `${base}/?model=${o.model}&backend=${o.backend}`;
+    await page.goto(url);
+    const a = await waitForFrames(page, o.warmup, o.timeoutMs);
+    const b = await waitForFrames(page, a.frames + o.frames, o.timeoutMs);
+    if (b.backend !== o.backend) throw new Error(`asked for ${o.backend}, got ${b.backend}`);
+    const win = b.timings.filter((t) => t.start > a.now && t.end <= b.now);
+    const tasks = b.longTasks.filter((t) => t.start >= a.now && t.start < b.now);
+    const split = splitLongTasks(tasks, win.map((t) => ({ start: t.start, end: t.modelEnd })));
+    const seconds = (b.now - a.now) / 1000;
+    const processed = b.frames - a.frames;
+    const dropped = b.dropped - a.dropped;
+    const delivered = b.presented - a.presented;
+    const our = win.map((t) => t.end - t.modelEnd);
+    const lat = win.map((t) => t.end - t.frameAt);
+    return {
+      kind: o.kind, model: o.model, backend: o.backend, frames: win.length, seconds,
+      msPerFrame: median(win.map((t) => t.end - t.start)),
+      modelMs: median(win.map((t) => t.modelEnd - t.start)),
+      ourMsMedian: median(our), ourMsMax: Math.max(...our),
+      processedFps: processed / seconds,
+      delivered, processed, dropped,
+      // ±1: a frame may be in flight at either snapshot.
+      backlog: Math.max(0, Math.abs(delivered - processed - dropped) - 1),
+      latencyMedianMs: median(lat), latencyP95Ms: percentile(lat, 95),
+      longTasks: split.total, longTasksPerMin: split.total / (seconds / 60),
+      longTasksInference: split.inference, longTasksOther: split.other,
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
+export interface ColdStart {
+  url: string;
+  firstPaintMs: number;
+  firstContentfulPaintMs: number;
+  controlsMs: number | null;
+  cameraReadyMs: number;
+  modelReadyMs: number;
+  firstSkeletonMs: number;
+  firstSkeletonAfterCameraMs: number;
+  requestsBeforeFirstPaint: string[];
+  bytesBeforeFirstPaint: number;
+  /** Resources (tfjs chunks, wasm, model files) that started only after the first paint. */
+  lazyAfterFirstPaint: string[];
+  heavyBeforeFirstPaint: string[];
+}
+
+/** Page load → first paint → controls → camera → model → first drawn skeleton, default model and backend. */
+export async function coldStart(browser: Browser, base: string, timeoutMs: number): Promise<ColdStart> {
+  const { ctx, page } = await newPage(browser);
+  try {
+    await page.goto(`${base}/`);
+    await page.waitForFunction(`performance.getEntriesByName('fc:first-skeleton').length > 0`, undefined, { timeout: timeoutMs, polling: 50 });
+    const r = await page.evaluate(`(() => {
+      const mark = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? e.startTime : NaN; };
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        paints: window.__bench.paints, controlsAt: window.__bench.controlsAt,
+        camera: mark('fc:camera-ready'), model: mark('fc:model-ready'), skeleton: mark('fc:first-skeleton'),
+        navBytes: nav ? nav.encodedBodySize : 0,
+        resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })),
+      };
+    })()`) as {
+      paints: Record<string, number>; controlsAt: number | null; camera: number; model: number; skeleton: number; navBytes: number;
+      resources: { name: string; start: number; end: number; bytes: number }[];
+    };
+    const fcp = r.paints['first-contentful-paint'] ?? NaN;
+    const path = (u: string) => new URL(u).pathname;
+    const before = r.resources.filter((x) => x.start < fcp);
+    const heavy = /\.wasm$|\/models\/|createPoseSource|tfjs/i;
+    return {
+      url: '/',
+      firstPaintMs: r.paints['first-paint'] ?? NaN,
+      firstContentfulPaintMs: fcp,
+      controlsMs: r.controlsAt,
+      cameraReadyMs: r.camera, modelReadyMs: r.model, firstSkeletonMs: r.skeleton,
+      firstSkeletonAfterCameraMs: r.skeleton - r.camera,
+      requestsBeforeFirstPaint: before.map((x) => path(x.name)),
+      bytesBeforeFirstPaint: r.navBytes + before.filter((x) => x.end <= fcp).reduce((s, x) => s + x.bytes, 0),
+      lazyAfterFirstPaint: r.resources.filter((x) => x.start >= fcp && heavy.test(x.name)).map((x) => path(x.name)),
+      heavyBeforeFirstPaint: before.filter((x) => heavy.test(x.name)).map((x) => path(x.name)),
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
+export interface SoakSample { atSec: number; heapMB: number; numTensors: number | null; fps: number; frames: number }
+export interface SoakRun { kind: 'replay' | 'model'; model: string; seconds: number; samples: SoakSample[] }
+
+/**
+ * A long session: sampled every `everySec`, after a forced garbage collection (CDP), the JS heap in use,
+ * TensorFlow.js's live tensor count and the processed frame rate since the previous sample.
+ */
+export async function soak(browser: Browser, base: string, o: { kind: 'replay' | 'model'; seconds: number; fixture: string; everySec: number }): Promise<SoakRun> {
+  const { ctx, page } = await newPage(browser, o.kind === 'replay' ? { fixture: o.fixture } : { exercise: 'plank' });
+  try {
+    const url = o.kind === 'replay' ? `${base}/bench-raw.html?mode=replay&exercise=plank` : `${base}/?backend=wasm`;
+    await page.goto(url);
+    await waitForFrames(page, 10, 90_000);
+    const cdp = await ctx.newCDPSession(page);
+    const samples: SoakSample[] = [];
+    const t0 = Date.now();
+    let prev: Snapshot | null = null;
+    for (;;) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage') as { usedSize: number };
+      const s = await snapshot(page);
+      if (s.error) throw new Error(`page error: ${s.error}`);
+      const atSec = (Date.now() - t0) / 1000;
+      samples.push({
+        atSec, heapMB: heap.usedSize / 2 ** 20, numTensors: s.numTensors, frames: s.frames,
+        fps: prev ? ((s.frames - prev.frames) * 1000) / (s.now - prev.now) : NaN,
+      });
+      prev = s;
+      if (atSec >= o.seconds - 0.5) break;
+      await page.waitForTimeout(Math.min(o.everySec, o.seconds - atSec) * 1000);
+    }
+    const model = o.kind === 'replay' ? 'replay (no model)' : (await page.evaluate(`window.__formCoach.getStats().model`) as string);
+    return { kind: o.kind, model, seconds: o.seconds, samples };
+  } finally {
+    await ctx.close();
+  }
+}
