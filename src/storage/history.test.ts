@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { openHistory } from './history';
+import { StorageFullError, openHistory } from './history';
 import type { SessionRecord } from './schema';
-import { RecordError, parseHistoryExport, parseSessionRecord } from './schema';
+import { RecordError, makeHistoryExport, parseHistoryExport, parseSessionRecord } from './schema';
 
 let n = 0;
 const dbName = () => `test-history-${++n}-${Math.random().toString(36).slice(2)}`;
@@ -126,5 +126,82 @@ describe('record validation', () => {
   });
   it('rejects an export with no sessions array', () => {
     expect(() => parseHistoryExport('{"format":"form-coach/history@1"}')).toThrow(/no sessions/);
+  });
+});
+
+describe('bad saved data and a full disk', () => {
+  it('quarantines a row whose id is not a string and an old record without a version, once', async () => {
+    const name = dbName();
+    const good = record();
+    const raw = new Dexie(name);
+    raw.version(1).stores({ sessions: 'id, startedAt, exerciseId', quarantine: '++qid, quarantinedAt' });
+    const { version: _v, ...noVersion } = record({ id: 'old-1' });
+    await raw.table('sessions').bulkPut([good, { id: 42, junk: true }, noVersion]);
+    raw.close();
+    const h = openHistory(name);
+    const first = await h.load();
+    expect(first.sessions.map((s) => s.id)).toEqual([good.id]);
+    expect(first.quarantined.map((q) => q.id).sort()).toEqual(['42', 'old-1']);
+    expect(first.quarantined.find((q) => q.id === 'old-1')?.reason).toMatch(/unknown version undefined/);
+    // The numeric-keyed row left `sessions` too: nothing is reported twice.
+    const second = await h.load();
+    expect(second.quarantined).toEqual([]);
+    expect(second.quarantineCount).toBe(2);
+    expect(second.sessions).toHaveLength(1);
+    h.close();
+  });
+
+  it('storage full: save throws StorageFullError and what was saved before is intact', async () => {
+    const h = openHistory(dbName());
+    const first = record();
+    await h.save(first);
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    try {
+      await expect(h.save(record())).rejects.toBeInstanceOf(StorageFullError);
+      await expect(h.importJson(JSON.stringify(makeHistoryExport([record()], 1)))).rejects.toBeInstanceOf(StorageFullError);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    const { sessions } = await h.load();
+    expect(sessions.map((s) => s.id)).toEqual([first.id]);
+    h.close();
+  });
+
+  it('storage full while quarantining: load still returns the good records and reports the bad', async () => {
+    const name = dbName();
+    const good = record();
+    const raw = new Dexie(name);
+    raw.version(1).stores({ sessions: 'id, startedAt, exerciseId', quarantine: '++qid, quarantinedAt' });
+    await raw.table('sessions').bulkPut([good, { id: 'bad-1', version: 1 }]);
+    raw.close();
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    const h = openHistory(name);
+    try {
+      const r = await h.load();
+      expect(r.sessions.map((s) => s.id)).toEqual([good.id]);
+      expect(r.quarantined.map((q) => q.id)).toEqual(['bad-1']);
+      expect(r.quarantineCount).toBe(1);
+    } finally {
+      IDBObjectStore.prototype.add = add;
+    }
+    // With room again, the next load moves it.
+    const again = await h.load();
+    expect(again.quarantined.map((q) => q.id)).toEqual(['bad-1']);
+    expect((await h.load()).quarantined).toEqual([]);
+    h.close();
+  });
+
+  it('export then import into an empty store round-trips every record unchanged', async () => {
+    const a = openHistory(dbName());
+    const rs = [record({ startedAt: 1 }), record({ startedAt: 2, painAfter: 5, endedAt: 9 }), record({ startedAt: 3, target: null })];
+    for (const r of rs) await a.save(r);
+    const b = openHistory(dbName());
+    const res = await b.importJson(await a.exportJson(5));
+    expect(res.rejected).toEqual([]);
+    expect((await b.load()).sessions).toEqual(rs);
+    a.close();
+    b.close();
   });
 });

@@ -2,7 +2,7 @@
 // save() on every counted rep, every few hold seconds and at the end), so a reload or crash loses
 // nothing already counted. Records that fail validation on load (corrupt, or written by an unknown
 // version) are moved, untouched, to a quarantine table and reported: never deleted, never fatal.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import type { ImportResult, SessionRecord } from './schema';
 import { makeHistoryExport, parseHistoryExport, parseSessionRecord } from './schema';
 
@@ -37,9 +37,11 @@ export interface LoadResult {
 }
 
 const isQuotaError = (e: unknown): boolean => {
-  const name = (e as { name?: string; inner?: { name?: string } } | null)?.name;
-  const inner = (e as { inner?: { name?: string } } | null)?.inner?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+  const o = e as { name?: string; inner?: { name?: string }; failures?: { name?: string }[] } | null;
+  // Dexie maps the DOMException to its own error of the same name, keeps the original as `inner`, and a
+  // bulk write reports per-row `failures`.
+  return o?.name === 'QuotaExceededError' || o?.inner?.name === 'QuotaExceededError'
+    || (Array.isArray(o?.failures) && o.failures.some((f) => f?.name === 'QuotaExceededError'));
 };
 
 export interface History {
@@ -56,26 +58,40 @@ export function openHistory(name = 'form-coach'): History {
   const db = new HistoryDb(name);
   return {
     async load() {
-      const rows = await db.sessions.toArray();
+      // Keys are read beside the rows: a corrupt row may have a non-string id (a number, a date), and it
+      // must still be removed from `sessions` once copied to quarantine, or it would be reported again on
+      // every load. Both reads walk the primary-key index in the same order, inside one transaction.
+      const { keys, rows } = await db.transaction('r', db.sessions, async () => ({
+        keys: await db.sessions.toCollection().primaryKeys(),
+        rows: await db.sessions.toArray(),
+      }));
       const sessions: SessionRecord[] = [];
-      const bad: { raw: unknown; key: unknown; reason: string }[] = [];
-      for (const raw of rows) {
+      const bad: { raw: unknown; key: IndexableType | undefined; reason: string }[] = [];
+      rows.forEach((raw, i) => {
         try { sessions.push(parseSessionRecord(raw)); }
-        catch (e) { bad.push({ raw, key: (raw as { id?: unknown } | null)?.id, reason: e instanceof Error ? e.message : String(e) }); }
-      }
+        catch (e) { bad.push({ raw, key: keys[i], reason: e instanceof Error ? e.message : String(e) }); }
+      });
+      let moved = true;
       if (bad.length) {
-        await db.transaction('rw', db.sessions, db.quarantine, async () => {
-          for (const b of bad) {
-            await db.quarantine.add({ quarantinedAt: Date.now(), reason: b.reason, raw: b.raw });
-            if (typeof b.key === 'string') await db.sessions.delete(b.key);
-          }
-        });
+        try {
+          await db.transaction('rw', db.sessions, db.quarantine, async () => {
+            for (const b of bad) {
+              await db.quarantine.add({ quarantinedAt: Date.now(), reason: b.reason, raw: b.raw });
+              if (b.key !== undefined) await db.sessions.delete(b.key as string);
+            }
+          });
+        } catch {
+          // No room to copy them (storage full) or the copy failed: the bad rows stay where they are,
+          // untouched, and are left out and reported again on the next load. Never fatal.
+          moved = false;
+        }
       }
       sessions.sort((a, b) => a.startedAt - b.startedAt);
+      const idOf = (k: IndexableType | undefined) => (typeof k === 'string' ? k : k === undefined ? null : String(k));
       return {
         sessions,
-        quarantined: bad.map((b) => ({ id: typeof b.key === 'string' ? b.key : null, reason: b.reason })),
-        quarantineCount: await db.quarantine.count(),
+        quarantined: bad.map((b) => ({ id: idOf(b.key), reason: b.reason })),
+        quarantineCount: (await db.quarantine.count()) + (moved ? 0 : bad.length),
       };
     },
     async save(record) {
