@@ -50,6 +50,8 @@ export interface ClipTruth {
 export interface Clip {
   id: string;
   video: string;
+  /** Where the clip was found: owner/repository@commit:path (its rights are in ../shared/fixtures/CATALOG.md). */
+  origin: string;
   /** ffmpeg crop w:h:x:y cutting away black bars, or null. */
   crop: string | null;
   /** Seconds, as ffprobe reports it; lets tests check a fixture's length without the video. */
