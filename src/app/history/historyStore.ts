@@ -1,13 +1,193 @@
-// SEAM (owned by the "history/analysis/summary" helper; the live-flow helper calls saveSession).
-// The app's view of the saved history: loads it once, reports quarantined records, saves sets as
-// they happen (storage full → a notice, the set stays on screen), deletes, exports, imports.
-import { openHistory } from '../../storage/history';
+// The app's view of the saved history: loads it once, reports quarantined records, saves sets as they
+// happen (storage full → a notice, the set kept in memory and retried), deletes, exports, imports.
+// Vanilla Zustand store with actions as module functions, like ../store.ts. Nothing here throws to
+// the caller: every failure becomes a notice the user can read.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { History } from '../../storage/history';
+import { StorageFullError, openHistory } from '../../storage/history';
 import type { SessionRecord } from '../../storage/schema';
+import { RecordError } from '../../storage/schema';
 
-let history: ReturnType<typeof openHistory> | null = null;
-const db = () => (history ??= openHistory());
+/** How long to wait before retrying saves that failed for lack of space (ms). */
+export const RETRY_SAVE_MS = 30_000;
 
-/** Saves (insert or update) a session record; never throws (errors become notices). */
+export interface ImportReport {
+  added: number;
+  rejected: { index: number; reason: string }[];
+  /** Set when the whole file was refused. */
+  error: string | null;
+}
+
+export interface HistoryState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  /** Oldest first. Includes sets not yet written (storage full), so nothing counted disappears. */
+  sessions: SessionRecord[];
+  /** Messages for the user: quarantined records, storage full, failures. */
+  notices: string[];
+  /** Records waiting to be written because storage was full. */
+  unsaved: number;
+  lastImport: ImportReport | null;
+}
+
+export const historyStore = createStore<HistoryState>()(() => ({
+  status: 'idle', sessions: [], notices: [], unsaved: 0, lastImport: null,
+}));
+
+export function useHistory<T>(selector: (s: HistoryState) => T): T {
+  return useStore(historyStore, selector);
+}
+
+let db: History | null = null;
+let loading: Promise<void> | null = null;
+const pending = new Map<string, SessionRecord>();
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** For tests: use another database (e.g. a fresh name per test) and forget all state. */
+export function setHistoryDatabase(h: History): void {
+  db = h;
+  loading = null;
+  pending.clear();
+  if (retryTimer !== null) clearTimeout(retryTimer);
+  retryTimer = null;
+  historyStore.setState({ status: 'idle', sessions: [], notices: [], unsaved: 0, lastImport: null });
+}
+
+const getDb = (): History => (db ??= openHistory());
+
+const STORAGE_FULL = 'The browser has no room left to save sessions. Your latest set is kept on this page and saved as soon as there is room: export and delete old sessions to free space.';
+
+function addNotice(text: string): void {
+  const { notices } = historyStore.getState();
+  if (!notices.includes(text)) historyStore.setState({ notices: [...notices, text] });
+}
+
+export function dismissHistoryNotice(text: string): void {
+  historyStore.setState({ notices: historyStore.getState().notices.filter((n) => n !== text) });
+}
+
+function upsert(list: readonly SessionRecord[], r: SessionRecord): SessionRecord[] {
+  const out = list.filter((s) => s.id !== r.id);
+  out.push(r);
+  out.sort((a, b) => a.startedAt - b.startedAt);
+  return out;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Loads the history once (later calls share the first load). Call at app start. */
+export function loadHistory(): Promise<void> {
+  loading ??= (async () => {
+    historyStore.setState({ status: 'loading' });
+    try {
+      const r = await getDb().load();
+      // Sets saved while the load ran (or waiting for room) win over what was on disk.
+      let sessions = r.sessions;
+      for (const s of historyStore.getState().sessions) sessions = upsert(sessions, s);
+      historyStore.setState({ status: 'ready', sessions });
+      const n = r.quarantined.length;
+      if (n > 0) {
+        addNotice(`${n} saved session${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'was' : 'were'} set aside. Your other sessions are fine.`);
+      }
+    } catch (e) {
+      historyStore.setState({ status: 'error' });
+      addNotice(`Your saved sessions could not be opened (${message(e)}). New sets are still shown but may not be kept after a reload.`);
+    }
+  })();
+  return loading;
+}
+
+/** Saves (insert or update) a session record as it happens; never throws (errors become notices). */
 export async function saveSession(record: SessionRecord): Promise<void> {
-  try { await db().save(record); } catch (e) { console.error('saveSession', e); }
+  historyStore.setState({ sessions: upsert(historyStore.getState().sessions, record) });
+  pending.set(record.id, record);
+  await flushPending();
+}
+
+/** Writes the records waiting for room, oldest first; on storage full keeps them and retries later. */
+export async function flushPending(): Promise<void> {
+  for (const [id, r] of [...pending]) {
+    try {
+      await getDb().save(r);
+      // A newer version of the same record may have arrived while this one was written.
+      if (pending.get(id) === r) pending.delete(id);
+    } catch (e) {
+      if (e instanceof StorageFullError) {
+        addNotice(STORAGE_FULL);
+        scheduleRetry();
+        break;
+      }
+      pending.delete(id);
+      addNotice(e instanceof RecordError ? `A set could not be saved: ${e.message}.` : `A set could not be saved (${message(e)}).`);
+    }
+  }
+  historyStore.setState({ unsaved: pending.size });
+  if (pending.size === 0) dismissHistoryNotice(STORAGE_FULL);
+}
+
+function scheduleRetry(): void {
+  if (retryTimer !== null) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    void flushPending();
+  }, RETRY_SAVE_MS);
+}
+
+export async function deleteSession(id: string): Promise<void> {
+  pending.delete(id);
+  try {
+    await getDb().remove(id);
+    historyStore.setState({ sessions: historyStore.getState().sessions.filter((s) => s.id !== id), unsaved: pending.size });
+  } catch (e) {
+    addNotice(`The session could not be deleted (${message(e)}).`);
+  }
+}
+
+export async function deleteAllSessions(): Promise<void> {
+  pending.clear();
+  try {
+    await getDb().clear();
+    historyStore.setState({ sessions: [], unsaved: 0 });
+    dismissHistoryNotice(STORAGE_FULL);
+  } catch (e) {
+    addNotice(`The sessions could not be deleted (${message(e)}).`);
+  }
+}
+
+/** The export file's text: every readable session, including ones still waiting for room. */
+export async function exportHistoryText(now = Date.now()): Promise<string> {
+  const { makeHistoryExport } = await import('../../storage/schema');
+  return JSON.stringify(makeHistoryExport(historyStore.getState().sessions, now));
+}
+
+/** Offers the export as a download (a blob URL: nothing leaves the device). */
+export async function downloadHistory(): Promise<void> {
+  const text = await exportHistoryText();
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `form-coach-history-${new Date().toISOString().slice(0, 10)}.json`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Imports an export file's text; bad records are rejected one by one and reported. */
+export async function importHistoryText(text: string): Promise<ImportReport> {
+  let report: ImportReport;
+  try {
+    const r = await getDb().importJson(text);
+    let sessions = historyStore.getState().sessions;
+    for (const s of r.sessions) sessions = upsert(sessions, s);
+    historyStore.setState({ sessions });
+    report = { added: r.sessions.length, rejected: r.rejected, error: null };
+  } catch (e) {
+    report = {
+      added: 0, rejected: [],
+      error: e instanceof StorageFullError ? 'There is no room left to import these sessions. Delete old sessions first.' : message(e),
+    };
+  }
+  historyStore.setState({ lastImport: report });
+  return report;
 }
