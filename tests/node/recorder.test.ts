@@ -1,6 +1,9 @@
 // The recorder on the real shared clips with the real model. Skips, saying why, where the clips
 // (../shared/fixtures/videos) or the model files (npm run models) are absent.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFixture } from '../../src/core/fixture';
 import { MODEL_FILES } from '../../src/core/pose';
@@ -76,5 +79,41 @@ describe.skipIf(!videos || !models)('recording is reproducible (golden)', () => 
         expect(Math.abs(s - rs), `frame ${i} point ${k} score`).toBeLessThanOrEqual(0.02);
       });
     });
+  });
+});
+
+describe.skipIf(!models)('the record command', () => {
+  // End to end through the CLI, on a video made here: an empty grey room, so the model must report nobody
+  // in every frame (an empty `keypoints`), not invent a person. Needs ffmpeg and the model files, not the clips.
+  it('records a file given with --video, and writes empty frames where nobody is in view', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'form-coach-record-'));
+    try {
+      const video = join(dir, 'empty.mp4');
+      execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=gray:s=320x240:r=30:d=1', '-pix_fmt', 'yuv420p', video]);
+      const out = join(dir, 'empty.json');
+      execFileSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [
+        join(repoRoot, 'scripts', 'record.ts'), '--video', video, '--model', 'movenet-lightning', '--fps', '10', '--out', out, '--quiet',
+      ], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      const raw = JSON.parse(readFileSync(out, 'utf8')) as { recording: { video: string; crop: string | null } };
+      const f = parseFixture(raw);
+      expect([f.width, f.height, f.fps, f.model]).toEqual([320, 240, 10, 'movenet-lightning']);
+      expect(raw.recording).toMatchObject({ video: 'empty.mp4', crop: null });
+      expect(f.frames.map((fr) => fr.t)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+      expect(f.frames.every((fr) => fr.keypoints.length === 0)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown clip id with a message', () => {
+    let msg = '';
+    try {
+      execFileSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'scripts', 'record.ts'), 'no_such_clip'], {
+        cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
+      });
+    } catch (e) {
+      msg = String((e as { stderr?: string }).stderr);
+    }
+    expect(msg).toMatch(videos ? /no clip "no_such_clip"/ : /shared clips are not at/);
   });
 });
