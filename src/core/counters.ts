@@ -6,8 +6,11 @@ import type { Side } from './geometry';
 
 export type CounterEvent =
   | { type: 'rep'; side?: Side | undefined; durationMs: number; peak: number }
-  /** The top was left again; downMs = time from leaving the top to being back at rest. */
-  | { type: 'rep-end'; side?: Side | undefined; downMs: number; topMs: number }
+  /**
+   * The top was left again; downMs = time from leaving the top to being back at rest; cycleMs = the
+   * whole excursion, from the last frame at rest to the first frame back at rest.
+   */
+  | { type: 'rep-end'; side?: Side | undefined; downMs: number; topMs: number; cycleMs: number }
   /** Left rest, moved at least `partialMin`, came back without reaching the top. */
   | { type: 'partial'; side?: Side | undefined; peak: number }
   | { type: 'hold-start'; side?: Side | undefined }
@@ -27,6 +30,13 @@ export interface RepThresholds {
   minTopMs: number;
 }
 
+/**
+ * A partial rep is a deliberate attempt: it must start from a rest held at least this long and stay
+ * out of rest at least this long (ms). A metric bouncing back over `exit` for a frame or two right
+ * after a rep (wrists flickering at 15 fps, fixture 23 at 6.7 s) is not a second, partial rep.
+ */
+export const PARTIAL_SETTLED_MS = 250;
+
 export type RepPhase = 'unknown' | 'rest' | 'moving' | 'top';
 
 /** Counts reps on one metric. Starts in 'unknown': a body first seen at the top is not a rep. */
@@ -34,6 +44,8 @@ export class RepCounter {
   phase: RepPhase = 'unknown';
   count = 0;
   private leftRestAt = 0;
+  private restSince = 0;
+  private settled = false;
   private topSince = -1;
   private counted = false;
   private leftTopAt = -1;
@@ -48,19 +60,20 @@ export class RepCounter {
     const x = s * v, en = s * enter, ex = s * exit;
     switch (this.phase) {
       case 'unknown':
-        if (x <= ex) { this.phase = 'rest'; this.leftRestAt = t; }
+        if (x <= ex) this.toRest(t);
         return;
       case 'rest':
-        if (x > ex) { this.phase = 'moving'; this.peak = x; } else { this.leftRestAt = t; }
+        if (x > ex) { this.phase = 'moving'; this.peak = x; this.settled = this.leftRestAt - this.restSince >= PARTIAL_SETTLED_MS; } else { this.leftRestAt = t; }
         if (x >= en) { this.phase = 'top'; this.topSince = t; this.counted = false; this.peak = x; }
         return;
       case 'moving':
         if (x > this.peak) this.peak = x;
         if (x >= en) { this.phase = 'top'; this.topSince = t; this.counted = false; }
         else if (x <= ex) {
-          if (partialMin !== undefined && this.peak >= s * partialMin) out.push({ type: 'partial', side: this.side, peak: s * this.peak });
-          this.phase = 'rest';
-          this.leftRestAt = t;
+          if (partialMin !== undefined && this.peak >= s * partialMin && this.settled && t - this.leftRestAt >= PARTIAL_SETTLED_MS) {
+            out.push({ type: 'partial', side: this.side, peak: s * this.peak });
+          }
+          this.toRest(t);
         }
         return;
       case 'top':
@@ -73,14 +86,19 @@ export class RepCounter {
         if (x >= en) { this.leftTopAt = -1; return; }
         if (this.leftTopAt < 0) this.leftTopAt = t;
         if (x <= ex) {
-          if (this.counted) out.push({ type: 'rep-end', side: this.side, downMs: t - this.leftTopAt, topMs: this.leftTopAt - this.topSince });
-          else if (partialMin !== undefined) out.push({ type: 'partial', side: this.side, peak: s * this.peak });
-          this.phase = 'rest';
-          this.leftRestAt = t;
+          if (this.counted) out.push({ type: 'rep-end', side: this.side, downMs: t - this.leftTopAt, topMs: this.leftTopAt - this.topSince, cycleMs: t - this.leftRestAt });
+          else if (partialMin !== undefined && this.settled) out.push({ type: 'partial', side: this.side, peak: s * this.peak });
+          this.toRest(t);
           this.leftTopAt = -1;
         }
         return;
     }
+  }
+
+  private toRest(t: number): void {
+    this.phase = 'rest';
+    this.leftRestAt = t;
+    this.restSince = t;
   }
 
   /** Time spent at the top so far (ms), 0 when not there. */

@@ -56,7 +56,11 @@ export const PAUSE_AFTER_MS = 700;
 export const FAULT_ON_MS = 300;
 /** ... and be gone this long before it is cleared (ms). */
 export const FAULT_OFF_MS = 400;
-/** A rep-level fault (tempo, range) stays raised this long (ms). */
+/**
+ * A rep-level fault (tempo, range) is a point event: fault-start and fault-end in the same frame, so
+ * a summary never shows it as a lasting fault. Its joints stay coloured and its cue is offered this
+ * long (ms) so the user can see which rep it was about.
+ */
 export const REP_FAULT_MS = 2000;
 /** Two per-side reps this close together are one two-arm rep (ms). */
 export const BOTH_ARMS_MS = 500;
@@ -73,8 +77,13 @@ interface FaultTrack {
   finding: Finding;
   since: number;
   lastTrue: number;
-  until: number; // rep faults: raised until this time; frame faults: -1
   active: boolean;
+}
+
+/** A rep fault already reported as a point event, still shown (joints, cue) until `until`. */
+interface RepFlash {
+  finding: Finding;
+  until: number;
 }
 
 export interface EngineState {
@@ -89,6 +98,7 @@ export interface EngineState {
   readonly reps: RepCounter[];
   readonly hold: HoldCounter | null;
   readonly faults: Map<string, FaultTrack>;
+  readonly flashes: Map<string, RepFlash>;
   readonly cues: CueManager;
   readonly mem: Record<string, number>;
   total: number;
@@ -122,7 +132,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     opts: { targetReps: num(opts.targetReps, def.defaults.reps ?? 10), targetHoldSec: num(opts.targetHoldSec, def.defaults.holdSec ?? 20) },
     per: createPerception(),
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
-    reps, hold, faults: new Map(), cues: new CueManager(), mem: {},
+    reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
     total: 0, lastRepT: { left: -Infinity, right: -Infinity }, cleanReps: 0, lastPraiseTick: 0,
     t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], seen: new Set(), errors: 0,
   };
@@ -221,7 +231,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
       if (!fnd) continue;
       seen.add(fnd.faultId);
       let tr = s.faults.get(fnd.faultId);
-      if (!tr) { tr = { finding: fnd, since: t, lastTrue: t, until: -1, active: false }; s.faults.set(fnd.faultId, tr); }
+      if (!tr) { tr = { finding: fnd, since: t, lastTrue: t, active: false }; s.faults.set(fnd.faultId, tr); }
       if (tr.since < 0) tr.since = t;
       tr.lastTrue = t;
       tr.finding = fnd;
@@ -261,14 +271,14 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
         // Both arms of a two-arm row or press reach the top together: one rep, not two.
         if (!(c.kind === 'reps-per-side' && t - other <= BOTH_ARMS_MS)) s.total++;
         events.push({ type: 'rep', t, side, durationMs: Math.max(0, e.durationMs) });
-        runRepChecks(s, { kind: 'rep', side, durationMs: e.durationMs, topMs: 0, peak: e.peak, index: s.total }, ctx, t, events);
+        runRepChecks(s, { kind: 'rep', side, durationMs: e.durationMs, topMs: 0, cycleMs: 0, peak: e.peak, index: s.total }, ctx, t, events);
         break;
       }
       case 'rep-end':
-        runRepChecks(s, { kind: 'rep-end', side: e.side, durationMs: e.downMs, topMs: e.topMs, peak: 0, index: s.total }, ctx, t, events);
+        runRepChecks(s, { kind: 'rep-end', side: e.side, durationMs: e.downMs, topMs: e.topMs, cycleMs: e.cycleMs, peak: 0, index: s.total }, ctx, t, events);
         break;
       case 'partial':
-        runRepChecks(s, { kind: 'partial', side: e.side, durationMs: 0, topMs: 0, peak: e.peak, index: s.total }, ctx, t, events);
+        runRepChecks(s, { kind: 'partial', side: e.side, durationMs: 0, topMs: 0, cycleMs: 0, peak: e.peak, index: s.total }, ctx, t, events);
         break;
       case 'hold-start': events.push({ type: 'hold-start', t, side: e.side }); break;
       case 'hold-tick': events.push({ type: 'hold-tick', t, sec: e.sec, side: e.side }); break;
@@ -277,11 +287,8 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   }
 
   // Clear faults that are gone.
+  for (const [id, fl] of s.flashes) if (t >= fl.until) s.flashes.delete(id);
   for (const [id, tr] of s.faults) {
-    if (tr.until >= 0) {
-      if (t >= tr.until) { if (tr.active) events.push({ type: 'fault-end', t, faultId: id }); s.faults.delete(id); }
-      continue;
-    }
     if (seen.has(id)) continue;
     if (!tr.active) { s.faults.delete(id); continue; }
     if (t - tr.lastTrue >= FAULT_OFF_MS || !active) { tr.active = false; events.push({ type: 'fault-end', t, faultId: id }); s.faults.delete(id); }
@@ -295,7 +302,9 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
     if (!tr.active) continue;
     if (!worst || sevRank(tr.finding.severity) > sevRank(worst.finding.severity)) worst = tr;
   }
-  if (worst) cands.push({ id: `fault:${worst.finding.faultId}`, text: worst.finding.message, kind: worst.finding.severity === 'safety' ? 'safety' : 'fault' });
+  let worstF: Finding | null = worst ? worst.finding : null;
+  for (const fl of s.flashes.values()) if (!worstF || sevRank(fl.finding.severity) > sevRank(worstF.severity)) worstF = fl.finding;
+  if (worstF) cands.push({ id: `fault:${worstF.faultId}`, text: worstF.message, kind: worstF.severity === 'safety' ? 'safety' : 'fault' });
   const oneShot = praise(s, events);
   const shown = s.cues.update(t, cands, oneShot);
   if (shown) events.push({ type: 'cue', t, id: shown.id, text: shown.text, kind: shown.kind });
@@ -319,11 +328,11 @@ function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, 
     const fnd = rc(r, ctx);
     if (!fnd) continue;
     clean = false;
-    const old = s.faults.get(fnd.faultId);
-    if (old && old.active) { old.until = Math.max(old.until, t + REP_FAULT_MS); old.finding = fnd; continue; }
-    const tr: FaultTrack = { finding: fnd, since: t, lastTrue: t, until: t + REP_FAULT_MS, active: false };
-    s.faults.set(fnd.faultId, tr);
-    startFault(tr, t, events);
+    // A point event: it happened on this rep and is over. A lasting frame fault with the same id
+    // (none share ids today) keeps its own start and end.
+    events.push({ type: 'fault-start', t, faultId: fnd.faultId, joints: fnd.joints, message: fnd.message, severity: fnd.severity });
+    events.push({ type: 'fault-end', t, faultId: fnd.faultId });
+    s.flashes.set(fnd.faultId, { finding: fnd, until: t + REP_FAULT_MS });
   }
   if (r.kind === 'rep') s.cleanReps = clean && !hasBreakingFault(s) ? s.cleanReps + 1 : 0;
 }
@@ -366,6 +375,7 @@ function makeView(s: EngineState): EngineView {
     activeFaults.push(tr.finding.faultId);
     for (const j of tr.finding.joints) faultJoints.add(j);
   }
+  for (const fl of s.flashes.values()) for (const j of fl.finding.joints) faultJoints.add(j);
   const jointStyles = {} as Record<KeypointName, JointStyle>;
   const person = s.personFrames > 0 && s.issues[0] !== 'no-person' && s.issues[0] !== 'too-dark';
   const kps: Keypoint[] = [];
@@ -402,6 +412,7 @@ export function finish(state: EngineState): EngineEvent[] {
   for (const e of ce) if (e.type === 'hold-end') events.push({ type: 'hold-end', t: state.t, sec: Math.round(e.sec * 10) / 10, side: e.side });
   for (const [id, tr] of state.faults) if (tr.active) events.push({ type: 'fault-end', t: state.t, faultId: id });
   state.faults.clear();
+  state.flashes.clear();
   return events;
 }
 

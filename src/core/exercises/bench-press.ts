@@ -2,6 +2,7 @@
 import type { Body } from '../geometry';
 import type { ExerciseDef } from './types';
 import { angleOn, both, finding, trunkToHorizontal } from './common';
+import { MIN_CYCLE_MS } from './reverse-fly';
 
 /**
  * Elbow angle at lockout. NOTES.md: the arms collapse at the bottom of the rep in every model (26,
@@ -14,12 +15,10 @@ export const PARTIAL_MIN = 130;
 /** Elbows differing by more than this at the top (°) = uneven arms. */
 export const UNEVEN_DEG = 30;
 /**
- * The article: lower under control. The counter times the stretch between the lockout (150°) and the
- * re-arm angle (115°) only, so a controlled lowering crosses it in ≈0.4 s or more; under 0.25 s is a
- * drop, under 0.15 s up a jerk.
+ * The article: lower under control. Judged on the whole excursion from leaving the lockout band to
+ * being back down, with the threshold and its source shared with the rows and flys (reverse-fly.ts).
  */
-export const MIN_DOWN_MS = 250;
-export const MIN_UP_MS = 150;
+export { MIN_CYCLE_MS };
 
 function elbow(b: Body): number | null {
   const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');
@@ -64,7 +63,7 @@ export const benchPress: ExerciseDef = {
   ],
   repChecks: [
     (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('elbow'), 'Press all the way up') : null),
-    (r) => (r.kind === 'rep-end' && r.durationMs < MIN_DOWN_MS) || (r.kind === 'rep' && r.durationMs > 0 && r.durationMs < MIN_UP_MS)
+    (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
       ? finding('too-fast', 'minor', both('elbow', 'wrist'), 'Lower the weights slowly')
       : null,
   ],

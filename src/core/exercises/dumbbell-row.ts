@@ -3,7 +3,7 @@
 import type { Body, Side } from '../geometry';
 import type { ExerciseDef } from './types';
 import { angleOn, both, finding, names, trunkFromVertical } from './common';
-import { HINGE_MIN, MIN_DOWN_MS, MIN_UP_MS, SWING_DEG, trunkSwing } from './reverse-fly';
+import { HINGE_MIN, MIN_CYCLE_MS, SWING_DEG, trunkSwing } from './reverse-fly';
 
 /**
  * Elbow angle: ≈160–175° with the arm hanging, ≈70–100° with the dumbbell at the hip (20, 22). Top at
@@ -46,7 +46,8 @@ export const dumbbellRow: ExerciseDef = {
   ],
   repChecks: [
     (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'), 'Pull your elbow back past your body') : null),
-    (r) => (r.kind === 'rep' && r.durationMs > 0 && r.durationMs < MIN_UP_MS) || (r.kind === 'rep-end' && r.durationMs < MIN_DOWN_MS)
+    // Tempo threshold and its source: reverse-fly.ts MIN_CYCLE_MS.
+    (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
       ? finding('too-fast', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'), 'Slower, lower the weight with control')
       : null,
   ],

@@ -45,6 +45,8 @@ export interface RepInfo {
   /** rep: leaving rest → reaching the top; rep-end: leaving the top → back at rest. */
   readonly durationMs: number;
   readonly topMs: number;
+  /** rep-end: the whole excursion, last frame at rest → first frame back at rest (ms); else 0. */
+  readonly cycleMs: number;
   readonly peak: number;
   /** Index of this rep (1-based) among all reps. */
   readonly index: number;
