@@ -14,7 +14,7 @@ import type { ModelName } from '../src/core/pose';
 import { MODEL_NAMES, isModelName } from '../src/core/pose';
 import { repoRoot, videosDir } from './lib/engineRun';
 import type { ColdStart, PipelineRun, SoakRun } from './bench/browser';
-import { coldStart, launchChromium, runPipeline, soak } from './bench/browser';
+import { coldStart, launchChromium, runPair, soak } from './bench/browser';
 import { measureBundle } from './bench/bundle';
 import type { BundleReport } from './bench/bundle';
 import { benchAnalyzer, benchEngine } from './bench/node';
@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       frames: { type: 'string', default: '60' },
       warmup: { type: 'string', default: '10' },
       'soak-sec': { type: 'string', default: '60' },
+      rounds: { type: 'string', default: '3' },
       models: { type: 'string', default: MODEL_NAMES.join(',') },
       'webgl-model': { type: 'string', default: 'movenet-lightning' },
       'no-webgl': { type: 'boolean', default: false },
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
   const frames = Number(values.frames);
   const warmup = Number(values.warmup);
   const soakSec = Number(values['soak-sec']);
+  const rounds = Number(values.rounds);
   const models = values.models.split(',').filter(isModelName);
   const webglModel = values['webgl-model'];
   if (!isModelName(webglModel)) throw new Error(`unknown --webgl-model ${webglModel}`);
@@ -140,10 +142,9 @@ async function main(): Promise<void> {
       // WebGL here is software (SwiftShader), ~10× slower: fewer frames keep the run short.
       const n = c.backend === 'webgl' ? Math.max(10, Math.round(frames / 3)) : frames;
       const w = c.backend === 'webgl' ? 5 : warmup;
-      for (const kind of ['raw', 'live'] as const) {
-        log(`${kind} ${c.model} ${c.backend}: ${w} warm-up + ${n} frames…`);
-        runs.push(await runPipeline(browser, base, { kind, model: c.model, backend: c.backend, frames: n, warmup: w, timeoutMs: 180_000 }));
-      }
+      log(`${c.model} ${c.backend}: ${w} warm-up, then ${n} frames each for raw and live in ${rounds} alternating rounds…`);
+      const pair = await runPair(browser, base, { model: c.model, backend: c.backend, frames: n, warmup: w, rounds, timeoutMs: 180_000 });
+      runs.push(pair.raw, pair.live);
     }
     const fixture = join(repoRoot, 'test-fixtures', 'keypoints', `${CLIP_ID}.movenet-thunder.json`);
     for (const kind of ['replay', 'model'] as const) {
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
   const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, no GPU use (headless, --disable-gpu); Chromium ${chromiumVersion}; Node ${process.version}; load average ${machine.loadAvgAtStart.join(' ')} at start; ${date.slice(0, 16).replace('T', ' ')} UTC`;
   const report = [
     `Machine: ${machineLine}`,
-    `Camera: ${camera.source}. ${frames} frames after ${warmup} warm-up per run (webgl fewer); raw = bench-raw.html, the model alone on the same loop; live = the app with the plank coach on.`,
+    `Camera: ${camera.source}. ${frames} frames after ${warmup} warm-up for raw and for live (webgl fewer), in ${rounds} alternating rounds; raw = bench-raw.html, the model alone on the app's frame loop; live = the app with the plank coach on. ms = median per processed frame; ours = engine + drawing + store; latency = camera capture → skeleton drawn and cue set.`,
     '', pipelineTable, '', coldTable, '', nodeTable, '', bundleTable, '', soakTable, '', targetTable,
   ].join('\n');
   process.stdout.write(report + '\n');
@@ -246,9 +247,9 @@ async function main(): Promise<void> {
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
-/** Replaces the section between the bench markers (appends it when absent); README.md only when it exists. */
+/** Replaces the text between the bench markers (appends them when absent) in README.md and bench/README.md, when they exist. */
 function updateReadmes(report: string): void {
-  const section = `${START}\n## Performance\n\nMeasured by \`npm run bench\` (see bench/README.md for what each figure means).\n\n${report}\n${END}`;
+  const section = `${START}\nMeasured by \`npm run bench\` (bench/README.md says what each figure means).\n\n${report}\n${END}`;
   for (const file of [join(repoRoot, 'README.md'), join(repoRoot, 'bench', 'README.md')]) {
     if (!existsSync(file)) { log(`${file} absent: not written`); continue; }
     const text = readFileSync(file, 'utf8');

@@ -128,41 +128,82 @@ export interface PipelineRun {
   longTasksOther: number;
 }
 
-/** One measured run: warm-up, then `frames` processed frames; all figures over that window only. */
-export async function runPipeline(browser: Browser, base: string, o: { kind: 'raw' | 'live'; model: string; backend: string; frames: number; warmup: number; timeoutMs: number }): Promise<PipelineRun> {
-  const { ctx, page } = await newPage(browser, o.kind === 'live' ? { exercise: 'plank' } : {});
+/** Figures over the measured windows (pairs of snapshots) of one page. */
+function summariseWindows(kind: 'raw' | 'live', model: string, backend: string, wins: [Snapshot, Snapshot][]): PipelineRun {
+  const win: FrameTiming[] = [];
+  const tasks: Interval[] = [];
+  let seconds = 0; let processed = 0; let dropped = 0; let delivered = 0; let backlog = 0;
+  for (const [a, b] of wins) {
+    win.push(...b.timings.filter((t) => t.start > a.now && t.end <= b.now));
+    tasks.push(...b.longTasks.filter((t) => t.start >= a.now && t.start < b.now));
+    seconds += (b.now - a.now) / 1000;
+    const p = b.frames - a.frames; const d = b.dropped - a.dropped; const dl = b.presented - a.presented;
+    processed += p; dropped += d; delivered += dl;
+    // ±1 per window: a frame may be in flight at either snapshot.
+    backlog += Math.max(0, Math.abs(dl - p - d) - 1);
+  }
+  const split = splitLongTasks(tasks, win.map((t) => ({ start: t.start, end: t.modelEnd })));
+  const our = win.map((t) => t.end - t.modelEnd);
+  const lat = win.map((t) => t.end - t.frameAt);
+  return {
+    kind, model, backend, frames: win.length, seconds,
+    msPerFrame: median(win.map((t) => t.end - t.start)),
+    modelMs: median(win.map((t) => t.modelEnd - t.start)),
+    ourMsMedian: median(our), ourMsMax: Math.max(...our),
+    processedFps: processed / seconds,
+    delivered, processed, dropped, backlog,
+    latencyMedianMs: median(lat), latencyP95Ms: percentile(lat, 95),
+    longTasks: split.total, longTasksPerMin: split.total / (seconds / 60),
+    longTasksInference: split.inference, longTasksOther: split.other,
+  };
+}
+
+const setPlaying = (page: Page, on: boolean): Promise<unknown> =>
+  page.evaluate(on ? `document.querySelector('video').play()` : `document.querySelector('video').pause()`);
+
+/**
+ * The model alone (bench-raw.html) and the live app, both open and warmed up, measured in alternating
+ * windows of frames/rounds frames each while the other page's video is paused (its loop then idles): a
+ * load spike from elsewhere on the machine hits both sides alike, so the ratio holds on a busy machine.
+ */
+export async function runPair(browser: Browser, base: string, o: { model: string; backend: string; frames: number; warmup: number; rounds: number; timeoutMs: number }): Promise<{ raw: PipelineRun; live: PipelineRun }> {
+  const raw = await newPage(browser);
+  const live = await newPage(browser, { exercise: 'plank' });
   try {
-    const url = o.kind === 'raw'
-      ? `${base}/bench-raw.html?mode=raw&model=${o.model}&backend=${o.backend}`
-      : `${base}/?model=${o.model}&backend=${o.backend}`;
-    await page.goto(url);
-    const a = await waitForFrames(page, o.warmup, o.timeoutMs);
-    const b = await waitForFrames(page, a.frames + o.frames, o.timeoutMs);
-    if (b.backend !== o.backend) throw new Error(`asked for ${o.backend}, got ${b.backend}`);
-    const win = b.timings.filter((t) => t.start > a.now && t.end <= b.now);
-    const tasks = b.longTasks.filter((t) => t.start >= a.now && t.start < b.now);
-    const split = splitLongTasks(tasks, win.map((t) => ({ start: t.start, end: t.modelEnd })));
-    const seconds = (b.now - a.now) / 1000;
-    const processed = b.frames - a.frames;
-    const dropped = b.dropped - a.dropped;
-    const delivered = b.presented - a.presented;
-    const our = win.map((t) => t.end - t.modelEnd);
-    const lat = win.map((t) => t.end - t.frameAt);
+    const pages = { raw: raw.page, live: live.page };
+    const check = async (page: Page): Promise<void> => {
+      const s = await snapshot(page);
+      if (s.backend !== o.backend) throw new Error(`asked for ${o.backend}, got ${s.backend}`);
+    };
+    await pages.raw.goto(`${base}/bench-raw.html?mode=raw&model=${o.model}&backend=${o.backend}`);
+    await waitForFrames(pages.raw, o.warmup, o.timeoutMs);
+    await check(pages.raw);
+    await setPlaying(pages.raw, false);
+    await pages.live.goto(`${base}/?model=${o.model}&backend=${o.backend}`);
+    await waitForFrames(pages.live, o.warmup, o.timeoutMs);
+    await check(pages.live);
+    await setPlaying(pages.live, false);
+    const wins: Record<'raw' | 'live', [Snapshot, Snapshot][]> = { raw: [], live: [] };
+    const per = Math.max(1, Math.round(o.frames / o.rounds));
+    for (let r = 0; r < o.rounds; r++) {
+      for (const kind of ['raw', 'live'] as const) {
+        const page = pages[kind];
+        await setPlaying(page, true);
+        const s0 = await snapshot(page);
+        // Two frames to get going again after the pause, then the measured window.
+        const a = await waitForFrames(page, s0.frames + 2, o.timeoutMs);
+        const b = await waitForFrames(page, a.frames + per, o.timeoutMs);
+        await setPlaying(page, false);
+        wins[kind].push([a, b]);
+      }
+    }
     return {
-      kind: o.kind, model: o.model, backend: o.backend, frames: win.length, seconds,
-      msPerFrame: median(win.map((t) => t.end - t.start)),
-      modelMs: median(win.map((t) => t.modelEnd - t.start)),
-      ourMsMedian: median(our), ourMsMax: Math.max(...our),
-      processedFps: processed / seconds,
-      delivered, processed, dropped,
-      // ±1: a frame may be in flight at either snapshot.
-      backlog: Math.max(0, Math.abs(delivered - processed - dropped) - 1),
-      latencyMedianMs: median(lat), latencyP95Ms: percentile(lat, 95),
-      longTasks: split.total, longTasksPerMin: split.total / (seconds / 60),
-      longTasksInference: split.inference, longTasksOther: split.other,
+      raw: summariseWindows('raw', o.model, o.backend, wins.raw),
+      live: summariseWindows('live', o.model, o.backend, wins.live),
     };
   } finally {
-    await ctx.close();
+    await raw.ctx.close();
+    await live.ctx.close();
   }
 }
 
