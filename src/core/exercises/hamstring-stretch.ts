@@ -1,17 +1,31 @@
 // Hamstring stretch: sitting with one leg straight and the other folded in, reaching toward the
 // straight leg's toes. Held per leg.
 import { jointIndex, type Body, type Side } from '../geometry';
-import type { ExerciseDef } from './types';
+import type { CheckContext, ExerciseDef } from './types';
 import { angleOn, dT, finding, names, trunkFromVertical } from './common';
+import { rateOf, updateRate } from './steady';
 
 /** Extended knee: straighter than this (°). Physio convention for a long-sitting hamstring stretch. */
 export const KNEE_STRAIGHT = 155;
 /** The folded leg's knee under this (°). */
 export const KNEE_FOLDED = 110;
-/** A forward hinge of at least this (° from vertical) is a stretch; sitting tall is ≈0–15° (28, talking). */
-export const HINGE_MIN = 25;
-/** Hands further than this from the ankle of the straight leg (torso lengths) = not reaching. */
-export const REACH_MAX = 1.1;
+/**
+ * A forward hinge of at least this (° from vertical) is a stretch. 28 (side view, Thunder): sitting tall
+ * while talking 0–7°, the one-arm demonstration reach at 13.5–15 s ≤ 10°, the PT's sustained mild stretch
+ * 22–26°, her deep reach at 21.9–23 s 24–30°.
+ */
+export const HINGE_MIN = 18;
+/**
+ * Reaching: the nearer hand within this share of the straight leg's length (hip → ankle) from its ankle.
+ * 28: hands on the shin in the sustained stretch 0.55–0.62; hands on the hips while explaining (23–25 s)
+ * ≈1.0; the deep reach to the toes 0.2–0.3. Past the middle of the leg (0.75) counts as reaching.
+ */
+export const REACH_MAX = 0.75;
+/**
+ * Held = the hinge changes slower than this (°/s, smoothed). 28: leaning in and sitting up run at
+ * 20–50°/s; the sustained stretch under 4°/s. 15 keeps the lag of the smoothing short (held seconds within 1 s of the frames on both models). A bounce is not a hold.
+ */
+export const STILL_DEG_S = 15;
 /** Seated on the floor: hips within this height of the ankles (torso lengths). */
 export const FLOOR_SIT = 0.5;
 
@@ -26,10 +40,23 @@ function straightLeg(b: Body): Side | null {
   return l !== null ? 'left' : r !== null ? 'right' : null;
 }
 
+/** Nearer hand's distance to the straight leg's ankle, as a share of that leg's hip → ankle length. */
 function reach(b: Body, s: Side): number | null {
   const a = jointIndex(s, 'ankle');
+  const leg = dT(b, jointIndex(s, 'hip'), a);
   const l = dT(b, jointIndex('left', 'wrist'), a), r = dT(b, jointIndex('right', 'wrist'), a);
-  return l === null ? r : r === null ? l : Math.min(l, r);
+  const d = l === null ? r : r === null ? l : Math.min(l, r);
+  return d === null || leg === null || !(leg > 0.3) ? null : d / leg;
+}
+
+/** The side being stretched, when the straight leg is straight, the trunk hinged, the hands reaching and still. */
+function heldLeg(b: Body, ctx: CheckContext): Side | null {
+  const s = straightLeg(b);
+  const v = trunkFromVertical(b);
+  if (s === null || v === null || v < HINGE_MIN || !(rateOf(ctx.mem, 'hinge') < STILL_DEG_S)) return null;
+  const k = angleOn(b, s, 'hip', 'knee', 'ankle');
+  const r = reach(b, s);
+  return k !== null && k >= KNEE_STRAIGHT && r !== null && r <= REACH_MAX ? s : null;
 }
 
 function sittingOnFloor(b: Body): boolean {
@@ -58,16 +85,11 @@ export const hamstringStretch: ExerciseDef = {
   posture: { id: 'long-sit', cue: 'Sit on the floor with one leg straight out', check: sittingOnFloor },
   counter: {
     kind: 'hold-per-side',
-    hold: { enterMs: 800, exitMs: 600, maxGapMs: 1000 },
-    heldSide: (b) => {
-      const s = straightLeg(b);
-      const v = trunkFromVertical(b);
-      if (s === null || v === null || v < HINGE_MIN) return null;
-      const k = angleOn(b, s, 'hip', 'knee', 'ankle');
-      const r = reach(b, s);
-      return k !== null && k >= KNEE_STRAIGHT && r !== null && r <= REACH_MAX ? s : null;
-    },
+    // Held a second before it counts: a stretch is held, not bounced (enter 1 s).
+    hold: { enterMs: 1000, exitMs: 600, maxGapMs: 1000 },
+    heldSide: heldLeg,
   },
+  remember: (b, ctx) => { updateRate(ctx.mem, 'hinge', trunkFromVertical(b), ctx.t); },
   metric: (b) => trunkFromVertical(b),
   metricLabel: 'forward hinge (°)',
   checks: [

@@ -1,8 +1,14 @@
 // Rotation stretch: seated upright, shoulders turned to one side and held, then the other. Seen from
 // the front: turning narrows the shoulder line against the hips and the head follows.
+//
+// The view is checked on the hips, not by the engine's shoulder-width test: the twist itself narrows
+// the shoulders to a side view's width (b01: 0.28 torso lengths in the held twist), so that test would
+// pause every hold. The pelvis stays square to a front camera (b01 hips ≥ 0.35 torso lengths), while a
+// side view shows almost none of it.
 import type { Body, Side } from '../geometry';
 import type { ExerciseDef } from './types';
 import { both, finding, mid, trunkSideTilt } from './common';
+import { rateOf, updateRate } from './steady';
 
 /**
  * Twist = 1 − (shoulder width now / widest shoulder width seen facing the camera). b01 (chair, front):
@@ -11,8 +17,22 @@ import { both, finding, mid, trunkSideTilt } from './common';
 export const TWIST_MIN = 0.22;
 /** Nose off the shoulder midpoint by this (shoulder widths) tells the direction. */
 export const HEAD_TURN = 0.08;
-/** Hip width falling under this share of its reference = the pelvis turned too (hips-turning). */
-export const HIPS_SQUARE = 0.7;
+/**
+ * Hip width falling under this share of its reference = the pelvis turned too (hips-turning). b01's square
+ * pelvis reads down to 0.69 in the held twists (the hips shift on the seat), so 0.55: a pelvis turned by
+ * about 55° (cos 55° ≈ 0.57), which a seated twist should never need.
+ */
+export const HIPS_SQUARE = 0.55;
+/**
+ * Facing the camera: hip width at least this share of the torso length. b01 (front) 0.35–0.56; a side view
+ * puts one hip over the other (the side plank 03 reads under 0.15).
+ */
+export const HIPS_FACING = 0.25;
+/**
+ * Held = the twist changes slower than this (share of the shoulder width per second). b01: turning in and
+ * out runs at 0.3–0.8/s, deepening the twist at 2.9–3.5 s at ≈0.25/s; the still holds under 0.05/s.
+ */
+export const STILL_TWIST_S = 0.12;
 /** Trunk tilted sideways more than this (°) = leaning instead of turning. */
 export const LEAN_DEG = 15;
 /** Seated: knees within this vertical distance of the hips (torso lengths); standing is ≈0.9–1.1. */
@@ -53,6 +73,16 @@ export function turnSide(b: Body): Side | null {
   return null;
 }
 
+function facing(b: Body): boolean {
+  if (b.ok[11] !== 1 || b.ok[12] !== 1 || !(b.torso > 0)) return false;
+  return Math.hypot((b.x[11] as number) - (b.x[12] as number), (b.y[11] as number) - (b.y[12] as number)) / b.torso >= HIPS_FACING;
+}
+
+/**
+ * Seated: a knee within SEATED_KNEE_DROP below its hip. With both knees unknown the test is undecided and
+ * does not pause counting: Lightning loses both knees under the arm crossing to the far knee (b01,
+ * 1.4–5.0 s) while the person is plainly still on the chair.
+ */
 export function seated(b: Body): boolean {
   let drop: number | null = null;
   for (const [h, k] of [[11, 13], [12, 14]] as const) {
@@ -61,7 +91,7 @@ export function seated(b: Body): boolean {
       drop = drop === null ? d : Math.min(drop, d);
     }
   }
-  return drop !== null && drop < SEATED_KNEE_DROP;
+  return drop === null ? b.ok[13] !== 1 && b.ok[14] !== 1 : drop < SEATED_KNEE_DROP;
 }
 
 export const rotationStretch: ExerciseDef = {
@@ -74,15 +104,17 @@ export const rotationStretch: ExerciseDef = {
     'Hold the turn, breathing easily.',
     'Come back to the middle and turn to the other side.',
   ],
-  view: 'front',
+  // 'any' for the engine's shoulder test; the front view is required by the posture check (hips square on).
+  view: 'any',
   required: ['both:shoulder', 'both:hip', 'nose'],
-  posture: { id: 'seated', cue: 'Sit down, tall and facing the camera', check: (b) => seated(b) },
+  posture: { id: 'seated-facing', cue: 'Sit down, tall and facing the camera', check: (b) => facing(b) && seated(b) },
   counter: {
     kind: 'hold-per-side',
     hold: { enterMs: 600, exitMs: 500, maxGapMs: 1000 },
-    heldSide: (b, ctx) => ((ctx.metric ?? 0) >= TWIST_MIN ? turnSide(b) : null),
+    heldSide: (b, ctx) => ((ctx.metric ?? 0) >= TWIST_MIN && rateOf(ctx.mem, 'twist') < STILL_TWIST_S ? turnSide(b) : null),
   },
   metric: (b, ctx) => twist(b, ctx.mem),
+  remember: (_b, ctx) => { updateRate(ctx.mem, 'twist', ctx.metric, ctx.t); },
   metricLabel: 'shoulder turn (0–1)',
   checks: [
     (_b, ctx) => {
