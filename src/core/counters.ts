@@ -28,6 +28,12 @@ export interface RepThresholds {
   partialMin?: number | undefined;
   /** The top must be held this long (ms) to count: jitter across `enter` never counts. */
   minTopMs: number;
+  /**
+   * When set: a metric unknown this long (ms) means the body is back at rest, silently (no partial,
+   * no rep-end). Only for exercises where the model is known to lose the joints at the rest end and
+   * the top alone is trusted (bench press: NOTES.md, the arms collapse at the bottom in every model).
+   */
+  unknownIsRestMs?: number | undefined;
 }
 
 /**
@@ -50,11 +56,18 @@ export class RepCounter {
   private counted = false;
   private leftTopAt = -1;
   private peak = 0;
+  private lastKnownT = -Infinity;
   constructor(readonly th: RepThresholds, readonly side?: Side) {}
 
   /** v = metric this frame (null = unknown: the state holds). Pushes events into out. */
   step(v: number | null, t: number, out: CounterEvent[]): void {
-    if (v === null || !Number.isFinite(v)) return;
+    if (v === null || !Number.isFinite(v)) {
+      const u = this.th.unknownIsRestMs;
+      if (u !== undefined && this.phase !== 'rest' && t - this.lastKnownT >= u) { this.toRest(t); this.leftTopAt = -1; }
+      else if (u !== undefined && this.phase === 'rest') this.leftRestAt = t;
+      return;
+    }
+    this.lastKnownT = t;
     const { direction, enter, exit, partialMin, minTopMs } = this.th;
     const s = direction === 'up' ? 1 : -1;
     const x = s * v, en = s * enter, ex = s * exit;

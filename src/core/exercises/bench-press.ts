@@ -12,6 +12,8 @@ export const LOCK_ENTER = 150;
 export const LOCK_EXIT = 115;
 /** A press that straightened past this but never locked out is a partial rep. */
 export const PARTIAL_MIN = 130;
+/** Both arms unknown this long (ms) while the shoulders are seen = arms down (≈5 frames at 15 fps). */
+export const UNKNOWN_IS_DOWN_MS = 300;
 /** Elbows differing by more than this at the top (°) = uneven arms. */
 export const UNEVEN_DEG = 30;
 /**
@@ -37,7 +39,9 @@ export const benchPress: ExerciseDef = {
     'Lower slowly. Light weight, good control.',
   ],
   view: 'any',
-  required: ['both:shoulder', 'both:elbow', 'both:wrist'],
+  // Only the shoulders are required: at the bottom the arms fold onto the chest and the models lose
+  // them (NOTES.md, 26); requiring them would pause the set at every bottom and miss the first press.
+  required: ['both:shoulder', 'hip'],
   posture: {
     id: 'lying-back',
     cue: 'Lie back on the bench',
@@ -50,7 +54,12 @@ export const benchPress: ExerciseDef = {
       return b.torso > 0 && sw > 0.9 * b.torso;
     },
   },
-  counter: { kind: 'reps', reps: { direction: 'up', enter: LOCK_ENTER, exit: LOCK_EXIT, partialMin: PARTIAL_MIN, minTopMs: 100 } },
+  counter: {
+    kind: 'reps',
+    // Arms unknown for UNKNOWN_IS_DOWN_MS = folded down at the chest (see `required`); the lockout
+    // still has to be seen and held to count.
+    reps: { direction: 'up', enter: LOCK_ENTER, exit: LOCK_EXIT, partialMin: PARTIAL_MIN, minTopMs: 100, unknownIsRestMs: UNKNOWN_IS_DOWN_MS },
+  },
   metric: elbow,
   metricLabel: 'elbow angle (°)',
   checks: [

@@ -6,12 +6,15 @@ import { angleOn, both, finding, names, trunkFromVertical } from './common';
 import { HINGE_MIN, MIN_CYCLE_MS, SWING_DEG, trunkSwing } from './reverse-fly';
 
 /**
- * Elbow angle: ≈160–175° with the arm hanging, ≈70–100° with the dumbbell at the hip (20, 22). Top at
- * ≤ 105°, rest again at ≥ 140°; a pull that bends under 125° but not to the top is partial.
+ * Elbow angle of the pulling arm. Measured: ≈165–178° hanging on both clips; at the top 93–99° on the
+ * one-arm row seen 3/4 from the side (20) and 108–116° on the chest-supported row filmed
+ * front-oblique (22), where the upper arm points partly toward the camera and the projected angle
+ * opens. Top at ≤ 120° (a 4° margin over 22's shallowest top), rest again at ≥ 150° (14° under the
+ * shallowest hang); a pull that bends under 135° but never reaches the top is partial.
  */
-export const PULL_ENTER = 105;
-export const PULL_EXIT = 140;
-export const PULL_PARTIAL = 125;
+export const PULL_ENTER = 120;
+export const PULL_EXIT = 150;
+export const PULL_PARTIAL = 135;
 
 const elbowAngle = (b: Body, s: Side): number | null => angleOn(b, s, 'shoulder', 'elbow', 'wrist');
 
