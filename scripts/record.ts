@@ -6,7 +6,7 @@
 //   npm run record -- --video some.mp4 --crop 404:720:438:0 --model movenet-lightning --out /tmp/x.json
 //
 // Options: --model M (repeatable), --fps N, --max-side PX, --start S, --duration S, --smoothing, --out FILE, --quiet
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModelName } from '../src/core/pose';
@@ -14,7 +14,7 @@ import { isModelName, MODEL_FILES } from '../src/core/pose';
 import type { Clip } from './lib/clips';
 import { clipVideoPath, fixturePath, haveModels, haveVideos, readClipList, repoRoot, videosDir } from './lib/clips';
 import { median, recordVideo, stringifyFixture } from './lib/recorder';
-import { parseCrop } from './lib/video';
+import { detectCrop, formatCrop, parseCrop } from './lib/video';
 
 function fail(msg: string): never {
   console.error(`record: ${msg}`);
@@ -54,15 +54,26 @@ for (const m of models) if (!haveModels(MODEL_FILES[m])) fail(`model files for $
 
 interface Job { label: string; video: string; crop: string | null; out: (m: ModelName) => string }
 const jobs: Job[] = [];
-if (opt.video) {
-  if (positionals.length) fail('give either --video or clip ids, not both');
-  const video = resolve(opt.video);
-  if (opt.crop) parseCrop(opt.crop);
+// A positional argument naming an existing file is a video, as with --video.
+const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+const videoArg = opt.video ?? (positionals.length === 1 && isFile(positionals[0]!) ? positionals[0] : undefined);
+if (videoArg) {
+  if (opt.video && positionals.length) fail('give either --video or clip ids, not both');
+  const video = resolve(videoArg);
+  if (!isFile(video)) fail(`no such video file: ${video}`);
+  let crop: string | null;
+  if (opt.crop === 'none') crop = null;
+  else if (opt.crop) crop = formatCrop(parseCrop(opt.crop));
+  else {
+    const found = detectCrop(video);
+    crop = found ? formatCrop(found) : null;
+    if (!opt.quiet) console.log(found ? `${basename(video)}: black bars found, cropping to ${crop}` : `${basename(video)}: no black bars to crop`);
+  }
   if (opt.out && models.length > 1) fail('--out names one file: give a single --model');
   jobs.push({
     label: basename(video),
     video,
-    crop: opt.crop ?? null,
+    crop,
     out: (m) => opt.out ? resolve(opt.out) : resolve(`${basename(video).replace(/\.[^.]+$/, '')}.${m}.json`),
   });
 } else {
@@ -71,8 +82,8 @@ if (opt.video) {
   const wanted: Clip[] = positionals.includes('all')
     ? list.clips
     : positionals.map((id) => list.clips.find((c) => c.id === id) ?? fail(`no clip "${id}" in test-fixtures/clips.json`));
-  if (opt.out) fail('--out is for --video; clip fixtures always go to test-fixtures/keypoints/');
-  if (opt.crop) fail('--crop is for --video; a clip\'s crop lives in test-fixtures/clips.json');
+  if (opt.out) fail('--out is for a video file; clip fixtures always go to test-fixtures/keypoints/');
+  if (opt.crop) fail('--crop is for a video file; a clip\'s crop lives in test-fixtures/clips.json');
   for (const c of wanted) {
     jobs.push({ label: c.id, video: clipVideoPath(c), crop: c.crop, out: (m) => fixturePath(c.id, m) });
   }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RgbFrame } from './video';
-import { decodeFrames, filterChain, fitSize, parseCrop, probeVideo } from './video';
+import { decodeFrames, detectCrop, filterChain, fitSize, parseCrop, probeVideo } from './video';
 
 const hasFfmpeg = (() => {
   try {
@@ -108,6 +108,13 @@ describe.skipIf(!hasFfmpeg)('decodeFrames on generated video', () => {
     let n = 0;
     for await (const _ of decodeFrames(boxed, { fps: 30 })) if (++n === 3) break;
     expect(n).toBe(3);
+  });
+
+  it('finds the black bars, and finds none in a full picture', () => {
+    expect(detectCrop(boxed)).toEqual({ w: 100, h: 240, x: 110, y: 0 });
+    const plain = join(dir, 'plain.mp4');
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=30:d=1', '-pix_fmt', 'yuv420p', plain]);
+    expect(detectCrop(plain)).toBeNull();
   });
 
   it('reports a missing file', async () => {

@@ -10,7 +10,7 @@ import { MODEL_FILES } from '../../src/core/pose';
 import { clipCrop, clipVideoPath, fixturePath, haveModels, haveVideos, readClipList, repoRoot, videosDir } from '../../scripts/lib/clips';
 import { recordVideo } from '../../scripts/lib/recorder';
 import type { RgbFrame } from '../../scripts/lib/video';
-import { decodeFrames, probeVideo } from '../../scripts/lib/video';
+import { decodeFrames, detectCrop, formatCrop, probeVideo } from '../../scripts/lib/video';
 
 const list = readClipList();
 const videos = haveVideos();
@@ -53,6 +53,23 @@ describe.skipIf(!videos)('clip list against the real clips', () => {
   });
 });
 
+describe.skipIf(!videos)('black-bar detection on the real clips', () => {
+  // What `npm run record -- some.mp4` does on its own must agree with the crops chosen for the fixtures:
+  // the five pillarboxed clips get exactly their listed crop, and the clips with thin borders (08, 13, 31:
+  // 1–2% of the frame) or none (03) are left whole.
+  const cropped = list.clips.filter((c) => c.crop !== null);
+  const whole = ['03_plank_forearm_side_kaiakol005', '08_plank_high_govio', '13_crunch_sebitzu', '31_pushup_incorrect_kaiakol'];
+  it.each(cropped.map((c) => [c.id, c] as const))('%s: finds the listed crop', (_id, c) => {
+    const found = detectCrop(clipVideoPath(c));
+    expect(found && formatCrop(found)).toBe(c.crop);
+  });
+  it.each(whole)('%s: leaves the picture whole', (id) => {
+    const c = list.clips.find((x) => x.id === id)!;
+    expect(c.crop).toBeNull();
+    expect(detectCrop(clipVideoPath(c))).toBeNull();
+  });
+});
+
 describe.skipIf(!videos || !models)('recording is reproducible (golden)', () => {
   // Re-records the first second of a side-view plank and compares with the committed fixture, the way
   // tfjs-models' MoveNet tests compare against a recorded clip. Lightning, to keep the test short.
@@ -85,14 +102,14 @@ describe.skipIf(!videos || !models)('recording is reproducible (golden)', () => 
 describe.skipIf(!models)('the record command', () => {
   // End to end through the CLI, on a video made here: an empty grey room, so the model must report nobody
   // in every frame (an empty `keypoints`), not invent a person. Needs ffmpeg and the model files, not the clips.
-  it('records a file given with --video, and writes empty frames where nobody is in view', () => {
+  it('records a video file given by path, finds no bars to crop, and writes empty frames where nobody is in view', () => {
     const dir = mkdtempSync(join(tmpdir(), 'form-coach-record-'));
     try {
       const video = join(dir, 'empty.mp4');
       execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=gray:s=320x240:r=30:d=1', '-pix_fmt', 'yuv420p', video]);
       const out = join(dir, 'empty.json');
       execFileSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [
-        join(repoRoot, 'scripts', 'record.ts'), '--video', video, '--model', 'movenet-lightning', '--fps', '10', '--out', out, '--quiet',
+        join(repoRoot, 'scripts', 'record.ts'), video, '--model', 'movenet-lightning', '--fps', '10', '--out', out, '--quiet',
       ], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
       const raw = JSON.parse(readFileSync(out, 'utf8')) as { recording: { video: string; crop: string | null } };
       const f = parseFixture(raw);
