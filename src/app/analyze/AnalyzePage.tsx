@@ -1,4 +1,137 @@
-// SEAM (owned by the "history/analysis/summary" helper): analyse a recorded video file with the same pipeline.
+// Analyse a recording: choose a video file and an exercise; the same pipeline as the live coach runs
+// over it frame by frame (analyzeVideo.ts) with progress and cancel; then the same summary, plus a
+// timeline of holds, reps and faults where a click seeks the video. The result can be saved to history.
+// Bad input (not a video, damaged, cut short) ends in one clear message.
+import { useEffect, useRef, useState } from 'react';
+import { EXERCISES, isExerciseId } from '../../core/exercises';
+import type { ExerciseId } from '../../core/exercises';
+import { appStore } from '../store';
+import { MODEL_LABELS } from '../models';
+import { SummaryView } from '../summary/SummaryView';
+import { saveSession } from '../history/historyStore';
+import type { AnalyzeResult } from './analyzeVideo';
+import { AnalysisCancelled, analyzeVideo } from './analyzeVideo';
+import { Timeline } from './Timeline';
+import '../summary/summary.css';
+import './analyze.css';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'running'; text: string; done: number; total: number }
+  | { kind: 'error'; text: string }
+  | { kind: 'cancelled' }
+  | { kind: 'done'; result: AnalyzeResult };
+
 export function AnalyzePage() {
-  return <section aria-label="Analyse a recording"><h2>Analyse a recording</h2></section>;
+  const video = useRef<HTMLVideoElement>(null);
+  const preview = useRef<HTMLCanvasElement>(null);
+  const abort = useRef<AbortController | null>(null);
+  const url = useRef<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [exerciseId, setExerciseId] = useState<ExerciseId>(() => {
+    const s = appStore.getState().settings.exerciseId;
+    return s && isExerciseId(s) ? s : 'plank';
+  });
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [saved, setSaved] = useState(false);
+  const settings = appStore.getState().settings;
+
+  // Stop the analysis and free the file when leaving the page.
+  useEffect(() => () => {
+    abort.current?.abort();
+    if (url.current) URL.revokeObjectURL(url.current);
+  }, []);
+
+  async function run(): Promise<void> {
+    const v = video.current;
+    if (!file || !v) return;
+    abort.current?.abort();
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    if (url.current) URL.revokeObjectURL(url.current);
+    url.current = URL.createObjectURL(file);
+    setSaved(false);
+    setStatus({ kind: 'running', text: 'Opening the video…', done: 0, total: 0 });
+    try {
+      const result = await analyzeVideo({
+        url: url.current, fileName: file.name, exerciseId, model: settings.model, backend: settings.backend,
+        video: v, preview: preview.current, signal: ctrl.signal,
+        onProgress: (done, total) => setStatus((s) => (s.kind === 'running' ? { ...s, done, total } : s)),
+        onStatus: (text) => setStatus((s) => (s.kind === 'running' ? { ...s, text } : s)),
+      });
+      if (!ctrl.signal.aborted) setStatus({ kind: 'done', result });
+    } catch (e) {
+      if (e instanceof AnalysisCancelled || ctrl.signal.aborted) setStatus({ kind: 'cancelled' });
+      else setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  const seek = (sec: number) => {
+    const v = video.current;
+    if (!v) return;
+    v.currentTime = sec;
+    v.scrollIntoView({ block: 'nearest' });
+  };
+
+  const running = status.kind === 'running';
+  const done = status.kind === 'done' ? status.result : null;
+  return (
+    <section className="analyze" aria-label="Analyse a recording">
+      <h2>Analyse a recording</h2>
+      <p className="hint">
+        Choose a video of yourself doing one exercise. It is analysed here, on this device; nothing is uploaded.
+        Using {MODEL_LABELS[settings.model].name} ({settings.backend === 'auto' ? 'automatic backend' : settings.backend}); change this in Settings.
+      </p>
+      <div className="analyze-controls">
+        <label className="field">
+          <span>Video file</span>
+          <input
+            type="file" accept="video/*" disabled={running} data-testid="video-input"
+            onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setStatus({ kind: 'idle' }); }}
+          />
+        </label>
+        <label className="field">
+          <span>Exercise in the video</span>
+          <select value={exerciseId} disabled={running} onChange={(e) => { if (isExerciseId(e.target.value)) setExerciseId(e.target.value); }}>
+            {Object.values(EXERCISES).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </label>
+        <div className="row">
+          <button type="button" className="start" disabled={!file || running} onClick={() => void run()}>Analyse</button>
+          {running && <button type="button" onClick={() => abort.current?.abort()}>Cancel</button>}
+        </div>
+      </div>
+
+      {status.kind === 'running' && (
+        <div className="analyze-progress" role="status" aria-live="polite">
+          <span>{status.text}</span>
+          <progress max={Math.max(1, status.total)} value={status.done} aria-label="Analysis progress" />
+          <span>{status.total > 0 ? `${Math.round((100 * status.done) / status.total)} %` : ''}</span>
+        </div>
+      )}
+      {status.kind === 'error' && <p className="analyze-error" role="alert" data-testid="analyze-error">{status.text}</p>}
+      {status.kind === 'cancelled' && <p role="status">Analysis cancelled.</p>}
+      {done?.partial && <p className="analyze-error" role="alert">{done.partial}</p>}
+      {done && done.summary.poseCoverage === 0 && <p className="analyze-error" role="alert">No person was found in this recording, so nothing was counted.</p>}
+
+      <div className="analyze-media" hidden={status.kind === 'idle' || status.kind === 'error'}>
+        <video ref={video} className="analyze-video" controls={!running} playsInline muted data-testid="analyze-video" />
+        {running && <canvas ref={preview} className="analyze-preview" aria-label="The frame being analysed, with the body points found" />}
+      </div>
+
+      {done && (
+        <>
+          <Timeline
+            durationSec={done.durationSec} holds={done.summary.holds} faults={done.summary.faults} repsAt={done.repsAt} onSeek={seek}
+          />
+          <div className="row">
+            <button type="button" onClick={() => { void saveSession(done.record).then(() => setSaved(true)); }} disabled={saved}>
+              {saved ? 'Saved to history' : 'Save to history'}
+            </button>
+          </div>
+          <SummaryView record={done.record} onSeek={seek} />
+        </>
+      )}
+    </section>
+  );
 }

@@ -30,7 +30,7 @@ describe('demo figures', () => {
       const clip = data.demos[id]!;
       let most = 0;
       for (let k = 0; k < 17; k++) {
-        const ys = clip.frames.map((f) => f[k]).filter((p) => p !== null);
+        const ys = clip.frames.map((f) => f[k]).filter((p): p is readonly [number, number] => !!p);
         if (ys.length < 5) continue;
         const span = Math.max(Math.max(...ys.map((p) => p[0])) - Math.min(...ys.map((p) => p[0])), Math.max(...ys.map((p) => p[1])) - Math.min(...ys.map((p) => p[1])));
         most = Math.max(most, span);
