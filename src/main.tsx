@@ -10,3 +10,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Read the saved history once at start (after first paint), so sets set aside as unreadable are reported up front.
+void import('./app/history/historyStore').then((m) => m.loadHistory());
