@@ -9,8 +9,11 @@ import type { Crop } from './video';
 import { parseCrop } from './video';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The shared, never-committed clips sit beside the checkout (see ../shared/fixtures/CATALOG.md). */
-export const videosDir = join(repoRoot, '..', 'shared', 'fixtures', 'videos');
+/**
+ * The shared, never-committed clips sit beside the checkout (see ../shared/fixtures/CATALOG.md).
+ * FORM_COACH_VIDEOS_DIR overrides it, as for the browser tests, e.g. =/nowhere to try the no-videos path.
+ */
+export const videosDir = process.env.FORM_COACH_VIDEOS_DIR ?? join(repoRoot, '..', 'shared', 'fixtures', 'videos');
 export const fixturesDir = join(repoRoot, 'test-fixtures');
 export const keypointsDir = join(fixturesDir, 'keypoints');
 export const clipsFile = join(fixturesDir, 'clips.json');
