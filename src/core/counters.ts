@@ -34,6 +34,12 @@ export interface RepThresholds {
    * the top alone is trusted (bench press: NOTES.md, the arms collapse at the bottom in every model).
    */
   unknownIsRestMs?: number | undefined;
+  /**
+   * When set: besides `exit`, the body is back at rest once the metric has come back this far from
+   * the best value of the current top (metric units). For a signal whose rest end is foreshortened
+   * by the view (a leg stretched toward the camera, fixture 09) the top is clear but the rest end is not.
+   */
+  backFromPeak?: number | undefined;
 }
 
 /**
@@ -57,6 +63,8 @@ export class RepCounter {
   private leftTopAt = -1;
   private peak = 0;
   private lastKnownT = -Infinity;
+  /** Furthest from the top seen since the last rest began (flipped metric units), for backFromPeak. */
+  private restLow = Infinity;
   constructor(readonly th: RepThresholds, readonly side?: Side) {}
 
   /** v = metric this frame (null = unknown: the state holds). Pushes events into out. */
@@ -73,15 +81,25 @@ export class RepCounter {
     const x = s * v, en = s * enter, ex = s * exit;
     switch (this.phase) {
       case 'unknown':
-        if (x <= ex) this.toRest(t);
+        // First seen near the top: with backFromPeak, coming back that far from the best value also
+        // shows where rest is (the rest end may never pass `exit` in this view).
+        if (x > this.peak || this.peak === 0) this.peak = x;
+        if (x <= ex || (this.th.backFromPeak !== undefined && x <= this.peak - this.th.backFromPeak)) { this.toRest(t); return; }
+        // ... and a body seen travelling that far into the top is doing a rep, not found there.
+        if (this.th.backFromPeak !== undefined) {
+          if (x < this.restLow) { this.restLow = x; this.leftRestAt = t; }
+          if (this.reached(x, en)) { this.phase = 'top'; this.topSince = t; this.counted = false; this.settled = false; }
+        }
         return;
       case 'rest':
+        if (x < this.restLow) this.restLow = x;
         if (x > ex) { this.phase = 'moving'; this.peak = x; this.settled = this.leftRestAt - this.restSince >= PARTIAL_SETTLED_MS; } else { this.leftRestAt = t; }
-        if (x >= en) { this.phase = 'top'; this.topSince = t; this.counted = false; this.peak = x; }
+        if (this.reached(x, en)) { this.phase = 'top'; this.topSince = t; this.counted = false; this.peak = x; }
         return;
       case 'moving':
         if (x > this.peak) this.peak = x;
-        if (x >= en) { this.phase = 'top'; this.topSince = t; this.counted = false; }
+        if (x < this.restLow) this.restLow = x;
+        if (this.reached(x, en)) { this.phase = 'top'; this.topSince = t; this.counted = false; }
         else if (x <= ex) {
           if (partialMin !== undefined && this.peak >= s * partialMin && this.settled && t - this.leftRestAt >= PARTIAL_SETTLED_MS) {
             out.push({ type: 'partial', side: this.side, peak: s * this.peak });
@@ -96,9 +114,9 @@ export class RepCounter {
           this.count++;
           out.push({ type: 'rep', side: this.side, durationMs: Math.max(0, this.topSince - this.leftRestAt), peak: s * this.peak });
         }
-        if (x >= en) { this.leftTopAt = -1; return; }
+        if (x >= en) { this.leftTopAt = -1; if (this.th.backFromPeak === undefined || x > this.peak - this.th.backFromPeak) return; }
         if (this.leftTopAt < 0) this.leftTopAt = t;
-        if (x <= ex) {
+        if (x <= ex || (this.th.backFromPeak !== undefined && x <= this.peak - this.th.backFromPeak)) {
           if (this.counted) out.push({ type: 'rep-end', side: this.side, downMs: t - this.leftTopAt, topMs: this.leftTopAt - this.topSince, cycleMs: t - this.leftRestAt });
           else if (partialMin !== undefined && this.settled) out.push({ type: 'partial', side: this.side, peak: s * this.peak });
           this.toRest(t);
@@ -108,10 +126,22 @@ export class RepCounter {
     }
   }
 
+  /** The top is reached at `enter`, and with backFromPeak only after coming that far back in again. */
+  private reached(x: number, en: number): boolean {
+    const k = this.th.backFromPeak;
+    return x >= en && (k === undefined || x >= this.restLow + k);
+  }
+
   private toRest(t: number): void {
+    this.restLow = Infinity;
     this.phase = 'rest';
     this.leftRestAt = t;
     this.restSince = t;
+  }
+
+  /** Takes back the last counted rep (the engine's alternation rule rejected it). */
+  uncount(): void {
+    if (this.count > 0) this.count--;
   }
 
   /** Time spent at the top so far (ms), 0 when not there. */

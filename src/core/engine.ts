@@ -103,6 +103,8 @@ export interface EngineState {
   readonly mem: Record<string, number>;
   total: number;
   lastRepT: { left: number; right: number };
+  /** Side of the last counted rep (alternating counters). */
+  lastSide: Side | null;
   cleanReps: number;
   lastPraiseTick: number;
   t: number;
@@ -133,7 +135,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     per: createPerception(),
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
     reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
-    total: 0, lastRepT: { left: -Infinity, right: -Infinity }, cleanReps: 0, lastPraiseTick: 0,
+    total: 0, lastRepT: { left: -Infinity, right: -Infinity }, lastSide: null, cleanReps: 0, lastPraiseTick: 0,
     t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], seen: new Set(), errors: 0,
   };
 }
@@ -266,6 +268,12 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
     switch (e.type) {
       case 'rep': {
         const side = e.side;
+        // Alternating exercises (bicycle): a second touch on the same side in a row is not a rep.
+        if (c.kind === 'alternating' && side && s.lastSide === side) {
+          for (const rc of s.reps) if (rc.side === side) rc.uncount();
+          break;
+        }
+        if (side) s.lastSide = side;
         const other = side === 'left' ? s.lastRepT.right : side === 'right' ? s.lastRepT.left : -Infinity;
         if (side) s.lastRepT[side] = t;
         // Both arms of a two-arm row or press reach the top together: one rep, not two.

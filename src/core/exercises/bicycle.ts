@@ -1,17 +1,23 @@
 // Bicycle crunch: lying on the back, hands behind the head, each elbow to the opposite knee in turn.
-import { jointIndex, otherSide, type Body, type Side } from '../geometry';
+import { jointIndex, type Body, type Side } from '../geometry';
 import type { ExerciseDef } from './types';
-import { both, dT, finding, trunkToHorizontal } from './common';
+import { both, dT, finding, mid, trunkToHorizontal } from './common';
 
 /**
- * Elbow-to-opposite-knee distance (torso lengths) that counts as a touch, and the distance that
- * re-arms the counter. NOTES.md measured ≈0.4 at a touch and ≈2.2 apart on 09 (klarfit); the
- * thresholds sit inside that swing with hysteresis so jitter at either end never counts twice.
+ * A touch is counted on the knee that comes in, not on the elbow: the elbows are the least reliable
+ * points here (09, filmed from the feet: at the far-side touch Thunder puts both elbows on one spot
+ * and the far elbow is lost; b09, side view: the far elbow is hidden behind the head). The knee's
+ * distance from the shoulder midpoint (torso lengths) measured: drawn in ≈0.8–0.95 and stretched out
+ * ≈1.6–1.9 in the side view (b09); from the feet end (09) ≈0.6–1.0 in and only ≈0.8–1.5 out, because a
+ * leg stretched toward the camera is foreshortened. So a knee is "in" at ≤ KNEE_IN, and out again at
+ * ≥ KNEE_OUT (0.15 of hysteresis) or once it has moved KNEE_BACK away from its closest point; sides must
+ * alternate.
  */
-export const TOUCH_ENTER = 0.75;
-export const TOUCH_EXIT = 1.1;
-/** A reach that came within this distance but not to TOUCH_ENTER is a near miss (`no-contact`). */
-export const NEAR_MISS = 0.95;
+export const KNEE_IN = 1.0;
+export const KNEE_OUT = 1.15;
+export const KNEE_BACK = 0.2;
+/** A knee that came within this but not to KNEE_IN is a half-hearted reach (`no-contact`). */
+export const NEAR_MISS = 1.1;
 /** Wrist further than this from the nose (torso lengths) = hands not behind the head. 09's hands stay under 0.5. */
 export const HANDS_OFF_HEAD = 0.8;
 /**
@@ -23,8 +29,12 @@ export const START_MIN_GAP_MS = 900;
 /** Lying: the trunk within this of the horizontal, unless seen end-on (then the torso looks short). */
 export const LYING_MAX_DEG = 50;
 
-function touchDistance(b: Body, side: Side): number | null {
-  return dT(b, jointIndex(side, 'elbow'), jointIndex(otherSide(side), 'knee'));
+const SH = { x: 0, y: 0 };
+/** Knee distance from the shoulder midpoint, torso lengths; null when unknown. */
+export function kneeIn(b: Body, side: Side): number | null {
+  const k = jointIndex(side, 'knee');
+  if (b.ok[k] !== 1 || !(b.torso > 0) || !mid(b, 'shoulder', SH)) return null;
+  return Math.hypot((b.x[k] as number) - SH.x, (b.y[k] as number) - SH.y) / b.torso;
 }
 
 function lying(b: Body): boolean {
@@ -43,18 +53,19 @@ export const bicycle: ExerciseDef = {
     'Start slowly; speed up only once it feels easy.',
   ],
   view: 'any',
-  required: ['shoulder', 'elbow', 'both:knee', 'hip'],
+  // One knee is enough: in a bicycle the legs cross and one knee is often hidden or merged with the other.
+  required: ['shoulder', 'knee', 'hip'],
   posture: { id: 'lying-back', cue: 'Lie on your back, hands behind your head', check: lying },
   counter: {
     kind: 'alternating',
-    reps: { direction: 'down', enter: TOUCH_ENTER, exit: TOUCH_EXIT, partialMin: NEAR_MISS, minTopMs: 60 },
-    sideMetric: touchDistance,
+    reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60, backFromPeak: KNEE_BACK },
+    sideMetric: kneeIn,
   },
   metric: (b) => {
-    const l = touchDistance(b, 'left'), r = touchDistance(b, 'right');
+    const l = kneeIn(b, 'left'), r = kneeIn(b, 'right');
     return l === null ? r : r === null ? l : Math.min(l, r);
   },
-  metricLabel: 'elbow to opposite knee (torso lengths)',
+  metricLabel: 'knee to shoulders (torso lengths)',
   checks: [
     (b) => {
       if (b.ok[0] !== 1) return null;
