@@ -109,7 +109,9 @@ export class RepCounter {
         return;
       case 'top':
         if (x > this.peak) this.peak = x;
-        if (!this.counted && t - this.topSince >= minTopMs) {
+        // Counted only on a frame that is still at the top: a one-frame spike past `enter` (a hip
+        // point lost for a frame moves the hip midpoint, 14 at 2.73 s) is not held and never counts.
+        if (!this.counted && x >= en && t - this.topSince >= minTopMs) {
           this.counted = true;
           this.count++;
           out.push({ type: 'rep', side: this.side, durationMs: Math.max(0, this.topSince - this.leftRestAt), peak: s * this.peak });

@@ -13,6 +13,14 @@ export const CURL_ENTER = 22;
 export const CURL_EXIT = 14;
 export const CURL_PARTIAL = 18;
 /**
+ * Close-ups change the baseline: in 14's close-up shots Thunder still places the (off-frame) hips and
+ * the curl reads ≈25° lying back and 42–49° at the top, against ≈7–22° and 33–36° in the wide shot.
+ * So a rep also ends once the curl has dropped CURL_BACK from its top, and the next top needs a rise
+ * of CURL_BACK from the lowest point since. Measured: the smallest drop between two catalogued reps is
+ * 14° (14, 5.2 → 6.0 s), the smallest rise 17°; jitter in a held top is ±2–3° (13, 0.8–2.8 s).
+ */
+export const CURL_BACK = 10;
+/**
  * Tempo: only a jerky crunch is flagged, not a brisk one. YMCA one-minute sit-up norms rate about 50 a
  * minute (≈1.2 s a rep) as excellent for young adults, at full effort; the good-form clips here run at
  * ≈1.0 s (11) to ≈2–4 s (13, 14) a rep. Reps under MIN_CYCLE_MS apart (over 100 a minute, twice that
@@ -58,7 +66,7 @@ export const abCrunch: ExerciseDef = {
   view: 'any',
   required: ['shoulder', 'hip'],
   posture: { id: 'lying-back', cue: 'Lie on your back to start', check: lyingBack },
-  counter: { kind: 'reps', reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60 } },
+  counter: { kind: 'reps', reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } },
   metric: (b) => curlAngle(b),
   metricLabel: 'trunk curl (°)',
   checks: [
