@@ -19,13 +19,14 @@ export const TWIST_MIN = 0.22;
 export const HEAD_TURN = 0.08;
 /**
  * Hip width falling under this share of its reference = the pelvis turned too (hips-turning). b01's square
- * pelvis reads down to 0.69 in the held twists (the hips shift on the seat), so 0.55: a pelvis turned by
- * about 55° (cos 55° ≈ 0.57), which a seated twist should never need.
+ * pelvis reads down to 0.69 in the held twists (the hips shift on the seat), so 0.6: a pelvis turned by
+ * more than about 53° (cos 53° ≈ 0.6), which a seated twist should never need.
  */
-export const HIPS_SQUARE = 0.55;
+export const HIPS_SQUARE = 0.6;
 /**
  * Facing the camera: hip width at least this share of the torso length. b01 (front) 0.35–0.56; a side view
- * puts one hip over the other (the side plank 03 reads under 0.15).
+ * puts one hip over the other: the side plank 03 reads 0.11–0.14, and b06's side shot up to 0.22 on
+ * Lightning (which also spreads the shoulders there), so 0.25.
  */
 export const HIPS_FACING = 0.25;
 /**

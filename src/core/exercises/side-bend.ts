@@ -1,5 +1,11 @@
 // Side bend: seated (standing is accepted too), hands together overhead with arms extended, the trunk
 // bent to one side and held, then the other.
+//
+// What is counted: a hold per side, its seconds = time bent past BEND_MIN to that side with the hands
+// overhead and no major fault. Unlike the rotation and hamstring stretches, a still position is not
+// required: the bend's end position is read directly from the trunk angle, and the only real clip (b02,
+// standing) bends slowly without pausing (≈0.5–1 s at end range): requiring stillness there loses 2–4 of
+// its 6 bends. A slow dynamic bend therefore counts as a short hold on its side.
 import type { Body, Side } from '../geometry';
 import type { ExerciseDef } from './types';
 import { angleOn, both, finding, mid, trunkSideTilt } from './common';
@@ -52,7 +58,9 @@ export const sideBend: ExerciseDef = {
   metric: (b) => trunkSideTilt(b),
   metricLabel: 'sideways bend (°, + = to your left)',
   checks: [
-    (b) => (handsOverhead(b) === false ? finding('arms-not-overhead', 'major', both('wrist', 'elbow'), 'Reach both arms overhead') : null),
+    // Judged once the trunk bends: sitting upright with the hands on the lap is getting ready, not a fault.
+    (b, ctx) => (handsOverhead(b) === false && Math.abs(ctx.metric ?? 0) >= BEND_START
+      ? finding('arms-not-overhead', 'major', both('shoulder', 'elbow', 'wrist'), 'Reach both arms overhead') : null),
     (b) => {
       const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');
       const m = l === null ? r : r === null ? l : Math.min(l, r);
