@@ -12,7 +12,7 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 120_000,
   expect: { timeout: 60_000 },
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   outputDir: 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -29,6 +29,8 @@ export default defineConfig({
       ],
     },
   },
+  // The production build is what the tests exercise (service worker, CSP, lazy chunks): built here,
+  // so `npm run test:e2e` alone also checks that the build works.
   webServer: {
     command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
