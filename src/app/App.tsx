@@ -1,19 +1,55 @@
-import { ErrorScreen } from './components/ErrorScreen';
-import { Stage } from './components/Stage';
-import { SettingsPanel } from './components/SettingsPanel';
-import { DebugReadout } from './components/DebugReadout';
-import { RecordPanel } from './components/RecordPanel';
-import { CoachPanel } from './components/CoachPanel';
-import { useApp } from './store';
+import { useEffect } from 'react';
+import { HomeScreen } from './home/HomeScreen';
+import { LiveScreen } from './live/LiveScreen';
+import { SummaryScreen } from './live/SummaryScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { CameraCheck } from './components/CameraCheck';
+import { HistoryPage } from './history/HistoryPage';
+import { AnalyzePage } from './analyze/AnalyzePage';
+import type { Screen } from './store';
+import { syncScreenFromLocation, useApp } from './store';
+
+const NAV: { screen: Screen; label: string }[] = [
+  { screen: 'home', label: 'Exercises' },
+  { screen: 'history', label: 'History' },
+  { screen: 'analyze', label: 'Analyse a recording' },
+  { screen: 'settings', label: 'Settings' },
+  { screen: 'camera', label: 'Camera check' },
+];
+
+const TITLES: Record<Screen, string> = {
+  home: 'Exercises', live: 'Exercise', summary: 'Summary', history: 'History',
+  analyze: 'Analyse a recording', settings: 'Settings', camera: 'Camera check',
+};
 
 export function App() {
-  const error = useApp((s) => s.error);
+  const screen = useApp((s) => s.screen);
   const notices = useApp((s) => s.notices);
-  const showDebug = useApp((s) => s.settings.showDebug);
+  const highContrast = useApp((s) => s.settings.highContrast);
+
+  useEffect(() => {
+    window.addEventListener('popstate', syncScreenFromLocation);
+    window.addEventListener('hashchange', syncScreenFromLocation);
+    return () => {
+      window.removeEventListener('popstate', syncScreenFromLocation);
+      window.removeEventListener('hashchange', syncScreenFromLocation);
+    };
+  }, []);
+  useEffect(() => { document.title = `${TITLES[screen]} · Form Coach`; }, [screen]);
+
   return (
-    <div className="app">
+    <div className={highContrast ? 'app high-contrast' : 'app'} data-screen={screen}>
       <header className="app-header">
         <h1>Form Coach</h1>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.screen}>
+                <a href={`#/${n.screen}`} aria-current={screen === n.screen ? 'page' : undefined}>{n.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <p className="tagline">Your camera stays on this device: nothing is uploaded.</p>
       </header>
       {notices.length > 0 && (
@@ -21,20 +57,14 @@ export function App() {
           {notices.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      <main className="app-main">
-        <section className="stage-column" aria-label="Camera">
-          {/* The stage stays mounted under an error so the camera/model state survives a retry. */}
-          <div className="stage-wrap">
-            <Stage />
-            {error && <ErrorScreen error={error} />}
-          </div>
-          {showDebug && <DebugReadout />}
-        </section>
-        <aside className="side-column">
-          <CoachPanel />
-          <SettingsPanel />
-          <RecordPanel />
-        </aside>
+      <main className={`screen screen-${screen}`}>
+        {screen === 'home' && <HomeScreen />}
+        {screen === 'live' && <LiveScreen />}
+        {screen === 'summary' && <SummaryScreen />}
+        {screen === 'history' && <HistoryPage />}
+        {screen === 'analyze' && <AnalyzePage />}
+        {screen === 'settings' && <SettingsScreen />}
+        {screen === 'camera' && <CameraCheck />}
       </main>
     </div>
   );

@@ -2,34 +2,49 @@
 // per chosen exercise, stepped on every processed frame; the slow part of its view goes to the store.
 import type { PoseFrame } from '../core/pose';
 import { createEngineState, step } from '../core/engine';
-import type { EngineState } from '../core/engine';
+import type { EngineOptions, EngineState, EngineView } from '../core/engine';
 import { EXERCISES, isExerciseId } from '../core/exercises';
+import type { ExerciseDef } from '../core/exercises';
 import type { Coach, CoachStep } from './session';
+import type { CoachView } from './store';
 
-export function createCoach(exerciseId: string): Coach | null {
+export function counterMode(def: ExerciseDef): { mode: 'reps' | 'hold'; sides: boolean } {
+  const k = def.counter.kind;
+  return {
+    mode: k === 'hold' || k === 'hold-per-side' ? 'hold' : 'reps',
+    sides: k === 'hold-per-side' || k === 'reps-per-side' || k === 'alternating',
+  };
+}
+
+/** The slow part of the engine's view: whole reps and whole seconds, so React hears only of shown changes. */
+export function coachViewOf(def: ExerciseDef, v: EngineView): CoachView {
+  const { mode, sides } = counterMode(def);
+  const per = mode === 'hold' ? v.holdSec : v.reps;
+  return {
+    mode,
+    sides,
+    reps: v.reps.total,
+    holdSec: Math.floor(v.holdSec.total),
+    left: sides ? Math.floor(per.left) : 0,
+    right: sides ? Math.floor(per.right) : 0,
+    cue: v.cue?.text ?? null,
+    cueKind: v.cue?.kind ?? null,
+    phase: v.phase,
+    setupIssues: v.setupIssues,
+  };
+}
+
+export function createCoach(exerciseId: string, opts: EngineOptions = {}): Coach | null {
   if (!isExerciseId(exerciseId)) return null;
   const def = EXERCISES[exerciseId];
-  const mode = def.counter.kind === 'hold' || def.counter.kind === 'hold-per-side' ? 'hold' : 'reps';
-  let state: EngineState = createEngineState(exerciseId);
+  let state: EngineState = createEngineState(exerciseId, opts);
   return {
     step(frame: PoseFrame): CoachStep {
       const r = step(state, frame);
       state = r.state;
-      const v = r.view;
-      return {
-        jointStyles: v.jointStyles,
-        view: {
-          mode,
-          reps: v.reps.total,
-          // Whole seconds: the store (and React) only hear about it when the shown number changes.
-          holdSec: Math.floor(v.holdSec.total),
-          cue: v.cue?.text ?? null,
-          phase: v.phase,
-          setupIssues: v.setupIssues,
-        },
-      };
+      return { jointStyles: r.view.jointStyles, view: coachViewOf(def, r.view) };
     },
-    reset() { state = createEngineState(exerciseId); },
+    reset() { state = createEngineState(exerciseId, opts); },
   };
 }
 

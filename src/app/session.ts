@@ -43,6 +43,32 @@ let lastCoachView = '';
 let skeletonMarked = false;
 /** Bumped on every (re)start so a superseded async start stops quietly. */
 let generation = 0;
+/** The camera's track ended mid-session (unplugged, taken by the OS): waiting for a camera to return. */
+let cameraLost = false;
+let cameraListener: ((state: 'lost' | 'back') => void) | null = null;
+
+/** The live flow hears here when the camera goes away and when it is back (counts are its business). */
+export function onCameraChange(listener: ((state: 'lost' | 'back') => void) | null): void {
+  cameraListener = listener;
+}
+
+function onTrackEnded(this: MediaStreamTrack): void {
+  if (!stream || !stream.getTracks().includes(this)) return;
+  cameraLost = true;
+  generation += 1;
+  stopLoop();
+  stopStream(stream);
+  stream = null;
+  setPhase('starting', 'The camera stopped. Reconnect it: Form Coach carries on when it is back.');
+  cameraListener?.('lost');
+}
+
+// A camera plugged in (or freed by another app) while we wait for one: try it.
+if (typeof navigator !== 'undefined' && navigator.mediaDevices?.addEventListener) {
+  navigator.mediaDevices.addEventListener('devicechange', () => {
+    if (cameraLost && video) void restart();
+  });
+}
 
 // ---- test and bench hook: the latest frame and counters only, cheap to read ----
 declare global {
@@ -105,6 +131,10 @@ export async function restart(): Promise<void> {
     if (gen !== generation || !video) return;
     startLoop(src);
     setPhase('running');
+    if (cameraLost) {
+      cameraLost = false;
+      cameraListener?.('back');
+    }
   } catch (e) {
     if (gen !== generation) return;
     showError(toAppError(e));
@@ -115,7 +145,7 @@ async function ensureCamera(settings: Settings, gen: number): Promise<void> {
   if (!video) return;
   const track = stream?.getVideoTracks()[0];
   const current = track?.getSettings().deviceId ?? null;
-  if (track && track.readyState === 'live' && (settings.cameraId === null || settings.cameraId === current)) return;
+  if (track && track.readyState === 'live' && !cameraLost && (settings.cameraId === null || settings.cameraId === current)) return;
   stopStream(stream);
   stream = null;
   const s = await openCamera(settings.cameraId);
@@ -124,6 +154,7 @@ async function ensureCamera(settings: Settings, gen: number): Promise<void> {
     return;
   }
   stream = s;
+  s.getVideoTracks()[0]?.addEventListener('ended', onTrackEnded);
   await attachStream(video, s);
   // Start-up milestones for `npm run bench` (cold start); a handful per page load, never per frame.
   performance.mark('fc:camera-ready');

@@ -7,6 +7,7 @@ import type { ModelName } from '../core/pose';
 import { isModelName } from '../core/pose';
 import type { BackendName, BackendSetting } from '../pose/backend';
 import { isBackendSetting } from '../pose/backend';
+import type { SessionRecord } from '../storage/schema';
 
 export interface Settings {
   model: ModelName;
@@ -15,8 +16,15 @@ export interface Settings {
   cameraId: string | null;
   mirror: boolean;
   showDebug: boolean;
-  /** Exercise id from the engine's registry; null = just show the skeleton. */
+  /** Exercise id from the engine's registry for the camera check screen; null = just show the skeleton. */
   exerciseId: string | null;
+  /** Speak cues aloud (Web Speech API). */
+  voiceOn: boolean;
+  /** voiceURI of the chosen speech voice; null = the browser's default. */
+  voiceURI: string | null;
+  /** How time targets are written: "45 s" or "0:45". */
+  timeUnits: 'seconds' | 'minutes';
+  highContrast: boolean;
 }
 
 /** Thunder is the default: the only model right on every shared clip (../shared/NOTES.md), ~65 ms/frame on wasm. */
@@ -25,8 +33,12 @@ export const DEFAULT_SETTINGS: Settings = {
   backend: 'auto',
   cameraId: null,
   mirror: true,
-  showDebug: true,
+  showDebug: false,
   exerciseId: null,
+  voiceOn: true,
+  voiceURI: null,
+  timeUnits: 'minutes',
+  highContrast: false,
 };
 
 export type Phase = 'idle' | 'starting' | 'running' | 'error';
@@ -50,14 +62,58 @@ export interface CameraInfo { deviceId: string; label: string }
 export interface CoachView {
   /** Which number the exercise counts. */
   mode: 'reps' | 'hold';
+  /** True where the exercise counts left and right separately. */
+  sides: boolean;
   reps: number;
   holdSec: number;
+  /** Per side (whole reps, whole seconds); zeros where the exercise has no sides. */
+  left: number;
+  right: number;
   cue: string | null;
+  cueKind: string | null;
   phase: string;
   setupIssues: readonly string[];
 }
 
+/** The app's screens; the URL hash mirrors them (#/home, #/live, …) so Back and reload behave. */
+export type Screen = 'home' | 'live' | 'summary' | 'history' | 'analyze' | 'settings' | 'camera';
+export const SCREENS: readonly Screen[] = ['home', 'live', 'summary', 'history', 'analyze', 'settings', 'camera'];
+
+/** Where a live set is: checking in, getting into view, counting down, counting, or resting in a routine. */
+export type LiveStage = 'check-in' | 'setup' | 'countdown' | 'active' | 'rest';
+/** Why counting is paused: the user asked, the tab was hidden, or the camera went away. */
+export type PauseReason = 'user' | 'hidden' | 'camera';
+
+export interface LiveState {
+  exerciseId: string;
+  stage: LiveStage;
+  /** 3, 2, 1 during the countdown. */
+  countdown: number;
+  paused: PauseReason | null;
+  target: { reps?: number; holdSec?: number };
+  /** "Set 1 of 2", plus the routine position when in a routine. */
+  setLabel: string | null;
+  /** Set-up guidance shown on the video (and spoken) until the view is right. */
+  guidance: string | null;
+  rest: { remainingSec: number; nextExerciseId: string | null } | null;
+  /** True when this set is part of a routine. */
+  inRoutine: boolean;
+}
+
+export interface SummaryState {
+  /** One record per finished set (one for a single exercise, several for a routine). */
+  records: SessionRecord[];
+  routineName: string | null;
+  painBefore: number | null;
+  painAfter: number | null;
+  /** Exercise to offer as "next" (the following exercise in the list), if any. */
+  nextExerciseId: string | null;
+}
+
 export interface AppState {
+  screen: Screen;
+  live: LiveState | null;
+  summary: SummaryState | null;
   settings: Settings;
   phase: Phase;
   /** What the app is doing right now, e.g. "Loading MoveNet Thunder…". */
@@ -86,6 +142,10 @@ function readStoredSettings(): Partial<Settings> {
     if (typeof v.mirror === 'boolean') out.mirror = v.mirror;
     if (typeof v.showDebug === 'boolean') out.showDebug = v.showDebug;
     if (typeof v.exerciseId === 'string') out.exerciseId = v.exerciseId;
+    if (typeof v.voiceOn === 'boolean') out.voiceOn = v.voiceOn;
+    if (typeof v.voiceURI === 'string') out.voiceURI = v.voiceURI;
+    if (v.timeUnits === 'seconds' || v.timeUnits === 'minutes') out.timeUnits = v.timeUnits;
+    if (typeof v.highContrast === 'boolean') out.highContrast = v.highContrast;
     return out;
   } catch {
     return {};
@@ -100,12 +160,30 @@ function readUrlOverrides(): Partial<Settings> {
   if (b && isBackendSetting(b)) out.backend = b;
   const m = q.get('model');
   if (m && isModelName(m)) out.model = m;
+  // Tests run silently unless they ask for speech (headless Chromium has no voices anyway).
+  if (q.get('voice') === 'off') out.voiceOn = false;
   return out;
+}
+
+/** The screen named by the URL hash; links that only carry ?model/?backend (bench, older tests) open the camera check. */
+export function screenFromLocation(loc: { hash: string; search: string } | undefined): Screen {
+  const h = (loc?.hash ?? '').replace(/^#\/?/, '').split('/')[0] ?? '';
+  if ((SCREENS as readonly string[]).includes(h)) return h as Screen;
+  const q = new URLSearchParams(loc?.search ?? '');
+  if (!h && (q.has('model') || q.has('backend'))) return 'camera';
+  return 'home';
 }
 
 const urlOverrides = readUrlOverrides();
 
+const initialScreen = screenFromLocation(globalThis.location);
+
 export const appStore = createStore<AppState>()(() => ({
+  // Live and summary need state that a reload does not have: a reload there lands on home (the
+  // set's counts are already in history).
+  screen: initialScreen === 'live' || initialScreen === 'summary' ? 'home' : initialScreen,
+  live: null,
+  summary: null,
   settings: { ...DEFAULT_SETTINGS, ...readStoredSettings(), ...urlOverrides },
   phase: 'idle',
   activity: null,
@@ -174,4 +252,33 @@ export function setRecording(recording: AppState['recording']): void {
 
 export function setCoach(coach: CoachView | null): void {
   appStore.setState({ coach });
+}
+
+/** Shows a screen and mirrors it in the URL hash (a new history entry, so Back works). */
+export function go(screen: Screen): void {
+  if (appStore.getState().screen !== screen) appStore.setState({ screen });
+  const hash = `#/${screen}`;
+  if (globalThis.location && globalThis.location.hash !== hash) globalThis.history?.pushState(null, '', hash);
+}
+
+/** Follows Back/Forward; live and summary cannot be entered from a bare URL. */
+export function syncScreenFromLocation(): void {
+  const s = screenFromLocation(globalThis.location);
+  const st = appStore.getState();
+  if (s === 'live' && !st.live) return go('home');
+  if (s === 'summary' && !st.summary) return go('home');
+  if (st.screen !== s) appStore.setState({ screen: s });
+}
+
+export function setLive(live: LiveState | null): void {
+  appStore.setState({ live });
+}
+
+export function patchLive(patch: Partial<LiveState>): void {
+  const live = appStore.getState().live;
+  if (live) appStore.setState({ live: { ...live, ...patch } });
+}
+
+export function setSummary(summary: SummaryState | null): void {
+  appStore.setState({ summary });
 }

@@ -4,6 +4,20 @@ import type { BackendSetting } from '../../pose/backend';
 import { BACKEND_SETTINGS } from '../../pose/backend';
 import { MODEL_LABELS } from '../models';
 import { updateSettings, useApp } from '../store';
+import { useEffect, useState } from 'react';
+import { speaker } from '../voice';
+
+/** The browser's voices; Chromium fills the list asynchronously (voiceschanged). */
+function useVoices() {
+  const [voices, setVoices] = useState(() => speaker.voices());
+  useEffect(() => {
+    if (typeof window === 'undefined' || !('speechSynthesis' in window)) return;
+    const update = () => setVoices(speaker.voices());
+    window.speechSynthesis.addEventListener('voiceschanged', update);
+    return () => window.speechSynthesis.removeEventListener('voiceschanged', update);
+  }, []);
+  return voices;
+}
 
 const BACKEND_LABELS: Record<BackendSetting, string> = {
   auto: 'Automatic (GPU if there is a real one)',
@@ -12,8 +26,9 @@ const BACKEND_LABELS: Record<BackendSetting, string> = {
   cpu: 'Plain JavaScript (slowest)',
 };
 
-export function SettingsPanel() {
+export function SettingsPanel({ full = false }: { full?: boolean }) {
   const settings = useApp((s) => s.settings);
+  const voices = useVoices();
   const cameras = useApp((s) => s.cameras);
   const active = useApp((s) => s.backend);
   return (
@@ -48,6 +63,40 @@ export function SettingsPanel() {
         <input type="checkbox" checked={settings.mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
         <span>Mirror the picture</span>
       </label>
+      {full && (
+        <>
+          <h3>Voice</h3>
+          {!speaker.available && <p className="hint">This browser cannot speak; cues are shown on screen only.</p>}
+          <label className="check">
+            <input type="checkbox" checked={settings.voiceOn} disabled={!speaker.available} onChange={(e) => { updateSettings({ voiceOn: e.target.checked }); if (!e.target.checked) speaker.cancel(); }} />
+            <span>Speak cues aloud</span>
+          </label>
+          <label className="field">
+            <span>Voice</span>
+            <select value={settings.voiceURI ?? ''} disabled={!speaker.available || voices.length === 0} onChange={(e) => updateSettings({ voiceURI: e.target.value || null })}>
+              <option value="">Browser default</option>
+              {voices.map((v) => <option key={v.uri} value={v.uri}>{v.name} ({v.lang})</option>)}
+            </select>
+          </label>
+          <div className="row">
+            <button type="button" disabled={!speaker.available || !settings.voiceOn} onClick={() => { speaker.enabled = true; speaker.setVoice(settings.voiceURI); speaker.cancel(); speaker.say('Keep your back long and breathe out as you lift.'); }}>
+              Try the voice
+            </button>
+          </div>
+          <h3>Display</h3>
+          <label className="field">
+            <span>Hold times written as</span>
+            <select value={settings.timeUnits} onChange={(e) => updateSettings({ timeUnits: e.target.value === 'seconds' ? 'seconds' : 'minutes' })}>
+              <option value="minutes">minutes:seconds (0:30)</option>
+              <option value="seconds">seconds (30 s)</option>
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={settings.highContrast} onChange={(e) => updateSettings({ highContrast: e.target.checked })} />
+            <span>High contrast</span>
+          </label>
+        </>
+      )}
       <label className="check">
         <input type="checkbox" checked={settings.showDebug} onChange={(e) => updateSettings({ showDebug: e.target.checked })} />
         <span>Show speed readout</span>
