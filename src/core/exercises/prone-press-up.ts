@@ -31,6 +31,12 @@ export const PUSHED_UP = 0.45;
  */
 export const HEAD_ON = 0.85;
 /**
+ * Seen head-on, the legs of a person lying face down run away from the camera: the ankles show near or
+ * above the hips (16: 0.34–0.39 torso lengths above). A person sitting or standing in front of the camera
+ * has them far below (b01 on a chair: 1.1–1.7). Over this drop (torso lengths) the body is not prone.
+ */
+export const HEAD_ON_ANKLE_DROP = 0.6;
+/**
  * Held = the chest lift changes slower than this (°/s, smoothed). b07: lowering into the extension and
  * pushing back to the plank move the trunk at 20–40°/s; the held part under 3°/s.
  */
@@ -66,10 +72,17 @@ function shoulderShift(b: Body): number | null {
   return ((b.x[j[0] as number] as number) - (b.x[j[1] as number] as number)) / b.torso;
 }
 
+/** Head-on: lying face down, not sitting or standing (ankles not far below the hips; unknown passes). */
+function proneHeadOn(b: Body): boolean {
+  const j = sideJoints(b, ['hip', 'ankle']);
+  const d = j ? dropT(b, j[0] as number, j[1] as number) : null;
+  return d === null || d < HEAD_ON_ANKLE_DROP;
+}
+
 /** In the press-up: pushed up, and (unless seen head-on) the chest lifted and no longer moving. */
 function inPressUp(b: Body, mem: Record<string, number>): boolean {
   if (!pushedUp(b)) return false;
-  if (headOn(b)) return true;
+  if (headOn(b)) return proneHeadOn(b);
   const lift = trunkToHorizontal(b);
   return lift !== null && lift >= LIFT_MIN && rateOf(mem, 'lift') < STILL_DEG_S && rateOf(mem, 'shift') < STILL_SHIFT_S;
 }
@@ -89,7 +102,7 @@ export const pronePressUp: ExerciseDef = {
   posture: {
     id: 'prone-pushed-up',
     cue: 'Lie face down and push up on your hands',
-    check: (b) => pushedUp(b) && (headOn(b) || (trunkToHorizontal(b) ?? 90) <= 70),
+    check: (b) => pushedUp(b) && (headOn(b) ? proneHeadOn(b) : (trunkToHorizontal(b) ?? 90) <= 70),
   },
   counter: {
     kind: 'hold',

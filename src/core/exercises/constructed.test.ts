@@ -1,0 +1,25 @@
+// The constructed streams (test-fixtures/constructed, made by scripts/lib/engineConstruct.ts) replayed
+// through the engine and judged against their expected outcomes, as the recorded clips are.
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../summary';
+import { compare } from '../testing/compare';
+import type { Expected } from '../testing/replay';
+import { loadConstructed } from '../testing/replay';
+
+const expected = import.meta.glob<{ default: Expected }>('../../../test-fixtures/constructed/*.expected.json', { eager: true });
+
+describe('constructed streams', () => {
+  const entries = Object.entries(expected).map(([p, m]) => [/([^/]+)\.expected\.json$/.exec(p)?.[1] ?? p, m.default] as const);
+  it('there are constructed streams for the rotation stretch, the side bend and the feet-on-ball crunch', () => {
+    expect(entries.map(([, e]) => e.exercise).sort()).toEqual(['ab-crunch', 'rotation-stretch', 'side-bend']);
+  });
+  for (const [name, exp] of entries) {
+    it(`${name}: ${exp.exercise}`, async () => {
+      const frames = await loadConstructed(name);
+      expect(frames, `${name}.keypoints.json missing: npm run construct`).not.toBeNull();
+      const s = summarize(exp.exercise, frames ?? [], name);
+      const v = compare(s, exp);
+      expect({ name, ...v, faults: s.faults, holds: s.holds }).toMatchObject({ pass: true });
+    });
+  }
+});
