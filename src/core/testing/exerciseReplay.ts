@@ -1,0 +1,45 @@
+// Test helper for the per-exercise tests: replays a recorded clip (MoveNet Thunder unless told) through a
+// fresh engine and collects what a test needs to judge one exercise's rules.
+import { createEngineState, finish, step, type EngineEvent } from '../engine';
+import type { ExerciseId } from '../exercises/types';
+import type { PoseFrame } from '../pose';
+import { SummaryBuilder, type Summary } from '../summary';
+import { loadClip } from './replay';
+
+export interface Replay {
+  summary: Summary;
+  /** Counted reps: time (s) and side. */
+  reps: { tSec: number; side: 'left' | 'right' | null }[];
+  /** Every fault-start: id and time (s). */
+  faultStarts: { id: string; tSec: number }[];
+}
+
+export function replayFrames(exercise: ExerciseId, frames: readonly PoseFrame[], source = 'test'): Replay {
+  const s = createEngineState(exercise);
+  const reps: Replay['reps'] = [];
+  const faultStarts: Replay['faultStarts'] = [];
+  const t0 = frames[0]?.t ?? 0;
+  const take = (events: readonly EngineEvent[]) => {
+    for (const e of events) {
+      if (e.type === 'rep') reps.push({ tSec: (e.t - t0) / 1000, side: e.side ?? null });
+      if (e.type === 'fault-start') faultStarts.push({ id: e.faultId, tSec: (e.t - t0) / 1000 });
+    }
+  };
+  const sb = new SummaryBuilder(exercise, source);
+  for (const f of frames) { const r = step(s, f); take(r.events); sb.add(s.t, r.events, r.view); }
+  const end = finish(s);
+  take(end);
+  sb.add(s.t, end, null);
+  return { summary: sb.result(), reps, faultStarts };
+}
+
+/** Replays a recorded clip, or returns null when its fixture is not recorded. */
+export async function replayClip(clip: string, exercise: ExerciseId, model = 'movenet-thunder'): Promise<Replay | null> {
+  const frames = await loadClip(clip, model);
+  return frames ? replayFrames(exercise, frames, clip) : null;
+}
+
+/** The same real movement played k times faster (timestamps divided by k): a rushed version of a good set. */
+export function faster(frames: readonly PoseFrame[], k: number): PoseFrame[] {
+  return frames.map((f) => ({ ...f, t: f.t / k }));
+}
