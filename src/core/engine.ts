@@ -201,7 +201,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   if (raw.length === 0) {
     if (s.clearSince < 0) s.clearSince = t;
     s.issuesSince = -1;
-    if (s.phase !== 'active' && t - s.clearSince >= SETUP_CLEAR_MS) s.phase = 'active';
+    if (s.phase !== 'active' && t - s.clearSince >= SETUP_CLEAR_MS) { s.phase = 'active'; s.per.locked = true; }
   } else {
     s.clearSince = -1;
     if (s.issuesSince < 0) s.issuesSince = t;

@@ -31,6 +31,12 @@ export interface Perception {
   cy: number;
   lastT: number;
   started: boolean;
+  /**
+   * Set by the engine once the set has started: from then on the person nearest the tracked one is
+   * followed. Before that, the largest person in view is taken each frame (the camera is set up for
+   * the user; a bystander behind them looks smaller), so a bystander seen first is not kept.
+   */
+  locked: boolean;
 }
 
 export function createPerception(): Perception {
@@ -40,14 +46,14 @@ export function createPerception(): Perception {
     plaus: new Plausibility(),
     rx: new Float64Array(N_KP), ry: new Float64Array(N_KP), rok: new Uint8Array(N_KP),
     lastSeen: new Float64Array(N_KP).fill(-Infinity),
-    cx: NaN, cy: NaN, lastT: 0, started: false,
+    cx: NaN, cy: NaN, lastT: 0, started: false, locked: false,
   };
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function poseCentre(p: Pose, w: number, h: number): [number, number, number] {
-  let sx = 0, sy = 0, n = 0;
+function poseCentre(p: Pose, w: number, h: number): [number, number, number, number] {
+  let sx = 0, sy = 0, n = 0, x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   const kps = p.keypoints;
   const m = Math.min(kps.length, N_KP);
   for (let i = 0; i < m; i++) {
@@ -55,8 +61,9 @@ function poseCentre(p: Pose, w: number, h: number): [number, number, number] {
     if (!k || !finite(k.x) || !finite(k.y) || !finite(k.score) || k.score < MIN_SCORE) continue;
     if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
     sx += k.x; sy += k.y; n++;
+    x0 = Math.min(x0, k.x); x1 = Math.max(x1, k.x); y0 = Math.min(y0, k.y); y1 = Math.max(y1, k.y);
   }
-  return n === 0 ? [NaN, NaN, 0] : [sx / n, sy / n, n];
+  return n === 0 ? [NaN, NaN, 0, 0] : [sx / n, sy / n, n, Math.hypot(x1 - x0, y1 - y0)];
 }
 
 /** The pose to follow: nearest the person being tracked, not the highest-scored one. */
@@ -65,12 +72,26 @@ export function pickPose(per: Perception, frame: PoseFrame, w: number, h: number
   let best: Pose | null = null, bestKey = Infinity;
   for (const p of poses) {
     if (!p || !Array.isArray(p.keypoints)) continue;
-    const [x, y, n] = poseCentre(p, w, h);
+    const [x, y, n, size] = poseCentre(p, w, h);
     if (n < 3) continue;
-    const key = Number.isFinite(per.cx)
+    const key = per.locked && Number.isFinite(per.cx)
       ? Math.hypot(x - per.cx, y - per.cy)
-      : -(n + (finite(p.score) ? p.score : 0)); // nobody tracked yet: the most complete pose
+      : -size; // the set has not started: the largest person in view (see Perception.locked)
     if (key < bestKey) { bestKey = key; best = p; }
+  }
+  return best;
+}
+
+/** Mean keypoint score (0..1) of the best-scored pose in the frame, usable or not: a dark room's signature. */
+function bestMeanScore(frame: PoseFrame): number {
+  const poses = Array.isArray(frame.poses) ? frame.poses : [];
+  let best = 0;
+  for (const p of poses) {
+    if (!p || !Array.isArray(p.keypoints)) continue;
+    let sum = 0;
+    const m = Math.min(p.keypoints.length, N_KP);
+    for (let i = 0; i < m; i++) { const s = p.keypoints[i]?.score; if (finite(s)) sum += Math.max(0, Math.min(1, s)); }
+    best = Math.max(best, sum / N_KP);
   }
   return best;
 }
@@ -121,7 +142,8 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
   if (tor > 0) b.torso = b.torso > 0 ? b.torso + TORSO_FOLLOW * (tor - b.torso) : tor;
   if (n > 0) b.side = chooseSide(b, b.side);
   per.lastT = t;
-  return { points: n, cut, meanScore: pose ? scoreSum / N_KP : 0 };
+  // No usable person: the scores of what the model did find still tell a dark room from an empty one.
+  return { points: n, cut, meanScore: pose ? scoreSum / N_KP : bestMeanScore(frame) };
 }
 
 /** Shoulder-midpoint to hip-midpoint distance (px), from whichever of each pair is known; 0 if unknown. */
