@@ -85,6 +85,8 @@ async function main(): Promise<void> {
   }
   if (frames.length === 0) fail(`${file} holds no frames`);
   const s = summarize(ex, frames, source);
+  // Stdout stays exactly one JSON object; the reason nothing was counted goes to stderr (exit 0).
+  if (values.json && s.poseCoverage === 0) process.stderr.write(`analyze: no person found in ${file}; nothing was counted\n`);
   if (values.json) process.stdout.write(JSON.stringify(s) + '\n');
   else printReadable(s);
 }
