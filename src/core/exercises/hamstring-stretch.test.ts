@@ -1,8 +1,23 @@
 // Hamstring stretch on the real PT video (28, side view): the held stretches are timed on the straight
 // (right) leg, the talking and the brief demonstration reaches are not holds.
 import { describe, expect, it } from 'vitest';
+import type { Keypoint, PoseFrame } from '../pose';
 import { loadClip } from '../testing/replay';
 import { heldWithin, replay } from './holdTestKit';
+
+/** Frames with the points of `move` replaced between s0 and s1 (s). */
+function plant(frames: readonly PoseFrame[], s0: number, s1: number, move: (kp: Keypoint[]) => Keypoint[]): PoseFrame[] {
+  return frames.map((f) => {
+    const p = f.poses[0];
+    if (!p || f.t < s0 * 1000 || f.t > s1 * 1000) return f;
+    return { ...f, poses: [{ ...p, keypoints: move(p.keypoints.map((k) => ({ ...k }))) }] };
+  });
+}
+const get = (kp: Keypoint[], n: string): Keypoint => {
+  const k = kp.find((x) => x.name === n);
+  if (!k) throw new Error(n);
+  return k;
+};
 
 const clip = async (id: string) => {
   const f = await loadClip(id);
@@ -32,4 +47,38 @@ describe('hamstring stretch', () => {
     expect(r.summary.holdSec).toBe(0);
     expect(r.setupCues).toContain('Sit on the floor with one leg straight out');
   });
+
+  it('planted: the straight knee lifted to ≈140° during the second stretch raises knee-bent and stops the hold', async () => {
+    const frames = plant(await clip('28_seated_hamstring_stretch_acapapap'), 35, 38.5, (kp) => {
+      // Knee raised off the hip–ankle line so the knee angle is ≈140° (each half of the leg tilted 20°).
+      const hip = get(kp, 'right_hip'), knee = get(kp, 'right_knee'), ank = get(kp, 'right_ankle');
+      const half = Math.hypot(ank.x - hip.x, ank.y - hip.y) / 2;
+      knee.x = (hip.x + ank.x) / 2;
+      knee.y = (hip.y + ank.y) / 2 - Math.tan((20 * Math.PI) / 180) * half;
+      return kp;
+    });
+    const r = replay('hamstring-stretch', frames);
+    const f = r.summary.faults.find((x) => x.id === 'knee-bent');
+    expect(f, JSON.stringify(r.summary.faults)).toBeDefined();
+    expect(f!.startSec).toBeGreaterThan(34.8);
+    expect(f!.startSec).toBeLessThan(36);
+    expect(r.faultStarts.find((x) => x.faultId === 'knee-bent')?.joints).toEqual(['right_hip', 'right_knee', 'right_ankle']);
+    expect(heldWithin(r.summary, 36, 38.5)).toBe(0);
+  });
+
+  it('planted: hands pulled back to the hips while hinged (27–30 s) raises not-reaching', async () => {
+    const frames = plant(await clip('28_seated_hamstring_stretch_acapapap'), 27, 30, (kp) => {
+      for (const s of ['left', 'right']) {
+        const w = get(kp, `${s}_wrist`), h = get(kp, 'right_hip');
+        w.x = h.x; w.y = h.y - 5;
+      }
+      return kp;
+    });
+    const r = replay('hamstring-stretch', frames);
+    const f = r.summary.faults.find((x) => x.id === 'not-reaching');
+    expect(f, JSON.stringify(r.summary.faults)).toBeDefined();
+    expect(f!.startSec).toBeGreaterThan(26.8);
+    expect(f!.startSec).toBeLessThan(29);
+  });
 });
+

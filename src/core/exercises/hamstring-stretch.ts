@@ -5,9 +5,13 @@ import type { CheckContext, ExerciseDef } from './types';
 import { angleOn, dT, finding, names, trunkFromVertical } from './common';
 import { rateOf, updateRate } from './steady';
 
-/** Extended knee: straighter than this (°). Physio convention for a long-sitting hamstring stretch. */
+/** Extended knee: straighter than this (°). Physio convention for a long-sitting hamstring stretch (knee flat); 28's straight leg reads 166–178°. */
 export const KNEE_STRAIGHT = 155;
-/** The folded leg's knee under this (°). */
+/**
+ * The folded leg's knee under this (°): 28's folded knee reads 35–46° where it is seen; 110 leaves room for
+ * a leg only half folded, and sets the floor of the knee-bent range (a knee at 110–155° is the straight
+ * leg sagging, not the folded one).
+ */
 export const KNEE_FOLDED = 110;
 /**
  * A forward hinge of at least this (° from vertical) is a stretch. 28 (side view, Thunder): sitting tall
@@ -26,7 +30,10 @@ export const REACH_MAX = 0.75;
  * 20–50°/s; the sustained stretch under 4°/s. 15 keeps the lag of the smoothing short (held seconds within 1 s of the frames on both models). A bounce is not a hold.
  */
 export const STILL_DEG_S = 15;
-/** Seated on the floor: hips within this height of the ankles (torso lengths). */
+/**
+ * Seated on the floor: hips within this height of the ankles (torso lengths). 28 (long sitting, side view)
+ * 0.00–0.18; sitting on a chair (b01) puts the ankles 1.1–1.7 below the hips.
+ */
 export const FLOOR_SIT = 0.5;
 
 /** The straight leg when the other one is folded; with both straight, the better-seen one. */

@@ -15,7 +15,10 @@ import { rateOf, updateRate } from './steady';
  * ≈0–0.1 sitting square, ≈0.3–0.5 in the held twist. Held at ≥ 0.22.
  */
 export const TWIST_MIN = 0.22;
-/** Nose off the shoulder midpoint by this (shoulder widths) tells the direction. */
+/**
+ * Nose off the shoulder midpoint by this (shoulder widths) tells the direction. b01: sitting square
+ * −0.02..+0.04, held twists −1.1 (her right) and +0.75 (her left).
+ */
 export const HEAD_TURN = 0.08;
 /**
  * Hip width falling under this share of its reference = the pelvis turned too (hips-turning). b01's square
@@ -34,9 +37,15 @@ export const HIPS_FACING = 0.25;
  * out runs at 0.3–0.8/s, deepening the twist at 2.9–3.5 s at ≈0.25/s; the still holds under 0.05/s.
  */
 export const STILL_TWIST_S = 0.12;
-/** Trunk tilted sideways more than this (°) = leaning instead of turning. */
+/**
+ * Trunk tilted sideways more than this (°) = leaning instead of turning. b01's twists tilt the trunk 0–8°;
+ * 15° is about twice that.
+ */
 export const LEAN_DEG = 15;
-/** Seated: knees within this vertical distance of the hips (torso lengths); standing is ≈0.9–1.1. */
+/**
+ * Seated: knees within this vertical distance of the hips (torso lengths). b01 on a chair 0.24–0.55;
+ * standing (b02) 0.82–1.0.
+ */
 export const SEATED_KNEE_DROP = 0.7;
 
 const S = { x: 0, y: 0 };

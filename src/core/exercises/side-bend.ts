@@ -12,20 +12,31 @@ import { angleOn, both, finding, mid, trunkSideTilt } from './common';
 
 /**
  * Sideways trunk tilt (hip midpoint → shoulder midpoint from vertical, °). b02 (standing, front): upright
- * ≈0–4°, at the deepest ≈12–20°. Held at ≥ 10°; 5–10° for over a second is "not bent enough".
+ * ≈0–4°, at the deepest ≈12–20°. Held at ≥ BEND_MIN = 10°. Between BEND_START and BEND_MIN for longer
+ * than SHALLOW_MS is "not bent enough": a bend on its way down or up crosses 5–10° in 0.3–0.5 s (b02).
  */
 export const BEND_MIN = 10;
 export const BEND_START = 5;
 export const SHALLOW_MS = 1200;
-/** Hands overhead: wrists above the nose by at least this (torso lengths). */
+/**
+ * Hands overhead: the wrists' midpoint beyond the nose by at least this (torso lengths), measured along the
+ * trunk (hip midpoint → shoulder midpoint) so that a deep bend, which tilts the raised arms with it, still
+ * reads as overhead. b02 (standing, dumbbell overhead): 0.6–0.8 upright, ≥ 0.45 at the deepest bends
+ * (image-vertical alone fell to 0.32 there); hands on the lap read below the nose (negative).
+ */
 export const OVERHEAD = 0.3;
-/** Elbows straighter than this (°) count as extended. The b02 demo bends to ≈120–140° at end range. */
+/**
+ * Elbows straighter than this (°) count as extended. b02: 142–177° upright with the arms overhead, 115–145°
+ * at the deepest bends (the catalog notes his elbows bend there).
+ */
 export const ELBOW_EXTENDED = 140;
 
-const W = { x: 0, y: 0 };
+const W = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, HP = { x: 0, y: 0 };
 function handsOverhead(b: Body): boolean | null {
-  if (b.ok[0] !== 1 || !mid(b, 'wrist', W) || !(b.torso > 0)) return null;
-  return ((b.y[0] as number) - W.y) / b.torso >= OVERHEAD;
+  if (b.ok[0] !== 1 || !mid(b, 'wrist', W) || !mid(b, 'shoulder', SH) || !mid(b, 'hip', HP) || !(b.torso > 0)) return null;
+  const ux = SH.x - HP.x, uy = SH.y - HP.y, n = Math.hypot(ux, uy);
+  if (!(n > 0)) return null;
+  return ((W.x - (b.x[0] as number)) * ux + (W.y - (b.y[0] as number)) * uy) / n / b.torso >= OVERHEAD;
 }
 
 /** The person's side they bend to (front view: shoulders to image-right = their left). */
@@ -64,7 +75,7 @@ export const sideBend: ExerciseDef = {
     (b) => {
       const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');
       const m = l === null ? r : r === null ? l : Math.min(l, r);
-      return m !== null && m < ELBOW_EXTENDED && handsOverhead(b) === true ? finding('elbows-bent', 'minor', both('elbow'), 'Keep your arms long') : null;
+      return m !== null && m < ELBOW_EXTENDED && handsOverhead(b) === true ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist'), 'Keep your arms long') : null;
     },
     (_b, ctx) => {
       const a = Math.abs(ctx.metric ?? 0);
