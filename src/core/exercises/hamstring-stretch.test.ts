@@ -5,15 +5,16 @@ import type { Keypoint, PoseFrame } from '../pose';
 import { loadClip } from '../testing/replay';
 import { heldWithin, replay } from './holdTestKit';
 
+type Kp = { -readonly [K in keyof Keypoint]: Keypoint[K] };
 /** Frames with the points of `move` replaced between s0 and s1 (s). */
-function plant(frames: readonly PoseFrame[], s0: number, s1: number, move: (kp: Keypoint[]) => Keypoint[]): PoseFrame[] {
+function plant(frames: readonly PoseFrame[], s0: number, s1: number, move: (kp: Kp[]) => Kp[]): PoseFrame[] {
   return frames.map((f) => {
     const p = f.poses[0];
     if (!p || f.t < s0 * 1000 || f.t > s1 * 1000) return f;
-    return { ...f, poses: [{ ...p, keypoints: move(p.keypoints.map((k) => ({ ...k }))) }] };
+    return { ...f, poses: [{ ...p, keypoints: move(p.keypoints.map((k): Kp => ({ ...k }))) }] };
   });
 }
-const get = (kp: Keypoint[], n: string): Keypoint => {
+const get = (kp: Kp[], n: string): Kp => {
   const k = kp.find((x) => x.name === n);
   if (!k) throw new Error(n);
   return k;
