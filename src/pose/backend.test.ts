@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { backendOrder, isSoftwareRenderer } from './backend';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  backendOrder, isSoftwareRenderer, onBackendLost, resetWebglLost, startFirstBackend, watchContextLoss, webglWasLost,
+  type BackendDriver, type BackendName,
+} from './backend';
 
 describe('isSoftwareRenderer', () => {
   it('recognises the software rasterisers seen in headless and VM browsers', () => {
@@ -23,5 +26,99 @@ describe('backendOrder', () => {
   it('puts an explicit choice first and keeps the others as fallbacks', () => {
     expect(backendOrder('wasm', true)).toEqual(['wasm', 'webgl', 'cpu']);
     expect(backendOrder('cpu', false)).toEqual(['cpu', 'webgl', 'wasm']);
+  });
+});
+
+// The start-up race with fake backends on fake time: what the app sees when a backend hangs, fails, or
+// starts late. `wasmResolve` etc. let a test decide when (if ever) each start settles.
+
+function fakeDriver(behaviour: Record<BackendName, 'hang' | 'fail' | 'ok' | 'throw' | { lateMs: number }>) {
+  let active: string | null = null;
+  const started: BackendName[] = [];
+  const restored: BackendName[] = [];
+  const driver: BackendDriver = {
+    start(b) {
+      started.push(b);
+      const how = behaviour[b];
+      if (how === 'hang') return new Promise<boolean>(() => undefined);
+      if (how === 'fail') return Promise.resolve(false);
+      if (how === 'throw') return Promise.reject(new Error(`${b} blew up`));
+      if (how === 'ok') { active = b; return Promise.resolve(true); }
+      // Starts after lateMs, and then (as tf.setBackend would) makes itself the active backend.
+      return new Promise<boolean>((res) => setTimeout(() => { active = b; res(true); }, how.lateMs));
+    },
+    active: () => active,
+    restore: (b) => { restored.push(b); active = b; return Promise.resolve(true); },
+  };
+  return { driver, started, restored, active: () => active };
+}
+
+describe('startFirstBackend', () => {
+  it('a WebGL start-up that hangs falls back to wasm after the timeout, with a notice', async () => {
+    vi.useFakeTimers();
+    try {
+      const f = fakeDriver({ webgl: 'hang', wasm: 'ok', cpu: 'ok' });
+      let done: { backend: BackendName; notices: string[] } | null = null;
+      void startFirstBackend(['webgl', 'wasm', 'cpu'], f.driver, { timeoutMs: 5000 }).then((r) => { done = r; });
+      await vi.advanceTimersByTimeAsync(4999);
+      expect(done).toBeNull();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toEqual({ backend: 'wasm', notices: ['The webgl backend did not start within 5 s; trying the next backend.'] });
+      expect(f.started).toEqual(['webgl', 'wasm']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a backend that starts after its timeout cannot take over from the one chosen since', async () => {
+    vi.useFakeTimers();
+    try {
+      const f = fakeDriver({ webgl: { lateMs: 9000 }, wasm: 'ok', cpu: 'ok' });
+      const r = startFirstBackend(['webgl', 'wasm'], f.driver, { timeoutMs: 5000 });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect((await r).backend).toBe('wasm');
+      expect(f.active()).toBe('wasm');
+      await vi.advanceTimersByTimeAsync(4000); // webgl finally starts and grabs the engine...
+      expect(f.restored).toEqual(['wasm']); // ...and wasm is put back at once.
+      expect(f.active()).toBe('wasm');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a failing or throwing backend is skipped at once; none starting is one clear error', async () => {
+    const f = fakeDriver({ webgl: 'fail', wasm: 'throw', cpu: 'ok' });
+    const r = await startFirstBackend(['webgl', 'wasm', 'cpu'], f.driver, { timeoutMs: 5000 });
+    expect(r.backend).toBe('cpu');
+    expect(r.notices).toEqual(['The webgl backend failed to start; trying the next backend.', 'wasm blew up; trying the next backend.']);
+    const none = fakeDriver({ webgl: 'fail', wasm: 'fail', cpu: 'fail' });
+    await expect(startFirstBackend(['wasm', 'cpu'], none.driver, { timeoutMs: 5000 })).rejects.toThrow(/^No TensorFlow.js backend could start/);
+  });
+
+  it('uses injected timers when given (no real waiting)', async () => {
+    const pending: (() => void)[] = [];
+    const timers = { setTimeout: (fn: () => void) => { pending.push(fn); return pending.length; }, clearTimeout: () => undefined };
+    const f = fakeDriver({ webgl: 'ok', wasm: 'hang', cpu: 'ok' });
+    const r = startFirstBackend(['wasm', 'cpu'], f.driver, { timeoutMs: 5000, timers });
+    await Promise.resolve();
+    pending.shift()?.();
+    expect((await r).backend).toBe('cpu');
+  });
+});
+
+describe('WebGL context loss', () => {
+  it('tells the session once, and WebGL is not tried again in this page', () => {
+    resetWebglLost();
+    const canvas = new EventTarget();
+    const heard = vi.fn();
+    const off = onBackendLost(heard);
+    watchContextLoss(canvas);
+    expect(webglWasLost()).toBe(false);
+    canvas.dispatchEvent(new Event('webglcontextlost'));
+    canvas.dispatchEvent(new Event('webglcontextlost'));
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(webglWasLost()).toBe(true);
+    off();
+    resetWebglLost();
   });
 });

@@ -1,8 +1,10 @@
 // Picks the TensorFlow.js backend at run time. Measured here (../shared/NOTES.md): software WebGL
 // (SwiftShader, llvmpipe) is ~10x slower than wasm SIMD with a 3-6 s first frame, while a real GPU's WebGL is
 // several times faster than wasm. So: WebGL only when the renderer is real hardware, else wasm, else cpu.
-// Every setBackend is guarded by a timeout because a wasm start-up that never settles has been seen
-// (threaded wasm under Vite 8's minifier, pitfall 4); on timeout or failure we fall back to the next one.
+// Every start (code download and setBackend) is guarded by a timeout because a wasm start-up that never
+// settles has been seen (threaded wasm under Vite 8's minifier, pitfall 4); on timeout or failure we fall
+// back to the next one, and a late starter is not allowed to take over. A lost WebGL context (GPU reset)
+// switches to wasm for the rest of the page's life.
 //
 // This module is light on purpose (the store imports its types and helpers): TensorFlow.js itself is
 // imported dynamically inside initBackend, so it stays out of the first-paint bundle.
@@ -71,11 +73,92 @@ async function register(tf: Tf, b: BackendName): Promise<void> {
   if (b === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+/** The timer functions the start-up race uses (injectable so tests run on fake time). */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+}
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (id) => globalThis.clearTimeout(id as ReturnType<typeof setTimeout>),
+};
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string, timers: Timers): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${Math.round(ms / 1000)} s`)), ms);
-    p.then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))); });
+    const timer = timers.setTimeout(() => reject(new Error(`${what} did not start within ${Math.round(ms / 1000)} s`)), ms);
+    p.then((v) => { timers.clearTimeout(timer); resolve(v); }, (e: unknown) => { timers.clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))); });
   });
+}
+
+/** How the start-up race drives TensorFlow.js (a fake in the unit tests). */
+export interface BackendDriver {
+  /** Loads a backend's code and starts it; resolves true when it runs. May never settle. */
+  start(b: BackendName): Promise<boolean>;
+  /** The backend active now. */
+  active(): string | null;
+  /** Makes `b` active again. */
+  restore(b: BackendName): Promise<unknown>;
+}
+
+/**
+ * Tries `order` one by one, each given `timeoutMs` to load and start (code download included: a chunk
+ * that never arrives is a hang too). A start that settles after its timeout must not take over from the
+ * backend chosen since: the chosen one is restored.
+ */
+export async function startFirstBackend(
+  order: readonly BackendName[], driver: BackendDriver, opts: { timeoutMs: number; timers?: Timers },
+): Promise<{ backend: BackendName; notices: string[] }> {
+  const timers = opts.timers ?? realTimers;
+  const notices: string[] = [];
+  let winner: BackendName | null = null;
+  for (const b of order) {
+    const attempt = driver.start(b);
+    try {
+      const ok = await withTimeout(attempt, opts.timeoutMs, `The ${b} backend`, timers);
+      if (!ok) throw new Error(`The ${b} backend failed to start`);
+      winner = b;
+      return { backend: b, notices };
+    } catch (e) {
+      notices.push(`${(e as Error).message}; trying the next backend.`);
+      attempt.then((late) => {
+        if (late && winner !== null && winner !== b && driver.active() === b) void driver.restore(winner).catch(() => undefined);
+      }, () => undefined);
+    }
+  }
+  throw new Error(`No TensorFlow.js backend could start. ${notices.join(' ')}`);
+}
+
+// ---- WebGL context loss: the GPU driver reset, the tab lost its GPU, too many contexts elsewhere ----
+let webglLost = false;
+const lostListeners = new Set<() => void>();
+
+/** The session hears here when the running backend died (WebGL context lost) and must restart on another. */
+export function onBackendLost(listener: () => void): () => void {
+  lostListeners.add(listener);
+  return () => { lostListeners.delete(listener); };
+}
+
+export const WEBGL_LOST_NOTICE = 'WebGL stopped working in this tab (its context was lost), so pose detection switched to wasm.';
+
+/**
+ * Watches a WebGL canvas; on 'webglcontextlost' WebGL is not tried again in this page and listeners hear
+ * of it (the model's weights lived in that context, so the model must be loaded again on wasm).
+ */
+export function watchContextLoss(canvas: EventTarget): () => void {
+  const onLost = () => {
+    webglLost = true;
+    for (const l of [...lostListeners]) l();
+  };
+  canvas.addEventListener('webglcontextlost', onLost, { once: true });
+  return () => canvas.removeEventListener('webglcontextlost', onLost);
+}
+
+/** Whether a WebGL context was lost in this page (then WebGL is skipped). For tests too. */
+export function webglWasLost(): boolean {
+  return webglLost;
+}
+export function resetWebglLost(): void {
+  webglLost = false;
 }
 
 export interface BackendResult {
@@ -88,31 +171,42 @@ export interface BackendResult {
   notices: string[];
 }
 
+/** Start-up budget per backend (ms): wasm starts in well under a second here, so 5 s means it hangs. */
+export const BACKEND_TIMEOUT_MS = 5000;
+
 /** Starts the best available backend for `setting`; throws only when none starts. */
 export async function initBackend(setting: BackendSetting, opts: { timeoutMs?: number } = {}): Promise<BackendResult> {
-  const timeoutMs = opts.timeoutMs ?? 8000;
+  const timeoutMs = opts.timeoutMs ?? BACKEND_TIMEOUT_MS;
   const tf = await import('@tensorflow/tfjs-core');
   const renderer = webglRenderer();
   const realGpu = renderer !== null && !isSoftwareRenderer(renderer);
   const notices: string[] = [];
-  if (setting === 'webgl' && !realGpu) {
+  if (webglLost) notices.push(WEBGL_LOST_NOTICE);
+  else if (setting === 'webgl' && !realGpu) {
     notices.push(renderer
       ? `WebGL here is software-rendered (${renderer}); expect it to be much slower than wasm.`
       : 'This browser has no WebGL.');
   }
-  for (const b of backendOrder(setting, realGpu)) {
-    if (b === 'webgl' && renderer === null) continue;
-    try {
+  const order = backendOrder(setting, realGpu).filter((b) => b !== 'webgl' || (renderer !== null && !webglLost));
+  const driver: BackendDriver = {
+    start: async (b) => {
       await register(tf, b);
-      const ok = await withTimeout(tf.setBackend(b), timeoutMs, `The ${b} backend`);
-      if (!ok) throw new Error(`The ${b} backend failed to start`);
+      if (!(await tf.setBackend(b))) return false;
       await tf.ready();
-      const simd = b === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
-      if (b === 'wasm' && !simd) notices.push('This browser lacks wasm SIMD; pose detection will be slower.');
-      return { backend: b, renderer, simd, notices };
-    } catch (e) {
-      notices.push(`${(e as Error).message}; trying the next backend.`);
-    }
+      return true;
+    },
+    active: () => tf.getBackend() ?? null,
+    restore: (b) => tf.setBackend(b),
+  };
+  const won = await startFirstBackend(order, driver, { timeoutMs });
+  notices.push(...won.notices);
+  const b = won.backend;
+  if (b === 'webgl') {
+    // TensorFlow.js's WebGL backend draws into its own canvas (gpgpu.gl.canvas).
+    const canvas = (tf.backend() as { gpgpu?: { gl?: { canvas?: unknown } } }).gpgpu?.gl?.canvas;
+    if (canvas && typeof (canvas as EventTarget).addEventListener === 'function') watchContextLoss(canvas as EventTarget);
   }
-  throw new Error(`No TensorFlow.js backend could start. ${notices.join(' ')}`);
+  const simd = b === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
+  if (b === 'wasm' && !simd) notices.push('This browser lacks wasm SIMD; pose detection will be slower.');
+  return { backend: b, renderer, simd, notices };
 }
