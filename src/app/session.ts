@@ -15,7 +15,7 @@ import {
   setVideoSize, showError,
 } from './store';
 import { MODEL_LABELS } from './models';
-import { initBackend } from '../pose/backend';
+import { initBackend, onBackendLost } from '../pose/backend';
 import { createCoach } from './coachEngine';
 
 /** What the engine gives back per frame; the seam issue 4's coaching flows plug into. */
@@ -69,6 +69,16 @@ if (typeof navigator !== 'undefined' && navigator.mediaDevices?.addEventListener
     if (cameraLost && video) void restart();
   });
 }
+
+// The WebGL context was lost (GPU reset): the model's weights went with it. Start again; initBackend now
+// skips WebGL and its notice says so.
+onBackendLost(() => {
+  try { source?.dispose(); } catch { /* its context is gone already */ }
+  source = null;
+  sourceKey = '';
+  backendKey = '';
+  if (video) void restart();
+});
 
 // ---- test and bench hook: the latest frame and counters only, cheap to read ----
 declare global {
