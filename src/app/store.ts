@@ -177,6 +177,7 @@ export function screenFromLocation(loc: { hash: string; search: string } | undef
 const urlOverrides = readUrlOverrides();
 
 const initialScreen = screenFromLocation(globalThis.location);
+if (initialScreen === 'live' || initialScreen === 'summary') globalThis.history?.replaceState(null, '', '#/home');
 
 export const appStore = createStore<AppState>()(() => ({
   // Live and summary need state that a reload does not have: a reload there lands on home (the

@@ -212,6 +212,7 @@ test('everywhere: home, set-up guidance, settings by keyboard, high contrast, 20
 
   // Keyboard: the menu reaches Settings, and its controls take focus with a visible outline.
   await page.goto(APP);
+  await page.reload();
   let reached = false;
   for (let i = 0; i < 12 && !reached; i++) {
     await page.keyboard.press('Tab');

@@ -41,6 +41,7 @@ function loadUplot(): Promise<typeof uPlot> {
   return uplotModule;
 }
 
+const DAY = 86_400;
 const AXIS = { stroke: '#a9b4bf', grid: { stroke: '#2c3640', width: 1 }, ticks: { stroke: '#2c3640', width: 1 } };
 
 export function LineChart(props: LineChartProps) {
@@ -63,10 +64,17 @@ export function LineChart(props: LineChartProps) {
           x: { time: xTime === true },
           ...(y2Label ? { y2: y2Range ? { range: y2Range } : {} } : {}),
         },
-        legend: { show: true },
+        // A fixed key (no live cursor read-out): easier to read from a distance.
+        legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
         axes: [
-          { ...AXIS, label: xLabel, ...(xTime ? {} : { values: (_u: uPlot, v: number[]) => v.map((s) => `${s}s`) }) },
+          {
+            ...AXIS, label: xLabel,
+            ...(xTime
+              // Progress is one point per day: ticks on whole days, labelled with the date only.
+              ? { incrs: [DAY, 2 * DAY, 7 * DAY, 30 * DAY], values: (_u: uPlot, v: number[]) => v.map((s) => new Date(s * 1000).toLocaleDateString([], { month: 'short', day: 'numeric' })) }
+              : { values: (_u: uPlot, v: number[]) => v.map((s) => `${s}s`) }),
+          },
           { ...AXIS, label: yLabel, size: 60 },
           ...(y2Label ? [{ ...AXIS, label: y2Label, scale: 'y2', side: 1 as const, grid: { show: false } }] : []),
         ],

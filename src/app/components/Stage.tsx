@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { attachStage } from '../session';
 import { useApp } from '../store';
 
 /** The video with the skeleton canvas on top. Both are mirrored together by CSS; keypoints stay in image pixels. */
-export function Stage() {
+/** `children` are drawn over the picture (set-up guidance, countdown), unmirrored. */
+export function Stage({ children }: { children?: ReactNode }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const mirror = useApp((s) => s.settings.mirror);
@@ -24,6 +26,7 @@ export function Stage() {
         <video ref={videoRef} className="stage-video" muted playsInline aria-label="Camera view" />
         <canvas ref={canvasRef} className="stage-overlay" data-testid="overlay" aria-hidden="true" />
       </div>
+      {children}
       {phase === 'starting' && (
         <div className="stage-status" role="status" aria-live="polite">
           <span className="spinner" aria-hidden="true" />

@@ -26,7 +26,7 @@ export function HistoryPage() {
   if (open) {
     return (
       <section className="history" aria-label="History">
-        <button type="button" onClick={() => setOpenId(null)}>← Back to history</button>
+        <button type="button" className="back" onClick={() => setOpenId(null)}>← Back to history</button>
         <SummaryView record={open} />
       </section>
     );
@@ -60,7 +60,7 @@ function HistoryActions({ hasSessions }: { hasSessions: boolean }) {
       <button type="button" onClick={() => void downloadHistory()} disabled={!hasSessions}>Export (JSON)</button>
       <button type="button" onClick={() => file.current?.click()}>Import…</button>
       <input
-        ref={file} type="file" accept="application/json,.json" className="visually-hidden" aria-label="Import a history file" tabIndex={-1}
+        ref={file} type="file" accept="application/json,.json" hidden aria-label="Import a history file"
         data-testid="import-input"
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
@@ -187,7 +187,7 @@ function Progress({ sessions }: { sessions: SessionRecord[] }) {
         <LineChart
           title={isRom ? 'Range of motion by day' : `Best ${charts.metricLabel.replace(/ \(.*\)$/, '')} by day`}
           summary={last ? `Latest day: best ${last.rom ?? 'unknown'}${charts.unit}, pain before ${last.painBefore ?? 'not given'}, after ${last.painAfter ?? 'not given'}.` : 'No data.'}
-          x={charts.x} xTime yLabel={charts.unit || 'value'} y2Label="pain" y2Range={PAIN_RANGE}
+          x={charts.x} xTime yLabel={charts.unit === '°' ? 'degrees' : charts.unit || 'value'} y2Label="pain" y2Range={PAIN_RANGE}
           series={[charts.rom, ...charts.pain]} height={200} testId="progress-rom"
         />
         <LineChart

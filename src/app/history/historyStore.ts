@@ -7,7 +7,7 @@ import { useStore } from 'zustand';
 import type { History } from '../../storage/history';
 import { StorageFullError, openHistory } from '../../storage/history';
 import type { SessionRecord } from '../../storage/schema';
-import { RecordError } from '../../storage/schema';
+import { RecordError, makeHistoryExport } from '../../storage/schema';
 
 /** How long to wait before retrying saves that failed for lack of space (ms). */
 export const RETRY_SAVE_MS = 30_000;
@@ -156,7 +156,6 @@ export async function deleteAllSessions(): Promise<void> {
 
 /** The export file's text: every readable session, including ones still waiting for room. */
 export async function exportHistoryText(now = Date.now()): Promise<string> {
-  const { makeHistoryExport } = await import('../../storage/schema');
   return JSON.stringify(makeHistoryExport(historyStore.getState().sessions, now));
 }
 

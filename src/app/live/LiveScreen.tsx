@@ -64,24 +64,27 @@ function LiveSet({ live }: { live: LiveState }) {
   return (
     <div className="live">
       <section className="live-stage stage-wrap" aria-label="Camera">
-        <Stage />
-        {onVideo && live.stage !== 'rest' && (
-          <div className={live.stage === 'countdown' ? 'video-text countdown' : 'video-text'} aria-hidden="true" data-testid="video-text">
-            {onVideo}
-          </div>
-        )}
+        <Stage>
+          {onVideo && live.stage !== 'rest' && (
+            <div className={live.stage === 'countdown' ? 'video-text countdown' : 'video-text'} aria-hidden="true" data-testid="video-text">
+              {onVideo}
+            </div>
+          )}
+        </Stage>
         {live.stage === 'rest' && live.rest && <RestPanel live={live} units={units} />}
         {error && <ErrorScreen error={error} />}
       </section>
       <aside className="live-side" aria-label="Your set">
         <h2 className="live-title">{def.name}</h2>
         {live.setLabel && <p className="set-label">{live.setLabel}</p>}
-        <Counter coach={counting ? coach : null} live={live} units={units} />
+        {live.stage !== 'rest' && <Counter coach={counting ? coach : null} live={live} units={units} />}
         <p className={`cue cue-${live.paused ? 'paused' : coach?.cueKind ?? 'none'}`} aria-live="polite" data-testid="cue">{message}</p>
         <div className="live-controls">
-          <button type="button" className="primary" onClick={togglePause} disabled={!counting} aria-keyshortcuts="Space">
-            {live.paused ? '▶ Resume' : '❚❚ Pause'} <kbd>Space</kbd>
-          </button>
+          {live.stage !== 'rest' && (
+            <button type="button" className="primary" onClick={togglePause} disabled={!counting} aria-keyshortcuts="Space">
+              {live.paused ? '▶ Resume' : '❚❚ Pause'} <kbd>Space</kbd>
+            </button>
+          )}
           <button type="button" onClick={stop} aria-keyshortcuts="Escape">■ Stop <kbd>Esc</kbd></button>
           {live.inRoutine && <button type="button" onClick={skipExercise}>Skip exercise</button>}
           <label className="check">
@@ -103,17 +106,24 @@ function Counter({ coach, live, units }: { coach: CoachView | null; live: LiveSt
     return (
       <div className="counter-block" data-testid="counter">
         <p className="counter-label">{label}{hold ? ' per side' : ' per side'}</p>
-        <p className="counter side"><span className="side-name">Left</span> {counterText(mode, coach.left, live.target, units)}</p>
-        <p className="counter side"><span className="side-name">Right</span> {counterText(mode, coach.right, live.target, units)}</p>
+        <p className="counter side"><span className="side-name">Left</span> <Split text={counterText(mode, coach.left, live.target, units)} /></p>
+        <p className="counter side"><span className="side-name">Right</span> <Split text={counterText(mode, coach.right, live.target, units)} /></p>
       </div>
     );
   }
   return (
     <div className="counter-block">
       <p className="counter-label">{label}</p>
-      <p className="counter" data-testid="counter">{counterText(mode, total, live.target, units)}</p>
+      <p className="counter" data-testid="counter"><Split text={counterText(mode, total, live.target, units)} /></p>
     </div>
   );
+}
+
+/** "0:22 / 0:30": the count large, the target smaller (the text reads the same to a screen reader). */
+function Split({ text }: { text: string }) {
+  const i = text.indexOf(' / ');
+  if (i < 0) return <>{text}</>;
+  return <><span className="count-now">{text.slice(0, i)}</span><span className="count-of">{text.slice(i)}</span></>;
 }
 
 function RestPanel({ live, units }: { live: LiveState; units: 'seconds' | 'minutes' }) {

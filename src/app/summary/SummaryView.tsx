@@ -97,7 +97,7 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
           : 'No angle was measured.'}
         x={chart.x}
         xLabel="time into the set"
-        yLabel={r.metric.unit || r.metric.label}
+        yLabel={r.metric.unit === '°' ? 'degrees' : r.metric.unit || r.metric.label}
         series={chart.series}
         marks={chart.marks}
         testId="summary-chart"
