@@ -43,9 +43,13 @@ describe('hamstring stretch', () => {
     expect(r.summary.faults.filter((f) => f.endSec - f.startSec > 1)).toEqual([]);
   });
 
-  it('sitting on a chair facing the camera (b01) is not the floor long-sit: set-up cue, nothing counted', async () => {
+  it('wrong view and posture: sitting on a chair facing the camera (b01) counts nothing and says why', async () => {
     const r = replay('hamstring-stretch', await clip('b01_seated_twist_chair_front_adaptx'));
     expect(r.summary.holdSec).toBe(0);
+    expect(r.activeFrames).toBe(0);
+    // Facing the camera: turn side-on; while the twist narrows her shoulders to a side view's width, the
+    // chair sit (ankles far below the hips) is what fails.
+    expect(r.setupCues).toContain('Turn side-on to the camera');
     expect(r.setupCues).toContain('Sit on the floor with one leg straight out');
   });
 

@@ -87,7 +87,8 @@ export const hamstringStretch: ExerciseDef = {
     'Keep the straight knee flat and reach your hands toward its toes.',
     'Hold without bouncing, then change legs.',
   ],
-  view: 'any',
+  // Side-on: from the front a forward hinge and a straight knee are foreshortened out of sight.
+  view: 'side',
   required: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'],
   posture: { id: 'long-sit', cue: 'Sit on the floor with one leg straight out', check: sittingOnFloor },
   counter: {
