@@ -129,6 +129,7 @@ test('exercise cards: camera needs, steps and a moving demo figure', async ({ pa
   const b = await snap();
   await page.waitForTimeout(400);
   expect((await snap()) === b, 'a paused figure stays still').toBe(true);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('exercise-card-prone-press-up').scrollIntoViewIfNeeded();
+  await page.getByTestId('exercise-card-prone-press-up').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'test-results/screens/exercise-cards.png' });
 });

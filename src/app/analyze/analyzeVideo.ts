@@ -123,7 +123,8 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
     id: `analysis-${now}-${Math.random().toString(36).slice(2, 8)}`,
     exerciseId: o.exerciseId, source: 'analysis', startedAt: now,
     metricLabel: meta.label, metricUnit: meta.unit,
-    target: { ...(def.defaults.reps ? { reps: def.defaults.reps } : {}), ...(def.defaults.holdSec ? { holdSec: def.defaults.holdSec } : {}) },
+    // A recording was not a set against a target: the summary shows plain counts.
+    target: null,
     painBefore: null,
   });
   const repsAt: number[] = [];

@@ -31,7 +31,8 @@ describe('summary wording', () => {
     expect(rangeOfMotion({ ...base, exerciseId: 'side-bend', metric: { ...base.metric, min: -18.4, max: 22.6 } })?.text)
       .toBe('23° to your left, 18° to your right');
     expect(romValue({ ...base, exerciseId: 'side-bend', metric: { ...base.metric, min: -18.4, max: 12 } })).toBe(18.4);
-    expect(rangeOfMotion(base)?.text).toBe('151° to 178°');
+    expect(rangeOfMotion(base)).toBeNull();
+    expect(rangeOfMotion({ ...base, exerciseId: 'hamstring-stretch', metric: { ...base.metric, min: 3, max: 31.6 } })?.text).toBe('up to 32°');
     expect(rangeOfMotion({ ...base, metric: { ...base.metric, min: null, max: null } })).toBeNull();
   });
   it('derives the stored unit from every exercise\'s metric label', () => {

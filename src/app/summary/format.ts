@@ -77,7 +77,9 @@ export function rangeOfMotion(r: SessionRecord): { title: string; text: string }
     case 'prone-press-up':
       return { title: 'Back arch (chest lift) reached', text: `up to ${u(max)}` };
     default:
-      return { title: `Range of the ${r.metric.label.replace(/ \(.*\)$/, '')}`, text: `${u(min)} to ${u(max)}` };
+      // Not a range-of-motion exercise: its key angle is on the chart, and its extremes are often the
+      // model losing a limb (bench-press arms at the bottom, NOTES.md), not a range the person reached.
+      return null;
   }
 }
 
