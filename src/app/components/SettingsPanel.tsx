@@ -72,7 +72,7 @@ export function SettingsPanel({ full = false }: { full?: boolean }) {
             <span>Speak cues aloud</span>
           </label>
           <label className="field">
-            <span>Voice</span>
+            <span>Which voice</span>
             <select value={settings.voiceURI ?? ''} disabled={!speaker.available || voices.length === 0} onChange={(e) => updateSettings({ voiceURI: e.target.value || null })}>
               <option value="">Browser default</option>
               {voices.map((v) => <option key={v.uri} value={v.uri}>{v.name} ({v.lang})</option>)}
