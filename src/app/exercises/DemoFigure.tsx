@@ -50,7 +50,7 @@ export function DemoFigure({ exerciseId, name, size = 180 }: { exerciseId: strin
         ref={canvas} width={size * 2} height={size * 2} style={{ width: size, height: size }}
         role="img" aria-label={`Moving figure showing the ${name}`} data-testid="demo-figure"
       />
-      <button type="button" className="demo-toggle" onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>
+      <button type="button" className="demo-toggle" onClick={() => setPlaying((p) => !p)}>
         {playing ? 'Pause demo' : 'Play demo'}
       </button>
     </div>

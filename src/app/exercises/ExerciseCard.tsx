@@ -17,7 +17,7 @@ export function ExerciseCard({ def, onStart }: ExerciseCardProps) {
       <DemoFigure exerciseId={def.id} name={def.name} />
       <div className="exercise-text">
         <h3 id={headingId}>{def.name}</h3>
-        <p className="camera-needs"><span aria-hidden="true">📷 </span>{cameraNeeds(def)}</p>
+        <p className="camera-needs"><span className="label">Camera: </span>{cameraNeeds(def)}</p>
         <ol className="steps">
           {def.instructions.map((s) => <li key={s}>{s}</li>)}
         </ol>
