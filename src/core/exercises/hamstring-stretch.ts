@@ -37,8 +37,9 @@ export const STILL_DEG_S = 15;
 export const FLOOR_SIT = 0.5;
 
 /** The straight leg when the other one is folded; with both straight, the better-seen one. */
-function straightLeg(b: Body): Side | null {
-  const l = angleOn(b, 'left', 'hip', 'knee', 'ankle'), r = angleOn(b, 'right', 'hip', 'knee', 'ankle');
+function straightLeg(b: Body, ctx?: CheckContext): Side | null {
+  const l = ctx ? kneeAngle(b, 'left', ctx) : angleOn(b, 'left', 'hip', 'knee', 'ankle');
+  const r = ctx ? kneeAngle(b, 'right', ctx) : angleOn(b, 'right', 'hip', 'knee', 'ankle');
   if (l !== null && r !== null) {
     if (l >= KNEE_STRAIGHT && r < KNEE_FOLDED) return 'left';
     if (r >= KNEE_STRAIGHT && l < KNEE_FOLDED) return 'right';
@@ -58,12 +59,25 @@ function reach(b: Body, s: Side): number | null {
 
 /** The side being stretched, when the straight leg is straight, the trunk hinged, the hands reaching and still. */
 function heldLeg(b: Body, ctx: CheckContext): Side | null {
-  const s = straightLeg(b);
+  const s = straightLeg(b, ctx);
   const v = trunkFromVertical(b);
   if (s === null || v === null || v < HINGE_MIN || !(rateOf(ctx.mem, 'hinge') < STILL_DEG_S)) return null;
-  const k = angleOn(b, s, 'hip', 'knee', 'ankle');
+  const k = kneeAngle(b, s, ctx);
   const r = reach(b, s);
   return k !== null && k >= KNEE_STRAIGHT && r !== null && r <= REACH_MAX ? s : null;
+}
+
+/**
+ * The knee angle on side s, or the last one measured there within KNEE_MEMORY_MS: a knee or ankle lost
+ * for a frame (28 at 26.4 s, Thunder) must not restart a hold that is plainly going on.
+ */
+export const KNEE_MEMORY_MS = 400;
+function kneeAngle(b: Body, s: Side, ctx: CheckContext): number | null {
+  const k = angleOn(b, s, 'hip', 'knee', 'ankle');
+  const key = s === 'left' ? 'kneeL' : 'kneeR';
+  if (k !== null) { ctx.mem[key] = k; ctx.mem[`${key}:t`] = ctx.t; return k; }
+  const last = ctx.mem[key], at = ctx.mem[`${key}:t`];
+  return last !== undefined && at !== undefined && ctx.t - at <= KNEE_MEMORY_MS ? last : null;
 }
 
 function sittingOnFloor(b: Body): boolean {
