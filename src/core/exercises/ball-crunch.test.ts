@@ -1,6 +1,7 @@
 // Exercise-ball crunch on the real clip 15 (front-oblique close-up, cut at 3.2 s to a wide shot).
 import { describe, expect, it } from 'vitest';
-import { replayClip } from '../testing/exerciseReplay';
+import { replayClip, replayFrames } from '../testing/exerciseReplay';
+import { loadClip } from '../testing/replay';
 
 describe('ball-crunch on recorded clips', () => {
   it('15: three reps at the catalogued peaks (≈1.9, 4.2, 6.8 s), no lasting fault', async (ctx) => {
@@ -11,5 +12,34 @@ describe('ball-crunch on recorded clips', () => {
     expect(r.summary.faults.filter((f) => f.endSec - f.startSec > 1)).toEqual([]);
     // The top is held (the rule this exercise adds): no dropped-back on this good-form set.
     expect(r.faultStarts.filter((f) => f.id === 'dropped-back')).toEqual([]);
+  });
+});
+
+describe('ball-crunch: feet-moving on a planted fault', () => {
+  it('15 with the feet slid during the second lift (wide shot, 4.0–4.8 s) is told to keep the feet planted', async (ctx) => {
+    const frames = await loadClip('15_ball_crunch_klarfit');
+    if (!frames) { ctx.skip(); return; }
+    const kp = (ps: { name?: string; x: number; y: number }[], n: string) => ps.find((p) => p.name === n);
+    const planted = frames.map((f) => {
+      if (f.t < 4000 || f.t > 4800) return f;
+      return {
+        ...f,
+        poses: f.poses.map((p) => {
+          const ls = kp(p.keypoints, 'left_shoulder'), lh = kp(p.keypoints, 'left_hip');
+          const torso = ls && lh ? Math.hypot(ls.x - lh.x, ls.y - lh.y) : 0;
+          // Both lower legs slide 0.45 torso lengths (past FEET_MOVE, 0.35), knees with the ankles so the
+          // shins keep their length and the plausibility checks keep the points.
+          return { ...p, keypoints: p.keypoints.map((k) => (k.name?.endsWith('_ankle') || k.name?.endsWith('_knee') ? { ...k, x: k.x + 0.45 * torso } : k)) };
+        }),
+      };
+    });
+    const r = replayFrames('ball-crunch', planted);
+    const hit = r.faultStarts.filter((f) => f.id === 'feet-moving');
+    // In the close-up (0–3.2 s) the ankles sit at the frame edge and their midpoint wanders; the wide shot
+    // is where a slide can be judged.
+    expect(hit.some((f) => f.tSec > 3.9 && f.tSec < 5.0)).toBe(true);
+    // The untouched clip: no lasting feet-moving.
+    const clean = replayFrames('ball-crunch', frames);
+    expect(clean.summary.faults.filter((f) => f.id === 'feet-moving' && f.endSec - f.startSec > 1)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import type { Body } from '../geometry';
 import type { ExerciseDef } from './types';
 import { both, finding, mid } from './common';
-import { curlAngle } from './ab-crunch';
+import { CURL_BACK as FLOOR_CURL_BACK, curlAngle } from './ab-crunch';
 
 /**
  * On the ball the trunk starts reclined over it, so the curl is read relative to the lowest curl seen
@@ -40,7 +40,9 @@ export const ballCrunch: ExerciseDef = {
   posture: { id: 'on-ball', cue: 'Lie back on the ball, feet on the floor', check: (b) => { const c = curlAngle(b); return c !== null && c < 70; } },
   counter: {
     kind: 'reps+hold',
-    reps: { direction: 'up', enter: CURL_RISE, exit: CURL_BACK, minTopMs: 60 },
+    // As on the floor (ab-crunch.ts), a rep also ends 10° down from its top: the rest level drifts with
+    // the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3 never reached CURL_BACK).
+    reps: { direction: 'up', enter: CURL_RISE, exit: CURL_BACK, minTopMs: 60, backFromPeak: FLOOR_CURL_BACK },
     hold: { enterMs: 200, exitMs: 200, maxGapMs: 1000 },
     minTopHoldMs: MIN_TOP_MS,
   },
@@ -52,7 +54,9 @@ export const ballCrunch: ExerciseDef = {
   },
   checks: [
     (b, ctx) => {
-      if (ctx.mem.ax === undefined || !mid(b, 'ankle', F) || !(b.torso > 0) || ctx.phase === 'rest') return null;
+      // Judged at the top, against where the feet were at rest; not on the way up or back down (with the
+      // rep ending 10° below its top, the way down is still 'moving', and 15's ankles drift there).
+      if (ctx.mem.ax === undefined || !mid(b, 'ankle', F) || !(b.torso > 0) || ctx.phase !== 'top') return null;
       const d = Math.hypot(F.x - ctx.mem.ax, F.y - (ctx.mem.ay as number)) / b.torso;
       return d > FEET_MOVE ? finding('feet-moving', 'major', both('ankle', 'knee'), 'Keep your feet planted') : null;
     },
