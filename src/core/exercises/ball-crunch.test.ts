@@ -19,7 +19,7 @@ describe('ball-crunch: feet-moving on a planted fault', () => {
   it('15 with the feet slid during the second lift (wide shot, 4.0–4.8 s) is told to keep the feet planted', async (ctx) => {
     const frames = await loadClip('15_ball_crunch_klarfit');
     if (!frames) { ctx.skip(); return; }
-    const kp = (ps: { name?: string; x: number; y: number }[], n: string) => ps.find((p) => p.name === n);
+    const kp = (ps: readonly { name?: string; x: number; y: number }[], n: string) => ps.find((p) => p.name === n);
     const planted = frames.map((f) => {
       if (f.t < 4000 || f.t > 4800) return f;
       return {
