@@ -63,6 +63,7 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await page.screenshot({ path: 'test-results/screens/analysis-running.png' });
   const summary = page.getByTestId('summary');
   await expect(summary).toBeVisible({ timeout: 150_000 });
+  console.log(`[analyze e2e] ${await page.getByTestId('analysis-timing').innerText()}`);
 
   const repsText = await summary.getByTestId('summary-counts').locator('.count').filter({ hasText: 'Reps' }).locator('dd').innerText();
   const reps = Number(/^(\d+)/.exec(repsText)?.[1]);

@@ -121,6 +121,11 @@ export function AnalyzePage() {
 
       {done && (
         <>
+          <p className="hint" data-testid="analysis-timing">
+            Analysed {done.timing.frames} frames in {(done.timing.totalMs / 1000).toFixed(1)} s:
+            {' '}{Math.round(done.timing.modelMs / Math.max(1, done.timing.frames))} ms per frame in the pose model,
+            {' '}{Math.round(done.timing.seekMs / Math.max(1, done.timing.frames))} ms reading the video.
+          </p>
           <Timeline
             durationSec={done.durationSec} holds={done.summary.holds} faults={done.summary.faults} repsAt={done.repsAt} onSeek={seek}
           />

@@ -49,6 +49,8 @@ export interface AnalyzeResult {
   durationSec: number;
   /** Set when the file stopped being readable part-way: the summary covers what was read. */
   partial: string | null;
+  /** Where the time went (ms in total): seeking/decoding the video, and the pose model. */
+  timing: { frames: number; seekMs: number; modelMs: number; totalMs: number };
 }
 
 const UNREADABLE = 'This file could not be read as a video. Choose a recording saved as MP4 or WebM (most phones and cameras make these); if it is one, it may be damaged or cut short.';
@@ -130,6 +132,8 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const repsAt: number[] = [];
   const n = Math.max(1, Math.floor(duration * ANALYSIS_FPS + 1e-6));
   let partial: string | null = null;
+  const timing = { frames: 0, seekMs: 0, modelMs: 0, totalMs: 0 };
+  const tStart = performance.now();
   o.onStatus?.('Analysing…');
   source.reset();
   try {
@@ -137,6 +141,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
       if (signal.aborted) throw new AnalysisCancelled('cancelled');
       const tSec = i / ANALYSIS_FPS;
       const tMs = Math.round((i * 1000) / ANALYSIS_FPS);
+      const t0 = performance.now();
       try {
         await seek(video, tSec, signal);
       } catch (e) {
@@ -147,7 +152,11 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
         throw e;
       }
       fctx.drawImage(video, 0, 0, frameCanvas.width, frameCanvas.height);
+      const t1 = performance.now();
       const poses = await source.estimate(frameCanvas, tMs);
+      timing.seekMs += t1 - t0;
+      timing.modelMs += performance.now() - t1;
+      timing.frames++;
       const frame: PoseFrame = { t: tMs, width: frameCanvas.width, height: frameCanvas.height, poses };
       const r = step(state, frame);
       for (const e of r.events) if (e.type === 'rep') repsAt.push(Math.round(e.t / 10) / 100);
@@ -169,5 +178,6 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   if (summary.frames === 0) throw new VideoFileError(UNREADABLE);
   const record = rec.finish(Date.now());
   o.onProgress(duration, duration);
-  return { summary, record, repsAt, durationSec: duration, partial };
+  timing.totalMs = performance.now() - tStart;
+  return { summary, record, repsAt, durationSec: duration, partial, timing };
 }
