@@ -37,7 +37,8 @@ describe('summary wording', () => {
   });
   it('derives the stored unit from every exercise\'s metric label', () => {
     for (const def of Object.values(EXERCISES)) {
-      const { unit } = metricMeta(def);
+      const { unit, label } = metricMeta(def);
+      expect(label, def.id).not.toMatch(/[()]/);
       expect(['°', 'torso lengths', ''].includes(unit), def.id).toBe(true);
       if (def.metricLabel.includes('(°')) expect(unit, def.id).toBe('°');
     }

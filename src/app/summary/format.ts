@@ -23,7 +23,8 @@ export function metricMeta(def: ExerciseDef): { label: string; unit: string } {
   const m = /^(.*?) \((.*)\)$/.exec(def.metricLabel);
   const inner = m?.[2] ?? '';
   const unit = inner.startsWith('°') ? '°' : inner.startsWith('torso lengths') ? 'torso lengths' : '';
-  return { label: def.metricLabel, unit };
+  // The label without its parenthesis, as the live flow stores it, so live and analysed records match.
+  return { label: m?.[1] ?? def.metricLabel, unit };
 }
 
 export interface CountLine {
