@@ -207,9 +207,11 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 export function updateSettings(patch: Partial<Settings>): void {
   const settings = { ...appStore.getState().settings, ...patch };
   appStore.setState({ settings });
-  // URL overrides apply to this page load only; what the user picks in the panel is remembered.
+  // URL overrides apply to this page load only; what the user picks in the panel is remembered (so the
+  // stored settings plus this change are written, not the overridden values of this page load).
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(settings));
+    const stored = { ...DEFAULT_SETTINGS, ...readStoredSettings(), ...patch };
+    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(stored));
   } catch {
     // Private mode or quota: settings simply are not remembered.
   }
