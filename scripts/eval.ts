@@ -2,7 +2,8 @@
 // One table: per clip with an expected outcome (test-fixtures/<clip>.expected.json), expected vs got for
 // reps, hold seconds and faults, per model with recorded fixtures, plus totals. --video re-runs the
 // model on the clips in ../shared/fixtures/videos instead of reading the recorded keypoints (slow).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// --readme also writes the table between the eval markers of README.md ("Accuracy on real recordings").
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { summarize } from '../src/core/summary';
@@ -33,9 +34,11 @@ const fmt = (v: number | undefined | null) => (v === undefined || v === null ? '
 const mark = (ok: boolean | undefined) => (ok === undefined ? ' ' : ok ? '✓' : '✗');
 
 async function main(): Promise<void> {
-  let video = false;
+  let video = false, readme = false;
   try {
-    video = Boolean(parseArgs({ options: { video: { type: 'boolean' } } }).values.video);
+    const { values } = parseArgs({ options: { video: { type: 'boolean' }, readme: { type: 'boolean' } } });
+    video = Boolean(values.video);
+    readme = Boolean(values.readme);
   } catch (e) {
     fail((e as Error).message.split('\n')[0] ?? 'bad arguments');
   }
@@ -92,6 +95,18 @@ async function main(): Promise<void> {
     for (const [label, r] of Object.entries(acc.perClass)) out.push(`  ${label}: ${r.correct}/${r.n} = ${(100 * r.correct / Math.max(1, r.n)).toFixed(1)} %`);
   }
   process.stdout.write(out.join('\n') + '\n');
+  if (readme) writeReadme(out, video);
+}
+
+/** Replaces what sits between <!-- eval:start --> and <!-- eval:end --> in README.md. */
+function writeReadme(out: string[], video: boolean): void {
+  const path = join(repoRoot, 'README.md');
+  const text = readFileSync(path, 'utf8');
+  const a = text.indexOf('<!-- eval:start -->'), b = text.indexOf('<!-- eval:end -->');
+  if (a < 0 || b < a) fail('README.md has no <!-- eval:start --> / <!-- eval:end --> markers');
+  const head = `Measured by \`npm run eval${video ? ' --video' : ''}\` on ${new Date().toISOString().slice(0, 10)}: each recorded clip with an expected outcome (test-fixtures/<clip>.expected.json, from ../shared/fixtures/CATALOG.md) replayed through the engine, per model. Reps must match within the clip's stated tolerance, holds within 1 s, planted faults found in their window, no fault over 1 s on good-form clips. Rep-level faults (tempo, range) are point events.`;
+  const body = ['', head, '', ...out.map((l) => (l.startsWith('|') ? l : l === '' ? '' : l.startsWith('  ') ? `- ${l.trim()}` : `**${l}**`)), ''].join('\n');
+  writeFileSync(path, text.slice(0, a + '<!-- eval:start -->'.length) + body + text.slice(b));
 }
 
 function explain(v: Verdict): string {
