@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ROUTINE, RoutineError } from '../../session/routine';
+import { loadRoutine, resetRoutine, saveRoutine } from './routineStore';
+
+/** A Map-backed stand-in for localStorage (the Node test environment has none). */
+function memoryStorage(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() { return m.size; },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => { m.delete(k); },
+    setItem: (k, v) => { m.set(k, String(v)); },
+  };
+}
+
+describe('routine storage', () => {
+  beforeEach(() => { (globalThis as { localStorage?: Storage }).localStorage = memoryStorage(); });
+  afterEach(() => { delete (globalThis as { localStorage?: Storage }).localStorage; });
+
+  it('starts from the defaults, and a saved edit is read back', () => {
+    expect(loadRoutine()).toEqual(DEFAULT_ROUTINE);
+    const mine = { id: 'mine', name: 'Mine', blocks: [{ exerciseId: 'plank', sets: 3, holdSec: 15, restSec: 30 }] };
+    saveRoutine(mine);
+    expect(loadRoutine()).toEqual(mine);
+    expect(resetRoutine()).toEqual(DEFAULT_ROUTINE);
+    expect(loadRoutine()).toEqual(DEFAULT_ROUTINE);
+  });
+
+  it('an invalid edit is refused with a message and nothing is stored', () => {
+    const bad = { id: 'mine', name: 'Mine', blocks: [{ exerciseId: 'plank', sets: Number.NaN, holdSec: 15, restSec: 30 }] };
+    expect(() => saveRoutine(bad)).toThrow(RoutineError);
+    expect(() => saveRoutine(bad)).toThrow(/sets must be a whole number/);
+    expect(loadRoutine()).toEqual(DEFAULT_ROUTINE);
+  });
+
+  it('a damaged stored routine falls back to the defaults', () => {
+    localStorage.setItem('form-coach:routine@1', '{"id": "x", "blocks": [');
+    expect(loadRoutine()).toEqual(DEFAULT_ROUTINE);
+    localStorage.setItem('form-coach:routine@1', JSON.stringify({ id: 'x', name: 'x', blocks: [{ exerciseId: 'yoga', sets: 1, reps: 5, restSec: 0 }] }));
+    expect(loadRoutine()).toEqual(DEFAULT_ROUTINE);
+  });
+
+  it('the defaults are a copy: editing the loaded routine never changes DEFAULT_ROUTINE', () => {
+    const r = loadRoutine();
+    r.blocks[0]!.sets = 9;
+    expect(DEFAULT_ROUTINE.blocks[0]!.sets).not.toBe(9);
+  });
+});
