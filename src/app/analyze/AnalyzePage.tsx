@@ -9,6 +9,7 @@ import { appStore } from '../store';
 import { MODEL_LABELS } from '../models';
 import { SummaryView } from '../summary/SummaryView';
 import { saveSession } from '../history/historyStore';
+import { HistoryNotices } from '../history/HistoryNotices';
 import type { AnalyzeResult } from './analyzeVideo';
 import { AnalysisCancelled, analyzeVideo } from './analyzeVideo';
 import { Timeline } from './Timeline';
@@ -134,6 +135,7 @@ export function AnalyzePage() {
               {saved ? 'Saved to history' : 'Save to history'}
             </button>
           </div>
+          <HistoryNotices />
           <SummaryView record={done.record} onSeek={seek} />
         </>
       )}

@@ -27,6 +27,7 @@ export function HistoryPage() {
     return (
       <section className="history" aria-label="History">
         <button type="button" className="back" onClick={() => setOpenId(null)}>← Back to history</button>
+        <HistoryNotices />
         <SummaryView record={open} />
       </section>
     );
@@ -111,6 +112,7 @@ function SessionList({ sessions, onOpen }: { sessions: SessionRecord[]; onOpen: 
   return (
     <div className="history-list">
       <h3>Sessions</h3>
+      <div className="table-scroll">
       <table data-testid="session-table">
         <thead>
           <tr><th scope="col">Date</th><th scope="col">Exercise</th><th scope="col">Done</th><th scope="col">Good form</th><th scope="col">Pain before → after</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
@@ -143,6 +145,7 @@ function SessionList({ sessions, onOpen }: { sessions: SessionRecord[]; onOpen: 
           })}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

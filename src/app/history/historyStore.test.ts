@@ -7,6 +7,7 @@ import {
   deleteAllSessions, deleteSession, exportHistoryText, flushPending, historyStore, importHistoryText, loadHistory,
   saveSession, setHistoryDatabase,
 } from './historyStore';
+import { appStore } from '../store';
 
 let n = 0;
 const dbName = () => `hs-${++n}-${Math.random().toString(36).slice(2)}`;
@@ -50,6 +51,8 @@ describe('history store (app side)', () => {
     expect(s.sessions.map((x) => x.id)).toEqual([r.id]);
     expect(s.unsaved).toBe(1);
     expect(s.notices.join(' ')).toMatch(/no room left/);
+    // ... and on the app's notice line, seen during a live set.
+    expect(appStore.getState().notices.join(' ')).toMatch(/no room left/);
     // A later save of the same set (more seconds counted) replaces the waiting copy.
     await saveSession({ ...r, holdSec: { total: 30, left: 0, right: 0 } });
     expect(historyStore.getState().unsaved).toBe(1);
@@ -58,6 +61,7 @@ describe('history store (app side)', () => {
     s = historyStore.getState();
     expect(s.unsaved).toBe(0);
     expect(s.notices.join(' ')).not.toMatch(/no room left/);
+    expect(appStore.getState().notices.join(' ')).not.toMatch(/no room left/);
     expect((await h.load()).sessions.map((x) => x.holdSec.total)).toEqual([30]);
   });
 

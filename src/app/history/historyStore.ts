@@ -8,6 +8,7 @@ import type { History } from '../../storage/history';
 import { StorageFullError, openHistory } from '../../storage/history';
 import type { SessionRecord } from '../../storage/schema';
 import { RecordError, makeHistoryExport } from '../../storage/schema';
+import { appStore, setNotices } from '../store';
 
 /** How long to wait before retrying saves that failed for lack of space (ms). */
 export const RETRY_SAVE_MS = 30_000;
@@ -60,10 +61,17 @@ const STORAGE_FULL = 'The browser has no room left to save sessions. Your latest
 function addNotice(text: string): void {
   const { notices } = historyStore.getState();
   if (!notices.includes(text)) historyStore.setState({ notices: [...notices, text] });
+  // Storage full matters mid-set, wherever the user is: it also goes to the app's own notice line.
+  if (text === STORAGE_FULL) {
+    const app = appStore.getState().notices;
+    if (!app.includes(text)) setNotices([...app, text]);
+  }
 }
 
 export function dismissHistoryNotice(text: string): void {
   historyStore.setState({ notices: historyStore.getState().notices.filter((n) => n !== text) });
+  const app = appStore.getState().notices;
+  if (app.includes(text)) setNotices(app.filter((n) => n !== text));
 }
 
 function upsert(list: readonly SessionRecord[], r: SessionRecord): SessionRecord[] {

@@ -6,7 +6,6 @@ import type { SessionRecord } from '../../storage/schema';
 import { goodFormShare, painAdvice } from '../../session/sessionRecorder';
 import { LineChart } from '../charts/LineChart';
 import type { ChartSeries } from '../charts/LineChart';
-import { HistoryNotices } from '../history/HistoryNotices';
 import { clock, countLines, exerciseName, percent, rangeOfMotion } from './format';
 import './summary.css';
 
@@ -39,7 +38,6 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
           {r.endedAt === null && ' — cut short (saved as it happened)'}
         </p>
       </header>
-      <HistoryNotices />
 
       <div className="summary-grid">
         <dl className="summary-counts" data-testid="summary-counts">
