@@ -61,7 +61,7 @@ export class RepCounter {
   private topSince = -1;
   private counted = false;
   private leftTopAt = -1;
-  private peak = 0;
+  private peak = -Infinity;
   private lastKnownT = -Infinity;
   /** Furthest from the top seen since the last rest began (flipped metric units), for backFromPeak. */
   private restLow = Infinity;
@@ -83,7 +83,7 @@ export class RepCounter {
       case 'unknown':
         // First seen near the top: with backFromPeak, coming back that far from the best value also
         // shows where rest is (the rest end may never pass `exit` in this view).
-        if (x > this.peak || this.peak === 0) this.peak = x;
+        if (x > this.peak) this.peak = x;
         if (x <= ex || (this.th.backFromPeak !== undefined && x <= this.peak - this.th.backFromPeak)) { this.toRest(t); return; }
         // ... and a body seen travelling that far into the top is doing a rep, not found there.
         if (this.th.backFromPeak !== undefined) {

@@ -64,6 +64,11 @@ export const FAULT_OFF_MS = 400;
 export const REP_FAULT_MS = 2000;
 /** Two per-side reps this close together are one two-arm rep (ms). */
 export const BOTH_ARMS_MS = 500;
+/**
+ * Alternating reps: after this long without a rep (ms) the next may be on either side. The slow
+ * bicycle demos (09, b09) touch every ≈1.3–2 s, so twice the slowest is a pause, not a missed side.
+ */
+export const ALTERNATE_RESET_MS = 4000;
 /** Below this mean keypoint score a found pose is taken as "too dark" rather than as a person. */
 export const DARK_MEAN_SCORE = 0.12;
 /**
@@ -268,8 +273,10 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
     switch (e.type) {
       case 'rep': {
         const side = e.side;
-        // Alternating exercises (bicycle): a second touch on the same side in a row is not a rep.
-        if (c.kind === 'alternating' && side && s.lastSide === side) {
+        // Alternating exercises (bicycle): a second touch on the same side in a row is not a rep,
+        // unless the set paused in between (then either side may start again).
+        const lastAny = Math.max(s.lastRepT.left, s.lastRepT.right);
+        if (c.kind === 'alternating' && side && s.lastSide === side && t - lastAny < ALTERNATE_RESET_MS) {
           for (const rc of s.reps) if (rc.side === side) rc.uncount();
           break;
         }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { faster, replayClip, replayFrames } from '../testing/exerciseReplay';
 import { loadClip } from '../testing/replay';
+import type { PoseFrame } from '../pose';
 
 const alternates = (sides: (string | null)[]) => sides.every((s, i) => i === 0 || s !== sides[i - 1]);
 
@@ -38,5 +39,42 @@ describe('bicycle on recorded clips', () => {
     expect(slow.faultStarts.some((f) => f.id === 'too-fast')).toBe(false);
     const rushed = replayFrames('bicycle', faster(frames, 3));
     expect(rushed.faultStarts.some((f) => f.id === 'too-fast')).toBe(true);
+  });
+});
+
+describe('bicycle: alternation on a synthetic lying body', () => {
+  // Side view, lying, head to the image-right; torso 150 px. A knee "in" sits ≈0.6 torso lengths from
+  // the shoulders, "out" ≈2. Knees move over 5 frames so the plausibility checks keep them.
+  const OUT = { x: 100, y: 290 }, IN = { x: 330, y: 250 };
+  function frame(t: number, l: { x: number; y: number }, r: { x: number; y: number }): PoseFrame {
+    const pts: Record<string, [number, number]> = {
+      nose: [450, 290], left_eye: [455, 285], right_eye: [455, 287], left_ear: [440, 285], right_ear: [440, 288],
+      left_shoulder: [400, 300], right_shoulder: [400, 306], left_elbow: [440, 262], right_elbow: [440, 268],
+      left_wrist: [432, 280], right_wrist: [432, 284], left_hip: [250, 300], right_hip: [250, 306],
+      left_knee: [l.x, l.y], right_knee: [r.x, r.y + 6], left_ankle: [l.x - 100, l.y + 20], right_ankle: [r.x - 100, r.y + 26],
+    };
+    return { t, width: 640, height: 480, poses: [{ score: 0.9, keypoints: Object.entries(pts).map(([name, [x, y]]) => ({ name, x, y, score: 0.9 })) }] };
+  }
+  const lerp = (a: { x: number; y: number }, b: { x: number; y: number }, k: number) => ({ x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k });
+  /** Frames at 15 fps: each step is [side that moves or null, frames to hold]. */
+  function stream(steps: ['left' | 'right' | null, number][]): PoseFrame[] {
+    const out: PoseFrame[] = [];
+    let t = 0;
+    const push = (l: { x: number; y: number }, r: { x: number; y: number }) => { out.push(frame(t, l, r)); t += 1000 / 15; };
+    for (const [side, hold] of steps) {
+      if (side) {
+        for (let i = 1; i <= 5; i++) push(side === 'left' ? lerp(OUT, IN, i / 5) : OUT, side === 'right' ? lerp(OUT, IN, i / 5) : OUT);
+        for (let i = 0; i < 8; i++) push(side === 'left' ? IN : OUT, side === 'right' ? IN : OUT);
+        for (let i = 1; i <= 5; i++) push(side === 'left' ? lerp(IN, OUT, i / 5) : OUT, side === 'right' ? lerp(IN, OUT, i / 5) : OUT);
+      }
+      for (let i = 0; i < hold; i++) push(OUT, OUT);
+    }
+    return out;
+  }
+
+  it('counts left, right; a second left in a row is not a touch; after a pause either side may start', () => {
+    const r = replayFrames('bicycle', stream([[null, 20], ['left', 4], ['left', 4], ['right', 4], ['right', 90], ['right', 10]]));
+    expect(r.reps.map((x) => x.side)).toEqual(['left', 'right', 'right']);
+    expect(r.reps[2]?.tSec).toBeGreaterThan(8);
   });
 });
