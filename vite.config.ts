@@ -60,11 +60,25 @@ export default defineConfig({
         globIgnores: ['models/**'],
         maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
         navigateFallback: 'index.html',
+        // Take over the open page as soon as the worker is active, so a model chosen on the first visit is
+        // already fetched through it (and cached), not only from the next visit on.
+        clientsClaim: true,
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.startsWith('/models/'),
             handler: 'CacheFirst',
             options: { cacheName: 'form-coach-models', expiration: { maxEntries: 20 } },
+          },
+          {
+            // The app checks each model file with a HEAD request before loading it (browserLoader.ts). The
+            // cache holds GETs only, so offline a HEAD is answered from the cached GET's headers.
+            urlPattern: ({ url }) => url.pathname.startsWith('/models/'),
+            method: 'HEAD',
+            handler: async ({ request }) => {
+              const hit = await caches.match(request.url, { cacheName: 'form-coach-models' });
+              if (hit) return new Response(null, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
+              return fetch(request);
+            },
           },
         ],
       },
