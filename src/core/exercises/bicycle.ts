@@ -11,7 +11,7 @@ import { both, dT, finding, mid, trunkToHorizontal } from './common';
  * ≈1.6–1.9 in the side view (b09); from the feet end (09) ≈0.6–1.0 in and only ≈0.8–1.5 out, because a
  * leg stretched toward the camera is foreshortened. So a knee is "in" at ≤ KNEE_IN, and out again at
  * ≥ KNEE_OUT (0.15 of hysteresis) or once it has moved KNEE_BACK away from its closest point; sides must
- * alternate.
+ * alternate. A rep's side is the side of the knee drawn in (the opposite elbow comes to meet it).
  */
 export const KNEE_IN = 1.0;
 export const KNEE_OUT = 1.15;
@@ -78,7 +78,7 @@ export const bicycle: ExerciseDef = {
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('no-contact', 'minor', both('elbow', 'knee'), 'Bring elbow and knee together') : null),
+    (r) => (r.kind === 'partial' ? finding('no-contact', 'minor', both('elbow', 'knee'), 'Draw the knee right in to meet the elbow') : null),
     (r, ctx) => {
       if (r.kind !== 'rep') return null;
       const last = ctx.mem.lastTouch;
