@@ -24,3 +24,29 @@ describe('bench-press on recorded clips', () => {
     expect(check(MIN_CYCLE_MS + 50)).not.toContain('too-fast');
   });
 });
+
+describe('bench-press: uneven-arms on a planted fault', () => {
+  it('26 with the left forearm bent back toward the shoulder during the first lockout (2.0–3.0 s) is flagged', async (ctx) => {
+    const frames = await loadClip('26_db_bench_press_klarfit');
+    if (!frames) { ctx.skip(); return; }
+    const planted = frames.map((f) => {
+      if (f.t < 2000 || f.t > 3000) return f;
+      return {
+        ...f,
+        poses: f.poses.map((p) => {
+          const e = p.keypoints.find((k) => k.name === 'left_elbow'), w = p.keypoints.find((k) => k.name === 'left_wrist');
+          const sh = p.keypoints.find((k) => k.name === 'left_shoulder');
+          if (!e || !w || !sh) return p;
+          // Rotate the wrist about the elbow by 70° toward the shoulder: the left elbow bends to ≈110°.
+          const a = Math.atan2(w.y - e.y, w.x - e.x), len = Math.hypot(w.x - e.x, w.y - e.y);
+          const toSh = Math.atan2(sh.y - e.y, sh.x - e.x);
+          const dir = Math.sin(toSh - a) > 0 ? 1 : -1;
+          const b = a + dir * (70 * Math.PI) / 180;
+          return { ...p, keypoints: p.keypoints.map((k) => (k.name === 'left_wrist' ? { ...k, x: e.x + len * Math.cos(b), y: e.y + len * Math.sin(b) } : k)) };
+        }),
+      };
+    });
+    const hit = replayFrames('bench-press', planted).summary.faults.filter((f) => f.id === 'uneven-arms');
+    expect(hit.some((f) => f.startSec >= 1.9 && f.startSec <= 3.0)).toBe(true);
+  });
+});

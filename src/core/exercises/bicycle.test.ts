@@ -78,3 +78,26 @@ describe('bicycle: alternation on a synthetic lying body', () => {
     expect(r.reps[2]?.tSec).toBeGreaterThan(8);
   });
 });
+
+describe('bicycle: hands-off-head on a planted fault', () => {
+  it('b09 with the wrists pulled 1.2 torso lengths away from the head for 13.5–15.5 s is flagged there, the real clip is not', async (ctx) => {
+    const frames = await loadClip('b09_bicycle_crunch_side_slayercampo');
+    if (!frames) { ctx.skip(); return; }
+    const planted = frames.map((f) => {
+      if (f.t < 13500 || f.t > 15500) return f;
+      return {
+        ...f,
+        poses: f.poses.map((p) => {
+          const sh = p.keypoints.find((k) => k.name === 'left_shoulder'), hip = p.keypoints.find((k) => k.name === 'left_hip');
+          const torso = sh && hip ? Math.hypot(sh.x - hip.x, sh.y - hip.y) : 0;
+          // Wrists (and elbows with them, so the forearms keep their length) reach toward the feet.
+          const dx = (hip && sh ? Math.sign(hip.x - sh.x) : -1) * 1.2 * torso;
+          return { ...p, keypoints: p.keypoints.map((k) => (/_(wrist|elbow)$/.test(k.name ?? '') ? { ...k, x: k.x + dx } : k)) };
+        }),
+      };
+    });
+    const hit = replayFrames('bicycle', planted).summary.faults.filter((f) => f.id === 'hands-off-head');
+    expect(hit.some((f) => f.startSec >= 13.4 && f.startSec <= 14.5)).toBe(true);
+    expect(replayFrames('bicycle', frames).summary.faults.filter((f) => f.id === 'hands-off-head' && f.endSec - f.startSec > 1)).toEqual([]);
+  });
+});
