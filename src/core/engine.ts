@@ -72,6 +72,12 @@ export const ALTERNATE_RESET_MS = 4000;
 /** Below this mean keypoint score a found pose is taken as "too dark" rather than as a person. */
 export const DARK_MEAN_SCORE = 0.12;
 /**
+ * Below this mean picture brightness (PoseFrame.light, 0..1) the room is too dark to trust any keypoint,
+ * found or not. Clip 03 as the camera measures 0.68; darkened for the dark-room test (eq=brightness=-0.85)
+ * 0.007; a dim but usable room sits well above 0.1.
+ */
+export const DARK_LIGHT = 0.08;
+/**
  * Shoulder width / torso length. A side view shows ≤ 0.45 (measured: 03 plank ≈ 0.1–0.3, b07 shot B
  * ≈ 0.2); a front view ≥ 0.55 (b01 chair ≈ 0.75–0.9, b02 ≈ 0.8). 3/4 views fall between and pass both.
  */
@@ -147,8 +153,10 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
 
 const fin = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function setupIssues(s: EngineState, points: number, meanScore: number): SetupIssue[] {
+function setupIssues(s: EngineState, points: number, meanScore: number, light: unknown): SetupIssue[] {
   const b = s.per.body, def = s.def;
+  // Near-black picture: whatever the model reports is a guess.
+  if (fin(light) && light < DARK_LIGHT) return ['too-dark'];
   if (points < 4) return meanScore > 0 && meanScore < DARK_MEAN_SCORE ? ['too-dark'] : ['no-person'];
   const out: SetupIssue[] = [];
   for (const need of def.required) {
@@ -202,7 +210,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   const def = s.def;
 
   // Set-up gate.
-  const raw = setupIssues(s, points, meanScore);
+  const raw = setupIssues(s, points, meanScore, f.light);
   if (raw.length === 0) {
     if (s.clearSince < 0) s.clearSince = t;
     s.issuesSince = -1;

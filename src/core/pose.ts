@@ -32,6 +32,11 @@ export interface PoseFrame {
   readonly width: number;
   readonly height: number;
   readonly poses: readonly Pose[];
+  /**
+   * Mean brightness of the picture, 0 (black) to 1 (white), when the source measured it (the live camera
+   * does; recorded streams do not). Lets the engine tell a dark room from an empty one.
+   */
+  readonly light?: number | undefined;
 }
 
 export type ModelName = 'movenet-lightning' | 'movenet-thunder' | 'blazepose-lite' | 'blazepose-full';
