@@ -51,6 +51,30 @@ type VideoWithRvfc = HTMLVideoElement & {
   cancelVideoFrameCallback?(handle: number): void;
 };
 
+/** How often the picture's brightness is measured (ms): a room does not get dark faster than this. */
+const LIGHT_EVERY_MS = 500;
+let lightCanvas: HTMLCanvasElement | null = null;
+
+/**
+ * Mean brightness of the video picture (0..1, Rec. 601 luma) from a 16×9 copy: ~0.1 ms. Undefined where
+ * there is no canvas (Node tests) or the picture cannot be read.
+ */
+function measureLight(video: HTMLVideoElement): number | undefined {
+  try {
+    if (typeof document === 'undefined') return undefined;
+    lightCanvas ??= Object.assign(document.createElement('canvas'), { width: 16, height: 9 });
+    const ctx = lightCanvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return undefined;
+    ctx.drawImage(video, 0, 0, 16, 9);
+    const d = ctx.getImageData(0, 0, 16, 9).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += 0.299 * (d[i] as number) + 0.587 * (d[i + 1] as number) + 0.114 * (d[i + 2] as number);
+    return sum / (d.length / 4) / 255;
+  } catch {
+    return undefined;
+  }
+}
+
 export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTMLVideoElement>, opts: FrameLoopOptions): FrameLoop {
   const video = videoEl as VideoWithRvfc;
   const counters: LoopCounters = { frames: 0, dropped: 0, recentMs: [], recentAt: [], timings: [] };
@@ -60,6 +84,8 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
   let handle = 0;
   let lastMediaTime = -1;
   let lastPresented = -1;
+  let light: number | undefined;
+  let lightAt = -Infinity;
 
   const process = async (frameAt: number): Promise<void> => {
     busy = true;
@@ -71,7 +97,8 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
       counters.frames += 1;
       push(counters.recentMs, done - started);
       push(counters.recentAt, done);
-      opts.onPoseFrame({ t: started - t0, width: video.videoWidth, height: video.videoHeight, poses });
+      if (started - lightAt >= LIGHT_EVERY_MS) { lightAt = started; light = measureLight(video); }
+      opts.onPoseFrame({ t: started - t0, width: video.videoWidth, height: video.videoHeight, poses, light });
       push(counters.timings, { frameAt, start: started, modelEnd: done, end: performance.now() }, 256);
     } catch (e) {
       if (!stopped) {
