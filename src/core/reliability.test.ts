@@ -235,6 +235,16 @@ describe('a dark room', () => {
     expect(r.last.smoothedPose).toBeNull();
   });
 
+  it('the camera measures a near-black picture: "more light" even where the model still reports a person', async () => {
+    const frames = await clip('03_plank_forearm_side_kaiakol005');
+    const dark = run('plank', frames.map((f) => ({ ...f, light: 0.01 })));
+    expectNothingCounted(dark);
+    expect(dark.issues['too-dark']).toBe(frames.length);
+    expect(dark.setupCues).toEqual([SETUP_TEXT['too-dark']]);
+    // A normally lit picture changes nothing.
+    expect(run('plank', frames.map((f) => ({ ...f, light: 0.5 }))).holdSec).toBe(run('plank', frames).holdSec);
+  });
+
   it('a crunch set × 0.1: no reps', async () => {
     const r = run('ab-crunch', mapPoses(await clip('14_crunch_klarfit'), (p) => mapKps(p, (k) => ({ ...k, score: k.score * 0.1 }))));
     expectNothingCounted(r);
