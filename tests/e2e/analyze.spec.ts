@@ -60,7 +60,7 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
   await page.waitForTimeout(1500);
-  await page.screenshot({ path: 'test-results/screens/analysis-running.png' });
+  await page.screenshot({ path: join(repoRoot, 'test-results', 'screens', 'analysis-running.png') });
   const summary = page.getByTestId('summary');
   await expect(summary).toBeVisible({ timeout: 150_000 });
   console.log(`[analyze e2e] ${await page.getByTestId('analysis-timing').innerText()}`);

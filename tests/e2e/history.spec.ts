@@ -132,4 +132,5 @@ test('exercise cards: camera needs, steps and a moving demo figure', async ({ pa
   await page.getByTestId('exercise-card-prone-press-up').scrollIntoViewIfNeeded();
   await page.getByTestId('exercise-card-prone-press-up').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'test-results/screens/exercise-cards.png' });
+  await page.screenshot({ path: 'test-results/screens/exercise-cards-all.png', fullPage: true });
 });

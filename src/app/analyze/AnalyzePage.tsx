@@ -117,7 +117,8 @@ export function AnalyzePage() {
 
       <div className="analyze-media" hidden={status.kind === 'idle' || status.kind === 'error'}>
         <video ref={video} className="analyze-video" controls={!running} playsInline muted data-testid="analyze-video" />
-        {running && <canvas ref={preview} className="analyze-preview" aria-label="The frame being analysed, with the body points found" />}
+        {/* Always mounted, so the analysis has it from the first frame; shown while it runs. */}
+        <canvas ref={preview} className="analyze-preview" hidden={!running} aria-label="The frame being analysed, with the body points found" />
       </div>
 
       {done && (
