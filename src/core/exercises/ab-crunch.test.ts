@@ -35,3 +35,24 @@ describe('ab-crunch on recorded clips', () => {
     expect(r.faultStarts.some((f) => f.id === 'too-fast')).toBe(true);
   });
 });
+
+describe('ab-crunch: hips-lifted on a planted fault', () => {
+  it('14 with the hips bridged up 1.0 torso length in the wide shot (3.5–4.5 s) is flagged as a safety fault there', async (ctx) => {
+    const frames = await loadClip('14_crunch_klarfit');
+    if (!frames) { ctx.skip(); return; }
+    const planted = frames.map((f) => {
+      if (f.t < 3500 || f.t > 4500) return f;
+      return {
+        ...f,
+        poses: f.poses.map((p) => {
+          const sh = p.keypoints.find((k) => k.name === 'right_shoulder'), hip = p.keypoints.find((k) => k.name === 'right_hip');
+          const torso = sh && hip ? Math.hypot(sh.x - hip.x, sh.y - hip.y) : 0;
+          return { ...p, keypoints: p.keypoints.map((k) => (/_hip$/.test(k.name ?? '') ? { ...k, y: k.y - 1.0 * torso } : k)) };
+        }),
+      };
+    });
+    const r = replayFrames('ab-crunch', planted);
+    expect(r.summary.faults.some((f) => f.id === 'hips-lifted' && f.startSec >= 3.4 && f.startSec <= 4.5)).toBe(true);
+    expect(r.summary.cues.some((c) => c.text === 'Keep your lower back down')).toBe(true);
+  });
+});

@@ -35,10 +35,19 @@ export function wristDepth(b: Body, side?: Side): number | null {
   return best;
 }
 
+/**
+ * At rest the trunk reference follows the trunk, but at most REF_SLEW_DEG per frame: the frame on which
+ * a heave starts is still "rest" to the counter (checks run before it steps), and must not become the
+ * reference (23 with a planted 25° heave: the reference jumped with it). A real change of position, or
+ * a camera cut, is followed within a few frames.
+ */
+export const REF_SLEW_DEG = 3;
+
 export const trunkSwing = (b: Body, mem: Record<string, number>, phase: string): number | null => {
   const v = trunkFromVertical(b);
   if (v === null) return null;
-  if (phase === 'rest' || mem.trunk === undefined) { mem.trunk = v; return 0; }
+  if (mem.trunk === undefined) { mem.trunk = v; return 0; }
+  if (phase === 'rest') { mem.trunk += Math.max(-REF_SLEW_DEG, Math.min(REF_SLEW_DEG, v - mem.trunk)); return 0; }
   return Math.abs(v - mem.trunk);
 };
 
