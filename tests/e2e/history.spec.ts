@@ -40,6 +40,10 @@ function seedRecords() {
     holdSec: { total: 35, left: 0, right: 0 }, target: { holdSec: 30 },
     metric: { label: 'shoulder–hip–ankle angle (°)', unit: '°', series: [[0, 177], [0.5, 178]], min: 177, max: 178 },
   }));
+  out.push(rec(12, 'bicycle', 0, {
+    reps: { total: 9, left: 5, right: 4 }, target: { reps: 10 },
+    metric: { label: 'elbow to opposite knee', unit: 'torso lengths', series: [[0, 1.9], [0.5, 0.6], [1, 2.1]], min: 0.6, max: 2.1 },
+  }));
   return out;
 }
 
@@ -67,7 +71,7 @@ test('history: seeded sessions and corrupt rows, progress charts, a summary, exp
   await page.reload();
 
   await expect(page.getByText('2 saved sessions could not be read and were set aside')).toBeVisible();
-  await expect(page.getByTestId('session-row')).toHaveCount(6);
+  await expect(page.getByTestId('session-row')).toHaveCount(7);
   // Progress opens on the exercise done last (the plank); side bend has four days: two uPlot charts drawn.
   await expect(page.getByTestId('progress')).toContainText('2 days with this exercise');
   await page.getByTestId('progress').getByLabel('Exercise').selectOption('side-bend');
@@ -76,6 +80,14 @@ test('history: seeded sessions and corrupt rows, progress charts, a summary, exp
   await expect(page.getByTestId('progress-work').locator('canvas')).toHaveCount(1);
   await expect(page.getByTestId('progress-rom')).toContainText('Range of motion by day');
   await page.screenshot({ path: 'test-results/screens/history.png', fullPage: true });
+  // An exercise with a single day and reps instead of holds still charts.
+  await page.getByTestId('progress').getByLabel('Exercise').selectOption('bicycle');
+  await expect(page.getByTestId('progress')).toContainText('1 day with this exercise');
+  await expect(page.getByTestId('progress-work')).toContainText('Reps by day');
+  await expect(page.getByTestId('progress-rom')).toContainText('Good form by day');
+  await expect(page.getByTestId('progress-work').locator('canvas')).toHaveCount(1);
+  await page.getByTestId('progress').screenshot({ path: 'test-results/screens/history-progress-one-day.png' });
+  await page.getByTestId('progress').getByLabel('Exercise').selectOption('side-bend');
 
   // A session's summary: per-side holds against the target, range of motion, faults with times, chart.
   await page.getByTestId('session-row').filter({ hasText: '▲ rose' }).getByRole('button', { name: 'Side bend', exact: true }).click();
@@ -96,7 +108,15 @@ test('history: seeded sessions and corrupt rows, progress charts, a summary, exp
   await download.saveAs(file);
   const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; sessions: { id: string }[] };
   expect(exported.format).toBe('form-coach/history@1');
-  expect(exported.sessions.map((s) => s.id).sort()).toEqual(['seed-0', 'seed-1', 'seed-10', 'seed-11', 'seed-2', 'seed-3']);
+  expect(exported.sessions.map((s) => s.id).sort()).toEqual(['seed-0', 'seed-1', 'seed-10', 'seed-11', 'seed-12', 'seed-2', 'seed-3']);
+
+  // Delete one (with confirmation): it is gone, also after a reload.
+  const bicycleRow = page.getByTestId('session-row').filter({ hasText: 'Bicycle crunch' });
+  await bicycleRow.getByRole('button', { name: /^Delete the Bicycle crunch session/ }).click();
+  await bicycleRow.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByTestId('session-row')).toHaveCount(6);
+  await page.reload();
+  await expect(page.getByTestId('session-row')).toHaveCount(6);
 
   await page.getByRole('button', { name: 'Delete all…' }).click();
   await page.getByRole('button', { name: 'Yes, delete all' }).click();
@@ -106,10 +126,10 @@ test('history: seeded sessions and corrupt rows, progress charts, a summary, exp
 
   exported.sessions.push({ id: 'junk' });
   await page.getByTestId('import-input').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
-  await expect(page.getByTestId('import-report')).toContainText('Imported 6 sessions. 1 could not be read and was skipped');
-  await expect(page.getByTestId('session-row')).toHaveCount(6);
+  await expect(page.getByTestId('import-report')).toContainText('Imported 7 sessions. 1 could not be read and was skipped');
+  await expect(page.getByTestId('session-row')).toHaveCount(7);
   await page.reload();
-  await expect(page.getByTestId('session-row')).toHaveCount(6);
+  await expect(page.getByTestId('session-row')).toHaveCount(7);
 });
 
 test('exercise cards: camera needs, steps and a moving demo figure', async ({ page }) => {

@@ -26,6 +26,8 @@ export interface LineChartProps {
   xLabel?: string;
   yLabel: string;
   y2Label?: string;
+  /** Fixed range for the left axis (e.g. 0–100 %). */
+  yRange?: [number, number];
   /** Fixed range for the right axis (e.g. pain 0–10). */
   y2Range?: [number, number];
   series: ChartSeries[];
@@ -47,7 +49,7 @@ const AXIS = { stroke: '#a9b4bf', grid: { stroke: '#2c3640', width: 1 }, ticks: 
 export function LineChart(props: LineChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
-  const { title, summary, x, xTime, xLabel, yLabel, y2Label, y2Range, series, marks, height = 220, testId } = props;
+  const { title, summary, x, xTime, xLabel, yLabel, yRange, y2Label, y2Range, series, marks, height = 220, testId } = props;
 
   useEffect(() => {
     const el = box.current;
@@ -61,7 +63,9 @@ export function LineChart(props: LineChartProps) {
       const opts: uPlot.Options = {
         width, height,
         scales: {
-          x: { time: xTime === true },
+          // One day alone would sit on the axis edge with no date under it: give it a day either side.
+          x: { time: xTime === true, ...(xTime && x.length === 1 ? { range: [(x[0] ?? 0) - DAY, (x[0] ?? 0) + DAY] as uPlot.Range.MinMax } : {}) },
+          ...(yRange ? { y: { range: yRange } } : {}),
           ...(y2Label ? { y2: y2Range ? { range: y2Range } : {} } : {}),
         },
         // A fixed key (no live cursor read-out): easier to read from a distance.
@@ -113,7 +117,7 @@ export function LineChart(props: LineChartProps) {
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [x, xTime, xLabel, yLabel, y2Label, y2Range, series, marks, height]);
+  }, [x, xTime, xLabel, yLabel, yRange, y2Label, y2Range, series, marks, height]);
 
   return (
     <figure className="chart" aria-label={title} data-testid={testId}>

@@ -151,6 +151,7 @@ function SessionList({ sessions, onOpen }: { sessions: SessionRecord[]; onOpen: 
 }
 
 const PAIN_RANGE: [number, number] = [0, 10];
+const PERCENT_RANGE: [number, number] = [0, 100];
 
 function Progress({ sessions }: { sessions: SessionRecord[] }) {
   const ids = useMemo(() => exercisesWithSessions(sessions), [sessions]);
@@ -165,12 +166,16 @@ function Progress({ sessions }: { sessions: SessionRecord[] }) {
     ];
     const sample = sessions.find((s) => s.exerciseId === id);
     const unit = sample?.metric.unit ?? '';
-    const rom: ChartSeries = { label: `Best range (${unit || 'value'})`, values: days.map((d) => d.rom), color: '#3ee0c8', points: true, span: true };
+    // Stretches: how far the person got. Strengthening: how well they kept form (a bigger or smaller key
+    // angle is not "better" there, e.g. the bicycle's elbow-to-knee distance).
+    const rom: ChartSeries = RANGE_OF_MOTION_EXERCISES.includes(id)
+      ? { label: `Best range (${unit || 'value'})`, values: days.map((d) => d.rom), color: '#3ee0c8', points: true, span: true }
+      : { label: 'Good form (% of time)', values: days.map((d) => d.goodFormPct), color: '#3ee0c8', points: true, span: true };
     const hasHold = days.some((d) => d.holdSec !== null);
     const work: ChartSeries = hasHold
       ? { label: 'Longest hold (s)', values: days.map((d) => d.holdSec), color: '#8ab4ff', points: true, span: true }
       : { label: 'Reps that day', values: days.map((d) => d.reps), color: '#8ab4ff', points: true, span: true };
-    return { x, pain, rom, work, unit, hasHold, metricLabel: sample?.metric.label ?? '' };
+    return { x, pain, rom, work, unit, hasHold };
   }, [days, sessions, id]);
   const isRom = RANGE_OF_MOTION_EXERCISES.includes(id);
   const last = days.at(-1);
@@ -188,9 +193,11 @@ function Progress({ sessions }: { sessions: SessionRecord[] }) {
       </div>
       <div className="progress-charts">
         <LineChart
-          title={isRom ? 'Range of motion by day' : `Best ${charts.metricLabel.replace(/ \(.*\)$/, '')} by day`}
-          summary={last ? `Latest day: best ${last.rom ?? 'unknown'}${charts.unit}, pain before ${last.painBefore ?? 'not given'}, after ${last.painAfter ?? 'not given'}.` : 'No data.'}
-          x={charts.x} xTime yLabel={charts.unit === '°' ? 'degrees' : charts.unit || 'value'} y2Label="pain" y2Range={PAIN_RANGE}
+          title={isRom ? 'Range of motion by day' : 'Good form by day'}
+          summary={last
+            ? `Latest day: ${isRom ? `best ${last.rom ?? 'unknown'}${charts.unit}` : `good form ${last.goodFormPct ?? 'unknown'} %`}, pain before ${last.painBefore ?? 'not given'}, after ${last.painAfter ?? 'not given'}.`
+            : 'No data.'}
+          x={charts.x} xTime yLabel={isRom ? (charts.unit === '°' ? 'degrees' : charts.unit || 'value') : '% of time'} yRange={isRom ? undefined : PERCENT_RANGE} y2Label="pain" y2Range={PAIN_RANGE}
           series={[charts.rom, ...charts.pain]} height={200} testId="progress-rom"
         />
         <LineChart

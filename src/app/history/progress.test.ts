@@ -22,8 +22,15 @@ describe('progress by day', () => {
   it('one point per day with the best range, the longest hold and the mean pain', () => {
     const p = progressByDay(sessions, 'side-bend');
     expect(p.map((d) => d.day)).toEqual([localDay(day(3)), localDay(day(5))]);
-    expect(p[0]).toMatchObject({ sets: 2, rom: 21, holdSec: 40, reps: null, painBefore: 3, painAfter: 3.5 });
+    expect(p[0]).toMatchObject({ sets: 2, rom: 21, holdSec: 40, reps: null, painBefore: 3, painAfter: 3.5, goodFormPct: null });
     expect(p[1]).toMatchObject({ sets: 1, rom: 24, holdSec: null, painBefore: 3, painAfter: null });
+  });
+  it('good form share pools the day\'s sets by time', () => {
+    const p = progressByDay([
+      rec('x', 'plank', day(7, 8), { goodFormSec: 30, activeSec: 40 }),
+      rec('y', 'plank', day(7, 9), { goodFormSec: 10, activeSec: 10 }),
+    ], 'plank');
+    expect(p[0]?.goodFormPct).toBe(80);
   });
   it('lists exercises with sessions, latest first', () => {
     expect(exercisesWithSessions(sessions)).toEqual(['side-bend', 'plank']);

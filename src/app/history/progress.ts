@@ -14,6 +14,8 @@ export interface DayPoint {
   holdSec: number | null;
   /** Reps over all of that day's sets. */
   reps: number | null;
+  /** Share of that day's time in position with good form, in percent (null when nothing was active). */
+  goodFormPct: number | null;
   /** Mean pain that day before and after sets, 0–10. */
   painBefore: number | null;
   painAfter: number | null;
@@ -39,12 +41,15 @@ export function progressByDay(sessions: readonly SessionRecord[], exerciseId: st
     const roms = list.map(romValue).filter((v): v is number => v !== null);
     const holds = list.map((s) => s.holdSec.total).filter((v) => v > 0);
     const reps = list.reduce((a, s) => a + s.reps.total, 0);
+    const active = list.reduce((a, s) => a + s.activeSec, 0);
+    const good = list.reduce((a, s) => a + Math.min(s.goodFormSec, s.activeSec), 0);
     return {
       day,
       sets: list.length,
       rom: roms.length ? Math.max(...roms) : null,
       holdSec: holds.length ? Math.max(...holds) : null,
       reps: list.some((s) => s.reps.total > 0) ? reps : null,
+      goodFormPct: active > 0 ? Math.round((100 * good) / active) : null,
       painBefore: mean(list.map((s) => s.painBefore).filter((v): v is number => v !== null)),
       painAfter: mean(list.map((s) => s.painAfter).filter((v): v is number => v !== null)),
     };
