@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { loadHistory } from './app/history/historyStore';
 import './app/app.css';
 
 const root = document.getElementById('root');
@@ -11,5 +12,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// Read the saved history once at start (after first paint), so sets set aside as unreadable are reported up front.
-void import('./app/history/historyStore').then((m) => m.loadHistory());
+// Read the saved history once at start, so sets set aside as unreadable are reported up front.
+void loadHistory();
