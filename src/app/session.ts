@@ -59,6 +59,9 @@ function onTrackEnded(this: MediaStreamTrack): void {
   stopLoop();
   stopStream(stream);
   stream = null;
+  // The last skeleton would otherwise stay frozen on a black picture.
+  const ctx = canvas?.getContext('2d');
+  if (ctx) clearOverlay(ctx);
   setPhase('starting', 'The camera stopped. Reconnect it: Form Coach carries on when it is back.');
   cameraListener?.('lost');
 }

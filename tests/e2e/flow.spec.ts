@@ -48,10 +48,11 @@ async function hidePage(page: Page, hidden: boolean): Promise<void> {
 const plankCard = (page: Page) => page.getByRole('button', { name: /plank/i }).first();
 
 /** Home → Plank → check-in → camera: waits until the countdown has run and the hold counter is live. */
-async function startPlank(page: Page): Promise<void> {
+async function startPlank(page: Page, shot = false): Promise<void> {
   await page.goto(APP);
   await plankCard(page).click();
   await expect(page.getByRole('heading', { name: 'Plank', level: 2 })).toBeVisible();
+  if (shot) await page.screenshot({ path: `${SCREENS}/check-in.png` });
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
 }
 
@@ -62,7 +63,7 @@ function needsClip(): void {
 
 test('plank: set-up, countdown, live hold counting, stop, summary, and the session in history', async ({ page }) => {
   needsClip();
-  await startPlank(page);
+  await startPlank(page, true);
   // The 3-2-1 shows on the video before anything is counted.
   await expect(page.getByTestId('video-text')).toHaveText(/^[123]$/, { timeout: 60_000 });
   await expect(page.getByTestId('counter')).toHaveText('0:00 / 0:20');
@@ -160,6 +161,7 @@ test('camera track ended mid-set: paused with the count kept, carries on when a 
     t?.dispatchEvent(new Event('ended'));
   });
   await expect(page.getByTestId('cue')).toHaveText(/camera stopped.*count is kept/i);
+  await page.screenshot({ path: `${SCREENS}/camera-lost.png` });
   const held = await shownHold(page);
   await page.waitForTimeout(1500);
   expect(await shownHold(page)).toBe(held);

@@ -12,9 +12,10 @@ import { skipExercise, skipRest, stop, togglePause } from './liveController';
 import { counterText, formatTime } from './target';
 
 const PAUSE_TEXT = {
-  user: 'Paused. Press Space or Resume to carry on.',
-  hidden: 'Paused while the tab was hidden. Press Space or Resume to carry on.',
-  camera: 'The camera stopped. Your count is kept: reconnect the camera and Form Coach carries on.',
+  user: 'Paused. Press Space to carry on.',
+  hidden: 'Paused while the tab was hidden. Press Space to carry on.',
+  // The longer how-to ("reconnect it…") is on the video; this line is read from across the room.
+  camera: 'Camera stopped. Your count is kept.',
 } as const;
 
 export function LiveScreen() {
@@ -47,6 +48,7 @@ function LiveSet({ live }: { live: LiveState }) {
   const error = useApp((s) => s.error);
   const mirror = useApp((s) => s.settings.mirror);
   const units = useApp((s) => s.settings.timeUnits);
+  const cameraRunning = useApp((s) => s.phase === 'running');
   const def = isExerciseId(live.exerciseId) ? EXERCISES[live.exerciseId] : null;
   if (!def) return null;
 
@@ -81,7 +83,7 @@ function LiveSet({ live }: { live: LiveState }) {
         <p className={`cue cue-${live.paused ? 'paused' : coach?.cueKind ?? 'none'}`} aria-live="polite" data-testid="cue">{message}</p>
         <div className="live-controls">
           {live.stage !== 'rest' && (
-            <button type="button" className="primary" onClick={togglePause} disabled={!counting} aria-keyshortcuts="Space">
+            <button type="button" className="primary" onClick={togglePause} disabled={!counting || (live.paused === 'camera' && !cameraRunning)} aria-keyshortcuts="Space">
               {live.paused ? '▶ Resume' : '❚❚ Pause'} <kbd>Space</kbd>
             </button>
           )}
