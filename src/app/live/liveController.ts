@@ -224,6 +224,9 @@ function startCounting(): void {
     exerciseId: def.id, source: 'live', startedAt: now, metricLabel: label, metricUnit: unit,
     target: { ...target }, painBefore,
   });
+  // Re-plugging clears the view shown so far: the countdown engine's numbers must not linger on screen.
+  lastView = null;
+  setCoachEngine(liveCoach);
   patchLive({ stage: 'active', countdown: 0 });
   say('Go');
 }
