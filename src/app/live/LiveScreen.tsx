@@ -88,7 +88,7 @@ function LiveSet({ live }: { live: LiveState }) {
             </button>
           )}
           <button type="button" onClick={stop} aria-keyshortcuts="Escape">■ Stop <kbd>Esc</kbd></button>
-          {live.inRoutine && <button type="button" onClick={skipExercise}>Skip exercise</button>}
+          {live.inRoutine && live.stage !== 'rest' && <button type="button" onClick={skipExercise}>Skip exercise</button>}
           <label className="check">
             <input type="checkbox" checked={mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
             <span>Mirror</span>
