@@ -1,6 +1,6 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser), with a real clip as the webcam.
 import { defineConfig } from '@playwright/test';
-import { y4mPath } from './tests/e2e/clip';
+import { chromiumArgs, y4mPath } from './tests/e2e/clip';
 
 const PORT = 4173;
 
@@ -21,12 +21,7 @@ export default defineConfig({
     serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${y4mPath}`,
-      ],
+      args: chromiumArgs(y4mPath),
     },
   },
   // The production build is what the tests exercise (service worker, CSP, lazy chunks): built here,

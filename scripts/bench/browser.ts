@@ -227,7 +227,8 @@ export interface ColdStart {
 export async function coldStart(browser: Browser, base: string, timeoutMs: number): Promise<ColdStart> {
   const { ctx, page } = await newPage(browser);
   try {
-    await page.goto(`${base}/`);
+    // The camera view: `/` is the home screen now, which opens no camera.
+    await page.goto(`${base}/#/camera`);
     await page.waitForFunction(`performance.getEntriesByName('fc:first-skeleton').length > 0`, undefined, { timeout: timeoutMs, polling: 50 });
     const r = await page.evaluate(`(() => {
       const mark = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? e.startTime : NaN; };
@@ -247,7 +248,7 @@ export async function coldStart(browser: Browser, base: string, timeoutMs: numbe
     const before = r.resources.filter((x) => x.start < fcp);
     const heavy = /\.wasm$|\/models\/|createPoseSource|tfjs/i;
     return {
-      url: '/',
+      url: '/#/camera',
       firstPaintMs: r.paints['first-paint'] ?? NaN,
       firstContentfulPaintMs: fcp,
       controlsMs: r.controlsAt,

@@ -180,6 +180,11 @@ async function ensureCamera(settings: Settings, gen: number): Promise<void> {
   setCameras(await listCameras().catch(() => []));
 }
 
+/** Resolves once the page has painted at least once (a frame, then a task after it). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 function updateVideoSize(): void {
   if (!video || !canvas) return;
   const width = video.videoWidth;
@@ -198,8 +203,10 @@ async function ensureModel(settings: Settings, gen: number): Promise<PoseSource<
   source?.dispose();
   source = null;
 
-  // Heavy code loads only now, after the first paint (keeps the initial bundle small).
+  // Heavy code loads only now, after the first paint (keeps the initial bundle small, and lets the
+  // page show before tfjs and the model compete with it for the network and the CPU).
   setActivity('Starting the pose engine…');
+  await afterFirstPaint();
   const [{ checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
     import('../pose/browserLoader'), import('../pose/createPoseSource'),
   ]);

@@ -29,3 +29,13 @@ export function syntheticReason(): string | null {
   const s = readFileSync(y4mSourceFile, 'utf8');
   return s.startsWith('real') ? null : s.replace(/^synthetic\s*/, '');
 }
+
+/** Debian Chromium's flags here (../shared/NOTES.md), with `y4m` as the fake webcam. */
+export function chromiumArgs(y4m: string): string[] {
+  return [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${y4m}`,
+  ];
+}

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, waitForFrames } from './fixtures';
-import { e2eDir, syntheticReason, y4mPath } from './clip';
+import { chromiumArgs, e2eDir, syntheticReason, y4mPath } from './clip';
 
 const darkY4m = join(e2eDir, 'camera-dark.y4m');
 const reason = syntheticReason();
@@ -16,12 +16,7 @@ if (reason === null && !existsSync(darkY4m)) {
 test.use({
   launchOptions: {
     executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${darkY4m}`,
-    ],
+    args: chromiumArgs(darkY4m),
   },
 });
 

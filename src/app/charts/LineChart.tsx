@@ -111,7 +111,7 @@ export function LineChart(props: LineChartProps) {
       plot = new UPlot(opts, data, el);
       observer = new ResizeObserver(() => { if (plot) plot.setSize({ width: Math.max(240, el.clientWidth), height }); });
       observer.observe(el);
-    }).catch(() => { if (!cancelled) setFailed(true); });
+    }).catch((e: unknown) => { console.error('chart:', e); if (!cancelled) setFailed(true); });
     return () => {
       cancelled = true;
       observer?.disconnect();
