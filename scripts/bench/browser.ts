@@ -88,7 +88,9 @@ export const SETTINGS_KEY = 'form-coach:settings@1';
 
 async function newPage(browser: Browser, opts: { exercise?: string; fixture?: string } = {}): Promise<{ ctx: BrowserContext; page: Page }> {
   // A fresh context each time: cold HTTP cache, no service worker (the PWA's would serve from its cache).
-  const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 720 } });
+  // bypassCSP: the bench drives the page with string predicates (page.waitForFunction), which the app's
+  // CSP (script-src without 'unsafe-eval') would refuse; the app's own code is unaffected.
+  const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 720 }, bypassCSP: true });
   await ctx.addInitScript(PROBE);
   if (opts.exercise) {
     await ctx.addInitScript(`localStorage.setItem(${JSON.stringify(SETTINGS_KEY)}, ${JSON.stringify(JSON.stringify({ exerciseId: opts.exercise, showDebug: true }))})`);
