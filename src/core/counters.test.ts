@@ -85,6 +85,18 @@ describe('RepCounter', () => {
     expect(c.count).toBe(2);
   });
 
+  it('backFromPeak: a top is judged from the lowest point before it, not from an earlier excursion', () => {
+    // Lightning's curl on 14 at 0.73–1.8 s: back at rest at 29°, a wobble up to 41° and down to 22°,
+    // then one crunch rising 36 → 29 (noise) → 49°. One rep, not two.
+    const c = new RepCounter({ direction: 'up', enter: 22, exit: 14, minTopMs: 60, backFromPeak: 10 });
+    feed(c, [5, 5, 5, 40, 40, 40, 29]);
+    expect(c.count).toBe(1);
+    expect(c.phase).toBe('rest');
+    const ev = feed(c, [34, 41, 36, 34, 32, 32, 22, 32, 23, 36, 29, 35, 42, 46, 49, 50, 52, 53], 15, 1000);
+    expect(ev.filter((e) => e.type === 'rep')).toHaveLength(1);
+    expect(c.count).toBe(2);
+  });
+
   it('unknownIsRestMs: arms lost at the bottom count as down, so the next lockout is a rep', () => {
     const c = new RepCounter({ ...UP, unknownIsRestMs: 300 });
     feed(c, [null, null, null, null, null, null, 170, 170, 170, null, null, null, null, null, null, 170, 170, 170]);

@@ -98,7 +98,10 @@ export class RepCounter {
         return;
       case 'moving':
         if (x > this.peak) this.peak = x;
-        if (x < this.restLow) this.restLow = x;
+        // With backFromPeak the top is judged from the lowest point since rest: a higher value before
+        // that low belongs to an excursion that already came back, not to this top (Lightning on 14 at
+        // 0.87 s: 41° then down to 22°, so the top reached at 1.47 s ended on its first 29° frame).
+        if (x < this.restLow) { this.restLow = x; if (this.th.backFromPeak !== undefined) this.peak = x; }
         if (this.reached(x, en)) { this.phase = 'top'; this.topSince = t; this.counted = false; }
         else if (x <= ex) {
           if (partialMin !== undefined && this.peak >= s * partialMin && this.settled && t - this.leftRestAt >= PARTIAL_SETTLED_MS) {

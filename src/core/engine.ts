@@ -125,6 +125,13 @@ export interface EngineState {
   personFrames: number;
   metric: number | null;
   readonly scratch: CounterEvent[];
+  /**
+   * Rep-counter inputs of the frames since set-up became clear, not yet confirmed (SETUP_CLEAR_MS).
+   * Replayed into the counters when counting starts, so a rep begun inside that window, from a rest
+   * the counter saw, is not lost (14: the first curl peaks 0.1 s after counting starts). A body first
+   * seen at the top stays 'unknown' in the counter and is still not a rep.
+   */
+  readonly preroll: { t: number; v: (number | null)[] }[];
   readonly seen: Set<string>;
   /** Frames dropped because a rule threw (should stay 0; the fuzz test checks). */
   errors: number;
@@ -147,7 +154,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
     reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
     total: 0, lastRepT: { left: -Infinity, right: -Infinity }, lastSide: null, cleanReps: 0, lastPraiseTick: 0,
-    t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], seen: new Set(), errors: 0,
+    t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], seen: new Set(), errors: 0,
   };
 }
 
@@ -258,12 +265,15 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   const ce = s.scratch;
   ce.length = 0;
   const c = def.counter;
-  if (c.kind === 'reps' || c.kind === 'reps+hold') {
-    if (active) s.reps[0]?.step(s.metric, t, ce);
-  } else if (c.kind === 'reps-per-side' || c.kind === 'alternating') {
-    if (active && points >= 4) {
-      for (const rc of s.reps) { const v = c.sideMetric(b, rc.side as Side); rc.step(fin(v) ? v : null, t, ce); }
-    }
+  const vals = repInputs(s, b, points);
+  if (active) {
+    for (const p of s.preroll) stepReps(s, p.t, p.v, ce);
+    s.preroll.length = 0;
+    if (vals) stepReps(s, t, vals, ce);
+  } else if (raw.length === 0 && vals) {
+    s.preroll.push({ t, v: vals });
+  } else {
+    s.preroll.length = 0;
   }
   const formOk = !hasBreakingFault(s);
   if (s.hold) {
@@ -334,6 +344,20 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
 }
 
 const sevRank = (v: Finding['severity']): number => (v === 'safety' ? 3 : v === 'major' ? 2 : 1);
+
+/** This frame's input to each rep counter, or null when the counters skip the frame. */
+function repInputs(s: EngineState, b: Body, points: number): (number | null)[] | null {
+  const c = s.def.counter;
+  if (c.kind === 'reps' || c.kind === 'reps+hold') return [s.metric];
+  if ((c.kind === 'reps-per-side' || c.kind === 'alternating') && points >= 4) {
+    return s.reps.map((rc) => { const v = c.sideMetric(b, rc.side as Side); return fin(v) ? v : null; });
+  }
+  return null;
+}
+
+function stepReps(s: EngineState, t: number, v: readonly (number | null)[], out: CounterEvent[]): void {
+  s.reps.forEach((rc, i) => rc.step(v[i] ?? null, t, out));
+}
 
 function hasBreakingFault(s: EngineState): boolean {
   for (const tr of s.faults.values()) if (tr.active && tr.finding.severity !== 'minor') return true;

@@ -16,9 +16,10 @@ describe('ab-crunch on recorded clips', () => {
   it('14: reps in the close-ups and the wide shot, at the catalogued peaks', async (ctx) => {
     const r = await replayClip('14_crunch_klarfit', 'ab-crunch');
     if (!r) { ctx.skip(); return; }
-    // Peaks ≈0.5 (before counting can start), 1.9, 3.6, 5.1, 6.5 s.
-    expect(r.reps).toHaveLength(4);
-    r.reps.forEach((x, i) => expect(Math.abs(x.tSec - [1.9, 3.6, 5.1, 6.5][i]!)).toBeLessThan(0.4));
+    // Peaks ≈0.5, 1.9, 3.6, 5.1, 6.5 s. The first rises while set-up is still being confirmed (0–0.4 s)
+    // from a rest the counter saw, so it counts (engine preroll), as soon as counting starts.
+    expect(r.reps).toHaveLength(5);
+    r.reps.forEach((x, i) => expect(Math.abs(x.tSec - [0.5, 1.9, 3.6, 5.1, 6.5][i]!)).toBeLessThan(0.4));
     expect(r.faultStarts).toEqual([]);
   });
 
