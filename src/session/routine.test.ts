@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTINE, finishSet, parseRoutine, restRemainingSec, skipExercise, startRoutine, tickRest } from './routine';
 import type { Routine } from './routine';
+import { EXERCISES, isExerciseId } from '../core/exercises';
 
 const IDS = ['prone-press-up', 'rotation-stretch', 'side-bend', 'hamstring-stretch', 'ab-crunch', 'ball-crunch', 'plank', 'bench-press', 'reverse-fly', 'dumbbell-row', 'bicycle'];
 
 describe('routine', () => {
+  it('the starting routine uses each exercise\'s own starting amounts, so the cards and the routine agree', () => {
+    expect(DEFAULT_ROUTINE.blocks.map((b) => b.exerciseId).sort()).toEqual(Object.keys(EXERCISES).sort());
+    for (const b of DEFAULT_ROUTINE.blocks) {
+      expect(isExerciseId(b.exerciseId), b.exerciseId).toBe(true);
+      if (!isExerciseId(b.exerciseId)) continue;
+      const d = EXERCISES[b.exerciseId].defaults;
+      expect({ id: b.exerciseId, sets: b.sets, amount: b.holdSec ?? b.reps }).toEqual({ id: b.exerciseId, sets: d.sets, amount: b.holdSec !== undefined ? d.holdSec : d.reps });
+    }
+  });
+
   it('the default routine covers all eleven exercises in the article order and is valid', () => {
     expect(DEFAULT_ROUTINE.blocks.map((b) => b.exerciseId)).toEqual(IDS);
     expect(parseRoutine(DEFAULT_ROUTINE, IDS)).toEqual(DEFAULT_ROUTINE);

@@ -64,6 +64,6 @@ export const ballCrunch: ExerciseDef = {
   repChecks: [
     (r) => (r.kind === 'rep-end' && r.topMs < MIN_TOP_MS ? finding('dropped-back', 'minor', both('shoulder', 'hip'), 'Hold the top before lowering') : null),
   ],
-  defaults: { reps: 10, sets: 2 },
+  defaults: { reps: 8, sets: 2 },
   faultIds: ['dropped-back', 'feet-moving'],
 };

@@ -130,6 +130,6 @@ export const hamstringStretch: ExerciseDef = {
       return r !== null && r > REACH_MAX ? finding('not-reaching', 'minor', names(s, 'wrist', 'ankle'), 'Reach toward your toes') : null;
     },
   ],
-  defaults: { holdSec: 30, sets: 2 },
+  defaults: { holdSec: 30, sets: 1 },
   faultIds: ['knee-bent', 'not-reaching'],
 };

@@ -143,7 +143,7 @@ export const plank: ExerciseDef = {
       return finding('elbows-misplaced', 'minor', names(side, 'shoulder', 'elbow', 'wrist'), 'Bring your elbows under your shoulders');
     },
   ],
-  defaults: { holdSec: 20, sets: 3 },
+  defaults: { holdSec: 20, sets: 2 },
   faultIds: ['hips-sagging', 'hips-high', 'elbows-misplaced'],
 };
 

@@ -132,6 +132,6 @@ export const pronePressUp: ExerciseDef = {
       return t !== null && t < ARCH_MIN ? finding('not-arched', 'minor', both('shoulder', 'hip'), 'Lift your chest higher, let your back arch') : null;
     },
   ],
-  defaults: { holdSec: 10, sets: 5 },
+  defaults: { holdSec: 10, sets: 2 },
   faultIds: ['elbows-bent', 'hips-lifted', 'not-arched'],
 };

@@ -137,6 +137,6 @@ export const rotationStretch: ExerciseDef = {
       return t !== null && Math.abs(t) > LEAN_DEG ? finding('leaning', 'major', both('shoulder', 'hip'), 'Sit up straight, turn without leaning') : null;
     },
   ],
-  defaults: { holdSec: 15, sets: 2 },
+  defaults: { holdSec: 20, sets: 1 },
   faultIds: ['hips-turning', 'leaning'],
 };

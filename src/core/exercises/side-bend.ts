@@ -86,6 +86,6 @@ export const sideBend: ExerciseDef = {
       return null;
     },
   ],
-  defaults: { holdSec: 15, sets: 2 },
+  defaults: { holdSec: 15, sets: 1 },
   faultIds: ['arms-not-overhead', 'elbows-bent', 'not-bent-enough'],
 };
