@@ -22,7 +22,7 @@ import { appStore, go, patchLive, setLive, setSummary } from '../store';
 import { speaker } from '../voice';
 import { loadRoutine } from '../routine/routineStore';
 import type { SetTarget } from './target';
-import { setupGuidance, targetFor, targetReached } from './target';
+import { guidanceFor, targetFor, targetReached } from './target';
 
 /** Seconds of the spoken 3-2-1 before counting starts. */
 export const COUNTDOWN_SEC = 3;
@@ -158,7 +158,7 @@ function neutralView(): CoachView {
 
 function onView(l: LiveState, v: EngineView, events: ReturnType<typeof step>['events']): void {
   if (!def) return;
-  const guidance = v.phase === 'active' ? null : setupGuidance(def, v.setupIssues[0]) ?? 'Get into the starting position';
+  const guidance = guidanceFor(def, v);
   if (guidance !== l.guidance) {
     patchLive({ guidance });
     say(guidance);
@@ -184,6 +184,8 @@ function onView(l: LiveState, v: EngineView, events: ReturnType<typeof step>['ev
 
 function startCountdown(): void {
   patchLive({ stage: 'countdown', countdown: COUNTDOWN_SEC });
+  // The set-up words still being spoken are out of date now; the count must be heard from its start.
+  speaker.cancel();
   say(String(COUNTDOWN_SEC));
   clearCountdown();
   countdownTimer = setInterval(() => {

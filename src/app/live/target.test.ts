@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../core/exercises';
-import { counterText, formatTime, setupGuidance, targetFor, targetReached } from './target';
+import { createEngineState, step } from '../../core/engine';
+import { loadClip } from '../../core/testing/replay';
+import { counterText, formatTime, guidanceFor, setupGuidance, targetFor, targetReached } from './target';
 
 const counts = (total: number, left = 0, right = 0) => ({ total, left, right });
 
@@ -45,5 +47,22 @@ describe('live targets', () => {
     expect(setupGuidance(EXERCISES.plank, 'body-cut-off')).toMatch(/whole body/i);
     expect(setupGuidance(EXERCISES.plank, 'too-dark')).toMatch(/light/i);
     expect(setupGuidance(EXERCISES.plank, undefined)).toBeNull();
+  });
+
+  it('guidance: none while a clear set-up is confirmed (the first frames after "Go"), the issue\'s words otherwise', async (ctx) => {
+    const frames = await loadClip('03_plank_forearm_side_kaiakol005');
+    if (!frames) { ctx.skip(); return; }
+    const def = EXERCISES.plank;
+    const e = createEngineState('plank');
+    const seen: (string | null)[] = [];
+    for (const f of frames.slice(0, 15)) seen.push(guidanceFor(def, step(e, f).view));
+    // Clip 03 is in position from its first frame: nothing to tell the user at any point.
+    expect(seen).toEqual(seen.map(() => null));
+    expect(e.phase).toBe('active');
+    // Nobody in view, on a fresh engine: the words for that.
+    const empty = createEngineState('plank');
+    const v = step(empty, { ...frames[0]!, poses: [] }).view;
+    expect(guidanceFor(def, v)).toBe(setupGuidance(def, 'no-person'));
+    expect(guidanceFor(def, v)).toBeTruthy();
   });
 });

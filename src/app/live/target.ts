@@ -44,6 +44,16 @@ export function setupGuidance(def: ExerciseDef, issue: SetupIssue | undefined): 
   return SETUP_TEXT[issue] ?? null;
 }
 
+/**
+ * The set-up guidance to show and speak for an engine view: the words for its first set-up issue, or
+ * null while counting or while a clear set-up is being confirmed (the engine's first 0.4 s after "Go"
+ * is such a window: showing "get into position" there flashed a wrong instruction on every set).
+ */
+export function guidanceFor(def: ExerciseDef, v: Pick<EngineView, 'phase' | 'setupIssues'>): string | null {
+  if (v.phase === 'active') return null;
+  return setupGuidance(def, v.setupIssues[0]);
+}
+
 /** What the camera must see, in words, for the set-up card. */
 export function viewNeeded(def: ExerciseDef): string {
   if (def.view === 'side') return 'Side-on to the camera, whole body in view';
