@@ -1,11 +1,15 @@
 // npm run analyze -- FILE --exercise ID [--model NAME] [--json] [--trace]
 // FILE is a video (decoded with ffmpeg and run through the app's pose source, as `npm run record` does)
-// or a form-coach/keypoints@1 JSON file. The coaching itself is the pure core's summarize().
+// or a form-coach/keypoints@1 JSON file. The coaching itself is the pure core's summarize(). A video's frames
+// carry the picture's brightness (PoseFrame.light, as the live camera measures it), so a recording too dark to
+// see anyone says so ("Turn on more light") instead of asking the user to step into view.
 // Errors: one line on stderr, non-zero exit, never a stack trace.
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXERCISE_IDS, isExerciseId } from '../src/core/exercises';
+import type { ExerciseId } from '../src/core/exercises/types';
+import { createEngineState, step } from '../src/core/engine';
 import { isModelName, type ModelName, type PoseFrame } from '../src/core/pose';
 import { summarize, type Summary } from '../src/core/summary';
 import { readFixtureFrames, repoRoot } from './lib/engineRun';
@@ -33,10 +37,24 @@ async function videoFrames(path: string, model: ModelName): Promise<PoseFrame[]>
   return r.frames;
 }
 
-function printReadable(s: Summary): void {
+/** How much of the stream the engine found too dark to see anyone in (its set-up issue 'too-dark'), 0..1. */
+function darkShare(exercise: ExerciseId, frames: readonly PoseFrame[]): number {
+  const state = createEngineState(exercise);
+  let dark = 0;
+  for (const f of frames) if (step(state, f).view.setupIssues[0] === 'too-dark') dark++;
+  return frames.length ? dark / frames.length : 0;
+}
+
+/** Too dark, and nothing counted: the darkness is the reason, not the absence of a person. */
+const tooDark = (s: Summary, dark: number): boolean => dark >= 0.5 && s.reps.total === 0 && s.holdSec === 0;
+const pct = (v: number): number => Math.max(1, Math.round(v * 100));
+
+function printReadable(s: Summary, dark: number): void {
   const out: string[] = [];
   out.push(`${s.source}: ${s.exercise}, ${s.durationSec} s, ${s.frames} frames, person found in ${Math.round(s.poseCoverage * 100)} %`);
-  if (s.poseCoverage === 0) out.push('No person was found in this file, so nothing was counted.');
+  if (tooDark(s, dark)) out.push(`The recording is too dark: nobody can be seen in ${pct(dark)} % of its frames, so nothing was counted. Turn on more light and record again.`);
+  else if (dark > 0) out.push(`Too dark to see in ${pct(dark)} % of the frames: more light would help.`);
+  else if (s.poseCoverage === 0) out.push('No person was found in this file, so nothing was counted.');
   out.push(`Reps: ${s.reps.total} (left ${s.reps.left}, right ${s.reps.right})`);
   out.push(`Held with good form: ${s.holdSec} s${s.holds.length ? ' in ' + s.holds.map((h) => `${h.startSec}–${h.endSec} s${h.side ? ` (${h.side})` : ''}`).join(', ') : ''}`);
   out.push(s.faults.length ? 'Faults:' : 'Faults: none');
@@ -85,10 +103,15 @@ async function main(): Promise<void> {
   }
   if (frames.length === 0) fail(`${file} holds no frames`);
   const s = summarize(ex, frames, source);
-  // Stdout stays exactly one JSON object; the reason nothing was counted goes to stderr (exit 0).
-  if (values.json && s.poseCoverage === 0) process.stderr.write(`analyze: no person found in ${file}; nothing was counted\n`);
-  if (values.json) process.stdout.write(JSON.stringify(s) + '\n');
-  else printReadable(s);
+  const dark = darkShare(ex, frames);
+  // Stdout stays exactly one JSON object (its cues carry the engine's "Turn on more light"); the reason
+  // nothing was counted goes to stderr (exit 0).
+  if (values.json) {
+    if (tooDark(s, dark)) process.stderr.write(`analyze: ${file} is too dark: nobody can be seen in ${pct(dark)} % of its frames; turn on more light and record again. Nothing was counted\n`);
+    else if (dark > 0) process.stderr.write(`analyze: ${file} is too dark to see in ${pct(dark)} % of its frames; more light would help\n`);
+    else if (s.poseCoverage === 0) process.stderr.write(`analyze: no person found in ${file}; nothing was counted\n`);
+    process.stdout.write(JSON.stringify(s) + '\n');
+  } else printReadable(s, dark);
 }
 
 main().catch((e: unknown) => fail(e instanceof Error ? (e.message.split('\n')[0] ?? 'failed') : 'failed'));

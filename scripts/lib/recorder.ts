@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type { KeypointFixture } from '../../src/core/fixture';
 import { framesToFixture } from '../../src/core/fixture';
+import { frameLight } from '../../src/core/light';
 import type { ModelName, PoseFrame } from '../../src/core/pose';
 import { createPoseSource } from '../../src/pose/createPoseSource';
 import { nodeModelLoader } from '../../src/pose/nodeLoader';
@@ -50,6 +51,9 @@ export interface RecordResult {
 /** Default analysed size: MoveNet looks at 192 or 256 px and BlazePose at 224/256, so 640 px loses nothing and decodes fast. */
 export const DEFAULT_MAX_SIDE = 640;
 
+/** frameLight's sampling step for decoded frames (see there). */
+const LIGHT_STEP = 4;
+
 export async function recordVideo(o: RecordOptions): Promise<RecordResult> {
   await startWasmBackend(o.repoRoot);
   const smoothing = o.smoothing ?? false;
@@ -69,7 +73,10 @@ export async function recordVideo(o: RecordOptions): Promise<RecordResult> {
         input.dispose();
       }
       const ms = performance.now() - t0;
-      const frame: PoseFrame = { t: f.t, width: f.width, height: f.height, poses };
+      // The picture's mean brightness, the measure the live camera loop puts on its frames (src/core/light.ts),
+      // so the engine can tell a dark room from an empty one. Every 4th pixel of every 4th row: ~0.1 ms a frame.
+      // Not written to fixtures (framesToFixture keeps keypoints only), so recordings stay as they were.
+      const frame: PoseFrame = { t: f.t, width: f.width, height: f.height, poses, light: frameLight(f.rgb, f.width, f.height, 3, LIGHT_STEP) };
       frames.push(frame);
       inferMs.push(ms);
       o.onFrame?.(frame, ms);

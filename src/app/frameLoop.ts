@@ -2,6 +2,7 @@
 // queued: a frame that arrives while the model is still busy is skipped and counted as dropped, so latency
 // stays at one inference. requestVideoFrameCallback fires once per presented frame; where it is missing,
 // requestAnimationFrame plus a currentTime check avoids re-processing a frame (../shared/NOTES.md, pitfall 6).
+import { meanLuma } from '../core/light';
 import type { PoseFrame } from '../core/pose';
 import type { PoseSource } from '../pose/types';
 
@@ -56,7 +57,7 @@ const LIGHT_EVERY_MS = 500;
 let lightCanvas: HTMLCanvasElement | null = null;
 
 /**
- * Mean brightness of the video picture (0..1, Rec. 601 luma) from a 16×9 copy: ~0.1 ms. Undefined where
+ * Mean brightness of the video picture (0..1, Rec. 601 luma, core/light.ts) from a 16×9 copy: ~0.1 ms. Undefined where
  * there is no canvas (Node tests) or the picture cannot be read.
  */
 function measureLight(video: HTMLVideoElement): number | undefined {
@@ -66,10 +67,7 @@ function measureLight(video: HTMLVideoElement): number | undefined {
     const ctx = lightCanvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return undefined;
     ctx.drawImage(video, 0, 0, 16, 9);
-    const d = ctx.getImageData(0, 0, 16, 9).data;
-    let sum = 0;
-    for (let i = 0; i < d.length; i += 4) sum += 0.299 * (d[i] as number) + 0.587 * (d[i + 1] as number) + 0.114 * (d[i + 2] as number);
-    return sum / (d.length / 4) / 255;
+    return meanLuma(ctx.getImageData(0, 0, 16, 9).data, 4);
   } catch {
     return undefined;
   }
