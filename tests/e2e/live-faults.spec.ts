@@ -177,6 +177,13 @@ test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks t
         expect(spoken[i]!.at - spoken[i - 1]!.at, `"${spoken[i]!.text}" said twice in a row`).toBeGreaterThanOrEqual(CUE_COOLDOWN_MS - 1000);
       }
     }
+    // The countdown is heard whole, and nothing tells the user to get into position after "Go" (a fresh
+    // engine confirming a clear set-up used to flash and speak that for its first 0.4 s).
+    const texts = spoken.map((x) => x.text);
+    const go = texts.indexOf('Go');
+    expect(go, 'countdown spoken').toBeGreaterThanOrEqual(3);
+    expect(texts.slice(go - 3, go + 1)).toEqual(['3', '2', '1', 'Go']);
+    expect(texts.slice(go + 1).filter((t) => /starting position/i.test(t))).toEqual([]);
     const stats = await page.evaluate(() => ({ ...window.__formCoach?.getStats(), size: [window.__formCoach?.getLastFrame()?.width, window.__formCoach?.getLastFrame()?.height] }));
     console.log(`[live-faults] timings: frames after ${tFrames - t0} ms, cue after ${tCue - t0} ms; stats ${JSON.stringify(stats)}`);
   });
