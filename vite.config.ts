@@ -88,6 +88,9 @@ export default defineConfig({
     alias: { '@mediapipe/pose': resolve(import.meta.dirname, 'src/pose/shims/mediapipe-pose.ts') },
   },
   server: { fs: { allow: ['.'] } },
+  // The opt-in pose worker (src/pose/worker/poseWorker.ts) is a module worker: ES output lets it load
+  // TensorFlow.js lazily like the page does (an IIFE worker cannot split chunks).
+  worker: { format: 'es' },
   // bench-raw.html: the model alone on the camera, the baseline `npm run bench` compares the app against.
   build: { rollupOptions: { input: { main: 'index.html', benchRaw: 'bench-raw.html' } } },
   test: {

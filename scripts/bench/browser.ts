@@ -107,6 +107,8 @@ export interface PipelineRun {
   kind: 'raw' | 'live';
   model: string;
   backend: string;
+  /** The live app ran its model in a Web Worker (?worker=1); raw is always the main-thread model. */
+  worker: boolean;
   frames: number;
   seconds: number;
   /** Median ms per frame: model only (raw) or model + engine + drawing + store (live). */
@@ -131,7 +133,7 @@ export interface PipelineRun {
 }
 
 /** Figures over the measured windows (pairs of snapshots) of one page. */
-function summariseWindows(kind: 'raw' | 'live', model: string, backend: string, wins: [Snapshot, Snapshot][]): PipelineRun {
+function summariseWindows(kind: 'raw' | 'live', model: string, backend: string, worker: boolean, wins: [Snapshot, Snapshot][]): PipelineRun {
   const win: FrameTiming[] = [];
   const tasks: Interval[] = [];
   let seconds = 0; let processed = 0; let dropped = 0; let delivered = 0; let backlog = 0;
@@ -148,7 +150,7 @@ function summariseWindows(kind: 'raw' | 'live', model: string, backend: string, 
   const our = win.map((t) => t.end - t.modelEnd);
   const lat = win.map((t) => t.end - t.frameAt);
   return {
-    kind, model, backend, frames: win.length, seconds,
+    kind, model, backend, worker, frames: win.length, seconds,
     msPerFrame: median(win.map((t) => t.end - t.start)),
     modelMs: median(win.map((t) => t.modelEnd - t.start)),
     ourMsMedian: median(our), ourMsMax: Math.max(...our),
@@ -168,7 +170,8 @@ const setPlaying = (page: Page, on: boolean): Promise<unknown> =>
  * windows of frames/rounds frames each while the other page's video is paused (its loop then idles): a
  * load spike from elsewhere on the machine hits both sides alike, so the ratio holds on a busy machine.
  */
-export async function runPair(browser: Browser, base: string, o: { model: string; backend: string; frames: number; warmup: number; rounds: number; timeoutMs: number }): Promise<{ raw: PipelineRun; live: PipelineRun }> {
+export async function runPair(browser: Browser, base: string, o: { model: string; backend: string; worker?: boolean; frames: number; warmup: number; rounds: number; timeoutMs: number }): Promise<{ raw: PipelineRun; live: PipelineRun }> {
+  const worker = o.worker ?? false;
   const raw = await newPage(browser);
   const live = await newPage(browser, { exercise: 'plank' });
   try {
@@ -181,7 +184,7 @@ export async function runPair(browser: Browser, base: string, o: { model: string
     await waitForFrames(pages.raw, o.warmup, o.timeoutMs);
     await check(pages.raw);
     await setPlaying(pages.raw, false);
-    await pages.live.goto(`${base}/?model=${o.model}&backend=${o.backend}`);
+    await pages.live.goto(`${base}/?model=${o.model}&backend=${o.backend}${worker ? '&worker=1' : ''}`);
     await waitForFrames(pages.live, o.warmup, o.timeoutMs);
     await check(pages.live);
     await setPlaying(pages.live, false);
@@ -200,8 +203,8 @@ export async function runPair(browser: Browser, base: string, o: { model: string
       }
     }
     return {
-      raw: summariseWindows('raw', o.model, o.backend, wins.raw),
-      live: summariseWindows('live', o.model, o.backend, wins.live),
+      raw: summariseWindows('raw', o.model, o.backend, worker, wins.raw),
+      live: summariseWindows('live', o.model, o.backend, worker, wins.live),
     };
   } finally {
     await raw.ctx.close();

@@ -198,7 +198,7 @@ function updateVideoSize(): void {
 
 async function ensureModel(settings: Settings, gen: number): Promise<PoseSource<HTMLVideoElement>> {
   const wantBackend = settings.backend;
-  const wantSource = `${settings.backend}/${settings.model}`;
+  const wantSource = `${settings.backend}/${settings.model}${settings.worker ? '/worker' : ''}`;
   if (source && sourceKey === wantSource) return source;
   source?.dispose();
   source = null;
@@ -207,24 +207,34 @@ async function ensureModel(settings: Settings, gen: number): Promise<PoseSource<
   // page show before tfjs and the model compete with it for the network and the CPU).
   setActivity('Starting the pose engine…');
   await afterFirstPaint();
-  const [{ checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
-    import('../pose/browserLoader'), import('../pose/createPoseSource'),
-  ]);
-  if (backendKey !== wantBackend) {
-    const be = await initBackend(wantBackend);
-    backendKey = wantBackend;
-    setBackendInfo({ active: be.backend, renderer: be.renderer, simd: be.simd });
-    setNotices(be.notices);
-  }
-  if (gen !== generation) throw new Superseded();
-  setActivity(`Checking the ${MODEL_LABELS[settings.model].name} model files…`);
-  await checkModelFiles(settings.model);
-  setActivity(`Loading ${MODEL_LABELS[settings.model].name}…`);
   let created: PoseSource<HTMLVideoElement>;
-  try {
-    created = await createPoseSource(settings.model, { loader: browserModelLoader() });
-  } catch (e) {
-    throw new ModelLoadError(settings.model, e);
+  if (settings.worker) {
+    created = await createWorkerSource(settings, gen);
+  } else {
+    const [{ checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
+      import('../pose/browserLoader'), import('../pose/createPoseSource'),
+    ]);
+    if (backendKey !== wantBackend) {
+      const be = await initBackend(wantBackend);
+      backendKey = wantBackend;
+      mainBackend = { info: { active: be.backend, renderer: be.renderer, simd: be.simd }, notices: be.notices };
+      setBackendInfo(mainBackend.info);
+      setNotices(be.notices);
+    } else if (readoutFromWorker && mainBackend) {
+      // Back from the worker: the readout shows the main thread's backend again.
+      setBackendInfo(mainBackend.info);
+      setNotices(mainBackend.notices);
+    }
+    readoutFromWorker = false;
+    if (gen !== generation) throw new Superseded();
+    setActivity(`Checking the ${MODEL_LABELS[settings.model].name} model files…`);
+    await checkModelFiles(settings.model);
+    setActivity(`Loading ${MODEL_LABELS[settings.model].name}…`);
+    try {
+      created = await createPoseSource(settings.model, { loader: browserModelLoader() });
+    } catch (e) {
+      throw new ModelLoadError(settings.model, e);
+    }
   }
   if (gen !== generation) {
     created.dispose();
@@ -234,6 +244,37 @@ async function ensureModel(settings: Settings, gen: number): Promise<PoseSource<
   sourceKey = wantSource;
   performance.mark('fc:model-ready');
   return created;
+}
+
+/** The main thread's backend as last started (the readout shows it again when the worker is turned off). */
+let mainBackend: { info: NonNullable<ReturnType<typeof appStore.getState>['backend']>; notices: string[] } | null = null;
+/** The backend readout shows the worker's backend, not the main thread's. */
+let readoutFromWorker = false;
+
+/**
+ * The model in a Web Worker (opt-in: ?worker=1 or the setting). TensorFlow.js then never loads on the page
+ * itself. Model files are checked from here first, so a missing or damaged file gives the same screen as on
+ * the main thread; the worker's own failures come back as backend or model-load errors.
+ */
+async function createWorkerSource(settings: Settings, gen: number): Promise<PoseSource<HTMLVideoElement>> {
+  const [{ checkModelFiles }, { createWorkerPoseSource }, { isBackendFailure }] = await Promise.all([
+    import('../pose/browserLoader'), import('../pose/worker/workerPoseSource'), import('../pose/worker/protocol'),
+  ]);
+  if (gen !== generation) throw new Superseded();
+  setActivity(`Checking the ${MODEL_LABELS[settings.model].name} model files…`);
+  await checkModelFiles(settings.model);
+  setActivity(`Loading ${MODEL_LABELS[settings.model].name} in a background thread…`);
+  try {
+    const created = await createWorkerPoseSource(settings.model, { backend: settings.backend });
+    setBackendInfo({ active: created.backend.active, renderer: null, simd: created.backend.simd });
+    setNotices(created.backend.notices);
+    readoutFromWorker = true;
+    return created;
+  } catch (e) {
+    if (isBackendFailure(e)) throw e;
+    if (e instanceof Error && 'file' in e) throw e;
+    throw new ModelLoadError(settings.model, e);
+  }
 }
 
 class Superseded extends Error {}
@@ -323,12 +364,12 @@ function publishStats(): void {
   if (rec.active !== isRecording() || rec.frames !== n) setRecording({ active: isRecording(), frames: n });
 }
 
-// Restart what a settings change needs: model/backend reload, camera switch. Mirror is CSS only.
+// Restart what a settings change needs: model/backend/worker reload, camera switch. Mirror is CSS only.
 appStore.subscribe((s, prev) => {
   if (!video) return;
   const a = s.settings;
   const b = prev.settings;
-  if (a.model !== b.model || a.backend !== b.backend || a.cameraId !== b.cameraId) void restart();
+  if (a.model !== b.model || a.backend !== b.backend || a.worker !== b.worker || a.cameraId !== b.cameraId) void restart();
   if (a.exerciseId !== b.exerciseId) setCoachEngine(a.exerciseId ? createCoach(a.exerciseId) : null);
 });
 

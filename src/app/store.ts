@@ -25,6 +25,8 @@ export interface Settings {
   /** How time targets are written: "45 s" or "0:45". */
   timeUnits: 'seconds' | 'minutes';
   highContrast: boolean;
+  /** Run the pose model in a Web Worker (a background thread) instead of the page's main thread. Opt-in. */
+  worker: boolean;
 }
 
 /** Thunder is the default: the only model right on every shared clip (../shared/NOTES.md), ~65 ms/frame on wasm. */
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   voiceURI: null,
   timeUnits: 'minutes',
   highContrast: false,
+  worker: false,
 };
 
 export type Phase = 'idle' | 'starting' | 'running' | 'error';
@@ -146,13 +149,14 @@ function readStoredSettings(): Partial<Settings> {
     if (typeof v.voiceURI === 'string') out.voiceURI = v.voiceURI;
     if (v.timeUnits === 'seconds' || v.timeUnits === 'minutes') out.timeUnits = v.timeUnits;
     if (typeof v.highContrast === 'boolean') out.highContrast = v.highContrast;
+    if (typeof v.worker === 'boolean') out.worker = v.worker;
     return out;
   } catch {
     return {};
   }
 }
 
-/** URL overrides for tests and demos (not persisted): ?backend=wasm&model=movenet-lightning. */
+/** URL overrides for tests and demos (not persisted): ?backend=wasm&model=movenet-lightning&worker=1. */
 function readUrlOverrides(): Partial<Settings> {
   const out: Partial<Settings> = {};
   const q = new URLSearchParams(globalThis.location?.search ?? '');
@@ -160,6 +164,9 @@ function readUrlOverrides(): Partial<Settings> {
   if (b && isBackendSetting(b)) out.backend = b;
   const m = q.get('model');
   if (m && isModelName(m)) out.model = m;
+  // ?worker=1 runs the pose model in a background thread (Web Worker); ?worker=0 on the main thread.
+  const w = q.get('worker');
+  if (w === '1' || w === '0') out.worker = w === '1';
   // Tests run silently unless they ask for speech (headless Chromium has no voices anyway).
   if (q.get('voice') === 'off') out.voiceOn = false;
   return out;

@@ -101,6 +101,13 @@ export function SettingsPanel({ full = false }: { full?: boolean }) {
         <input type="checkbox" checked={settings.showDebug} onChange={(e) => updateSettings({ showDebug: e.target.checked })} />
         <span>Show speed readout</span>
       </label>
+      {full && settings.showDebug && (
+        // Opt-in and experimental, so it shows with the speed readout only (also ?worker=1 in the address).
+        <label className="check">
+          <input type="checkbox" checked={settings.worker} onChange={(e) => updateSettings({ worker: e.target.checked })} />
+          <span>Run the pose model in a background thread</span>
+        </label>
+      )}
     </section>
   );
 }
