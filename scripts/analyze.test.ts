@@ -34,6 +34,15 @@ function expectContract(j: Record<string, unknown>): void {
   for (const c of j.cues as Record<string, unknown>[]) expect(Object.keys(c).sort()).toEqual(['tSec', 'text']);
 }
 
+/** A --json run's stdout: exactly one JSON object, meeting the contract. */
+function contractObject<T = Record<string, unknown>>(stdout: string): T {
+  const lines = oneLine(stdout);
+  expect(lines).toHaveLength(1);
+  const j = JSON.parse(lines[0] as string) as Record<string, unknown>;
+  expectContract(j);
+  return j as T;
+}
+
 describe('npm run analyze: errors are one line, never a stack trace', () => {
   it('unknown exercise, missing file, empty file, unreadable file', async () => {
     const empty = join(dir, 'empty.mp4');
@@ -66,10 +75,7 @@ describe('npm run analyze: errors are one line, never a stack trace', () => {
     execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=gray:s=160x120:d=1', '-r', '10', '-pix_fmt', 'yuv420p', grey]);
     const r = await analyze(grey, '--exercise', 'plank', '--json', '--model', 'movenet-lightning');
     expect(r.code).toBe(0);
-    const lines = oneLine(r.stdout);
-    expect(lines).toHaveLength(1);
-    const j = JSON.parse(lines[0] as string) as Record<string, unknown>;
-    expectContract(j);
+    const j = contractObject(r.stdout);
     expect(j.poseCoverage).toBe(0);
     expect(r.stderr).toMatch(/no person found/);
     // A grey room is lit (brightness 0.5): nobody there is not a dark room.
@@ -91,10 +97,7 @@ describe('npm run analyze: errors are one line, never a stack trace', () => {
 /** What a recording too dark to see anyone in must give, as JSON (`json`) and as the readable summary (`text`). */
 function expectDark(json: Run, text: Run): void {
   expect(json.code).toBe(0);
-  const lines = oneLine(json.stdout);
-  expect(lines).toHaveLength(1);
-  const j = JSON.parse(lines[0] as string) as { reps: { total: number; left: number; right: number }; holdSec: number; holds: unknown[]; faults: unknown[]; cues: { text: string }[]; poseCoverage: number };
-  expectContract(j as unknown as Record<string, unknown>);
+  const j = contractObject<{ reps: { total: number; left: number; right: number }; holdSec: number; holds: unknown[]; faults: unknown[]; cues: { text: string }[]; poseCoverage: number }>(json.stdout);
   expect(j.reps).toEqual({ total: 0, left: 0, right: 0 });
   expect(j.holdSec).toBe(0);
   expect(j.holds).toEqual([]);
@@ -149,10 +152,7 @@ describe.skipIf(!hasFfmpeg || !existsSync(clip16))('npm run analyze on a real vi
   it('16 (3.6 s prone press-up hold, Lightning for speed): one JSON object meeting the contract, the hold found', async () => {
     const r = await analyze(clip16, '--exercise', 'prone-press-up', '--json', '--model', 'movenet-lightning');
     expect(r.code).toBe(0);
-    const lines = oneLine(r.stdout);
-    expect(lines).toHaveLength(1);
-    const j = JSON.parse(lines[0] as string) as Record<string, unknown>;
-    expectContract(j);
+    const j = contractObject(r.stdout);
     expect(j.exercise).toBe('prone-press-up');
     expect(j.durationSec).toBeGreaterThan(3.3);
     expect(j.durationSec).toBeLessThan(3.9);

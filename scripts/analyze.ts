@@ -8,8 +8,6 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXERCISE_IDS, isExerciseId } from '../src/core/exercises';
-import type { ExerciseId } from '../src/core/exercises/types';
-import { createEngineState, step } from '../src/core/engine';
 import { isModelName, type ModelName, type PoseFrame } from '../src/core/pose';
 import { summarize, type Summary } from '../src/core/summary';
 import { readFixtureFrames, repoRoot } from './lib/engineRun';
@@ -35,14 +33,6 @@ async function videoFrames(path: string, model: ModelName): Promise<PoseFrame[]>
   const fps = Math.min(15, info.fps > 0 ? info.fps : 15);
   const r = await recordVideo({ video: path, model, fps, crop: crop ? clipCrop(crop) : undefined, repoRoot, onFrame: () => {} });
   return r.frames;
-}
-
-/** How much of the stream the engine found too dark to see anyone in (its set-up issue 'too-dark'), 0..1. */
-function darkShare(exercise: ExerciseId, frames: readonly PoseFrame[]): number {
-  const state = createEngineState(exercise);
-  let dark = 0;
-  for (const f of frames) if (step(state, f).view.setupIssues[0] === 'too-dark') dark++;
-  return frames.length ? dark / frames.length : 0;
 }
 
 /** Too dark, and nothing counted: the darkness is the reason, not the absence of a person. */
@@ -102,8 +92,11 @@ async function main(): Promise<void> {
     }
   }
   if (frames.length === 0) fail(`${file} holds no frames`);
-  const s = summarize(ex, frames, source);
-  const dark = darkShare(ex, frames);
+  // How much of the stream the engine found too dark to see anyone in (its set-up issue 'too-dark'), 0..1,
+  // counted in the same pass that summarises it.
+  let darkFrames = 0;
+  const s = summarize(ex, frames, source, undefined, (v) => { if (v.setupIssues[0] === 'too-dark') darkFrames++; });
+  const dark = darkFrames / frames.length;
   // Stdout stays exactly one JSON object (its cues carry the engine's "Turn on more light"); the reason
   // nothing was counted goes to stderr (exit 0).
   if (values.json) {

@@ -132,6 +132,8 @@ export interface EngineState {
    * seen at the top stays 'unknown' in the counter and is still not a rep.
    */
   readonly preroll: { t: number; v: (number | null)[] }[];
+  /** This frame's rep-counter inputs (reused every frame). */
+  readonly repIn: (number | null)[];
   readonly seen: Set<string>;
   /** Frames dropped because a rule threw (should stay 0; the fuzz test checks). */
   errors: number;
@@ -154,7 +156,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
     reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
     total: 0, lastRepT: { left: -Infinity, right: -Infinity }, lastSide: null, cleanReps: 0, lastPraiseTick: 0,
-    t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], seen: new Set(), errors: 0,
+    t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], repIn: [], seen: new Set(), errors: 0,
   };
 }
 
@@ -265,13 +267,13 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   const ce = s.scratch;
   ce.length = 0;
   const c = def.counter;
-  const vals = repInputs(s, b, points);
+  const has = repInputs(s, b, points, s.repIn);
   if (active) {
     for (const p of s.preroll) stepReps(s, p.t, p.v, ce);
     s.preroll.length = 0;
-    if (vals) stepReps(s, t, vals, ce);
-  } else if (raw.length === 0 && vals) {
-    s.preroll.push({ t, v: vals });
+    if (has) stepReps(s, t, s.repIn, ce);
+  } else if (raw.length === 0 && has) {
+    s.preroll.push({ t, v: s.repIn.slice() });
   } else {
     s.preroll.length = 0;
   }
@@ -345,14 +347,16 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
 
 const sevRank = (v: Finding['severity']): number => (v === 'safety' ? 3 : v === 'major' ? 2 : 1);
 
-/** This frame's input to each rep counter, or null when the counters skip the frame. */
-function repInputs(s: EngineState, b: Body, points: number): (number | null)[] | null {
+/** Fills `out` with this frame's input to each rep counter; false when the counters skip the frame. */
+function repInputs(s: EngineState, b: Body, points: number, out: (number | null)[]): boolean {
   const c = s.def.counter;
-  if (c.kind === 'reps' || c.kind === 'reps+hold') return [s.metric];
+  out.length = 0;
+  if (c.kind === 'reps' || c.kind === 'reps+hold') { out.push(s.metric); return true; }
   if ((c.kind === 'reps-per-side' || c.kind === 'alternating') && points >= 4) {
-    return s.reps.map((rc) => { const v = c.sideMetric(b, rc.side as Side); return fin(v) ? v : null; });
+    for (const rc of s.reps) { const v = c.sideMetric(b, rc.side as Side); out.push(fin(v) ? v : null); }
+    return true;
   }
-  return null;
+  return false;
 }
 
 function stepReps(s: EngineState, t: number, v: readonly (number | null)[], out: CounterEvent[]): void {

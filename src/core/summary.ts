@@ -89,13 +89,14 @@ export class SummaryBuilder {
   }
 }
 
-/** Runs a whole stream through a fresh engine and summarises it. */
-export function summarize(exercise: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions): Summary {
+/** Runs a whole stream through a fresh engine and summarises it; `onView` sees each frame's view on the way. */
+export function summarize(exercise: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions, onView?: (v: EngineView) => void): Summary {
   const state = createEngineState(exercise, opts);
   const sb = new SummaryBuilder(exercise, source);
   for (const f of frames) {
     const r = step(state, f);
     sb.add(state.t, r.events, r.view);
+    onView?.(r.view);
   }
   sb.add(state.t, finish(state), null);
   return sb.result();

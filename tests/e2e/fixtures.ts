@@ -50,3 +50,12 @@ export async function overlayInkPixels(page: Page): Promise<number> {
     return n;
   });
 }
+
+/** Paths of everything in the page's Cache Storage (what the service worker has cached), e.g. "/models/x.bin". */
+export function cachedPaths(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const n of await caches.keys()) for (const r of await (await caches.open(n)).keys()) urls.push(new URL(r.url).pathname);
+    return urls;
+  });
+}

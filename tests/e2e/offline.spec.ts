@@ -3,7 +3,7 @@
 // load the model and coach a set. Service workers are blocked for the other tests (playwright.config.ts);
 // this file needs them.
 import type { Page } from '@playwright/test';
-import { test, expect, waitForFrames } from './fixtures';
+import { test, expect, waitForFrames, cachedPaths } from './fixtures';
 import { syntheticReason } from './clip';
 
 test.use({ serviceWorkers: 'allow' });
@@ -25,11 +25,7 @@ test('loaded once, then offline: the app shell and the model load from the cache
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/sw\.js$/);
   await startPlank(page);
   await waitForFrames(page, 2, 90_000);
-  const cachedUrls = () => page.evaluate(async () => {
-    const urls: string[] = [];
-    for (const n of await caches.keys()) for (const r of await (await caches.open(n)).keys()) urls.push(new URL(r.url).pathname);
-    return urls;
-  });
+  const cachedUrls = () => cachedPaths(page);
   await expect.poll(async () => (await cachedUrls()).filter((u) => u.startsWith('/models/')).sort(), { timeout: 20_000 })
     .toEqual(['/models/movenet-lightning.bin', '/models/movenet-lightning.json']);
   const cached = await cachedUrls();

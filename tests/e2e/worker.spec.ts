@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { syntheticReason } from './clip';
 import type { Hook } from './fixtures';
-import { expect, MAIN_JOINTS, overlayInkPixels, test, waitForFrames } from './fixtures';
+import { expect, MAIN_JOINTS, overlayInkPixels, test, waitForFrames, cachedPaths } from './fixtures';
 
 const Q = 'backend=wasm&model=movenet-lightning&voice=off';
 /** As parity.spec.ts: 2 % of the frame diagonal (≈ 15 px at 640×360). */
@@ -171,11 +171,7 @@ test.describe('offline', () => {
     await page.reload();
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/sw\.js$/);
     await waitForFrames(page, 2, 90_000);
-    const cachedUrls = () => page.evaluate(async () => {
-      const urls: string[] = [];
-      for (const n of await caches.keys()) for (const r of await (await caches.open(n)).keys()) urls.push(new URL(r.url).pathname);
-      return urls;
-    });
+    const cachedUrls = () => cachedPaths(page);
     await expect.poll(async () => (await cachedUrls()).filter((u) => u.startsWith('/models/')).sort(), { timeout: 20_000 })
       .toEqual(['/models/movenet-lightning.bin', '/models/movenet-lightning.json']);
     expect((await cachedUrls()).filter((u) => /\/assets\/poseWorker-[\w-]+\.js$/.test(u))).toHaveLength(1);
