@@ -5,6 +5,7 @@ import type { PoseFrame } from './pose';
 import type { Side } from './geometry';
 import { createEngineState, finish, step, type EngineEvent, type EngineOptions, type EngineView } from './engine';
 import type { ExerciseId } from './exercises/types';
+import type { CueKind } from './cues';
 
 export interface Summary {
   exercise: ExerciseId;
@@ -18,7 +19,8 @@ export interface Summary {
   holdSec: number;
   holds: { startSec: number; endSec: number; side: Side | null }[];
   faults: { id: string; startSec: number; endSec: number; message: string }[];
-  cues: { tSec: number; text: string }[];
+  /** Every cue shown, in order. `id` says what it is about ('setup:wrong-view', 'fault:hips-high', 'praise:…'), `kind` its priority class. */
+  cues: { tSec: number; text: string; id: string; kind: CueKind }[];
 }
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -64,7 +66,7 @@ export class SummaryBuilder {
           if (o) { this.faults.push({ id: e.faultId, startSec: this.sec(o.t), endSec: this.sec(e.t), message: o.message }); this.openFaults.delete(e.faultId); }
           break;
         }
-        case 'cue': this.cues.push({ tSec: this.sec(e.t), text: e.text }); break;
+        case 'cue': this.cues.push({ tSec: this.sec(e.t), text: e.text, id: e.id, kind: e.kind }); break;
         default: break;
       }
     }
