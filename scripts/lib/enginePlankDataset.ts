@@ -64,7 +64,7 @@ export function classifyRow(cols: readonly number[], header: readonly string[]):
   }
   b.torso = rawTorso(b.x, b.y, b.ok);
   b.side = chooseSide(b, 'left');
-  const ctx: CheckContext = { t: 0, phase: 'unknown', holding: true, metric: null, mem: {}, reps: 0 };
+  const ctx: CheckContext = { t: 0, phase: 'unknown', holding: true, metric: null, mem: {}, reps: 0, tuning: {} };
   const ids = plank.checks.map((c) => c(b, ctx)?.faultId);
   if (ids.includes('hips-sagging')) return 'L';
   if (ids.includes('hips-high')) return 'H';
@@ -82,14 +82,19 @@ export function plankDatasetAccuracy(dir = plankDatasetDir): PlankAccuracy {
   return acc;
 }
 
-/** One labelled row as a pose in a 1280×720 frame (COCO-17 order; absent points score 0). */
+/** The foot landmarks the files carry, named as BlazePose (and so the app's pose source) names them. */
+const FEET = ['left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const;
+
+/** One labelled row as a pose in a 1280×720 frame (COCO-17 order, then the feet; absent points score 0). */
 export function rowToPose(cols: readonly number[], header: readonly string[]): PoseFrame['poses'][number] {
-  const keypoints = COCO17.map((name) => {
+  const point = (name: string) => {
     const i = header.indexOf(`${name}_x`);
     const x = cols[i], y = cols[i + 1], v = cols[i + 3];
     if (i < 0 || x === undefined || y === undefined || v === undefined || !Number.isFinite(x * y * v)) return { name, x: 0, y: 0, score: 0 };
     return { name, x: x * W, y: y * H, score: Math.max(0, Math.min(1, v)) };
-  });
+  };
+  // COCO-17 first, then the feet after them, as the app's pose source passes BlazePose's extra points.
+  const keypoints = [...COCO17.map(point), ...FEET.map(point)];
   return { keypoints, score: keypoints.reduce((a, k) => a + k.score, 0) / keypoints.length };
 }
 

@@ -172,6 +172,7 @@ export class HoldCounter {
   readonly sideMs = { left: 0, right: 0 };
   private candSince = -1;
   private candSide: Side | undefined = undefined;
+  private candBreak = -1;
   private breakSince = -1;
   private segMs = 0;
   private lastT = -1;
@@ -200,7 +201,13 @@ export class HoldCounter {
     }
     if (!this.holding) {
       if (ok && (this.candSince < 0 || side !== this.candSide)) { this.candSince = t; this.candSide = side; }
-      if (!ok) this.candSince = -1;
+      // A break shorter than exitMs does not restart the wait for the hold either (a point lost for a frame,
+      // c09's flickering ankles), but a longer one does.
+      if (ok) this.candBreak = -1;
+      else if (this.candSince >= 0) {
+        if (this.candBreak < 0) this.candBreak = t;
+        if (t - this.candBreak >= this.th.exitMs) { this.candSince = -1; this.candBreak = -1; }
+      }
       if (ok && this.candSince >= 0 && t - this.candSince >= this.th.enterMs) {
         this.holding = true;
         this.side = side;

@@ -49,12 +49,24 @@ export interface Body {
   t: number;
   width: number;
   height: number;
+  /**
+   * Foot points, when the model gives them (BlazePose: heels and toes; MoveNet has none): indices
+   * FOOT.left_heel … FOOT.right_toe, raw (not smoothed), usable where `footOk` is 1.
+   */
+  readonly footX: Float64Array;
+  readonly footY: Float64Array;
+  readonly footOk: Uint8Array;
 }
+
+/** Foot points kept beside the COCO-17 body, with the names BlazePose gives them. */
+export const FOOT = { left_heel: 0, right_heel: 1, left_toe: 2, right_toe: 3 } as const;
+export const FOOT_NAMES: Readonly<Record<string, number>> = { left_heel: 0, right_heel: 1, left_foot_index: 2, right_foot_index: 3 };
 
 export function createBody(): Body {
   return {
     x: new Float64Array(N_KP), y: new Float64Array(N_KP), ok: new Uint8Array(N_KP), score: new Float64Array(N_KP),
     torso: 0, side: 'left', t: 0, width: 1, height: 1,
+    footX: new Float64Array(4), footY: new Float64Array(4), footOk: new Uint8Array(4),
   };
 }
 

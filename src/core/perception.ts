@@ -2,7 +2,7 @@
 // implausible points, smooth the rest, keep a running torso length and the side facing the camera.
 
 import type { Pose, PoseFrame } from './pose';
-import { createBody, chooseSide, N_KP, type Body } from './geometry';
+import { createBody, chooseSide, FOOT_NAMES, N_KP, type Body } from './geometry';
 import { OneEuroBank } from './smoothing';
 import { Plausibility } from './plausibility';
 
@@ -11,6 +11,16 @@ import { Plausibility } from './plausibility';
  * NOTES.md warns scores do not reveal wrong points, so plausibility checks follow.
  */
 export const MIN_SCORE = 0.3;
+/**
+ * A point already being tracked stays known down to this score (hysteresis on MIN_SCORE): a point the model
+ * keeps finding in the same place at a lower score is still the same point. c09 (backlit home plank, the
+ * feet by the frame edge): Thunder's ankles flicker between 0.08 and 0.43 while the knees hold 0.5–0.7, and
+ * with one threshold the ankles (and with them the hold) dropped out every few frames. Plausibility checks
+ * (limb length, jumps) still apply to a kept point.
+ */
+export const KEEP_SCORE = 0.15;
+/** ... as long as it stays within this distance (torso lengths) of where it was last seen. */
+export const KEEP_MOVE = 0.15;
 /** Points may sit this far outside the frame (share of width/height) before they are ignored. */
 const FRAME_MARGIN = 0.25;
 /** After a point has been unknown this long its smoothing restarts from the new value. */
@@ -116,7 +126,13 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
     const s = Math.max(0, Math.min(1, k.score));
     scoreSum += s;
     b.score[i] = s;
-    if (s < MIN_SCORE) continue;
+    if (s < MIN_SCORE) {
+      // Kept only while it stays put: a still, low-scored ankle is the same ankle; a low-scored wrist on
+      // the move may be a guess (23: wrists at the top of a fly).
+      const tracked = s >= KEEP_SCORE && b.ok[i] === 1 && t - (per.lastSeen[i] as number) <= SMOOTH_GAP_MS && b.torso > 0 &&
+        Math.hypot(k.x - (b.x[i] as number), k.y - (b.y[i] as number)) <= KEEP_MOVE * b.torso;
+      if (!tracked) continue;
+    }
     if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
     rx[i] = k.x; ry[i] = k.y; rok[i] = 1;
   }
@@ -141,9 +157,24 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
   const tor = rawTorso(b.x, b.y, b.ok);
   if (tor > 0) b.torso = b.torso > 0 ? b.torso + TORSO_FOLLOW * (tor - b.torso) : tor;
   if (n > 0) b.side = chooseSide(b, b.side);
+  readFeet(b, pose, w, h);
   per.lastT = t;
   // No usable person: the scores of what the model did find still tell a dark room from an empty one.
   return { points: n, cut, meanScore: pose ? scoreSum / N_KP : bestMeanScore(frame) };
+}
+
+/** Heels and toes from the points a model gives after COCO-17 (BlazePose), by name; none for MoveNet. */
+function readFeet(b: Body, pose: Pose | null, w: number, h: number): void {
+  b.footOk.fill(0);
+  const kps = pose?.keypoints;
+  if (!kps || kps.length <= N_KP) return;
+  for (let i = N_KP; i < kps.length; i++) {
+    const k = kps[i];
+    const j = k ? FOOT_NAMES[k.name] : undefined;
+    if (j === undefined || !k || !finite(k.x) || !finite(k.y) || !finite(k.score) || k.score < MIN_SCORE) continue;
+    if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
+    b.footX[j] = k.x; b.footY[j] = k.y; b.footOk[j] = 1;
+  }
 }
 
 /** Shoulder-midpoint to hip-midpoint distance (px), from whichever of each pair is known; 0 if unknown. */

@@ -87,6 +87,16 @@ function inPressUp(b: Body, mem: Record<string, number>): boolean {
   return lift !== null && lift >= LIFT_MIN && rateOf(mem, 'lift') < STILL_DEG_S && rateOf(mem, 'shift') < STILL_SHIFT_S;
 }
 
+/** Why the hold is not running (a COACH_TEXT key): the missing part of the press-up. */
+function pressUpGuide(b: Body, mem: Record<string, number>): string | null {
+  if (!pushedUp(b)) return 'prone-press-up.push';
+  if (headOn(b)) return null;
+  const lift = trunkToHorizontal(b);
+  if (lift !== null && lift < LIFT_MIN) return 'prone-press-up.higher';
+  if (!(rateOf(mem, 'lift') < STILL_DEG_S) || !(rateOf(mem, 'shift') < STILL_SHIFT_S)) return 'prone-press-up.still';
+  return null;
+}
+
 export const pronePressUp: ExerciseDef = {
   id: 'prone-press-up',
   name: 'Prone press-up',
@@ -103,7 +113,9 @@ export const pronePressUp: ExerciseDef = {
     id: 'prone-pushed-up',
     cue: 'Lie face down and push up on your hands',
     check: (b) => pushedUp(b) && (headOn(b) ? proneHeadOn(b) : (trunkToHorizontal(b) ?? 90) <= 70),
+    why: (b) => (headOn(b) ? (proneHeadOn(b) ? null : 'prone-press-up.lie-down') : (trunkToHorizontal(b) ?? 90) > 70 ? 'prone-press-up.lie-down' : pushedUp(b) ? null : 'prone-press-up.push'),
   },
+  guide: (b, ctx) => pressUpGuide(b, ctx.mem),
   counter: {
     kind: 'hold',
     hold: { enterMs: 500, exitMs: 400, maxGapMs: 1000 },

@@ -66,6 +66,7 @@ export const sideBend: ExerciseDef = {
     hold: { enterMs: 300, exitMs: 300, maxGapMs: 1000 },
     heldSide: (b, ctx) => (handsOverhead(b) === true && ctx.metric !== null ? bendSide(ctx.metric) : null),
   },
+  guide: (b, ctx) => (handsOverhead(b) !== true ? 'side-bend.arms' : ctx.metric === null || bendSide(ctx.metric) === null ? 'side-bend.bend' : null),
   metric: (b) => trunkSideTilt(b),
   metricLabel: 'sideways bend (°, + = to your left)',
   checks: [
