@@ -107,6 +107,16 @@ export const GUIDE_REPS_MS = 2500;
  * studio: 0.28); clip 26 darkened (tests/node dark fixture) reads ≈0.05–0.10 with scores ≈0.3–0.45.
  */
 export const DIM_LIGHT = 0.15;
+/** After a camera cut a running hold is kept this long (ms) whatever the position reads (see the hold step). */
+export const CUT_SETTLE_MS = 1200;
+/**
+ * A cross-fade to another camera angle moves the points gradually, so the perception's cut test misses it,
+ * but the shoulders' apparent width (over the torso) jumps: c04's side → front-oblique fade 0.07 → 0.64 in
+ * 0.3 s. A change of more than VIEW_JUMP from its ≈0.4 s running mean is taken as a cut. A trunk turning in a
+ * rotation stretch changes it by ≈0.3–0.8 a second (b01), under this in 0.4 s.
+ */
+export const VIEW_JUMP = 0.35;
+const VIEW_TAU_MS = 400;
 export const LOW_TRACK_SCORE = 0.4;
 
 interface FaultTrack {
@@ -167,6 +177,8 @@ export interface EngineState {
   errors: number;
   /** Time judged (ms): active, in the posture, rules running. */
   judgedMs: number;
+  /** Time of the last camera cut the perception saw (ms), -Infinity before any. */
+  cutT: number;
   /** Last time something was being counted (a hold running, a rep under way or just counted), ms; -1 = never. */
   countT: number;
   /** A rep counter left rest since the last rep (the reps started but stopped short). */
@@ -174,6 +186,8 @@ export interface EngineState {
   /** Running mean keypoint score of the tracked person (≈1 s time constant) and the last picture brightness. */
   trackScore: number;
   light: number;
+  /** Running mean of the shoulders' width over the torso (NaN until seen), for viewJump. */
+  swMean: number;
 }
 
 export function createEngineState(exerciseId: ExerciseId | string, opts: EngineOptions = {}): EngineState {
@@ -195,7 +209,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
     total: 0, lastRepT: { left: -Infinity, right: -Infinity }, lastSide: null, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
     t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], repIn: [], seen: new Set(), errors: 0,
-    judgedMs: 0, countT: -1, sawMove: false, trackScore: NaN, light: NaN,
+    judgedMs: 0, cutT: -Infinity, swMean: NaN, countT: -1, sawMove: false, trackScore: NaN, light: NaN,
   };
 }
 
@@ -263,7 +277,8 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   s.t = t;
   s.started = true;
   s.frames++;
-  const { points, meanScore } = perceive(s.per, f, t);
+  const { points, meanScore, cut } = perceive(s.per, f, t);
+  if (cut || viewJump(s, dt)) s.cutT = t;
   if (points >= 4) s.personFrames++;
   // Tracking quality (≈1 s time constant) and the picture's light, for the reason given when nothing counts.
   if (points >= 4) s.trackScore = Number.isFinite(s.trackScore) ? s.trackScore + Math.min(1, dt / 1000) * (meanScore - s.trackScore) : meanScore;
@@ -344,6 +359,9 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
       else if (c.kind === 'hold-per-side') { const hs = c.heldSide(b, ctx); ok = hs !== null; side = hs ?? undefined; }
       else if (c.kind === 'reps+hold') ok = s.reps[0]?.phase === 'top';
     }
+    // A camera cut changes the view, not the person: a running hold carries on through the cut and the
+    // cross-fade after it (c04's dissolves read as a 20° jump of the chest, then a settling).
+    if (!ok && s.hold.holding && t - s.cutT < CUT_SETTLE_MS && active && points >= 4) { ok = true; side = s.hold.side; }
     s.hold.step(ok, side, t, ce);
   }
   // Something is being counted: a hold running, a rep under way (a counter out of rest) or counted now.
@@ -416,6 +434,17 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
 }
 
 const sevRank = (v: Finding['severity']): number => (v === 'safety' ? 3 : v === 'major' ? 2 : 1);
+
+/** A sudden change of camera angle (see VIEW_JUMP). Updates the running mean. */
+function viewJump(s: EngineState, dt: number): boolean {
+  const b = s.per.body;
+  if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return false;
+  const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
+  if (!Number.isFinite(s.swMean)) { s.swMean = w; return false; }
+  const jump = Math.abs(w - s.swMean) > VIEW_JUMP;
+  s.swMean += (1 - Math.exp(-Math.max(0, dt) / VIEW_TAU_MS)) * (w - s.swMean);
+  return jump;
+}
 
 /**
  * Why nothing is being counted, as a COACH_TEXT key: the light when the picture is dim or the person is

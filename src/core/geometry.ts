@@ -56,6 +56,11 @@ export interface Body {
   readonly footX: Float64Array;
   readonly footY: Float64Array;
   readonly footOk: Uint8Array;
+  /**
+   * By a pair's left index (shoulders 5, hips 11): 1 when one of the pair has just dropped out while the
+   * other is seen, so their midpoint is unknown for the moment (see perception's markGirdleGaps).
+   */
+  readonly pairGap: Uint8Array;
 }
 
 /** Foot points kept beside the COCO-17 body, with the names BlazePose gives them. */
@@ -66,7 +71,7 @@ export function createBody(): Body {
   return {
     x: new Float64Array(N_KP), y: new Float64Array(N_KP), ok: new Uint8Array(N_KP), score: new Float64Array(N_KP),
     torso: 0, side: 'left', t: 0, width: 1, height: 1,
-    footX: new Float64Array(4), footY: new Float64Array(4), footOk: new Uint8Array(4),
+    footX: new Float64Array(4), footY: new Float64Array(4), footOk: new Uint8Array(4), pairGap: new Uint8Array(N_KP),
   };
 }
 
@@ -123,6 +128,7 @@ export function tiltFromUp(fx: number, fy: number, tx: number, ty: number): Degr
 /** Midpoint of a left/right pair, preferring both; falls back to the one known point; null if neither. */
 export function pairMid(b: Body, limb: Limb, out: { x: number; y: number }): boolean {
   const l = jointIndex('left', limb), r = l + 1;
+  if (b.pairGap[l] === 1) return false;
   const lo = b.ok[l] === 1, ro = b.ok[r] === 1;
   if (lo && ro) { out.x = ((b.x[l] as number) + (b.x[r] as number)) / 2; out.y = ((b.y[l] as number) + (b.y[r] as number)) / 2; return true; }
   if (lo) { out.x = b.x[l] as number; out.y = b.y[l] as number; return true; }

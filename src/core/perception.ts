@@ -36,6 +36,8 @@ export interface Perception {
   readonly ry: Float64Array;
   readonly rok: Uint8Array;
   readonly lastSeen: Float64Array;
+  /** When both points of each rigid pair were last seen, by its left index (see markGirdleGaps). */
+  readonly pairT: Float64Array;
   /** Centre of the tracked person last frame (px); NaN before anyone was seen. */
   cx: number;
   cy: number;
@@ -56,6 +58,7 @@ export function createPerception(): Perception {
     plaus: new Plausibility(),
     rx: new Float64Array(N_KP), ry: new Float64Array(N_KP), rok: new Uint8Array(N_KP),
     lastSeen: new Float64Array(N_KP).fill(-Infinity),
+    pairT: new Float64Array(N_KP).fill(-Infinity),
     cx: NaN, cy: NaN, lastT: 0, started: false, locked: false,
   };
 }
@@ -154,6 +157,7 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
     sx += b.x[i] as number; sy += b.y[i] as number; n++;
   }
   if (n > 0) { per.cx = sx / n; per.cy = sy / n; }
+  markGirdleGaps(per, b, t);
   const tor = rawTorso(b.x, b.y, b.ok);
   if (tor > 0) b.torso = b.torso > 0 ? b.torso + TORSO_FOLLOW * (tor - b.torso) : tor;
   if (n > 0) b.side = chooseSide(b, b.side);
@@ -161,6 +165,23 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
   per.lastT = t;
   // No usable person: the scores of what the model did find still tell a dark room from an empty one.
   return { points: n, cut, meanScore: pose ? scoreSum / N_KP : bestMeanScore(frame) };
+}
+
+/**
+ * Shoulders and hips: when one of a pair drops out for a moment while the other is seen, their midpoint is
+ * unknown for that moment (Body.pairGap), not the one point left: a midpoint jumping half a shoulder or hip
+ * width reads as movement (14 at 2.6 s: one hip lost for a frame, the trunk angle dropped 35° → 21° and back,
+ * a phantom crunch). A side view where the far point is never seen is unaffected: the gap only counts within
+ * GIRDLE_GAP_MS of both having been seen.
+ */
+export const GIRDLE_GAP_MS = 300;
+const GIRDLES: readonly (readonly [number, number])[] = [[5, 6], [11, 12]];
+function markGirdleGaps(per: Perception, b: Body, t: number): void {
+  for (const [l, r] of GIRDLES) {
+    const lo = b.ok[l] === 1, ro = b.ok[r] === 1;
+    if (lo && ro) per.pairT[l] = t;
+    b.pairGap[l] = lo !== ro && t - (per.pairT[l] as number) <= GIRDLE_GAP_MS ? 1 : 0;
+  }
 }
 
 /** Heels and toes from the points a model gives after COCO-17 (BlazePose), by name; none for MoveNet. */

@@ -48,9 +48,17 @@ export const STILL_DEG_S = 8;
  */
 export const STILL_SHIFT_S = 0.1;
 
+/**
+ * Seen head-on: the shoulders wide (over HEAD_ON), or fairly wide (over HEAD_ON_FACING) with the trunk
+ * upright in the picture (its far end, the hips, straight below the shoulders): c04's head-on shot reads
+ * 0.81–0.83 wide and 88° upright; its front-oblique shot 0.61–0.64 and 63°, still judged from the side.
+ */
+export const HEAD_ON_FACING = 0.7;
+export const HEAD_ON_UPRIGHT = 75;
 function headOn(b: Body): boolean {
   if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return false;
-  return Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso > HEAD_ON;
+  const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
+  return w > HEAD_ON || (w > HEAD_ON_FACING && (trunkToHorizontal(b) ?? 0) >= HEAD_ON_UPRIGHT);
 }
 
 function pushedUp(b: Body): boolean {
