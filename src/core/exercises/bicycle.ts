@@ -26,8 +26,12 @@ export const HANDS_OFF_HEAD = 0.8;
  */
 export const START_REPS = 4;
 export const START_MIN_GAP_MS = 900;
-/** Lying: the trunk within this of the horizontal, unless seen end-on (then the torso looks short). */
-export const LYING_MAX_DEG = 50;
+/**
+ * On the back: the trunk within this of the horizontal. The shoulders are off the floor in a bicycle, and
+ * some do it sitting well up: c18 holds the trunk at ≈55–65° (leaning back on the buttocks, feet off the
+ * floor). Sitting or standing upright reads 75–90°.
+ */
+export const LYING_MAX_DEG = 70;
 
 const SH = { x: 0, y: 0 };
 /** Knee distance from the shoulder midpoint, torso lengths; null when unknown. */
