@@ -251,7 +251,8 @@ function postureWhy(s: EngineState): string | null {
 }
 
 function setupText(s: EngineState, issue: SetupIssue, why: string | null = null): string {
-  if (issue === 'wrong-posture') return why !== null ? (COACH_TEXT[why] as string) : s.def.posture.cue;
+  if (why !== null && COACH_TEXT[why] !== undefined && (issue === 'wrong-posture' || issue === 'body-cut-off')) return COACH_TEXT[why] as string;
+  if (issue === 'wrong-posture') return s.def.posture.cue;
   if (issue === 'wrong-view') return SETUP_TEXT[s.def.view === 'side' ? 'wrong-view-side' : 'wrong-view-front'] ?? '';
   return SETUP_TEXT[issue] ?? '';
 }
@@ -299,7 +300,8 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   }
   s.issues = s.phase === 'active' ? [] : raw;
   const top = s.issues[0] ?? null;
-  const why = top === 'wrong-posture' ? postureWhy(s) : null;
+  // A body the model sees only dimly (dark room, backlight) reads as cut off or out of position: say so.
+  const why = top === 'wrong-posture' ? (poorlySeen(s) ? 'light' : postureWhy(s)) : top === 'body-cut-off' && poorlySeen(s) ? 'light' : null;
   if (top !== s.lastSetupCue) {
     if (top) events.push({ type: 'setup-cue', t, issue: top, text: setupText(s, top, why) });
     s.lastSetupCue = top;
@@ -451,8 +453,13 @@ function viewJump(s: EngineState, dt: number): boolean {
  * tracked poorly; else the exercise's own reason (hold exercises: the missing part of the position; rep
  * exercises: how to start a rep, or to go further when reps were started and stopped short).
  */
+/** The picture is dim, or the person is tracked with low scores all over (not just a limb out of frame). */
+function poorlySeen(s: EngineState): boolean {
+  return (fin(s.light) && s.light < DIM_LIGHT) || s.trackScore < LOW_TRACK_SCORE;
+}
+
 function guideKey(s: EngineState, ctx: CheckContext): string | null {
-  if ((fin(s.light) && s.light < DIM_LIGHT) || s.trackScore < LOW_TRACK_SCORE) return 'light';
+  if (poorlySeen(s)) return 'light';
   const id = s.def.id;
   if (s.reps.length > 0 && s.def.counter.kind !== 'reps+hold') return s.sawMove ? `${id}.further` : `${id}.start`;
   if (s.def.counter.kind === 'reps+hold') return s.sawMove ? `${id}.further` : `${id}.start`;

@@ -44,7 +44,7 @@ export function compare(s: Summary, e: Expected): Verdict {
   const lateSetup = e.setupOkAfterSec === undefined ? [] : s.cues
     .filter((c) => c.id.startsWith('setup:') && c.id !== 'setup:no-person' && c.tSec > (e.setupOkAfterSec as number))
     .map((c) => ({ tSec: c.tSec, id: c.id }));
-  const missingCues = (e.cues ?? []).filter((w) => !s.cues.some((c) => c.id.startsWith(w.id) && (w.bySec === undefined || c.tSec <= w.bySec))).map((w) => w.id);
+  const missingCues = (e.cues ?? []).filter((w) => !s.cues.some((c) => c.id.includes(w.id) && (w.bySec === undefined || c.tSec <= w.bySec))).map((w) => w.id);
   const wrongSides = e.sidesOnly ? s.holds.filter((h) => h.side !== null && !(e.sidesOnly as string[]).includes(h.side)).length : 0;
   const silent = isSilent(s);
   const pass = (reps?.ok ?? true) && (hold?.ok ?? true) && (holds?.ok ?? true) && faults.ok && (!e.goodForm || falseFaults.length === 0) &&

@@ -19,7 +19,7 @@ export interface Expected {
    * shown after this many seconds. For the stop-motion clips, whose timing is not judged.
    */
   setupOkAfterSec?: number;
-  /** Cues that must be shown: `id` is a cue id or its prefix ('setup:wrong-posture', 'fault:hips-high'), by `bySec` if given. */
+  /** Cues that must be shown: `id` is a cue id or part of one ('setup:wrong-posture', 'fault:hips-high', 'light'), by `bySec` if given. */
   cues?: { id: string; bySec?: number }[];
   /** Holds may only be on these sides (a hold on another side is wrong). */
   sidesOnly?: ('left' | 'right')[];
