@@ -113,7 +113,7 @@ function bestMeanScore(frame: PoseFrame): number {
  * Updates the Body from one frame. Returns the number of usable points (0 = nobody) and whether a
  * camera cut was detected. `t` is the sanitised frame time.
  */
-export function perceive(per: Perception, frame: PoseFrame, t: number): { points: number; cut: boolean; meanScore: number } {
+export function perceive(per: Perception, frame: PoseFrame, t: number): { points: number; cut: boolean; meanScore: number; medianScore: number } {
   const b = per.body;
   const w = finite(frame.width) && frame.width > 0 ? frame.width : b.width;
   const h = finite(frame.height) && frame.height > 0 ? frame.height : b.height;
@@ -164,7 +164,29 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
   readFeet(b, pose, w, h);
   per.lastT = t;
   // No usable person: the scores of what the model did find still tell a dark room from an empty one.
-  return { points: n, cut, meanScore: pose ? scoreSum / N_KP : bestMeanScore(frame) };
+  return { points: n, cut, meanScore: pose ? scoreSum / N_KP : bestMeanScore(frame), medianScore: pose ? inFrameMedian(pose, w, h) : NaN };
+}
+
+/** Points placed within this share of the frame's edge are taken as off the picture (a limb cut off), not unseen. */
+const EDGE = 0.03;
+const SCRATCH = new Float64Array(N_KP);
+/**
+ * Median score of the points the model places inside the picture: low when the model cannot see what is in
+ * front of it (a dark room), not when a limb is out of frame (MoveNet puts those at or just past the edge,
+ * test-fixtures/README.md). NaN with fewer than 5 such points.
+ */
+function inFrameMedian(pose: Pose, w: number, h: number): number {
+  let n = 0;
+  const m = Math.min(pose.keypoints.length, N_KP);
+  for (let i = 0; i < m; i++) {
+    const k = pose.keypoints[i];
+    if (!k || !finite(k.x) || !finite(k.y) || !finite(k.score)) continue;
+    if (k.x < w * EDGE || k.x > w * (1 - EDGE) || k.y < h * EDGE || k.y > h * (1 - EDGE)) continue;
+    SCRATCH[n++] = Math.max(0, Math.min(1, k.score));
+  }
+  if (n < 5) return NaN;
+  const v = SCRATCH.subarray(0, n).sort();
+  return v[n >> 1] as number;
 }
 
 /**

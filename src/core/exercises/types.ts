@@ -102,7 +102,7 @@ export interface ExerciseDef {
   readonly posture: PostureSpec;
   readonly counter: CounterSpec;
   /** The key angle or distance per frame: drives the rep counter and the UI chart. */
-  readonly metric: (b: Body, ctx: { mem: Record<string, number> }) => number | null;
+  readonly metric: (b: Body, ctx: { mem: Record<string, number>; t?: number; cutT?: number }) => number | null;
   readonly metricLabel: string;
   readonly checks: readonly FrameCheck[];
   readonly repChecks?: readonly RepCheck[];
