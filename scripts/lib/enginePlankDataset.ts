@@ -19,7 +19,7 @@ import { rawTorso, MIN_SCORE } from '../../src/core/perception';
 import { plank } from '../../src/core/exercises/plank';
 import type { CheckContext } from '../../src/core/exercises/types';
 import { COCO17, type PoseFrame } from '../../src/core/pose';
-import { createEngineState, finish, step, type EngineEvent } from '../../src/core/engine';
+import { createEngineState, finish, step, type EngineEvent, type EngineOptions } from '../../src/core/engine';
 import { repoRoot } from './engineRun';
 
 export const plankDatasetDir = join(repoRoot, '..', 'shared', 'fixtures', 'keypoint-datasets', 'plank-mediapipe-ngoquocbao1010');
@@ -122,8 +122,8 @@ const HIP_FAULT: Record<PlankLabel, string | null> = { C: null, L: 'hips-sagging
  *   praise was given.
  * Anything else is wrong (the other hip fault, a correct plank turned away, a fault never said, ...).
  */
-export function judgeStream(label: PlankLabel, frames: readonly PoseFrame[]): StreamOutcome {
-  const s = createEngineState('plank');
+export function judgeStream(label: PlankLabel, frames: readonly PoseFrame[], opts?: EngineOptions): StreamOutcome {
+  const s = createEngineState('plank', opts);
   const t0 = frames[0]?.t ?? 0;
   const faults = new Set<string>();
   const cues: string[] = [];
@@ -213,20 +213,20 @@ function why(o: StreamOutcome): string {
 }
 
 /** The whole labelled set through the engine (about 5,300 streams of 75 frames). `every` samples rows (1 = all). */
-export function plankDatasetThroughEngine(dir = plankDatasetDir, every = 1): EngineDatasetResult {
+export function plankDatasetThroughEngine(dir = plankDatasetDir, every = 1, opts?: EngineOptions): EngineDatasetResult {
   const rows = readRows(dir);
   const res: EngineDatasetResult = { frames: emptyCounts(), sequences: emptyCounts(), wrongWhy: { C: [], L: [], H: [] } };
   const whyCount: Record<PlankLabel, Map<string, number>> = { C: new Map(), L: new Map(), H: new Map() };
   rows.forEach((r, i) => {
     if (i % every !== 0) return;
-    const o = judgeStream(r.label, constantStream(rowToPose(r.cols, r.header)));
+    const o = judgeStream(r.label, constantStream(rowToPose(r.cols, r.header)), opts);
     const c = res.frames[r.label];
     c.n++;
     c[o.verdict]++;
     if (o.verdict !== 'right') { const k = `${o.verdict}: ${why(o)}`; whyCount[r.label].set(k, (whyCount[r.label].get(k) ?? 0) + 1); }
   });
   for (const sq of sequences(rows)) {
-    const o = judgeStream(sq.label, pingPong(sq.poses));
+    const o = judgeStream(sq.label, pingPong(sq.poses), opts);
     const c = res.sequences[sq.label];
     c.n++;
     c[o.verdict]++;
