@@ -381,7 +381,8 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
         // Alternating exercises (bicycle): a second touch on the same side in a row is not a rep,
         // unless the set paused in between (then either side may start again).
         const lastAny = Math.max(s.lastRepT.left, s.lastRepT.right);
-        if (c.kind === 'alternating' && side && s.lastSide === side && t - lastAny < ALTERNATE_RESET_MS) {
+        // A camera cut since that touch resets it too: left and right are not trusted across a change of view.
+        if (c.kind === 'alternating' && side && s.lastSide === side && t - lastAny < ALTERNATE_RESET_MS && !(s.cutT > lastAny)) {
           for (const rc of s.reps) if (rc.side === side) rc.uncount();
           break;
         }
