@@ -111,6 +111,8 @@ export const GUIDE_REPS_MS = 2500;
 export const DIM_LIGHT = 0.15;
 /** After a camera cut a running hold is kept this long (ms) whatever the position reads (see the hold step). */
 export const CUT_SETTLE_MS = 1200;
+/** A set-up cue stays up this long (ms) after its issue last showed, until counting starts. */
+export const SETUP_CUE_HOLD_MS = 1000;
 /**
  * A cross-fade to another camera angle moves the points gradually, so the perception's cut test misses it,
  * but the shoulders' apparent width (over the torso) jumps: c04's side → front-oblique fade 0.07 → 0.64 in
@@ -190,6 +192,8 @@ export interface EngineState {
   light: number;
   /** Running mean of the shoulders' width over the torso (NaN until seen), for viewJump. */
   swMean: number;
+  /** The last set-up issue shown and when (see SETUP_CUE_HOLD_MS). */
+  lastIssue: { top: SetupIssue; why: string | null; t: number } | null;
 }
 
 export function createEngineState(exerciseId: ExerciseId | string, opts: EngineOptions = {}): EngineState {
@@ -211,7 +215,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
     total: 0, lastRepT: { left: -Infinity, right: -Infinity }, lastSide: null, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
     t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], repIn: [], seen: new Set(), errors: 0,
-    judgedMs: 0, cutT: -Infinity, swMean: NaN, countT: -1, sawMove: false, trackScore: NaN, light: NaN,
+    judgedMs: 0, cutT: -Infinity, swMean: NaN, lastIssue: null, countT: -1, sawMove: false, trackScore: NaN, light: NaN,
   };
 }
 
@@ -418,7 +422,12 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
 
   // Cues.
   const cands: Cue[] = [];
-  if (s.issues.length > 0 && top) cands.push({ id: `setup:${top}${why !== null ? `:${why}` : ''}`, text: setupText(s, top, why), kind: 'setup' });
+  // A set-up issue that clears for a frame or two is still the issue: its cue stays (a flicker would take it
+  // down, and the cue cooldown would then keep it from coming back while the issue goes on: b06, 2.7–9.6 s).
+  if (s.issues.length > 0 && top) { s.lastIssue = { top, why, t }; }
+  const held = s.issues.length === 0 && s.phase !== 'active' && s.lastIssue !== null && t - s.lastIssue.t < SETUP_CUE_HOLD_MS ? s.lastIssue : null;
+  const cueTop = top ?? held?.top ?? null, cueWhy = top ? why : held?.why ?? null;
+  if (cueTop) cands.push({ id: `setup:${cueTop}${cueWhy !== null ? `:${cueWhy}` : ''}`, text: setupText(s, cueTop, cueWhy), kind: 'setup' });
   let worst: FaultTrack | null = null;
   for (const tr of s.faults.values()) {
     if (!tr.active) continue;
