@@ -103,12 +103,14 @@ export const GUIDE_REPS_MS = 2500;
 /**
  * A dim picture (PoseFrame.light below DIM_LIGHT, but above DARK_LIGHT), or a person whose keypoints score low
  * all over: the median score of the points placed inside the picture, followed over ≈1 s, under LOW_TRACK_SCORE.
- * A limb out of frame (placed at the edge) does not count. Thunder on the real clips: frame medians 0.45–0.80 (median per clip), the lowest
- * 5 % of frames 0.27 (c18, backlit) and up; clip 26 darkened (constructed/bench-press_dark-room) 0.19 (5 %: 0.08).
+ * A limb out of frame (placed at the edge) does not count. Thunder on the real clips: frame medians 0.45–0.80
+ * (median per clip), the lowest 5 % of frames 0.27 (c18, backlit) and up; clip 26 darkened
+ * (constructed/bench-press_dark-room) 0.19 (5 %: 0.08).
  * When nothing is being counted, the reason given is then the light. The shared clips as the camera measures
  * them read 0.28–0.68 light.
  */
 export const DIM_LIGHT = 0.15;
+export const LOW_TRACK_SCORE = 0.3;
 /** After a camera cut a running hold is kept this long (ms) whatever the position reads (see the hold step). */
 export const CUT_SETTLE_MS = 1200;
 /** A set-up cue stays up this long (ms) after its issue last showed, until counting starts. */
@@ -121,7 +123,6 @@ export const SETUP_CUE_HOLD_MS = 1000;
  */
 export const VIEW_JUMP = 0.35;
 const VIEW_TAU_MS = 400;
-export const LOW_TRACK_SCORE = 0.3;
 
 interface FaultTrack {
   finding: Finding;
