@@ -19,7 +19,7 @@ export function loadStream(clip: string, model: ModelName): PoseFrame[] | null {
   return fixtureToFrames(parseFixture(JSON.parse(readFileSync(file, 'utf8'))));
 }
 
-export interface WindowFrames { window: StudyWindow; source: string; frames: PoseFrame[] }
+export interface WindowFrames { window: StudyWindow; source: string; frames: PoseFrame[]; stream: PoseFrame[] }
 
 /** The frames of each window under one model (windows whose stream is missing are left out and named). */
 export function windowFrames(windows: readonly StudyWindow[], model: ModelName): { got: WindowFrames[]; missing: string[] } {
@@ -33,18 +33,53 @@ export function windowFrames(windows: readonly StudyWindow[], model: ModelName):
     if (!cache.has(w.clip)) cache.set(w.clip, loadStream(w.clip, model));
     const frames = cache.get(w.clip);
     if (!frames) { missing.add(w.clip); continue; }
-    got.push({ window: w, source: clip.source, frames: frames.filter((f) => f.t >= w.start * 1000 && f.t <= w.end * 1000) });
+    got.push({ window: w, source: clip.source, frames: frames.filter((f) => f.t >= w.start * 1000 && f.t <= w.end * 1000), stream: frames });
   }
   return { got, missing: [...missing] };
 }
 
+const valueAt = (m: Measure, f: PoseFrame): number | null => {
+  const pose = f.poses[0];
+  if (!pose) return null;
+  const v = m.fn(viewOf(pose));
+  return v !== null && Number.isFinite(v) ? v : null;
+};
+
+/** A relative measure's value at each frame of the stream: value − min over the trailing window. */
+const seriesCache = new WeakMap<readonly PoseFrame[], Map<string, (number | null)[]>>();
+
+export function relativeSeries(stream: readonly PoseFrame[], m: Measure): (number | null)[] {
+  const byMeasure = seriesCache.get(stream) ?? new Map<string, (number | null)[]>();
+  seriesCache.set(stream, byMeasure);
+  const hit = byMeasure.get(m.id);
+  if (hit) return hit;
+  const out = computeSeries(stream, m);
+  byMeasure.set(m.id, out);
+  return out;
+}
+
+function computeSeries(stream: readonly PoseFrame[], m: Measure): (number | null)[] {
+  const rel = m.relative;
+  if (!rel) return stream.map((f) => valueAt(m, f));
+  const raw = stream.map((f) => valueAt(m, f));
+  return stream.map((f, i) => {
+    if (raw[i] === null) return null;
+    const past: number[] = [];
+    for (let j = i; j >= 0 && stream[j]!.t >= f.t - rel.sec * 1000; j--) if (raw[j] !== null) past.push(raw[j]!);
+    return past.length >= rel.minFrames ? raw[i]! - Math.min(...past) : null;
+  });
+}
+
 export function sampleOf(wf: WindowFrames, m: Measure): Sample {
   const values: number[] = [];
-  for (const f of wf.frames) {
-    const pose = f.poses[0];
-    if (!pose) continue;
-    const v = m.fn(viewOf(pose));
-    if (v !== null && Number.isFinite(v)) values.push(v);
+  if (m.relative) {
+    const series = relativeSeries(wf.stream, m);
+    wf.stream.forEach((f, i) => {
+      const v = series[i];
+      if (f.t >= wf.window.start * 1000 && f.t <= wf.window.end * 1000 && v !== null && v !== undefined) values.push(v);
+    });
+  } else {
+    for (const f of wf.frames) { const v = valueAt(m, f); if (v !== null) values.push(v); }
   }
   return { source: wf.source, clip: wf.window.clip, label: wf.window.label, start: wf.window.start, end: wf.window.end, frames: wf.frames.length, values };
 }

@@ -236,9 +236,17 @@ export interface Measure {
    */
   sense: 'signed' | 'low-is-fault' | 'high-is-active';
   fn(v: PoseView): number | null;
+  /**
+   * Read against the person's own recent past: the value minus the lowest value of the last `sec` seconds
+   * of the stream (at least `minFrames` values), so a shifted baseline (a close-up, another camera height)
+   * drops out. The rep counter's "back from the peak" rule works this way.
+   */
+  relative?: { sec: number; minFrames: number };
 }
 
 const SIDE_GAP_DEG = 8;
+/** Long enough to reach back past the last rest at the slowest catalogued crunch pace (≈2 s a rep, 13 and 14). */
+const RELATIVE_SEC = 2.5;
 const SIDE_GAP_OFFSET = 0.05;
 
 export const MEASURES: readonly Measure[] = [
@@ -279,6 +287,14 @@ export const MEASURES: readonly Measure[] = [
     fn: trunkRise3D },
   { id: 'crunch.flex3d.both', task: 'crunch', label: 'hip flexion 180° − shoulder–hip–knee, 3D, both sides', unit: '°', needs3D: true, sense: 'high-is-active',
     fn: (v) => onBoth((s) => flex3(v, s)) },
+
+  ...(['crunch.curl2d', 'crunch.rise3d'] as const).map((id): Measure => {
+    const base = id === 'crunch.curl2d' ? curlFromVertical2D : trunkRise3D;
+    return {
+      id: `${id}.rel`, task: 'crunch', label: `the same, minus its lowest value over the last ${RELATIVE_SEC} s`, unit: '°', needs3D: id.includes('3d'),
+      sense: 'high-is-active', fn: base, relative: { sec: RELATIVE_SEC, minFrames: 8 },
+    };
+  }),
 
   { id: 'press.elbow2d.best', task: 'press-up', label: 'elbow angle (shoulder–elbow–wrist), 2D, better side', unit: '°', needs3D: false, sense: 'high-is-active',
     fn: (v) => onBest(v, SEW, (s) => elbow2(v, s)) },
