@@ -69,7 +69,10 @@ export function offsetAbove3D(a: V3, p: V3, c: V3): number | null {
 export interface PoseView {
   /** 2D point by name, or null when missing or under MIN_SCORE. */
   p(name: string): V2 | null;
-  /** World point by name (null without keypoints3D, or when its 2D score is under MIN_SCORE). */
+  /**
+   * World point by name (null without keypoints3D). Not gated by the 2D score: BlazePose places every
+   * joint in 3D, the hidden ones included, and a joint hidden from a side camera is exactly what 3D is for.
+   */
   w(name: string): V3 | null;
   score(name: string): number;
   has3D: boolean;
@@ -81,7 +84,7 @@ export function viewOf(pose: Pose): PoseView {
   const ok = (k: Keypoint | undefined) => k !== undefined && k.score >= MIN_SCORE && Number.isFinite(k.x) && Number.isFinite(k.y);
   return {
     p: (n) => { const k = k2.get(n); return ok(k) ? { x: k!.x, y: k!.y } : null; },
-    w: (n) => { const k = k3.get(n); return k && ok(k2.get(n)) ? { x: k.x, y: k.y, z: k.z } : null; },
+    w: (n) => { const k = k3.get(n); return k && Number.isFinite(k.x + k.y + k.z) ? { x: k.x, y: k.y, z: k.z } : null; },
     score: (n) => k2.get(n)?.score ?? 0,
     has3D: k3.size > 0,
   };
@@ -146,6 +149,58 @@ function midline3(v: PoseView): [V3, V3, V3] | null {
 }
 const angle3mid = (v: PoseView) => { const m = midline3(v); return m ? angleAt(m[0], m[1], m[2]) : null; };
 const offset3mid = (v: PoseView) => { const m = midline3(v); return m ? offsetAbove3D(m[0], m[1], m[2]) : null; };
+
+const cross3 = (a: V3, b: V3): V3 => ({ x: a.y * b.z - a.z * b.y, y: a.z * b.x - a.x * b.z, z: a.x * b.y - a.y * b.x });
+
+/**
+ * The floor's upward normal in BlazePose's world frame, from four body points that rest on it (for the
+ * plank: both wrists and both toes; lying on the back: both hips and both heels). Independent of how the
+ * camera is tilted or turned; oriented towards `above`, a point known to be off the floor.
+ */
+export function floorNormal(v: PoseView, front: readonly [string, string], back: readonly [string, string], above: V3): V3 | null {
+  const fl = v.w(front[0]), fr = v.w(front[1]), bl = v.w(back[0]), br = v.w(back[1]);
+  if (!fl || !fr || !bl || !br) return null;
+  const fm = { x: (fl.x + fr.x) / 2, y: (fl.y + fr.y) / 2, z: (fl.z + fr.z) / 2 };
+  const bm = { x: (bl.x + br.x) / 2, y: (bl.y + br.y) / 2, z: (bl.z + br.z) / 2 };
+  const along = sub3(fm, bm);
+  const across = { x: (fr.x - fl.x + br.x - bl.x) / 2, y: (fr.y - fl.y + br.y - bl.y) / 2, z: (fr.z - fl.z + br.z - bl.z) / 2 };
+  let n = cross3(along, across);
+  const l = len3(n);
+  if (!(l > 0)) return null;
+  n = { x: n.x / l, y: n.y / l, z: n.z / l };
+  return dot3(sub3(above, bm), n) >= 0 ? n : { x: -n.x, y: -n.y, z: -n.z };
+}
+
+/** P's height above the line A→C along `up` (made perpendicular to the line), as a fraction of |AC|. */
+function heightAlong(a: V3, p: V3, c: V3, up: V3): number | null {
+  const d = sub3(c, a);
+  const l = len3(d);
+  if (!(l > 0)) return null;
+  const u = { x: d.x / l, y: d.y / l, z: d.z / l };
+  const k = dot3(up, u);
+  const perp = { x: up.x - k * u.x, y: up.y - k * u.y, z: up.z - k * u.z };
+  const pl = len3(perp);
+  return pl > 1e-6 ? dot3(sub3(p, a), perp) / pl / l : null;
+}
+
+/** Plank: the hip's height above the shoulder–ankle midline, "up" being the floor's normal (wrists and toes rest on it). */
+function plankOffsetFloor3(v: PoseView): number | null {
+  const m = midline3(v);
+  if (!m) return null;
+  const n = floorNormal(v, ['left_wrist', 'right_wrist'], ['left_foot_index', 'right_foot_index'], m[0]);
+  return n ? heightAlong(m[0], m[1], m[2], n) : null;
+}
+
+/** Angle of the hip→shoulder line above a floor plane, degrees. */
+function riseAboveFloor(v: PoseView, front: readonly [string, string], back: readonly [string, string]): number | null {
+  const h = midOf3(v, 'hip'), s = midOf3(v, 'shoulder');
+  if (!h || !s) return null;
+  const n = floorNormal(v, front, back, s);
+  if (!n) return null;
+  const d = sub3(s, h);
+  const l = len3(d);
+  return l > 0 ? Math.asin(Math.max(-1, Math.min(1, dot3(d, n) / l))) * DEG : null;
+}
 /** 180° − the shoulder–hip–ankle angle, signed by which side of the line the hip is on: + hips high. */
 const signedBend = (angle: number | null, offset: number | null) =>
   angle === null || offset === null ? null : (180 - angle) * (offset >= 0 ? 1 : -1);
@@ -244,10 +299,10 @@ export interface Measure {
   relative?: { sec: number; minFrames: number };
 }
 
-const SIDE_GAP_DEG = 8;
+const SIDE_GAP_DEG = 5;
 /** Long enough to reach back past the last rest at the slowest catalogued crunch pace (≈2 s a rep, 13 and 14). */
 const RELATIVE_SEC = 2.5;
-const SIDE_GAP_OFFSET = 0.05;
+const SIDE_GAP_OFFSET = 0.03;
 
 export const MEASURES: readonly Measure[] = [
   { id: 'plank.angle2d.best', task: 'plank', label: 'shoulder–hip–ankle angle, 2D, better-seen side', unit: '°', needs3D: false, sense: 'low-is-fault',
@@ -276,6 +331,8 @@ export const MEASURES: readonly Measure[] = [
     fn: (v) => onBoth((s) => offset3(v, s)) },
   { id: 'plank.off3d.mid', task: 'plank', label: 'hip height above the line / its length, 3D midline', unit: 'of line', needs3D: true, sense: 'signed',
     fn: offset3mid },
+  { id: 'plank.off3d.floor', task: 'plank', label: "hip height above the line / its length, 3D midline, \"up\" = the floor's normal from wrists and toes", unit: 'of line', needs3D: true, sense: 'signed',
+    fn: plankOffsetFloor3 },
   { id: 'plank.off3d.agree', task: 'plank', label: `hip offset / line, 3D, judged only when the sides agree within ${SIDE_GAP_OFFSET}`, unit: 'of line', needs3D: true, sense: 'signed',
     fn: (v) => whenSidesAgree((s) => offset3(v, s), SIDE_GAP_OFFSET) },
 
@@ -285,6 +342,8 @@ export const MEASURES: readonly Measure[] = [
     fn: (v) => onBest(v, SHK, (s) => flex2(v, s)) },
   { id: 'crunch.rise3d', task: 'crunch', label: "trunk rise above the camera's horizontal, 3D", unit: '°', needs3D: true, sense: 'high-is-active',
     fn: trunkRise3D },
+  { id: 'crunch.rise3d.floor', task: 'crunch', label: 'trunk rise above the floor plane through hips and heels, 3D', unit: '°', needs3D: true, sense: 'high-is-active',
+    fn: (v) => riseAboveFloor(v, ['left_hip', 'right_hip'], ['left_heel', 'right_heel']) },
   { id: 'crunch.flex3d.both', task: 'crunch', label: 'hip flexion 180° − shoulder–hip–knee, 3D, both sides', unit: '°', needs3D: true, sense: 'high-is-active',
     fn: (v) => onBoth((s) => flex3(v, s)) },
 
@@ -306,6 +365,8 @@ export const MEASURES: readonly Measure[] = [
     fn: (v) => onBoth((s) => ext3(v, s)) },
   { id: 'press.rise2d', task: 'press-up', label: "trunk rise from image horizontal (the crunch's curl, read the other way up), 2D", unit: '°', needs3D: false, sense: 'high-is-active',
     fn: curlFromVertical2D },
+  { id: 'press.rise3d.floor', task: 'press-up', label: 'trunk rise above the floor plane through knees and toes, 3D', unit: '°', needs3D: true, sense: 'high-is-active',
+    fn: (v) => riseAboveFloor(v, ['left_knee', 'right_knee'], ['left_foot_index', 'right_foot_index']) },
   { id: 'press.rise3d', task: 'press-up', label: "trunk rise above the camera's horizontal, 3D", unit: '°', needs3D: true, sense: 'high-is-active',
     fn: trunkRise3D },
 ];

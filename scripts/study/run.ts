@@ -15,7 +15,7 @@ import { plankSetSamples, readPlankSet, sampleOf, windowFrames } from './data';
 import type { Measure, Task } from './measures';
 import { MEASURES } from './measures';
 import type { Problem, Sample } from './stats';
-import { fitThreshold, leaveOneSourceOut, quantile, separation } from './stats';
+import { fitThreshold, leaveOneSourceOut, leaveOneSourceOutEdge, quantile, separation } from './stats';
 import type { SpeedReport } from './speed';
 import type { StudyWindow } from './windows';
 import { ALL_WINDOWS } from './windows';
@@ -56,14 +56,19 @@ const rows: Row[] = [];
 const missing: string[] = [];
 const plankSet: LabelledPose[] = readPlankSet();
 const framesPerModel: Record<string, number> = {};
+/** Every window, head-on ones included, for the view table. */
+const allViews: { measure: Measure; model: string; samples: (Sample & { view: string })[] }[] = [];
 for (const model of STUDY_MODELS) {
   const { got, missing: miss } = windowFrames(ALL_WINDOWS, model);
   for (const c of miss) missing.push(`${c} (${SHORT[model]})`);
   framesPerModel[SHORT[model]] = got.reduce((t, g) => t + g.frames.length, 0);
   for (const m of MEASURES) {
     if (m.needs3D && !model.startsWith('blazepose')) continue;
-    const samples = got.filter((g) => g.window.task === m.task).map((g) => sampleOf(g, m));
+    // Head-on windows are kept out of thresholds and margins: the issue's target is side-on to ≈45° oblique,
+    // and a plank seen head-on foreshortens the body line to nothing in 2D. They are shown in the view table.
+    const samples = got.filter((g) => g.window.task === m.task).map((g) => ({ ...sampleOf(g, m), view: g.window.view }));
     for (const p of problemsFor(m)) rows.push({ task: m.task, problem: p, measure: m, model: SHORT[model], samples });
+    allViews.push({ measure: m, model: SHORT[model], samples });
     // The MediaPipe set is BlazePose's keypoint space (2D): studied alone, and pooled with BlazePose's clips.
     if (m.task === 'plank' && !m.needs3D && plankSet.length && model === 'blazepose-full') {
       const set = plankSetSamples(plankSet, m);
@@ -101,18 +106,21 @@ if (opt.speed && existsSync(opt.speed)) {
 say('## How to read the summary');
 say();
 say('- Classes: plank good / sag / pike, crunch rest / peak, press-up down (lying prone) / top. "neg" is the first class, "pos" the second.');
+say('- Head-on (front) windows are left out of these tables (the target is side-on to ≈45°); the view table below shows them.');
 say('- p10 / p50 / p90: percentiles over all frames of the class (all sources). σ: the measure\'s frame-to-frame noise, the median over windows of their robust SD.');
 say('- frame gap: pos p10 − neg p90 on the side the fault lies (positive = the classes part at the 10/90 level); window gap: the worst pos window median against the worst neg one. Both also in σ.');
 say('- fitted: the threshold with the best balanced accuracy on all sources (each source and class weighted equally), and that accuracy.');
-say('- LOSO: each source\'s frames scored with a threshold chosen without it; balanced accuracy over scored sources, then the worst left-out window median\'s margin beyond its threshold (negative = wrong side), and windows on the wrong side / scored. "unscorable": sources whose class exists nowhere else, so no threshold can be chosen without them.');
+say('- LOSO two-class: each source\'s frames scored with the best-balanced-accuracy threshold chosen without it: share of left-out normal frames (good / rest / lying) and of fault (or peak, top) frames on the right side. "unscorable": sources whose fault class exists nowhere else, so this threshold cannot be chosen without them.');
+say('- LOSO edge: the threshold is the most extreme 90th percentile of any normal window of the other sources (no fault example needed, so every source is scored). Worst left-out normal window margin and worst fault window margin (window medians, negative = wrong side), in units and σ, and wrong windows / scored.');
 say('- cover: share of the windows\' frames with a person where the measure could be computed (a measure that abstains, e.g. when the sides disagree, covers less).');
 say();
 
+for (const r of rows) r.samples = r.samples.filter((x) => (x as Sample & { view?: string }).view !== 'front');
 const problemsInOrder = [...new Set(rows.map((r) => r.problem.id))];
 for (const pid of problemsInOrder) {
   say(`## ${pid}`);
   say();
-  say('| measure | model | cover | neg p10/50/90 | pos p10/50/90 | σ | frame gap (σ) | window gap (σ) | fitted threshold (BA) | LOSO BA | LOSO worst window margin (σ) | wrong / scored | unscorable |');
+  say('| measure | model | cover | neg p10/50/90 | pos p10/50/90 | σ | frame gap (σ) | window gap (σ) | fitted threshold (BA) | LOSO 2-class: neg / pos frames right | unscorable | LOSO edge: worst neg / pos window margin (σ) | edge wrong windows neg, pos |');
   say('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows.filter((x) => x.problem.id === pid)) {
     const d = digits(r.measure);
@@ -124,11 +132,17 @@ for (const pid of problemsInOrder) {
     const sep = separation(inP, r.problem);
     const fit = fitThreshold(inP, r.problem);
     const lo = leaveOneSourceOut(inP, r.problem);
-    const sig = (x: number) => (sep && sep.noise > 0 ? ` (${f(x / sep.noise, 1)})` : '');
+    const edge = leaveOneSourceOutEdge(inP, r.problem);
+    const sig = (x: number) => (sep && sep.noise > 0 && Number.isFinite(x) ? ` (${f(x / sep.noise, 1)})` : '');
+    const share = (pos: boolean) => {
+      const vals = lo.perSource.filter((x) => x.fit).map((x) => (pos ? x.posAccuracy : x.negAccuracy)).filter((x): x is number => x !== null);
+      return vals.length ? pct(vals.reduce((a, b) => a + b, 0) / vals.length) : '–';
+    };
     say(`| ${r.measure.id} | ${r.model} | ${pct(cover)} | ${p3(neg, d)} | ${p3(pos, d)} | ${sep ? f(sep.noise, d) : '–'} | ` +
       `${sep ? f(sep.frameGap, d) + sig(sep.frameGap) : '–'} | ${sep ? f(sep.windowGap, d) + sig(sep.windowGap) : '–'} | ` +
-      `${fit ? `${f(fit.threshold, d)} (${pct(fit.balancedAccuracy)})` : '–'} | ${pct(lo.balancedAccuracy)} | ` +
-      `${f(lo.worstMargin, d)}${sig(lo.worstMargin)} | ${lo.wrongWindows} / ${lo.scoredWindows} | ${lo.unscorable.length ? lo.unscorable.join(', ') : '–'} |`);
+      `${fit ? `${f(fit.threshold, d)} (${pct(fit.balancedAccuracy)})` : '–'} | ${share(false)} / ${share(true)} | ${lo.unscorable.length ? lo.unscorable.join(', ') : '–'} | ` +
+      `${f(edge.worstNegative, d)}${sig(edge.worstNegative)} / ${f(edge.worstPositive, d)}${sig(edge.worstPositive)} | ` +
+      `${edge.wrongNegative}/${edge.scoredNegative}, ${edge.wrongPositive}/${edge.scoredPositive} |`);
   }
   say();
 }
@@ -176,8 +190,7 @@ say('| clip · class | measure | model | ' + 'medians by window (view) | spread 
 say('|---|---|---|---|---|');
 for (const ws of groups) {
   const w0 = ws[0]!;
-  for (const r of rows.filter((x) => x.task === w0.task && x.problem.id === problemsFor(x.measure)[0]!.id)) {
-    if (r.model === 'mp-set' || r.model === 'bp-full+mp-set') continue;
+  for (const r of allViews.filter((x) => x.measure.task === w0.task)) {
     const meds = ws.map((w) => {
       const s = r.samples.find((x) => x.clip === w.clip && x.start === w.start);
       return { w, m: s && s.values.length ? quantile(s.values, 0.5) : NaN };
@@ -190,21 +203,19 @@ for (const ws of groups) {
 say();
 
 // ---- left-out detail for the plank's hips -------------------------------------------------------------
-say('## Leave-one-source-out detail: each faulty or good plank window against the threshold chosen without its source');
+say('## Leave-one-source-out detail (edge scheme): every fault window, and every normal window on the wrong side');
 say();
-say('| measure | model | problem | left-out source | threshold | window (label) | median | margin |');
-say('|---|---|---|---|---|---|---|---|');
-for (const r of rows.filter((x) => x.task === 'plank' && !x.model.includes('mp-set'))) {
+say('| measure | model | problem | left-out source | threshold from the others | window (label) | median | margin | frames right |');
+say('|---|---|---|---|---|---|---|---|---|');
+for (const r of rows.filter((x) => !x.model.includes('mp-set'))) {
   const inP = r.samples.filter((s) => r.problem.positive.includes(s.label) || r.problem.negative.includes(s.label));
-  const lo = leaveOneSourceOut(inP, r.problem);
   const d = digits(r.measure);
-  for (const ps of lo.perSource) {
-    if (!ps.fit) { say(`| ${r.measure.id} | ${r.model} | ${r.problem.id} | ${ps.source} | none (its class is nowhere else) | | | |`); continue; }
+  for (const ps of leaveOneSourceOutEdge(inP, r.problem).perSource) {
     for (const w of ps.windows) {
-      if (!r.problem.positive.includes(w.label) && w.margin > 0) continue; // good windows on the right side: not listed
+      if (!r.problem.positive.includes(w.label) && w.margin > 0) continue;
       const s = inP.find((x) => x.clip === w.clip && x.start === w.start)!;
-      say(`| ${r.measure.id} | ${r.model} | ${r.problem.id} | ${ps.source} | ${f(ps.fit.threshold, d)} | ${w.clip.slice(0, 3)} ${w.start}–${w.end} (${w.label}) | ` +
-        `${f(quantile(s.values, 0.5), d)} | ${f(w.margin, d)} |`);
+      say(`| ${r.measure.id} | ${r.model} | ${r.problem.id} | ${ps.source} | ${f(ps.threshold, d)} | ${w.clip.slice(0, 3)} ${w.start}–${w.end} (${w.label}) | ` +
+        `${f(quantile(s.values, 0.5), d)} | ${f(w.margin, d)} | ${pct(w.share)} |`);
     }
   }
 }

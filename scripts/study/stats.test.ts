@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem, Sample } from './stats';
-import { fitThreshold, leaveOneSourceOut, quantile, separation } from './stats';
+import { fitThreshold, leaveOneSourceOut, leaveOneSourceOutEdge, quantile, separation } from './stats';
 
 const s = (source: string, label: string, values: number[]): Sample =>
   ({ source, clip: source, label, start: 0, end: 1, frames: values.length, values });
@@ -51,5 +51,23 @@ describe('study statistics', () => {
     expect(lo.perSource.find((r) => r.source === 'c')!.negAccuracy).toBe(0);
     expect(lo.wrongWindows).toBeGreaterThanOrEqual(1);
     expect(lo.worstMargin).toBeLessThan(0);
+  });
+});
+
+describe('leave-one-source-out against the edge of the normal class', () => {
+  it('scores the only faulty source against the other sources\' good planks', () => {
+    const data = [
+      s('a', 'good', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), s('b', 'good', [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
+      s('c', 'pike', [20, 21, 22]),
+    ];
+    const pike: Problem = { id: 'pike', negative: ['good'], positive: ['pike'], dir: 1 };
+    const e = leaveOneSourceOutEdge(data, pike);
+    const c = e.perSource.find((r) => r.source === 'c')!;
+    expect(c.threshold).toBeCloseTo(quantile([2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.9)); // b's p90 is the edge
+    expect(c.windows[0]!.margin).toBeCloseTo(21 - c.threshold);
+    // Leaving b out, the edge is a's p90 (8.1): b's median 6.5 is on the good side, but 10 % of its frames beyond.
+    expect(e.perSource.find((r) => r.source === 'b')!.windows[0]!.margin).toBeCloseTo(8.1 - 6.5);
+    expect(e.wrongNegative).toBe(0);
+    expect(e.scoredPositive).toBe(1);
   });
 });

@@ -175,3 +175,62 @@ export function leaveOneSourceOut(samples: readonly Sample[], p: Problem): LosoR
     scoredWindows: margins.length,
   };
 }
+
+export interface EdgeResult {
+  /** Per left-out source: the threshold from the other sources' negative windows, and each of its windows' margin. */
+  perSource: { source: string; threshold: number; windows: { clip: string; label: string; start: number; end: number; margin: number; share: number }[] }[];
+  /** Smallest margin of a left-out negative (good / rest) window's median, and of a positive (fault / peak) one. */
+  worstNegative: number;
+  worstPositive: number;
+  /** Windows on the wrong side, out of those scored, per class. */
+  wrongNegative: number;
+  scoredNegative: number;
+  wrongPositive: number;
+  scoredPositive: number;
+  /** Share of left-out frames on the right side, per class (each window weighted by its frames). */
+  negativeFrames: number;
+  positiveFrames: number;
+}
+
+/**
+ * Leave-one-source-out with a threshold taken from the normal class alone: the most extreme 90th percentile
+ * (on the fault side) of any normal window of the *other* sources, i.e. "beyond anything a good plank did
+ * from any other camera". It needs no fault example outside the left-out source, so the one source with a
+ * piked plank can be scored too. Margins are of window medians.
+ */
+export function leaveOneSourceOutEdge(samples: readonly Sample[], p: Problem): EdgeResult {
+  const inP = samples.filter((s) => (p.positive.includes(s.label) || p.negative.includes(s.label)) && s.values.length);
+  const sources = [...new Set(inP.map((s) => s.source))].sort();
+  const perSource: EdgeResult['perSource'] = [];
+  for (const src of sources) {
+    const normals = inP.filter((s) => s.source !== src && p.negative.includes(s.label));
+    if (!normals.length) continue;
+    const edge = Math.max(...normals.map((s) => quantile(s.values.map((v) => p.dir * v), 0.9)));
+    const threshold = p.dir * edge;
+    perSource.push({
+      source: src, threshold,
+      windows: inP.filter((s) => s.source === src).map((s) => {
+        const pos = p.positive.includes(s.label);
+        return {
+          clip: s.clip, label: s.label, start: s.start, end: s.end, margin: marginOf(median(s.values), threshold, pos, p.dir),
+          share: s.values.filter((v) => marginOf(v, threshold, pos, p.dir) > 0).length / s.values.length,
+        };
+      }),
+    });
+  }
+  const all = perSource.flatMap((r) => r.windows.map((w) => ({ ...w, pos: p.positive.includes(w.label) })));
+  const neg = all.filter((w) => !w.pos), pos = all.filter((w) => w.pos);
+  const framesOk = (ws: typeof all) => {
+    const n = inP.filter((s) => ws.some((w) => w.clip === s.clip && w.start === s.start)).reduce((t, s) => t + s.values.length, 0);
+    const ok = ws.reduce((t, w) => t + w.share * (inP.find((s) => s.clip === w.clip && s.start === w.start)?.values.length ?? 0), 0);
+    return n ? ok / n : NaN;
+  };
+  return {
+    perSource,
+    worstNegative: neg.length ? Math.min(...neg.map((w) => w.margin)) : NaN,
+    worstPositive: pos.length ? Math.min(...pos.map((w) => w.margin)) : NaN,
+    wrongNegative: neg.filter((w) => w.margin <= 0).length, scoredNegative: neg.length,
+    wrongPositive: pos.filter((w) => w.margin <= 0).length, scoredPositive: pos.length,
+    negativeFrames: framesOk(neg), positiveFrames: framesOk(pos),
+  };
+}

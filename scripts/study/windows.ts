@@ -52,8 +52,11 @@ export const PLANK_WINDOWS: readonly StudyWindow[] = [
   w(C.p04, 'plank', 'pike', 0.2, 3.6, 'oblique', 'hips high, elevated phone camera; catalog confidence medium'),
   w(C.p05, 'plank', 'good', 0.2, 2.8, 'side'),
   w(C.p08, 'plank', 'good', 0.2, 5.0, 'oblique', 'front-left oblique, portrait'),
-  w(C.p31, 'plank', 'sag', 1.3, 2.7, 'side', 'push-up resting low with the hips sagging'),
-  w(C.p31, 'plank', 'sag', 6.0, 8.0, 'side', 'push-up resting low with the hips sagging'),
+  // 31's catalogued "hips sagging" bottoms (1.0–3.0, 5.7–8.3 s): looked at the frames (2.0 and 7.0 s) with
+  // both models' points drawn: he lies on the floor, chest, hips and legs down, arms folded. Not a plank held
+  // with sagging hips, so not a sag example for the plank's hips rule; kept as not-a-plank.
+  w(C.p31, 'plank', 'not-plank', 1.3, 2.7, 'side', 'push-up bottom, lying on the floor'),
+  w(C.p31, 'plank', 'not-plank', 6.0, 8.0, 'side', 'push-up bottom, lying on the floor'),
   w(C.c09, 'plank', 'good', 0.2, 6.7, 'side', 'home, backlit, camera drifts'),
   w(C.c11, 'plank', 'good', 0.2, 5.4, 'oblique', 'front-left ~45°, handheld phone, outdoors, bystander'),
   w(C.c14, 'plank', 'good', 12.8, 17.8, 'side'),
