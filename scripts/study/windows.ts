@@ -19,8 +19,9 @@ export interface StudyWindow {
   note?: string;
 }
 
+const r2 = (x: number) => Math.round(x * 100) / 100;
 const w = (clip: string, task: Task, label: string, start: number, end: number, view: View, note?: string): StudyWindow =>
-  note === undefined ? { clip, task, label, start, end, view } : { clip, task, label, start, end, view, note };
+  note === undefined ? { clip, task, label, start: r2(start), end: r2(end), view } : { clip, task, label, start: r2(start), end: r2(end), view, note };
 
 const C = {
   p01: '01_plank_forearm_3q_akshathak',
