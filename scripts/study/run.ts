@@ -117,6 +117,52 @@ say();
 
 for (const r of rows) r.samples = r.samples.filter((x) => (x as Sample & { view?: string }).view !== 'front');
 const problemsInOrder = [...new Set(rows.map((r) => r.problem.id))];
+
+// ---- headline ----------------------------------------------------------------------------------------
+const rowOf = (measure: string, model: string, problem: string) =>
+  rows.find((r) => r.measure.id === measure && r.model === model && r.problem.id === problem);
+const edgeOf = (r: Row) => leaveOneSourceOutEdge(r.samples.filter((s) => r.problem.positive.includes(s.label) || r.problem.negative.includes(s.label)), r.problem);
+const noiseOfRow = (r: Row) => separation(r.samples.filter((s) => r.problem.positive.includes(s.label) || r.problem.negative.includes(s.label)), r.problem)?.noise ?? NaN;
+const inSigma = (x: number, n: number) => (Number.isFinite(x) && n > 0 ? f(x / n, 1) : '–');
+
+say('## Headline: the plank\'s hips, left-out margins');
+say();
+say('Each source left out in turn; threshold = the most extreme 90th percentile of the other sources\' good windows (the "edge" scheme). ' +
+  'Margins are window medians beyond that threshold, in the measure\'s noise σ (negative = wrong side). Good windows: side-on and oblique only.');
+say();
+say('| measure | model | good windows wrong (sag side, pike side) | worst good margin σ (sag side / pike side) | 02 sag margin σ | 04 pike margin σ | frames judged |');
+say('|---|---|---|---|---|---|---|');
+const HEAD_PLANK = ['plank.angle2d.best', 'plank.off2d.best', 'plank.off2d.both', 'plank.off2d.view', 'plank.angle3d.both', 'plank.bend3d.mid', 'plank.off3d.mid', 'plank.off3d.floor'];
+for (const id of HEAD_PLANK) {
+  for (const model of ['thunder', 'lightning', 'bp-full', 'bp-lite']) {
+    const rs = rowOf(id, model, 'plank: good vs sagging'), rp = rowOf(id, model, 'plank: good vs piked');
+    if (!rs || !rp) continue;
+    const es = edgeOf(rs), ep = edgeOf(rp);
+    const ns = noiseOfRow(rs), np = noiseOfRow(rp);
+    const faultMargin = (e: ReturnType<typeof edgeOf>, n: number) => {
+      const ws = e.perSource.flatMap((x) => x.windows).filter((w) => w.label !== 'good');
+      return ws.length ? ws.map((w) => inSigma(w.margin, n)).join(', ') : '–';
+    };
+    const inP = rs.samples.filter((x) => x.label === 'good' || x.label === 'sag' || x.label === 'pike');
+    const judged = inP.reduce((t, x) => t + x.values.length, 0) / Math.max(1, inP.reduce((t, x) => t + x.frames, 0));
+    say(`| ${id} | ${model} | ${es.wrongNegative}/${es.scoredNegative}, ${ep.wrongNegative}/${ep.scoredNegative} | ${inSigma(es.worstNegative, ns)} / ${inSigma(ep.worstNegative, np)} | ` +
+      `${faultMargin(es, ns)} | ${faultMargin(ep, np)} | ${pct(judged)} |`);
+  }
+}
+say();
+say('## Headline: crunch peaks against rest, left-out');
+say();
+say('| measure | model | rest windows wrong | peak windows wrong | worst rest margin σ | worst peak margin σ |');
+say('|---|---|---|---|---|---|');
+for (const id of ['crunch.curl2d', 'crunch.curl2d.rel', 'crunch.rise3d', 'crunch.rise3d.rel']) {
+  for (const model of ['thunder', 'lightning', 'bp-full', 'bp-lite']) {
+    const r = rowOf(id, model, 'crunch: rest vs rep peak');
+    if (!r) continue;
+    const e = edgeOf(r), n = noiseOfRow(r);
+    say(`| ${id} | ${model} | ${e.wrongNegative}/${e.scoredNegative} | ${e.wrongPositive}/${e.scoredPositive} | ${inSigma(e.worstNegative, n)} | ${inSigma(e.worstPositive, n)} |`);
+  }
+}
+say();
 for (const pid of problemsInOrder) {
   say(`## ${pid}`);
   say();
