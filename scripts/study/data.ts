@@ -9,7 +9,7 @@ import { repoRoot } from '../lib/clips';
 import type { StudyClip } from './clips';
 import { studyClips, studyFixturePath } from './clips';
 import type { Measure } from './measures';
-import { viewOf } from './measures';
+import { legsConsistent, viewOf } from './measures';
 import type { Sample } from './stats';
 import type { StudyWindow } from './windows';
 
@@ -37,6 +37,11 @@ export function windowFrames(windows: readonly StudyWindow[], model: ModelName):
   }
   return { got, missing: [...missing] };
 }
+
+/** Windows where both legs lie straight, so the leg plausibility gate applies. */
+const STRAIGHT_LEG_LABELS = new Set(['good', 'sag', 'pike', 'top']);
+export const gated = (w: StudyWindow, f: PoseFrame): boolean =>
+  (w.task === 'plank' || w.task === 'press-up') && STRAIGHT_LEG_LABELS.has(w.label) && f.poses[0] !== undefined && !legsConsistent(f.poses[0]);
 
 const valueAt = (m: Measure, f: PoseFrame): number | null => {
   const pose = f.poses[0];
@@ -79,7 +84,11 @@ export function sampleOf(wf: WindowFrames, m: Measure): Sample {
       if (f.t >= wf.window.start * 1000 && f.t <= wf.window.end * 1000 && v !== null && v !== undefined) values.push(v);
     });
   } else {
-    for (const f of wf.frames) { const v = valueAt(m, f); if (v !== null) values.push(v); }
+    for (const f of wf.frames) {
+      if (gated(wf.window, f)) continue;
+      const v = valueAt(m, f);
+      if (v !== null) values.push(v);
+    }
   }
   return { source: wf.source, clip: wf.window.clip, label: wf.window.label, start: wf.window.start, end: wf.window.end, frames: wf.frames.length, values };
 }

@@ -134,6 +134,27 @@ function whenSidesAgree(f: (side: Side) => number | null, gap: number): number |
   return Math.abs(l - r) <= gap ? (l + r) / 2 : null;
 }
 
+// ---- plausibility ------------------------------------------------------------------------------------
+
+/** Legs this much shorter than the other one (hip→ankle in the picture) are not a straight-legged body. */
+export const LEG_RATIO_MIN = 0.6;
+
+/**
+ * A plausibility gate for poses whose legs lie straight (plank, press-up): false when one leg is drawn under
+ * LEG_RATIO_MIN of the other's length while the model is fairly sure (≥ 0.5) of both ankles and hips, i.e. a
+ * hidden leg invented hanging from the hip or folded onto the other (seen in c11 with BlazePose full at
+ * 1.9–2.8 s). Scores alone do not flag these frames (NOTES.md): the wrong leg scored 0.72–0.78 there, the
+ * right one 0.43–0.57 before and after.
+ */
+export function legsConsistent(pose: Pose): boolean {
+  const k = new Map(pose.keypoints.map((x) => [x.name, x]));
+  const names = ['left_hip', 'right_hip', 'left_ankle', 'right_ankle'];
+  if (!names.every((n) => (k.get(n)?.score ?? 0) >= 0.5)) return true;
+  const len = (h: string, a: string) => Math.hypot(k.get(h)!.x - k.get(a)!.x, k.get(h)!.y - k.get(a)!.y);
+  const l = len('left_hip', 'left_ankle'), r = len('right_hip', 'right_ankle');
+  return Math.min(l, r) >= LEG_RATIO_MIN * Math.max(l, r);
+}
+
 // ---- plank ---------------------------------------------------------------------------------------
 
 const SHA = ['shoulder', 'hip', 'ankle'] as const;
