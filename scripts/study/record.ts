@@ -1,7 +1,9 @@
 // Records what the study needs and is not yet in test-fixtures/keypoints: every study clip (scripts/study/
 // clips.ts) under every candidate model, with the recorder and settings of `npm run record` (15 fps, longest
 // side 640 px, model smoothing off, tracking reset per clip). BlazePose streams keep its world points
-// (`keypoints3D`). Existing files are left alone unless --force.
+// (`keypoints3D`) and go to test-fixtures/keypoints; MoveNet streams of clips that clips.json does not list
+// yet go to the study's cache outside the project (clips.ts: studyFixturePath). Existing files are left
+// alone unless --force.
 //
 //   npx tsx scripts/study/record.ts [--model M]... [--only ID_PREFIX]... [--force]
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
