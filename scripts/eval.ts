@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   const table = [head, ...rows.map(cells)];
   out.push(...markdownTable(table), '');
   // The README shows the default model's clips and the constructed streams row by row; other models by totals and misses.
-  const readmeTable = [head, ...rows.filter((r) => r.model !== 'movenet-lightning').map(cells)];
+  const readmeTable = [head, ...rows.filter((r) => r.model === 'movenet-thunder' || r.model === 'constructed').map(cells)];
 
   out.push('Totals');
   const groups = [...new Set(rows.map((r) => r.model))];
@@ -223,7 +223,7 @@ function writeReadme(out: string[], video: boolean): void {
   const text = readFileSync(path, 'utf8');
   const a = text.indexOf('<!-- eval:start -->'), b = text.indexOf('<!-- eval:end -->');
   if (a < 0 || b < a) fail('README.md has no <!-- eval:start --> / <!-- eval:end --> markers');
-  const head = `Measured by \`npm run eval${video ? ' --video' : ''}\` on ${new Date().toISOString().slice(0, 10)}: each recorded clip with an expected outcome (test-fixtures/<clip>.expected.json, from ../shared/fixtures/CATALOG.md) replayed through the engine. Reps must match within the clip's stated tolerance, holds within 1 s, planted faults found in their window, no fault over 1 s on good-form clips, set-up accepted where the clip's set-up is right, the expected cues given, and never silent. "quiet s" is the longest stretch with a person in view, nothing being counted and no cue on screen. "left out" scores the clip with the thresholds fitted without its own source (person and camera). The table lists MoveNet Thunder (the default) and the constructed streams; Lightning is summed up under Totals and Misses. Rep-level faults (tempo, range) are point events.`;
+  const head = `Measured by \`npm run eval${video ? ' --video' : ''}\` on ${new Date().toISOString().slice(0, 10)}: each recorded clip with an expected outcome (test-fixtures/<clip>.expected.json, from ../shared/fixtures/CATALOG.md) replayed through the engine. Reps must match within the clip's stated tolerance, holds within 1 s, planted faults found in their window, no fault over 1 s on good-form clips, set-up accepted where the clip's set-up is right, the expected cues given, and never silent. "quiet s" is the longest stretch with a person in view, nothing being counted and no cue on screen. "left out" scores the clip with the thresholds fitted without its own source (person and camera). The table lists MoveNet Thunder (the default) and the constructed streams; the other models with recorded streams are summed up under Totals and Misses. Rep-level faults (tempo, range) are point events.`;
   const body = ['', head, '', ...out.map((l) => (l.startsWith('|') ? l : l === '' ? '' : l.startsWith('  ') ? `- ${l.trim()}` : `**${l}**`)), ''].join('\n');
   writeFileSync(path, text.slice(0, a + '<!-- eval:start -->'.length) + body + text.slice(b));
 }

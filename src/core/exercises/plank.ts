@@ -74,6 +74,13 @@ export const HIPS_OFF_FLOOR = 0.3;
  * all classes: 0.22 and over (5th percentile); lying with the feet pointed puts the toe level with the heel.
  */
 export const TOES_TUCKED = 0.12;
+/**
+ * Tucked toes point toward the head (the foot stands on them): the toe at least this far ahead of the heel
+ * along the body, torso lengths. Lying with the feet pointed (prone, or on the elbows with the legs down)
+ * also puts the toe below the heel, but behind it: c14's sphinx and prone start −0.16 to −0.30 (BlazePose
+ * full); planks +0.02 (01, 3/4 view) to +0.22; the labelled MediaPipe planks +0.01 and over (5th percentile).
+ */
+export const TOES_AHEAD = 0;
 /** ... and with the toes tucked, the hips at least this high (the pelvis not resting on the floor). MediaPipe sags: 0.06 and over. */
 export const HIPS_OFF_FLOOR_ON_TOES = 0.03;
 /** Shoulders this far above the supporting elbow/wrist (torso lengths): the body is up, not lying flat. */
@@ -117,10 +124,16 @@ export function hipLift(b: Body): number | null {
 export function toesTucked(b: Body): boolean | null {
   if (!(b.torso > 0)) return null;
   let seen = false;
+  // The head's direction along the picture's x axis (from the hips to the shoulders).
+  const hd = both(b, 5) ? ax.x : NaN, hx = both(b, 11) ? ax.x : NaN;
+  const dir = Number.isFinite(hd) && Number.isFinite(hx) ? Math.sign(hd - hx) : 0;
+  if (dir === 0) return null;
   for (const [heel, toe] of [[FOOT.left_heel, FOOT.left_toe], [FOOT.right_heel, FOOT.right_toe]] as const) {
     if (b.footOk[heel] !== 1 || b.footOk[toe] !== 1) continue;
     seen = true;
-    if (((b.footY[toe] as number) - (b.footY[heel] as number)) / b.torso >= TOES_TUCKED) return true;
+    const below = ((b.footY[toe] as number) - (b.footY[heel] as number)) / b.torso;
+    const ahead = (((b.footX[toe] as number) - (b.footX[heel] as number)) * dir) / b.torso;
+    if (below >= TOES_TUCKED && ahead >= TOES_AHEAD) return true;
   }
   return seen ? false : null;
 }
