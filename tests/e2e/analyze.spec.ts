@@ -13,8 +13,27 @@ function ffmpeg(args: string[]): void {
 
 test.beforeAll(() => mkdirSync(e2eDir, { recursive: true }));
 
+test('the exercise comes first: nothing is assumed, and there is no empty player or timeline', async ({ page }) => {
+  await page.goto('/#/analyze');
+  const exercise = page.getByLabel('1. Exercise in the video');
+  await expect(exercise).toHaveValue('');
+  await expect(exercise.locator('option:checked')).toHaveText('Choose the exercise…');
+  await expect(page.getByTestId('video-input')).toBeDisabled();
+  await expect(page.getByText('Choose the exercise first.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Analyse', exact: true })).toBeDisabled();
+  await expect(page.getByTestId('analyze-video')).toBeHidden();
+  await expect(page.getByTestId('timeline')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/analyze-start.png' });
+  // Once chosen, the file can be picked; still no player until there is something to play.
+  await exercise.selectOption('plank');
+  await expect(page.getByTestId('video-input')).toBeEnabled();
+  await expect(page.getByText('Choose the exercise first.')).toHaveCount(0);
+  await expect(page.getByTestId('analyze-video')).toBeHidden();
+});
+
 test('a file that is not a video: one clear message, the page keeps working', async ({ page }) => {
   await page.goto('/#/analyze');
+  await page.getByLabel('1. Exercise in the video').selectOption('plank');
   const notVideo = join(e2eDir, 'notes.mp4');
   writeFileSync(notVideo, 'These are my exercise notes, not a video.\n'.repeat(50));
   await page.getByTestId('video-input').setInputFiles(notVideo);
@@ -33,6 +52,7 @@ test('a cut-short MP4: one clear message, no crash', async ({ page }) => {
   const bytes = readFileSync(whole);
   writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
   await page.goto('/#/analyze');
+  await page.getByLabel('1. Exercise in the video').selectOption('bench-press');
   await page.getByTestId('video-input').setInputFiles(cut);
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
   await expect(page.getByTestId('analyze-error')).toHaveText(/could not be read as a video/, { timeout: 20_000 });
@@ -55,8 +75,8 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   const expected = JSON.parse(readFileSync(join(repoRoot, 'test-fixtures', `${CLIP}.expected.json`), 'utf8')) as { reps: number; repsTolerance: number };
 
   await page.goto('/?backend=wasm#/analyze');
+  await page.getByLabel('1. Exercise in the video').selectOption('bench-press');
   await page.getByTestId('video-input').setInputFiles(clip);
-  await page.getByLabel('Exercise in the video').selectOption('bench-press');
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
   await page.waitForTimeout(1500);

@@ -227,7 +227,7 @@ test('everywhere: home, set-up guidance, settings by keyboard, high contrast, 20
   expect(outline).not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/settings$/);
-  await expect(page.getByLabel('Pose model')).toBeVisible();
+  await expect(page.getByLabel('Accuracy')).toBeVisible();
   await expect(page.getByText('Speak cues aloud')).toBeVisible();
   await page.getByLabel('Hold times written as').selectOption('seconds');
   await page.screenshot({ path: `${SCREENS}/settings.png`, fullPage: true });

@@ -45,11 +45,12 @@ export function DemoFigure({ exerciseId, name, size = 96 }: { exerciseId: string
 
   if (data && !clip) return <div className="demo-figure demo-missing" style={{ width: size, height: size }}>No demo for this one yet.</div>;
   // The figure is its own pause/play button (moving content must be stoppable), so the card needs no
-  // extra row for it; the corner mark shows which press comes next.
+  // extra row for it; the corner mark shows which press comes next. Its name leaves out the exercise (the
+  // card around it is named after it), so "Start Plank" stays the one button named after it.
   return (
     <button
       type="button" className="demo-figure" onClick={() => setPlaying((p) => !p)}
-      aria-label={playing ? `Pause the ${name} demo` : `Play the ${name} demo`} title={playing ? 'Pause the demo' : 'Play the demo'}
+      aria-label={playing ? 'Pause the demo' : 'Play the demo'}
     >
       <canvas
         ref={canvas} width={size * 2} height={size * 2} style={{ width: size, height: size }}
