@@ -53,10 +53,11 @@ test('the home page fits in about two screens at 1280×720, and says how it work
   console.log(`[home] page height at 1280×720: ${height} px (${(height / 720).toFixed(2)} screens)`);
   expect(height).toBeLessThanOrEqual(1500);
   // The numbers on the cards are readable: not smaller than the body text, and not the muted grey.
-  const amount = page.getByLabel('Plank: sets');
-  const px = await amount.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  const body = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
-  expect(px).toBeGreaterThanOrEqual(body);
+  const amount = page.getByTestId('exercise-card-plank').getByLabel('Plank: sets');
+  const look = await amount.evaluate((el) => ({ px: parseFloat(getComputedStyle(el).fontSize), color: getComputedStyle(el).color }));
+  const body = await page.evaluate(() => ({ px: parseFloat(getComputedStyle(document.body).fontSize), color: getComputedStyle(document.body).color }));
+  expect(look.px).toBeGreaterThanOrEqual(body.px);
+  expect(look.color).toBe(body.color);
   await page.screenshot({ path: `${SCREENS}/home-first-screen.png` });
   await page.screenshot({ path: `${SCREENS}/home-full.png`, fullPage: true });
 });
