@@ -107,7 +107,8 @@ test('keyboard only: Tab to the plank card, Enter, Space pauses and resumes, Esc
   // Tab until the plank button has focus (no mouse anywhere in this test).
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    // The card's button shows "Start" and is named "Start Plank" (aria-label) for screen readers.
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
     if (/plank/i.test(name) && (await page.evaluate(() => document.activeElement?.tagName)) === 'BUTTON') break;
   }
   await expect(plankCard(page)).toBeFocused();

@@ -106,7 +106,8 @@ test('exercise cards: a moving figure that pauses when pressed, and the steps fo
   await card.getByRole('button', { name: 'Pause the demo' }).click();
   await expect(card.getByRole('button', { name: 'Play the demo' })).toBeVisible();
   const b = await snap();
-  await page.waitForTimeout(400);
+  // Twenty painted frames later (a running figure changes within a few).
+  await page.evaluate(() => new Promise<void>((resolve) => { let n = 0; const f = () => { if (++n >= 20) resolve(); else requestAnimationFrame(f); }; requestAnimationFrame(f); }));
   expect((await snap()) === b, 'a paused figure stays still').toBe(true);
 
   const steps = card.getByRole('list').filter({ hasText: 'Clasp your hands' });
