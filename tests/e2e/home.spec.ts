@@ -25,9 +25,10 @@ test('from page load, Tab reaches the first Start within 5 presses', async ({ pa
   console.log(`[home] Tab presses to the first Start: ${presses} (${path.join(' → ')})`);
   expect(path[path.length - 1]).toMatch(/^Start\b/);
   expect(presses).toBeLessThanOrEqual(5);
-  // It is a real button, and Enter on it starts (the routine's check-in opens).
+  // It is a real button, and Enter on it starts: the routine opens on its first exercise.
   await page.keyboard.press('Enter');
-  await expect(page.getByText(/^Exercise 1 of \d+ · set 1 of \d+$/)).toBeVisible();
+  await expect(page).toHaveURL(/#\/live$/);
+  await expect(page.getByRole('heading', { name: 'Prone press-up', level: 2 })).toBeVisible();
 });
 
 test('the home page fits in about two screens at 1280×720, and says how it works and what to have ready', async ({ page }) => {
