@@ -44,10 +44,26 @@ test('a file that is not a video: one clear message, the page keeps working', as
   await expect(page.getByRole('button', { name: 'Analyse', exact: true })).toBeEnabled();
 });
 
-test('a cut-short MP4: one clear message, no crash', async ({ page }) => {
+/** ffmpeg's 3 s colour test pattern as an MP4: a readable video with no person in it. */
+function patternVideo(): string {
   const whole = join(e2eDir, 'pattern.mp4');
-  const cut = join(e2eDir, 'pattern-cut.mp4');
   if (!existsSync(whole)) ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=15', '-t', '3', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'ultrafast', whole]);
+  return whole;
+}
+
+test('a video with nobody in it: it says so, and draws no empty timeline', async ({ page }) => {
+  await page.goto('/?backend=wasm&model=movenet-lightning#/analyze');
+  await page.getByLabel('1. Exercise in the video').selectOption('plank');
+  await page.getByTestId('video-input').setInputFiles(patternVideo());
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'No person was found in this recording' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('summary')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toHaveCount(0);
+});
+
+test('a cut-short MP4: one clear message, no crash', async ({ page }) => {
+  const whole = patternVideo();
+  const cut = join(e2eDir, 'pattern-cut.mp4');
   // ffmpeg writes the index (moov) at the end: cutting the file in half loses it, as an interrupted copy would.
   const bytes = readFileSync(whole);
   writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
