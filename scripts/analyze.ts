@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXERCISE_IDS, isExerciseId } from '../src/core/exercises';
-import { isModelName, type ModelName, type PoseFrame } from '../src/core/pose';
+import { DEFAULT_MODEL, isModelName, type ModelName, type PoseFrame } from '../src/core/pose';
 import { summarize, type Summary } from '../src/core/summary';
 import { readFixtureFrames, repoRoot } from './lib/engineRun';
 
@@ -79,18 +79,22 @@ async function main(): Promise<void> {
   const ex = values.exercise;
   if (!ex) fail(`--exercise is required (one of ${EXERCISE_IDS.join(', ')})`);
   if (!isExerciseId(ex)) fail(`unknown exercise "${ex}" (one of ${EXERCISE_IDS.join(', ')})`);
-  const model = values.model ?? 'movenet-thunder';
+  const model = values.model ?? DEFAULT_MODEL;
   if (!isModelName(model)) fail(`unknown model "${model}"`);
   if (!existsSync(file) || !statSync(file).isFile()) fail(`no such file: ${file}`);
   if (statSync(file).size === 0) fail(`${file} is empty`);
 
   let frames: PoseFrame[];
   let source = basename(file);
+  // The model that made the stream: the engine reads the thresholds of its keypoint space. A keypoint file
+  // names its model; one that names none (or an unknown one) is recognised from its points (perception.ts).
+  let streamModel: ModelName | undefined = model;
   if (extname(file).toLowerCase() === '.json') {
     try {
       const r = readFixtureFrames(file);
       frames = r.frames;
       source = r.source || source;
+      streamModel = values.model !== undefined ? model : isModelName(r.model) ? r.model : undefined;
     } catch (e) {
       fail(`${file}: ${(e as Error).message}`);
     }
@@ -105,7 +109,7 @@ async function main(): Promise<void> {
   // How much of the stream the engine found too dark to see anyone in (its set-up issue 'too-dark'), 0..1,
   // counted in the same pass that summarises it.
   let darkFrames = 0;
-  const s = summarize(ex, frames, source, undefined, (v) => { if (v.setupIssues[0] === 'too-dark') darkFrames++; });
+  const s = summarize(ex, frames, source, streamModel ? { model: streamModel } : undefined, (v) => { if (v.setupIssues[0] === 'too-dark') darkFrames++; });
   const dark = darkFrames / frames.length;
   // Stdout stays exactly one JSON object (its cues carry the engine's "Turn on more light"); the reason
   // nothing was counted goes to stderr (exit 0).

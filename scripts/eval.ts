@@ -119,7 +119,8 @@ async function main(): Promise<void> {
   function judgeFrames(clip: string, exp: Expected, frames: PoseFrame[], model: string, source: string, tuning?: Record<string, number>): Row {
     const q = silentStretchTracker();
     let i = 0;
-    const s = summarize(exp.exercise, frames, clip, tuning ? { tuning } : undefined, (v) => { q.see(frames[i]?.t ?? 0, v); i++; });
+    const opts = { ...(tuning ? { tuning } : {}), ...(isModelName(model) ? { model } : {}) };
+    const s = summarize(exp.exercise, frames, clip, opts, (v) => { q.see(frames[i]?.t ?? 0, v); i++; });
     return { clip, source, exercise: exp.exercise, model, v: compare(s, exp), s, quiet: q.longest(), exp };
   }
 

@@ -15,7 +15,7 @@ import { createEngineState, step } from '../../src/core/engine';
 import { hipBend, inPlank, viewTurn, VIEW_TURN_MAX } from '../../src/core/exercises/plank';
 import { EXERCISES } from '../../src/core/exercises';
 import type { ExerciseId } from '../../src/core/exercises/types';
-import type { PoseFrame } from '../../src/core/pose';
+import { forFamily, modelFamily, type ModelName, type PoseFrame } from '../../src/core/pose';
 import type { Expected } from '../../src/core/testing/replay';
 import { readClipList, fixturePath, fixturesDir, type Clip } from './clips';
 import { readFixtureFrames } from './engineRun';
@@ -193,7 +193,7 @@ export function repMargins(model = 'movenet-thunder'): MarginRow[] {
     // The metric each rep counter sees. Per-side rows: the working arm (the side that moves through the larger
     // range). Alternating (bicycle): the nearer knee at each touch; its rests are judged per side by the
     // counter's backFromPeak, so only the tops are tabulated.
-    const st = createEngineState(exp.exercise);
+    const st = createEngineState(exp.exercise, { model: model as ModelName });
     const per: { t: number; v: number; l: number | null; r: number | null }[] = [];
     for (const f of frames) {
       step(st, f);
@@ -210,10 +210,10 @@ export function repMargins(model = 'movenet-thunder'): MarginRow[] {
     for (const x of per) {
       let v = x.v;
       if (spec.kind === 'reps-per-side') v = (useLeft ? x.l : x.r) ?? NaN;
-      if (spec.kind === 'alternating') v = x.l === null ? (x.r ?? NaN) : x.r === null ? x.l : spec.reps.direction === 'up' ? Math.max(x.l, x.r) : Math.min(x.l, x.r);
+      if (spec.kind === 'alternating') v = x.l === null ? (x.r ?? NaN) : x.r === null ? x.l : forFamily(spec.reps, modelFamily(model as ModelName)).direction === 'up' ? Math.max(x.l, x.r) : Math.min(x.l, x.r);
       if (Number.isFinite(v)) series.push({ t: x.t, v });
     }
-    const th = spec.reps;
+    const th = forFamily(spec.reps, modelFamily(model as ModelName));
     const s = th.direction === 'up' ? 1 : -1;
     const at = c.truth.reps.at;
     const tops = at.map((t) => {

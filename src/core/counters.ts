@@ -74,7 +74,8 @@ export class RepCounter {
   private lastKnownT = -Infinity;
   /** Furthest from the top seen since the last rest began (flipped metric units), for backFromPeak. */
   private restLow = Infinity;
-  constructor(readonly th: RepThresholds, readonly side?: Side) {}
+  /** Mutable only so a model switched mid-set (another keypoint space) takes its thresholds (engine setModel). */
+  constructor(public th: RepThresholds, readonly side?: Side) {}
 
   /** v = metric this frame (null = unknown: the state holds). Pushes events into out. */
   step(v: number | null, t: number, out: CounterEvent[]): void {

@@ -3,7 +3,8 @@
 // mutated in place and returned (no per-frame copies: the hot path must stay under ~50 µs).
 // It never throws and never emits NaN, whatever the frame holds.
 
-import type { Keypoint, Pose, PoseFrame } from './pose';
+import type { Keypoint, ModelFamily, ModelName, Pose, PoseFrame } from './pose';
+import { forFamily, keypointSpace } from './pose';
 import { KEYPOINT_NAMES, N_KP, jointIndex, type Body, type KeypointName, type Side } from './geometry';
 import { createPerception, perceive, type Perception } from './perception';
 import { HoldCounter, RepCounter, type CounterEvent } from './counters';
@@ -55,6 +56,11 @@ export interface EngineOptions {
   targetHoldSec?: number;
   /** Threshold overrides for the evaluation's leave-one-source-out refits (CheckContext.tuning). */
   tuning?: Readonly<Record<string, number>>;
+  /**
+   * The model making the stream (or its family): thresholds that differ by keypoint space are read for it.
+   * Without it the first pose decides (perception.ts: BlazePose's extra and world points).
+   */
+  model?: ModelName | ModelFamily;
 }
 
 /** Set-up must be clear this long before counting starts (ms). */
@@ -139,7 +145,7 @@ interface RepFlash {
 
 export interface EngineState {
   readonly def: ExerciseDef;
-  readonly opts: Required<Omit<EngineOptions, 'tuning'>>;
+  readonly opts: Required<Omit<EngineOptions, 'tuning' | 'model'>>;
   readonly tuning: Readonly<Record<string, number>>;
   readonly per: Perception;
   phase: Phase;
@@ -147,6 +153,7 @@ export interface EngineState {
   issuesSince: number;
   clearSince: number;
   lastSetupCue: SetupIssue | null;
+  /** Made once the stream's keypoint space is known (at creation when the model is given). */
   readonly reps: RepCounter[];
   readonly hold: HoldCounter | null;
   readonly faults: Map<string, FaultTrack>;
@@ -201,17 +208,19 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
   if (!isExerciseId(exerciseId)) throw new Error(`unknown exercise "${exerciseId}"`);
   const def = EXERCISES[exerciseId];
   const c = def.counter;
-  const reps: RepCounter[] = [];
   let hold: HoldCounter | null = null;
-  if (c.kind === 'reps' || c.kind === 'reps+hold') reps.push(new RepCounter(c.reps));
-  if (c.kind === 'reps-per-side' || c.kind === 'alternating') reps.push(new RepCounter(c.reps, 'left'), new RepCounter(c.reps, 'right'));
   if (c.kind === 'hold' || c.kind === 'hold-per-side' || c.kind === 'reps+hold') hold = new HoldCounter(c.hold);
+  const per = createPerception(opts.model ? keypointSpace(opts.model) : undefined);
+  // Rep counters read their thresholds for the stream's keypoint space: made now when the model is given,
+  // else once the first pose has shown it (makeRepCounters).
+  const reps: RepCounter[] = [];
+  if (per.spaceGiven) makeRepCounters(def, per.body.space, reps);
   const num = (v: number | undefined, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
   return {
     def,
     opts: { targetReps: num(opts.targetReps, def.defaults.reps ?? 10), targetHoldSec: num(opts.targetHoldSec, def.defaults.holdSec ?? 20) },
     tuning: { ...(opts.tuning ?? {}) },
-    per: createPerception(),
+    per,
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
     reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
     total: 0, lastRepT: { left: -Infinity, right: -Infinity }, lastSide: null, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
@@ -221,6 +230,15 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
 }
 
 const fin = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function makeRepCounters(def: ExerciseDef, space: ModelFamily, out: RepCounter[]): void {
+  const c = def.counter;
+  if (c.kind === 'reps' || c.kind === 'reps+hold') out.push(new RepCounter(forFamily(c.reps, space)));
+  if (c.kind === 'reps-per-side' || c.kind === 'alternating') {
+    const th = forFamily(c.reps, space);
+    out.push(new RepCounter(th, 'left'), new RepCounter(th, 'right'));
+  }
+}
 
 function setupIssues(s: EngineState, points: number, meanScore: number, light: unknown): SetupIssue[] {
   const b = s.per.body, def = s.def;
@@ -286,6 +304,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   s.started = true;
   s.frames++;
   const { points, meanScore, medianScore, cut } = perceive(s.per, f, t);
+  if (s.reps.length === 0 && (s.per.spaceGiven || s.per.spaceSeen)) makeRepCounters(s.def, s.per.body.space, s.reps);
   if (cut || viewJump(s, dt)) s.cutT = t;
   if (points >= 4) s.personFrames++;
   // Tracking quality (≈1 s time constant) and the picture's light, for the reason given when nothing counts.
@@ -594,6 +613,20 @@ function makeView(s: EngineState): EngineView {
     jointStyles,
     smoothedPose: person ? { keypoints: kps, score: kps.reduce((a, k) => a + k.score, 0) / N_KP } : null,
   };
+}
+
+/**
+ * The model changed mid-set (the live loop restarted with another one): from now on the frames are in its
+ * keypoint space, so its thresholds apply; what was counted stays.
+ */
+export function setModel(state: EngineState, model: ModelName | ModelFamily): void {
+  const space = keypointSpace(model);
+  const b = state.per.body;
+  if (b.space === space && (state.per.spaceGiven || state.per.spaceSeen)) return;
+  b.space = space;
+  state.per.spaceSeen = true;
+  const c = state.def.counter;
+  if ('reps' in c) for (const rc of state.reps) rc.th = forFamily(c.reps, space);
 }
 
 /** Ends what is still running at the end of a stream (open holds), so summaries close cleanly. */

@@ -5,6 +5,8 @@
 // A point is usable only when `ok[i]` is 1 (score above threshold and plausible); otherwise it is
 // unknown and every function here returns null rather than guessing.
 
+import type { ModelFamily } from './pose';
+
 export type Degrees = number & { readonly __unit: 'degrees' };
 export type Radians = number & { readonly __unit: 'radians' };
 /** A length divided by the person's own torso length (shoulder midpoint to hip midpoint). */
@@ -61,17 +63,35 @@ export interface Body {
    * other is seen, so their midpoint is unknown for the moment (see perception's markGirdleGaps).
    */
   readonly pairGap: Uint8Array;
+  /** Which model family placed these points (thresholds that differ by keypoint space are read with it). */
+  space: ModelFamily;
+  /**
+   * World points, when the model gives them (BlazePose's keypoints3D: metres about the hips, x to the image
+   * right, y down, z away from the camera): COCO-17 by index, then the feet at N_KP + FOOT.*; raw (not
+   * smoothed); usable where `wok` is 1. BlazePose places every joint in 3D, the ones it cannot see included,
+   * and a joint hidden from a side camera is what 3D is for: `wok` asks only that the person is tracked.
+   */
+  readonly wx: Float64Array;
+  readonly wy: Float64Array;
+  readonly wz: Float64Array;
+  readonly wok: Uint8Array;
 }
 
 /** Foot points kept beside the COCO-17 body, with the names BlazePose gives them. */
 export const FOOT = { left_heel: 0, right_heel: 1, left_toe: 2, right_toe: 3 } as const;
 export const FOOT_NAMES: Readonly<Record<string, number>> = { left_heel: 0, right_heel: 1, left_foot_index: 2, right_foot_index: 3 };
+/** World point slots: COCO-17, then the four foot points. */
+export const N_WORLD = N_KP + 4;
+/** Index of a foot point among the world points. */
+export const worldFoot = (f: number): number => N_KP + f;
 
 export function createBody(): Body {
   return {
     x: new Float64Array(N_KP), y: new Float64Array(N_KP), ok: new Uint8Array(N_KP), score: new Float64Array(N_KP),
     torso: 0, side: 'left', t: 0, width: 1, height: 1,
     footX: new Float64Array(4), footY: new Float64Array(4), footOk: new Uint8Array(4), pairGap: new Uint8Array(N_KP),
+    space: 'movenet',
+    wx: new Float64Array(N_WORLD), wy: new Float64Array(N_WORLD), wz: new Float64Array(N_WORLD), wok: new Uint8Array(N_WORLD),
   };
 }
 
@@ -164,4 +184,72 @@ export function chooseSide(b: Body, previous: Side): Side {
   // A margin of 0.6 summed score (about one joint) keeps the side from flipping on noise.
   if (previous === 'left' ? r > l + 0.6 : l > r + 0.6) return otherSide(previous);
   return previous;
+}
+
+// ---- world points (BlazePose's keypoints3D) ----
+
+export interface V3 { x: number; y: number; z: number }
+
+/** World point i into out; false when unknown. */
+export function world(b: Body, i: number, out: V3): boolean {
+  if (b.wok[i] !== 1) return false;
+  out.x = b.wx[i] as number; out.y = b.wy[i] as number; out.z = b.wz[i] as number;
+  return true;
+}
+
+/** Midpoint of world points i and j into out; false unless both are known. */
+export function worldMid(b: Body, i: number, j: number, out: V3): boolean {
+  if (b.wok[i] !== 1 || b.wok[j] !== 1) return false;
+  out.x = ((b.wx[i] as number) + (b.wx[j] as number)) / 2;
+  out.y = ((b.wy[i] as number) + (b.wy[j] as number)) / 2;
+  out.z = ((b.wz[i] as number) + (b.wz[j] as number)) / 2;
+  return true;
+}
+
+/** Interior angle at v of the world path a–v–c, 0..180°; null when a point is unknown. */
+export function worldAngle(b: Body, a: number, v: number, c: number): Degrees | null {
+  if (b.wok[a] !== 1 || b.wok[v] !== 1 || b.wok[c] !== 1) return null;
+  return angle3(b.wx[a] as number, b.wy[a] as number, b.wz[a] as number, b.wx[v] as number, b.wy[v] as number, b.wz[v] as number,
+    b.wx[c] as number, b.wy[c] as number, b.wz[c] as number);
+}
+
+export function angle3(ax: number, ay: number, az: number, vx: number, vy: number, vz: number, cx: number, cy: number, cz: number): Degrees | null {
+  const ux = ax - vx, uy = ay - vy, uz = az - vz, wx = cx - vx, wy = cy - vy, wz = cz - vz;
+  const n = Math.hypot(ux, uy, uz) * Math.hypot(wx, wy, wz);
+  if (!(n > 0) || !Number.isFinite(n)) return null;
+  return toDegrees(Math.acos(Math.max(-1, Math.min(1, (ux * wx + uy * wy + uz * wz) / n))) as Radians);
+}
+
+const FL: V3 = { x: 0, y: 0, z: 0 }, FR: V3 = { x: 0, y: 0, z: 0 }, BL: V3 = { x: 0, y: 0, z: 0 }, BR: V3 = { x: 0, y: 0, z: 0 };
+/**
+ * The floor's upward unit normal in the world frame, into out, from four points that rest on it (two in
+ * front: f1, f2; two behind: b1, b2; e.g. the wrists and toes of a plank), turned toward `above`, a point
+ * known to be off the floor. Independent of how the camera is tilted or turned. False when a point is unknown
+ * or the four are degenerate.
+ */
+export function floorNormal(b: Body, f1: number, f2: number, b1: number, b2: number, above: V3, out: V3): boolean {
+  if (!world(b, f1, FL) || !world(b, f2, FR) || !world(b, b1, BL) || !world(b, b2, BR)) return false;
+  const ax = (FL.x + FR.x - BL.x - BR.x) / 2, ay = (FL.y + FR.y - BL.y - BR.y) / 2, az = (FL.z + FR.z - BL.z - BR.z) / 2;
+  const cx = (FR.x - FL.x + BR.x - BL.x) / 2, cy = (FR.y - FL.y + BR.y - BL.y) / 2, cz = (FR.z - FL.z + BR.z - BL.z) / 2;
+  let nx = ay * cz - az * cy, ny = az * cx - ax * cz, nz = ax * cy - ay * cx;
+  const l = Math.hypot(nx, ny, nz);
+  if (!(l > 0) || !Number.isFinite(l)) return false;
+  nx /= l; ny /= l; nz /= l;
+  const mx = (BL.x + BR.x) / 2, my = (BL.y + BR.y) / 2, mz = (BL.z + BR.z) / 2;
+  const s = (above.x - mx) * nx + (above.y - my) * ny + (above.z - mz) * nz >= 0 ? 1 : -1;
+  out.x = s * nx; out.y = s * ny; out.z = s * nz;
+  return true;
+}
+
+/** How far p sits above the line a→c along `up` (made perpendicular to the line), as a share of |ac|; null if degenerate. */
+export function heightAbove(a: V3, p: V3, c: V3, up: V3): number | null {
+  const dx = c.x - a.x, dy = c.y - a.y, dz = c.z - a.z;
+  const l = Math.hypot(dx, dy, dz);
+  if (!(l > 0)) return null;
+  const ux = dx / l, uy = dy / l, uz = dz / l;
+  const k = up.x * ux + up.y * uy + up.z * uz;
+  const px = up.x - k * ux, py = up.y - k * uy, pz = up.z - k * uz;
+  const pl = Math.hypot(px, py, pz);
+  if (!(pl > 1e-6)) return null;
+  return ((p.x - a.x) * px + (p.y - a.y) * py + (p.z - a.z) * pz) / pl / l;
 }

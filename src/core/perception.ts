@@ -1,8 +1,8 @@
 // From a raw PoseFrame to the engine's Body: pick the tracked person, drop low-score and
 // implausible points, smooth the rest, keep a running torso length and the side facing the camera.
 
-import type { Pose, PoseFrame } from './pose';
-import { createBody, chooseSide, FOOT_NAMES, N_KP, type Body } from './geometry';
+import type { ModelFamily, Pose, PoseFrame } from './pose';
+import { createBody, chooseSide, FOOT_NAMES, N_KP, worldFoot, type Body } from './geometry';
 import { OneEuroBank } from './smoothing';
 import { Plausibility } from './plausibility';
 
@@ -49,11 +49,20 @@ export interface Perception {
    * the user; a bystander behind them looks smaller), so a bystander seen first is not kept.
    */
   locked: boolean;
+  /** The keypoint space was given (the model is known), not guessed from the first pose. */
+  readonly spaceGiven: boolean;
+  spaceSeen: boolean;
 }
 
-export function createPerception(): Perception {
+/**
+ * `space`: which model family makes the stream (the app, the analyzer and the eval know the model). Without
+ * it the first pose decides: BlazePose gives more than the COCO-17 points (feet) and world points, MoveNet not.
+ */
+export function createPerception(space?: ModelFamily): Perception {
+  const body = createBody();
+  if (space) body.space = space;
   return {
-    body: createBody(),
+    body, spaceGiven: space !== undefined, spaceSeen: false,
     filters: new OneEuroBank(N_KP * 2),
     plaus: new Plausibility(),
     rx: new Float64Array(N_KP), ry: new Float64Array(N_KP), rok: new Uint8Array(N_KP),
@@ -162,6 +171,11 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
   if (tor > 0) b.torso = b.torso > 0 ? b.torso + TORSO_FOLLOW * (tor - b.torso) : tor;
   if (n > 0) b.side = chooseSide(b, b.side);
   readFeet(b, pose, w, h);
+  if (pose && !per.spaceGiven && !per.spaceSeen) {
+    per.spaceSeen = true;
+    b.space = pose.keypoints.length > N_KP || (pose.keypoints3D?.length ?? 0) > 0 ? 'blazepose' : 'movenet';
+  }
+  readWorld(b, n > 0 ? pose : null);
   per.lastT = t;
   // No usable person: the scores of what the model did find still tell a dark room from an empty one.
   return { points: n, cut, meanScore: pose ? scoreSum / N_KP : bestMeanScore(frame), medianScore: pose ? inFrameMedian(pose, w, h) : NaN };
@@ -217,6 +231,20 @@ function readFeet(b: Body, pose: Pose | null, w: number, h: number): void {
     if (j === undefined || !k || !finite(k.x) || !finite(k.y) || !finite(k.score) || k.score < MIN_SCORE) continue;
     if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
     b.footX[j] = k.x; b.footY[j] = k.y; b.footOk[j] = 1;
+  }
+}
+
+/** World points (BlazePose's keypoints3D) of the tracked pose, COCO-17 by index and the feet by name. */
+function readWorld(b: Body, pose: Pose | null): void {
+  b.wok.fill(0);
+  const w = pose?.keypoints3D;
+  if (!w || w.length === 0) return;
+  for (let i = 0; i < w.length; i++) {
+    const k = w[i];
+    if (!k || !finite(k.x) || !finite(k.y) || !finite(k.z) || !(k.score > 0)) continue;
+    const j = i < N_KP ? i : FOOT_NAMES[k.name] !== undefined ? worldFoot(FOOT_NAMES[k.name] as number) : -1;
+    if (j < 0) continue;
+    b.wx[j] = k.x; b.wy[j] = k.y; b.wz[j] = k.z; b.wok[j] = 1;
   }
 }
 

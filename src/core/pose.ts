@@ -56,6 +56,8 @@ export interface PoseFrame {
 
 export type ModelName = 'movenet-lightning' | 'movenet-thunder' | 'blazepose-lite' | 'blazepose-full';
 export const MODEL_NAMES: readonly ModelName[] = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'];
+/** The app's model unless Settings says otherwise, and the command-line tools' when no --model is given (README: Models). */
+export const DEFAULT_MODEL: ModelName = 'movenet-thunder';
 export function isModelName(s: string): s is ModelName {
   return (MODEL_NAMES as readonly string[]).includes(s);
 }
@@ -67,3 +69,28 @@ export const MODEL_FILES: Record<ModelName, readonly string[]> = {
   'blazepose-lite': ['blazepose-detector.json', 'blazepose-detector.bin', 'blazepose-lite.json', 'blazepose-lite.bin'],
   'blazepose-full': ['blazepose-detector.json', 'blazepose-detector.bin', 'blazepose-full.json', 'blazepose-full.bin'],
 };
+
+/**
+ * Where a model family puts its points on the body. MoveNet (Lightning, Thunder) and BlazePose (lite, full)
+ * place the hips and shoulders at different spots (NOTES.md), so a threshold read off one family's points
+ * does not carry over to the other: the exercise files give such thresholds one value per family (ByFamily).
+ */
+export type ModelFamily = 'movenet' | 'blazepose';
+export const MODEL_FAMILIES: readonly ModelFamily[] = ['movenet', 'blazepose'];
+export function modelFamily(m: ModelName): ModelFamily {
+  return m.startsWith('blazepose') ? 'blazepose' : 'movenet';
+}
+/** A value that differs by keypoint space: one per model family. */
+export interface ByFamily<T> {
+  readonly movenet: T;
+  readonly blazepose: T;
+}
+/** A value given either once for every model or per family (ByFamily), read for one family. */
+export type PerFamily<T> = T | ByFamily<T>;
+export function forFamily<T>(v: PerFamily<T>, f: ModelFamily): T {
+  return typeof v === 'object' && v !== null && 'movenet' in v && 'blazepose' in v ? (v as ByFamily<T>)[f] : (v as T);
+}
+/** The keypoint space of a model, or the family itself. */
+export function keypointSpace(m: ModelName | ModelFamily): ModelFamily {
+  return m === 'movenet' || m === 'blazepose' ? m : modelFamily(m);
+}

@@ -117,7 +117,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const pctx = o.preview?.getContext('2d') ?? null;
   if (o.preview) { o.preview.width = frameCanvas.width; o.preview.height = frameCanvas.height; }
 
-  const state = createEngineState(o.exerciseId);
+  const state = createEngineState(o.exerciseId, { model: o.model });
   const sb = new SummaryBuilder(o.exerciseId, o.fileName);
   const meta = metricMeta(def);
   const now = Date.now();

@@ -5,7 +5,7 @@
 // Engine time is its own clock: it advances with frame time only while counting runs, so a pause, a
 // hidden tab or a camera gap never credits hold seconds or reps (issue 5: "no phantom reps on return").
 import type { PoseFrame } from '../../core/pose';
-import { createEngineState, step } from '../../core/engine';
+import { createEngineState, setModel, step } from '../../core/engine';
 import type { EngineOptions, EngineState, EngineView } from '../../core/engine';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import type { ExerciseDef } from '../../core/exercises';
@@ -62,7 +62,8 @@ function say(text: string | null | undefined): void {
 }
 
 function engineOpts(t: SetTarget): EngineOptions {
-  const o: EngineOptions = {};
+  // The engine reads the thresholds of the model's keypoint space (MoveNet and BlazePose place hips apart).
+  const o: EngineOptions = { model: appStore.getState().settings.model };
   if (t.reps !== undefined) o.targetReps = t.reps;
   if (t.holdSec !== undefined) o.targetHoldSec = t.holdSec;
   return o;
@@ -149,7 +150,10 @@ const liveCoach: Coach = {
     return { jointStyles: v.jointStyles, view: lastView };
   },
   // The loop restarts (camera back, model switched): counts stay; the next frame just restarts the clock.
-  reset() { lastFrameT = Number.NaN; },
+  reset() {
+    lastFrameT = Number.NaN;
+    if (engine) setModel(engine, appStore.getState().settings.model);
+  },
 };
 
 function neutralView(): CoachView {

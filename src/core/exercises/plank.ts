@@ -11,7 +11,7 @@
 // wider than the hip and the ankle, and a raised camera turns that width into height: a good plank filmed
 // from 20–40° above reads its near hip 0.04–0.13 torso lengths high and its far hip as much low; see
 // scripts/lib/plankViews.ts, which projects a plank through cameras at 0–60° of turn and 0–40° of height).
-import { offsetFromLine, FOOT, type Body, type Degrees } from '../geometry';
+import { floorNormal, heightAbove, offsetFromLine, worldAngle, worldFoot, worldMid, FOOT, type Body, type Degrees, type V3 } from '../geometry';
 import type { CheckContext, ExerciseDef } from './types';
 import { angleOn, dropT, finding, names, sideAngle, sideJoints, sideOf, trunkToHorizontal } from './common';
 
@@ -225,6 +225,26 @@ export function hipBend(b: Body): Degrees | null {
   const turn = viewTurn(b);
   const c = turn === null ? 1 : Math.cos((turn * Math.PI) / 180);
   return ((Math.atan(Math.tan(bend) * c) * 180) / Math.PI) as Degrees;
+}
+
+const S3: V3 = { x: 0, y: 0, z: 0 }, H3: V3 = { x: 0, y: 0, z: 0 }, A3: V3 = { x: 0, y: 0, z: 0 }, UP: V3 = { x: 0, y: 0, z: 0 };
+/**
+ * The hips' bend in BlazePose's world points (°, signed like hipBend): 180 − the shoulder–hip–ankle angle in
+ * 3D, the mean of both sides, + when the hip midpoint sits above the shoulder–ankle midline measured along the
+ * floor's normal (from the wrists and toes, which rest on it: independent of where the camera stands), −
+ * below. The world skeleton is the same from any camera, so this reads alike side-on and obliquely, where
+ * every 2D measure of every model mixed a mild pike with good oblique planks (docs/model-study.md). Null
+ * without world points.
+ */
+export function hipBend3D(b: Body): Degrees | null {
+  const l = worldAngle(b, 5, 11, 15), r = worldAngle(b, 6, 12, 16);
+  if (l === null || r === null) return null;
+  if (!worldMid(b, 5, 6, S3) || !worldMid(b, 11, 12, H3) || !worldMid(b, 15, 16, A3)) return null;
+  let up = UP;
+  if (!floorNormal(b, 9, 10, worldFoot(FOOT.left_toe), worldFoot(FOOT.right_toe), S3, UP)) { UP.x = 0; UP.y = -1; UP.z = 0; up = UP; }
+  const h = heightAbove(S3, H3, A3, up);
+  if (h === null) return null;
+  return ((180 - (l + r) / 2) * (h >= 0 ? 1 : -1)) as Degrees;
 }
 
 const tuned = (ctx: CheckContext, name: string, v: number): number => ctx.tuning?.[name] ?? v;

@@ -3,6 +3,7 @@
 
 import type { Body, KeypointName, Limb, Side } from '../geometry';
 import type { RepThresholds, HoldThresholds } from '../counters';
+import type { PerFamily } from '../pose';
 
 export type ExerciseId =
   | 'prone-press-up' | 'rotation-stretch' | 'side-bend' | 'hamstring-stretch' | 'ab-crunch' | 'ball-crunch'
@@ -63,10 +64,10 @@ export type RepCheck = (r: RepInfo, ctx: CheckContext) => Finding | null;
 export type CounterSpec =
   | { kind: 'hold'; hold: HoldThresholds; inPosition: (b: Body, ctx: CheckContext) => boolean }
   | { kind: 'hold-per-side'; hold: HoldThresholds; heldSide: (b: Body, ctx: CheckContext) => Side | null }
-  | { kind: 'reps'; reps: RepThresholds }
-  | { kind: 'reps-per-side'; reps: RepThresholds; sideMetric: (b: Body, side: Side) => number | null }
-  | { kind: 'alternating'; reps: RepThresholds; sideMetric: (b: Body, side: Side) => number | null }
-  | { kind: 'reps+hold'; reps: RepThresholds; hold: HoldThresholds; minTopHoldMs: number };
+  | { kind: 'reps'; reps: PerFamily<RepThresholds> }
+  | { kind: 'reps-per-side'; reps: PerFamily<RepThresholds>; sideMetric: (b: Body, side: Side) => number | null }
+  | { kind: 'alternating'; reps: PerFamily<RepThresholds>; sideMetric: (b: Body, side: Side) => number | null }
+  | { kind: 'reps+hold'; reps: PerFamily<RepThresholds>; hold: HoldThresholds; minTopHoldMs: number };
 
 /**
  * The posture is the coarse, permissive attempt detector: "this person is doing a plank (a crunch, ...)".
