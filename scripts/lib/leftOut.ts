@@ -2,14 +2,20 @@
 // The thresholds fitted from data (scripts/lib/thresholds.ts: the plank's hip-line bends) are refitted with
 // the source's own examples left out, and the source's clips are scored with the refit values; the other
 // thresholds are fixed by hand, and their margin on each source is tabulated against that source's noise.
-import { fitPlank, plankMargins, repMargins, type Examples, type MarginRow } from './thresholds';
+import { fitPlank, measuresOf, plankMargins, repMargins, type Examples, type MarginRow } from './thresholds';
+import { HIGH_KEY, SAG_KEY } from '../../src/core/exercises/plank';
 
 export interface SourceRow { clip: string; source: string; exercise: string; pass: boolean }
 
 /** The tuning (CheckContext.tuning) a source's clips are scored with when the source is left out of the fit. */
 export function leftOutTuning(examples: readonly Examples[], source: string): Record<string, number> {
-  const f = fitPlank(examples, [source]);
-  return { 'plank.SAG_DEG': f.sag, 'plank.HIGH_DEG': f.high };
+  const out: Record<string, number> = {};
+  for (const m of measuresOf(examples)) {
+    const f = fitPlank(examples, [source], m);
+    out[SAG_KEY[m]] = f.sag;
+    out[HIGH_KEY[m]] = f.high;
+  }
+  return out;
 }
 
 export function perSourceLines(rows: readonly SourceRow[], label: string): string[] {

@@ -12,17 +12,18 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPerception, perceive } from '../../src/core/perception';
 import { createEngineState, step } from '../../src/core/engine';
-import { hipBend, inPlank, viewTurn, VIEW_TURN_MAX } from '../../src/core/exercises/plank';
+import { hipBend, hipLine, hipMeasure, inPlank, legsImplausible, viewTooTurned, HIP_MEASURES, type HipMeasure } from '../../src/core/exercises/plank';
 import { EXERCISES } from '../../src/core/exercises';
 import type { ExerciseId } from '../../src/core/exercises/types';
-import { forFamily, modelFamily, type ModelName, type PoseFrame } from '../../src/core/pose';
+import { forFamily, modelFamily, type ModelFamily, type ModelName, type PoseFrame } from '../../src/core/pose';
 import type { Expected } from '../../src/core/testing/replay';
 import { readClipList, fixturePath, fixturesDir, type Clip } from './clips';
 import { readFixtureFrames } from './engineRun';
 import { plankDatasetDir, rowToPose, type PlankLabel } from './enginePlankDataset';
 
 export type PlankKind = 'good' | 'sag' | 'high';
-export interface Examples { source: string; clip: string; kind: PlankKind; values: number[] }
+/** One labelled stretch: the hips' bend per judged frame, in one reading (plank.ts HipMeasure). */
+export interface Examples { source: string; clip: string; kind: PlankKind; measure: HipMeasure; values: number[] }
 
 const q = (a: readonly number[], p: number): number => {
   const s = a.filter(Number.isFinite).slice().sort((x, y) => x - y);
@@ -31,9 +32,9 @@ const q = (a: readonly number[], p: number): number => {
 export const percentile = q;
 
 /**
- * Plank windows to learn from (MoveNet Thunder): the catalogued holds, minus 0.5 s around each catalogued fault
- * (good), and the faults: 02's sag, 31's sags where the expected outcome places them (the hips left behind as
- * he pushes up), 04's pike. Only frames the coach would judge: in the plank posture, in a usable view.
+ * Plank windows to learn from: the catalogued holds, minus 0.5 s around each catalogued fault (good), and the
+ * faults: 02's sag, 31's sags where the expected outcome places them (the hips left behind as he pushes up),
+ * 04's pike. Only frames the coach would judge: in the plank posture, in a usable view, legs plausible.
  */
 const FAULT_WINDOWS: Record<string, [number, number, PlankKind][]> = {
   '02_plank_high_tutorial_yogai': [[16.4, 17.7, 'sag']],
@@ -41,25 +42,38 @@ const FAULT_WINDOWS: Record<string, [number, number, PlankKind][]> = {
   '04_plank_high_hips-high_bassem': [[0, 3.83, 'high']],
 };
 
-function judgedBends(frames: readonly PoseFrame[], windows: [number, number][]): number[] {
-  const per = createPerception();
-  const out: number[] = [];
+/**
+ * The bends of the judged frames in the given windows, per reading: the family's own (plank.hipLine), and for
+ * BlazePose also its 2D reading ('blazepose-2d', used where world points are missing), so both can be fitted.
+ */
+function judgedBends(frames: readonly PoseFrame[], family: ModelFamily, keep: (t: number) => boolean): Map<HipMeasure, number[]> {
+  const per = createPerception(family);
+  const out = new Map<HipMeasure, number[]>();
+  const push = (m: HipMeasure, v: number | null) => { if (v !== null) out.set(m, [...(out.get(m) ?? []), v]); };
   for (const f of frames) {
     perceive(per, f, f.t);
-    if (!windows.some(([a, z]) => f.t >= a * 1000 && f.t <= z * 1000)) continue;
+    if (!keep(f.t)) continue;
     const b = per.body;
-    const turn = viewTurn(b);
-    if (!inPlank(b) || (turn !== null && turn > VIEW_TURN_MAX)) continue;
-    const d = hipBend(b);
-    if (d !== null) out.push(d);
+    if (!inPlank(b) || viewTooTurned(b) === true) continue;
+    push(hipMeasure(b), hipLine(b));
+    if (family === 'blazepose' && hipMeasure(b) === 'blazepose-3d' && !legsImplausible(b)) push('blazepose-2d', hipBend(b));
   }
   return out;
 }
 
-/** Every labelled plank example, per clip (Thunder) and the MediaPipe set (source 'ngoquocbao'). */
+/**
+ * Every labelled plank example for a model's keypoint space: its recorded clips, and the MediaPipe set (source
+ * 'ngoquocbao'; MediaPipe Pose is BlazePose's keypoint space, 2D only, so it is a 'blazepose-2d' example; for
+ * MoveNet it is kept as the fit before families had it, in 'movenet': Thunder's reading of those people does
+ * not exist, and their correct planks are the only good examples above 16° of bend).
+ */
 export function plankExamples(model = 'movenet-thunder'): Examples[] {
+  const family = modelFamily(model as ModelName);
   const list = readClipList();
   const out: Examples[] = [];
+  const add = (source: string, clip: string, kind: PlankKind, by: Map<HipMeasure, number[]>) => {
+    for (const [measure, values] of by) if (values.length) out.push({ source, clip, kind, measure, values });
+  };
   for (const c of list.clips) {
     const p = fixturePath(c.id, model as 'movenet-thunder');
     if (!existsSync(p)) continue;
@@ -71,26 +85,13 @@ export function plankExamples(model = 'movenet-thunder'): Examples[] {
     if (c.exercise === 'plank' && planted.every(([, , k]) => k !== 'high')) {
       const good: [number, number][] = c.truth.holds.map((h) => [h.start, h.end]);
       // Drop the frames near a fault (the catalogue's times are ±0.3 s).
-      const per = createPerception();
-      const clean: number[] = [];
-      for (const f of frames) {
-        perceive(per, f, f.t);
-        const inGood = good.some(([a, z]) => f.t >= a * 1000 && f.t <= z * 1000);
-        const nearBad = bad.some(([a, z]) => f.t >= (a - 0.5) * 1000 && f.t <= (z + 0.5) * 1000);
-        const b = per.body;
-        const turn = viewTurn(b);
-        if (!inGood || nearBad || !inPlank(b) || (turn !== null && turn > VIEW_TURN_MAX)) continue;
-        const d = hipBend(b);
-        if (d !== null) clean.push(d);
-      }
-      if (clean.length) out.push({ source: c.source, clip: c.id, kind: 'good', values: clean });
+      const keep = (t: number) => good.some(([a, z]) => t >= a * 1000 && t <= z * 1000) && !bad.some(([a, z]) => t >= (a - 0.5) * 1000 && t <= (z + 0.5) * 1000);
+      add(c.source, c.id, 'good', judgedBends(frames, family, keep));
     }
-    for (const [a, z, kind] of planted) {
-      const v = judgedBends(frames, [[a, z]]);
-      if (v.length) out.push({ source: c.source, clip: c.id, kind, values: v });
-    }
+    for (const [a, z, kind] of planted) add(c.source, c.id, kind, judgedBends(frames, family, (t) => t >= a * 1000 && t <= z * 1000));
   }
   if (existsSync(plankDatasetDir)) {
+    const measure: HipMeasure = family === 'movenet' ? 'movenet' : 'blazepose-2d';
     const vals: Record<PlankLabel, number[]> = { C: [], L: [], H: [] };
     for (const f of readdirSync(plankDatasetDir).filter((n) => n.endsWith('.csv')).sort()) {
       const lines = readFileSync(join(plankDatasetDir, f), 'utf8').split('\n');
@@ -99,24 +100,27 @@ export function plankExamples(model = 'movenet-thunder'): Examples[] {
         const parts = line.split(',');
         const label = parts[0]?.trim();
         if (label !== 'C' && label !== 'L' && label !== 'H') continue;
-        const per = createPerception();
+        const per = createPerception(family);
         perceive(per, { t: 0, width: 1280, height: 720, poses: [rowToPose(parts.slice(1).map(Number), header)] }, 0);
-        const d = hipBend(per.body);
+        const d = legsImplausible(per.body) ? null : hipBend(per.body);
         if (d !== null) vals[label].push(d);
       }
     }
-    out.push({ source: 'ngoquocbao', clip: 'plank-mediapipe C', kind: 'good', values: vals.C });
-    out.push({ source: 'ngoquocbao', clip: 'plank-mediapipe L', kind: 'sag', values: vals.L });
-    out.push({ source: 'ngoquocbao', clip: 'plank-mediapipe H', kind: 'high', values: vals.H });
+    out.push({ source: 'ngoquocbao', clip: 'plank-mediapipe C', kind: 'good', measure, values: vals.C });
+    out.push({ source: 'ngoquocbao', clip: 'plank-mediapipe L', kind: 'sag', measure, values: vals.L });
+    out.push({ source: 'ngoquocbao', clip: 'plank-mediapipe H', kind: 'high', measure, values: vals.H });
   }
   return out;
 }
 
 export interface PlankFit { sag: number; high: number; edges: { goodLow: number; sagEdge: number; goodHigh: number; highEdge: number } }
 
-/** The fitting routine (see the file comment), without the sources in `leaveOut`. */
-export function fitPlank(ex: readonly Examples[], leaveOut: readonly string[] = []): PlankFit {
-  const use = ex.filter((e) => !leaveOut.includes(e.source));
+/**
+ * The fitting routine (see the file comment) for one reading, without the sources in `leaveOut`. With no fault
+ * example of a kind left, its threshold sits 10° past the good edge (no data says more).
+ */
+export function fitPlank(ex: readonly Examples[], leaveOut: readonly string[] = [], measure: HipMeasure = 'movenet'): PlankFit {
+  const use = ex.filter((e) => e.measure === measure && !leaveOut.includes(e.source));
   const bySource = (kind: PlankKind) => {
     const m = new Map<string, number[]>();
     for (const e of use.filter((x) => x.kind === kind)) m.set(e.source, [...(m.get(e.source) ?? []), ...e.values]);
@@ -129,6 +133,9 @@ export function fitPlank(ex: readonly Examples[], leaveOut: readonly string[] = 
   const highEdge = high.length ? Math.min(...high.map((v) => q(v, 0.5))) : goodHigh + 20;
   return { sag: (goodLow + sagEdge) / 2, high: (goodHigh + highEdge) / 2, edges: { goodLow, sagEdge, goodHigh, highEdge } };
 }
+
+/** The readings that have examples. */
+export const measuresOf = (ex: readonly Examples[]): HipMeasure[] => HIP_MEASURES.filter((m) => ex.some((e) => e.measure === m));
 
 /**
  * Noise of a held measure: half the spread between its 5th and 95th percentiles over a steady window (jitter
@@ -155,16 +162,16 @@ export interface MarginRow { rule: string; source: string; clip: string; thresho
 export function plankMargins(ex: readonly Examples[]): MarginRow[] {
   const rows: MarginRow[] = [];
   for (const e of ex) {
-    const fit = fitPlank(ex, [e.source]);
+    const fit = fitPlank(ex, [e.source], e.measure);
     // Noise: the spread of the source's good planks (of the faults' own window for a fault example).
     const nz = spread(e.values);
     if (e.kind === 'good') {
-      rows.push({ rule: 'plank hips-sagging', source: e.source, clip: e.clip, threshold: fit.sag, margin: q(e.values, 0.05) - fit.sag, noise: nz, note: 'good 5th pct above it' });
-      rows.push({ rule: 'plank hips-high', source: e.source, clip: e.clip, threshold: fit.high, margin: fit.high - q(e.values, 0.95), noise: nz, note: 'good 95th pct below it' });
+      rows.push({ rule: `plank hips-sagging (${e.measure})`, source: e.source, clip: e.clip, threshold: fit.sag, margin: q(e.values, 0.05) - fit.sag, noise: nz, note: 'good 5th pct above it' });
+      rows.push({ rule: `plank hips-high (${e.measure})`, source: e.source, clip: e.clip, threshold: fit.high, margin: fit.high - q(e.values, 0.95), noise: nz, note: 'good 95th pct below it' });
     } else if (e.kind === 'sag') {
-      rows.push({ rule: 'plank hips-sagging', source: e.source, clip: e.clip, threshold: fit.sag, margin: fit.sag - q(e.values, 0.5), noise: nz, note: 'sag median below it' });
+      rows.push({ rule: `plank hips-sagging (${e.measure})`, source: e.source, clip: e.clip, threshold: fit.sag, margin: fit.sag - q(e.values, 0.5), noise: nz, note: 'sag median below it' });
     } else {
-      rows.push({ rule: 'plank hips-high', source: e.source, clip: e.clip, threshold: fit.high, margin: q(e.values, 0.5) - fit.high, noise: nz, note: 'pike median above it' });
+      rows.push({ rule: `plank hips-high (${e.measure})`, source: e.source, clip: e.clip, threshold: fit.high, margin: q(e.values, 0.5) - fit.high, noise: nz, note: 'pike median above it' });
     }
   }
   return rows;

@@ -248,6 +248,14 @@ function setupIssues(s: EngineState, points: number, meanScore: number, light: u
   const out: SetupIssue[] = [];
   // A posture wrong from any view (standing for a seated stretch) is said before the view.
   if (def.posture.beforeView && !def.posture.check(b)) return ['wrong-posture'];
+  // The view before the joints: seen head-on, the legs hide behind the body, and turning is what shows them
+  // (c14's head-on shot on BlazePose: its legs drop out, and "move back" would be the wrong advice).
+  if (def.viewOk) {
+    if (def.viewOk(b) === false) out.push('wrong-view');
+  } else if (def.view !== 'any' && b.ok[5] === 1 && b.ok[6] === 1 && b.torso > 0) {
+    const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
+    if (def.view === 'side' ? w > SIDE_VIEW_MAX : w < FRONT_VIEW_MIN) out.push('wrong-view');
+  }
   for (const need of def.required) {
     if (need.startsWith('both:')) {
       const limb = need.slice(5) as Parameters<typeof jointIndex>[1];
@@ -258,12 +266,6 @@ function setupIssues(s: EngineState, points: number, meanScore: number, light: u
       const limb = need as Parameters<typeof jointIndex>[1];
       if (b.ok[jointIndex('left', limb)] !== 1 && b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
     }
-  }
-  if (def.viewOk) {
-    if (def.viewOk(b) === false) out.push('wrong-view');
-  } else if (def.view !== 'any' && b.ok[5] === 1 && b.ok[6] === 1 && b.torso > 0) {
-    const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
-    if (def.view === 'side' ? w > SIDE_VIEW_MAX : w < FRONT_VIEW_MIN) out.push('wrong-view');
   }
   if (out.length === 0 && !def.posture.check(b)) out.push('wrong-posture');
   return out;
@@ -351,11 +353,14 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   const judging = active && points >= 4 && (inPos || s.hold?.holding === true);
   // Frame gaps over a second (the camera stalled) are not judged time.
   if (judging && dt <= 1000) s.judgedMs += dt;
+  // A form-breaking finding on this frame, raised or not yet (FAULT_ON_MS): the frame is not good-form time.
+  let breakingNow = false;
   if (judging) {
     for (const check of def.checks) {
       const fnd = check(b, ctx);
       if (!fnd) continue;
       seen.add(fnd.faultId);
+      if (fnd.severity !== 'minor') breakingNow = true;
       let tr = s.faults.get(fnd.faultId);
       if (!tr) { tr = { finding: fnd, since: t, lastTrue: t, active: false }; s.faults.set(fnd.faultId, tr); }
       if (tr.since < 0) tr.since = t;
@@ -379,7 +384,9 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   } else {
     s.preroll.length = 0;
   }
-  const formOk = !hasBreakingFault(s);
+  // Good-form time excludes the frames a fault is being confirmed on: a plank that starts sagging would
+  // otherwise be credited the FAULT_ON_MS before its cue (01 on BlazePose: 0.9 s of the lift from the floor).
+  const formOk = !hasBreakingFault(s) && !breakingNow;
   if (s.hold) {
     let ok = false, side: Side | undefined;
     if (active && formOk) {
@@ -389,7 +396,8 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
     }
     // A camera cut changes the view, not the person: a running hold carries on through the cut and the
     // cross-fade after it (c04's dissolves read as a 20° jump of the chest, then a settling).
-    if (!ok && s.hold.holding && t - s.cutT < CUT_SETTLE_MS && active && points >= 4) { ok = true; side = s.hold.side; }
+    // Not when the new view is one the exercise cannot be judged from (c14's dissolve to head-on).
+    if (!ok && s.hold.holding && t - s.cutT < CUT_SETTLE_MS && active && points >= 4 && def.viewOk?.(b) !== false) { ok = true; side = s.hold.side; }
     s.hold.step(ok, side, t, ce);
   }
   // Something is being counted: a hold running, a rep under way (a counter out of rest) or counted now.

@@ -13,6 +13,7 @@
 // scripts/lib/plankViews.ts, which projects a plank through cameras at 0–60° of turn and 0–40° of height).
 import { floorNormal, heightAbove, offsetFromLine, worldAngle, worldFoot, worldMid, FOOT, type Body, type Degrees, type V3 } from '../geometry';
 import type { CheckContext, ExerciseDef } from './types';
+import type { ByFamily } from '../pose';
 import { angleOn, dropT, finding, names, sideAngle, sideJoints, sideOf, trunkToHorizontal } from './common';
 
 /**
@@ -21,21 +22,49 @@ import { angleOn, dropT, finding, names, sideAngle, sideJoints, sideOf, trunkToH
  */
 export const SHOULDER_TORSO = 0.8;
 /**
- * The body line's bend at the hips (°, + = hips above the shoulder–ankle line, − = below), on the midline,
- * corrected for a camera turned toward the head or feet (see hipBend). Fitted from every labelled example by
- * scripts/lib/thresholds.ts: midway between the good planks' edge (the most extreme 5th/95th percentile over
- * the good sources) and the faults' edge (the least extreme median over the fault sources); a test keeps
- * these constants equal to the fit, and `npm run eval` refits with each source left out. The examples (Thunder;
- * 5th / 50th / 95th percentiles):
+ * Which reading of the hips' bend the rules use: MoveNet's 2D midline bend (hipBend); BlazePose's 3D bend
+ * (hipBend3D) whenever its world points are there (the live app and every recorded BlazePose stream); BlazePose's
+ * 2D midline bend when they are not (the labelled MediaPipe plank set carries only picture points: its depth
+ * column is not in world units, and reads its correct planks at 20–36° of 3D bend). The two families place the
+ * hips and shoulders differently (NOTES.md), so each reading has its own thresholds.
+ */
+export type HipMeasure = 'movenet' | 'blazepose-3d' | 'blazepose-2d';
+export const HIP_MEASURES: readonly HipMeasure[] = ['movenet', 'blazepose-3d', 'blazepose-2d'];
+/**
+ * The body line's bend at the hips (°, + = hips above the shoulder–ankle line, − = below), per reading. Each
+ * pair is fitted from every labelled example of its reading by scripts/lib/thresholds.ts: midway between the
+ * good planks' edge (the most extreme 5th/95th percentile over the good sources) and the faults' edge (the least
+ * extreme median over the fault sources); a test keeps these constants equal to the fit, and `npm run eval`
+ * refits with each source left out. The examples (5th / 50th / 95th percentiles):
+ *
+ * movenet (Thunder, 2D midline, corrected for a camera turned toward the head or feet, see hipBend):
  * - good planks, 9 sources: 01 −1.6/2.1/3.6, 02 8.6/12.5/15.3, 03 1.4/3.0/5.0, 05 8.6/9.3/11.6, 08 12.2/13.4/15.9,
  *   c09 3.6/4.8/6.6, c11 −7.0/−5.8/−2.3, c14 8.5/11.1/12.5; MediaPipe correct planks 1.9/7.6/17.2;
  * - sags: 02 −31.1 (median), 31 −26.3 and −27.4; MediaPipe sagging −16.3 (median);
  * - pikes: 04 12.1/17.5/20.1 (catalog confidence medium); MediaPipe hips-high 49.0 (median).
  * Sag: midway between −7.0 (c11) and −16.3 → −11.7. High: midway between 17.2 (MediaPipe correct) and 17.5
  * (04) → 17.4, a margin of 0.2° either side: hips-high is the rule these examples barely separate.
+ *
+ * blazepose-3d (BlazePose full's world points, 3D bend, frames with an invented leg left out, see legsImplausible):
+ * - good planks, 8 sources: 01 −17.3/−14.9/−12.1, 02 12.4/15.0/17.2, 03 9.9/11.0/12.1, 05 11.0/11.8/12.6,
+ *   08 12.7/14.0/14.9, c09 −11.4/−10.3/−9.6, c11 −11.7/−10.7/10.2, c14 10.7/12.0/13.7 (side and 3/4 views alike);
+ * - sags: 02 −25.5, 31 −20.4 and −20.2 (medians); pike: 04 17.0/20.4/24.3.
+ * A good plank's 3D bend is 10–17° either way: the shoulders sit wider than the hips, so each side's line bends
+ * inward at the hip, and which way the hip reads against the floor is noise at that size; a fault adds its bend
+ * to it. Sag: midway between −17.3 (01) and −20.2 (31) → −18.8. High: midway between 17.2 (02) and 20.4 (04) →
+ * 18.8. Margins 1.5° and 1.6°; left out by source they move to −16.0…−21.4 and 17.6…27.2 (`npm run eval`).
+ * The labelled MediaPipe set cannot take part: it has no world points.
+ *
+ * blazepose-2d (BlazePose's picture points, midline bend as for MoveNet; clips and the MediaPipe set):
+ * - good: 01 −3.8/−0.6/4.1, 02 9.4/12.8/15.6, 03 2.5/3.7/5.5, 05 8.8/10.0/10.3, 08 5.6/6.9/7.7, c09 0.2/1.5/3.3,
+ *   c11 −6.3/−3.9/4.5, c14 9.6/10.6/11.7; MediaPipe correct 1.9/7.6/17.2;
+ * - sags: 02 −27.2, 31 −21.5 and −21.9, MediaPipe −16.3 (medians); pikes: 04 13.7, MediaPipe 49.0 (medians).
+ * Sag: midway between −6.3 (c11) and −16.3 → −11.3. High: midway between 17.2 (MediaPipe correct) and 13.7 (04)
+ * → 15.5: in 2D the mild pike of 04 reads inside the good planks (as with every 2D measure of every model),
+ * so this reading flags the top 5 % of good planks and misses 04. It is used only where world points are missing.
  */
-export const SAG_DEG = -11.7;
-export const HIGH_DEG = 17.4;
+export const SAG_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -11.7, 'blazepose-3d': -18.8, 'blazepose-2d': -11.3 };
+export const HIGH_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 17.4, 'blazepose-3d': 18.8, 'blazepose-2d': 15.5 };
 /**
  * Once a hip fault is seen, it is seen until the bend is back this far (°) inside its threshold: the bend of
  * a held plank wanders ±2–4° from frame to frame (04: 12–20° over a steady pike), and without this band a
@@ -43,11 +72,14 @@ export const HIGH_DEG = 17.4;
  */
 export const HIP_HYST_DEG = 3;
 /**
- * Past this turn from a side view (°, from shoulder width along the body, see viewTurn) the hip line is no
- * longer judged: ask for a side view. Side and 3/4 views measure 0.7–34° (c14 side, 02, 04, c09, c11, 01 and
- * 08 at 32–34°); c14's head-on shot 60–67°. The simulation (plankViews.ts) reads a true 45° turn as 33–37°.
+ * Past this turn from a side view (°, see viewTurn) the hip line is no longer judged: ask for a side view.
+ * MoveNet (from the shoulders' width in the picture): side and 3/4 views measure 0.7–34° (c14 side, 02, 04, c09,
+ * c11, 01 and 08 at 32–34°); c14's head-on shot 60–67°; the simulation (plankViews.ts) reads a true 45° turn as
+ * 33–37°. BlazePose (the body line's direction in its world points, a true angle): side and 3/4 planks 1–21°
+ * (01 37–40°, 08 36–38°), 3/4 press-ups up to 48° (c04), head-on 82–90° (c14's shot, c04's, 16); the picture's
+ * shoulder width reads that head-on shot at only 44–60° and takes 0.7 s to get there after the dissolve.
  */
-export const VIEW_TURN_MAX = 50;
+export const VIEW_TURN_MAX: ByFamily<number> = { movenet: 50, blazepose: 60 };
 /**
  * The supporting hand or elbow sits under the shoulder within this horizontal distance (torso lengths).
  * Physio convention: elbows (forearm plank) or wrists (high plank) stacked under the shoulders; 0.45 is
@@ -190,9 +222,24 @@ function both(b: Body, i: number): boolean {
  * A raised camera moves the shoulders apart up and down the picture instead, which this ignores.
  */
 export function viewTurn(b: Body): Degrees | null {
+  if (b.space === 'blazepose' && worldMid(b, 5, 6, S3) && worldMid(b, 15, 16, A3)) return viewTurn3D(S3, A3);
   if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return null;
   const across = Math.abs((b.x[6] as number) - (b.x[5] as number)) / b.torso;
   return ((Math.atan(across / SHOULDER_TORSO) * 180) / Math.PI) as Degrees;
+}
+
+/**
+ * With world points (camera-aligned: x right, y down, z away), the turn is the body line's (shoulders to ankles)
+ * angle out of the picture's plane, ignoring its tilt up or down: 0 side-on, 90 head- or feet-on.
+ */
+function viewTurn3D(sh: V3, an: V3): Degrees {
+  return ((Math.atan2(Math.abs(an.z - sh.z), Math.abs(an.x - sh.x)) * 180) / Math.PI) as Degrees;
+}
+
+/** Seen from too far round for the hip line (see VIEW_TURN_MAX). */
+export function viewTooTurned(b: Body): boolean | null {
+  const v = viewTurn(b);
+  return v === null ? null : v > VIEW_TURN_MAX[b.space];
 }
 
 const S = { x: 0, y: 0 }, H = { x: 0, y: 0 }, A = { x: 0, y: 0 };
@@ -247,7 +294,52 @@ export function hipBend3D(b: Body): Degrees | null {
   return ((180 - (l + r) / 2) * (h >= 0 ? 1 : -1)) as Degrees;
 }
 
+/**
+ * In a plank the legs lie side by side: in BlazePose's world points the two hip→ankle lines are within
+ * 2–5° of each other (c11's good frames). Further apart than this, one leg is invented: BlazePose full in
+ * c11 (outdoor phone, 45° oblique) at 1.1 s and 1.9–2.8 s hangs the far leg from the hip into the sand,
+ * 18–86° from the other, scored 0.72–0.78, higher than the true leg (docs/model-study.md). Those frames'
+ * bend reads 17–48° and is not judged.
+ */
+export const LEGS_APART_3D = 12;
+/**
+ * Without world points: one leg drawn shorter than this share of the other while both ankles and hips are
+ * scored ≥ LEG_SURE is a leg folded onto the other or invented (the same c11 frames in 2D read 0.43–0.57).
+ */
+export const LEG_RATIO_MIN = 0.6;
+export const LEG_SURE = 0.5;
+
+/** The two legs disagree (one of them is invented): the hips are not judged on this frame. */
+export function legsImplausible(b: Body): boolean {
+  if (b.wok[11] === 1 && b.wok[12] === 1 && b.wok[15] === 1 && b.wok[16] === 1) {
+    const lx = (b.wx[15] as number) - (b.wx[11] as number), ly = (b.wy[15] as number) - (b.wy[11] as number), lz = (b.wz[15] as number) - (b.wz[11] as number);
+    const rx = (b.wx[16] as number) - (b.wx[12] as number), ry = (b.wy[16] as number) - (b.wy[12] as number), rz = (b.wz[16] as number) - (b.wz[12] as number);
+    const n = Math.hypot(lx, ly, lz) * Math.hypot(rx, ry, rz);
+    if (!(n > 0)) return false;
+    return (Math.acos(Math.max(-1, Math.min(1, (lx * rx + ly * ry + lz * rz) / n))) * 180) / Math.PI > LEGS_APART_3D;
+  }
+  for (const i of [11, 12, 15, 16]) if (b.ok[i] !== 1 || (b.score[i] as number) < LEG_SURE) return false;
+  const l = Math.hypot((b.x[15] as number) - (b.x[11] as number), (b.y[15] as number) - (b.y[11] as number));
+  const r = Math.hypot((b.x[16] as number) - (b.x[12] as number), (b.y[16] as number) - (b.y[12] as number));
+  return Math.min(l, r) < LEG_RATIO_MIN * Math.max(l, r);
+}
+
+/** Which reading of the hips' bend this body gets (see HipMeasure). */
+export function hipMeasure(b: Body): HipMeasure {
+  if (b.space === 'movenet') return 'movenet';
+  return b.wok[5] === 1 && b.wok[11] === 1 && b.wok[15] === 1 ? 'blazepose-3d' : 'blazepose-2d';
+}
+
+/** The hips' bend as the rules read it (see HipMeasure), or null when it cannot be judged on this frame. */
+export function hipLine(b: Body): Degrees | null {
+  if (legsImplausible(b)) return null;
+  return hipMeasure(b) === 'blazepose-3d' ? hipBend3D(b) : hipBend(b);
+}
+
 const tuned = (ctx: CheckContext, name: string, v: number): number => ctx.tuning?.[name] ?? v;
+/** Tuning keys (CheckContext.tuning) of the hip thresholds, per reading: 'plank.SAG_DEG.movenet', ... */
+export const SAG_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.SAG_DEG.${m}`])) as Record<HipMeasure, string>;
+export const HIGH_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.HIGH_DEG.${m}`])) as Record<HipMeasure, string>;
 
 export const plank: ExerciseDef = {
   id: 'plank',
@@ -262,7 +354,7 @@ export const plank: ExerciseDef = {
   view: 'side',
   required: ['shoulder', 'elbow', 'hip', 'ankle'],
   // A 3/4 view still shows the hip line; head-on it does not (viewTurn).
-  viewOk: (b) => { const v = viewTurn(b); return v === null ? null : v <= VIEW_TURN_MAX; },
+  viewOk: (b) => { const v = viewTooTurned(b); return v === null ? null : !v; },
   posture: { id: 'prone-supported', cue: 'Get onto your forearms and toes', check: inPlank, why: plankWhy },
   counter: {
     kind: 'hold',
@@ -274,15 +366,15 @@ export const plank: ExerciseDef = {
   metricLabel: 'shoulder–hip–ankle angle (°)',
   checks: [
     (b, ctx) => {
-      const d = hipBend(b);
-      const thr = tuned(ctx, 'plank.SAG_DEG', SAG_DEG) + (ctx.mem.sag === 1 ? HIP_HYST_DEG : 0);
+      const d = hipLine(b), m = hipMeasure(b);
+      const thr = tuned(ctx, SAG_KEY[m], SAG_DEG[m]) + (ctx.mem.sag === 1 ? HIP_HYST_DEG : 0);
       ctx.mem.sag = d !== null && d <= thr ? 1 : 0;
       if (ctx.mem.sag !== 1) return null;
       return finding('hips-sagging', 'safety', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')], 'Lift your hips into line');
     },
     (b, ctx) => {
-      const d = hipBend(b);
-      const thr = tuned(ctx, 'plank.HIGH_DEG', HIGH_DEG) - (ctx.mem.high === 1 ? HIP_HYST_DEG : 0);
+      const d = hipLine(b), m = hipMeasure(b);
+      const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]) - (ctx.mem.high === 1 ? HIP_HYST_DEG : 0);
       ctx.mem.high = d !== null && d >= thr ? 1 : 0;
       if (ctx.mem.high !== 1) return null;
       return finding('hips-high', 'major', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')], 'Lower your hips into line');
