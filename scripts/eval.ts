@@ -14,13 +14,13 @@ import { summarize, type Summary } from '../src/core/summary';
 import { compare, type Verdict } from '../src/core/testing/compare';
 import type { Expected } from '../src/core/testing/replay';
 import type { PoseFrame } from '../src/core/pose';
-import { isModelName } from '../src/core/pose';
+import { DEFAULT_MODEL, isModelName, modelFamily } from '../src/core/pose';
 import type { EngineView } from '../src/core/engine';
 import { fixturePath, fixturesDir, readFixtureFrames, recordedModels, repoRoot, videosDir } from './lib/engineRun';
-import { plankDatasetAccuracy, plankDatasetDir, plankDatasetThroughEngine } from './lib/enginePlankDataset';
+import { plankDatasetAccuracy, plankDatasetDir, plankDatasetThroughEngine, type EngineDatasetResult } from './lib/enginePlankDataset';
 import { readClipList } from './lib/clips';
 import { leftOutTuning, marginLines, perSourceLines } from './lib/leftOut';
-import { plankExamples } from './lib/thresholds';
+import { plankExamples, plankSetSource, PLANK_SET_SOURCE, type Examples } from './lib/thresholds';
 
 function fail(msg: string): never {
   process.stderr.write(`eval: ${msg}\n`);
@@ -82,10 +82,16 @@ async function main(): Promise<void> {
   const expected = readdirSync(fixturesDir).filter((f) => f.endsWith('.expected.json')).sort();
   const models = video ? ['movenet-thunder'] : recordedModels();
   const rows: Row[] = [];
-  /** Thunder's clips again, each scored with the thresholds refitted without its own source. */
+  /** Every real model's clips again, each scored with the thresholds refitted without its own source. */
   const looRows: Row[] = [];
   const missing = new Map<string, number>();
-  const examples = plankExamples();
+  /** The plank's labelled examples in each model's keypoint space (scripts/lib/thresholds.ts). */
+  const examplesOf = new Map<string, Examples[]>();
+  const examples = (model: string): Examples[] => {
+    let e = examplesOf.get(model);
+    if (!e) { e = plankExamples(model); examplesOf.set(model, e); }
+    return e;
+  };
 
   for (const model of models) {
     for (const file of expected) {
@@ -100,7 +106,7 @@ async function main(): Promise<void> {
       if (!frames) { missing.set(model, (missing.get(model) ?? 0) + 1); continue; }
       const source = sourceOf.get(clip) ?? 'unknown';
       rows.push(judgeFrames(clip, exp, frames, model, source));
-      if (model === 'movenet-thunder') looRows.push(judgeFrames(clip, exp, frames, model, source, leftOutTuning(examples, source)));
+      looRows.push(judgeFrames(clip, exp, frames, model, source, leftOutTuning(examples(model), source)));
     }
   }
   // Constructed streams (no real clip shows these exercises; see test-fixtures/README.md): model-free,
@@ -124,9 +130,47 @@ async function main(): Promise<void> {
     return { clip, source, exercise: exp.exercise, model, v: compare(s, exp), s, quiet: q.longest(), exp };
   }
 
+  const realModels = models.filter(isModelName);
+  /** The two the README sets side by side: the default and the other of the pair compared in issue 11. */
+  const shown = (['movenet-thunder', 'blazepose-full'] as const).filter((m) => realModels.includes(m));
+
+  // The labelled MediaPipe plank set through the engine, in each family's space, fitted and left out.
+  const planks = new Map<string, { fitted: EngineDatasetResult; out: EngineDatasetResult }>();
+  if (existsSync(plankDatasetDir)) {
+    for (const model of shown) {
+      const ex = examples(model);
+      const family = modelFamily(model);
+      const fitted = plankDatasetThroughEngine(plankDatasetDir, quick ? 10 : 1, { model });
+      // MoveNet's fit holds the set as one source; BlazePose's 2D reading holds each file as one.
+      const out = plankDatasetThroughEngine(plankDatasetDir, quick ? 10 : 1, (file) => ({
+        model, tuning: leftOutTuning(ex, family === 'movenet' ? PLANK_SET_SOURCE : plankSetSource(file)),
+      }));
+      planks.set(model, { fitted, out });
+    }
+  }
+
   const out: string[] = [];
+  // 1. The models compared.
+  const speed = modelSpeeds();
+  out.push(`Models compared (fitted: thresholds fitted on every source; left out: each clip scored with the thresholds fitted without its own source; ms per frame: ${speed.note})`);
+  out.push(...markdownTable(compareTable(realModels.filter((m) => shown.includes(m as (typeof shown)[number])), rows, looRows, planks, speed)), '');
+
+  // 2. Clip by clip, the two compared models side by side.
+  const byClip = (model: string, clip: string, rs: Row[]) => rs.find((r) => r.model === model && r.clip === clip);
+  const side = [['clip', 'source', 'exercise', 'expected', ...shown.flatMap((m) => [`${short(m)} got`, `${short(m)} fitted`, `${short(m)} left out`])]];
+  for (const clip of [...new Set(rows.filter((r) => r.model !== 'constructed').map((r) => r.clip))]) {
+    const any = rows.find((r) => r.clip === clip)!;
+    side.push([clip, any.source, any.exercise, expectedCell(any), ...shown.flatMap((m) => {
+      const r = byClip(m, clip, rows), l = byClip(m, clip, looRows);
+      return r ? [gotCell(r), r.v.pass ? 'pass' : 'MISS', l ? (l.v.pass ? 'pass' : 'MISS') : '–'] : ['–', '–', '–'];
+    })]);
+  }
+  for (const r of rows.filter((x) => x.model === 'constructed')) side.push([r.clip, 'constructed', r.exercise, expectedCell(r), ...shown.flatMap(() => [gotCell(r), r.v.pass ? 'pass' : 'MISS', '–'])]);
+  const sideTable = markdownTable(side);
+
+  // 3. Every model, every clip (stdout only).
   const head = ['clip', 'source', 'exercise', 'model', 'reps exp/got', 'hold s exp/got', 'faults found', 'false >1s', 'set-up/cues', 'quiet s', 'pass', 'left out'];
-  const looPass = (r: Row) => { const l = r.model === 'movenet-thunder' ? looRows.find((x) => x.clip === r.clip) : undefined; return l ? (l.v.pass ? 'pass' : 'MISS') : '–'; };
+  const looPass = (r: Row) => { const l = byClip(r.model, r.clip, looRows); return l ? (l.v.pass ? 'pass' : 'MISS') : '–'; };
   const cells = (r: Row): string[] => {
     const v = r.v;
     const sc = [v.lateSetup.length ? `late set-up ${v.lateSetup[0]!.id.slice(6)}@${v.lateSetup[0]!.tSec}` : '', v.missingCues.length ? `no ${v.missingCues.join(',')}` : '', v.wrongSides ? `${v.wrongSides} wrong-side` : '', v.silent ? 'SILENT' : ''].filter(Boolean).join('; ') || 'ok';
@@ -142,57 +186,112 @@ async function main(): Promise<void> {
       looPass(r),
     ];
   };
-  const table = [head, ...rows.map(cells)];
-  out.push(...markdownTable(table), '');
-  // The README shows the default model's clips and the constructed streams row by row; other models by totals and misses.
-  const readmeTable = [head, ...rows.filter((r) => r.model === 'movenet-thunder' || r.model === 'constructed').map(cells)];
+  const full = markdownTable([head, ...rows.map(cells)]);
 
-  out.push('Totals');
+  const rest: string[] = [];
+  rest.push('Totals (fitted)');
   const groups = [...new Set(rows.map((r) => r.model))];
-  for (const model of groups) out.push(`  ${model}: ${totalsLine(rows.filter((r) => r.model === model))}${missing.get(model) ? `; ${missing.get(model)} clips not recorded` : ''}`);
+  for (const model of groups) rest.push(`  ${model}: ${totalsLine(rows.filter((r) => r.model === model))}${missing.get(model) ? `; ${missing.get(model)} clips not recorded` : ''}`);
+  rest.push('', 'Totals (each source left out)');
+  for (const model of realModels) rest.push(`  ${model}: ${totalsLine(looRows.filter((r) => r.model === model))}`);
 
   const misses = rows.filter((r) => !r.v.pass);
-  if (misses.length) out.push('', 'Misses', ...misses.map((r) => `  ${r.model} ${r.clip}: ${explain(r.v)}${r.exp.knownMiss ? ` (known: ${r.exp.knownMiss})` : ''}`));
+  if (misses.length) rest.push('', 'Misses (fitted)', ...misses.map((r) => `  ${r.model} ${r.clip}: ${explain(r.v)}${r.exp.knownMiss ? ` (known: ${r.exp.knownMiss})` : ''}`));
+  const changed = looRows.filter((r) => { const f = byClip(r.model, r.clip, rows); return f && f.v.pass !== r.v.pass; });
+  if (changed.length) rest.push('', 'Changes when the clip\'s own source is left out', ...changed.map((r) => `  ${r.model} ${r.clip} (${r.source}) ${r.v.pass ? 'passes' : `misses: ${explain(r.v)}`}`));
+  for (const model of shown) rest.push('', ...perSourceLines(looRows.filter((r) => r.model === model).map((r) => ({ clip: r.clip, source: r.source, exercise: r.exercise, pass: r.v.pass })), `Per source, left out (${model})`));
 
-  // Each source left out of every threshold fitted from data (scripts/lib/leftOut.ts).
-  if (looRows.length) {
-    out.push('', 'Left out (MoveNet Thunder): each clip scored with the thresholds fitted without its own source (the plank hip rules; the other thresholds are fixed, their margins below)');
-    out.push(`  fitted on all sources: ${totalsLine(rows.filter((r) => r.model === 'movenet-thunder'))}`);
-    out.push(`  each source left out: ${totalsLine(looRows)}`);
-    const changed = looRows.filter((r) => { const f = rows.find((x) => x.model === 'movenet-thunder' && x.clip === r.clip); return f && f.v.pass !== r.v.pass; });
-    for (const r of changed) out.push(`  changes when ${r.source} is left out: ${r.clip} ${r.v.pass ? 'passes' : `misses (${explain(r.v)})`}`);
-    out.push('', ...perSourceLines(looRows.map((r) => ({ clip: r.clip, source: r.source, exercise: r.exercise, pass: r.v.pass })), 'Per source, left out (MoveNet Thunder)'));
-    const m = marginLines(examples);
-    out.push('', 'Margins of each rule on each source (threshold refitted without the source for the plank hip rules; margin > 0 = on the right side; noise = half the 5–95 % spread of a steady hold, or the 90th percentile of the frame-to-frame change for rep metrics)');
-    out.push(...markdownTable(m.lines.map((l) => l.split('\t'))));
-    if (m.flagged.length) out.push(`  under the noise: ${m.flagged.map((r) => `${r.rule} on ${r.source} (${r.clip.split('_')[0]}: ${Math.round(r.margin * 100) / 100} vs ${Math.round(r.noise * 100) / 100})`).join('; ')}`);
+  for (const model of shown) {
+    const m = marginLines(examples(model), model);
+    rest.push('', `Margins of each rule on each source, ${model} (threshold refitted without the source for the plank hip rules; margin > 0 = on the right side; noise = half the 5–95 % spread of a steady hold, or the 90th percentile of the frame-to-frame change for rep metrics)`);
+    rest.push(...markdownTable(m.lines.map((l) => l.split('\t'))));
+    if (m.flagged.length) rest.push(`  under the noise: ${m.flagged.map((r) => `${r.rule} on ${r.source} (${r.clip.split('_')[0]}: ${Math.round(r.margin * 100) / 100} vs ${Math.round(r.noise * 100) / 100})`).join('; ')}`);
   }
 
   if (existsSync(plankDatasetDir)) {
     const acc = plankDatasetAccuracy();
-    out.push('', `Plank rules alone on the labelled MediaPipe dataset (${acc.total} frames, per class: right = the matching hip fault, or none for C):`);
-    for (const [label, r] of Object.entries(acc.perClass)) out.push(`  ${label}: ${r.correct}/${r.n} = ${(100 * r.correct / Math.max(1, r.n)).toFixed(1)} %`);
-    const eng = plankDatasetThroughEngine(plankDatasetDir, quick ? 10 : 1);
-    const engOut = plankDatasetThroughEngine(plankDatasetDir, quick ? 10 : 1, { tuning: leftOutTuning(examples, 'ngoquocbao') });
-    out.push('', `Plank set through the engine as the app runs it (each labelled frame a constant 5 s stream at 15 fps${quick ? ', every 10th row' : ''}; right = C: good-form hold credited, no hip fault; L/H: that hip cue shown within 2 s, no praise; silent = nothing counted, nothing said):`);
-    const t = [['thresholds', 'class', 'frames', 'right', 'wrong', 'silent', 'sequences', 'right', 'wrong', 'silent']];
-    for (const [lab, e] of [['fitted on all', eng], ['set left out', engOut]] as const) {
-      for (const k of ['C', 'L', 'H'] as const) {
-        const f = e.frames[k], q = e.sequences[k];
-        t.push([lab, k, String(f.n), `${f.right} (${pct(f.right, f.n)})`, String(f.wrong), String(f.silent), String(q.n), `${q.right} (${pct(q.right, q.n)})`, String(q.wrong), String(q.silent)]);
+    rest.push('', `Plank rules alone on the labelled MediaPipe dataset, MoveNet thresholds (${acc.total} frames, per class: right = the matching hip fault, or none for C):`);
+    for (const [label, r] of Object.entries(acc.perClass)) rest.push(`  ${label}: ${r.correct}/${r.n} = ${(100 * r.correct / Math.max(1, r.n)).toFixed(1)} %`);
+    rest.push('', `Plank set through the engine as the app runs it (each labelled frame a constant 5 s stream at 15 fps${quick ? ', every 10th row' : ''}; right = C: good-form hold credited, no hip fault; L/H: that hip cue shown within 2 s, no praise; silent = nothing counted, nothing said). MoveNet's thresholds include the set as one source, left out whole; BlazePose reads it in 2D (it has no world points), fitted on its files, each left out in turn:`);
+    const t = [['model', 'thresholds', 'class', 'frames', 'right', 'wrong', 'silent', 'sequences', 'right', 'wrong', 'silent']];
+    for (const [model, e2] of planks) {
+      for (const [lab, e] of [['fitted on all', e2.fitted], ['left out', e2.out]] as const) {
+        for (const k of ['C', 'L', 'H'] as const) {
+          const f = e.frames[k], q = e.sequences[k];
+          t.push([short(model), lab, k, String(f.n), `${f.right} (${pct(f.right, f.n)})`, String(f.wrong), String(f.silent), String(q.n), `${q.right} (${pct(q.right, q.n)})`, String(q.wrong), String(q.silent)]);
+        }
       }
     }
-    out.push(...markdownTable(t));
-    for (const k of ['C', 'L', 'H'] as const) {
-      const w = eng.wrongWhy[k].slice(0, 3);
-      if (w.length) out.push(`  ${k} not right: ${w.map(([why, n]) => `${n}× ${why}`).join('; ')}`);
+    rest.push(...markdownTable(t));
+    for (const [model, e2] of planks) {
+      for (const k of ['C', 'L', 'H'] as const) {
+        const w = e2.fitted.wrongWhy[k].slice(0, 3);
+        if (w.length) rest.push(`  ${short(model)} ${k} not right: ${w.map(([why, n]) => `${n}× ${why}`).join('; ')}`);
+      }
     }
   }
-  process.stdout.write(out.join('\n') + '\n');
-  if (readme) {
-    const t0 = out.findIndex((l) => l.startsWith('| clip')), t1 = out.findIndex((l, i) => i > t0 && !l.startsWith('|'));
-    writeReadme([...markdownTable(readmeTable), ...out.slice(t1)], video);
+  process.stdout.write([...out, ...sideTable, '', ...full, '', ...rest].join('\n') + '\n');
+  if (readme) writeReadme([...out, ...sideTable, '', ...rest], video);
+}
+
+const short = (m: string): string => ({ 'movenet-thunder': 'Thunder', 'movenet-lightning': 'Lightning', 'blazepose-full': 'BlazePose full', 'blazepose-lite': 'BlazePose lite' } as Record<string, string>)[m] ?? m;
+
+function expectedCell(r: Row): string {
+  const e = r.exp, parts: string[] = [];
+  if (e.reps !== undefined) parts.push(`${e.reps} reps`);
+  if (r.v.hold) parts.push(`${fmt(r.v.hold.expected)} s`);
+  if (r.v.holds) parts.push(`${r.v.holds.expected} sides`);
+  if (r.v.faults.expected) parts.push(`${r.v.faults.expected} faults`);
+  return parts.join(', ') || 'set-up, cues';
+}
+
+function gotCell(r: Row): string {
+  const v = r.v, parts: string[] = [];
+  if (v.reps) parts.push(`${v.reps.got} reps`);
+  if (v.hold) parts.push(`${fmt(v.hold.got)} s`);
+  if (v.holds) parts.push(`${v.holds.matched} sides`);
+  if (v.faults.expected) parts.push(`${v.faults.found} found`);
+  if (v.falseFaults.length) parts.push(`${v.falseFaults.length} false`);
+  if (v.missingCues.length || v.lateSetup.length) parts.push('cue ✗');
+  return parts.join(', ') || 'ok';
+}
+
+interface Speeds { note: string; wasm: Map<string, number>; node: Map<string, number> }
+
+/**
+ * Time per frame beside the figures: Chromium wasm (raw model, the README's latest `npm run bench` table) and
+ * Node wasm (docs/model-study-speed.json, `npx tsx scripts/study/speed.ts`). Measured elsewhere, read here.
+ */
+function modelSpeeds(): Speeds {
+  const wasm = new Map<string, number>(), node = new Map<string, number>();
+  try {
+    const text = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const bench = text.slice(text.indexOf('<!-- bench:start -->'), text.indexOf('<!-- bench:end -->'));
+    for (const line of bench.split('\n')) {
+      const c = line.split('|').map((x) => x.trim());
+      if (c.length > 4 && isModelName(c[1] ?? '') && c[2] === 'wasm' && Number.isFinite(Number(c[3]))) wasm.set(c[1]!, Number(c[3]));
+    }
+  } catch { /* no figures */ }
+  try {
+    const j = JSON.parse(readFileSync(join(repoRoot, 'docs', 'model-study-speed.json'), 'utf8')) as { rows: { model: string; medianMs: number }[] };
+    for (const r of j.rows) node.set(r.model, Math.round(r.medianMs));
+  } catch { /* no figures */ }
+  return { note: 'Chromium wasm, the raw model, from the README\'s `npm run bench`; Node wasm from docs/model-study-speed.json (a shared, loaded machine: compare within a column)', wasm, node };
+}
+
+function compareTable(models: readonly string[], rows: readonly Row[], looRows: readonly Row[], planks: Map<string, { fitted: EngineDatasetResult; out: EngineDatasetResult }>, speed: Speeds): string[][] {
+  const t = [['model', 'thresholds', 'clips pass', 'reps exact', 'reps within one', 'holds within 1 s', 'planted faults found', 'false faults >1 s', 'silent clips', 'plank set C / L / H right', 'ms per frame (Chromium / Node)']];
+  for (const m of models) {
+    for (const [lab, rs] of [['fitted', rows], ['left out', looRows]] as const) {
+      const x = tally(rs.filter((r) => r.model === m));
+      const p = planks.get(m);
+      const ps = p ? (lab === 'fitted' ? p.fitted : p.out) : null;
+      const setCell = ps ? (['C', 'L', 'H'] as const).map((k) => pct(ps.frames[k].right, ps.frames[k].n)).join(' / ') : '–';
+      t.push([short(m), lab, `${x.pass}/${x.n}`, `${x.exact}/${x.reps}`, `${x.one}/${x.reps}`, `${x.holdsOk}/${x.holds}`, `${x.found}/${x.faults}`, String(x.falseF), String(x.silent), setCell,
+        lab === 'fitted' ? `${speed.wasm.get(m) ?? '–'} / ${speed.node.get(m) ?? '–'}` : '']);
+    }
   }
+  return t;
 }
 
 export function markdownTable(rows: string[][]): string[] {
@@ -201,7 +300,7 @@ export function markdownTable(rows: string[][]): string[] {
   return [line(rows[0]!), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)];
 }
 
-export function totalsLine(rs: readonly Row[]): string {
+export function tally(rs: readonly Row[]) {
   let reps = 0, repsOk = 0, exact = 0, one = 0, holds = 0, holdsOk = 0, faults = 0, found = 0, falseF = 0, silent = 0, quiet = 0, setup = 0, setupOk = 0;
   for (const r of rs) {
     const v = r.v;
@@ -212,8 +311,12 @@ export function totalsLine(rs: readonly Row[]): string {
     if (r.quiet > SILENT_STRETCH_SEC) quiet++;
     if (r.exp.setupOkAfterSec !== undefined || r.exp.cues || r.exp.sidesOnly) { setup++; if (!v.lateSetup.length && !v.missingCues.length && !v.wrongSides) setupOk++; }
   }
-  const pass = rs.filter((r) => r.v.pass).length;
-  return `${pass}/${rs.length} clips pass; reps exact ${exact}/${reps} (${pct(exact, reps)}), within one ${one}/${reps}, within the clip's tolerance ${repsOk}/${reps}; ` +
+  return { n: rs.length, pass: rs.filter((r) => r.v.pass).length, reps, repsOk, exact, one, holds, holdsOk, faults, found, falseF, silent, quiet, setup, setupOk };
+}
+
+export function totalsLine(rs: readonly Row[]): string {
+  const { n, pass, reps, repsOk, exact, one, holds, holdsOk, faults, found, falseF, silent, quiet, setup, setupOk } = tally(rs);
+  return `${pass}/${n} clips pass; reps exact ${exact}/${reps} (${pct(exact, reps)}), within one ${one}/${reps}, within the clip's tolerance ${repsOk}/${reps}; ` +
     `holds within 1 s ${holdsOk}/${holds} (${pct(holdsOk, holds)}); planted faults found ${found}/${faults}; false faults >1 s on good-form clips ${falseF}; ` +
     `set-up and cue checks ${setupOk}/${setup}; silent clips ${silent}; clips with a silent stretch over ${SILENT_STRETCH_SEC} s ${quiet}`;
 }
@@ -224,7 +327,7 @@ function writeReadme(out: string[], video: boolean): void {
   const text = readFileSync(path, 'utf8');
   const a = text.indexOf('<!-- eval:start -->'), b = text.indexOf('<!-- eval:end -->');
   if (a < 0 || b < a) fail('README.md has no <!-- eval:start --> / <!-- eval:end --> markers');
-  const head = `Measured by \`npm run eval${video ? ' --video' : ''}\` on ${new Date().toISOString().slice(0, 10)}: each recorded clip with an expected outcome (test-fixtures/<clip>.expected.json, from ../shared/fixtures/CATALOG.md) replayed through the engine. Reps must match within the clip's stated tolerance, holds within 1 s, planted faults found in their window, no fault over 1 s on good-form clips, set-up accepted where the clip's set-up is right, the expected cues given, and never silent. "quiet s" is the longest stretch with a person in view, nothing being counted and no cue on screen. "left out" scores the clip with the thresholds fitted without its own source (person and camera). The table lists MoveNet Thunder (the default) and the constructed streams; the other models with recorded streams are summed up under Totals and Misses. Rep-level faults (tempo, range) are point events.`;
+  const head = `Measured by \`npm run eval${video ? ' --video' : ''}\` on ${new Date().toISOString().slice(0, 10)}: each recorded clip with an expected outcome (test-fixtures/<clip>.expected.json, from ../shared/fixtures/CATALOG.md) replayed through the engine, once per model with recorded streams, the engine reading each model's own thresholds (MoveNet and BlazePose place the body's points differently). Reps must match within the clip's stated tolerance, holds within 1 s, planted faults found in their window, no fault over 1 s on good-form clips, set-up accepted where the clip's set-up is right, the expected cues given, and never silent. "Left out" scores each clip with the thresholds fitted without its own source (person and camera). The default model is ${DEFAULT_MODEL}. The clip table sets MoveNet Thunder and BlazePose full side by side; the other models are summed up under Totals and Misses. Rep-level faults (tempo, range) are point events.`;
   const body = ['', head, '', ...out.map((l) => (l.startsWith('|') ? l : l === '' ? '' : l.startsWith('  ') ? `- ${l.trim()}` : `**${l}**`)), ''].join('\n');
   writeFileSync(path, text.slice(0, a + '<!-- eval:start -->'.length) + body + text.slice(b));
 }

@@ -213,20 +213,22 @@ function why(o: StreamOutcome): string {
 }
 
 /** The whole labelled set through the engine (about 5,300 streams of 75 frames). `every` samples rows (1 = all). */
-export function plankDatasetThroughEngine(dir = plankDatasetDir, every = 1, opts?: EngineOptions): EngineDatasetResult {
+export function plankDatasetThroughEngine(dir = plankDatasetDir, every = 1, options?: EngineOptions | ((file: string) => EngineOptions)): EngineDatasetResult {
+  // Options per file (a file left out of the fit is scored with the thresholds fitted without it).
+  const optsFor = (file: string): EngineOptions | undefined => (typeof options === 'function' ? options(file) : options);
   const rows = readRows(dir);
   const res: EngineDatasetResult = { frames: emptyCounts(), sequences: emptyCounts(), wrongWhy: { C: [], L: [], H: [] } };
   const whyCount: Record<PlankLabel, Map<string, number>> = { C: new Map(), L: new Map(), H: new Map() };
   rows.forEach((r, i) => {
     if (i % every !== 0) return;
-    const o = judgeStream(r.label, constantStream(rowToPose(r.cols, r.header)), opts);
+    const o = judgeStream(r.label, constantStream(rowToPose(r.cols, r.header)), optsFor(r.file));
     const c = res.frames[r.label];
     c.n++;
     c[o.verdict]++;
     if (o.verdict !== 'right') { const k = `${o.verdict}: ${why(o)}`; whyCount[r.label].set(k, (whyCount[r.label].get(k) ?? 0) + 1); }
   });
   for (const sq of sequences(rows)) {
-    const o = judgeStream(sq.label, pingPong(sq.poses), opts);
+    const o = judgeStream(sq.label, pingPong(sq.poses), optsFor(sq.file));
     const c = res.sequences[sq.label];
     c.n++;
     c[o.verdict]++;

@@ -32,8 +32,8 @@ export function perSourceLines(rows: readonly SourceRow[], label: string): strin
 const f1 = (v: number) => (Number.isFinite(v) ? (Math.round(v * 100) / 100).toString() : '–');
 
 /** The margin table: every rule with data on each source, flagged where the margin is under the noise. */
-export function marginLines(examples: readonly Examples[]): { lines: string[]; flagged: MarginRow[] } {
-  const rows = [...plankMargins(examples), ...repMargins()];
+export function marginLines(examples: readonly Examples[], model = 'movenet-thunder'): { lines: string[]; flagged: MarginRow[] } {
+  const rows = [...plankMargins(examples), ...repMargins(model)];
   const table = [['rule', 'source', 'clip', 'threshold', 'margin', 'noise', 'flag', 'what']];
   const flagged: MarginRow[] = [];
   for (const r of rows) {

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPerception, perceive } from '../../src/core/perception';
 import { createEngineState, step } from '../../src/core/engine';
-import { hipBend, hipLine, hipMeasure, inPlank, legsImplausible, viewTooTurned, HIP_MEASURES, type HipMeasure } from '../../src/core/exercises/plank';
+import { hipBend, hipLine, hipMeasure, inPlank, legsImplausible, viewTooTurned, HIP_MEASURES, SIGN_FREE, type HipMeasure } from '../../src/core/exercises/plank';
 import { EXERCISES } from '../../src/core/exercises';
 import type { ExerciseId } from '../../src/core/exercises/types';
 import { forFamily, modelFamily, type ModelFamily, type ModelName, type PoseFrame } from '../../src/core/pose';
@@ -42,10 +42,7 @@ const FAULT_WINDOWS: Record<string, [number, number, PlankKind][]> = {
   '04_plank_high_hips-high_bassem': [[0, 3.83, 'high']],
 };
 
-/**
- * The bends of the judged frames in the given windows, per reading: the family's own (plank.hipLine), and for
- * BlazePose also its 2D reading ('blazepose-2d', used where world points are missing), so both can be fitted.
- */
+/** The bends of the judged frames in the given windows, per reading (plank.hipMeasure: the clips' BlazePose streams carry world points). */
 function judgedBends(frames: readonly PoseFrame[], family: ModelFamily, keep: (t: number) => boolean): Map<HipMeasure, number[]> {
   const per = createPerception(family);
   const out = new Map<HipMeasure, number[]>();
@@ -56,7 +53,6 @@ function judgedBends(frames: readonly PoseFrame[], family: ModelFamily, keep: (t
     const b = per.body;
     if (!inPlank(b) || viewTooTurned(b) === true) continue;
     push(hipMeasure(b), hipLine(b));
-    if (family === 'blazepose' && hipMeasure(b) === 'blazepose-3d' && !legsImplausible(b)) push('blazepose-2d', hipBend(b));
   }
   return out;
 }
@@ -91,8 +87,10 @@ export function plankExamples(model = 'movenet-thunder'): Examples[] {
     for (const [a, z, kind] of planted) add(c.source, c.id, kind, judgedBends(frames, family, (t) => t >= a * 1000 && t <= z * 1000));
   }
   if (existsSync(plankDatasetDir)) {
+    // MoveNet: the set as one source, as the fit before families had it. BlazePose's 2D reading: the set is the
+    // only data judged by it, and it is many people filmed from several angles: each file is a source.
     const measure: HipMeasure = family === 'movenet' ? 'movenet' : 'blazepose-2d';
-    const vals: Record<PlankLabel, number[]> = { C: [], L: [], H: [] };
+    const vals = new Map<string, number[]>();
     for (const f of readdirSync(plankDatasetDir).filter((n) => n.endsWith('.csv')).sort()) {
       const lines = readFileSync(join(plankDatasetDir, f), 'utf8').split('\n');
       const header = (lines[0] ?? '').split(',').slice(1);
@@ -103,29 +101,48 @@ export function plankExamples(model = 'movenet-thunder'): Examples[] {
         const per = createPerception(family);
         perceive(per, { t: 0, width: 1280, height: 720, poses: [rowToPose(parts.slice(1).map(Number), header)] }, 0);
         const d = legsImplausible(per.body) ? null : hipBend(per.body);
-        if (d !== null) vals[label].push(d);
+        if (d === null) continue;
+        const key = `${family === 'movenet' ? PLANK_SET_SOURCE : plankSetSource(f)}\t${label}`;
+        vals.set(key, [...(vals.get(key) ?? []), d]);
       }
     }
-    out.push({ source: 'ngoquocbao', clip: 'plank-mediapipe C', kind: 'good', measure, values: vals.C });
-    out.push({ source: 'ngoquocbao', clip: 'plank-mediapipe L', kind: 'sag', measure, values: vals.L });
-    out.push({ source: 'ngoquocbao', clip: 'plank-mediapipe H', kind: 'high', measure, values: vals.H });
+    const kindOf: Record<PlankLabel, PlankKind> = { C: 'good', L: 'sag', H: 'high' };
+    for (const [key, values] of [...vals.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const [source, label] = key.split('\t') as [string, PlankLabel];
+      out.push({ source, clip: `plank-mediapipe ${family === 'movenet' ? label : `${source.split('/')[1]} ${label}`}`, kind: kindOf[label], measure, values });
+    }
   }
   return out;
 }
+
+/** The labelled MediaPipe plank set as a source, whole, and per file (BlazePose's 2D reading). */
+export const PLANK_SET_SOURCE = 'ngoquocbao';
+// dataset3.csv repeats dataset4.csv's sagging rows row for row (the same recordings): one source.
+export const plankSetSource = (file: string): string => `${PLANK_SET_SOURCE}/${file.replace(/\.csv$/, '').replace(/^dataset[34]$/, 'dataset3+4')}`;
 
 export interface PlankFit { sag: number; high: number; edges: { goodLow: number; sagEdge: number; goodHigh: number; highEdge: number } }
 
 /**
  * The fitting routine (see the file comment) for one reading, without the sources in `leaveOut`. With no fault
- * example of a kind left, its threshold sits 10° past the good edge (no data says more).
+ * example of a kind left, its threshold sits 20° past the good edge (no data says more). A reading whose sign is
+ * noise on good planks (plank.SIGN_FREE: BlazePose's 3D bend) is fitted on its size: midway between the good
+ * sources' largest 95th percentile of |bend| and the smallest median |bend| of any fault source, sag or pike,
+ * the same size either way.
  */
 export function fitPlank(ex: readonly Examples[], leaveOut: readonly string[] = [], measure: HipMeasure = 'movenet'): PlankFit {
   const use = ex.filter((e) => e.measure === measure && !leaveOut.includes(e.source));
-  const bySource = (kind: PlankKind) => {
+  const bySource = (kind: PlankKind, f: (v: number) => number = (v) => v) => {
     const m = new Map<string, number[]>();
-    for (const e of use.filter((x) => x.kind === kind)) m.set(e.source, [...(m.get(e.source) ?? []), ...e.values]);
+    for (const e of use.filter((x) => x.kind === kind)) m.set(e.source, [...(m.get(e.source) ?? []), ...e.values.map(f)]);
     return [...m.values()];
   };
+  if (SIGN_FREE.includes(measure)) {
+    const good = bySource('good', Math.abs), faults = [...bySource('sag', Math.abs), ...bySource('high', Math.abs)];
+    const goodHigh = Math.max(...good.map((v) => q(v, 0.95)));
+    const faultEdge = faults.length ? Math.min(...faults.map((v) => q(v, 0.5))) : goodHigh + 20;
+    const thr = (goodHigh + faultEdge) / 2;
+    return { sag: -thr, high: thr, edges: { goodLow: -goodHigh, sagEdge: -faultEdge, goodHigh, highEdge: faultEdge } };
+  }
   const good = bySource('good'), sag = bySource('sag'), high = bySource('high');
   const goodLow = Math.min(...good.map((v) => q(v, 0.05)));
   const goodHigh = Math.max(...good.map((v) => q(v, 0.95)));

@@ -31,6 +31,11 @@ export const SHOULDER_TORSO = 0.8;
 export type HipMeasure = 'movenet' | 'blazepose-3d' | 'blazepose-2d';
 export const HIP_MEASURES: readonly HipMeasure[] = ['movenet', 'blazepose-3d', 'blazepose-2d'];
 /**
+ * Readings whose sign is noise on a good plank, so that their sag and high thresholds are one size (fitted on
+ * |bend|, see BlazePose's below): the 3D bend of a good plank is 10–17° either way.
+ */
+export const SIGN_FREE: readonly HipMeasure[] = ['blazepose-3d'];
+/**
  * The body line's bend at the hips (°, + = hips above the shoulder–ankle line, − = below), per reading. Each
  * pair is fitted from every labelled example of its reading by scripts/lib/thresholds.ts: midway between the
  * good planks' edge (the most extreme 5th/95th percentile over the good sources) and the faults' edge (the least
@@ -50,21 +55,23 @@ export const HIP_MEASURES: readonly HipMeasure[] = ['movenet', 'blazepose-3d', '
  *   08 12.7/14.0/14.9, c09 −11.4/−10.3/−9.6, c11 −11.7/−10.7/10.2, c14 10.7/12.0/13.7 (side and 3/4 views alike);
  * - sags: 02 −25.5, 31 −20.4 and −20.2 (medians); pike: 04 17.0/20.4/24.3.
  * A good plank's 3D bend is 10–17° either way: the shoulders sit wider than the hips, so each side's line bends
- * inward at the hip, and which way the hip reads against the floor is noise at that size; a fault adds its bend
- * to it. Sag: midway between −17.3 (01) and −20.2 (31) → −18.8. High: midway between 17.2 (02) and 20.4 (04) →
- * 18.8. Margins 1.5° and 1.6°; left out by source they move to −16.0…−21.4 and 17.6…27.2 (`npm run eval`).
+ * inward at the hip, and which way the hip reads against the floor is noise at that size (01, c09, c11 below,
+ * the others above); a fault adds its bend to it, and its sign then says which fault. So the reading is fitted
+ * on its size (SIGN_FREE): midway between the largest good 95th percentile, 17.3 (01), and the smallest fault
+ * median, 20.2 (31's sag) → 18.8 either way, a margin of 1.5°. Left out by source it stays at 18.7–18.9, and a
+ * sag teaches the pike's threshold too: with 04 left out its pike (20.4) is still past it.
  * The labelled MediaPipe set cannot take part: it has no world points.
  *
- * blazepose-2d (BlazePose's picture points, midline bend as for MoveNet; clips and the MediaPipe set):
- * - good: 01 −3.8/−0.6/4.1, 02 9.4/12.8/15.6, 03 2.5/3.7/5.5, 05 8.8/10.0/10.3, 08 5.6/6.9/7.7, c09 0.2/1.5/3.3,
- *   c11 −6.3/−3.9/4.5, c14 9.6/10.6/11.7; MediaPipe correct 1.9/7.6/17.2;
- * - sags: 02 −27.2, 31 −21.5 and −21.9, MediaPipe −16.3 (medians); pikes: 04 13.7, MediaPipe 49.0 (medians).
- * Sag: midway between −6.3 (c11) and −16.3 → −11.3. High: midway between 17.2 (MediaPipe correct) and 13.7 (04)
- * → 15.5: in 2D the mild pike of 04 reads inside the good planks (as with every 2D measure of every model),
- * so this reading flags the top 5 % of good planks and misses 04. It is used only where world points are missing.
+ * blazepose-2d (BlazePose's picture points, midline bend as for MoveNet), used only where world points are missing:
+ * the labelled MediaPipe set is the data it judges, so it is fitted on the set's files, each file a source (many
+ * people, several camera angles; dataset3 and dataset4 share their recordings: one source). Correct: plank_01–07
+ * and kaggle, 5th percentiles −0.4 (kaggle) to 15.3, 95th up to 18.3 (plank_02); sagging: file medians −14.0
+ * (bad_04, bad_05) to −26.6; hips high: 49.0. Sag: midway between −0.4 and −14.0 → −7.2. High: midway between
+ * 18.3 and 49.0 → 33.7. (On the clips' BlazePose streams this 2D reading puts 04's mild pike at 13.6, inside the
+ * good planks, as every 2D measure of every model did: the 3D reading is what catches it.)
  */
-export const SAG_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -11.7, 'blazepose-3d': -18.8, 'blazepose-2d': -11.3 };
-export const HIGH_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 17.4, 'blazepose-3d': 18.8, 'blazepose-2d': 15.5 };
+export const SAG_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -11.7, 'blazepose-3d': -18.8, 'blazepose-2d': -7.2 };
+export const HIGH_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 17.4, 'blazepose-3d': 18.8, 'blazepose-2d': 33.7 };
 /**
  * Once a hip fault is seen, it is seen until the bend is back this far (°) inside its threshold: the bend of
  * a held plank wanders ±2–4° from frame to frame (04: 12–20° over a steady pike), and without this band a
