@@ -162,6 +162,8 @@ export interface EngineState {
   readonly mem: Record<string, number>;
   total: number;
   lastRepT: { left: number; right: number };
+  /** Per side: the top now being left was not a rep (ExerciseDef.isRep), so its end is not judged either. */
+  readonly notRep: { left: boolean; right: boolean };
   /** Side of the last counted rep (alternating counters). */
   lastSide: Side | null;
   cleanReps: number;
@@ -223,7 +225,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     per,
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
     reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
-    total: 0, lastRepT: { left: -Infinity, right: -Infinity }, lastSide: null, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
+    total: 0, lastRepT: { left: -Infinity, right: -Infinity }, notRep: { left: false, right: false }, lastSide: null, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
     t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], repIn: [], seen: new Set(), errors: 0,
     judgedMs: 0, cutT: -Infinity, swMean: NaN, lastIssue: null, countT: -1, sawMove: false, trackScore: NaN, light: NaN,
   };
@@ -418,6 +420,12 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
           for (const rc of s.reps) if (rc.side === side) rc.uncount();
           break;
         }
+        // Not a rep of this exercise at all (the exercise says so: a row's supporting arm).
+        if (def.isRep && !def.isRep(b, side)) {
+          for (const rc of s.reps) if (rc.side === side) rc.uncount();
+          if (side) s.notRep[side] = true;
+          break;
+        }
         if (side) s.lastSide = side;
         const other = side === 'left' ? s.lastRepT.right : side === 'right' ? s.lastRepT.left : -Infinity;
         if (side) s.lastRepT[side] = t;
@@ -429,6 +437,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
         break;
       }
       case 'rep-end':
+        if (e.side && s.notRep[e.side]) { s.notRep[e.side] = false; break; }
         runRepChecks(s, { kind: 'rep-end', side: e.side, durationMs: e.downMs, topMs: e.topMs, cycleMs: e.cycleMs, peak: 0, index: s.total }, ctx, t, events);
         break;
       case 'partial':

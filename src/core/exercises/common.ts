@@ -94,3 +94,24 @@ export function dropT(b: Body, i: number, j: number): number | null {
 }
 
 export { KP };
+
+/**
+ * Where a joint sits along the trunk from the shoulder on its side (torso lengths): + toward the head, − toward
+ * the hips. From the picture; where the picture lacks a point, from BlazePose's world points when it gives them
+ * (they place the far arm a side view hides). Null when a point is unknown.
+ */
+export function alongTrunk(b: Body, s: Side, limb: Limb): number | null {
+  const sh = jointIndex(s, 'shoulder'), hp = jointIndex(s, 'hip'), j = jointIndex(s, limb);
+  const seen = b.ok[sh] === 1 && b.ok[hp] === 1 && b.ok[j] === 1 && b.torso > 0;
+  if (!seen && b.wok[sh] === 1 && b.wok[hp] === 1 && b.wok[j] === 1) {
+    const ux = (b.wx[sh] as number) - (b.wx[hp] as number), uy = (b.wy[sh] as number) - (b.wy[hp] as number), uz = (b.wz[sh] as number) - (b.wz[hp] as number);
+    const n = Math.hypot(ux, uy, uz);
+    if (!(n > 0)) return null;
+    return (((b.wx[j] as number) - (b.wx[sh] as number)) * ux + ((b.wy[j] as number) - (b.wy[sh] as number)) * uy + ((b.wz[j] as number) - (b.wz[sh] as number)) * uz) / (n * n);
+  }
+  if (!seen) return null;
+  const ux = (b.x[sh] as number) - (b.x[hp] as number), uy = (b.y[sh] as number) - (b.y[hp] as number);
+  const n = Math.hypot(ux, uy);
+  if (!(n > 0)) return null;
+  return (((b.x[j] as number) - (b.x[sh] as number)) * ux + ((b.y[j] as number) - (b.y[sh] as number)) * uy) / n / b.torso;
+}

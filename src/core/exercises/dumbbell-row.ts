@@ -2,7 +2,7 @@
 // pulls back past the torso. Counted per arm.
 import type { Body, Side } from '../geometry';
 import type { ExerciseDef } from './types';
-import { angleOn, both, finding, names, trunkFromVertical } from './common';
+import { alongTrunk, angleOn, both, finding, names, trunkFromVertical } from './common';
 import { HINGE_MIN, MIN_CYCLE_MS, SWING_DEG, trunkSwing } from './reverse-fly';
 
 /**
@@ -22,6 +22,14 @@ export const PULL_PARTIAL = 140;
  * is put down (c15, 17–19 s).
  */
 export const PULL_RANGE = 25;
+
+/**
+ * At the top of a row the hand has come back toward the hip: the wrist at least this far behind the shoulder
+ * along the trunk (torso lengths). Counted tops: −0.55 to −1.40 (20, 22, c15 on Thunder, Lightning and
+ * BlazePose full). The supporting arm of a one-arm row bending while the weight is put down and he stands up
+ * (c15, 17–19 s) closes its elbow as far, with the hand ahead of the shoulder on the bench: +0.15 to +0.72.
+ */
+export const HAND_BACK = -0.2;
 
 const elbowAngle = (b: Body, s: Side): number | null => angleOn(b, s, 'shoulder', 'elbow', 'wrist');
 
@@ -48,6 +56,9 @@ export const dumbbellRow: ExerciseDef = {
     return l === null ? r : r === null ? l : Math.min(l, r);
   },
   metricLabel: 'elbow angle of the pulling arm (°)',
+  // A row pulls the hand back toward the hip; an elbow closing with the hand ahead of the shoulder is the
+  // supporting arm (or the body lowering onto it), not a row. Unknown wrist: the counter's word stands.
+  isRep: (b, side) => { const w = side ? alongTrunk(b, side, 'wrist') : null; return w === null || w <= HAND_BACK; },
   checks: [
     (b, ctx) => {
       const s = trunkSwing(b, ctx.mem, ctx.phase);

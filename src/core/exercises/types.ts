@@ -107,6 +107,12 @@ export interface ExerciseDef {
   readonly metricLabel: string;
   readonly checks: readonly FrameCheck[];
   readonly repChecks?: readonly RepCheck[];
+  /**
+   * Whether a top the rep counter just reached is a rep of this exercise at all (false: not counted, no cue):
+   * a row's top has the hand pulled back toward the hip; the supporting arm of a one-arm row bending while the
+   * weight is put down reaches the elbow angle of a top with the hand ahead of the shoulder (c15).
+   */
+  readonly isRep?: (b: Body, side: Side | undefined) => boolean;
   /** Updates per-exercise memory once per active frame, before the checks. */
   readonly remember?: (b: Body, ctx: CheckContext) => void;
   /**
