@@ -46,6 +46,13 @@ export interface RepThresholds {
    * of a one-arm row, c15 at 17–19 s: 146° → 129°) is not doing reps.
    */
   minRange?: number | undefined;
+  /**
+   * When set: a top whose point is lost right after it was reached (unknown, not contradicted) counts once it
+   * has lasted `minTopMs`, as if held. For a joint the model loses exactly at the top: a knee drawn in behind
+   * the other leg in a side view (c18, silhouette: the touches at 6.9, 8.1 and 8.9 s are seen on one frame and
+   * then the knee is lost for 0.2–0.3 s).
+   */
+  topHeldWhileUnseen?: boolean | undefined;
 }
 
 /**
@@ -72,6 +79,8 @@ export class RepCounter {
   private leftTopAt = -1;
   private peak = -Infinity;
   private lastKnownT = -Infinity;
+  /** The last known metric, flipped to 'up' units. */
+  private lastX = -Infinity;
   /** Furthest from the top seen since the last rest began (flipped metric units), for backFromPeak. */
   private restLow = Infinity;
   /** Mutable only so a model switched mid-set (another keypoint space) takes its thresholds (engine setModel). */
@@ -80,6 +89,11 @@ export class RepCounter {
   /** v = metric this frame (null = unknown: the state holds). Pushes events into out. */
   step(v: number | null, t: number, out: CounterEvent[]): void {
     if (v === null || !Number.isFinite(v)) {
+      if (this.th.topHeldWhileUnseen && this.phase === 'top' && !this.counted && this.lastX >= (this.th.direction === 'up' ? 1 : -1) * this.th.enter && t - this.topSince >= this.th.minTopMs) {
+        this.counted = true;
+        this.count++;
+        out.push({ type: 'rep', side: this.side, durationMs: Math.max(0, this.topSince - this.leftRestAt), peak: (this.th.direction === 'up' ? 1 : -1) * this.peak });
+      }
       const u = this.th.unknownIsRestMs;
       if (u !== undefined && this.phase !== 'rest' && t - this.lastKnownT >= u) { this.toRest(t); this.leftTopAt = -1; }
       else if (u !== undefined && this.phase === 'rest') this.leftRestAt = t;
@@ -89,6 +103,7 @@ export class RepCounter {
     const { direction, enter, exit, partialMin, minTopMs } = this.th;
     const s = direction === 'up' ? 1 : -1;
     const x = s * v, en = s * enter, ex = s * exit;
+    this.lastX = x;
     switch (this.phase) {
       case 'unknown':
         // First seen near the top: with backFromPeak, coming back that far from the best value also

@@ -11,6 +11,7 @@ import { HoldCounter, RepCounter, type CounterEvent } from './counters';
 import { COACH_TEXT, CueManager, SETUP_TEXT, type Cue, type CueKind } from './cues';
 import type { CheckContext, ExerciseDef, ExerciseId, Finding, RepInfo } from './exercises/types';
 import { EXERCISES, isExerciseId } from './exercises';
+import { trunkTurn } from './exercises/common';
 
 export type SetupIssue = 'no-person' | 'body-cut-off' | 'wrong-view' | 'wrong-posture' | 'too-dark';
 export type Phase = 'setup' | 'active' | 'paused';
@@ -84,6 +85,18 @@ export const BOTH_ARMS_MS = 500;
  * bicycle demos (09, b09) touch every ≈1.3–2 s, so twice the slowest is a pause, not a missed side.
  */
 export const ALTERNATE_RESET_MS = 4000;
+/**
+ * Alternating reps: two touches closer than this (ms) on either side are one touch seen twice. The fastest
+ * catalogued pace is ≈1.2 s a side (c18); 09 and b09 ≈1.3–2 s.
+ */
+export const SAME_TOUCH_MS = 500;
+/**
+ * Alternating reps: the trunk's turn (trunkTurn: the shoulders' spread across the picture, torso lengths)
+ * changes by at least this between touches on opposite sides. c18 (side view, silhouette), Thunder: near-side
+ * touches read +0.43…+0.66, far-side ones −0.46…+0.09; a second look at the same rotation changes it by
+ * 0.02–0.05.
+ */
+export const TURN_SWITCH = 0.3;
 /** Below this mean keypoint score a found pose is taken as "too dark" rather than as a person. */
 export const DARK_MEAN_SCORE = 0.12;
 /**
@@ -166,6 +179,8 @@ export interface EngineState {
   readonly notRep: { left: boolean; right: boolean };
   /** Side of the last counted rep (alternating counters). */
   lastSide: Side | null;
+  /** The trunk's turn at the last counted touch (alternating counters), NaN when unknown. */
+  lastTurn: number;
   cleanReps: number;
   /** Reps counted with no fault on them, in all. */
   cleanTotal: number;
@@ -225,7 +240,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     per,
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
     reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
-    total: 0, lastRepT: { left: -Infinity, right: -Infinity }, notRep: { left: false, right: false }, lastSide: null, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
+    total: 0, lastRepT: { left: -Infinity, right: -Infinity }, notRep: { left: false, right: false }, lastSide: null, lastTurn: NaN, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
     t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], repIn: [], seen: new Set(), errors: 0,
     judgedMs: 0, cutT: -Infinity, swMean: NaN, lastIssue: null, countT: -1, sawMove: false, trackScore: NaN, light: NaN,
   };
@@ -416,10 +431,22 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
         // unless the set paused in between (then either side may start again).
         const lastAny = Math.max(s.lastRepT.left, s.lastRepT.right);
         // A camera cut since that touch resets it too: left and right are not trusted across a change of view.
-        if (c.kind === 'alternating' && side && s.lastSide === side && t - lastAny < ALTERNATE_RESET_MS && !(s.cutT > lastAny)) {
+        // The knee labels are not the only witness: a trunk that has turned the other way since that touch
+        // (the shoulders' spread across the picture changed by TURN_SWITCH) switched sides whatever the labels
+        // say: in silhouette the model swaps the near and far knee at some touches (c18).
+        const turn = trunkTurn(b);
+        const turned = turn !== null && Number.isFinite(s.lastTurn) && Math.abs(turn - s.lastTurn) >= TURN_SWITCH;
+        if (c.kind === 'alternating' && side && s.lastSide === side && t - lastAny < ALTERNATE_RESET_MS && !(s.cutT > lastAny) && !turned) {
           for (const rc of s.reps) if (rc.side === side) rc.uncount();
           break;
         }
+        // Nobody touches both sides within SAME_TOUCH_MS: the other knee counted just now is this touch seen
+        // twice (both knees drawn onto one spot: c18 at 3.0–3.2 s).
+        if (c.kind === 'alternating' && side && s.lastSide !== null && s.lastSide !== side && t - lastAny < SAME_TOUCH_MS) {
+          for (const rc of s.reps) if (rc.side === side) rc.uncount();
+          break;
+        }
+        if (c.kind === 'alternating') s.lastTurn = turn ?? NaN;
         // Not a rep of this exercise at all (the exercise says so: a row's supporting arm).
         if (def.isRep && !def.isRep(b, side)) {
           for (const rc of s.reps) if (rc.side === side) rc.uncount();

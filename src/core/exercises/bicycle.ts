@@ -62,7 +62,8 @@ export const bicycle: ExerciseDef = {
   posture: { id: 'lying-back', cue: 'Lie on your back, hands behind your head', check: lying },
   counter: {
     kind: 'alternating',
-    reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60, backFromPeak: KNEE_BACK },
+    // The knee drawn in is often lost behind the other leg right at the touch (c18): a touch seen, then unseen, counts.
+    reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60, backFromPeak: KNEE_BACK, topHeldWhileUnseen: true },
     sideMetric: kneeIn,
   },
   metric: (b) => {

@@ -115,3 +115,13 @@ export function alongTrunk(b: Body, s: Side, limb: Limb): number | null {
   if (!(n > 0)) return null;
   return (((b.x[j] as number) - (b.x[sh] as number)) * ux + ((b.y[j] as number) - (b.y[sh] as number)) * uy) / n / b.torso;
 }
+
+/**
+ * The trunk's turn about its long axis as the picture shows it: the left shoulder's x minus the right's, in
+ * torso lengths (signed by the labels). Seen from the side it swings from one sign to the other as the trunk
+ * rotates toward and away from the camera. Null when a shoulder is unknown.
+ */
+export function trunkTurn(b: Body): number | null {
+  if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return null;
+  return ((b.x[5] as number) - (b.x[6] as number)) / b.torso;
+}
