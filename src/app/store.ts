@@ -8,6 +8,7 @@ import { isModelName } from '../core/pose';
 import type { BackendName, BackendSetting } from '../pose/backend';
 import { isBackendSetting } from '../pose/backend';
 import type { SessionRecord } from '../storage/schema';
+import type { AppError } from './errors';
 
 export interface Settings {
   model: ModelName;
@@ -46,8 +47,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type Phase = 'idle' | 'starting' | 'running' | 'error';
 
-export type ErrorKind = 'camera-denied' | 'no-camera' | 'camera-busy' | 'camera-other' | 'model-files' | 'backend' | 'model-other';
-export interface AppError { kind: ErrorKind; title: string; detail: string }
+// What an error screen shows: worded in errors.ts.
+export type { AppError, ErrorKind } from './errors';
 
 export interface Stats {
   /** Processed (model-run) frames per second over the last window. */

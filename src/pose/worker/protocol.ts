@@ -3,7 +3,7 @@
 // with their extra fields intact, so they travel as { kind, message, file } and are rebuilt on the page side
 // into the same kinds of error the main-thread path throws (session.ts' toAppError tells them apart).
 import type { ModelName, Pose } from '../../core/pose';
-import type { BackendName, BackendSetting } from '../backend';
+import type { BackendName, BackendNotice, BackendSetting } from '../backend';
 
 export type WorkerRequest =
   | { type: 'init'; id: number; model: ModelName; backend: BackendSetting; smoothing: boolean }
@@ -18,7 +18,7 @@ export type WorkerRequest =
 export type WorkerFrame = ImageBitmap | VideoFrame;
 
 export type WorkerResponse =
-  | { type: 'ready'; id: number; backend: BackendName; simd: boolean; notices: string[] }
+  | { type: 'ready'; id: number; backend: BackendName; simd: boolean; notices: BackendNotice[] }
   | { type: 'poses'; id: number; poses: Pose[] }
   /** id null: a failure not tied to one request (the worker cannot go on). */
   | { type: 'error'; id: number | null; error: WireError };
