@@ -4,7 +4,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ModelName } from '../core/pose';
-import { isModelName } from '../core/pose';
+import { DEFAULT_MODEL, isModelName } from '../core/pose';
 import type { BackendName, BackendSetting } from '../pose/backend';
 import { isBackendSetting } from '../pose/backend';
 import type { SessionRecord } from '../storage/schema';
@@ -32,7 +32,7 @@ export interface Settings {
 
 /** Thunder is the default: the only model right on every shared clip (../shared/NOTES.md), ~65 ms/frame on wasm. */
 export const DEFAULT_SETTINGS: Settings = {
-  model: 'movenet-thunder',
+  model: DEFAULT_MODEL,
   backend: 'auto',
   cameraId: null,
   mirror: true,
