@@ -19,6 +19,7 @@ import {
 import { MODEL_LABELS } from './models';
 import { initBackend, onBackendLost } from '../pose/backend';
 import { createCoach } from './coachEngine';
+import { noteModelSpeed } from './speedStore';
 
 /** What the engine gives back per frame; the seam issue 4's coaching flows plug into. */
 export interface CoachStep {
@@ -351,6 +352,8 @@ function publishStats(): void {
   if (!c) return;
   const { fps, modelMs } = summarise(c);
   setStats({ fps, modelMs, dropped: c.dropped, frames: c.frames });
+  const s = appStore.getState();
+  noteModelSpeed(s.settings.model, s.backend?.active ?? null, c.recentMs, c.frames);
   const rec = appStore.getState().recording;
   const n = recordedFrameCount();
   if (rec.active !== isRecording() || rec.frames !== n) setRecording({ active: isRecording(), frames: n });

@@ -30,7 +30,7 @@ export interface Settings {
   worker: boolean;
 }
 
-/** Thunder is the default: the only model right on every shared clip (../shared/NOTES.md), ~65 ms/frame on wasm. */
+/** Thunder is the default: the only model right on every shared clip (../shared/NOTES.md). */
 export const DEFAULT_SETTINGS: Settings = {
   model: DEFAULT_MODEL,
   backend: 'auto',
