@@ -7,6 +7,7 @@
 //   3. serves dist/ with `vite preview` until stopped (Ctrl+C, or a signal, which it passes on).
 // Options (for the tests): --port N (default 5173). Nothing here imports a package: it runs before the install.
 import { spawn, spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installNeeded } from './lib/install-state.mjs';
@@ -24,6 +25,18 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`--port needs a p
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 20) fail(`Form Coach needs Node 20 or newer; this is Node ${process.versions.node}. Install a newer Node, then run npm start again.`);
+
+/** True when something already accepts connections on 127.0.0.1:port. */
+function portTaken(p) {
+  return new Promise((resolve) => {
+    const sock = connect({ host: '127.0.0.1', port: p });
+    sock.once('connect', () => { sock.destroy(); resolve(true); });
+    sock.once('error', () => resolve(false));
+  });
+}
+if (await portTaken(port)) {
+  fail(`something is already running at http://127.0.0.1:${port}/. If it is Form Coach, open that address; otherwise stop it, then run npm start again.`);
+}
 
 function run(cmd, cmdArgs, what) {
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
@@ -59,8 +72,18 @@ if (rebuild) {
 // 3. Serve it. The child gets our signals, and we leave when it does.
 say(`serving the app at http://127.0.0.1:${port}/ (stop with Ctrl+C)`);
 const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'inherit' });
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => server.kill(sig));
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    stopping = true;
+    server.kill(sig);
+  });
+}
 server.on('exit', (code, signal) => {
-  if (code !== 0 && signal === null) console.error(`start: the server stopped (exit code ${code}). If the port is in use, stop whatever runs on ${port}, then run npm start again.`);
-  process.exit(code ?? 0);
+  if (stopping) {
+    say('stopped');
+    process.exit(0);
+  }
+  if (code !== 0) console.error(`start: the server stopped (${signal ?? `exit code ${code}`}). If the port is in use, stop whatever runs on ${port}, then run npm start again.`);
+  process.exit(code ?? 1);
 });
