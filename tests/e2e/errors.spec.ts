@@ -143,7 +143,8 @@ test('no pose engine can start: plain words, the engines\' own errors in Details
 test('the fast engine failing: the fallback notice is in plain words, its cause in the console', async ({ page }) => {
   const log = consoleLog(page);
   await breakEngines(page, true);
-  await page.goto('/?backend=wasm');
+  // Lightning: on the CPU engine Thunder takes about 2 s a frame here.
+  await page.goto('/?backend=wasm&model=movenet-lightning');
   await waitForFrames(page, 2);
   const notice = page.getByRole('status').filter({ hasText: 'slowest mode' });
   await expect(notice).toBeVisible();
