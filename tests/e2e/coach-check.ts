@@ -117,6 +117,7 @@ export async function coachPlankSet(page: Page, shot: string): Promise<PlankSetR
 /** The checks both README commands must pass, with the figures in the failure message. */
 export function expectCoached(r: PlankSetResult): void {
   const said = JSON.stringify(r);
+  console.log(`[coach-check] ${said}`);
   // The model runs on the fast engine chosen at start-up (wasm here: the GPU is software), not the CPU fallback.
   expect(r.backend, said).toBe('wasm');
   // On the body: the median main joint within 5 % of the frame diagonal of where the recorded stream has it
