@@ -102,7 +102,9 @@ export async function coachPlankSet(page: Page, shot: string): Promise<PlankSetR
   const shown = await page.evaluate(() => (window as unknown as { __shown: { t: number; text: string; countdown: boolean; counter: string }[] }).__shown);
   const during = shown.filter((s) => s.countdown);
   const digits = during.map((s) => s.text).filter((t, i, a) => /^\d$/.test(t) && t !== a[i - 1]);
-  const firstCount = shown.find((s) => !s.countdown && /0:0[1-9]|0:[1-5]\d/.test(s.counter));
+  // The first moment after the countdown began that the hold counter (its first figure, not the target) is past 0:00.
+  const heldIn = (counter: string) => { const m = /(\d+):(\d\d)/.exec(counter); return m ? Number(m[1]) * 60 + Number(m[2]) : 0; };
+  const firstCount = during.length ? shown.find((s) => s.t > during[0]!.t && !s.countdown && heldIn(s.counter) >= 1) : undefined;
   await page.screenshot({ path: shot });
   return {
     backend: live.backend,
