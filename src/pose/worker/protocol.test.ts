@@ -1,5 +1,5 @@
 // The page side of the pose worker, against a stand-in worker: the message protocol, one frame in flight,
-// and errors rebuilt as the kinds the app's error screens tell apart (session.ts toAppError).
+// and errors rebuilt as the kinds the app's error screens tell apart (errors.ts describeFailure).
 import { describe, expect, it } from 'vitest';
 import { ModelFileError } from '../browserLoader';
 import type { WorkerRequest, WorkerResponse } from './protocol';

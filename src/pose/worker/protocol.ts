@@ -1,7 +1,7 @@
 // The messages between the page and the pose worker (poseWorker.ts), and how errors cross the boundary.
 // Pure: no DOM, no TensorFlow.js, so the unit tests run it in Node. Errors cannot be posted as Error objects
 // with their extra fields intact, so they travel as { kind, message, file } and are rebuilt on the page side
-// into the same kinds of error the main-thread path throws (session.ts' toAppError tells them apart).
+// into the same kinds of error the main-thread path throws (errors.ts' describeFailure tells them apart).
 import type { ModelName, Pose } from '../../core/pose';
 import type { BackendName, BackendNotice, BackendSetting } from '../backend';
 
