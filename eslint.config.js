@@ -41,4 +41,19 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'requestAnimationFrame', 'HTMLVideoElement', 'HTMLCanvasElement'],
     },
   },
+  {
+    // The app's pure helpers: how failures are worded for people, what the measured model speeds say. Types from
+    // the model layer only; no React, stores, TensorFlow or DOM.
+    files: ['src/app/errors.ts', 'src/app/modelSpeed.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'], message: 'A pure module: no React or stores.' },
+          { group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*'], message: 'A pure module: no TensorFlow.' },
+          { group: ['../pose/*', './*'], allowTypeImports: true, message: 'A pure module: types only from the model layer and the app.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'requestAnimationFrame', 'HTMLVideoElement', 'HTMLCanvasElement'],
+    },
+  },
 );

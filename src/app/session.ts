@@ -5,11 +5,13 @@ import type { Pose, PoseFrame } from '../core/pose';
 import type { PoseSource } from '../pose/types';
 import type { JointStyle } from '../render/skeleton';
 import { clearOverlay, drawSkeleton } from '../render/skeleton';
-import { attachStream, CameraError, listCameras, openCamera, stopStream, syncVideoSize } from './camera';
+import { attachStream, listCameras, openCamera, stopStream, syncVideoSize } from './camera';
+import type { BackendNotice, BackendName } from '../pose/backend';
+import { describeFailure, ModelLoadError, noticeTechnical, noticeTexts } from './errors';
 import type { FrameLoop, FrameTiming } from './frameLoop';
 import { startFrameLoop, summarise } from './frameLoop';
 import { isRecording, recordedFrameCount, recordFrame } from './recorder';
-import type { AppError, CoachView, Settings } from './store';
+import type { CoachView, Settings } from './store';
 import {
   appStore, setActivity, setBackendInfo, setCameras, setCoach, setNotices, setPhase, setRecording, setStats,
   setVideoSize, showError,
@@ -17,6 +19,7 @@ import {
 import { MODEL_LABELS } from './models';
 import { initBackend, onBackendLost } from '../pose/backend';
 import { createCoach } from './coachEngine';
+import { noteModelSpeed } from './speedStore';
 
 /** What the engine gives back per frame; the seam issue 4's coaching flows plug into. */
 export interface CoachStep {
@@ -150,7 +153,9 @@ export async function restart(): Promise<void> {
     }
   } catch (e) {
     if (gen !== generation) return;
-    showError(toAppError(e));
+    const shown = describeFailure(e, 'starting');
+    console.error(`Form Coach: ${shown.title}.`, e);
+    showError(shown);
   }
 }
 
@@ -217,9 +222,9 @@ async function ensureModel(settings: Settings, gen: number): Promise<PoseSource<
     if (backendKey !== wantBackend) {
       const be = await initBackend(wantBackend);
       backendKey = wantBackend;
-      mainBackend = { info: { active: be.backend, renderer: be.renderer, simd: be.simd }, notices: be.notices };
+      mainBackend = { info: { active: be.backend, renderer: be.renderer, simd: be.simd }, notices: worded(be.notices, be.backend) };
       setBackendInfo(mainBackend.info);
-      setNotices(be.notices);
+      setNotices(mainBackend.notices);
     } else if (readoutFromWorker && mainBackend) {
       // Back from the worker: the readout shows the main thread's backend again.
       setBackendInfo(mainBackend.info);
@@ -267,7 +272,7 @@ async function createWorkerSource(settings: Settings, gen: number): Promise<Pose
   try {
     const created = await createWorkerPoseSource(settings.model, { backend: settings.backend });
     setBackendInfo({ active: created.backend.active, renderer: null, simd: created.backend.simd });
-    setNotices(created.backend.notices);
+    setNotices(worded(created.backend.notices, created.backend.active));
     readoutFromWorker = true;
     return created;
   } catch (e) {
@@ -278,23 +283,11 @@ async function createWorkerSource(settings: Settings, gen: number): Promise<Pose
 }
 
 class Superseded extends Error {}
-class ModelLoadError extends Error {
-  constructor(readonly model: string, cause: unknown) {
-    super(`The ${model} model could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}. `
-      + 'If its files are damaged, run `npm run models` in the project folder, then reload.');
-  }
-}
 
-function toAppError(e: unknown): AppError {
-  if (e instanceof CameraError) return e.appError;
-  // ModelFileError lives in the lazily loaded browserLoader chunk; recognise it by its `file` field.
-  if (e instanceof Error && 'file' in e) {
-    return { kind: 'model-files', title: 'A model file is missing or damaged', detail: e.message };
-  }
-  if (e instanceof ModelLoadError) return { kind: 'model-other', title: 'The pose model could not be loaded', detail: e.message };
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/backend/i.test(msg)) return { kind: 'backend', title: 'The pose engine could not start', detail: msg };
-  return { kind: 'model-other', title: 'Something went wrong', detail: msg };
+/** Start-up notices in people's words for the page; their technical side goes to the console. */
+function worded(notices: readonly BackendNotice[], active: BackendName): string[] {
+  for (const n of notices) console.warn(`Form Coach: ${noticeTechnical(n)}`);
+  return noticeTexts(notices, active);
 }
 
 function startLoop(src: PoseSource<HTMLVideoElement>): void {
@@ -304,11 +297,11 @@ function startLoop(src: PoseSource<HTMLVideoElement>): void {
   lastFrame = null;
   loop = startFrameLoop(video, src, {
     onPoseFrame,
-    onError: (e) => showError({
-      kind: 'model-other',
-      title: 'Pose detection stopped',
-      detail: `${e instanceof Error ? e.message : String(e)}. Reload the page to try again.`,
-    }),
+    onError: (e) => {
+      const shown = describeFailure(e, 'running');
+      console.error(`Form Coach: ${shown.title}.`, e);
+      showError(shown);
+    },
   });
   statsTimer = setInterval(publishStats, 500);
 }
@@ -359,6 +352,8 @@ function publishStats(): void {
   if (!c) return;
   const { fps, modelMs } = summarise(c);
   setStats({ fps, modelMs, dropped: c.dropped, frames: c.frames });
+  const s = appStore.getState();
+  noteModelSpeed(s.settings.model, s.backend?.active ?? null, c.recentMs, c.frames);
   const rec = appStore.getState().recording;
   const n = recordedFrameCount();
   if (rec.active !== isRecording() || rec.frames !== n) setRecording({ active: isRecording(), frames: n });
