@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   for (const model of realModels) rest.push(`  ${model}: ${totalsLine(looRows.filter((r) => r.model === model))}`);
 
   const misses = rows.filter((r) => !r.v.pass);
-  if (misses.length) rest.push('', 'Misses (fitted)', ...misses.map((r) => `  ${r.model} ${r.clip}: ${explain(r.v)}${r.exp.knownMiss ? ` (known: ${r.exp.knownMiss})` : ''}`));
+  if (misses.length) rest.push('', 'Misses (fitted)', ...misses.map((r) => `  ${r.model} ${r.clip}: ${explain(r.v)}${knownMiss(r) ? ` (known: ${knownMiss(r)})` : ''}`));
   const changed = looRows.filter((r) => { const f = byClip(r.model, r.clip, rows); return f && f.v.pass !== r.v.pass; });
   if (changed.length) rest.push('', 'Changes when the clip\'s own source is left out', ...changed.map((r) => `  ${r.model} ${r.clip} (${r.source}) ${r.v.pass ? 'passes' : `misses: ${explain(r.v)}`}`));
   for (const model of shown) rest.push('', ...perSourceLines(looRows.filter((r) => r.model === model).map((r) => ({ clip: r.clip, source: r.source, exercise: r.exercise, pass: r.v.pass })), `Per source, left out (${model})`));
@@ -233,6 +233,8 @@ async function main(): Promise<void> {
   process.stdout.write([...out, ...sideTable, '', ...full, '', ...rest].join('\n') + '\n');
   if (readme) writeReadme([...out, ...sideTable, '', ...rest], video);
 }
+
+const knownMiss = (r: Row): string | undefined => (isModelName(r.model) ? r.exp.knownMiss?.[r.model] : undefined);
 
 const short = (m: string): string => ({ 'movenet-thunder': 'Thunder', 'movenet-lightning': 'Lightning', 'blazepose-full': 'BlazePose full', 'blazepose-lite': 'BlazePose lite' } as Record<string, string>)[m] ?? m;
 
