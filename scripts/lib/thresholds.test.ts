@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { HIGH_DEG, SAG_DEG, type HipMeasure } from '../../src/core/exercises/plank';
 import { havePlankDataset } from './enginePlankDataset';
-import { fitPlank, measuresOf, plankExamples } from './thresholds';
+import { fitPlank, measuresOf, percentile, plankExamples } from './thresholds';
 
 describe.skipIf(!havePlankDataset())('plank thresholds from distributions', () => {
   it.each([
@@ -23,5 +23,22 @@ describe.skipIf(!havePlankDataset())('plank thresholds from distributions', () =
     expect(f.edges.goodLow).toBeGreaterThan(SAG_DEG[m]);
     expect(f.edges.goodHigh).toBeLessThan(HIGH_DEG[m]);
     expect(f.edges.highEdge).toBeGreaterThan(HIGH_DEG[m]);
+  });
+});
+
+describe('BlazePose full\'s 3D hip reading, each source left out', () => {
+  it('the threshold stays within 0.3° of the fit, and the left-out source\'s faults stay past it and its good planks inside', () => {
+    const ex = plankExamples('blazepose-full').filter((e) => e.measure === 'blazepose-3d');
+    const all = fitPlank(ex, [], 'blazepose-3d');
+    for (const src of new Set(ex.map((e) => e.source))) {
+      const f = fitPlank(ex, [src], 'blazepose-3d');
+      expect(Math.abs(f.high - all.high), src).toBeLessThanOrEqual(0.3);
+      for (const e of ex.filter((x) => x.source === src)) {
+        const med = percentile(e.values, 0.5);
+        if (e.kind === 'high') expect(med, `${e.clip} pike`).toBeGreaterThan(f.high);
+        if (e.kind === 'sag') expect(med, `${e.clip} sag`).toBeLessThan(f.sag);
+        if (e.kind === 'good') expect(Math.abs(med), `${e.clip} good`).toBeLessThan(f.high);
+      }
+    }
   });
 });

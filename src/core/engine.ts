@@ -175,7 +175,10 @@ export interface EngineState {
   readonly mem: Record<string, number>;
   total: number;
   lastRepT: { left: number; right: number };
-  /** Per side: the top now being left was not a rep (ExerciseDef.isRep), so its end is not judged either. */
+  /**
+   * Per side: the last top was not a rep (ExerciseDef.isRep: a one-arm row's supporting arm), so that arm's
+   * rep ends and partials are not judged either, until it counts a rep.
+   */
   readonly notRep: { left: boolean; right: boolean };
   /** Side of the last counted rep (alternating counters). */
   lastSide: Side | null;
@@ -453,7 +456,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
           if (side) s.notRep[side] = true;
           break;
         }
-        if (side) s.lastSide = side;
+        if (side) { s.lastSide = side; s.notRep[side] = false; }
         const other = side === 'left' ? s.lastRepT.right : side === 'right' ? s.lastRepT.left : -Infinity;
         if (side) s.lastRepT[side] = t;
         // Both arms of a two-arm row or press reach the top together: one rep, not two.
@@ -464,10 +467,11 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
         break;
       }
       case 'rep-end':
-        if (e.side && s.notRep[e.side]) { s.notRep[e.side] = false; break; }
+        if (e.side && s.notRep[e.side]) break;
         runRepChecks(s, { kind: 'rep-end', side: e.side, durationMs: e.downMs, topMs: e.topMs, cycleMs: e.cycleMs, peak: 0, index: s.total }, ctx, t, events);
         break;
       case 'partial':
+        if (e.side && s.notRep[e.side]) break;
         runRepChecks(s, { kind: 'partial', side: e.side, durationMs: 0, topMs: 0, cycleMs: 0, peak: e.peak, index: s.total }, ctx, t, events);
         break;
       case 'hold-start': events.push({ type: 'hold-start', t, side: e.side }); break;
