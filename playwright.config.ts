@@ -27,7 +27,7 @@ export default defineConfig({
   // The production build is what the tests exercise (service worker, CSP, lazy chunks): built here,
   // so `npm run test:e2e` alone also checks that the build works.
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --mode test && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

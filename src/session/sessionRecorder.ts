@@ -22,6 +22,11 @@ export interface SessionMeta {
   metricUnit: string;
   target: SessionRecord['target'];
   painBefore: number | null;
+  /**
+   * What the exercise counts. For a hold, activeSec is the time held and goodFormSec the part of it with no
+   * fault (the summary's two figures then cover the same time). Without it, as before: time active.
+   */
+  counter?: 'reps' | 'hold';
 }
 
 export class SessionRecorder {
@@ -32,8 +37,13 @@ export class SessionRecorder {
   private lastSaveT = -Infinity;
   private dirty = false;
   private readonly tallies = new Map<string, FaultTally>();
+  private readonly counter: 'reps' | 'hold' | null;
+  private lastHold = 0;
+  /** A fault was on (or started) since the last counted rep. */
+  private faultSinceRep = false;
 
   constructor(meta: SessionMeta) {
+    this.counter = meta.counter ?? null;
     this.record = {
       id: meta.id,
       version: SESSION_VERSION,
@@ -51,6 +61,7 @@ export class SessionRecorder {
       painBefore: meta.painBefore,
       painAfter: null,
       target: meta.target,
+      ...(meta.counter === 'reps' ? { repsGood: 0 } : {}),
     };
   }
 
@@ -65,9 +76,24 @@ export class SessionRecorder {
     const dt = Number.isFinite(this.lastT) && t > this.lastT ? Math.min(t - this.lastT, 1000) / 1000 : 0;
     this.lastT = t;
     const r = this.record;
-    if (view.phase === 'active') {
+    if (this.counter === 'hold') {
+      // Time held this frame (the hold counter only runs with form that does not break the hold).
+      const held = Math.max(0, view.holdSec.total - this.lastHold);
+      this.lastHold = view.holdSec.total;
+      r.activeSec += held;
+      if (view.activeFaults.length === 0) r.goodFormSec += held;
+    } else if (view.phase === 'active') {
       r.activeSec += dt;
       if (view.activeFaults.length === 0) r.goodFormSec += dt;
+    }
+    if (view.activeFaults.length > 0) this.faultSinceRep = true;
+    // A rep is judged well when no fault was on from the rep before to this one, its own rep checks included
+    // (they come in the same frame, after it). A fault found on the way back down is counted against the next.
+    const repFault = events.some((e) => e.type === 'fault-start');
+    const gained = Math.max(0, view.reps.total - r.reps.total);
+    if (gained > 0) {
+      if (this.counter === 'reps') r.repsGood = (r.repsGood ?? 0) + (this.faultSinceRep || repFault ? 0 : gained);
+      this.faultSinceRep = false;
     }
     let urgent = false;
     for (const e of events) {
@@ -118,6 +144,7 @@ export class SessionRecorder {
       holdSec: { ...r.holdSec },
       goodFormSec: round1(r.goodFormSec),
       activeSec: round1(r.activeSec),
+      ...(r.repsGood !== undefined ? { repsGood: r.repsGood } : {}),
       faults: r.faults.map((f) => ({ ...f, atSec: [...f.atSec] })),
       metric: { ...r.metric, series: r.metric.series.map((p) => [p[0], p[1]] as [number, number]) },
       target: r.target ? { ...r.target } : null,

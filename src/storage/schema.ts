@@ -29,9 +29,15 @@ export interface SessionRecord {
   endedAt: number | null;
   reps: SideCounts;
   holdSec: SideCounts;
-  /** Seconds with a usable pose and no active fault, and seconds with a usable pose at all. */
+  /**
+   * Good-form seconds out of `activeSec`. For holds (since version 1.1 of the recorder) activeSec is the time
+   * held and goodFormSec the held time with no fault, so both figures cover the same time; for reps, and in
+   * older records, activeSec is the time counting ran with a usable pose.
+   */
   goodFormSec: number;
   activeSec: number;
+  /** Reps judged well (no fault from the rep before to this one); absent in older records. */
+  repsGood?: number;
   faults: FaultTally[];
   /** The exercise's key angle over the set, [seconds, degrees], thinned to about 2 per second. */
   metric: { label: string; unit: string; series: [number, number][]; min: number | null; max: number | null };
@@ -107,6 +113,7 @@ export function parseSessionRecord(v: unknown): SessionRecord {
     holdSec: checkCounts(v.holdSec, 'holdSec'),
     goodFormSec: v.goodFormSec,
     activeSec: v.activeSec,
+    ...(nonNeg(v.repsGood) ? { repsGood: v.repsGood } : {}),
     faults,
     metric: { label: m.label, unit: m.unit, series, min: orNull(m.min, 'metric.min'), max: orNull(m.max, 'metric.max') },
     painBefore: checkPain(v.painBefore, 'painBefore'),

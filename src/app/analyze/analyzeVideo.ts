@@ -14,6 +14,7 @@ import { SessionRecorder } from '../../session/sessionRecorder';
 import type { SessionRecord } from '../../storage/schema';
 import { drawSkeleton } from '../../render/skeleton';
 import { metricMeta } from '../summary/format';
+import { counterMode } from '../live/target';
 
 /** Frames analysed per second of video: the CLI's rate (scripts/analyze.ts uses min(15, the video's fps)). */
 export const ANALYSIS_FPS = 15;
@@ -99,13 +100,16 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const duration = await openVideo(video, o.url, signal);
 
   o.onStatus?.('Starting the pose engine…');
-  const [{ initBackend }, { checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
-    import('../../pose/backend'), import('../../pose/browserLoader'), import('../../pose/createPoseSource'),
-  ]);
-  await initBackend(o.backend);
-  await checkModelFiles(o.model);
-  const source = await createPoseSource(o.model, { loader: browserModelLoader(), smoothing: false });
-  if (signal.aborted) { source.dispose(); throw new AnalysisCancelled('cancelled'); }
+  // The one way to open a pose source (the live app and the bench use it too); the model's own filter off,
+  // as in the CLI.
+  const { createSourceOpener } = await import('../../pose/openSource');
+  const { source } = await createSourceOpener().open(
+    { model: o.model, backend: o.backend, smoothing: false },
+    { onActivity: (text) => o.onStatus?.(text), stillWanted: () => !signal.aborted },
+  ).catch((e: unknown) => {
+    if (signal.aborted) throw new AnalysisCancelled('cancelled');
+    throw e;
+  });
 
   const def = EXERCISES[o.exerciseId];
   const scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
@@ -128,6 +132,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
     // A recording was not a set against a target: the summary shows plain counts.
     target: null,
     painBefore: null,
+    counter: counterMode(def).mode,
   });
   const repsAt: number[] = [];
   const n = Math.max(1, Math.floor(duration * ANALYSIS_FPS + 1e-6));

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { attachStage } from '../session';
+import { useSession } from '../live/sessionContext';
 import { useApp } from '../store';
 
 /** The video with the skeleton canvas on top. Both are mirrored together by CSS; keypoints stay in image pixels. */
@@ -12,13 +12,14 @@ export function Stage({ children }: { children?: ReactNode }) {
   const phase = useApp((s) => s.phase);
   const activity = useApp((s) => s.activity);
   const size = useApp((s) => s.videoSize);
+  const session = useSession();
 
   useEffect(() => {
     const v = videoRef.current;
     const c = canvasRef.current;
     if (!v || !c) return;
-    return attachStage(v, c);
-  }, []);
+    return session.attach(v, c);
+  }, [session]);
 
   return (
     <div className="stage" style={size ? { aspectRatio: `${size.width} / ${size.height}` } : undefined}>
