@@ -23,6 +23,20 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // The app layer holds no module-level mutable variables and does nothing when imported: state lives in
+    // objects that are constructed (LiveSession, stores created by a factory), and work starts when main.tsx
+    // calls it. src/app/noImportEffects.test.ts checks the second half by importing every module.
+    files: ['src/app/**/*.tsx', 'src/app/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/app/exercises/buildDemoData.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'Program > VariableDeclaration[kind="let"], Program > VariableDeclaration[kind="var"], Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]', message: 'src/app: no module-level let/var. Keep state in a constructed object (see src/app/live/LiveSession.ts).' },
+        { selector: 'Program > ExpressionStatement:not([directive])', message: 'src/app: nothing runs at import. Do it in a function that main.tsx (or a component) calls.' },
+        { selector: 'Program > IfStatement, Program > BlockStatement, Program > ForStatement, Program > ForOfStatement, Program > ForInStatement, Program > WhileStatement, Program > TryStatement', message: 'src/app: nothing runs at import.' },
+      ],
+    },
+  },
+  {
     // The pure core: geometry, smoothing, rules, counters, cues. A function of a keypoint stream,
     // replayable in Node; no React, no DOM, no TensorFlow.
     files: ['src/core/**/*.ts', 'src/session/**/*.ts', 'src/storage/schema.ts'],

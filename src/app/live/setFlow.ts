@@ -40,6 +40,8 @@ export const READY_HOLD_MS = 1500;
 export const SETUP_GRACE_MS = 1500;
 /** How often the flow wants a tick (ms) while a countdown or a rest runs. */
 export const TICK_MS = 250;
+/** Praise is neither said nor shown within this long (ms) of a form fault: it would contradict the fault. */
+export const PRAISE_CLEAN_MS = 10_000;
 
 export type FlowName = 'check-in' | 'framing' | 'countdown' | 'counting' | 'paused' | 'rest' | 'summary' | 'closed';
 
@@ -89,6 +91,8 @@ export interface FlowState {
   readonly countedAny: boolean;
   /** Framing starts the set by itself once every need holds (off on the camera check). */
   readonly autoStart: boolean;
+  /** When a form fault was last on in this set (ms), -Infinity if never: praise waits PRAISE_CLEAN_MS after it. */
+  readonly faultAt: number;
 }
 
 export type FlowEvent =
@@ -148,6 +152,7 @@ export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0): F
     painBefore: null, countdown: 0, countdownNextAt: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS,
     readySince: null, goAt: Number.NaN, recording: false, line: null, lineKind: null, speech: NO_SPEECH, lastCueId: null,
     reps: { total: 0, left: 0, right: 0 }, repPulse: 0, cameraOk: true, setsDone: 0, countedAny: false, autoStart: true,
+    faultAt: Number.NEGATIVE_INFINITY,
   };
 }
 
@@ -223,7 +228,7 @@ function enterFraming(s: FlowState, _t: number, fx: Effect[]): FlowState {
   return {
     ...s, name: 'framing', countdown: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS, readySince: null,
     goAt: Number.NaN, recording: false, line: s.cameraOk ? LOOKING_LINE : pauseLine('camera', null), lineKind: 'setup',
-    lastCueId: null, reps: { total: 0, left: 0, right: 0 },
+    lastCueId: null, reps: { total: 0, left: 0, right: 0 }, countedAny: false, faultAt: Number.NEGATIVE_INFINITY,
   };
 }
 
@@ -313,16 +318,23 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   const v = e.view;
   const def = defOf(s);
   let next: FlowState = { ...s, verdicts: verdictsFor(v, e.light) };
+  if (v.activeFaults.length > 0) next = { ...next, faultAt: e.t };
   next = acknowledgeReps(next, v, e.t, fx);
   if (v.reps.total > 0 || v.holdSec.total > 0) next = { ...next, countedAny: true };
   if (targetReached(def, v, s.target)) return finishThisSet(next, e.t, fx, true);
   // Set-up lost for longer than the engine's own patience (or never confirmed after Go): pause with one line.
   const lost = v.phase === 'paused' || (v.phase === 'setup' && e.t - s.goAt >= SETUP_GRACE_MS);
   if (lost) return pauseForSetup(next, v, e.t, fx);
-  // The engine's cue: shown; a new one is spoken (set-up cues never while counting works).
-  const cue = v.cue;
+  // The engine's cue: shown; a new one is spoken (set-up cues never while counting works). Praise right after
+  // a fault would contradict it, and the set's end has its own words: neither is passed on.
+  const cue = v.cue && !muted(next, v.cue, e.t) ? v.cue : null;
   if (cue && cue.id !== s.lastCueId && cue.kind !== 'setup') next = say(next, cue.text, 'cue', e.t, fx);
   return { ...next, lastCueId: cue?.id ?? null, line: cue?.text ?? idleLine(def, v), lineKind: cue?.kind ?? null };
+}
+
+function muted(s: FlowState, cue: NonNullable<EngineView['cue']>, t: number): boolean {
+  if (cue.kind === 'praise') return t - s.faultAt < PRAISE_CLEAN_MS;
+  return cue.kind === 'info' && cue.id.startsWith('info:target');
 }
 
 /** What the screen says while counting with no cue: what is being counted. */
@@ -405,9 +417,10 @@ function resumeCounting(s: FlowState, t: number, fx: Effect[]): FlowState {
 
 function finishThisSet(s: FlowState, t: number, fx: Effect[], reached: boolean): FlowState {
   if (s.recording) fx.push({ type: 'record-finish' });
-  const counted = s.countedAny;
+  // "Well done" only for a set that counted something with no form fault in it.
+  const well = s.countedAny && !Number.isFinite(s.faultAt);
   let next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0) };
-  if (reached) fx.push({ type: 'speak', text: counted ? SPOKEN.setCompleteWell : SPOKEN.setComplete, interrupt: true });
+  if (reached) fx.push({ type: 'speak', text: well ? SPOKEN.setCompleteWell : SPOKEN.setComplete, interrupt: true });
   const run = finishSet(s.plan.run, t);
   next = { ...next, plan: { ...s.plan, run } };
   return afterStep(next, t, fx);
