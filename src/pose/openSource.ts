@@ -4,6 +4,7 @@
 // Heavy code (TensorFlow.js, the model code) is imported here, lazily, so callers stay light.
 import type { ModelName } from '../core/pose';
 import type { BackendName, BackendSetting } from './backend';
+import { initBackend } from './backend';
 import type { PoseSource } from './types';
 
 export interface SourceRequest {
@@ -65,8 +66,8 @@ export function createSourceOpener(): SourceOpener {
   let main: { setting: BackendSetting; info: BackendInfo; notices: string[] } | null = null;
 
   async function openMain(req: SourceRequest, o: OpenOptions): Promise<OpenedSource> {
-    const [{ initBackend }, { checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
-      import('./backend'), import('./browserLoader'), import('./createPoseSource'),
+    const [{ checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
+      import('./browserLoader'), import('./createPoseSource'),
     ]);
     if (!main || main.setting !== req.backend) {
       let be;

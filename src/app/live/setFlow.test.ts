@@ -167,6 +167,10 @@ describe('setFlow (the reducer)', () => {
       frame(t + 15_000, active({ holdSec: { total: 20, left: 0, right: 0 } })),
     ]);
     expect(said(r.fx)).toEqual(['Lower your hips', 'Steady, keep breathing', 'Set complete']);
+    // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
+    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
+    expect(still.s.line).toBe('Lower your hips');
+    expect(still.s.lineKind).toBe('fault');
   });
 
   it('counting → target reached: the set completes (praise only when something was counted) → summary for a one-set card', () => {

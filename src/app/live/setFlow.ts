@@ -93,6 +93,8 @@ export interface FlowState {
   readonly autoStart: boolean;
   /** When a form fault was last on in this set (ms), -Infinity if never: praise waits PRAISE_CLEAN_MS after it. */
   readonly faultAt: number;
+  /** The words of each fault cue seen (by fault id), to keep a fault on screen while its cue rests. */
+  readonly faultWords: Readonly<Record<string, string>>;
 }
 
 export type FlowEvent =
@@ -152,7 +154,7 @@ export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0): F
     painBefore: null, countdown: 0, countdownNextAt: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS,
     readySince: null, goAt: Number.NaN, recording: false, line: null, lineKind: null, speech: NO_SPEECH, lastCueId: null,
     reps: { total: 0, left: 0, right: 0 }, repPulse: 0, cameraOk: true, setsDone: 0, countedAny: false, autoStart: true,
-    faultAt: Number.NEGATIVE_INFINITY,
+    faultAt: Number.NEGATIVE_INFINITY, faultWords: {},
   };
 }
 
@@ -329,7 +331,13 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   // a fault would contradict it, and the set's end has its own words: neither is passed on.
   const cue = v.cue && !muted(next, v.cue, e.t) ? v.cue : null;
   if (cue && cue.id !== s.lastCueId && cue.kind !== 'setup') next = say(next, cue.text, 'cue', e.t, fx);
-  return { ...next, lastCueId: cue?.id ?? null, line: cue?.text ?? idleLine(def, v), lineKind: cue?.kind ?? null };
+  if (cue && cue.id.startsWith('fault:') && next.faultWords[cue.id.slice(6)] !== cue.text) {
+    next = { ...next, faultWords: { ...next.faultWords, [cue.id.slice(6)]: cue.text } };
+  }
+  // A fault still on while its cue rests (the engine does not repeat a cue within its cooldown) stays named.
+  const faultLine = v.activeFaults.map((id) => next.faultWords[id]).find((w) => w !== undefined) ?? null;
+  const line = cue?.text ?? faultLine ?? idleLine(def, v);
+  return { ...next, lastCueId: cue?.id ?? null, line, lineKind: cue?.kind ?? (faultLine ? 'fault' : null) };
 }
 
 function muted(s: FlowState, cue: NonNullable<EngineView['cue']>, t: number): boolean {
@@ -340,7 +348,7 @@ function muted(s: FlowState, cue: NonNullable<EngineView['cue']>, t: number): bo
 /** What the screen says while counting with no cue: what is being counted. */
 function idleLine(def: ExerciseDef, v: EngineView): string {
   const { mode } = counterMode(def);
-  if (mode === 'hold') return v.currentHoldSide || v.holdSec.total > 0 ? 'Holding. Keep breathing.' : 'Get into the position: the hold counts when you are in it.';
+  if (mode === 'hold') return v.currentHoldSide || v.holdSec.total > 0 ? 'Holding. Breathe steadily.' : 'Get into the position: the hold counts when you are in it.';
   return v.reps.total > 0 ? `That's ${v.reps.total}. Keep going.` : 'Start when you are ready: each rep is counted.';
 }
 
