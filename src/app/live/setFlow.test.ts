@@ -27,7 +27,7 @@ async function clip(name: string): Promise<PoseFrame[]> {
 function view(over: Partial<EngineView> = {}): EngineView {
   const base = createEngineState('plank');
   const v = step(base, { t: 0, width: 640, height: 360, poses: [] }).view;
-  return { ...v, phase: 'setup', setupIssues: [], ...over } as EngineView;
+  return { ...v, phase: 'setup', setupIssues: [], cue: null, activeFaults: [], ...over } as EngineView;
 }
 const active = (over: Partial<EngineView> = {}) => view({ phase: 'active', setupIssues: [], ...over });
 const issues = (...i: SetupIssue[]) => view({ phase: 'setup', setupIssues: i });
