@@ -59,7 +59,8 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await page.getByLabel('Exercise in the video').selectOption('bench-press');
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
-  await page.waitForTimeout(1500);
+  // Some of the video analysed (not just the bar shown) before the picture is taken.
+  await expect.poll(async () => Number(await page.getByRole('progressbar', { name: 'Analysis progress' }).getAttribute('value') ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: join(repoRoot, 'test-results', 'screens', 'analysis-running.png') });
   const summary = page.getByTestId('summary');
   await expect(summary).toBeVisible({ timeout: 150_000 });

@@ -147,7 +147,8 @@ test('exercise cards: camera needs, steps and a moving demo figure', async ({ pa
   await expect.poll(async () => (await snap()) !== a, { timeout: 5000 }).toBe(true);
   await card.getByRole('button', { name: 'Pause demo' }).click();
   const b = await snap();
-  await page.waitForTimeout(400);
+  // Twenty painted frames later (a running figure changes within a few).
+  await page.evaluate(() => new Promise<void>((resolve) => { let n = 0; const f = () => { if (++n >= 20) resolve(); else requestAnimationFrame(f); }; requestAnimationFrame(f); }));
   expect((await snap()) === b, 'a paused figure stays still').toBe(true);
   await page.getByTestId('exercise-card-prone-press-up').scrollIntoViewIfNeeded();
   await page.getByTestId('exercise-card-prone-press-up').evaluate((el) => el.scrollIntoView({ block: 'start' }));
