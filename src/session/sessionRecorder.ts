@@ -76,6 +76,7 @@ export class SessionRecorder {
     const dt = Number.isFinite(this.lastT) && t > this.lastT ? Math.min(t - this.lastT, 1000) / 1000 : 0;
     this.lastT = t;
     const r = this.record;
+    if (this.counter !== null) r.setSec = (r.setSec ?? 0) + dt;
     if (this.counter === 'hold') {
       // Time held this frame (the hold counter only runs with form that does not break the hold).
       const held = Math.max(0, view.holdSec.total - this.lastHold);
@@ -145,6 +146,7 @@ export class SessionRecorder {
       goodFormSec: round1(r.goodFormSec),
       activeSec: round1(r.activeSec),
       ...(r.repsGood !== undefined ? { repsGood: r.repsGood } : {}),
+      ...(r.setSec !== undefined ? { setSec: round1(r.setSec) } : {}),
       faults: r.faults.map((f) => ({ ...f, atSec: [...f.atSec] })),
       metric: { ...r.metric, series: r.metric.series.map((p) => [p[0], p[1]] as [number, number]) },
       target: r.target ? { ...r.target } : null,

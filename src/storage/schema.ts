@@ -38,6 +38,8 @@ export interface SessionRecord {
   activeSec: number;
   /** Reps judged well (no fault from the rep before to this one); absent in older records. */
   repsGood?: number;
+  /** Seconds the set ran (from "Go" to its end, pauses left out); absent in older records. */
+  setSec?: number;
   faults: FaultTally[];
   /** The exercise's key angle over the set, [seconds, degrees], thinned to about 2 per second. */
   metric: { label: string; unit: string; series: [number, number][]; min: number | null; max: number | null };
@@ -114,6 +116,7 @@ export function parseSessionRecord(v: unknown): SessionRecord {
     goodFormSec: v.goodFormSec,
     activeSec: v.activeSec,
     ...(nonNeg(v.repsGood) ? { repsGood: v.repsGood } : {}),
+    ...(nonNeg(v.setSec) ? { setSec: v.setSec } : {}),
     faults,
     metric: { label: m.label, unit: m.unit, series, min: orNull(m.min, 'metric.min'), max: orNull(m.max, 'metric.max') },
     painBefore: checkPain(v.painBefore, 'painBefore'),

@@ -42,6 +42,11 @@ export const SETUP_GRACE_MS = 1500;
 export const TICK_MS = 250;
 /** Praise is neither said nor shown within this long (ms) of a form fault: it would contradict the fault. */
 export const PRAISE_CLEAN_MS = 10_000;
+/**
+ * A fault's words stay on screen this long (ms) after the fault was last seen, so a fault that flickers (the
+ * piked plank in clip 04 is flagged on and off within each second) does not make the line jump about.
+ */
+export const FAULT_LINE_MS = 3000;
 
 export type FlowName = 'check-in' | 'framing' | 'countdown' | 'counting' | 'paused' | 'rest' | 'summary' | 'closed';
 
@@ -95,6 +100,8 @@ export interface FlowState {
   readonly faultAt: number;
   /** The words of each fault cue seen (by fault id), to keep a fault on screen while its cue rests. */
   readonly faultWords: Readonly<Record<string, string>>;
+  /** The words of the fault seen last. */
+  readonly lastFaultWords: string | null;
 }
 
 export type FlowEvent =
@@ -154,7 +161,7 @@ export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0): F
     painBefore: null, countdown: 0, countdownNextAt: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS,
     readySince: null, goAt: Number.NaN, recording: false, line: null, lineKind: null, speech: NO_SPEECH, lastCueId: null,
     reps: { total: 0, left: 0, right: 0 }, repPulse: 0, cameraOk: true, setsDone: 0, countedAny: false, autoStart: true,
-    faultAt: Number.NEGATIVE_INFINITY, faultWords: {},
+    faultAt: Number.NEGATIVE_INFINITY, faultWords: {}, lastFaultWords: null,
   };
 }
 
@@ -334,8 +341,11 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   if (cue && cue.id.startsWith('fault:') && next.faultWords[cue.id.slice(6)] !== cue.text) {
     next = { ...next, faultWords: { ...next.faultWords, [cue.id.slice(6)]: cue.text } };
   }
-  // A fault still on while its cue rests (the engine does not repeat a cue within its cooldown) stays named.
-  const faultLine = v.activeFaults.map((id) => next.faultWords[id]).find((w) => w !== undefined) ?? null;
+  // A fault still on while its cue rests (the engine does not repeat a cue within its cooldown) stays named,
+  // and for FAULT_LINE_MS after it was last seen.
+  const nowWords = v.activeFaults.map((id) => next.faultWords[id]).find((w) => w !== undefined) ?? null;
+  if (nowWords) next = { ...next, lastFaultWords: nowWords };
+  const faultLine = nowWords ?? (e.t - next.faultAt < FAULT_LINE_MS ? next.lastFaultWords : null);
   const line = cue?.text ?? faultLine ?? idleLine(def, v);
   return { ...next, lastCueId: cue?.id ?? null, line, lineKind: cue?.kind ?? (faultLine ? 'fault' : null) };
 }

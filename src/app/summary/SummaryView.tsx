@@ -8,7 +8,7 @@ import type { SessionRecord } from '../../storage/schema';
 import { painAdvice } from '../../session/sessionRecorder';
 import { LineChart } from '../charts/LineChart';
 import type { ChartSeries } from '../charts/LineChart';
-import { chartRange, chartSeries, clock, countLines, exerciseName, formLine, rangeOfMotion } from './format';
+import { chartRange, chartSeries, clock, countLines, exerciseName, formLine, notHeldLine, rangeOfMotion } from './format';
 import './summary.css';
 
 export interface SummaryViewProps {
@@ -22,6 +22,7 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
   const lines = countLines(r);
   const rom = rangeOfMotion(r);
   const form = formLine(r);
+  const notHeld = notHeldLine(r);
   const counted = r.reps.total > 0 || r.holdSec.total > 0;
   const advice = painAdvice(r.painBefore, r.painAfter);
   const when = new Date(r.startedAt);
@@ -54,6 +55,12 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
             <div className="count">
               <dt>{form.label}</dt>
               <dd data-testid="good-form">{form.value}</dd>
+            </div>
+          )}
+          {notHeld && (
+            <div className="count">
+              <dt>Not counted</dt>
+              <dd data-testid="not-held">{notHeld}<small> (the hold stops while a form problem lasts or you are out of position)</small></dd>
             </div>
           )}
           {rom && (

@@ -111,6 +111,18 @@ export function formLine(r: SessionRecord): { label: string; value: string } | n
   return { label: 'Judged well', value: `${good} of ${r.reps.total} ${r.reps.total === 1 ? 'rep' : 'reps'}` };
 }
 
+/**
+ * For a hold: the part of the set that was not held, when it is more than a moment ("0:30 of the 0:48 set"),
+ * so a short hold next to a long set is explained rather than left to look like a mistake. Null otherwise.
+ */
+export function notHeldLine(r: SessionRecord): string | null {
+  const def = defOf(r.exerciseId);
+  if (!def || counterMode(def).mode !== 'hold' || r.setSec === undefined) return null;
+  const gap = r.setSec - r.holdSec.total;
+  if (gap < 2) return null;
+  return `${clock(gap)} of the ${clock(r.setSec)} set`;
+}
+
 /** Samples further apart than this (s) have nobody (or nothing measurable) between them: the line breaks. */
 export const CHART_GAP_SEC = 1.5;
 
