@@ -460,6 +460,9 @@ export class LiveSession {
     this.engineT = 0;
     this.lastFrameT = Number.NaN;
     this.lastView = null;
+    // The old engine's numbers must not linger on the counter until the new one's first frame.
+    this.lastCoach = null;
+    if (this.store.getState().coach !== null) this.store.setState({ coach: null });
   }
 
   /** Runs one event through the reducer and carries out its effects; `publishNow` writes the store. */

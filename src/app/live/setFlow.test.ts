@@ -313,6 +313,9 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const stream = concat(15, plank, plank, nobody(22, plank[0]!), plank, plank, plank);
     const h = await harness(stream);
     h.session.openRoutine({ id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] });
+    // Every hold value the counter could show once counting began (the store, as React reads it).
+    const shown: number[] = [];
+    h.store.subscribe((st) => { if ((st.live?.stage === 'counting' || st.live?.stage === 'paused') && st.coach) shown.push(st.coach.holdSec); });
     h.session.checkIn(null);
     const heldAt: number[] = [];
     for (let i = 0; i < 40; i++) {
@@ -327,6 +330,8 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     // The hold count never goes back down.
     for (let i = 1; i < heldAt.length; i++) expect(heldAt[i]!).toBeGreaterThanOrEqual(heldAt[i - 1]!);
     expect(heldAt.at(-1)!).toBeGreaterThan(15);
+    // Counting starts from nothing: the framing engine's hold (the plank was held during framing) never shows.
+    expect(shown[0]).toBe(0);
   });
 
   it('clip 04 (piked plank): the hips cue is spoken, nothing praises the set, and no line more than 6 times a minute', async () => {
