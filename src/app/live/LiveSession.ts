@@ -391,7 +391,10 @@ export class LiveSession {
         if (this.recorder.add(this.engineT, events, view, this.wall())) this.persist(this.recorder.snapshot());
       }
       this.lastView = view;
+      const engine = this.engine;
       this.dispatch({ type: 'frame', t: this.now(), view, events, light: frame.light }, false);
+      // The flow replaced the engine on this frame ("Go"): the old engine's numbers are not shown.
+      if (this.engine !== engine) view = null;
     } else {
       this.lastFrameT = Number.NaN;
     }
