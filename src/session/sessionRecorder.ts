@@ -2,6 +2,8 @@
 // Pure: it is fed each frame's events and view and says when the record is worth saving, so a
 // reload or crash mid-set loses at most the last few seconds of hold time and no counted rep.
 import type { EngineEvent, EngineView } from '../core/engine';
+import type { ExerciseId } from '../core/exercises';
+import { SummaryBuilder } from '../core/summary';
 import type { FaultTally, SessionRecord } from '../storage/schema';
 import { SESSION_VERSION } from '../storage/schema';
 
@@ -36,7 +38,8 @@ export class SessionRecorder {
   private lastSampleT = -Infinity;
   private lastSaveT = -Infinity;
   private dirty = false;
-  private readonly tallies = new Map<string, FaultTally>();
+  /** The events, aggregated the one way the analyzer's summary is too (core/summary.ts). */
+  private readonly events: SummaryBuilder;
   private readonly counter: 'reps' | 'hold' | null;
   private lastHold = 0;
   /** A fault was on (or started) since the last counted rep. */
@@ -44,6 +47,7 @@ export class SessionRecorder {
 
   constructor(meta: SessionMeta) {
     this.counter = meta.counter ?? null;
+    this.events = new SummaryBuilder(meta.exerciseId as ExerciseId, meta.source);
     this.record = {
       id: meta.id,
       version: SESSION_VERSION,
@@ -96,17 +100,9 @@ export class SessionRecorder {
       if (this.counter === 'reps') r.repsGood = (r.repsGood ?? 0) + (this.faultSinceRep || repFault ? 0 : gained);
       this.faultSinceRep = false;
     }
-    let urgent = false;
-    for (const e of events) {
-      if (e.type === 'rep' || e.type === 'hold-end') urgent = true;
-      if (e.type === 'fault-start') {
-        urgent = true;
-        const tally = this.tallies.get(e.faultId) ?? { id: e.faultId, message: e.message, count: 0, atSec: [] };
-        tally.count++;
-        if (tally.atSec.length < MAX_FAULT_TIMES) tally.atSec.push(round1((e.t - this.t0) / 1000));
-        this.tallies.set(e.faultId, tally);
-      }
-    }
+    this.events.add(t, events, view);
+    const urgent = events.some((e) => e.type === 'rep' || e.type === 'hold-end' || e.type === 'fault-start');
+    if (repFault) r.faults = this.tallies();
     const changed = view.reps.total !== r.reps.total || view.holdSec.total !== r.holdSec.total;
     r.reps = { ...view.reps };
     r.holdSec = { total: round1(view.holdSec.total), left: round1(view.holdSec.left), right: round1(view.holdSec.right) };
@@ -119,12 +115,23 @@ export class SessionRecorder {
         this.lastSampleT = t;
       }
     }
-    r.faults = [...this.tallies.values()].map((f) => ({ ...f, atSec: [...f.atSec] }));
     r.updatedAt = now;
     if (changed || urgent) this.dirty = true;
     const due = urgent || (this.dirty && t - this.lastSaveT >= SAVE_EVERY_MS);
     if (due) { this.lastSaveT = t; this.dirty = false; }
     return due;
+  }
+
+  /** Each fault: how often it started and when (the first MAX_FAULT_TIMES), from the one event summary. */
+  private tallies(): FaultTally[] {
+    const by = new Map<string, FaultTally>();
+    for (const f of this.events.faultStarts()) {
+      const tally = by.get(f.id) ?? { id: f.id, message: f.message, count: 0, atSec: [] };
+      tally.count++;
+      if (tally.atSec.length < MAX_FAULT_TIMES) tally.atSec.push(round1(f.tSec));
+      by.set(f.id, tally);
+    }
+    return [...by.values()];
   }
 
   finish(now: number, painAfter: number | null = null): SessionRecord {

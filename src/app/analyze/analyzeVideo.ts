@@ -7,9 +7,8 @@ import type { ModelName, PoseFrame } from '../../core/pose';
 import type { BackendSetting } from '../../pose/backend';
 import type { ExerciseId } from '../../core/exercises';
 import { EXERCISES } from '../../core/exercises';
-import { createEngineState, finish, step } from '../../core/engine';
 import type { Summary } from '../../core/summary';
-import { SummaryBuilder } from '../../core/summary';
+import { EngineRun } from '../../core/summary';
 import { SessionRecorder } from '../../session/sessionRecorder';
 import type { SessionRecord } from '../../storage/schema';
 import { drawSkeleton } from '../../render/skeleton';
@@ -121,8 +120,8 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const pctx = o.preview?.getContext('2d') ?? null;
   if (o.preview) { o.preview.width = frameCanvas.width; o.preview.height = frameCanvas.height; }
 
-  const state = createEngineState(o.exerciseId);
-  const sb = new SummaryBuilder(o.exerciseId, o.fileName);
+  // The analyzer's one pass (the CLI's too): engine and summary together.
+  const run = new EngineRun(o.exerciseId, o.fileName);
   const meta = metricMeta(def);
   const now = Date.now();
   const rec = new SessionRecorder({
@@ -163,9 +162,8 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
       timing.modelMs += performance.now() - t1;
       timing.frames++;
       const frame: PoseFrame = { t: tMs, width: frameCanvas.width, height: frameCanvas.height, poses };
-      const r = step(state, frame);
+      const r = run.step(frame);
       for (const e of r.events) if (e.type === 'rep') repsAt.push(Math.round(e.t / 10) / 100);
-      sb.add(state.t, r.events, r.view);
       rec.add(tMs, r.events, r.view, now);
       if (pctx && o.preview) {
         pctx.drawImage(frameCanvas, 0, 0);
@@ -177,9 +175,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   } finally {
     source.dispose();
   }
-  const tail = finish(state);
-  sb.add(state.t, tail, null);
-  const summary = sb.result();
+  const { summary } = run.finish();
   if (summary.frames === 0) throw new VideoFileError(UNREADABLE);
   const record = rec.finish(Date.now());
   o.onProgress(duration, duration);
