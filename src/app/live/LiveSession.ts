@@ -24,7 +24,7 @@ import type { AppError, AppState, CoachView, LiveRequest, LiveState, Screen, Set
 import type { StoreApi } from 'zustand/vanilla';
 import { metricMeta } from '../summary/format';
 import type { BannerSide } from './framing';
-import { allMet, bannerPlace, bodyBox } from './framing';
+import { allMet, bannerPlace, bodyBox, neededSeen } from './framing';
 import type { Effect, FlowEvent, FlowState } from './setFlow';
 import { cardRoutine, engineRuns, openFlow, restLeftSec, restNextExercise, setFlow, setLabel } from './setFlow';
 import { counterMode } from './target';
@@ -392,7 +392,7 @@ export class LiveSession {
       }
       this.lastView = view;
       const engine = this.engine;
-      this.dispatch({ type: 'frame', t: this.now(), view, events, light: frame.light }, false);
+      this.dispatch({ type: 'frame', t: this.now(), view, events, light: frame.light, neededSeen: this.def ? neededSeen(this.def, frame.poses[0]) : undefined }, false);
       // The flow replaced the engine on this frame ("Go"): the old engine's numbers are not shown.
       if (this.engine !== engine) view = null;
     } else {

@@ -5,7 +5,7 @@ import { createEngineState, DARK_LIGHT, step } from '../../core/engine';
 import { EXERCISES } from '../../core/exercises';
 import { loadClip } from '../../core/testing/replay';
 import type { Pose } from '../../core/pose';
-import { allMet, bannerPlace, bodyBox, neededJointNames, verdictsFor } from './framing';
+import { allMet, bannerPlace, bodyBox, neededSeen, verdictsFor } from './framing';
 import { EPISODE_GAP_MS, MAX_PER_MINUTE, maySay, NO_SPEECH, notePresent, noteSaid, REPEAT_MS } from './speech';
 
 describe('framing verdicts', () => {
@@ -36,10 +36,14 @@ describe('framing verdicts', () => {
     expect(s.posture).toBe('no');
   });
 
-  it('lists the joints an exercise needs by name, both sides where either would do', () => {
-    expect(neededJointNames(EXERCISES['side-bend'])).toEqual(expect.arrayContaining(['nose', 'left_wrist', 'right_wrist', 'left_hip', 'right_hip']));
-    expect(neededJointNames(EXERCISES.plank)).toContain('left_ankle');
+  it('knows when the model sees every joint an exercise needs (either side, or both where both are needed)', () => {
+    const kp = (names: string[]) => ({ score: 1, keypoints: names.map((name) => ({ name, x: 1, y: 1, score: 0.9 })) });
+    expect(neededSeen(EXERCISES.plank, kp(['left_shoulder', 'left_elbow', 'left_hip', 'left_ankle']))).toBe(true);
+    expect(neededSeen(EXERCISES.plank, kp(['left_shoulder', 'left_elbow', 'left_hip']))).toBe(false);
+    expect(neededSeen(EXERCISES['side-bend'], kp(['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_wrist']))).toBe(false);
+    expect(neededSeen(EXERCISES.plank, null)).toBe(false);
   });
+
 });
 
 describe('banner placement', () => {

@@ -82,16 +82,21 @@ export function bannerPlace(box: Box | null, mirror: boolean): { side: BannerSid
   return { side: best[0], size: Math.max(0, Math.min(1, size)) };
 }
 
-/** The joints an exercise needs, as named keypoints (both sides where either would do). */
-export function neededJointNames(def: ExerciseDef): string[] {
-  const out = new Set<string>();
-  for (const r of def.required) {
-    if (r === 'nose') out.add('nose');
-    else {
-      const limb = r.startsWith('both:') ? r.slice(5) : r;
-      out.add(`left_${limb}`);
-      out.add(`right_${limb}`);
-    }
-  }
-  return [...out];
+/** A keypoint score the overlay and the engine take as seen. */
+export const SEEN_SCORE = 0.3;
+
+/**
+ * Whether the model sees every joint the exercise needs (either side of a limb where either will do, both
+ * where it needs both), in the raw pose of a frame. While it does, the light is not what stops tracking, so
+ * "more light" is not said.
+ */
+export function neededSeen(def: ExerciseDef, pose: Pose | null | undefined): boolean {
+  if (!pose) return false;
+  const score = new Map(pose.keypoints.map((k) => [k.name, k.score] as const));
+  const ok = (name: string) => (score.get(name) ?? 0) >= SEEN_SCORE;
+  return def.required.every((r) => {
+    if (r === 'nose') return ok('nose');
+    if (r.startsWith('both:')) { const l = r.slice(5); return ok(`left_${l}`) && ok(`right_${l}`); }
+    return ok(`left_${r}`) || ok(`right_${r}`);
+  });
 }

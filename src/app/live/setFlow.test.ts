@@ -89,6 +89,16 @@ describe('setFlow (the reducer)', () => {
     expect(said(r.fx)).toEqual(['3']);
   });
 
+  it('"more light" is said only when the model does not see the joints the exercise needs; shown either way', () => {
+    const s = plankFraming();
+    const dark = (t: number, neededSeen: boolean): FlowEvent => ({ ...frame(t, issues('too-dark'), 0.05), neededSeen } as FlowEvent);
+    const seen = run(s, [dark(0, true), dark(100, true)]);
+    expect(said(seen.fx)).toEqual([]);
+    expect(seen.s.line).toBe(setupWords(EXERCISES.plank, 'too-dark'));
+    expect(seen.s.verdicts.light).toBe('no');
+    expect(said(run(s, [dark(0, false)]).fx)).toEqual([setupWords(EXERCISES.plank, 'too-dark')]);
+  });
+
   it('framing: Start does nothing until every need is met; Start anyway starts; the camera check never starts by itself', () => {
     let s = plankFraming();
     s = setFlow(s, frame(0, issues('wrong-posture'))).state;

@@ -106,7 +106,11 @@ export interface FlowState {
 
 export type FlowEvent =
   | { type: 'check-in'; t: number; pain: number | null }
-  | { type: 'frame'; t: number; view: EngineView; events: readonly EngineEvent[]; light?: number | undefined }
+  /**
+   * One processed frame: the engine's view and events, the picture's brightness where measured, and whether
+   * the model saw every joint the exercise needs (raw scores; undefined where unknown).
+   */
+  | { type: 'frame'; t: number; view: EngineView; events: readonly EngineEvent[]; light?: number | undefined; neededSeen?: boolean | undefined }
   | { type: 'tick'; t: number }
   | { type: 'start'; t: number; anyway?: boolean }
   | { type: 'pause'; t: number }
@@ -230,6 +234,14 @@ function setupLine(s: FlowState, issues: readonly SetupIssue[]): string | null {
   return top ? setupWords(defOf(s), top) : null;
 }
 
+/**
+ * Whether the set-up line of this frame may be spoken: "more light" only when tracking really suffers (the
+ * model does not see the joints the exercise needs); shown on screen either way.
+ */
+function speakable(issues: readonly SetupIssue[], neededSeen: boolean | undefined): boolean {
+  return !(issues[0] === 'too-dark' && neededSeen === true);
+}
+
 // framing: the live picture and a verdict per need; starts by itself once every need holds READY_HOLD_MS.
 
 function enterFraming(s: FlowState, _t: number, fx: Effect[]): FlowState {
@@ -255,7 +267,7 @@ function framing(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       }
       const words = setupLine(s, e.view.setupIssues);
       next = { ...next, line: words ?? LOOKING_LINE, lineKind: 'setup' };
-      if (words) {
+      if (words && speakable(e.view.setupIssues, e.neededSeen)) {
         next = { ...next, speech: notePresent(next.speech, words, e.t) };
         next = say(next, words, 'setup', e.t, fx);
       }
@@ -333,7 +345,7 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   if (targetReached(def, v, s.target)) return finishThisSet(next, e.t, fx, true);
   // Set-up lost for longer than the engine's own patience (or never confirmed after Go): pause with one line.
   const lost = v.phase === 'paused' || (v.phase === 'setup' && e.t - s.goAt >= SETUP_GRACE_MS);
-  if (lost) return pauseForSetup(next, v, e.t, fx);
+  if (lost) return pauseForSetup(next, v, e.t, fx, e.neededSeen);
   // The engine's cue: shown; a new one is spoken (set-up cues never while counting works). Praise right after
   // a fault would contradict it, and the set's end has its own words: neither is passed on.
   const cue = v.cue && !muted(next, v.cue, e.t) ? v.cue : null;
@@ -386,11 +398,11 @@ function pauseFor(s: FlowState, reason: PauseReason, t: number, fx: Effect[]): F
   return next;
 }
 
-function pauseForSetup(s: FlowState, v: EngineView, t: number, fx: Effect[]): FlowState {
+function pauseForSetup(s: FlowState, v: EngineView, t: number, fx: Effect[], neededSeen: boolean | undefined): FlowState {
   const words = setupLine(s, v.setupIssues);
   fx.push({ type: 'record-save' });
   let next: FlowState = { ...s, name: 'paused', pause: 'setup', line: pauseLine('setup', words), lineKind: 'paused' };
-  if (words) next = say({ ...next, speech: notePresent(next.speech, words, t) }, words, 'setup', t, fx);
+  if (words && speakable(v.setupIssues, neededSeen)) next = say({ ...next, speech: notePresent(next.speech, words, t) }, words, 'setup', t, fx);
   return next;
 }
 
@@ -404,7 +416,7 @@ function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       if (v.phase === 'active') return { ...next, name: 'counting', pause: null, line: v.cue?.text ?? idleLine(defOf(s), v), lineKind: v.cue?.kind ?? null };
       const words = setupLine(s, v.setupIssues);
       next = { ...next, line: pauseLine('setup', words) };
-      if (words) next = say({ ...next, speech: notePresent(next.speech, words, e.t) }, words, 'setup', e.t, fx);
+      if (words && speakable(v.setupIssues, e.neededSeen)) next = say({ ...next, speech: notePresent(next.speech, words, e.t) }, words, 'setup', e.t, fx);
       return next;
     }
     case 'pause':
