@@ -4,7 +4,7 @@
 // Heavy code (TensorFlow.js, the model code) is imported here, lazily, so callers stay light.
 import type { ModelName } from '../core/pose';
 import type { BackendName, BackendSetting } from './backend';
-import { initBackend } from './backend';
+import { initBackend, webglWasLost } from './backend';
 import type { PoseSource } from './types';
 
 export interface SourceRequest {
@@ -69,7 +69,9 @@ export function createSourceOpener(): SourceOpener {
     const [{ checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
       import('./browserLoader'), import('./createPoseSource'),
     ]);
-    if (!main || main.setting !== req.backend) {
+    // A lost WebGL context (GPU reset) took the model's weights with it: start the backend again (it now
+    // skips WebGL and says why).
+    if (!main || main.setting !== req.backend || (main.info.active === 'webgl' && webglWasLost())) {
       let be;
       try {
         be = await initBackend(req.backend);

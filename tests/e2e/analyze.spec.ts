@@ -66,7 +66,7 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await expect(summary).toBeVisible({ timeout: 150_000 });
   console.log(`[analyze e2e] ${await page.getByTestId('analysis-timing').innerText()}`);
 
-  const repsText = await summary.getByTestId('summary-counts').locator('.count').filter({ hasText: 'Reps' }).locator('dd').innerText();
+  const repsText = await summary.getByTestId('summary-counts').locator('.count').filter({ has: page.locator('dt', { hasText: /^Reps$/ }) }).locator('dd').innerText();
   const reps = Number(/^(\d+)/.exec(repsText)?.[1]);
   expect(Math.abs(reps - expected.reps)).toBeLessThanOrEqual(expected.repsTolerance);
   const timeline = page.getByTestId('timeline');
