@@ -31,8 +31,23 @@ test('replayed stream, no model: a two-set routine runs from the check-in to the
     }
   });
 
-  await test.step('it starts by itself: 3-2-1, then the hold counts', async () => {
+  await test.step('it starts by itself: 3-2-1 beside the body, then the hold counts', async () => {
     await expect(page.getByTestId('video-text')).toHaveText(/^[123]$/, { timeout: 10_000 });
+    // The countdown covers none of the joints: each drawn joint's place on screen is outside its box.
+    const inside = await page.evaluate(() => {
+      const text = document.querySelector('[data-testid=video-text]')?.getBoundingClientRect();
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+      const frame = window.__formCoach?.getLastFrame();
+      if (!text || !canvas || !frame?.poses[0]) return null;
+      const r = canvas.getBoundingClientRect();
+      const mirrored = getComputedStyle(canvas.parentElement!).transform !== 'none';
+      return frame.poses[0].keypoints.filter((k) => k.score >= 0.3).map((k) => {
+        const x = r.left + (mirrored ? 1 - k.x / frame.width : k.x / frame.width) * r.width;
+        const y = r.top + (k.y / frame.height) * r.height;
+        return { name: k.name, inside: x >= text.left && x <= text.right && y >= text.top && y <= text.bottom };
+      }).filter((j) => j.inside).map((j) => j.name);
+    });
+    expect(inside, 'joints under the countdown').toEqual([]);
     await expect(page.getByTestId('counter')).toHaveText(/0:0[1-5] \/ 0:05/, { timeout: 15_000 });
     await expect(page.getByTestId('hold-left')).toContainText('to go');
   });

@@ -374,4 +374,41 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     expect(rec.repsGood).toBeGreaterThanOrEqual(0);
     expect(rec.repsGood).toBeLessThanOrEqual(rec.reps.total);
   });
+
+  it('the camera check frames the chosen exercise without starting; Start begins a set on the live screen', async () => {
+    const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
+    h.store.setState({ screen: 'camera' });
+    h.session.preview('plank');
+    await h.clock.advance(8000);
+    expect(h.store.getState().live?.stage).toBe('framing');
+    expect(h.store.getState().live?.canStart).toBe(true);
+    expect(h.texts()).toEqual([]);
+    h.session.startSet();
+    expect(h.store.getState().screen).toBe('live');
+    await h.clock.advance(4000);
+    expect(h.store.getState().live?.stage).toBe('counting');
+    expect(h.texts().slice(0, 4)).toEqual(['3', '2', '1', 'Go']);
+  });
+
+  it('a routine stopped in its first exercise offers the next; "Next exercise" carries on from there; pain after is saved on the records', async () => {
+    const routine: Routine = { id: 'r', name: 'Two', blocks: [
+      { exerciseId: 'plank', sets: 1, holdSec: 30, restSec: 10 },
+      { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
+    ] };
+    const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
+    h.session.openRoutine(routine);
+    h.session.checkIn(3);
+    await h.clock.advance(12_000);
+    h.session.stop();
+    const summary = h.store.getState().summary!;
+    expect(summary.nextBlock).toBe(1);
+    expect(h.session.routineBlockExercise(1)).toBe('side-bend');
+    h.session.setPainAfter(5);
+    await h.session.flushSaves();
+    expect(h.saved.at(-1)!.painAfter).toBe(5);
+    expect(h.store.getState().summary!.painAfter).toBe(5);
+    h.session.continueRoutine();
+    expect(h.store.getState().screen).toBe('live');
+    expect(h.store.getState().live).toMatchObject({ stage: 'check-in', exerciseId: 'side-bend', setLabel: 'Exercise 2 of 2 · set 1 of 1' });
+  });
 });
