@@ -7,6 +7,7 @@ import type { KeypointFixture } from '../../src/core/fixture';
 import { framesToFixture } from '../../src/core/fixture';
 import { frameLight } from '../../src/core/light';
 import type { ModelName, PoseFrame } from '../../src/core/pose';
+import { COCO17 } from '../../src/core/pose';
 import { createPoseSource } from '../../src/pose/createPoseSource';
 import { nodeModelLoader } from '../../src/pose/nodeLoader';
 import { startWasmBackend } from './nodeBackend';
@@ -24,6 +25,8 @@ export interface RecordOptions {
   /** The model's own temporal filter. Off for fixtures: smoothing belongs to the pure core, which can then be tested on raw input. */
   smoothing?: boolean | undefined;
   repoRoot: string;
+  /** Keypoint names to keep; default: all of MoveNet's, and BLAZEPOSE_POINTS of BlazePose's 33. */
+  points?: readonly string[] | undefined;
   /** Called after each frame, for progress output. */
   onFrame?: ((frame: PoseFrame, inferMs: number) => void) | undefined;
 }
@@ -50,6 +53,13 @@ export interface RecordResult {
 
 /** Default analysed size: MoveNet looks at 192 or 256 px and BlazePose at 224/256, so 640 px loses nothing and decodes fast. */
 export const DEFAULT_MAX_SIDE = 640;
+
+/**
+ * BlazePose points kept in fixtures: the COCO-17 ones plus heels and toes (the foot's line in a plank or a
+ * press-up). Its face, finger and thumb points are left out: no rule uses them, and with the world points
+ * (`keypoints3D`) they would double the file size.
+ */
+export const BLAZEPOSE_POINTS: readonly string[] = [...COCO17, 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'];
 
 /** frameLight's sampling step for decoded frames (see there). */
 const LIGHT_STEP = 4;
@@ -85,7 +95,8 @@ export async function recordVideo(o: RecordOptions): Promise<RecordResult> {
     source.dispose();
   }
   if (frames.length === 0) throw new Error(`${o.video}: no frames decoded (start ${o.start ?? 0} s, duration ${o.duration ?? 'all'})`);
-  const fixture = framesToFixture(frames, { source: basename(o.video), model: o.model, fps: o.fps });
+  const points = o.points ?? (o.model.startsWith('blazepose') ? BLAZEPOSE_POINTS : undefined);
+  const fixture = framesToFixture(frames, { source: basename(o.video), model: o.model, fps: o.fps, points });
   return {
     fixture: {
       ...fixture,

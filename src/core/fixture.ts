@@ -1,12 +1,22 @@
 // The recorded keypoint stream format, `form-coach/keypoints@1` (documented in test-fixtures/README.md).
 // Readers accept any file that carries the COCO-17 names, whatever model made it; a name the file lacks
 // is a point with score 0. A frame with an empty `keypoints` array means "nobody found".
-import type { Keypoint, ModelName, Pose, PoseFrame } from './pose';
+// Optional, per frame: `keypoints3D`, BlazePose's world points in metres, one [x, y, z] per name in the same
+// order (their score is the 2D point's). Readers that do not know it ignore it.
+import type { Keypoint, Keypoint3D, ModelName, Pose, PoseFrame } from './pose';
 import { COCO17 } from './pose';
 
 export const FIXTURE_FORMAT = 'form-coach/keypoints@1';
 
 export type FixtureKeypoint = [x: number, y: number, score: number];
+/** Metres about the hips (see Keypoint3D); the score is the 2D point's. */
+export type FixtureKeypoint3D = [x: number, y: number, z: number];
+
+export interface FixtureFrame {
+  t: number;
+  keypoints: FixtureKeypoint[];
+  keypoints3D?: FixtureKeypoint3D[];
+}
 
 export interface KeypointFixture {
   format: typeof FIXTURE_FORMAT;
@@ -16,7 +26,7 @@ export interface KeypointFixture {
   width: number;
   height: number;
   fps: number;
-  frames: { t: number; keypoints: FixtureKeypoint[] }[];
+  frames: FixtureFrame[];
 }
 
 export class FixtureError extends Error {}
@@ -40,6 +50,12 @@ export function parseFixture(v: unknown): KeypointFixture {
     if (f.keypoints.length !== 0 && f.keypoints.length !== names.length) {
       throw new FixtureError(`frame ${i} has ${f.keypoints.length} keypoints, keypointNames has ${names.length}`);
     }
+    if (f.keypoints3D !== undefined) {
+      const k3 = f.keypoints3D;
+      if (!Array.isArray(k3) || k3.length !== f.keypoints.length || !k3.every((k) => Array.isArray(k) && k.length === 3)) {
+        throw new FixtureError(`frame ${i}: keypoints3D must hold one [x, y, z] per keypoint`);
+      }
+    }
   });
   return v as unknown as KeypointFixture;
 }
@@ -61,15 +77,29 @@ export function fixtureToFrames(f: KeypointFixture): PoseFrame[] {
     };
     const keypoints = [...COCO17.map(pick), ...extra.map(pick)];
     const score = keypoints.slice(0, 17).reduce((s, k) => s + k.score, 0) / 17;
-    const pose: Pose = { keypoints, score };
+    const w = fr.keypoints3D;
+    if (!w) return { t: fr.t, width: f.width, height: f.height, poses: [{ keypoints, score }] };
+    const keypoints3D = keypoints.map((k): Keypoint3D => {
+      const i = index.get(k.name);
+      const p = i === undefined ? undefined : w[i];
+      return p ? { name: k.name, x: num(p[0]), y: num(p[1]), z: num(p[2]), score: k.score } : { name: k.name, x: 0, y: 0, z: 0, score: 0 };
+    });
+    const pose: Pose = { keypoints, score, keypoints3D };
     return { t: fr.t, width: f.width, height: f.height, poses: [pose] };
   });
 }
 
-/** Builds a fixture from a stream of frames (first pose of each frame; none → empty keypoints). */
-export function framesToFixture(frames: readonly PoseFrame[], meta: { source: string; model: string; fps: number }): KeypointFixture {
+/**
+ * Builds a fixture from a stream of frames (first pose of each frame; none → empty keypoints).
+ * `points`, when given, keeps only those names (in the pose's order); world points go along when a pose has them.
+ */
+export function framesToFixture(
+  frames: readonly PoseFrame[],
+  meta: { source: string; model: string; fps: number; points?: readonly string[] | undefined },
+): KeypointFixture {
   const first = frames.find((f) => f.poses.length > 0)?.poses[0];
-  const keypointNames = first ? first.keypoints.map((k) => k.name) : [...COCO17];
+  const all = first ? first.keypoints.map((k) => k.name) : [...COCO17];
+  const keypointNames = meta.points ? all.filter((n) => meta.points!.includes(n)) : all;
   const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
   return {
     format: FIXTURE_FORMAT,
@@ -83,13 +113,22 @@ export function framesToFixture(frames: readonly PoseFrame[], meta: { source: st
       const p = f.poses[0];
       if (!p) return { t: round(f.t, 1), keypoints: [] };
       const byName = new Map(p.keypoints.map((k) => [k.name, k] as const));
-      return {
+      const out: FixtureFrame = {
         t: round(f.t, 1),
         keypoints: keypointNames.map((n): FixtureKeypoint => {
           const k = byName.get(n);
           return k ? [round(k.x, 1), round(k.y, 1), round(k.score, 3)] : [0, 0, 0];
         }),
       };
+      if (p.keypoints3D) {
+        // Millimetres are finer than the model's own error (centimetres), and keep the files small.
+        const by3D = new Map(p.keypoints3D.map((k) => [k.name, k] as const));
+        out.keypoints3D = keypointNames.map((n): FixtureKeypoint3D => {
+          const k = by3D.get(n);
+          return k ? [round(k.x, 3), round(k.y, 3), round(k.z, 3)] : [0, 0, 0];
+        });
+      }
+      return out;
     }),
   };
 }

@@ -18,9 +18,24 @@ export interface Keypoint {
   readonly score: number;
 }
 
+/**
+ * A point of BlazePose's world skeleton (pose-detection's `keypoints3D`): metres, origin between the hips,
+ * x to the image right, y down, z away from the camera (MediaPipe's world landmarks).
+ */
+export interface Keypoint3D {
+  readonly name: string;
+  readonly x: number;
+  readonly y: number;
+  readonly z: number;
+  /** 0..1; a missing point has score 0. */
+  readonly score: number;
+}
+
 export interface Pose {
   /** COCO-17 first, in COCO17 order; models with more points (BlazePose) append theirs after. */
   readonly keypoints: readonly Keypoint[];
+  /** Only from models that estimate depth (BlazePose): the same points, in the same order, in metres. */
+  readonly keypoints3D?: readonly Keypoint3D[] | undefined;
   /** Whole-pose confidence, 0..1. */
   readonly score: number;
 }

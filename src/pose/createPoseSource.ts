@@ -3,7 +3,7 @@
 // and handed over as tf.io.IOHandler), so the recorder and the app run the very same code.
 import type * as tf from '@tensorflow/tfjs-core';
 import * as poseDetection from '@tensorflow-models/pose-detection';
-import type { Keypoint, ModelName, Pose } from '../core/pose';
+import type { Keypoint, Keypoint3D, ModelName, Pose } from '../core/pose';
 import { COCO17 } from '../core/pose';
 import type { PoseSource } from './types';
 
@@ -55,7 +55,15 @@ export function normalisePose(p: poseDetection.Pose): Pose {
     if (k.name && !coco.has(k.name)) keypoints.push({ name: k.name, x: k.x, y: k.y, score: k.score ?? 0 });
   }
   const score = p.score ?? (keypoints.slice(0, 17).reduce((s, k) => s + k.score, 0) / 17);
-  return { keypoints, score };
+  if (!p.keypoints3D?.length) return { keypoints, score };
+  // BlazePose's world points (metres about the hips), put in the 2D points' order so index i is the same joint.
+  const by3D = new Map<string, poseDetection.Keypoint>();
+  for (const k of p.keypoints3D) if (k.name) by3D.set(k.name, k);
+  const keypoints3D = keypoints.map((k): Keypoint3D => {
+    const w = by3D.get(k.name);
+    return w ? { name: k.name, x: w.x, y: w.y, z: w.z ?? 0, score: w.score ?? 0 } : { name: k.name, x: 0, y: 0, z: 0, score: 0 };
+  });
+  return { keypoints, score, keypoints3D };
 }
 
 export async function createPoseSource(model: ModelName, opts: PoseSourceOptions): Promise<PoseSource<DetectorInput>> {
