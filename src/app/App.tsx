@@ -14,7 +14,6 @@ const NAV: { screen: Screen; label: string }[] = [
   { screen: 'history', label: 'History' },
   { screen: 'analyze', label: 'Analyse a recording' },
   { screen: 'settings', label: 'Settings' },
-  { screen: 'camera', label: 'Camera check' },
 ];
 
 const TITLES: Record<Screen, string> = {

@@ -13,8 +13,27 @@ function ffmpeg(args: string[]): void {
 
 test.beforeAll(() => mkdirSync(e2eDir, { recursive: true }));
 
+test('the exercise comes first: nothing is assumed, and there is no empty player or timeline', async ({ page }) => {
+  await page.goto('/#/analyze');
+  const exercise = page.getByLabel('1. Exercise in the video');
+  await expect(exercise).toHaveValue('');
+  await expect(exercise.locator('option:checked')).toHaveText('Choose the exercise…');
+  await expect(page.getByTestId('video-input')).toBeDisabled();
+  await expect(page.getByText('Choose the exercise first.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Analyse', exact: true })).toBeDisabled();
+  await expect(page.getByTestId('analyze-video')).toBeHidden();
+  await expect(page.getByTestId('timeline')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/analyze-start.png' });
+  // Once chosen, the file can be picked; still no player until there is something to play.
+  await exercise.selectOption('plank');
+  await expect(page.getByTestId('video-input')).toBeEnabled();
+  await expect(page.getByText('Choose the exercise first.')).toHaveCount(0);
+  await expect(page.getByTestId('analyze-video')).toBeHidden();
+});
+
 test('a file that is not a video: one clear message, the page keeps working', async ({ page }) => {
   await page.goto('/#/analyze');
+  await page.getByLabel('1. Exercise in the video').selectOption('plank');
   const notVideo = join(e2eDir, 'notes.mp4');
   writeFileSync(notVideo, 'These are my exercise notes, not a video.\n'.repeat(50));
   await page.getByTestId('video-input').setInputFiles(notVideo);
@@ -25,14 +44,31 @@ test('a file that is not a video: one clear message, the page keeps working', as
   await expect(page.getByRole('button', { name: 'Analyse', exact: true })).toBeEnabled();
 });
 
-test('a cut-short MP4: one clear message, no crash', async ({ page }) => {
+/** ffmpeg's 3 s colour test pattern as an MP4: a readable video with no person in it. */
+function patternVideo(): string {
   const whole = join(e2eDir, 'pattern.mp4');
-  const cut = join(e2eDir, 'pattern-cut.mp4');
   if (!existsSync(whole)) ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=15', '-t', '3', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'ultrafast', whole]);
+  return whole;
+}
+
+test('a video with nobody in it: it says so, and draws no empty timeline', async ({ page }) => {
+  await page.goto('/?backend=wasm&model=movenet-lightning#/analyze');
+  await page.getByLabel('1. Exercise in the video').selectOption('plank');
+  await page.getByTestId('video-input').setInputFiles(patternVideo());
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'No person was found in this recording' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('summary')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toHaveCount(0);
+});
+
+test('a cut-short MP4: one clear message, no crash', async ({ page }) => {
+  const whole = patternVideo();
+  const cut = join(e2eDir, 'pattern-cut.mp4');
   // ffmpeg writes the index (moov) at the end: cutting the file in half loses it, as an interrupted copy would.
   const bytes = readFileSync(whole);
   writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
   await page.goto('/#/analyze');
+  await page.getByLabel('1. Exercise in the video').selectOption('bench-press');
   await page.getByTestId('video-input').setInputFiles(cut);
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
   await expect(page.getByTestId('analyze-error')).toHaveText(/could not be read as a video/, { timeout: 20_000 });
@@ -55,8 +91,8 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   const expected = JSON.parse(readFileSync(join(repoRoot, 'test-fixtures', `${CLIP}.expected.json`), 'utf8')) as { reps: number; repsTolerance: number };
 
   await page.goto('/?backend=wasm#/analyze');
+  await page.getByLabel('1. Exercise in the video').selectOption('bench-press');
   await page.getByTestId('video-input').setInputFiles(clip);
-  await page.getByLabel('Exercise in the video').selectOption('bench-press');
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
   // Some of the video analysed (not just the bar shown) before the picture is taken.

@@ -115,7 +115,8 @@ test('keyboard only: Tab to the plank card, Enter, Space pauses and resumes, Esc
   // Tab until the plank button has focus (no mouse anywhere in this test).
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    // The card's button shows "Start" and is named "Start Plank" (aria-label) for screen readers.
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
     if (/plank/i.test(name) && (await page.evaluate(() => document.activeElement?.tagName)) === 'BUTTON') break;
   }
   await expect(plankCard(page)).toBeFocused();
@@ -239,7 +240,7 @@ test('everywhere: home, set-up guidance, settings by keyboard, high contrast, 20
   expect(outline).not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/settings$/);
-  await expect(page.getByLabel('Pose model')).toBeVisible();
+  await expect(page.getByLabel('Accuracy')).toBeVisible();
   await expect(page.getByText('Speak cues aloud')).toBeVisible();
   await page.getByLabel('Hold times written as').selectOption('seconds');
   await page.screenshot({ path: `${SCREENS}/settings.png`, fullPage: true });

@@ -141,6 +141,8 @@ test('a worker that cannot start gives the engine screen', async ({ page }) => {
 
 test('the Settings switch moves the model into a worker and back, and is remembered', async ({ page }) => {
   await page.goto(`/?${Q}#/settings`);
+  // Under Settings › Advanced (open by itself here: the address forces the engine).
+  await expect(page.locator('details.advanced')).toHaveAttribute('open');
   const box = page.getByLabel('Run the pose model in a background thread');
   // Opt-in and shown with the speed readout only; off by default.
   await expect(box).toHaveCount(0);

@@ -1,12 +1,14 @@
-// Analyse a recording: choose a video file and an exercise; the same pipeline as the live coach runs
+// Analyse a recording: choose the exercise first (nothing is assumed), then a video file; the same
+// pipeline as the live coach runs
 // over it frame by frame (analyzeVideo.ts) with progress and cancel; then the same summary, plus a
 // timeline of holds, reps and faults where a click seeks the video. The result can be saved to history.
 // Bad input (not a video, damaged, cut short) ends in one clear message.
 import { useEffect, useRef, useState } from 'react';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import type { ExerciseId } from '../../core/exercises';
-import { appStore } from '../store';
+import { appStore, useApp } from '../store';
 import { MODEL_LABELS } from '../models';
+import { accuracyLabel } from '../settings/accuracy';
 import { SummaryView } from '../summary/SummaryView';
 import { saveSession } from '../history/historyStore';
 import { HistoryNotices } from '../history/HistoryNotices';
@@ -23,17 +25,18 @@ type Status =
   | { kind: 'cancelled' }
   | { kind: 'done'; result: AnalyzeResult };
 
+const ALL = Object.values(EXERCISES);
+
 export function AnalyzePage() {
   const video = useRef<HTMLVideoElement>(null);
   const preview = useRef<HTMLCanvasElement>(null);
   const abort = useRef<AbortController | null>(null);
   const url = useRef<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [exerciseId, setExerciseId] = useState<ExerciseId>(() => {
-    const s = appStore.getState().settings.exerciseId;
-    return s && isExerciseId(s) ? s : 'plank';
-  });
+  // No default: analysing a video as the wrong exercise gives a confident, wrong summary.
+  const [exerciseId, setExerciseId] = useState<ExerciseId | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const showDebug = useApp((s) => s.settings.showDebug);
   const [saved, setSaved] = useState(false);
   const settings = appStore.getState().settings;
 
@@ -45,7 +48,7 @@ export function AnalyzePage() {
 
   async function run(): Promise<void> {
     const v = video.current;
-    if (!file || !v) return;
+    if (!file || !v || !exerciseId) return;
     abort.current?.abort();
     const ctrl = new AbortController();
     abort.current = ctrl;
@@ -80,28 +83,38 @@ export function AnalyzePage() {
     <section className="analyze" aria-label="Analyse a recording">
       <h2>Analyse a recording</h2>
       <p className="hint">
-        Choose a video of yourself doing one exercise. It is analysed here, on this device; nothing is uploaded.
-        Using {MODEL_LABELS[settings.model].name} ({settings.backend === 'auto' ? 'automatic backend' : settings.backend}); change this in Settings.
+        Choose the exercise, then a video of yourself doing it. The video is analysed here, on this computer;
+        nothing is uploaded. Accuracy: {accuracyLabel(settings.model) ?? MODEL_LABELS[settings.model].name}; change it in Settings.
       </p>
-      <div className="analyze-controls">
-        <label className="field">
-          <span>Video file</span>
-          <input
-            type="file" accept="video/*" disabled={running} data-testid="video-input"
-            onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setStatus({ kind: 'idle' }); }}
-          />
-        </label>
-        <label className="field">
-          <span>Exercise in the video</span>
-          <select value={exerciseId} disabled={running} onChange={(e) => { if (isExerciseId(e.target.value)) setExerciseId(e.target.value); }}>
-            {Object.values(EXERCISES).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
-        </label>
-        <div className="row">
-          <button type="button" className="start" disabled={!file || running} onClick={() => void run()}>Analyse</button>
+      <ol className="analyze-controls">
+        <li>
+          <label className="field">
+            <span>1. Exercise in the video</span>
+            <select
+              value={exerciseId ?? ''} disabled={running} data-testid="analyze-exercise"
+              onChange={(e) => { if (isExerciseId(e.target.value)) { setExerciseId(e.target.value); setStatus({ kind: 'idle' }); } }}
+            >
+              <option value="" disabled>Choose the exercise…</option>
+              <optgroup label="Stretches">{ALL.filter((d) => d.group === 'stretch').map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</optgroup>
+              <optgroup label="Strengthening">{ALL.filter((d) => d.group === 'strength').map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</optgroup>
+            </select>
+          </label>
+        </li>
+        <li>
+          <label className="field">
+            <span>2. Video file</span>
+            <input
+              type="file" accept="video/*" disabled={running || !exerciseId} data-testid="video-input" aria-describedby={exerciseId ? undefined : 'analyze-first'}
+              onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setStatus({ kind: 'idle' }); }}
+            />
+          </label>
+          {!exerciseId && <p className="hint" id="analyze-first">Choose the exercise first.</p>}
+        </li>
+        <li className="row">
+          <button type="button" className="start" disabled={!file || !exerciseId || running} onClick={() => void run()}>Analyse</button>
           {running && <button type="button" onClick={() => abort.current?.abort()}>Cancel</button>}
-        </div>
-      </div>
+        </li>
+      </ol>
 
       {status.kind === 'running' && (
         <div className="analyze-progress" role="status" aria-live="polite">
@@ -124,9 +137,11 @@ export function AnalyzePage() {
       {done && (
         <>
           <p className="hint" data-testid="analysis-timing">
-            Analysed {done.timing.frames} frames in {(done.timing.totalMs / 1000).toFixed(1)} s:
-            {' '}{Math.round(done.timing.modelMs / Math.max(1, done.timing.frames))} ms per frame in the pose model,
-            {' '}{Math.round(done.timing.seekMs / Math.max(1, done.timing.frames))} ms reading the video.
+            Analysed {done.durationSec.toFixed(1)} s of video in {(done.timing.totalMs / 1000).toFixed(1)} s.
+            {showDebug && <>
+              {' '}{done.timing.frames} frames: {Math.round(done.timing.modelMs / Math.max(1, done.timing.frames))} ms per frame in the pose model,
+              {' '}{Math.round(done.timing.seekMs / Math.max(1, done.timing.frames))} ms reading the video.
+            </>}
           </p>
           <Timeline
             durationSec={done.durationSec} holds={done.summary.holds} faults={done.summary.faults} repsAt={done.repsAt} onSeek={seek}

@@ -1,6 +1,7 @@
 // The analysed video's timeline: holds, reps and faults along its duration. Each mark is a button that
 // seeks the video there (keyboard reachable); colour is not the only signal: rows are labelled and each
-// fault carries its name.
+// fault carries its name. Only rows with something on them are drawn, and nothing at all when the
+// recording had nothing to mark (the summary says why): no empty tracks.
 import type { Summary } from '../../core/summary';
 import { clock } from '../summary/format';
 
@@ -13,6 +14,7 @@ export interface TimelineProps {
 }
 
 export function Timeline({ durationSec, holds, faults, repsAt, onSeek }: TimelineProps) {
+  if (holds.length === 0 && faults.length === 0 && repsAt.length === 0) return null;
   const d = Math.max(durationSec, 0.001);
   const pct = (s: number) => `${Math.max(0, Math.min(100, (100 * s) / d))}%`;
   const width = (a: number, b: number) => `${Math.max(0.8, (100 * (b - a)) / d)}%`;
@@ -20,7 +22,7 @@ export function Timeline({ durationSec, holds, faults, repsAt, onSeek }: Timelin
   return (
     <figure className="timeline" aria-label="Timeline of the recording" data-testid="timeline">
       <figcaption className="chart-title">Timeline — click a mark to see that moment in the video</figcaption>
-      <div className="tl-row">
+      {holds.length > 0 && <div className="tl-row">
         <span className="tl-label">Held</span>
         <div className="tl-track">
           {holds.map((h) => (
@@ -31,8 +33,8 @@ export function Timeline({ durationSec, holds, faults, repsAt, onSeek }: Timelin
             />
           ))}
         </div>
-      </div>
-      <div className="tl-row">
+      </div>}
+      {repsAt.length > 0 && <div className="tl-row">
         <span className="tl-label">Reps</span>
         <div className="tl-track">
           {repsAt.map((t, i) => (
@@ -41,8 +43,8 @@ export function Timeline({ durationSec, holds, faults, repsAt, onSeek }: Timelin
             </button>
           ))}
         </div>
-      </div>
-      <div className="tl-row">
+      </div>}
+      {faults.length > 0 && <div className="tl-row">
         <span className="tl-label">Faults</span>
         <div className="tl-track tl-faults">
           {faults.map((f, i) => (
@@ -55,7 +57,7 @@ export function Timeline({ durationSec, holds, faults, repsAt, onSeek }: Timelin
             </button>
           ))}
         </div>
-      </div>
+      </div>}
       <div className="tl-row tl-axis" aria-hidden="true">
         <span className="tl-label" />
         <div className="tl-track">

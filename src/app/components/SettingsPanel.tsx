@@ -1,11 +1,18 @@
+// Settings in plain words: camera, accuracy, voice, display. What only matters for testing and
+// troubleshooting (the pose model by name, the engine, the speed readout, the background thread,
+// keypoint recording, the camera check) sits in a folded "Advanced" section of the Settings screen.
+// The camera check screen shows the technical controls directly (`full` false): that screen is for them.
 import type { ModelName } from '../../core/pose';
 import { MODEL_NAMES } from '../../core/pose';
 import type { BackendSetting } from '../../pose/backend';
 import { BACKEND_SETTINGS } from '../../pose/backend';
 import { MODEL_LABELS } from '../models';
-import { updateSettings, useApp } from '../store';
+import { DEFAULT_SETTINGS, updateSettings, useApp } from '../store';
+import type { Settings } from '../store';
 import { useEffect, useState } from 'react';
 import { speaker } from '../voice';
+import { RecordPanel } from './RecordPanel';
+import { ACCURACY } from '../settings/accuracy';
 
 /** The browser's voices; Chromium fills the list asynchronously (voiceschanged). */
 function useVoices() {
@@ -19,6 +26,16 @@ function useVoices() {
   return voices;
 }
 
+/** True once `ms` have passed since mount: a list that is still empty by then is taken as empty. */
+function useAfter(ms: number): boolean {
+  const [passed, setPassed] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => setPassed(true), ms);
+    return () => clearTimeout(id);
+  }, [ms]);
+  return passed;
+}
+
 const BACKEND_LABELS: Record<BackendSetting, string> = {
   auto: 'Automatic (GPU if there is a real one)',
   webgl: 'WebGL (GPU)',
@@ -26,14 +43,99 @@ const BACKEND_LABELS: Record<BackendSetting, string> = {
   cpu: 'Plain JavaScript (slowest)',
 };
 
+/** Advanced opens by itself when something in it differs from the defaults, so a changed setting is never hidden. */
+const advancedChanged = (s: Settings) => s.showDebug || s.worker || s.backend !== DEFAULT_SETTINGS.backend || !ACCURACY.some((a) => a.model === s.model);
+
 export function SettingsPanel({ full = false }: { full?: boolean }) {
   const settings = useApp((s) => s.settings);
-  const voices = useVoices();
   const cameras = useApp((s) => s.cameras);
+  const [advancedOpen] = useState(() => advancedChanged(settings));
+  const camera = (
+    <>
+      <label className="field">
+        <span>Which camera</span>
+        <select
+          value={settings.cameraId ?? ''}
+          onChange={(e) => updateSettings({ cameraId: e.target.value || null })}
+          disabled={cameras.length === 0}
+        >
+          <option value="">Default camera</option>
+          {cameras.map((c) => <option key={c.deviceId} value={c.deviceId}>{c.label}</option>)}
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
+        <span>Mirror the picture</span>
+      </label>
+    </>
+  );
+
+  if (!full) {
+    return (
+      <section className="panel" aria-labelledby="settings-title">
+        <h2 id="settings-title">Settings</h2>
+        <TechnicalFields />
+        {camera}
+        <SpeedReadout />
+      </section>
+    );
+  }
+  const other = !ACCURACY.some((a) => a.model === settings.model);
+  return (
+    <section className="panel settings-panel" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <h3>Camera</h3>
+      {camera}
+      <h3>Checking your form</h3>
+      <label className="field">
+        <span>Accuracy</span>
+        <select value={settings.model} onChange={(e) => updateSettings({ model: e.target.value as ModelName })}>
+          {ACCURACY.map((a) => <option key={a.model} value={a.model}>{a.label}</option>)}
+          {other && <option value={settings.model}>Another choice, made under Advanced</option>}
+        </select>
+        <small>Best checks your form most closely. Choose Faster if the counting lags behind you.</small>
+      </label>
+      <VoiceFields />
+      <h3>Display</h3>
+      <label className="field">
+        <span>Hold times written as</span>
+        <select value={settings.timeUnits} onChange={(e) => updateSettings({ timeUnits: e.target.value === 'seconds' ? 'seconds' : 'minutes' })}>
+          <option value="minutes">minutes:seconds (0:30)</option>
+          <option value="seconds">seconds (30 s)</option>
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.highContrast} onChange={(e) => updateSettings({ highContrast: e.target.checked })} />
+        <span>High contrast</span>
+      </label>
+      <details className="advanced" open={advancedOpen}>
+        <summary>Advanced: for testing and troubleshooting</summary>
+        <p className="hint">You should not need these to exercise. They name the parts that find your body in the picture.</p>
+        <TechnicalFields />
+        <SpeedReadout />
+        {settings.showDebug && (
+          // Opt-in and experimental, so it shows with the speed readout only (also ?worker=1 in the address).
+          <label className="check">
+            <input type="checkbox" checked={settings.worker} onChange={(e) => updateSettings({ worker: e.target.checked })} />
+            <span>Run the pose model in a background thread</span>
+          </label>
+        )}
+        <RecordPanel />
+        <p>
+          <a href="#/camera">Camera check</a>: the camera picture with the body points found, the speed readout and
+          keypoint recording, without starting a set.
+        </p>
+      </details>
+    </section>
+  );
+}
+
+/** The pose model by name and the engine it runs on. */
+function TechnicalFields() {
+  const settings = useApp((s) => s.settings);
   const active = useApp((s) => s.backend);
   return (
-    <section className="panel" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
+    <>
       <label className="field">
         <span>Pose model</span>
         <select value={settings.model} onChange={(e) => updateSettings({ model: e.target.value as ModelName })}>
@@ -48,66 +150,54 @@ export function SettingsPanel({ full = false }: { full?: boolean }) {
         </select>
         {active && <small>Running on {active.active}{active.active === 'wasm' && active.simd ? ' with SIMD' : ''}.</small>}
       </label>
+    </>
+  );
+}
+
+function SpeedReadout() {
+  const showDebug = useApp((s) => s.settings.showDebug);
+  return (
+    <label className="check">
+      <input type="checkbox" checked={showDebug} onChange={(e) => updateSettings({ showDebug: e.target.checked })} />
+      <span>Show speed readout</span>
+    </label>
+  );
+}
+
+function VoiceFields() {
+  const settings = useApp((s) => s.settings);
+  const all = useVoices();
+  // The cues are English: list English voices (Linux's espeak-ng alone offers thousands in every language).
+  const english = all.filter((v) => /^en\b/i.test(v.lang) || v.uri === settings.voiceURI);
+  const voices = english.length > 0 ? english : all;
+  // Chromium lists its voices a few seconds after start; only then is an empty list news.
+  const waited = useAfter(5000);
+  return (
+    <>
+      <h3>Voice</h3>
+      {!speaker.available && <p className="hint">This browser cannot speak; cues are shown on screen only.</p>}
+      {speaker.available && voices.length === 0 && waited && (
+        <p className="hint" data-testid="no-voices">
+          This browser has found no voice to speak with, so cues are shown on screen only. On Linux, install the
+          speech-dispatcher and espeak-ng packages and start Chromium with --enable-speech-dispatcher.
+        </p>
+      )}
+      <label className="check">
+        <input type="checkbox" checked={settings.voiceOn} disabled={!speaker.available} onChange={(e) => { updateSettings({ voiceOn: e.target.checked }); if (!e.target.checked) speaker.cancel(); }} />
+        <span>Speak cues aloud</span>
+      </label>
       <label className="field">
-        <span>Camera</span>
-        <select
-          value={settings.cameraId ?? ''}
-          onChange={(e) => updateSettings({ cameraId: e.target.value || null })}
-          disabled={cameras.length === 0}
-        >
-          <option value="">Default camera</option>
-          {cameras.map((c) => <option key={c.deviceId} value={c.deviceId}>{c.label}</option>)}
+        <span>Which voice</span>
+        <select value={settings.voiceURI ?? ''} disabled={!speaker.available || voices.length === 0} onChange={(e) => updateSettings({ voiceURI: e.target.value || null })}>
+          <option value="">Browser default</option>
+          {voices.map((v) => <option key={v.uri} value={v.uri}>{v.name} ({v.lang})</option>)}
         </select>
       </label>
-      <label className="check">
-        <input type="checkbox" checked={settings.mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
-        <span>Mirror the picture</span>
-      </label>
-      {full && (
-        <>
-          <h3>Voice</h3>
-          {!speaker.available && <p className="hint">This browser cannot speak; cues are shown on screen only.</p>}
-          <label className="check">
-            <input type="checkbox" checked={settings.voiceOn} disabled={!speaker.available} onChange={(e) => { updateSettings({ voiceOn: e.target.checked }); if (!e.target.checked) speaker.cancel(); }} />
-            <span>Speak cues aloud</span>
-          </label>
-          <label className="field">
-            <span>Which voice</span>
-            <select value={settings.voiceURI ?? ''} disabled={!speaker.available || voices.length === 0} onChange={(e) => updateSettings({ voiceURI: e.target.value || null })}>
-              <option value="">Browser default</option>
-              {voices.map((v) => <option key={v.uri} value={v.uri}>{v.name} ({v.lang})</option>)}
-            </select>
-          </label>
-          <div className="row">
-            <button type="button" disabled={!speaker.available || !settings.voiceOn} onClick={() => { speaker.enabled = true; speaker.setVoice(settings.voiceURI); speaker.cancel(); speaker.say('Keep your back long and breathe out as you lift.'); }}>
-              Try the voice
-            </button>
-          </div>
-          <h3>Display</h3>
-          <label className="field">
-            <span>Hold times written as</span>
-            <select value={settings.timeUnits} onChange={(e) => updateSettings({ timeUnits: e.target.value === 'seconds' ? 'seconds' : 'minutes' })}>
-              <option value="minutes">minutes:seconds (0:30)</option>
-              <option value="seconds">seconds (30 s)</option>
-            </select>
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={settings.highContrast} onChange={(e) => updateSettings({ highContrast: e.target.checked })} />
-            <span>High contrast</span>
-          </label>
-        </>
-      )}
-      <label className="check">
-        <input type="checkbox" checked={settings.showDebug} onChange={(e) => updateSettings({ showDebug: e.target.checked })} />
-        <span>Show speed readout</span>
-      </label>
-      {full && settings.showDebug && (
-        // Opt-in and experimental, so it shows with the speed readout only (also ?worker=1 in the address).
-        <label className="check">
-          <input type="checkbox" checked={settings.worker} onChange={(e) => updateSettings({ worker: e.target.checked })} />
-          <span>Run the pose model in a background thread</span>
-        </label>
-      )}
-    </section>
+      <div className="row">
+        <button type="button" disabled={!speaker.available || !settings.voiceOn} onClick={() => { speaker.enabled = true; speaker.setVoice(settings.voiceURI); speaker.cancel(); speaker.say('Keep your back long and breathe out as you lift.'); }}>
+          Try the voice
+        </button>
+      </div>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // A small animated stick figure doing the exercise, drawn from recorded keypoints (demoData.json; see
 // buildDemoData.ts for where each loop comes from). The data is loaded on first use, so it stays out of
 // the first-paint bundle. With prefers-reduced-motion the figure stands still until asked to move; it
-// only animates while on screen, and a button pauses it (moving content must be stoppable).
+// only animates while on screen, and pressing it pauses it (moving content must be stoppable).
 import { useEffect, useRef, useState } from 'react';
 import type { DemoData } from './demo';
 import { drawDemoFrame } from './demo';
@@ -13,7 +13,7 @@ export function loadDemoData(): Promise<DemoData> {
 
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
-export function DemoFigure({ exerciseId, name, size = 180 }: { exerciseId: string; name: string; size?: number }) {
+export function DemoFigure({ exerciseId, name, size = 96 }: { exerciseId: string; name: string; size?: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [data, setData] = useState<DemoData | null>(null);
   const [playing, setPlaying] = useState(() => !reducedMotion());
@@ -43,15 +43,19 @@ export function DemoFigure({ exerciseId, name, size = 180 }: { exerciseId: strin
   }, [data, clip, playing, visible]);
 
   if (data && !clip) return <div className="demo-figure demo-missing" style={{ width: size, height: size }}>No demo for this one yet.</div>;
+  // The figure is its own pause/play button (moving content must be stoppable), so the card needs no
+  // extra row for it; the corner mark shows which press comes next. Its name leaves out the exercise (the
+  // card around it is named after it), so "Start Plank" stays the one button named after it.
   return (
-    <div className="demo-figure">
+    <button
+      type="button" className="demo-figure" onClick={() => setPlaying((p) => !p)}
+      aria-label={playing ? 'Pause the demo' : 'Play the demo'}
+    >
       <canvas
         ref={canvas} width={size * 2} height={size * 2} style={{ width: size, height: size }}
         role="img" aria-label={`Moving figure showing the ${name}`} data-testid="demo-figure"
       />
-      <button type="button" className="demo-toggle" onClick={() => setPlaying((p) => !p)}>
-        {playing ? 'Pause demo' : 'Play demo'}
-      </button>
-    </div>
+      <span className="demo-mark" aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+    </button>
   );
 }

@@ -1,29 +1,81 @@
-// Card wording derived from an exercise's record (its view and required joints, its defaults).
-import type { ExerciseDef } from '../../core/exercises';
+// What the cards and the routine tell a person about each exercise, besides its steps: what to have
+// ready, and how to turn to the camera. One entry per exercise id, so a missing or misspelt entry is a
+// type error. The equipment follows the seed article (../shared/seed/): the floor exercises need room to
+// lie down; the seated stretches use a chair, or an exercise ball instead; the ball crunch needs the
+// ball; the press, fly and row need light dumbbells, the press a bench or ball to lie on, the row (as our
+// steps teach it, a knee and hand on a bench) a bench, and the fly can lean on a bench or ball.
+import type { ExerciseDef, ExerciseId } from '../../core/exercises';
 
-const VIEW_TEXT: Record<ExerciseDef['view'], string> = {
-  side: 'Side view: turn side-on to the camera',
-  front: 'Front view: face the camera',
-  any: 'Side or front view',
-};
+export type Gear = 'mat' | 'ball' | 'dumbbells' | 'bench' | 'chair';
 
-/** What the camera must see, e.g. "Side view: turn side-on to the camera, whole body from head to feet in the picture." */
-export function cameraNeeds(def: ExerciseDef): string {
-  const r = def.required.map((x) => x.replace(/^both:/, ''));
-  const feet = r.includes('ankle');
-  const knees = r.includes('knee');
-  const body = feet ? 'whole body from head to feet' : knees ? 'head to knees at least' : 'head to hips at least';
-  return `${VIEW_TEXT[def.view]}, ${body} in the picture.`;
+export interface CardFacts {
+  /** What to have ready. Each inner list is a choice: any one of its items will do. */
+  readonly gear: readonly (readonly Gear[])[];
+  /** Helps, but the exercise works without it: any one of `gear`, used `use` ("to lean on"). */
+  readonly optional?: { readonly gear: readonly Gear[]; readonly use: string };
+  /** How to stand to the camera: the steps' advice, stricter than the engine where the steps ask for it. */
+  readonly camera: 'side' | 'front' | 'either';
 }
 
-export function startingAmounts(def: ExerciseDef): string {
-  const d = def.defaults;
-  const parts: string[] = [];
-  if (d.sets) parts.push(`${d.sets} set${d.sets === 1 ? '' : 's'}`);
-  const perSide = def.counter.kind === 'hold-per-side' || def.counter.kind === 'reps-per-side' ? ' each side' : '';
-  if (d.reps && def.counter.kind !== 'hold' && def.counter.kind !== 'hold-per-side') parts.push(`${d.reps} reps${perSide}`);
-  if (d.holdSec && (def.counter.kind === 'hold' || def.counter.kind === 'hold-per-side' || def.counter.kind === 'reps+hold')) {
-    parts.push(`hold ${d.holdSec} s${perSide}`);
+export const CARD_FACTS: Readonly<Record<ExerciseId, CardFacts>> = {
+  'prone-press-up': { gear: [['mat']], camera: 'side' },
+  'rotation-stretch': { gear: [['chair', 'ball']], camera: 'front' },
+  'side-bend': { gear: [['chair', 'ball']], camera: 'front' },
+  'hamstring-stretch': { gear: [['mat']], camera: 'side' },
+  'ab-crunch': { gear: [['mat']], optional: { gear: ['ball'], use: 'to rest your feet on' }, camera: 'side' },
+  'ball-crunch': { gear: [['ball']], camera: 'either' },
+  plank: { gear: [['mat']], camera: 'side' },
+  'bench-press': { gear: [['dumbbells'], ['bench', 'ball']], camera: 'either' },
+  'reverse-fly': { gear: [['dumbbells']], optional: { gear: ['bench', 'ball'], use: 'to lean on' }, camera: 'either' },
+  'dumbbell-row': { gear: [['dumbbells'], ['bench']], camera: 'either' },
+  bicycle: { gear: [['mat']], camera: 'either' },
+};
+
+const GEAR_WORDS: Record<Gear, string> = {
+  mat: 'a mat',
+  ball: 'an exercise ball',
+  dumbbells: 'light dumbbells',
+  bench: 'a bench',
+  chair: 'a chair',
+};
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const orList = (g: readonly Gear[]) => g.map((x) => GEAR_WORDS[x]).join(' or ');
+
+/** What to have ready for one exercise, e.g. "Light dumbbells (a bench or an exercise ball to lean on helps)". */
+export function equipmentText(id: ExerciseId): string {
+  const f = CARD_FACTS[id];
+  const needed = capital(f.gear.map(orList).join(', '));
+  return f.optional ? `${needed} (${orList(f.optional.gear)} ${f.optional.use} helps)` : needed;
+}
+
+/**
+ * Everything a list of exercises needs, each item once, choices kept ("a chair or an exercise ball"),
+ * and a choice dropped when another line already needs one of its items ("a bench or an exercise ball"
+ * is covered once the ball is on the list anyway).
+ */
+export function routineEquipment(ids: readonly ExerciseId[]): string[] {
+  const choices: (readonly Gear[])[] = [];
+  for (const id of ids) {
+    for (const c of CARD_FACTS[id].gear) {
+      if (!choices.some((x) => x.length === c.length && x.every((g, i) => g === c[i]))) choices.push(c);
+    }
   }
-  return parts.length ? `Starting amounts: ${parts.join(', ')} (yours to change).` : '';
+  const single = new Set(choices.filter((c) => c.length === 1).map((c) => c[0]!));
+  return choices
+    .filter((c) => c.length === 1 || !c.some((g) => single.has(g)))
+    .map((c) => capital(orList(c)));
+}
+
+const CAMERA_TEXT: Record<CardFacts['camera'], string> = {
+  side: 'Side-on',
+  front: 'Facing it',
+  either: 'Side-on or facing it',
+};
+
+/** How to be seen by the camera, e.g. "Side-on, whole body in view" (shown after "Camera"). */
+export function cameraNeeds(def: ExerciseDef): string {
+  const r = def.required.map((x) => x.replace(/^both:/, ''));
+  const body = r.includes('ankle') ? 'whole body in view' : r.includes('knee') ? 'head to knees in view' : 'head to hips in view';
+  return `${CAMERA_TEXT[CARD_FACTS[def.id].camera]}, ${body}`;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISES, EXERCISE_IDS } from '../../core/exercises';
 import type { DemoData } from './demo';
 import { DEMO_FPS, demoPose } from './demo';
-import { cameraNeeds, startingAmounts } from './cardText';
+import { CARD_FACTS, cameraNeeds, equipmentText, routineEquipment } from './cardText';
 
 const data = JSON.parse(readFileSync(new URL('./demoData.json', import.meta.url), 'utf8')) as DemoData;
 
@@ -51,9 +51,34 @@ describe('demo figures', () => {
 });
 
 describe('card wording', () => {
-  it('says what the camera must see', () => {
-    expect(cameraNeeds(EXERCISES.plank)).toBe('Side view: turn side-on to the camera, whole body from head to feet in the picture.');
-    expect(cameraNeeds(EXERCISES['side-bend'])).toMatch(/^Front view: face the camera/);
-    for (const d of Object.values(EXERCISES)) expect(startingAmounts(d), d.id).toMatch(/yours to change/);
+  it('says how to be seen by the camera, following each exercise\'s steps', () => {
+    expect(cameraNeeds(EXERCISES.plank)).toBe('Side-on, whole body in view');
+    expect(cameraNeeds(EXERCISES['side-bend'])).toMatch(/^Facing it/);
+    // Where the steps ask for a side or a front view, the card says the same.
+    for (const d of Object.values(EXERCISES)) {
+      const steps = d.instructions.join(' ').toLowerCase();
+      if (/side-on/.test(steps)) expect(CARD_FACTS[d.id].camera, d.id).toBe('side');
+      if (/facing the camera/.test(steps)) expect(CARD_FACTS[d.id].camera, d.id).toBe('front');
+      if (d.view !== 'any') expect(CARD_FACTS[d.id].camera, d.id).toBe(d.view);
+    }
+  });
+
+  it('names the equipment, and the steps mention what the card lists', () => {
+    expect(equipmentText('plank')).toBe('A mat');
+    expect(equipmentText('bench-press')).toBe('Light dumbbells, a bench or an exercise ball');
+    expect(equipmentText('reverse-fly')).toBe('Light dumbbells (a bench or an exercise ball to lean on helps)');
+    expect(equipmentText('rotation-stretch')).toBe('A chair or an exercise ball');
+    const words = { ball: /ball/, bench: /bench/, chair: /chair/, dumbbells: /weight/, mat: /floor|lie|lying/ } as const;
+    for (const d of Object.values(EXERCISES)) {
+      const steps = d.instructions.join(' ').toLowerCase();
+      const f = CARD_FACTS[d.id];
+      for (const g of [...f.gear.flat(), ...(f.optional?.gear ?? [])]) expect(steps, `${d.id}: ${g}`).toMatch(words[g]);
+    }
+  });
+
+  it('the routine lists each thing once, and drops a choice another exercise already covers', () => {
+    expect(routineEquipment(Object.values(EXERCISES).map((d) => d.id))).toEqual(['A mat', 'An exercise ball', 'Light dumbbells', 'A bench']);
+    expect(routineEquipment(['rotation-stretch', 'side-bend'])).toEqual(['A chair or an exercise ball']);
+    expect(routineEquipment(['plank', 'bench-press'])).toEqual(['A mat', 'Light dumbbells', 'A bench or an exercise ball']);
   });
 });

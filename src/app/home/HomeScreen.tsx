@@ -1,12 +1,15 @@
-// Home: the safety note, the routine (start, or edit its numbers), and the eleven exercises grouped as
-// stretches and strengthening.
+// Home: how a session works in three steps, the safety note, the routine (what it needs, start it,
+// change its numbers), and the eleven exercises as compact cards, stretches first. Start routine is the
+// first control after the menu, so it is a few Tab presses from page load.
 import { useState } from 'react';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
+import type { ExerciseId } from '../../core/exercises';
 import type { Routine } from '../../session/routine';
 import { ExerciseCard } from '../exercises/ExerciseCard';
+import { routineEquipment } from '../exercises/cardText';
 import { openExercise, openRoutine } from '../live/liveController';
 import { RoutineEditor } from '../routine/RoutineEditor';
-import { loadRoutine } from '../routine/routineStore';
+import { blockFor, loadRoutine, saveAmounts } from '../routine/routineStore';
 
 const ALL = Object.values(EXERCISES);
 
@@ -17,25 +20,67 @@ function routineMinutes(r: Routine): number {
   return Math.max(1, Math.round(sec / 60));
 }
 
+const listWords = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
 export function HomeScreen() {
   const [routine, setRoutine] = useState<Routine>(loadRoutine);
+  // The editor keeps its own draft; a number changed on a card gives it a fresh start from the routine.
+  const [editorKey, setEditorKey] = useState(0);
   const sets = routine.blocks.reduce((s, b) => s + b.sets, 0);
+  const ids = routine.blocks.map((b) => b.exerciseId).filter(isExerciseId);
+  const gear = routineEquipment(ids).map((g) => g.charAt(0).toLowerCase() + g.slice(1));
+
+  const card = (id: ExerciseId) => {
+    const def = EXERCISES[id];
+    return (
+      <ExerciseCard
+        key={id} def={def} block={blockFor(routine, id)}
+        onAmounts={(a) => { setRoutine(saveAmounts(routine, id, a)); setEditorKey((k) => k + 1); }}
+        onStart={() => openExercise(id)}
+      />
+    );
+  };
+
   return (
     <div className="home">
-      <section className="safety" aria-labelledby="safety-title">
-        <h2 id="safety-title">Before you start</h2>
-        <p>
-          Check with your doctor or physiotherapist that these exercises suit your back. Move slowly and within
-          what feels comfortable; <strong>if the pain gets worse, stop</strong> and get advice before trying again.
-        </p>
-      </section>
+      <div className="home-intro">
+        <section className="how-it-works" aria-labelledby="how-title">
+          <h2 id="how-title">How it works</h2>
+          <ol className="how-steps">
+            <li>
+              <strong>Laptop low, 2–3 m away</strong>
+              <span>On the floor or a chair. Turn side-on or face it, as each exercise says.</span>
+            </li>
+            <li>
+              <strong>It counts and talks</strong>
+              <span>Reps and holds are counted, and you hear and see the one thing to fix.</span>
+            </li>
+            <li>
+              <strong>Nothing leaves this computer</strong>
+              <span>The camera picture is checked here, never recorded or sent.</span>
+            </li>
+          </ol>
+        </section>
+        <section className="safety" aria-labelledby="safety-title">
+          <h2 id="safety-title">Before you start</h2>
+          <p>
+            Ask your doctor or physiotherapist whether these exercises suit your back. Go slowly, within what
+            feels comfortable. <strong>If the pain gets worse, stop</strong> and get advice.
+          </p>
+        </section>
+      </div>
 
       <section className="routine-card" aria-labelledby="routine-title">
-        <h2 id="routine-title">Your routine</h2>
-        <p>
-          {routine.blocks.length} exercises, {sets} sets, about {routineMinutes(routine)} minutes, with rests between sets.
-          The numbers are editable defaults.
-        </p>
+        <div className="routine-head">
+          <div>
+            <h2 id="routine-title">Your routine</h2>
+            <p className="routine-facts">
+              {routine.blocks.length} exercises, {sets} sets, about {routineMinutes(routine)} minutes with rests.
+              {gear.length > 0 && <> You will need {listWords(gear)}.</>}
+            </p>
+          </div>
+          <button type="button" className="primary big" onClick={() => openRoutine(routine)}>Start routine</button>
+        </div>
         <ol className="routine-list">
           {routine.blocks.map((b, i) => (
             <li key={b.exerciseId + i}>
@@ -43,26 +88,19 @@ export function HomeScreen() {
             </li>
           ))}
         </ol>
-        <div className="row">
-          <button type="button" className="primary big" onClick={() => openRoutine(routine)}>Start routine</button>
-        </div>
         <details className="routine-details">
-          <summary>Edit the routine</summary>
-          <RoutineEditor routine={routine} onSaved={setRoutine} />
+          <summary>Change rests and numbers for the whole routine</summary>
+          <RoutineEditor key={editorKey} routine={routine} onSaved={setRoutine} />
         </details>
       </section>
 
       <section aria-labelledby="stretches-title">
         <h2 id="stretches-title">Stretches</h2>
-        <div className="card-grid">
-          {ALL.filter((d) => d.group === 'stretch').map((d) => <ExerciseCard key={d.id} def={d} onStart={openExercise} />)}
-        </div>
+        <div className="card-grid">{ALL.filter((d) => d.group === 'stretch').map((d) => card(d.id))}</div>
       </section>
       <section aria-labelledby="strength-title">
         <h2 id="strength-title">Strengthening</h2>
-        <div className="card-grid">
-          {ALL.filter((d) => d.group === 'strength').map((d) => <ExerciseCard key={d.id} def={d} onStart={openExercise} />)}
-        </div>
+        <div className="card-grid">{ALL.filter((d) => d.group === 'strength').map((d) => card(d.id))}</div>
       </section>
     </div>
   );

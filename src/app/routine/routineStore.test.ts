@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTINE, RoutineError } from '../../session/routine';
-import { loadRoutine, resetRoutine, saveRoutine } from './routineStore';
+import { blockFor, loadRoutine, resetRoutine, saveAmounts, saveRoutine } from './routineStore';
 
 /** A Map-backed stand-in for localStorage (the Node test environment has none). */
 function memoryStorage(): Storage {
@@ -46,5 +46,19 @@ describe('routine storage', () => {
     const r = loadRoutine();
     r.blocks[0]!.sets = 9;
     expect(DEFAULT_ROUTINE.blocks[0]!.sets).not.toBe(9);
+  });
+
+  it('a card\'s numbers change that exercise in the routine, and only that one; bad numbers keep the old ones', () => {
+    const r = saveAmounts(loadRoutine(), 'plank', { sets: 3, holdSec: 30 });
+    expect(blockFor(r, 'plank')).toEqual({ exerciseId: 'plank', sets: 3, holdSec: 30, restSec: 45 });
+    expect(blockFor(loadRoutine(), 'plank')).toEqual(blockFor(r, 'plank'));
+    const others = (x: typeof r) => x.blocks.filter((b) => b.exerciseId !== 'plank');
+    expect(others(loadRoutine())).toEqual(others(DEFAULT_ROUTINE));
+    // A hold field never turns a rep exercise into a hold (and back).
+    expect(blockFor(saveAmounts(r, 'bicycle', { holdSec: 40, reps: 12 }), 'bicycle')).toEqual({ exerciseId: 'bicycle', sets: 2, reps: 12, restSec: 45 });
+    expect(() => saveAmounts(r, 'plank', { holdSec: 2 })).toThrow(/^hold must be 5 to 600 seconds$/);
+    expect(() => saveAmounts(r, 'plank', { sets: 11 })).toThrow(/^sets must be a whole number from 1 to 10$/);
+    expect(blockFor(loadRoutine(), 'plank')?.holdSec).toBe(30);
+    expect(blockFor(loadRoutine(), 'not-there')).toBeNull();
   });
 });
