@@ -21,17 +21,27 @@ async function videoFrames(path: string, model: ModelName): Promise<PoseFrame[]>
   // Loaded lazily: reading a keypoint file needs neither ffmpeg nor TensorFlow.
   const { recordVideo } = await import('./lib/recorder');
   const { readClipList, clipCrop } = await import('./lib/clips');
-  const { probeVideo } = await import('./lib/video');
+  const { probeVideo, detectCrop } = await import('./lib/video');
   const info = probeVideo(path);
-  // A catalogued clip brings its crop (black bars around portrait video); other videos are used whole.
-  let crop;
+  // A catalogued clip brings its crop (black bars around portrait video); any other video has its black bars
+  // found as `npm run record` finds them, so a portrait phone video inside a 16:9 frame reaches the model at
+  // the resolution its fixtures were recorded at.
+  let clip;
   try {
-    crop = readClipList().clips.find((c) => c.video === basename(path));
+    clip = readClipList().clips.find((c) => c.video === basename(path));
   } catch {
-    crop = undefined;
+    clip = undefined;
+  }
+  let crop = clip ? clipCrop(clip) : undefined;
+  if (!clip) {
+    try {
+      crop = detectCrop(path) ?? undefined;
+    } catch {
+      crop = undefined;
+    }
   }
   const fps = Math.min(15, info.fps > 0 ? info.fps : 15);
-  const r = await recordVideo({ video: path, model, fps, crop: crop ? clipCrop(crop) : undefined, repoRoot, onFrame: () => {} });
+  const r = await recordVideo({ video: path, model, fps, crop, repoRoot, onFrame: () => {} });
   return r.frames;
 }
 

@@ -1,18 +1,26 @@
-// npm run eval [--video]
-// One table: per clip with an expected outcome (test-fixtures/<clip>.expected.json), expected vs got for
-// reps, hold seconds and faults, per model with recorded fixtures, plus totals. --video re-runs the
-// model on the clips in ../shared/fixtures/videos instead of reading the recorded keypoints (slow).
-// --readme also writes the table between the eval markers of README.md ("Accuracy on real recordings").
+// npm run eval [--video] [--readme] [--quick]
+// The accuracy report. Per clip with an expected outcome (test-fixtures/<clip>.expected.json): expected vs got
+// for reps, hold seconds, faults, set-up and cues, per model with recorded fixtures, plus totals; whether the
+// coach was ever silent; figures per source (person and camera set) with each source left out in turn; each
+// rule's margin per source (scripts/lib/margins.ts); the labelled MediaPipe plank set through the rules alone
+// and through the engine as the app runs it.
+// --video re-runs the model on the clips in ../shared/fixtures/videos instead of reading the recorded keypoints
+// (slow). --readme also writes the report between the eval markers of README.md. --quick samples every 10th
+// row of the plank set (for a fast look; the README is always written from the whole set).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { summarize } from '../src/core/summary';
+import { summarize, type Summary } from '../src/core/summary';
 import { compare, type Verdict } from '../src/core/testing/compare';
 import type { Expected } from '../src/core/testing/replay';
 import type { PoseFrame } from '../src/core/pose';
 import { isModelName } from '../src/core/pose';
+import type { EngineView } from '../src/core/engine';
 import { fixturePath, fixturesDir, readFixtureFrames, recordedModels, repoRoot, videosDir } from './lib/engineRun';
-import { plankDatasetAccuracy, plankDatasetDir } from './lib/enginePlankDataset';
+import { plankDatasetAccuracy, plankDatasetDir, plankDatasetThroughEngine } from './lib/enginePlankDataset';
+import { readClipList } from './lib/clips';
+import { leftOutTuning, marginLines, perSourceLines } from './lib/leftOut';
+import { plankExamples } from './lib/thresholds';
 
 function fail(msg: string): never {
   process.stderr.write(`eval: ${msg}\n`);
@@ -21,9 +29,9 @@ function fail(msg: string): never {
 
 async function framesFromVideo(clip: string, model: string): Promise<PoseFrame[] | null> {
   if (!isModelName(model)) return null;
-  const { readClipList, clipCrop, clipVideoPath } = await import('./lib/clips');
+  const { readClipList: read, clipCrop, clipVideoPath } = await import('./lib/clips');
   const { recordVideo } = await import('./lib/recorder');
-  const list = readClipList();
+  const list = read();
   const c = list.clips.find((x) => x.id === clip);
   if (!c || !existsSync(clipVideoPath(c))) return null;
   const r = await recordVideo({ video: clipVideoPath(c), model, fps: list.fps, crop: clipCrop(c), repoRoot });
@@ -32,27 +40,54 @@ async function framesFromVideo(clip: string, model: string): Promise<PoseFrame[]
 
 const fmt = (v: number | undefined | null) => (v === undefined || v === null ? '–' : String(Math.round(v * 10) / 10));
 const mark = (ok: boolean | undefined) => (ok === undefined ? ' ' : ok ? '✓' : '✗');
+const pct = (a: number, n: number) => (n ? `${Math.round((100 * a) / n)} %` : '–');
+
+/**
+ * A stretch where a person is in view, nothing is being counted (no hold running, no rep in the last
+ * REP_QUIET_MS) and no cue is on screen. The coach should never leave a person there for long.
+ */
+export const REP_QUIET_MS = 4000;
+export const SILENT_STRETCH_SEC = 3;
+
+/** Longest silent stretch (s) of a run, from its per-frame views. */
+export function silentStretchTracker(): { see: (t: number, v: EngineView) => void; longest: () => number } {
+  let lastHold = 0, lastReps = 0, lastRepT = -Infinity, since = -1, longest = 0;
+  return {
+    see(t, v) {
+      const holding = v.holdSec.total > lastHold;
+      if (v.reps.total !== lastReps) lastRepT = t;
+      lastHold = v.holdSec.total; lastReps = v.reps.total;
+      const counting = holding || t - lastRepT < REP_QUIET_MS;
+      const silent = v.smoothedPose !== null && !counting && v.cue === null;
+      if (silent) { if (since < 0) since = t; longest = Math.max(longest, (t - since) / 1000); } else since = -1;
+    },
+    longest: () => longest,
+  };
+}
+
+interface Row { clip: string; source: string; exercise: string; model: string; v: Verdict; s: Summary; quiet: number; exp: Expected }
 
 async function main(): Promise<void> {
-  let video = false, readme = false;
+  let video = false, readme = false, quick = false;
   try {
-    const { values } = parseArgs({ options: { video: { type: 'boolean' }, readme: { type: 'boolean' } } });
+    const { values } = parseArgs({ options: { video: { type: 'boolean' }, readme: { type: 'boolean' }, quick: { type: 'boolean' } } });
     video = Boolean(values.video);
     readme = Boolean(values.readme);
+    quick = Boolean(values.quick) && !readme;
   } catch (e) {
     fail((e as Error).message.split('\n')[0] ?? 'bad arguments');
   }
   if (video && !existsSync(videosDir)) fail(`--video needs the clips in ${videosDir}`);
+  const sourceOf = new Map(readClipList().clips.map((c) => [c.id, c.source]));
   const expected = readdirSync(fixturesDir).filter((f) => f.endsWith('.expected.json')).sort();
   const models = video ? ['movenet-thunder'] : recordedModels();
-  const rows: string[][] = [['clip', 'exercise', 'model', 'reps exp/got', 'hold s exp/got', 'faults found', 'false >1s', 'pass']];
-  type Tot = { clips: number; pass: number; reps: number; repsOk: number; repsExact: number; repsOne: number; holds: number; holdsOk: number; faults: number; found: number; falseF: number; missing: number };
-  const newTot = (): Tot => ({ clips: 0, pass: 0, reps: 0, repsOk: 0, repsExact: 0, repsOne: 0, holds: 0, holdsOk: 0, faults: 0, found: 0, falseF: 0, missing: 0 });
-  const totals = new Map<string, Tot>();
-  const misses: string[] = [];
+  const rows: Row[] = [];
+  /** Thunder's clips again, each scored with the thresholds refitted without its own source. */
+  const looRows: Row[] = [];
+  const missing = new Map<string, number>();
+  const examples = plankExamples();
+
   for (const model of models) {
-    const tot = newTot();
-    totals.set(model, tot);
     for (const file of expected) {
       const clip = file.replace(/\.expected\.json$/, '');
       const exp = JSON.parse(readFileSync(join(fixturesDir, file), 'utf8')) as Expected;
@@ -62,66 +97,124 @@ async function main(): Promise<void> {
         const p = fixturePath(clip, model);
         frames = p ? readFixtureFrames(p).frames : null;
       }
-      if (!frames) { tot.missing++; continue; }
-      judge(tot, clip, exp, frames, model.replace('movenet-', ''), model);
+      if (!frames) { missing.set(model, (missing.get(model) ?? 0) + 1); continue; }
+      const source = sourceOf.get(clip) ?? 'unknown';
+      rows.push(judgeFrames(clip, exp, frames, model, source));
+      if (model === 'movenet-thunder') looRows.push(judgeFrames(clip, exp, frames, model, source, leftOutTuning(examples, source)));
     }
   }
   // Constructed streams (no real clip shows these exercises; see test-fixtures/README.md): model-free,
   // so one row each whatever the model, labelled as constructed.
   const cons = join(fixturesDir, 'constructed');
   if (!video && existsSync(cons)) {
-    const tot = newTot();
-    totals.set('constructed', tot);
     for (const file of readdirSync(cons).filter((f) => f.endsWith('.expected.json')).sort()) {
       const name = file.replace(/\.expected\.json$/, '');
       const exp = JSON.parse(readFileSync(join(cons, file), 'utf8')) as Expected;
       const p = join(cons, `${name}.keypoints.json`);
-      if (!existsSync(p)) { tot.missing++; continue; }
-      judge(tot, name, exp, readFixtureFrames(p).frames, 'constructed', 'constructed');
+      if (!existsSync(p)) { missing.set('constructed', (missing.get('constructed') ?? 0) + 1); continue; }
+      rows.push(judgeFrames(name, exp, readFixtureFrames(p).frames, 'constructed', 'constructed'));
     }
   }
 
-  function judge(tot: Tot, clip: string, exp: Expected, frames: PoseFrame[], label: string, model: string): void {
-    const s = summarize(exp.exercise, frames, clip);
-    const v: Verdict = compare(s, exp);
-    tot.clips++;
-    if (v.pass) tot.pass++;
-    else misses.push(`${model} ${clip}: ${explain(v)}${exp.knownMiss ? ` (known: ${exp.knownMiss})` : ''}`);
-    if (v.reps) {
-      tot.reps++;
-      if (v.reps.ok) tot.repsOk++;
-      if (v.reps.got === v.reps.expected) tot.repsExact++;
-      if (Math.abs(v.reps.got - v.reps.expected) <= 1) tot.repsOne++;
-    }
-    if (v.hold) { tot.holds++; if (v.hold.ok) tot.holdsOk++; }
-    tot.faults += v.faults.expected;
-    tot.found += v.faults.found;
-    tot.falseF += v.falseFaults.length;
-    rows.push([
-      clip, exp.exercise, label,
+  function judgeFrames(clip: string, exp: Expected, frames: PoseFrame[], model: string, source: string, tuning?: Record<string, number>): Row {
+    const q = silentStretchTracker();
+    let i = 0;
+    const s = summarize(exp.exercise, frames, clip, tuning ? { tuning } : undefined, (v) => { q.see(frames[i]?.t ?? 0, v); i++; });
+    return { clip, source, exercise: exp.exercise, model, v: compare(s, exp), s, quiet: q.longest(), exp };
+  }
+
+  const out: string[] = [];
+  const head = ['clip', 'source', 'exercise', 'model', 'reps exp/got', 'hold s exp/got', 'faults found', 'false >1s', 'set-up/cues', 'quiet s', 'pass', 'left out'];
+  const looPass = (r: Row) => { const l = r.model === 'movenet-thunder' ? looRows.find((x) => x.clip === r.clip) : undefined; return l ? (l.v.pass ? 'pass' : 'MISS') : '–'; };
+  const cells = (r: Row): string[] => {
+    const v = r.v;
+    const sc = [v.lateSetup.length ? `late set-up ${v.lateSetup[0]!.id.slice(6)}@${v.lateSetup[0]!.tSec}` : '', v.missingCues.length ? `no ${v.missingCues.join(',')}` : '', v.wrongSides ? `${v.wrongSides} wrong-side` : '', v.silent ? 'SILENT' : ''].filter(Boolean).join('; ') || 'ok';
+    return [
+      r.clip, r.source, r.exercise, r.model.replace('movenet-', ''),
       v.reps ? `${v.reps.expected}/${v.reps.got} ${mark(v.reps.ok)}` : '–',
       v.hold ? `${fmt(v.hold.expected)}/${fmt(v.hold.got)} ${mark(v.hold.ok)}` : v.holds ? `sides ${v.holds.matched}/${v.holds.expected} ${mark(v.holds.ok)}` : '–',
       `${v.faults.found}/${v.faults.expected}`,
       String(v.falseFaults.length),
+      sc,
+      fmt(r.quiet),
       v.pass ? 'pass' : 'MISS',
-    ]);
-  }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ') + ' |';
-  const out = [line(rows[0]!), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line), ''];
+      looPass(r),
+    ];
+  };
+  const table = [head, ...rows.map(cells)];
+  out.push(...markdownTable(table), '');
+  // The README shows the default model's clips and the constructed streams row by row; other models by totals and misses.
+  const readmeTable = [head, ...rows.filter((r) => r.model === 'movenet-thunder' || r.model === 'constructed').map(cells)];
+
   out.push('Totals');
-  for (const [model, t] of totals) {
-    const pct = t.reps ? ` (${Math.round((100 * t.repsExact) / t.reps)} %)` : '';
-    out.push(`  ${model}: ${t.pass}/${t.clips} clips pass; reps exact ${t.repsExact}/${t.reps}${pct}, within one ${t.repsOne}/${t.reps}, within the clip's tolerance ${t.repsOk}/${t.reps}; holds ${t.holdsOk}/${t.holds}; planted faults found ${t.found}/${t.faults}; false faults >1 s on good-form clips ${t.falseF}${t.missing ? `; ${t.missing} clips not recorded` : ''}`);
+  const groups = [...new Set(rows.map((r) => r.model))];
+  for (const model of groups) out.push(`  ${model}: ${totalsLine(rows.filter((r) => r.model === model))}${missing.get(model) ? `; ${missing.get(model)} clips not recorded` : ''}`);
+
+  const misses = rows.filter((r) => !r.v.pass);
+  if (misses.length) out.push('', 'Misses', ...misses.map((r) => `  ${r.model} ${r.clip}: ${explain(r.v)}${r.exp.knownMiss ? ` (known: ${r.exp.knownMiss})` : ''}`));
+
+  // Each source left out of every threshold fitted from data (scripts/lib/leftOut.ts).
+  if (looRows.length) {
+    out.push('', 'Left out (MoveNet Thunder): each clip scored with the thresholds fitted without its own source (the plank hip rules; the other thresholds are fixed, their margins below)');
+    out.push(`  fitted on all sources: ${totalsLine(rows.filter((r) => r.model === 'movenet-thunder'))}`);
+    out.push(`  each source left out: ${totalsLine(looRows)}`);
+    const changed = looRows.filter((r) => { const f = rows.find((x) => x.model === 'movenet-thunder' && x.clip === r.clip); return f && f.v.pass !== r.v.pass; });
+    for (const r of changed) out.push(`  changes when ${r.source} is left out: ${r.clip} ${r.v.pass ? 'passes' : `misses (${explain(r.v)})`}`);
+    out.push('', ...perSourceLines(looRows.map((r) => ({ clip: r.clip, source: r.source, exercise: r.exercise, pass: r.v.pass })), 'Per source, left out (MoveNet Thunder)'));
+    const m = marginLines(examples);
+    out.push('', 'Margins of each rule on each source (threshold refitted without the source for the plank hip rules; margin > 0 = on the right side; noise = half the 5–95 % spread of a steady hold, or the 90th percentile of the frame-to-frame change for rep metrics)');
+    out.push(...markdownTable(m.lines.map((l) => l.split('\t'))));
+    if (m.flagged.length) out.push(`  under the noise: ${m.flagged.map((r) => `${r.rule} on ${r.source} (${r.clip.split('_')[0]}: ${Math.round(r.margin * 100) / 100} vs ${Math.round(r.noise * 100) / 100})`).join('; ')}`);
   }
-  if (misses.length) out.push('', 'Misses', ...misses.map((m) => '  ' + m));
+
   if (existsSync(plankDatasetDir)) {
     const acc = plankDatasetAccuracy();
-    out.push('', `Plank rules on the labelled MediaPipe dataset (${acc.total} frames, per class: correct = no hip fault):`);
+    out.push('', `Plank rules alone on the labelled MediaPipe dataset (${acc.total} frames, per class: right = the matching hip fault, or none for C):`);
     for (const [label, r] of Object.entries(acc.perClass)) out.push(`  ${label}: ${r.correct}/${r.n} = ${(100 * r.correct / Math.max(1, r.n)).toFixed(1)} %`);
+    const eng = plankDatasetThroughEngine(plankDatasetDir, quick ? 10 : 1);
+    const engOut = plankDatasetThroughEngine(plankDatasetDir, quick ? 10 : 1, { tuning: leftOutTuning(examples, 'ngoquocbao') });
+    out.push('', `Plank set through the engine as the app runs it (each labelled frame a constant 5 s stream at 15 fps${quick ? ', every 10th row' : ''}; right = C: good-form hold credited, no hip fault; L/H: that hip cue shown within 2 s, no praise; silent = nothing counted, nothing said):`);
+    const t = [['thresholds', 'class', 'frames', 'right', 'wrong', 'silent', 'sequences', 'right', 'wrong', 'silent']];
+    for (const [lab, e] of [['fitted on all', eng], ['set left out', engOut]] as const) {
+      for (const k of ['C', 'L', 'H'] as const) {
+        const f = e.frames[k], q = e.sequences[k];
+        t.push([lab, k, String(f.n), `${f.right} (${pct(f.right, f.n)})`, String(f.wrong), String(f.silent), String(q.n), `${q.right} (${pct(q.right, q.n)})`, String(q.wrong), String(q.silent)]);
+      }
+    }
+    out.push(...markdownTable(t));
+    for (const k of ['C', 'L', 'H'] as const) {
+      const w = eng.wrongWhy[k].slice(0, 3);
+      if (w.length) out.push(`  ${k} not right: ${w.map(([why, n]) => `${n}× ${why}`).join('; ')}`);
+    }
   }
   process.stdout.write(out.join('\n') + '\n');
-  if (readme) writeReadme(out, video);
+  if (readme) {
+    const t0 = out.findIndex((l) => l.startsWith('| clip')), t1 = out.findIndex((l, i) => i > t0 && !l.startsWith('|'));
+    writeReadme([...markdownTable(readmeTable), ...out.slice(t1)], video);
+  }
+}
+
+export function markdownTable(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ') + ' |';
+  return [line(rows[0]!), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)];
+}
+
+export function totalsLine(rs: readonly Row[]): string {
+  let reps = 0, repsOk = 0, exact = 0, one = 0, holds = 0, holdsOk = 0, faults = 0, found = 0, falseF = 0, silent = 0, quiet = 0, setup = 0, setupOk = 0;
+  for (const r of rs) {
+    const v = r.v;
+    if (v.reps) { reps++; if (v.reps.ok) repsOk++; if (v.reps.got === v.reps.expected) exact++; if (Math.abs(v.reps.got - v.reps.expected) <= 1) one++; }
+    if (v.hold) { holds++; if (v.hold.ok) holdsOk++; }
+    faults += v.faults.expected; found += v.faults.found; falseF += v.falseFaults.length;
+    if (v.silent) silent++;
+    if (r.quiet > SILENT_STRETCH_SEC) quiet++;
+    if (r.exp.setupOkAfterSec !== undefined || r.exp.cues || r.exp.sidesOnly) { setup++; if (!v.lateSetup.length && !v.missingCues.length && !v.wrongSides) setupOk++; }
+  }
+  const pass = rs.filter((r) => r.v.pass).length;
+  return `${pass}/${rs.length} clips pass; reps exact ${exact}/${reps} (${pct(exact, reps)}), within one ${one}/${reps}, within the clip's tolerance ${repsOk}/${reps}; ` +
+    `holds within 1 s ${holdsOk}/${holds} (${pct(holdsOk, holds)}); planted faults found ${found}/${faults}; false faults >1 s on good-form clips ${falseF}; ` +
+    `set-up and cue checks ${setupOk}/${setup}; silent clips ${silent}; clips with a silent stretch over ${SILENT_STRETCH_SEC} s ${quiet}`;
 }
 
 /** Replaces what sits between <!-- eval:start --> and <!-- eval:end --> in README.md. */
@@ -130,7 +223,7 @@ function writeReadme(out: string[], video: boolean): void {
   const text = readFileSync(path, 'utf8');
   const a = text.indexOf('<!-- eval:start -->'), b = text.indexOf('<!-- eval:end -->');
   if (a < 0 || b < a) fail('README.md has no <!-- eval:start --> / <!-- eval:end --> markers');
-  const head = `Measured by \`npm run eval${video ? ' --video' : ''}\` on ${new Date().toISOString().slice(0, 10)}: each recorded clip with an expected outcome (test-fixtures/<clip>.expected.json, from ../shared/fixtures/CATALOG.md) replayed through the engine, per model. Reps must match within the clip's stated tolerance, holds within 1 s, planted faults found in their window, no fault over 1 s on good-form clips. Rep-level faults (tempo, range) are point events.`;
+  const head = `Measured by \`npm run eval${video ? ' --video' : ''}\` on ${new Date().toISOString().slice(0, 10)}: each recorded clip with an expected outcome (test-fixtures/<clip>.expected.json, from ../shared/fixtures/CATALOG.md) replayed through the engine. Reps must match within the clip's stated tolerance, holds within 1 s, planted faults found in their window, no fault over 1 s on good-form clips, set-up accepted where the clip's set-up is right, the expected cues given, and never silent. "quiet s" is the longest stretch with a person in view, nothing being counted and no cue on screen. "left out" scores the clip with the thresholds fitted without its own source (person and camera). The table lists MoveNet Thunder (the default) and the constructed streams; the other models with recorded streams are summed up under Totals and Misses. Rep-level faults (tempo, range) are point events.`;
   const body = ['', head, '', ...out.map((l) => (l.startsWith('|') ? l : l === '' ? '' : l.startsWith('  ') ? `- ${l.trim()}` : `**${l}**`)), ''].join('\n');
   writeFileSync(path, text.slice(0, a + '<!-- eval:start -->'.length) + body + text.slice(b));
 }
@@ -142,6 +235,10 @@ function explain(v: Verdict): string {
   if (v.holds && !v.holds.ok) parts.push(`held sides ${v.holds.matched}/${v.holds.expected}`);
   if (!v.faults.ok) parts.push(`faults found ${v.faults.found}/${v.faults.expected}`);
   if (v.falseFaults.length) parts.push(`false faults ${v.falseFaults.map((f) => `${f.id} ${f.startSec}–${f.endSec}`).join(', ')}`);
+  if (v.lateSetup.length) parts.push(`set-up cue after the set-up was right: ${v.lateSetup.map((c) => `${c.id} at ${c.tSec} s`).slice(0, 3).join(', ')}`);
+  if (v.missingCues.length) parts.push(`cue not given: ${v.missingCues.join(', ')}`);
+  if (v.wrongSides) parts.push(`${v.wrongSides} holds on the wrong side`);
+  if (v.silent) parts.push('silent: nothing counted and nothing said');
   return parts.join('; ');
 }
 

@@ -55,6 +55,11 @@ export interface Clip {
   video: string;
   /** Where the clip was found: owner/repository@commit:path (its rights are in ../shared/fixtures/CATALOG.md). */
   origin: string;
+  /**
+   * The person/camera set the clip belongs to (the repository it was found in: bassem, klarfit, ...).
+   * Leave-one-source-out figures in `npm run eval` hold a whole source out at a time.
+   */
+  source: string;
   /** ffmpeg crop w:h:x:y cutting away black bars, or null. */
   crop: string | null;
   /** Seconds, as ffprobe reports it; lets tests check a fixture's length without the video. */

@@ -40,6 +40,12 @@ export interface RepThresholds {
    * by the view (a leg stretched toward the camera, fixture 09) the top is clear but the rest end is not.
    */
   backFromPeak?: number | undefined;
+  /**
+   * When set: the top counts only once the metric has moved at least this far (metric units) from the
+   * rest value seen before it. A limb held part-bent that moves a little past `enter` (the supporting arm
+   * of a one-arm row, c15 at 17–19 s: 146° → 129°) is not doing reps.
+   */
+  minRange?: number | undefined;
 }
 
 /**
@@ -48,6 +54,9 @@ export interface RepThresholds {
  * after a rep (wrists flickering at 15 fps, fixture 23 at 6.7 s) is not a second, partial rep.
  */
 export const PARTIAL_SETTLED_MS = 250;
+
+/** Before rest has been seen, a metric within this share of the rest–top band from rest is taken as rest. */
+export const INIT_REST_SHARE = 0.2;
 
 export type RepPhase = 'unknown' | 'rest' | 'moving' | 'top';
 
@@ -84,7 +93,9 @@ export class RepCounter {
         // First seen near the top: with backFromPeak, coming back that far from the best value also
         // shows where rest is (the rest end may never pass `exit` in this view).
         if (x > this.peak) this.peak = x;
-        if (x <= ex || (this.th.backFromPeak !== undefined && x <= this.peak - this.th.backFromPeak)) { this.toRest(t); return; }
+        // Near the rest end counts as rest: a clip (or a camera) that starts as the first rep leaves the
+        // rest position is not at the top (c15 opens at 147° with the row's rest at ≥ 150°).
+        if (x <= ex + INIT_REST_SHARE * (en - ex) || (this.th.backFromPeak !== undefined && x <= this.peak - this.th.backFromPeak)) { this.toRest(t); return; }
         // ... and a body seen travelling that far into the top is doing a rep, not found there.
         if (this.th.backFromPeak !== undefined) {
           if (x < this.restLow) { this.restLow = x; this.leftRestAt = t; }
@@ -133,8 +144,8 @@ export class RepCounter {
 
   /** The top is reached at `enter`, and with backFromPeak only after coming that far back in again. */
   private reached(x: number, en: number): boolean {
-    const k = this.th.backFromPeak;
-    return x >= en && (k === undefined || x >= this.restLow + k);
+    const k = this.th.backFromPeak, r = this.th.minRange;
+    return x >= en && (k === undefined || x >= this.restLow + k) && (r === undefined || x >= this.restLow + r);
   }
 
   private toRest(t: number): void {
@@ -172,6 +183,7 @@ export class HoldCounter {
   readonly sideMs = { left: 0, right: 0 };
   private candSince = -1;
   private candSide: Side | undefined = undefined;
+  private candBreak = -1;
   private breakSince = -1;
   private segMs = 0;
   private lastT = -1;
@@ -200,7 +212,13 @@ export class HoldCounter {
     }
     if (!this.holding) {
       if (ok && (this.candSince < 0 || side !== this.candSide)) { this.candSince = t; this.candSide = side; }
-      if (!ok) this.candSince = -1;
+      // A break shorter than exitMs does not restart the wait for the hold either (a point lost for a frame,
+      // c09's flickering ankles), but a longer one does.
+      if (ok) this.candBreak = -1;
+      else if (this.candSince >= 0) {
+        if (this.candBreak < 0) this.candBreak = t;
+        if (t - this.candBreak >= this.th.exitMs) { this.candSince = -1; this.candBreak = -1; }
+      }
       if (ok && this.candSince >= 0 && t - this.candSince >= this.th.enterMs) {
         this.holding = true;
         this.side = side;

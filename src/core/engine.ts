@@ -7,7 +7,7 @@ import type { Keypoint, Pose, PoseFrame } from './pose';
 import { KEYPOINT_NAMES, N_KP, jointIndex, type Body, type KeypointName, type Side } from './geometry';
 import { createPerception, perceive, type Perception } from './perception';
 import { HoldCounter, RepCounter, type CounterEvent } from './counters';
-import { CueManager, SETUP_TEXT, type Cue, type CueKind } from './cues';
+import { COACH_TEXT, CueManager, SETUP_TEXT, type Cue, type CueKind } from './cues';
 import type { CheckContext, ExerciseDef, ExerciseId, Finding, RepInfo } from './exercises/types';
 import { EXERCISES, isExerciseId } from './exercises';
 
@@ -37,6 +37,13 @@ export interface EngineView {
   readonly metric: number | null;
   readonly activeFaults: readonly string[];
   readonly cue: Cue | null;
+  /**
+   * Seconds the form was judged: in the exercise's posture, counting active, the rules running. Good-form
+   * figures are shares of this (a set where nothing was judged has no good-form figure at all).
+   */
+  readonly judgedSec: number;
+  /** Reps counted with no fault on them (rep exercises). */
+  readonly cleanReps: number;
   readonly jointStyles: Readonly<Record<KeypointName, JointStyle>>;
   readonly smoothedPose: Pose | null;
 }
@@ -46,6 +53,8 @@ export interface EngineOptions {
   targetReps?: number;
   /** Target hold seconds (per side for per-side holds). */
   targetHoldSec?: number;
+  /** Threshold overrides for the evaluation's leave-one-source-out refits (CheckContext.tuning). */
+  tuning?: Readonly<Record<string, number>>;
 }
 
 /** Set-up must be clear this long before counting starts (ms). */
@@ -83,6 +92,37 @@ export const DARK_LIGHT = 0.08;
  */
 export const SIDE_VIEW_MAX = 0.65;
 export const FRONT_VIEW_MIN = 0.45;
+/**
+ * Never silent: a person in view, counting active, and nothing counted this long (ms) → the coach says why
+ * (the exercise's guide: which part of the position is missing, or how to start the rep). Hold exercises
+ * after 2 s, as issue 11 asks; rep exercises after 2.5 s, longer than the pauses at the rest end of a slow
+ * rep in the good-form clips (20: 1.2–1.8 s at the bottom of a row; c15: ≈1.3 s).
+ */
+export const GUIDE_HOLD_MS = 2000;
+export const GUIDE_REPS_MS = 2500;
+/**
+ * A dim picture (PoseFrame.light below DIM_LIGHT, but above DARK_LIGHT), or a person whose keypoints score low
+ * all over: the median score of the points placed inside the picture, followed over ≈1 s, under LOW_TRACK_SCORE.
+ * A limb out of frame (placed at the edge) does not count. Thunder on the real clips: frame medians 0.45–0.80
+ * (median per clip), the lowest 5 % of frames 0.27 (c18, backlit) and up; clip 26 darkened
+ * (constructed/bench-press_dark-room) 0.19 (5 %: 0.08).
+ * When nothing is being counted, the reason given is then the light. The shared clips as the camera measures
+ * them read 0.28–0.68 light.
+ */
+export const DIM_LIGHT = 0.15;
+export const LOW_TRACK_SCORE = 0.3;
+/** After a camera cut a running hold is kept this long (ms) whatever the position reads (see the hold step). */
+export const CUT_SETTLE_MS = 1200;
+/** A set-up cue stays up this long (ms) after its issue last showed, until counting starts. */
+export const SETUP_CUE_HOLD_MS = 1000;
+/**
+ * A cross-fade to another camera angle moves the points gradually, so the perception's cut test misses it,
+ * but the shoulders' apparent width (over the torso) jumps: c04's side → front-oblique fade 0.07 → 0.64 in
+ * 0.3 s. A change of more than VIEW_JUMP from its ≈0.4 s running mean is taken as a cut. A trunk turning in a
+ * rotation stretch changes it by ≈0.3–0.8 a second (b01), under this in 0.4 s.
+ */
+export const VIEW_JUMP = 0.35;
+const VIEW_TAU_MS = 400;
 
 interface FaultTrack {
   finding: Finding;
@@ -99,7 +139,8 @@ interface RepFlash {
 
 export interface EngineState {
   readonly def: ExerciseDef;
-  readonly opts: Required<EngineOptions>;
+  readonly opts: Required<Omit<EngineOptions, 'tuning'>>;
+  readonly tuning: Readonly<Record<string, number>>;
   readonly per: Perception;
   phase: Phase;
   issues: SetupIssue[];
@@ -117,6 +158,8 @@ export interface EngineState {
   /** Side of the last counted rep (alternating counters). */
   lastSide: Side | null;
   cleanReps: number;
+  /** Reps counted with no fault on them, in all. */
+  cleanTotal: number;
   lastPraiseTick: number;
   t: number;
   started: boolean;
@@ -137,6 +180,21 @@ export interface EngineState {
   readonly seen: Set<string>;
   /** Frames dropped because a rule threw (should stay 0; the fuzz test checks). */
   errors: number;
+  /** Time judged (ms): active, in the posture, rules running. */
+  judgedMs: number;
+  /** Time of the last camera cut the perception saw (ms), -Infinity before any. */
+  cutT: number;
+  /** Last time something was being counted (a hold running, a rep under way or just counted), ms; -1 = never. */
+  countT: number;
+  /** A rep counter left rest since the last rep (the reps started but stopped short). */
+  sawMove: boolean;
+  /** Running median keypoint score of the tracked person (≈1 s time constant) and the last picture brightness. */
+  trackScore: number;
+  light: number;
+  /** Running mean of the shoulders' width over the torso (NaN until seen), for viewJump. */
+  swMean: number;
+  /** The last set-up issue shown and when (see SETUP_CUE_HOLD_MS). */
+  lastIssue: { top: SetupIssue; why: string | null; t: number } | null;
 }
 
 export function createEngineState(exerciseId: ExerciseId | string, opts: EngineOptions = {}): EngineState {
@@ -152,11 +210,13 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
   return {
     def,
     opts: { targetReps: num(opts.targetReps, def.defaults.reps ?? 10), targetHoldSec: num(opts.targetHoldSec, def.defaults.holdSec ?? 20) },
+    tuning: { ...(opts.tuning ?? {}) },
     per: createPerception(),
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
     reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
-    total: 0, lastRepT: { left: -Infinity, right: -Infinity }, lastSide: null, cleanReps: 0, lastPraiseTick: 0,
+    total: 0, lastRepT: { left: -Infinity, right: -Infinity }, lastSide: null, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
     t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], repIn: [], seen: new Set(), errors: 0,
+    judgedMs: 0, cutT: -Infinity, swMean: NaN, lastIssue: null, countT: -1, sawMove: false, trackScore: NaN, light: NaN,
   };
 }
 
@@ -168,6 +228,8 @@ function setupIssues(s: EngineState, points: number, meanScore: number, light: u
   if (fin(light) && light < DARK_LIGHT) return ['too-dark'];
   if (points < 4) return meanScore > 0 && meanScore < DARK_MEAN_SCORE ? ['too-dark'] : ['no-person'];
   const out: SetupIssue[] = [];
+  // A posture wrong from any view (standing for a seated stretch) is said before the view.
+  if (def.posture.beforeView && !def.posture.check(b)) return ['wrong-posture'];
   for (const need of def.required) {
     if (need.startsWith('both:')) {
       const limb = need.slice(5) as Parameters<typeof jointIndex>[1];
@@ -179,7 +241,9 @@ function setupIssues(s: EngineState, points: number, meanScore: number, light: u
       if (b.ok[jointIndex('left', limb)] !== 1 && b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
     }
   }
-  if (def.view !== 'any' && b.ok[5] === 1 && b.ok[6] === 1 && b.torso > 0) {
+  if (def.viewOk) {
+    if (def.viewOk(b) === false) out.push('wrong-view');
+  } else if (def.view !== 'any' && b.ok[5] === 1 && b.ok[6] === 1 && b.torso > 0) {
     const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
     if (def.view === 'side' ? w > SIDE_VIEW_MAX : w < FRONT_VIEW_MIN) out.push('wrong-view');
   }
@@ -187,7 +251,14 @@ function setupIssues(s: EngineState, points: number, meanScore: number, light: u
   return out;
 }
 
-function setupText(s: EngineState, issue: SetupIssue): string {
+/** The COACH_TEXT key of the missing part of the posture, when the exercise names it. */
+function postureWhy(s: EngineState): string | null {
+  const k = s.def.posture.why?.(s.per.body) ?? null;
+  return k !== null && COACH_TEXT[k] !== undefined ? k : null;
+}
+
+function setupText(s: EngineState, issue: SetupIssue, why: string | null = null): string {
+  if (why !== null && COACH_TEXT[why] !== undefined && (issue === 'wrong-posture' || issue === 'body-cut-off')) return COACH_TEXT[why] as string;
   if (issue === 'wrong-posture') return s.def.posture.cue;
   if (issue === 'wrong-view') return SETUP_TEXT[s.def.view === 'side' ? 'wrong-view-side' : 'wrong-view-front'] ?? '';
   return SETUP_TEXT[issue] ?? '';
@@ -210,11 +281,16 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   const f: PoseFrame = frame && typeof frame === 'object' ? frame : { t: NaN, width: 0, height: 0, poses: [] };
   // Time: finite and never decreasing; repeated or out-of-order stamps are taken as "now".
   const t = fin(f.t) ? (s.started ? Math.max(s.t, f.t) : f.t) : s.t;
+  const dt = s.started ? t - s.t : 0;
   s.t = t;
   s.started = true;
   s.frames++;
-  const { points, meanScore } = perceive(s.per, f, t);
+  const { points, meanScore, medianScore, cut } = perceive(s.per, f, t);
+  if (cut || viewJump(s, dt)) s.cutT = t;
   if (points >= 4) s.personFrames++;
+  // Tracking quality (≈1 s time constant) and the picture's light, for the reason given when nothing counts.
+  if (points >= 4 && fin(medianScore)) s.trackScore = fin(s.trackScore) ? s.trackScore + Math.min(1, dt / 1000) * (medianScore - s.trackScore) : medianScore;
+  if (fin(f.light)) s.light = f.light;
   const b = s.per.body;
   const def = s.def;
 
@@ -223,7 +299,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   if (raw.length === 0) {
     if (s.clearSince < 0) s.clearSince = t;
     s.issuesSince = -1;
-    if (s.phase !== 'active' && t - s.clearSince >= SETUP_CLEAR_MS) { s.phase = 'active'; s.per.locked = true; }
+    if (s.phase !== 'active' && t - s.clearSince >= SETUP_CLEAR_MS) { s.phase = 'active'; s.per.locked = true; s.countT = t; }
   } else {
     s.clearSince = -1;
     if (s.issuesSince < 0) s.issuesSince = t;
@@ -231,8 +307,10 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   }
   s.issues = s.phase === 'active' ? [] : raw;
   const top = s.issues[0] ?? null;
+  // A body the model sees only dimly (dark room, backlight) reads as cut off or out of position: say so.
+  const why = top === 'wrong-posture' ? (poorlySeen(s) ? 'light' : postureWhy(s)) : top === 'body-cut-off' && poorlySeen(s) ? 'light' : null;
   if (top !== s.lastSetupCue) {
-    if (top) events.push({ type: 'setup-cue', t, issue: top, text: setupText(s, top) });
+    if (top) events.push({ type: 'setup-cue', t, issue: top, text: setupText(s, top, why) });
     s.lastSetupCue = top;
   }
 
@@ -245,11 +323,16 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   // Frame checks → fault tracks.
   const seen = s.seen;
   seen.clear();
-  // A plain hold judges form only while the body is in the exercise position (or the hold runs): the
-  // kneeling start of a plank is not a sagging plank.
+  // The rules judge every frame of an attempt: while active and in the exercise position, or while the
+  // hold runs. A plain hold's position is its attempt detector (the plank's inPosition is its posture: a
+  // plank held sagging from the first frame is judged and told, not turned away; the kneeling start is not
+  // a plank attempt, so not a sagging plank either).
   const c0 = def.counter;
   const inPos = c0.kind === 'hold' ? active && points >= 4 && c0.inPosition(b, ctx) : active;
-  if (active && (inPos || s.hold?.holding === true)) {
+  const judging = active && points >= 4 && (inPos || s.hold?.holding === true);
+  // Frame gaps over a second (the camera stalled) are not judged time.
+  if (judging && dt <= 1000) s.judgedMs += dt;
+  if (judging) {
     for (const check of def.checks) {
       const fnd = check(b, ctx);
       if (!fnd) continue;
@@ -285,8 +368,15 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
       else if (c.kind === 'hold-per-side') { const hs = c.heldSide(b, ctx); ok = hs !== null; side = hs ?? undefined; }
       else if (c.kind === 'reps+hold') ok = s.reps[0]?.phase === 'top';
     }
+    // A camera cut changes the view, not the person: a running hold carries on through the cut and the
+    // cross-fade after it (c04's dissolves read as a 20° jump of the chest, then a settling).
+    if (!ok && s.hold.holding && t - s.cutT < CUT_SETTLE_MS && active && points >= 4) { ok = true; side = s.hold.side; }
     s.hold.step(ok, side, t, ce);
   }
+  // Something is being counted: a hold running, a rep under way (a counter out of rest) or counted now.
+  let counting = s.hold?.holding === true || ce.some((e) => e.type === 'rep');
+  for (const rc of s.reps) if (rc.phase === 'moving' || rc.phase === 'top') { counting = true; s.sawMove = true; }
+  if (active && counting) s.countT = t;
 
   // Counter events → engine events, rep checks.
   for (const e of ce) {
@@ -296,7 +386,8 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
         // Alternating exercises (bicycle): a second touch on the same side in a row is not a rep,
         // unless the set paused in between (then either side may start again).
         const lastAny = Math.max(s.lastRepT.left, s.lastRepT.right);
-        if (c.kind === 'alternating' && side && s.lastSide === side && t - lastAny < ALTERNATE_RESET_MS) {
+        // A camera cut since that touch resets it too: left and right are not trusted across a change of view.
+        if (c.kind === 'alternating' && side && s.lastSide === side && t - lastAny < ALTERNATE_RESET_MS && !(s.cutT > lastAny)) {
           for (const rc of s.reps) if (rc.side === side) rc.uncount();
           break;
         }
@@ -305,6 +396,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
         if (side) s.lastRepT[side] = t;
         // Both arms of a two-arm row or press reach the top together: one rep, not two.
         if (!(c.kind === 'reps-per-side' && t - other <= BOTH_ARMS_MS)) s.total++;
+        s.sawMove = false;
         events.push({ type: 'rep', t, side, durationMs: Math.max(0, e.durationMs) });
         runRepChecks(s, { kind: 'rep', side, durationMs: e.durationMs, topMs: 0, cycleMs: 0, peak: e.peak, index: s.total }, ctx, t, events);
         break;
@@ -331,7 +423,12 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
 
   // Cues.
   const cands: Cue[] = [];
-  if (s.issues.length > 0 && top) cands.push({ id: `setup:${top}`, text: setupText(s, top), kind: 'setup' });
+  // A set-up issue that clears for a frame or two is still the issue: its cue stays (a flicker would take it
+  // down, and the cue cooldown would then keep it from coming back while the issue goes on: b06, 2.7–9.6 s).
+  if (s.issues.length > 0 && top) { s.lastIssue = { top, why, t }; }
+  const held = s.issues.length === 0 && s.phase !== 'active' && s.lastIssue !== null && t - s.lastIssue.t < SETUP_CUE_HOLD_MS ? s.lastIssue : null;
+  const cueTop = top ?? held?.top ?? null, cueWhy = top ? why : held?.why ?? null;
+  if (cueTop) cands.push({ id: `setup:${cueTop}${cueWhy !== null ? `:${cueWhy}` : ''}`, text: setupText(s, cueTop, cueWhy), kind: 'setup' });
   let worst: FaultTrack | null = null;
   for (const tr of s.faults.values()) {
     if (!tr.active) continue;
@@ -340,12 +437,50 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   let worstF: Finding | null = worst ? worst.finding : null;
   for (const fl of s.flashes.values()) if (!worstF || sevRank(fl.finding.severity) > sevRank(worstF.severity)) worstF = fl.finding;
   if (worstF) cands.push({ id: `fault:${worstF.faultId}`, text: worstF.message, kind: worstF.severity === 'safety' ? 'safety' : 'fault' });
+  // Never silent: in view, counting on, nothing counted for a while and nothing else to say → say why.
+  // While a fault is being said the coach is not silent: the wait starts again when it clears.
+  if (worstF) s.countT = t;
+  if (cands.length === 0 && active && points >= 4) {
+    const quiet = t - s.countT >= (s.reps.length > 0 ? GUIDE_REPS_MS : GUIDE_HOLD_MS);
+    const g = quiet ? guideKey(s, ctx) : null;
+    if (g !== null) cands.push({ id: `guide:${g}`, text: COACH_TEXT[g] as string, kind: 'setup' });
+  }
   const oneShot = praise(s, events);
   const shown = s.cues.update(t, cands, oneShot);
   if (shown) events.push({ type: 'cue', t, id: shown.id, text: shown.text, kind: shown.kind });
 }
 
 const sevRank = (v: Finding['severity']): number => (v === 'safety' ? 3 : v === 'major' ? 2 : 1);
+
+/** A sudden change of camera angle (see VIEW_JUMP). Updates the running mean. */
+function viewJump(s: EngineState, dt: number): boolean {
+  const b = s.per.body;
+  if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return false;
+  const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
+  if (!Number.isFinite(s.swMean)) { s.swMean = w; return false; }
+  const jump = Math.abs(w - s.swMean) > VIEW_JUMP;
+  s.swMean += (1 - Math.exp(-Math.max(0, dt) / VIEW_TAU_MS)) * (w - s.swMean);
+  return jump;
+}
+
+/**
+ * Why nothing is being counted, as a COACH_TEXT key: the light when the picture is dim or the person is
+ * tracked poorly; else the exercise's own reason (hold exercises: the missing part of the position; rep
+ * exercises: how to start a rep, or to go further when reps were started and stopped short).
+ */
+/** The picture is dim, or the person is tracked with low scores all over (not just a limb out of frame). */
+function poorlySeen(s: EngineState): boolean {
+  return (fin(s.light) && s.light < DIM_LIGHT) || s.trackScore < LOW_TRACK_SCORE;
+}
+
+function guideKey(s: EngineState, ctx: CheckContext): string | null {
+  if (poorlySeen(s)) return 'light';
+  const id = s.def.id;
+  if (s.reps.length > 0 && s.def.counter.kind !== 'reps+hold') return s.sawMove ? `${id}.further` : `${id}.start`;
+  if (s.def.counter.kind === 'reps+hold') return s.sawMove ? `${id}.further` : `${id}.start`;
+  const k = s.def.guide?.(s.per.body, ctx) ?? null;
+  return k !== null && COACH_TEXT[k] !== undefined ? k : 'hold.start';
+}
 
 /** Fills `out` with this frame's input to each rep counter; false when the counters skip the frame. */
 function repInputs(s: EngineState, b: Body, points: number, out: (number | null)[]): boolean {
@@ -385,7 +520,11 @@ function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, 
     events.push({ type: 'fault-end', t, faultId: fnd.faultId });
     s.flashes.set(fnd.faultId, { finding: fnd, until: t + REP_FAULT_MS });
   }
-  if (r.kind === 'rep') s.cleanReps = clean && !hasBreakingFault(s) ? s.cleanReps + 1 : 0;
+  if (r.kind === 'rep') {
+    const ok = clean && !hasBreakingFault(s);
+    s.cleanReps = ok ? s.cleanReps + 1 : 0;
+    if (ok) s.cleanTotal++;
+  }
 }
 
 /** Praise after every third clean rep, every 10 s of good hold, and at the target. */
@@ -414,7 +553,7 @@ function makeCtx(s: EngineState, t: number): CheckContext {
   let phase: CheckContext['phase'] = 'unknown';
   const order = { unknown: 0, rest: 1, moving: 2, top: 3 } as const;
   for (const rc of s.reps) if (order[rc.phase] > order[phase]) phase = rc.phase;
-  return { t, phase, holding: s.hold?.holding ?? false, metric: s.metric, mem: s.mem, reps: s.total };
+  return { t, phase, holding: s.hold?.holding ?? false, metric: s.metric, mem: s.mem, reps: s.total, tuning: s.tuning };
 }
 
 function makeView(s: EngineState): EngineView {
@@ -450,6 +589,8 @@ function makeView(s: EngineState): EngineView {
     metric: s.metric === null ? null : Math.round(s.metric * 100) / 100,
     activeFaults,
     cue: s.cues.current,
+    judgedSec: sec(s.judgedMs),
+    cleanReps: s.cleanTotal,
     jointStyles,
     smoothedPose: person ? { keypoints: kps, score: kps.reduce((a, k) => a + k.score, 0) / N_KP } : null,
   };

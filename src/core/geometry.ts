@@ -49,12 +49,29 @@ export interface Body {
   t: number;
   width: number;
   height: number;
+  /**
+   * Foot points, when the model gives them (BlazePose: heels and toes; MoveNet has none): indices
+   * FOOT.left_heel … FOOT.right_toe, raw (not smoothed), usable where `footOk` is 1.
+   */
+  readonly footX: Float64Array;
+  readonly footY: Float64Array;
+  readonly footOk: Uint8Array;
+  /**
+   * By a pair's left index (shoulders 5, hips 11): 1 when one of the pair has just dropped out while the
+   * other is seen, so their midpoint is unknown for the moment (see perception's markGirdleGaps).
+   */
+  readonly pairGap: Uint8Array;
 }
+
+/** Foot points kept beside the COCO-17 body, with the names BlazePose gives them. */
+export const FOOT = { left_heel: 0, right_heel: 1, left_toe: 2, right_toe: 3 } as const;
+export const FOOT_NAMES: Readonly<Record<string, number>> = { left_heel: 0, right_heel: 1, left_foot_index: 2, right_foot_index: 3 };
 
 export function createBody(): Body {
   return {
     x: new Float64Array(N_KP), y: new Float64Array(N_KP), ok: new Uint8Array(N_KP), score: new Float64Array(N_KP),
     torso: 0, side: 'left', t: 0, width: 1, height: 1,
+    footX: new Float64Array(4), footY: new Float64Array(4), footOk: new Uint8Array(4), pairGap: new Uint8Array(N_KP),
   };
 }
 
@@ -111,6 +128,7 @@ export function tiltFromUp(fx: number, fy: number, tx: number, ty: number): Degr
 /** Midpoint of a left/right pair, preferring both; falls back to the one known point; null if neither. */
 export function pairMid(b: Body, limb: Limb, out: { x: number; y: number }): boolean {
   const l = jointIndex('left', limb), r = l + 1;
+  if (b.pairGap[l] === 1) return false;
   const lo = b.ok[l] === 1, ro = b.ok[r] === 1;
   if (lo && ro) { out.x = ((b.x[l] as number) + (b.x[r] as number)) / 2; out.y = ((b.y[l] as number) + (b.y[r] as number)) / 2; return true; }
   if (lo) { out.x = b.x[l] as number; out.y = b.y[l] as number; return true; }

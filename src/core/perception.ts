@@ -2,7 +2,7 @@
 // implausible points, smooth the rest, keep a running torso length and the side facing the camera.
 
 import type { Pose, PoseFrame } from './pose';
-import { createBody, chooseSide, N_KP, type Body } from './geometry';
+import { createBody, chooseSide, FOOT_NAMES, N_KP, type Body } from './geometry';
 import { OneEuroBank } from './smoothing';
 import { Plausibility } from './plausibility';
 
@@ -11,6 +11,16 @@ import { Plausibility } from './plausibility';
  * NOTES.md warns scores do not reveal wrong points, so plausibility checks follow.
  */
 export const MIN_SCORE = 0.3;
+/**
+ * A point already being tracked stays known down to this score (hysteresis on MIN_SCORE): a point the model
+ * keeps finding in the same place at a lower score is still the same point. c09 (backlit home plank, the
+ * feet by the frame edge): Thunder's ankles flicker between 0.08 and 0.43 while the knees hold 0.5–0.7, and
+ * with one threshold the ankles (and with them the hold) dropped out every few frames. Plausibility checks
+ * (limb length, jumps) still apply to a kept point.
+ */
+export const KEEP_SCORE = 0.15;
+/** ... as long as it stays within this distance (torso lengths) of where it was last seen. */
+export const KEEP_MOVE = 0.15;
 /** Points may sit this far outside the frame (share of width/height) before they are ignored. */
 const FRAME_MARGIN = 0.25;
 /** After a point has been unknown this long its smoothing restarts from the new value. */
@@ -26,6 +36,8 @@ export interface Perception {
   readonly ry: Float64Array;
   readonly rok: Uint8Array;
   readonly lastSeen: Float64Array;
+  /** When both points of each rigid pair were last seen, by its left index (see markGirdleGaps). */
+  readonly pairT: Float64Array;
   /** Centre of the tracked person last frame (px); NaN before anyone was seen. */
   cx: number;
   cy: number;
@@ -46,6 +58,7 @@ export function createPerception(): Perception {
     plaus: new Plausibility(),
     rx: new Float64Array(N_KP), ry: new Float64Array(N_KP), rok: new Uint8Array(N_KP),
     lastSeen: new Float64Array(N_KP).fill(-Infinity),
+    pairT: new Float64Array(N_KP).fill(-Infinity),
     cx: NaN, cy: NaN, lastT: 0, started: false, locked: false,
   };
 }
@@ -100,7 +113,7 @@ function bestMeanScore(frame: PoseFrame): number {
  * Updates the Body from one frame. Returns the number of usable points (0 = nobody) and whether a
  * camera cut was detected. `t` is the sanitised frame time.
  */
-export function perceive(per: Perception, frame: PoseFrame, t: number): { points: number; cut: boolean; meanScore: number } {
+export function perceive(per: Perception, frame: PoseFrame, t: number): { points: number; cut: boolean; meanScore: number; medianScore: number } {
   const b = per.body;
   const w = finite(frame.width) && frame.width > 0 ? frame.width : b.width;
   const h = finite(frame.height) && frame.height > 0 ? frame.height : b.height;
@@ -116,7 +129,13 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
     const s = Math.max(0, Math.min(1, k.score));
     scoreSum += s;
     b.score[i] = s;
-    if (s < MIN_SCORE) continue;
+    if (s < MIN_SCORE) {
+      // Kept only while it stays put: a still, low-scored ankle is the same ankle; a low-scored wrist on
+      // the move may be a guess (23: wrists at the top of a fly).
+      const tracked = s >= KEEP_SCORE && b.ok[i] === 1 && t - (per.lastSeen[i] as number) <= SMOOTH_GAP_MS && b.torso > 0 &&
+        Math.hypot(k.x - (b.x[i] as number), k.y - (b.y[i] as number)) <= KEEP_MOVE * b.torso;
+      if (!tracked) continue;
+    }
     if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
     rx[i] = k.x; ry[i] = k.y; rok[i] = 1;
   }
@@ -138,12 +157,67 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
     sx += b.x[i] as number; sy += b.y[i] as number; n++;
   }
   if (n > 0) { per.cx = sx / n; per.cy = sy / n; }
+  markGirdleGaps(per, b, t);
   const tor = rawTorso(b.x, b.y, b.ok);
   if (tor > 0) b.torso = b.torso > 0 ? b.torso + TORSO_FOLLOW * (tor - b.torso) : tor;
   if (n > 0) b.side = chooseSide(b, b.side);
+  readFeet(b, pose, w, h);
   per.lastT = t;
   // No usable person: the scores of what the model did find still tell a dark room from an empty one.
-  return { points: n, cut, meanScore: pose ? scoreSum / N_KP : bestMeanScore(frame) };
+  return { points: n, cut, meanScore: pose ? scoreSum / N_KP : bestMeanScore(frame), medianScore: pose ? inFrameMedian(pose, w, h) : NaN };
+}
+
+/** Points placed within this share of the frame's edge are taken as off the picture (a limb cut off), not unseen. */
+const EDGE = 0.03;
+const SCRATCH = new Float64Array(N_KP);
+/**
+ * Median score of the points the model places inside the picture: low when the model cannot see what is in
+ * front of it (a dark room), not when a limb is out of frame (MoveNet puts those at or just past the edge,
+ * test-fixtures/README.md). NaN with fewer than 5 such points.
+ */
+function inFrameMedian(pose: Pose, w: number, h: number): number {
+  let n = 0;
+  const m = Math.min(pose.keypoints.length, N_KP);
+  for (let i = 0; i < m; i++) {
+    const k = pose.keypoints[i];
+    if (!k || !finite(k.x) || !finite(k.y) || !finite(k.score)) continue;
+    if (k.x < w * EDGE || k.x > w * (1 - EDGE) || k.y < h * EDGE || k.y > h * (1 - EDGE)) continue;
+    SCRATCH[n++] = Math.max(0, Math.min(1, k.score));
+  }
+  if (n < 5) return NaN;
+  const v = SCRATCH.subarray(0, n).sort();
+  return v[n >> 1] as number;
+}
+
+/**
+ * Shoulders and hips: when one of a pair drops out for a moment while the other is seen, their midpoint is
+ * unknown for that moment (Body.pairGap), not the one point left: a midpoint jumping half a shoulder or hip
+ * width reads as movement (14 at 2.6 s: one hip lost for a frame, the trunk angle dropped 35° → 21° and back,
+ * a phantom crunch). A side view where the far point is never seen is unaffected: the gap only counts within
+ * GIRDLE_GAP_MS of both having been seen.
+ */
+export const GIRDLE_GAP_MS = 300;
+const GIRDLES: readonly (readonly [number, number])[] = [[5, 6], [11, 12]];
+function markGirdleGaps(per: Perception, b: Body, t: number): void {
+  for (const [l, r] of GIRDLES) {
+    const lo = b.ok[l] === 1, ro = b.ok[r] === 1;
+    if (lo && ro) per.pairT[l] = t;
+    b.pairGap[l] = lo !== ro && t - (per.pairT[l] as number) <= GIRDLE_GAP_MS ? 1 : 0;
+  }
+}
+
+/** Heels and toes from the points a model gives after COCO-17 (BlazePose), by name; none for MoveNet. */
+function readFeet(b: Body, pose: Pose | null, w: number, h: number): void {
+  b.footOk.fill(0);
+  const kps = pose?.keypoints;
+  if (!kps || kps.length <= N_KP) return;
+  for (let i = N_KP; i < kps.length; i++) {
+    const k = kps[i];
+    const j = k ? FOOT_NAMES[k.name] : undefined;
+    if (j === undefined || !k || !finite(k.x) || !finite(k.y) || !finite(k.score) || k.score < MIN_SCORE) continue;
+    if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
+    b.footX[j] = k.x; b.footY[j] = k.y; b.footOk[j] = 1;
+  }
 }
 
 /** Shoulder-midpoint to hip-midpoint distance (px), from whichever of each pair is known; 0 if unknown. */

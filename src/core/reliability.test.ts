@@ -88,7 +88,9 @@ describe('nobody in view, half a body, the wrong view', () => {
   it('a real plank with hips, knees and ankles gone (scores 0): "move back", nothing counted', async () => {
     const whole = await clip('03_plank_forearm_side_kaiakol005');
     expect(run('plank', whole).holdSec).toBeGreaterThan(4); // the intact clip does count
-    const frames = mapPoses(whole, (p) => mapKps(p, (k) => (LOWER.has(k.name) ? { ...k, score: 0 } : k)));
+    // Out of the picture: MoveNet puts a limb it cannot see past the frame's edge at a low score
+    // (test-fixtures/README.md), here just below the bottom edge.
+    const frames = mapPoses(whole, (p, f) => mapKps(p, (k) => (LOWER.has(k.name) ? { ...k, y: f.height * 1.02, score: 0 } : k)));
     const r = run('plank', frames);
     expectNothingCounted(r);
     // Set-up shows the cut-off body on every frame the person is found (the first frames are "nobody yet").
@@ -99,7 +101,7 @@ describe('nobody in view, half a body, the wrong view', () => {
   it('a real crunch set with the lower body gone: no reps, no faults', async () => {
     const whole = await clip('14_crunch_klarfit');
     expect(run('ab-crunch', whole).reps).toBeGreaterThanOrEqual(4);
-    const r = run('ab-crunch', mapPoses(whole, (p) => mapKps(p, (k) => (LOWER.has(k.name) ? { ...k, score: 0 } : k))));
+    const r = run('ab-crunch', mapPoses(whole, (p, f) => mapKps(p, (k) => (LOWER.has(k.name) ? { ...k, y: f.height * 1.02, score: 0 } : k))));
     expectNothingCounted(r);
     expect(r.setupCues).toContain(SETUP_TEXT['body-cut-off']);
   });

@@ -5,6 +5,7 @@ import type { PoseFrame } from './pose';
 import type { Side } from './geometry';
 import { createEngineState, finish, step, type EngineEvent, type EngineOptions, type EngineState, type EngineView } from './engine';
 import type { ExerciseId } from './exercises/types';
+import type { CueKind } from './cues';
 
 export interface Summary {
   exercise: ExerciseId;
@@ -18,7 +19,24 @@ export interface Summary {
   holdSec: number;
   holds: { startSec: number; endSec: number; side: Side | null }[];
   faults: { id: string; startSec: number; endSec: number; message: string }[];
-  cues: { tSec: number; text: string }[];
+  /**
+   * Seconds the form was judged (in the exercise's position, counting on, the rules running). Good-form
+   * figures are shares of this; a set with nothing judged has none.
+   */
+  judgedSec: number;
+  /** Reps with no fault on them. */
+  cleanReps: number;
+  /** Something was counted (a rep or held seconds). A UI says "well done" only then. */
+  counted: boolean;
+  /**
+   * Share of the judged work done with good form, 0..1: hold exercises, good-form seconds over judged seconds;
+   * rep exercises, clean reps over reps. Null when nothing was judged or counted: never "100 %" of nothing.
+   */
+  goodFormShare: number | null;
+  /** When nothing was counted: what the coach said about it last (its cue id and words), else null. */
+  notCountedWhy: { id: string; text: string } | null;
+  /** Every cue shown, in order. `id` says what it is about ('setup:wrong-view', 'fault:hips-high', 'praise:…'), `kind` its priority class. */
+  cues: { tSec: number; text: string; id: string; kind: CueKind }[];
 }
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -64,7 +82,7 @@ export class SummaryBuilder {
           if (o) { this.faults.push({ id: e.faultId, startSec: this.sec(o.t), endSec: this.sec(e.t), message: o.message }); this.openFaults.delete(e.faultId); }
           break;
         }
-        case 'cue': this.cues.push({ tSec: this.sec(e.t), text: e.text }); break;
+        case 'cue': this.cues.push({ tSec: this.sec(e.t), text: e.text, id: e.id, kind: e.kind }); break;
         default: break;
       }
     }
@@ -80,6 +98,16 @@ export class SummaryBuilder {
     return out.sort((a, b) => a.tSec - b.tSec);
   }
 
+  private verdict(v: EngineView | null): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy'> {
+    const reps = v ? v.reps.total : 0, hold = v ? v.holdSec.total : 0, judged = v ? v.judgedSec : 0, clean = v ? v.cleanReps : 0;
+    const counted = reps > 0 || hold > 0;
+    let share: number | null = null;
+    if (reps > 0) share = clean / reps;
+    else if (hold > 0 && judged >= 1) share = Math.min(1, hold / judged);
+    const why = counted ? undefined : [...this.cues].reverse().find((c) => c.kind !== 'praise' && c.kind !== 'info');
+    return { judgedSec: r2(judged), cleanReps: clean, counted, goodFormShare: share === null ? null : r2(share), notCountedWhy: why ? { id: why.id, text: why.text } : null };
+  }
+
   result(): Summary {
     const v = this.lastView;
     // Duration: the stream's span plus one frame, i.e. the time the frames cover.
@@ -93,6 +121,7 @@ export class SummaryBuilder {
       reps: v ? { ...v.reps } : { total: 0, left: 0, right: 0 },
       holdSec: v ? v.holdSec.total : 0,
       holds: this.holds.slice().sort((a, b) => a.startSec - b.startSec),
+      ...this.verdict(v),
       faults: this.faults.slice().sort((a, b) => a.startSec - b.startSec),
       cues: this.cues,
     };

@@ -42,8 +42,6 @@ export class SessionRecorder {
   private readonly events: SummaryBuilder;
   private readonly counter: 'reps' | 'hold' | null;
   private lastHold = 0;
-  /** A fault was on (or started) since the last counted rep. */
-  private faultSinceRep = false;
 
   constructor(meta: SessionMeta) {
     this.counter = meta.counter ?? null;
@@ -91,15 +89,10 @@ export class SessionRecorder {
       r.activeSec += dt;
       if (view.activeFaults.length === 0) r.goodFormSec += dt;
     }
-    if (view.activeFaults.length > 0) this.faultSinceRep = true;
-    // A rep is judged well when no fault was on from the rep before to this one, its own rep checks included
-    // (they come in the same frame, after it). A fault found on the way back down is counted against the next.
+    // Reps judged well: the engine's own count of reps with no fault on them (EngineView.cleanReps), as the
+    // analyzer's summary has it.
+    if (this.counter === 'reps') r.repsGood = Math.min(view.cleanReps, view.reps.total);
     const repFault = events.some((e) => e.type === 'fault-start');
-    const gained = Math.max(0, view.reps.total - r.reps.total);
-    if (gained > 0) {
-      if (this.counter === 'reps') r.repsGood = (r.repsGood ?? 0) + (this.faultSinceRep || repFault ? 0 : gained);
-      this.faultSinceRep = false;
-    }
     this.events.add(t, events, view);
     const urgent = events.some((e) => e.type === 'rep' || e.type === 'hold-end' || e.type === 'fault-start');
     if (repFault) r.faults = this.tallies();

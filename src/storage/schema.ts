@@ -36,7 +36,7 @@ export interface SessionRecord {
    */
   goodFormSec: number;
   activeSec: number;
-  /** Reps judged well (no fault from the rep before to this one); absent in older records. */
+  /** Reps judged well (the engine's reps with no fault on them); absent in older records. */
   repsGood?: number;
   /** Seconds the set ran (from "Go" to its end, pauses left out); absent in older records. */
   setSec?: number;

@@ -349,7 +349,11 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   // The engine's cue: shown; a new one is spoken (set-up cues never while counting works). Praise right after
   // a fault would contradict it, and the set's end has its own words: neither is passed on.
   const cue = v.cue && !muted(next, v.cue, e.t) ? v.cue : null;
-  if (cue && cue.id !== s.lastCueId && cue.kind !== 'setup') next = say(next, cue.text, 'cue', e.t, fx);
+  if (cue && cue.id.startsWith('guide:')) {
+    // The engine's guide says why nothing is counting (which part of the position is missing): said by the
+    // set-up rules (once, once more if it lasts, then only shown).
+    next = say({ ...next, speech: notePresent(next.speech, cue.text, e.t) }, cue.text, 'setup', e.t, fx);
+  } else if (cue && cue.id !== s.lastCueId && cue.kind !== 'setup') next = say(next, cue.text, 'cue', e.t, fx);
   if (cue && cue.id.startsWith('fault:') && next.faultWords[cue.id.slice(6)] !== cue.text) {
     next = { ...next, faultWords: { ...next.faultWords, [cue.id.slice(6)]: cue.text } };
   }

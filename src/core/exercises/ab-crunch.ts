@@ -5,19 +5,26 @@ import type { ExerciseDef } from './types';
 import { both, dropT, finding, mid, sideJoints, trunkFromVertical } from './common';
 
 /**
- * Curl measured as the trunk's rise from the floor: 90° − (trunk angle from vertical), so 0° lying
- * flat and rising as the shoulders lift. Enter/exit picked from 14 (klarfit) wide shot: flat ≈5–10°,
- * top of a crunch ≈25–35°.
+ * Curl measured as the trunk's rise from the floor, 90° − (trunk angle from vertical), signed (below 0 when
+ * the shoulders sit lower in the picture than the hips), and counted from the person's own rest level: the
+ * lowest curl seen, forgetting upward at BASE_FORGET_DEG_S and restarting at a camera cut. The level the
+ * picture shows lying flat depends on the camera: side-on ≈5–10° (14's wide shot), ≈25° in 14's close-ups
+ * (Thunder places the hips out of frame), and from the head end, raised, far below 0: 14's wide shot seen
+ * again from 50–60° toward the head and 25–30° above (constructed, testing/reproject.ts) lies at −18..−33°
+ * and curls to +12..+27°. The rise per rep holds: 25–29° side-on, 22–24° in the close-ups, 30–45° from the
+ * head end; the smallest catalogued rise is 17° (14 at 5.2 → 6.0 s).
+ * A rep: the curl ≥ CURL_ENTER above rest; back at rest under CURL_EXIT above it, or CURL_BACK down from the
+ * top (close-ups drift).
  */
-export const CURL_ENTER = 22;
-export const CURL_EXIT = 14;
-export const CURL_PARTIAL = 18;
+export const CURL_ENTER = 13;
+export const CURL_EXIT = 6;
+export const CURL_PARTIAL = 9;
+/** Rest level forgets upward this fast (°/s), so a held top (13: 2 s) stays a top and a reframed camera is followed within seconds. */
+export const BASE_FORGET_DEG_S = 3;
 /**
- * Close-ups change the baseline: in 14's close-up shots Thunder still places the (off-frame) hips and
- * the curl reads ≈25° lying back and 42–49° at the top, against ≈7–22° and 33–36° in the wide shot.
- * So a rep also ends once the curl has dropped CURL_BACK from its top, and the next top needs a rise
- * of CURL_BACK from the lowest point since. Measured: the smallest drop between two catalogued reps is
- * 14° (14, 5.2 → 6.0 s), the smallest rise 17°; jitter in a held top is ±2–3° (13, 0.8–2.8 s).
+ * A rep also ends once the curl has dropped CURL_BACK from its top, and the next top needs a rise of CURL_BACK
+ * from the lowest point since. Measured: the smallest drop between two catalogued reps is 14° (14, 5.2 → 6.0 s),
+ * the smallest rise 17°; jitter in a held top is ±2–3° (13, 0.8–2.8 s).
  */
 export const CURL_BACK = 10;
 /**
@@ -38,6 +45,18 @@ export function curlAngle(b: Body): number | null {
   const v = trunkFromVertical(b);
   if (v === null || !mid(b, 'hip', P) || !mid(b, 'shoulder', Q)) return null;
   return 90 - v;
+}
+
+/** The curl above the person's own rest level (see CURL_ENTER); keeps the level in mem ('base', 'base:t'). */
+export function curlAboveRest(b: Body, ctx: { mem: Record<string, number>; t?: number; cutT?: number }): number | null {
+  const c = curlAngle(b);
+  if (c === null) return null;
+  const m = ctx.mem, t = ctx.t ?? 0;
+  const base = m.base, bt = m['base:t'];
+  const cut = ctx.cutT !== undefined && bt !== undefined && ctx.cutT > bt;
+  m.base = base === undefined || cut || c < base ? c : Math.min(c, base + BASE_FORGET_DEG_S * Math.max(0, t - (bt ?? t)) / 1000);
+  m['base:t'] = t;
+  return c - m.base;
 }
 
 function lyingBack(b: Body): boolean {
@@ -67,8 +86,8 @@ export const abCrunch: ExerciseDef = {
   required: ['shoulder', 'hip'],
   posture: { id: 'lying-back', cue: 'Lie on your back to start', check: lyingBack },
   counter: { kind: 'reps', reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } },
-  metric: (b) => curlAngle(b),
-  metricLabel: 'trunk curl (°)',
+  metric: curlAboveRest,
+  metricLabel: 'trunk curl above rest (°)',
   checks: [
     (b) => {
       const j = sideJoints(b, ['shoulder', 'hip', 'knee']);

@@ -13,11 +13,11 @@ import { both, dT, finding, mid, trunkToHorizontal } from './common';
  * ≥ KNEE_OUT (0.15 of hysteresis) or once it has moved KNEE_BACK away from its closest point; sides must
  * alternate. A rep's side is the side of the knee drawn in (the opposite elbow comes to meet it).
  */
-export const KNEE_IN = 1.0;
-export const KNEE_OUT = 1.15;
+export const KNEE_IN = 1.1;
+export const KNEE_OUT = 1.25;
 export const KNEE_BACK = 0.2;
 /** A knee that came within this but not to KNEE_IN is a half-hearted reach (`no-contact`). */
-export const NEAR_MISS = 1.1;
+export const NEAR_MISS = 1.2;
 /** Wrist further than this from the nose (torso lengths) = hands not behind the head. 09's hands stay under 0.5. */
 export const HANDS_OFF_HEAD = 0.8;
 /**
@@ -26,8 +26,12 @@ export const HANDS_OFF_HEAD = 0.8;
  */
 export const START_REPS = 4;
 export const START_MIN_GAP_MS = 900;
-/** Lying: the trunk within this of the horizontal, unless seen end-on (then the torso looks short). */
-export const LYING_MAX_DEG = 50;
+/**
+ * On the back: the trunk within this of the horizontal. The shoulders are off the floor in a bicycle, and
+ * some do it sitting well up: c18 holds the trunk at ≈55–65° (leaning back on the buttocks, feet off the
+ * floor). Sitting or standing upright reads 75–90°.
+ */
+export const LYING_MAX_DEG = 70;
 
 const SH = { x: 0, y: 0 };
 /** Knee distance from the shoulder midpoint, torso lengths; null when unknown. */

@@ -47,6 +47,8 @@ export const finding = (faultId: string, severity: Severity, joints: readonly Ke
 /** Midpoint of a pair into out; false if neither side is known. */
 export function mid(b: Body, limb: Limb, out: { x: number; y: number }): boolean {
   const l = jointIndex('left', limb), r = l + 1;
+  // One shoulder or hip lost for a moment: the midpoint is unknown, not the other point (Body.pairGap).
+  if (b.pairGap[l] === 1) return false;
   const lo = b.ok[l] === 1, ro = b.ok[r] === 1;
   if (lo && ro) { out.x = ((b.x[l] as number) + (b.x[r] as number)) / 2; out.y = ((b.y[l] as number) + (b.y[r] as number)) / 2; return true; }
   if (lo || ro) { const i = lo ? l : r; out.x = b.x[i] as number; out.y = b.y[i] as number; return true; }

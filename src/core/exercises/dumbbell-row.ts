@@ -6,15 +6,22 @@ import { angleOn, both, finding, names, trunkFromVertical } from './common';
 import { HINGE_MIN, MIN_CYCLE_MS, SWING_DEG, trunkSwing } from './reverse-fly';
 
 /**
- * Elbow angle of the pulling arm. Measured: ≈165–178° hanging on both clips; at the top 93–99° on the
- * one-arm row seen 3/4 from the side (20) and 108–116° on the chest-supported row filmed
- * front-oblique (22), where the upper arm points partly toward the camera and the projected angle
- * opens. Top at ≤ 120° (a 4° margin over 22's shallowest top), rest again at ≥ 150° (14° under the
- * shallowest hang); a pull that bends under 135° but never reaches the top is partial.
+ * Elbow angle of the pulling arm. Measured per rep (Thunder / Lightning): the smallest angle at each top
+ * 93–105° on the one-arm row seen 3/4 from the side (20), 105–116° on the chest-supported row filmed
+ * front-oblique (22), 102–124° on the one-arm row filmed side-on (c15, the far arm); hanging at rest
+ * 165–178° (20, 22), 155–177° (c15). Top at ≤ 128° (4° over the shallowest top, c15 on Lightning), rest
+ * again at ≥ 150° (5° under the shallowest hang); a pull that bends under 140° but never reaches the top
+ * is partial.
  */
-export const PULL_ENTER = 120;
+export const PULL_ENTER = 128;
 export const PULL_EXIT = 150;
-export const PULL_PARTIAL = 135;
+export const PULL_PARTIAL = 140;
+/**
+ * A pull is a rep only when the elbow closes at least this much from the hang before it: every rep above
+ * closes 31–80°; the supporting arm of a one-arm row, held bent at 130–146°, moves 10–17° while the weight
+ * is put down (c15, 17–19 s).
+ */
+export const PULL_RANGE = 25;
 
 const elbowAngle = (b: Body, s: Side): number | null => angleOn(b, s, 'shoulder', 'elbow', 'wrist');
 
@@ -33,7 +40,7 @@ export const dumbbellRow: ExerciseDef = {
   posture: { id: 'hinged', cue: 'Hinge forward with a flat back', check: (b) => (trunkFromVertical(b) ?? 0) >= HINGE_MIN },
   counter: {
     kind: 'reps-per-side',
-    reps: { direction: 'down', enter: PULL_ENTER, exit: PULL_EXIT, partialMin: PULL_PARTIAL, minTopMs: 60 },
+    reps: { direction: 'down', enter: PULL_ENTER, exit: PULL_EXIT, partialMin: PULL_PARTIAL, minTopMs: 60, minRange: PULL_RANGE },
     sideMetric: elbowAngle,
   },
   metric: (b) => {

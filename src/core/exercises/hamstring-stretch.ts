@@ -2,7 +2,7 @@
 // straight leg's toes. Held per leg.
 import { jointIndex, type Body, type Side } from '../geometry';
 import type { CheckContext, ExerciseDef } from './types';
-import { angleOn, dT, finding, names, trunkFromVertical } from './common';
+import { angleOn, dT, finding, mid, names, trunkFromVertical } from './common';
 import { rateOf, updateRate } from './steady';
 
 /** Extended knee: straighter than this (°). Physio convention for a long-sitting hamstring stretch (knee flat); 28's straight leg reads 166–178°. */
@@ -31,10 +31,14 @@ export const REACH_MAX = 0.75;
  */
 export const STILL_DEG_S = 15;
 /**
- * Seated on the floor: hips within this height of the ankles (torso lengths). 28 (long sitting, side view)
- * 0.00–0.18; sitting on a chair (b01) puts the ankles 1.1–1.7 below the hips.
+ * Seated (on the floor or at the edge of a chair), not standing: every knee the camera sees within this
+ * height below its hip (torso lengths). Thunder: long sitting (28) and a chair with the legs out (c08)
+ * 0–0.4; sitting on a chair with the knees bent (b01) 0.24–0.55; standing (b02) 0.82–1.0. The seed's stretch
+ * is seated; standing (hands to the toes, or a heel up on a step) is told to sit down.
  */
-export const FLOOR_SIT = 0.5;
+export const SEATED_KNEE_DROP = 0.65;
+/** Lying back: the trunk this far from upright (°) and pointing away from the feet (c07, supine: 90–95°). A seated fold leans toward the feet instead (c08: up to 75°). */
+export const LYING_DEG = 70;
 
 /** The straight leg when the other one is folded; with both straight, the better-seen one. */
 function straightLeg(b: Body, ctx?: CheckContext): Side | null {
@@ -80,15 +84,38 @@ function kneeAngle(b: Body, s: Side, ctx: CheckContext): number | null {
   return last !== undefined && at !== undefined && ctx.t - at <= KNEE_MEMORY_MS ? last : null;
 }
 
-function sittingOnFloor(b: Body): boolean {
+/** Sitting, on the floor or on a chair, upright or folded forward: not standing and not lying back. */
+function seated(b: Body): boolean {
+  let known = false;
   for (const s of ['left', 'right'] as const) {
-    const h = jointIndex(s, 'hip'), a = jointIndex(s, 'ankle');
-    if (b.ok[h] === 1 && b.ok[a] === 1 && b.torso > 0) {
-      const v = trunkFromVertical(b);
-      return Math.abs((b.y[a] as number) - (b.y[h] as number)) / b.torso < FLOOR_SIT && v !== null && v < 80;
-    }
+    const h = jointIndex(s, 'hip'), k = jointIndex(s, 'knee');
+    if (b.ok[h] !== 1 || b.ok[k] !== 1 || !(b.torso > 0)) continue;
+    known = true;
+    if (((b.y[k] as number) - (b.y[h] as number)) / b.torso >= SEATED_KNEE_DROP) return false;
   }
-  return false;
+  return known && !lyingBack(b);
+}
+
+function lyingBack(b: Body): boolean {
+  const v = trunkFromVertical(b);
+  if (v === null || v < LYING_DEG) return false;
+  // Lying back puts the shoulders on the far side of the hips from the feet; a seated fold over the legs does not.
+  if (!mid(b, 'hip', HP) || !mid(b, 'shoulder', SH) || !mid(b, 'ankle', AN)) return true;
+  return Math.sign(SH.x - HP.x) !== Math.sign(AN.x - HP.x);
+}
+const HP = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, AN = { x: 0, y: 0 };
+
+/** Why the hold is not running (a COACH_TEXT key): the first missing part of the stretch. */
+function hamstringGuide(b: Body, ctx: CheckContext): string | null {
+  const s = straightLeg(b, ctx);
+  const k = s === null ? null : kneeAngle(b, s, ctx);
+  if (s === null || k === null || k < KNEE_STRAIGHT) return 'hamstring-stretch.straighten';
+  const v = trunkFromVertical(b);
+  if (v === null || v < HINGE_MIN) return 'hamstring-stretch.lean';
+  const r = reach(b, s);
+  if (r === null || r > REACH_MAX) return 'hamstring-stretch.reach';
+  if (!(rateOf(ctx.mem, 'hinge') < STILL_DEG_S)) return 'hamstring-stretch.still';
+  return null;
 }
 
 export const hamstringStretch: ExerciseDef = {
@@ -104,7 +131,8 @@ export const hamstringStretch: ExerciseDef = {
   // Side-on: from the front a forward hinge and a straight knee are foreshortened out of sight.
   view: 'side',
   required: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'],
-  posture: { id: 'long-sit', cue: 'Sit on the floor with one leg straight out', check: sittingOnFloor },
+  posture: { id: 'seated', cue: 'Sit on the floor with one leg straight out', check: seated, why: () => 'hamstring-stretch.sit', beforeView: true },
+  guide: hamstringGuide,
   counter: {
     kind: 'hold-per-side',
     // Held a second before it counts: a stretch is held, not bounced (enter 1 s).

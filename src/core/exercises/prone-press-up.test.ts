@@ -56,6 +56,6 @@ describe('prone press-up on recorded clips', () => {
   it('lying on the back or seated (b01 chair) is not a press-up: set-up cue, nothing counted', async () => {
     const r = replay('prone-press-up', await clip('b01_seated_twist_chair_front_adaptx'));
     expect(r.summary.holdSec).toBe(0);
-    expect(r.setupCues).toContain('Lie face down and push up on your hands');
+    expect(r.setupCues).toContain('Lie face down, hands under your shoulders');
   });
 });

@@ -48,9 +48,17 @@ export const STILL_DEG_S = 8;
  */
 export const STILL_SHIFT_S = 0.1;
 
+/**
+ * Seen head-on: the shoulders wide (over HEAD_ON), or fairly wide (over HEAD_ON_FACING) with the trunk
+ * upright in the picture (its far end, the hips, straight below the shoulders): c04's head-on shot reads
+ * 0.81–0.83 wide and 88° upright; its front-oblique shot 0.61–0.64 and 63°, still judged from the side.
+ */
+export const HEAD_ON_FACING = 0.7;
+export const HEAD_ON_UPRIGHT = 75;
 function headOn(b: Body): boolean {
   if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return false;
-  return Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso > HEAD_ON;
+  const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
+  return w > HEAD_ON || (w > HEAD_ON_FACING && (trunkToHorizontal(b) ?? 0) >= HEAD_ON_UPRIGHT);
 }
 
 function pushedUp(b: Body): boolean {
@@ -87,6 +95,16 @@ function inPressUp(b: Body, mem: Record<string, number>): boolean {
   return lift !== null && lift >= LIFT_MIN && rateOf(mem, 'lift') < STILL_DEG_S && rateOf(mem, 'shift') < STILL_SHIFT_S;
 }
 
+/** Why the hold is not running (a COACH_TEXT key): the missing part of the press-up. */
+function pressUpGuide(b: Body, mem: Record<string, number>): string | null {
+  if (!pushedUp(b)) return 'prone-press-up.push';
+  if (headOn(b)) return null;
+  const lift = trunkToHorizontal(b);
+  if (lift !== null && lift < LIFT_MIN) return 'prone-press-up.higher';
+  if (!(rateOf(mem, 'lift') < STILL_DEG_S) || !(rateOf(mem, 'shift') < STILL_SHIFT_S)) return 'prone-press-up.still';
+  return null;
+}
+
 export const pronePressUp: ExerciseDef = {
   id: 'prone-press-up',
   name: 'Prone press-up',
@@ -103,7 +121,9 @@ export const pronePressUp: ExerciseDef = {
     id: 'prone-pushed-up',
     cue: 'Lie face down and push up on your hands',
     check: (b) => pushedUp(b) && (headOn(b) ? proneHeadOn(b) : (trunkToHorizontal(b) ?? 90) <= 70),
+    why: (b) => (headOn(b) ? (proneHeadOn(b) ? null : 'prone-press-up.lie-down') : (trunkToHorizontal(b) ?? 90) > 70 ? 'prone-press-up.lie-down' : pushedUp(b) ? null : 'prone-press-up.push'),
   },
+  guide: (b, ctx) => pressUpGuide(b, ctx.mem),
   counter: {
     kind: 'hold',
     hold: { enterMs: 500, exitMs: 400, maxGapMs: 1000 },

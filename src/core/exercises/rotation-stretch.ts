@@ -123,6 +123,7 @@ export const rotationStretch: ExerciseDef = {
     hold: { enterMs: 600, exitMs: 500, maxGapMs: 1000 },
     heldSide: (b, ctx) => ((ctx.metric ?? 0) >= TWIST_MIN && rateOf(ctx.mem, 'twist') < STILL_TWIST_S ? turnSide(b) : null),
   },
+  guide: (b, ctx) => ((ctx.metric ?? 0) < TWIST_MIN ? 'rotation-stretch.turn' : !(rateOf(ctx.mem, 'twist') < STILL_TWIST_S) ? 'rotation-stretch.still' : turnSide(b) === null ? 'rotation-stretch.head' : null),
   metric: (b, ctx) => twist(b, ctx.mem),
   remember: (_b, ctx) => { updateRate(ctx.mem, 'twist', ctx.metric, ctx.t); },
   metricLabel: 'shoulder turn (0–1)',

@@ -36,6 +36,11 @@ export interface CheckContext {
   readonly mem: Record<string, number>;
   /** Reps counted so far (total). */
   readonly reps: number;
+  /**
+   * Threshold overrides by name (an exercise's exported constant's name, e.g. 'plank.SAG_DEG'), for the
+   * evaluation's leave-one-source-out refits. Empty or absent in the app.
+   */
+  readonly tuning?: Readonly<Record<string, number>>;
 }
 
 /** A rep-level event offered to rep checks (tempo, range). */
@@ -63,12 +68,23 @@ export type CounterSpec =
   | { kind: 'alternating'; reps: RepThresholds; sideMetric: (b: Body, side: Side) => number | null }
   | { kind: 'reps+hold'; reps: RepThresholds; hold: HoldThresholds; minTopHoldMs: number };
 
+/**
+ * The posture is the coarse, permissive attempt detector: "this person is doing a plank (a crunch, ...)".
+ * Once it holds, the rules judge every frame of the attempt; it never asks whether the form is good.
+ */
 export interface PostureSpec {
   /** e.g. 'prone-supported', 'lying-back', 'seated', 'hinged'. */
   readonly id: string;
   /** Set-up cue when the posture is wrong. */
   readonly cue: string;
   readonly check: (b: Body) => boolean;
+  /** Which part of the posture is missing, as a COACH_TEXT key (cues.ts), for a set-up cue that says what to change. */
+  readonly why?: (b: Body) => string | null;
+  /**
+   * Judged before the camera view: a posture that is wrong from any view (standing for a seated stretch)
+   * is said first, not "turn side-on".
+   */
+  readonly beforeView?: boolean;
 }
 
 export interface ExerciseDef {
@@ -86,12 +102,22 @@ export interface ExerciseDef {
   readonly posture: PostureSpec;
   readonly counter: CounterSpec;
   /** The key angle or distance per frame: drives the rep counter and the UI chart. */
-  readonly metric: (b: Body, ctx: { mem: Record<string, number> }) => number | null;
+  readonly metric: (b: Body, ctx: { mem: Record<string, number>; t?: number; cutT?: number }) => number | null;
   readonly metricLabel: string;
   readonly checks: readonly FrameCheck[];
   readonly repChecks?: readonly RepCheck[];
   /** Updates per-exercise memory once per active frame, before the checks. */
   readonly remember?: (b: Body, ctx: CheckContext) => void;
+  /**
+   * When the hold is not running (hold exercises), why not, as a COACH_TEXT key: which part of the
+   * position is missing. Asked only while the person is in the exercise's posture with no fault showing.
+   */
+  readonly guide?: (b: Body, ctx: CheckContext) => string | null;
+  /**
+   * Whether the camera sees the body well enough to judge it (true), or not (false), or cannot tell
+   * (null). Replaces the engine's shoulder-width test of `view` for this exercise.
+   */
+  readonly viewOk?: (b: Body) => boolean | null;
   /** Editable defaults for a set. */
   readonly defaults: { readonly reps?: number; readonly holdSec?: number; readonly sets?: number };
   /** Every fault id this exercise can raise (for the UI, docs and the test that checks them). */

@@ -11,6 +11,14 @@ export interface Verdict {
   holds: { expected: number; matched: number; ok: boolean } | null;
   faults: { expected: number; found: number; ok: boolean };
   falseFaults: { id: string; startSec: number; endSec: number }[];
+  /** Set-up cues shown after the clip's set-up should have been accepted (Expected.setupOkAfterSec). */
+  lateSetup: { tSec: number; id: string }[];
+  /** Expected cues that were not shown (in time). */
+  missingCues: string[];
+  /** Holds on a side the clip never shows (Expected.sidesOnly). */
+  wrongSides: number;
+  /** A person was in view, and nothing was counted and nothing said (Summary: no rep, no hold, no cue). */
+  silent: boolean;
   pass: boolean;
 }
 
@@ -33,6 +41,18 @@ export function compare(s: Summary, e: Expected): Verdict {
   const faults = { expected: e.faults.length, found, ok: found === e.faults.length };
   const falseFaults = s.faults.filter((g) => g.endSec - g.startSec > FALSE_FAULT_MAX &&
     !e.faults.some((f) => f.id === g.id && overlaps(g.startSec, g.endSec, f.startSec - FAULT_SLACK, f.endSec + FAULT_SLACK)));
-  const pass = (reps?.ok ?? true) && (hold?.ok ?? true) && (holds?.ok ?? true) && faults.ok && (!e.goodForm || falseFaults.length === 0);
-  return { reps, hold, holds, faults, falseFaults: e.goodForm ? falseFaults : [], pass };
+  const lateSetup = e.setupOkAfterSec === undefined ? [] : s.cues
+    .filter((c) => c.id.startsWith('setup:') && c.id !== 'setup:no-person' && c.tSec > (e.setupOkAfterSec as number))
+    .map((c) => ({ tSec: c.tSec, id: c.id }));
+  const missingCues = (e.cues ?? []).filter((w) => !s.cues.some((c) => c.id.includes(w.id) && (w.bySec === undefined || c.tSec <= w.bySec))).map((w) => w.id);
+  const wrongSides = e.sidesOnly ? s.holds.filter((h) => h.side !== null && !(e.sidesOnly as string[]).includes(h.side)).length : 0;
+  const silent = isSilent(s);
+  const pass = (reps?.ok ?? true) && (hold?.ok ?? true) && (holds?.ok ?? true) && faults.ok && (!e.goodForm || falseFaults.length === 0) &&
+    lateSetup.length === 0 && missingCues.length === 0 && wrongSides === 0 && !silent;
+  return { reps, hold, holds, faults, falseFaults: e.goodForm ? falseFaults : [], lateSetup, missingCues, wrongSides, silent, pass };
+}
+
+/** A person was seen, and the coach counted nothing and said nothing: the failure the user cannot act on. */
+export function isSilent(s: Summary): boolean {
+  return s.poseCoverage > 0 && s.reps.total === 0 && s.holdSec === 0 && s.cues.length === 0;
 }

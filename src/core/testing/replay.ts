@@ -14,6 +14,15 @@ export interface Expected {
   faults: { id: string; startSec: number; endSec: number }[];
   goodForm: boolean;
   notes: string;
+  /**
+   * The clip's set-up is right (view, posture, whole body): no set-up cue other than 'no-person' may be
+   * shown after this many seconds. For the stop-motion clips, whose timing is not judged.
+   */
+  setupOkAfterSec?: number;
+  /** Cues that must be shown: `id` is a cue id or part of one ('setup:wrong-posture', 'fault:hips-high', 'light'), by `bySec` if given. */
+  cues?: { id: string; bySec?: number }[];
+  /** Holds may only be on these sides (a hold on another side is wrong). */
+  sidesOnly?: ('left' | 'right')[];
   /** Set when the engine is known to miss this clip; the reason is in notes. The suite reports, not fails. */
   knownMiss?: string;
 }
