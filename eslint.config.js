@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'models', 'test-fixtures', 'bench', 'playwright-report', 'test-results'] },
+  { ignores: ['dist', 'dist-test', 'node_modules', 'models', 'test-fixtures', 'bench', 'playwright-report', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,6 +50,21 @@ export default tseslint.config(
           { group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*'], message: 'src/core is pure: no TensorFlow.' },
           { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core runs in the browser and Node alike: no Node APIs.' },
           { group: ['../app/*', '../pose/*', '../render/*', '../../app/*', '../../pose/*', '../../render/*'], message: 'src/core must not depend on the app, the model or drawing.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'requestAnimationFrame', 'HTMLVideoElement', 'HTMLCanvasElement'],
+    },
+  },
+  {
+    // The app's pure helpers: how failures are worded for people, what the measured model speeds say. Types from
+    // the model layer only; no React, stores, TensorFlow or DOM.
+    files: ['src/app/errors.ts', 'src/app/modelSpeed.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'], message: 'A pure module: no React or stores.' },
+          { group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*'], message: 'A pure module: no TensorFlow.' },
+          { group: ['../pose/*', './*'], allowTypeImports: true, message: 'A pure module: types only from the model layer and the app.' },
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'requestAnimationFrame', 'HTMLVideoElement', 'HTMLCanvasElement'],

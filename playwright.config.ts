@@ -24,13 +24,15 @@ export default defineConfig({
       args: chromiumArgs(y4mPath),
     },
   },
-  // The production build is what the tests exercise (service worker, CSP, lazy chunks): built here,
-  // so `npm run test:e2e` alone also checks that the build works.
+  // The production build is what the tests exercise (service worker, CSP, lazy chunks), served by the very script
+  // `npm start` runs (scripts/start.mjs: it builds when the sources changed since the last build, then `vite
+  // preview`), here on port 4173, with `--mode test`: the same build plus the test hooks (window.__formCoach,
+  // ?replay=), in dist-test/ so `npm start`'s own dist/ (npm-start.spec.ts) is never swapped under this server.
   webServer: {
-    command: `npx vite build --mode test && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `node scripts/start.mjs --port ${PORT} --mode test`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
+    timeout: 300_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

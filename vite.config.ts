@@ -59,7 +59,7 @@ export default defineConfig(({ mode }) => ({
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,wasm,svg}'],
+        globPatterns: ['**/*.{js,css,html,wasm,svg,ico}'],
         globIgnores: ['models/**'],
         maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
         navigateFallback: 'index.html',
@@ -91,6 +91,26 @@ export default defineConfig(({ mode }) => ({
     alias: { '@mediapipe/pose': resolve(import.meta.dirname, 'src/pose/shims/mediapipe-pose.ts') },
   },
   server: { fs: { allow: ['.'] } },
+  // The dev server pre-bundles the TensorFlow.js packages and pose-detection together, up front. The app reaches
+  // them only through dynamic imports (they load after the first paint), so without this Vite may find them
+  // while the page runs and re-bundle: the page then holds modules from two bundling runs. Listed together, they
+  // share one tfjs-core (tests/e2e/dev.spec.ts counts the engines the page loaded).
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs-core', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl', '@tensorflow-models/pose-detection',
+    ],
+  },
+  // What `npm start` serves (vite preview over dist/): the CSP itself is in index.html's meta tag (it travels with
+  // the build); these are the ones a meta tag cannot carry. Only this origin may frame the app, may use the camera.
+  preview: {
+    headers: {
+      'Content-Security-Policy': "frame-ancestors 'none'",
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
+    },
+  },
   // The opt-in pose worker (src/pose/worker/poseWorker.ts) is a module worker: ES output lets it load
   // TensorFlow.js lazily like the page does (an IIFE worker cannot split chunks).
   worker: { format: 'es' },

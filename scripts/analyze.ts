@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXERCISE_IDS, isExerciseId } from '../src/core/exercises';
-import { isModelName, type ModelName, type PoseFrame } from '../src/core/pose';
+import { DEFAULT_MODEL, isModelName, type ModelName, type PoseFrame } from '../src/core/pose';
 import { summarize, type Summary } from '../src/core/summary';
 import { readFixtureFrames, repoRoot } from './lib/engineRun';
 
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const ex = values.exercise;
   if (!ex) fail(`--exercise is required (one of ${EXERCISE_IDS.join(', ')})`);
   if (!isExerciseId(ex)) fail(`unknown exercise "${ex}" (one of ${EXERCISE_IDS.join(', ')})`);
-  const model = values.model ?? 'movenet-thunder';
+  const model = values.model ?? DEFAULT_MODEL;
   if (!isModelName(model)) fail(`unknown model "${model}"`);
   if (!existsSync(file) || !statSync(file).isFile()) fail(`no such file: ${file}`);
   if (statSync(file).size === 0) fail(`${file} is empty`);

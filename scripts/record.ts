@@ -4,13 +4,14 @@
 //   npm run record -- all                          every clip in test-fixtures/clips.json, every model listed there
 //   npm run record -- 03_plank_forearm_side_kaiakol005 --model movenet-thunder
 //   npm run record -- --video some.mp4 --crop 404:720:438:0 --model movenet-lightning --out /tmp/x.json
+//   npm run record -- some.mp4 --out /tmp/x.json   a video without --model: the app's default model
 //
 // Options: --model M (repeatable), --fps N, --max-side PX, --start S, --duration S, --smoothing, --out FILE, --quiet
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModelName } from '../src/core/pose';
-import { isModelName, MODEL_FILES } from '../src/core/pose';
+import { DEFAULT_MODEL, isModelName, MODEL_FILES } from '../src/core/pose';
 import type { Clip } from './lib/clips';
 import { clipVideoPath, fixturePath, haveModels, haveVideos, readClipList, repoRoot, videosDir } from './lib/clips';
 import { median, recordVideo, stringifyFixture } from './lib/recorder';
@@ -49,14 +50,15 @@ if (fps <= 0) fail('--fps must be above 0');
 const maxSide = num('max-side', opt['max-side']) ?? list.maxSide;
 const start = num('start', opt.start);
 const duration = num('duration', opt.duration);
-const models: ModelName[] = (opt.model ?? list.models).map((m) => (isModelName(m) ? m : fail(`unknown model "${m}"`)));
+// A positional argument naming an existing file is a video, as with --video.
+const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+const videoArg = opt.video ?? (positionals.length === 1 && isFile(positionals[0]!) ? positionals[0] : undefined);
+// Clip fixtures are recorded with every model the clip list names; a video, with the app's own model unless told.
+const models: ModelName[] = (opt.model ?? (videoArg ? [DEFAULT_MODEL] : list.models)).map((m) => (isModelName(m) ? m : fail(`unknown model "${m}"`)));
 for (const m of models) if (!haveModels(MODEL_FILES[m])) fail(`model files for ${m} are missing: run \`npm run models\``);
 
 interface Job { label: string; video: string; crop: string | null; out: (m: ModelName) => string }
 const jobs: Job[] = [];
-// A positional argument naming an existing file is a video, as with --video.
-const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
-const videoArg = opt.video ?? (positionals.length === 1 && isFile(positionals[0]!) ? positionals[0] : undefined);
 if (videoArg) {
   if (opt.video && positionals.length) fail('give either --video or clip ids, not both');
   const video = resolve(videoArg);

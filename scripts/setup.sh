@@ -24,7 +24,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core >/dev/null
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# The same rule as `npm start` (scripts/lib/install-state.mjs): install when node_modules/.package-lock.json is
+# missing or older than package-lock.json.
+if ! node --input-type=module -e "import { installNeeded } from './scripts/lib/install-state.mjs'; process.exit(installNeeded('.') ? 1 : 0)"; then
   echo "setup: installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
 else

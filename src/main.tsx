@@ -5,11 +5,13 @@ import { bootLiveSession } from './app/boot';
 import { loadHistory } from './app/history/historyStore';
 import { SessionContext } from './app/live/sessionContext';
 import { loadFromBrowser } from './app/store';
+import { loadStoredSpeeds } from './app/speedStore';
 import './app/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 loadFromBrowser();
+loadStoredSpeeds();
 void bootLiveSession(window).then((session) => {
   createRoot(root).render(
     <StrictMode>

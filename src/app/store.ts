@@ -5,11 +5,12 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ModelName } from '../core/pose';
-import { isModelName } from '../core/pose';
+import { DEFAULT_MODEL, isModelName } from '../core/pose';
 import type { BackendName, BackendSetting } from '../pose/backend';
 import { isBackendSetting } from '../pose/backend';
 import type { SessionRecord } from '../storage/schema';
 import type { Routine } from '../session/routine';
+import type { AppError } from './errors';
 import type { BannerSide, Verdicts } from './live/framing';
 import type { FlowName } from './live/setFlow';
 import type { PauseReason } from './live/words';
@@ -34,9 +35,9 @@ export interface Settings {
   worker: boolean;
 }
 
-/** Thunder is the default: the only model right on every shared clip (../shared/NOTES.md), ~65 ms/frame on wasm. */
+/** Thunder is the default: the only model right on every shared clip (../shared/NOTES.md). */
 export const DEFAULT_SETTINGS: Settings = {
-  model: 'movenet-thunder',
+  model: DEFAULT_MODEL,
   backend: 'auto',
   cameraId: null,
   mirror: true,
@@ -51,8 +52,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type Phase = 'idle' | 'starting' | 'running' | 'error';
 
-export type ErrorKind = 'camera-denied' | 'no-camera' | 'camera-busy' | 'camera-other' | 'model-files' | 'backend' | 'model-other';
-export interface AppError { kind: ErrorKind; title: string; detail: string }
+// What an error screen shows: worded in errors.ts.
+export type { AppError, ErrorKind } from './errors';
 
 export interface Stats {
   /** Processed (model-run) frames per second over the last window. */

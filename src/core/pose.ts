@@ -56,6 +56,8 @@ export interface PoseFrame {
 
 export type ModelName = 'movenet-lightning' | 'movenet-thunder' | 'blazepose-lite' | 'blazepose-full';
 export const MODEL_NAMES: readonly ModelName[] = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'];
+/** The app's model unless Settings says otherwise, and the command-line tools' when no --model is given (README: Models). */
+export const DEFAULT_MODEL: ModelName = 'movenet-thunder';
 export function isModelName(s: string): s is ModelName {
   return (MODEL_NAMES as readonly string[]).includes(s);
 }

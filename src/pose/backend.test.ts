@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   backendOrder, isSoftwareRenderer, onBackendLost, resetWebglLost, startFirstBackend, watchContextLoss, webglWasLost,
-  type BackendDriver, type BackendName,
+  oneAtATime, type BackendDriver, type BackendName, type BackendNotice,
 } from './backend';
 
 describe('isSoftwareRenderer', () => {
@@ -58,12 +58,12 @@ describe('startFirstBackend', () => {
     vi.useFakeTimers();
     try {
       const f = fakeDriver({ webgl: 'hang', wasm: 'ok', cpu: 'ok' });
-      let done: { backend: BackendName; notices: string[] } | null = null;
+      let done: { backend: BackendName; notices: BackendNotice[] } | null = null;
       void startFirstBackend(['webgl', 'wasm', 'cpu'], f.driver, { timeoutMs: 5000 }).then((r) => { done = r; });
       await vi.advanceTimersByTimeAsync(4999);
       expect(done).toBeNull();
       await vi.advanceTimersByTimeAsync(1);
-      expect(done).toEqual({ backend: 'wasm', notices: ['The webgl backend did not start within 5 s; trying the next backend.'] });
+      expect(done).toEqual({ backend: 'wasm', notices: [{ kind: 'fallback', backend: 'webgl', detail: 'The webgl backend did not start within 5 s' }] });
       expect(f.started).toEqual(['webgl', 'wasm']);
     } finally {
       vi.useRealTimers();
@@ -90,9 +90,14 @@ describe('startFirstBackend', () => {
     const f = fakeDriver({ webgl: 'fail', wasm: 'throw', cpu: 'ok' });
     const r = await startFirstBackend(['webgl', 'wasm', 'cpu'], f.driver, { timeoutMs: 5000 });
     expect(r.backend).toBe('cpu');
-    expect(r.notices).toEqual(['The webgl backend failed to start; trying the next backend.', 'wasm blew up; trying the next backend.']);
+    expect(r.notices).toEqual([
+      { kind: 'fallback', backend: 'webgl', detail: 'The webgl backend failed to start' },
+      { kind: 'fallback', backend: 'wasm', detail: 'wasm blew up' },
+    ]);
     const none = fakeDriver({ webgl: 'fail', wasm: 'fail', cpu: 'fail' });
-    await expect(startFirstBackend(['wasm', 'cpu'], none.driver, { timeoutMs: 5000 })).rejects.toThrow(/^No TensorFlow.js backend could start/);
+    const failed = startFirstBackend(['wasm', 'cpu'], none.driver, { timeoutMs: 5000 });
+    await expect(failed).rejects.toThrow(/^No TensorFlow.js backend could start/);
+    await expect(failed).rejects.toMatchObject({ name: 'BackendStartError', failures: [{ backend: 'wasm' }, { backend: 'cpu' }] });
   });
 
   it('uses injected timers when given (no real waiting)', async () => {
@@ -120,5 +125,41 @@ describe('WebGL context loss', () => {
     expect(webglWasLost()).toBe(true);
     off();
     resetWebglLost();
+  });
+});
+
+describe('oneAtATime (initBackend runs one start-up at a time)', () => {
+  // What happened in the dev server: React's development mode mounts the camera view twice, so two start-ups
+  // overlapped on the one TensorFlow.js engine. The second reached setBackend('wasm') while the first was still
+  // downloading the wasm backend ("Backend name 'wasm' not found in registry") and fell back to the slow CPU
+  // backend; then the first finished and switched the engine under it.
+  function fakeEngine() {
+    const log: string[] = [];
+    // A start-up that takes a few ticks (loading the backend's code, then setBackend), like the real one.
+    const start = async (b: string): Promise<string> => {
+      log.push(`start ${b}`);
+      await new Promise((res) => setTimeout(res, 5));
+      log.push(`active ${b}`);
+      return b;
+    };
+    return { start, log };
+  }
+
+  it('two overlapping calls run in turn, each sees the engine the previous one left', async () => {
+    const engine = fakeEngine();
+    const init = oneAtATime(engine.start);
+    const [a, b] = await Promise.all([init('wasm'), init('wasm')]);
+    expect([a, b]).toEqual(['wasm', 'wasm']);
+    // Unserialised, the log reads start, start, active, active: both at once on one engine.
+    expect(engine.log).toEqual(['start wasm', 'active wasm', 'start wasm', 'active wasm']);
+  });
+
+  it('a failed call does not block the next one', async () => {
+    let n = 0;
+    const init = oneAtATime(async () => { n += 1; if (n === 1) throw new Error('first fails'); return n; });
+    const first = init();
+    const second = init();
+    await expect(first).rejects.toThrow('first fails');
+    await expect(second).resolves.toBe(2);
   });
 });

@@ -51,10 +51,21 @@ export function webglRenderer(): string | null {
 
 type Tf = typeof TfCore;
 
-let wasmConfigured = false;
-async function configureWasm(tf: Tf): Promise<void> {
-  if (wasmConfigured) return;
-  wasmConfigured = true;
+/**
+ * The wasm backend's code, loaded and pointed at its binaries once. A promise, not a flag: a second caller
+ * while the first is still downloading must wait for it, not go on to setBackend('wasm') before the backend
+ * has registered ("Backend name 'wasm' not found in registry", seen when React's development mode mounted
+ * the camera view twice). A failed load is forgotten so the next start tries again.
+ */
+let wasmConfigured: Promise<void> | null = null;
+function configureWasm(tf: Tf): Promise<void> {
+  wasmConfigured ??= configureWasmNow(tf).catch((e: unknown) => {
+    wasmConfigured = null;
+    throw e;
+  });
+  return wasmConfigured;
+}
+async function configureWasmNow(tf: Tf): Promise<void> {
   const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
   // Threads bring nothing on 2 cores and need COOP/COEP headers (pitfall 4): turn them off so the
   // threaded binary is never requested. setWasmPaths' map form wants all three names; the threaded
@@ -107,9 +118,9 @@ export interface BackendDriver {
  */
 export async function startFirstBackend(
   order: readonly BackendName[], driver: BackendDriver, opts: { timeoutMs: number; timers?: Timers },
-): Promise<{ backend: BackendName; notices: string[] }> {
+): Promise<{ backend: BackendName; notices: BackendNotice[] }> {
   const timers = opts.timers ?? realTimers;
-  const notices: string[] = [];
+  const notices: BackendNotice[] = [];
   let winner: BackendName | null = null;
   for (const b of order) {
     const attempt = driver.start(b);
@@ -119,13 +130,21 @@ export async function startFirstBackend(
       winner = b;
       return { backend: b, notices };
     } catch (e) {
-      notices.push(`${(e as Error).message}; trying the next backend.`);
+      notices.push({ kind: 'fallback', backend: b, detail: (e as Error).message });
       attempt.then((late) => {
         if (late && winner !== null && winner !== b && driver.active() === b) void driver.restore(winner).catch(() => undefined);
       }, () => undefined);
     }
   }
-  throw new Error(`No TensorFlow.js backend could start. ${notices.join(' ')}`);
+  throw new BackendStartError(notices);
+}
+
+/** No backend started. The message is for developers (console, Details); the app words it for people. */
+export class BackendStartError extends Error {
+  constructor(readonly failures: readonly BackendNotice[]) {
+    super(`No TensorFlow.js backend could start. ${failures.map((n) => n.kind === 'fallback' ? `${n.backend}: ${n.detail}.` : '').join(' ')}`.trim());
+    this.name = 'BackendStartError';
+  }
 }
 
 // ---- WebGL context loss: the GPU driver reset, the tab lost its GPU, too many contexts elsewhere ----
@@ -138,7 +157,6 @@ export function onBackendLost(listener: () => void): () => void {
   return () => { lostListeners.delete(listener); };
 }
 
-export const WEBGL_LOST_NOTICE = 'WebGL stopped working in this tab (its context was lost), so pose detection switched to wasm.';
 
 /**
  * Watches a WebGL canvas; on 'webglcontextlost' WebGL is not tried again in this page and listeners hear
@@ -167,26 +185,56 @@ export interface BackendResult {
   renderer: string | null;
   /** Whether wasm runs with SIMD (only meaningful when backend is wasm). */
   simd: boolean;
-  /** Human-readable notes about fallbacks, shown by the UI. Empty when the first choice worked. */
-  notices: string[];
+  /** What did not go as asked (fallbacks, slow paths). Empty when the first choice worked. The app words them. */
+  notices: BackendNotice[];
 }
+
+/**
+ * Something about the start-up a person should hear of, as data: src/app/errors.ts turns it into plain words
+ * (`detail` is the technical cause, for the console).
+ */
+export type BackendNotice =
+  /** `backend` failed or did not start in time; the next one in the order was tried. */
+  | { kind: 'fallback'; backend: BackendName; detail: string }
+  /** The GPU's WebGL context was lost earlier in this page; WebGL is skipped now. */
+  | { kind: 'webgl-lost' }
+  /** WebGL was asked for, but the browser renders it in software (much slower than wasm). */
+  | { kind: 'software-webgl'; renderer: string }
+  /** WebGL was asked for, and the browser has none. */
+  | { kind: 'no-webgl' }
+  /** wasm runs without SIMD: slower. */
+  | { kind: 'no-simd' }
+  /** WebGL was asked for in the background thread, which does not use it; it runs on `backend`. */
+  | { kind: 'worker-no-webgl'; backend: BackendName };
 
 /** Start-up budget per backend (ms): wasm starts in well under a second here, so 5 s means it hangs. */
 export const BACKEND_TIMEOUT_MS = 5000;
 
-/** Starts the best available backend for `setting`; throws only when none starts. */
-export async function initBackend(setting: BackendSetting, opts: { timeoutMs?: number } = {}): Promise<BackendResult> {
+/**
+ * Runs `fn` calls one after another: a call starts when the previous one has settled. TensorFlow.js has one
+ * engine per page, and two start-ups interleaving their setBackend calls leave the model running on a backend
+ * neither chose (React's development mode mounts the camera view twice, so two starts overlap there).
+ */
+export function oneAtATime<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (...args) => {
+    const run = last.then(() => fn(...args), () => fn(...args));
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** Starts the best available backend for `setting`; throws only when none starts. One start at a time. */
+export const initBackend: (setting: BackendSetting, opts?: { timeoutMs?: number }) => Promise<BackendResult> = oneAtATime(initBackendNow);
+
+async function initBackendNow(setting: BackendSetting, opts: { timeoutMs?: number } = {}): Promise<BackendResult> {
   const timeoutMs = opts.timeoutMs ?? BACKEND_TIMEOUT_MS;
   const tf = await import('@tensorflow/tfjs-core');
   const renderer = webglRenderer();
   const realGpu = renderer !== null && !isSoftwareRenderer(renderer);
-  const notices: string[] = [];
-  if (webglLost) notices.push(WEBGL_LOST_NOTICE);
-  else if (setting === 'webgl' && !realGpu) {
-    notices.push(renderer
-      ? `WebGL here is software-rendered (${renderer}); expect it to be much slower than wasm.`
-      : 'This browser has no WebGL.');
-  }
+  const notices: BackendNotice[] = [];
+  if (webglLost) notices.push({ kind: 'webgl-lost' });
+  else if (setting === 'webgl' && !realGpu) notices.push(renderer ? { kind: 'software-webgl', renderer } : { kind: 'no-webgl' });
   const order = backendOrder(setting, realGpu).filter((b) => b !== 'webgl' || (renderer !== null && !webglLost));
   const driver: BackendDriver = {
     start: async (b) => {
@@ -207,6 +255,6 @@ export async function initBackend(setting: BackendSetting, opts: { timeoutMs?: n
     if (canvas && typeof (canvas as EventTarget).addEventListener === 'function') watchContextLoss(canvas as EventTarget);
   }
   const simd = b === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
-  if (b === 'wasm' && !simd) notices.push('This browser lacks wasm SIMD; pose detection will be slower.');
+  if (b === 'wasm' && !simd) notices.push({ kind: 'no-simd' });
   return { backend: b, renderer, simd, notices };
 }

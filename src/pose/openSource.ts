@@ -3,7 +3,7 @@
 // → the model on the main thread or in a worker → a failure mapped to one of three kinds the screens know.
 // Heavy code (TensorFlow.js, the model code) is imported here, lazily, so callers stay light.
 import type { ModelName } from '../core/pose';
-import type { BackendName, BackendSetting } from './backend';
+import type { BackendName, BackendNotice, BackendSetting } from './backend';
 import { initBackend, webglWasLost } from './backend';
 import type { PoseSource } from './types';
 
@@ -22,20 +22,19 @@ export interface OpenedSource {
   /** Takes a <video> (the live camera) or any image the model reads (a canvas, for the analyser). */
   source: PoseSource<HTMLVideoElement | HTMLCanvasElement>;
   backend: BackendInfo;
-  /** Plain notes about fallbacks, shown by the app (empty when the first choice worked). */
-  notices: string[];
+  /** What did not go as asked (fallbacks, slow paths), as data: the app words them (src/app/errors.ts). */
+  notices: BackendNotice[];
 }
 
 /**
- * What went wrong, in the kinds the error screens know: 'model-files' (a file missing or damaged, named),
- * 'backend' (no engine could start), 'model-other' (the model did not load for another reason).
+ * The model could not be built from its files. Failures keep their own errors otherwise (a missing file's
+ * error names it in `file`, the backend's BackendStartError, the worker's PoseWorkerError), so the app words
+ * them all in one place (src/app/errors.ts recognises errors by name and fields).
  */
-export type SourceErrorKind = 'model-files' | 'backend' | 'model-other';
-
-export class PoseSourceError extends Error {
-  constructor(readonly kind: SourceErrorKind, message: string, readonly file?: string) {
-    super(message);
-    this.name = 'PoseSourceError';
+export class ModelLoadError extends Error {
+  constructor(readonly model: string, readonly reason: unknown) {
+    super(`The ${model} model could not be loaded: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = 'ModelLoadError';
   }
 }
 
@@ -63,7 +62,7 @@ const MODEL_NAMES: Record<ModelName, string> = {
  * the same setting would only cost time).
  */
 export function createSourceOpener(): SourceOpener {
-  let main: { setting: BackendSetting; info: BackendInfo; notices: string[] } | null = null;
+  let main: { setting: BackendSetting; info: BackendInfo; notices: BackendNotice[] } | null = null;
 
   async function openMain(req: SourceRequest, o: OpenOptions): Promise<OpenedSource> {
     const [{ checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
@@ -72,35 +71,30 @@ export function createSourceOpener(): SourceOpener {
     // A lost WebGL context (GPU reset) took the model's weights with it: start the backend again (it now
     // skips WebGL and says why).
     if (!main || main.setting !== req.backend || (main.info.active === 'webgl' && webglWasLost())) {
-      let be;
-      try {
-        be = await initBackend(req.backend);
-      } catch (e) {
-        throw new PoseSourceError('backend', message(e));
-      }
+      const be = await initBackend(req.backend);
       main = { setting: req.backend, info: { active: be.backend, renderer: be.renderer, simd: be.simd }, notices: be.notices };
     }
     if (o.stillWanted && !o.stillWanted()) throw new OpenSuperseded();
     o.onActivity?.(`Checking the ${MODEL_NAMES[req.model]} model files…`);
-    await checkFiles(checkModelFiles, req.model);
+    await checkModelFiles(req.model);
     o.onActivity?.(`Loading ${MODEL_NAMES[req.model]}…`);
     let source;
     try {
       source = await createPoseSource(req.model, { loader: browserModelLoader(), smoothing: req.smoothing ?? true });
     } catch (e) {
-      throw modelLoadError(req.model, e);
+      throw new ModelLoadError(req.model, e);
     }
     return { source: source as OpenedSource['source'], backend: main.info, notices: main.notices };
   }
 
   async function openWorker(req: SourceRequest, o: OpenOptions): Promise<OpenedSource> {
-    const [{ checkModelFiles }, { createWorkerPoseSource }, { PoseWorkerError }] = await Promise.all([
+    const [{ checkModelFiles }, { createWorkerPoseSource }, { isBackendFailure }] = await Promise.all([
       import('./browserLoader'), import('./worker/workerPoseSource'), import('./worker/protocol'),
     ]);
     if (o.stillWanted && !o.stillWanted()) throw new OpenSuperseded();
     // Files are checked from the page first, so a missing file gives the same screen as on the main thread.
     o.onActivity?.(`Checking the ${MODEL_NAMES[req.model]} model files…`);
-    await checkFiles(checkModelFiles, req.model);
+    await checkModelFiles(req.model);
     o.onActivity?.(`Loading ${MODEL_NAMES[req.model]} in a background thread…`);
     try {
       const created = await createWorkerPoseSource(req.model, { backend: req.backend, smoothing: req.smoothing ?? true });
@@ -110,11 +104,9 @@ export function createSourceOpener(): SourceOpener {
         notices: created.backend.notices,
       };
     } catch (e) {
-      if (e instanceof PoseWorkerError) {
-        if (e.kind === 'backend' || e.kind === 'worker') throw new PoseSourceError('backend', e.message);
-        if (e.kind === 'model-file') throw new PoseSourceError('model-files', e.message, (e as { file?: string }).file);
-      }
-      throw modelLoadError(req.model, e);
+      // The worker's own failures (no backend, the worker itself, a model file) keep their kind; else the model.
+      if (isBackendFailure(e) || (e instanceof Error && 'file' in e)) throw e;
+      throw new ModelLoadError(req.model, e);
     }
   }
 
@@ -129,19 +121,3 @@ export function createSourceOpener(): SourceOpener {
     },
   };
 }
-
-async function checkFiles(check: (m: ModelName) => Promise<void>, model: ModelName): Promise<void> {
-  try {
-    await check(model);
-  } catch (e) {
-    const file = e instanceof Error && 'file' in e ? String((e as { file: unknown }).file) : undefined;
-    throw new PoseSourceError(file !== undefined ? 'model-files' : 'model-other', message(e), file);
-  }
-}
-
-function modelLoadError(model: ModelName, cause: unknown): PoseSourceError {
-  return new PoseSourceError('model-other', `The ${model} model could not be loaded: ${message(cause)}. `
-    + 'If its files are damaged, run `npm run models` in the project folder, then reload.');
-}
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));

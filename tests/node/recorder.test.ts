@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFixture } from '../../src/core/fixture';
-import { MODEL_FILES } from '../../src/core/pose';
+import { DEFAULT_MODEL, MODEL_FILES } from '../../src/core/pose';
 import { clipCrop, clipVideoPath, fixturePath, haveModels, haveVideos, readClipList, repoRoot, videosDir } from '../../scripts/lib/clips';
 import { recordVideo } from '../../scripts/lib/recorder';
 import type { RgbFrame } from '../../scripts/lib/video';
@@ -117,6 +117,22 @@ describe.skipIf(!models)('the record command', () => {
       expect(raw.recording).toMatchObject({ video: 'empty.mp4', crop: null });
       expect(f.frames.map((fr) => fr.t)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
       expect(f.frames.every((fr) => fr.keypoints.length === 0)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records a video with the app\'s default model when no --model is given, into the one --out file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'form-coach-record-'));
+    try {
+      const video = join(dir, 'short.mp4');
+      execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=gray:s=160x120:r=30:d=0.2', '-pix_fmt', 'yuv420p', video]);
+      const out = join(dir, 'short.json');
+      execFileSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'scripts', 'record.ts'), video, '--fps', '10', '--out', out, '--quiet'],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      const f = parseFixture(JSON.parse(readFileSync(out, 'utf8')));
+      expect(f.model).toBe(DEFAULT_MODEL);
+      expect(f.frames).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

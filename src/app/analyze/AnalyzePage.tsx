@@ -13,7 +13,8 @@ import { SummaryView } from '../summary/SummaryView';
 import { saveSession } from '../history/historyStore';
 import { HistoryNotices } from '../history/HistoryNotices';
 import type { AnalyzeResult } from './analyzeVideo';
-import { AnalysisCancelled, analyzeVideo } from './analyzeVideo';
+import { AnalysisCancelled, analyzeVideo, VideoFileError } from './analyzeVideo';
+import { describeFailure } from '../errors';
 import { Timeline } from './Timeline';
 import '../summary/summary.css';
 import './analyze.css';
@@ -21,11 +22,19 @@ import './analyze.css';
 type Status =
   | { kind: 'idle' }
   | { kind: 'running'; text: string; done: number; total: number }
-  | { kind: 'error'; text: string }
+  | { kind: 'error'; text: string; technical: string }
   | { kind: 'cancelled' }
   | { kind: 'done'; result: AnalyzeResult };
 
 const ALL = Object.values(EXERCISES);
+
+/** A file we could not read says so in our own words; anything else is worded by errors.ts (raw text in Details). */
+function analysisError(e: unknown): Status {
+  if (e instanceof VideoFileError) return { kind: 'error', text: e.message, technical: '' };
+  const a = describeFailure(e, 'starting');
+  console.error(`Form Coach: ${a.title}.`, e);
+  return { kind: 'error', text: `${a.title}. ${a.detail.replace(/`/g, '')}`, technical: a.technical };
+}
 
 export function AnalyzePage() {
   const video = useRef<HTMLVideoElement>(null);
@@ -66,7 +75,7 @@ export function AnalyzePage() {
       if (!ctrl.signal.aborted) setStatus({ kind: 'done', result });
     } catch (e) {
       if (e instanceof AnalysisCancelled || ctrl.signal.aborted) setStatus({ kind: 'cancelled' });
-      else setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      else setStatus(analysisError(e));
     }
   }
 
@@ -123,7 +132,12 @@ export function AnalyzePage() {
           <span>{status.total > 0 ? `${Math.round((100 * status.done) / status.total)} %` : ''}</span>
         </div>
       )}
-      {status.kind === 'error' && <p className="analyze-error" role="alert" data-testid="analyze-error">{status.text}</p>}
+      {status.kind === 'error' && (
+        <div role="alert">
+          <p className="analyze-error" data-testid="analyze-error">{status.text}</p>
+          {status.technical && <details className="error-details"><summary>Details</summary><pre>{status.technical}</pre></details>}
+        </div>
+      )}
       {status.kind === 'cancelled' && <p role="status">Analysis cancelled.</p>}
       {done?.partial && <p className="analyze-error" role="alert">{done.partial}</p>}
       {done && done.summary.poseCoverage === 0 && <p className="analyze-error" role="alert">No person was found in this recording, so nothing was counted.</p>}

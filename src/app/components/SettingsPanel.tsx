@@ -7,6 +7,8 @@ import { MODEL_NAMES } from '../../core/pose';
 import type { BackendSetting } from '../../pose/backend';
 import { BACKEND_SETTINGS } from '../../pose/backend';
 import { MODEL_LABELS } from '../models';
+import { speedFor, speedShort, speedText } from '../modelSpeed';
+import { useModelSpeeds } from '../speedStore';
 import { DEFAULT_SETTINGS, updateSettings, useApp } from '../store';
 import type { Settings } from '../store';
 import { useEffect, useState } from 'react';
@@ -134,14 +136,20 @@ export function SettingsPanel({ full = false }: { full?: boolean }) {
 function TechnicalFields() {
   const settings = useApp((s) => s.settings);
   const active = useApp((s) => s.backend);
+  const speeds = useModelSpeeds();
+  const speedOf = (m: ModelName) => speedFor(speeds, m, active?.active ?? null);
   return (
     <>
       <label className="field">
         <span>Pose model</span>
         <select value={settings.model} onChange={(e) => updateSettings({ model: e.target.value as ModelName })}>
-          {MODEL_NAMES.map((m) => <option key={m} value={m}>{MODEL_LABELS[m].name}</option>)}
+          {MODEL_NAMES.map((m) => {
+            const speed = speedShort(speedOf(m));
+            return <option key={m} value={m}>{MODEL_LABELS[m].name}{speed ? ` (${speed})` : ''}</option>;
+          })}
         </select>
         <small>{MODEL_LABELS[settings.model].tradeOff}</small>
+        <small data-testid="model-speed">{speedText(speedOf(settings.model), active?.active ?? null)}</small>
       </label>
       <label className="field">
         <span>Engine</span>

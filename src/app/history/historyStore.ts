@@ -104,7 +104,8 @@ export function loadHistory(): Promise<void> {
       }
     } catch (e) {
       historyStore.setState({ status: 'error' });
-      addNotice(`Your saved sessions could not be opened (${message(e)}). New sets are still shown but may not be kept after a reload.`);
+      console.error(`Form Coach: the saved sessions could not be opened (${message(e)}).`, e);
+      addNotice('Your saved sessions could not be opened in this browser. New sets are still shown but may not be kept after a reload.');
     }
   })();
   return keeper.loading;
@@ -131,7 +132,8 @@ export async function flushPending(): Promise<void> {
         break;
       }
       pending.delete(id);
-      addNotice(e instanceof RecordError ? `A set could not be saved: ${e.message}.` : `A set could not be saved (${message(e)}).`);
+      if (!(e instanceof RecordError)) console.error(`Form Coach: a set could not be saved (${message(e)}).`, e);
+      addNotice(e instanceof RecordError ? `A set could not be saved: ${e.message}.` : 'A set could not be saved: this browser refused to store it.');
     }
   }
   historyStore.setState({ unsaved: pending.size });

@@ -11,16 +11,18 @@ import type { ExerciseDef, ExerciseId } from '../../core/exercises';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import type { PoseFrame } from '../../core/pose';
 import type { OpenedSource, SourceRequest } from '../../pose/openSource';
-import { OpenSuperseded, PoseSourceError } from '../../pose/openSource';
+import { OpenSuperseded } from '../../pose/openSource';
+import type { BackendName, BackendNotice } from '../../pose/backend';
+import { describeFailure, noticeTechnical, noticeTexts } from '../errors';
+import { noteModelSpeed } from '../speedStore';
 import { clearOverlay, drawSkeleton } from '../../render/skeleton';
 import type { Routine } from '../../session/routine';
 import { SessionRecorder } from '../../session/sessionRecorder';
 import type { SessionRecord } from '../../storage/schema';
 import type { CameraFeed, CameraPort } from '../camera';
-import { CameraError } from '../camera';
 import type { FrameLoop, FrameTiming } from '../frameLoop';
 import { startFrameLoop, summarise } from '../frameLoop';
-import type { AppError, AppState, CoachView, LiveRequest, LiveState, Screen, Settings } from '../store';
+import type { AppState, CoachView, LiveRequest, LiveState, Screen, Settings } from '../store';
 import type { StoreApi } from 'zustand/vanilla';
 import { metricMeta } from '../summary/format';
 import type { BannerSide } from './framing';
@@ -269,8 +271,15 @@ export class LiveSession {
       }
     } catch (e) {
       if (gen !== this.generation || e instanceof OpenSuperseded) return;
-      this.store.setState({ phase: 'error', error: toAppError(e), activity: null });
+      this.showFailure(e, 'starting');
     }
+  }
+
+  /** A failure, worded for people (src/app/errors.ts); its technical side to the console. */
+  private showFailure(e: unknown, when: 'starting' | 'running'): void {
+    const shown = describeFailure(e, when);
+    console.error(`Form Coach: ${shown.title}.`, e);
+    this.store.setState({ phase: 'error', error: shown, activity: null });
   }
 
   private setPhase(phase: AppState['phase'], activity: string | null): void {
@@ -310,7 +319,7 @@ export class LiveSession {
     );
     this.opened = opened;
     this.openedKey = key;
-    this.store.setState({ backend: opened.backend, notices: opened.notices });
+    this.store.setState({ backend: opened.backend, notices: worded(opened.notices, opened.backend.active) });
     this.d.mark?.('fc:model-ready');
     return opened;
   }
@@ -347,10 +356,7 @@ export class LiveSession {
     this.lastFrameT = Number.NaN;
     this.loop = startFrameLoop(feed.video, opened.source as Parameters<typeof startFrameLoop>[1], {
       onPoseFrame: (f) => this.onPoseFrame(f),
-      onError: (e) => this.store.setState({
-        phase: 'error', activity: null,
-        error: { kind: 'model-other', title: 'Pose detection stopped', detail: `${e instanceof Error ? e.message : String(e)}. Reload the page to try again.` },
-      }),
+      onError: (e) => this.showFailure(e, 'running'),
       now: () => this.now(),
     });
     this.stopStats = this.d.clock.every(500, () => this.publishStats());
@@ -368,6 +374,8 @@ export class LiveSession {
     if (!c) return;
     const { fps, modelMs } = summarise(c, this.now());
     this.store.setState({ stats: { fps, modelMs, dropped: c.dropped, frames: c.frames } });
+    const st = this.store.getState();
+    noteModelSpeed(st.settings.model, st.backend?.active ?? null, c.recentMs, c.frames);
     const k = this.keypoints;
     const rec = this.store.getState().recording;
     if (rec.active !== k.active || rec.frames !== k.count) this.store.setState({ recording: { active: k.active, frames: k.count } });
@@ -633,14 +641,8 @@ function sameLive(a: LiveState, b: LiveState): boolean {
     && (a.rest?.remainingSec ?? -1) === (b.rest?.remainingSec ?? -1) && (a.rest?.nextExerciseId ?? null) === (b.rest?.nextExerciseId ?? null);
 }
 
-/** Any start-up failure, in words for the error screen. */
-export function toAppError(e: unknown): AppError {
-  if (e instanceof CameraError) return e.appError;
-  if (e instanceof PoseSourceError) {
-    if (e.kind === 'model-files') return { kind: 'model-files', title: 'A model file is missing or damaged', detail: e.message };
-    if (e.kind === 'backend') return { kind: 'backend', title: 'The pose engine could not start', detail: e.message };
-    return { kind: 'model-other', title: 'The pose model could not be loaded', detail: e.message };
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  return { kind: 'model-other', title: 'Something went wrong', detail: msg };
+/** Start-up notices in people's words for the page (src/app/errors.ts); their technical side to the console. */
+function worded(notices: readonly BackendNotice[], active: BackendName): string[] {
+  for (const n of notices) console.warn(`Form Coach: ${noticeTechnical(n)}`);
+  return noticeTexts(notices, active);
 }

@@ -31,7 +31,7 @@ async function init(req: Extract<WorkerRequest, { type: 'init' }>): Promise<void
     return;
   }
   const notices = [...be.notices];
-  if (req.backend === 'webgl') notices.push('WebGL is not used in the background thread; it runs on ' + be.backend + '.');
+  if (req.backend === 'webgl') notices.push({ kind: 'worker-no-webgl', backend: be.backend });
   try {
     source = await createPoseSource(req.model, { loader: browserModelLoader(), smoothing: req.smoothing });
   } catch (e) {

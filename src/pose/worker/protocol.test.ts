@@ -1,5 +1,5 @@
 // The page side of the pose worker, against a stand-in worker: the message protocol, one frame in flight,
-// and errors rebuilt as the kinds the app's error screens tell apart (session.ts toAppError).
+// and errors rebuilt as the kinds the app's error screens tell apart (errors.ts describeFailure).
 import { describe, expect, it } from 'vitest';
 import { ModelFileError } from '../browserLoader';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -31,7 +31,7 @@ const video = {} as HTMLVideoElement;
 
 function healthy(): FakeWorker {
   return new FakeWorker((m) => {
-    if (m.type === 'init') return { type: 'ready', id: m.id, backend: 'wasm', simd: true, notices: ['n1'] };
+    if (m.type === 'init') return { type: 'ready', id: m.id, backend: 'wasm', simd: true, notices: [{ kind: 'no-simd' as const }] };
     if (m.type === 'estimate') return { type: 'poses', id: m.id, poses: [{ ...pose, score: m.timestampMs }] };
     return null;
   });
@@ -79,7 +79,7 @@ describe('createWorkerPoseSource', () => {
       backend: 'wasm', makeWorker: () => w, grab: async () => { const f = frameOf(`f${grabbed.length}`); grabbed.push(f); return f; },
     });
     expect(w.sent[0]!.msg).toMatchObject({ type: 'init', model: 'movenet-lightning', backend: 'wasm', smoothing: true });
-    expect(src.backend).toEqual({ active: 'wasm', simd: true, notices: ['n1'] });
+    expect(src.backend).toEqual({ active: 'wasm', simd: true, notices: [{ kind: 'no-simd' as const }] });
     const a = await src.estimate(video, 100);
     const b = await src.estimate(video, 200);
     // Each answer belongs to its own request (the timestamp comes back as the score here).

@@ -1,9 +1,9 @@
 // The messages between the page and the pose worker (poseWorker.ts), and how errors cross the boundary.
 // Pure: no DOM, no TensorFlow.js, so the unit tests run it in Node. Errors cannot be posted as Error objects
 // with their extra fields intact, so they travel as { kind, message, file } and are rebuilt on the page side
-// into the same kinds of error the main-thread path throws (session.ts' toAppError tells them apart).
+// into the same kinds of error the main-thread path throws (errors.ts' describeFailure tells them apart).
 import type { ModelName, Pose } from '../../core/pose';
-import type { BackendName, BackendSetting } from '../backend';
+import type { BackendName, BackendNotice, BackendSetting } from '../backend';
 
 export type WorkerRequest =
   | { type: 'init'; id: number; model: ModelName; backend: BackendSetting; smoothing: boolean }
@@ -18,7 +18,7 @@ export type WorkerRequest =
 export type WorkerFrame = ImageBitmap | VideoFrame;
 
 export type WorkerResponse =
-  | { type: 'ready'; id: number; backend: BackendName; simd: boolean; notices: string[] }
+  | { type: 'ready'; id: number; backend: BackendName; simd: boolean; notices: BackendNotice[] }
   | { type: 'poses'; id: number; poses: Pose[] }
   /** id null: a failure not tied to one request (the worker cannot go on). */
   | { type: 'error'; id: number | null; error: WireError };

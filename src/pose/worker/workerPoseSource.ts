@@ -5,7 +5,7 @@
 // At most one frame is in flight (the frame loop never calls estimate while one is pending). Failures come
 // back as PoseWorkerError with the kind the main-thread path would have given (protocol.ts).
 import type { ModelName, Pose } from '../../core/pose';
-import type { BackendName, BackendSetting } from '../backend';
+import type { BackendName, BackendNotice, BackendSetting } from '../backend';
 import type { PoseSource } from '../types';
 import type { WireError, WorkerFrame, WorkerRequest } from './protocol';
 import { isWorkerResponse, PoseWorkerError, workerFailure } from './protocol';
@@ -21,7 +21,7 @@ export interface WorkerLike {
 
 export interface WorkerPoseSource extends PoseSource<HTMLVideoElement> {
   /** The backend the worker runs on, for the readout. */
-  readonly backend: { active: BackendName; simd: boolean; notices: string[] };
+  readonly backend: { active: BackendName; simd: boolean; notices: BackendNotice[] };
 }
 
 export interface WorkerSourceOptions {
@@ -95,7 +95,7 @@ export function createWorkerPoseSource(model: ModelName, opts: WorkerSourceOptio
   worker.onmessageerror = () => failAll(workerFailure('a message from it could not be read', !ready));
 
   const initId = nextId++;
-  return request<{ backend: BackendName; simd: boolean; notices: string[] }>(
+  return request<{ backend: BackendName; simd: boolean; notices: BackendNotice[] }>(
     { type: 'init', id: initId, model, backend: opts.backend, smoothing: opts.smoothing ?? true },
   ).then((r) => {
     ready = true;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { MeasuredSpeeds } from './modelSpeed';
+import { CHANGE, MIN_FRAMES, noteSpeed, parseSpeeds, speedFor, speedShort, speedText } from './modelSpeed';
+
+// Model times as the frame loop keeps them: 30 recent calls of MoveNet Thunder on wasm on this 2-core machine
+// (the bench measured a 174 ms median in the app), with one slow outlier.
+const thunderMs = [...Array.from({ length: 29 }, (_, i) => 165 + (i % 10)), 420];
+
+describe('noteSpeed', () => {
+  it('keeps nothing until the model has run a whole window of calls', () => {
+    const none: MeasuredSpeeds = {};
+    expect(noteSpeed(none, 'movenet-thunder', 'wasm', thunderMs, MIN_FRAMES - 1, 1)).toBe(none);
+    expect(noteSpeed(none, 'movenet-thunder', 'wasm', [], 100, 1)).toBe(none);
+  });
+
+  it('keeps the median of the recent calls, per model and engine', () => {
+    const s = noteSpeed({}, 'movenet-thunder', 'wasm', thunderMs, 40, 1000);
+    expect(s['movenet-thunder@wasm']).toEqual({ ms: 170, backend: 'wasm', at: 1000 });
+    const both = noteSpeed(s, 'movenet-thunder', 'cpu', [1800, 1750, 1770], 40, 2000);
+    expect(Object.keys(both).sort()).toEqual(['movenet-thunder@cpu', 'movenet-thunder@wasm']);
+  });
+
+  it('replaces a kept figure only when it moved by more than the change threshold', () => {
+    const s = noteSpeed({}, 'movenet-lightning', 'wasm', [50], 40, 1);
+    expect(noteSpeed(s, 'movenet-lightning', 'wasm', [50 * (1 + CHANGE * 0.9)], 80, 2)).toBe(s);
+    expect(noteSpeed(s, 'movenet-lightning', 'wasm', [60], 80, 3)['movenet-lightning@wasm']?.ms).toBe(60);
+  });
+});
+
+describe('what Settings says', () => {
+  const speeds: MeasuredSpeeds = {
+    'movenet-thunder@wasm': { ms: 174, backend: 'wasm', at: 10 },
+    'movenet-thunder@cpu': { ms: 1770, backend: 'cpu', at: 20 },
+    'movenet-lightning@wasm': { ms: 52.8, backend: 'wasm', at: 5 },
+  };
+
+  it('states the figure measured here, rounded, and how many pictures a second that allows', () => {
+    const m = speedFor(speeds, 'movenet-thunder', 'wasm');
+    expect(speedText(m, 'wasm')).toBe('Measured on this device: about 170 ms to read each camera picture, so at most about 5 pictures a second.');
+    expect(speedShort(speedFor(speeds, 'movenet-lightning', 'wasm'))).toBe('about 55 ms a picture here');
+  });
+
+  it('says when the figure came from another engine setting (the latest one measured)', () => {
+    const m = speedFor(speeds, 'movenet-thunder', 'webgl');
+    expect(m?.backend).toBe('cpu');
+    expect(speedText(m, 'webgl')).toMatch(/^Measured on this device with another engine setting: about 1770 ms/);
+  });
+
+  it('makes no speed claim for a model never measured here', () => {
+    expect(speedFor(speeds, 'blazepose-full', 'wasm')).toBeUndefined();
+    expect(speedShort(undefined)).toBe('');
+    const text = speedText(undefined, 'wasm');
+    expect(text).not.toMatch(/\d/);
+    expect(text).toMatch(/not known yet/);
+  });
+});
+
+describe('parseSpeeds', () => {
+  it('reads back what was stored and drops anything malformed', () => {
+    const stored = JSON.parse(JSON.stringify({
+      'movenet-thunder@wasm': { ms: 174, backend: 'wasm', at: 10 },
+      'movenet-thunder@gpu': { ms: 1, backend: 'gpu', at: 1 },
+      'nope@wasm': { ms: 1, backend: 'wasm', at: 1 },
+      'movenet-lightning@wasm': { ms: -3, backend: 'wasm', at: 1 },
+      'blazepose-lite@cpu': { ms: 400, backend: 'wasm', at: 1 },
+    }));
+    expect(parseSpeeds(stored)).toEqual({ 'movenet-thunder@wasm': { ms: 174, backend: 'wasm', at: 10 } });
+    expect(parseSpeeds(null)).toEqual({});
+    expect(parseSpeeds('x')).toEqual({});
+  });
+});

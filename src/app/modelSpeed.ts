@@ -1,0 +1,94 @@
+// How fast each pose model runs on this device, as the app measured it: the frame loop times every model call
+// (frameLoop.ts keeps the last 30), and once a model has run long enough the median is kept here, per model
+// and engine, and remembered in this browser. Settings states these figures, and nothing when there is none
+// yet: speeds differ several-fold between machines (a 2-core machine without a GPU ran MoveNet Thunder at
+// 65 ms a frame in one measurement and 174 ms in another), so no figure from elsewhere is shown as this device's.
+// Plain TypeScript, no React or DOM.
+import type { ModelName } from '../core/pose';
+import { isModelName } from '../core/pose';
+import type { BackendName } from '../pose/backend';
+
+export interface SpeedMeasure {
+  /** Median model time per camera picture, ms. */
+  ms: number;
+  /** The engine it ran on. */
+  backend: BackendName;
+  /** When it was measured (ms since 1970). */
+  at: number;
+}
+
+/** Keyed `${model}@${backend}`. */
+export type MeasuredSpeeds = Record<string, SpeedMeasure>;
+
+/** Model calls before a figure is kept: the frame loop's whole window of 30, so the slow first calls have passed. */
+export const MIN_FRAMES = 30;
+/** A new median replaces the kept one only when it differs by more than this share (no churn, few writes). */
+export const CHANGE = 0.1;
+
+const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+const key = (model: ModelName, backend: BackendName) => `${model}@${backend}`;
+
+function median(v: readonly number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * The speeds with this run's figure in: `recentMs` are the latest model times, `frames` how many calls this
+ * run has made. Returns `speeds` itself when nothing changed enough to keep.
+ */
+export function noteSpeed(
+  speeds: MeasuredSpeeds, model: ModelName, backend: BackendName, recentMs: readonly number[], frames: number, now: number,
+): MeasuredSpeeds {
+  if (frames < MIN_FRAMES || recentMs.length === 0) return speeds;
+  const ms = median(recentMs);
+  if (!(ms > 0) || !Number.isFinite(ms)) return speeds;
+  const old = speeds[key(model, backend)];
+  if (old && Math.abs(ms - old.ms) <= CHANGE * old.ms) return speeds;
+  return { ...speeds, [key(model, backend)]: { ms, backend, at: now } };
+}
+
+/** The figure for `model` on the engine running now; else the latest on any engine; else undefined. */
+export function speedFor(speeds: MeasuredSpeeds, model: ModelName, active: BackendName | null): SpeedMeasure | undefined {
+  if (active) {
+    const here = speeds[key(model, active)];
+    if (here) return here;
+  }
+  let best: SpeedMeasure | undefined;
+  for (const b of BACKENDS) {
+    const m = speeds[key(model, b)];
+    if (m && (!best || m.at > best.at)) best = m;
+  }
+  return best;
+}
+
+function rounded(ms: number): number {
+  return ms < 100 ? Math.max(5, Math.round(ms / 5) * 5) : Math.round(ms / 10) * 10;
+}
+
+/** Short, for a model's entry in a list: "about 170 ms a picture here", or '' when not measured. */
+export function speedShort(m: SpeedMeasure | undefined): string {
+  return m ? `about ${rounded(m.ms)} ms a picture here` : '';
+}
+
+/** A sentence for Settings. `active` is the engine running now (another engine's figure says so). */
+export function speedText(m: SpeedMeasure | undefined, active: BackendName | null): string {
+  if (!m) return 'Its speed on this device is not known yet: it is measured while this model follows you.';
+  const perSecond = Math.max(1, Math.floor(1000 / m.ms));
+  const other = active !== null && m.backend !== active ? ' with another engine setting' : '';
+  return `Measured on this device${other}: about ${rounded(m.ms)} ms to read each camera picture, so at most about ${perSecond} pictures a second.`;
+}
+
+/** Speeds read back from storage; anything malformed is dropped. */
+export function parseSpeeds(raw: unknown): MeasuredSpeeds {
+  const out: MeasuredSpeeds = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    const [model, backend] = k.split('@');
+    if (!model || !isModelName(model) || !BACKENDS.includes(backend as BackendName)) continue;
+    const m = v as Partial<SpeedMeasure>;
+    if (typeof m?.ms !== 'number' || !(m.ms > 0) || m.backend !== backend || typeof m.at !== 'number') continue;
+    out[k] = { ms: m.ms, backend: backend as BackendName, at: m.at };
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+// One plank set, coached the way a new user meets it, checked from the outside: the skeleton is drawn on the
+// person, the 3-2-1 runs once, and the hold counter passes 5 s. Used by the specs that start the app with the
+// README's commands (npm-start.spec.ts, npm-dev.spec.ts). Clip 03 (CATALOG.md: a steady side-view forearm
+// plank, the whole 6.5 s) is the webcam, looping; where the keypoints should be comes from its recorded
+// MoveNet Thunder stream (test-fixtures/keypoints/), made in Node from the same video, not from this run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { repoRoot } from './clip';
+import { MAIN_JOINTS } from './fixtures';
+import type { Hook } from './fixtures';
+
+export const PLANK_CLIP = '03_plank_forearm_side_kaiakol005';
+
+interface FixtureFile { keypointNames: string[]; width: number; height: number; frames: { keypoints: [number, number, number][] }[] }
+
+/** Median position of each main joint over the recorded stream (the person holds still for the whole clip). */
+function recordedJoints(): { width: number; height: number; at: Record<string, { x: number; y: number }> } {
+  const f = JSON.parse(readFileSync(join(repoRoot, 'test-fixtures', 'keypoints', `${PLANK_CLIP}.movenet-thunder.json`), 'utf8')) as FixtureFile;
+  const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+  const at: Record<string, { x: number; y: number }> = {};
+  for (const name of MAIN_JOINTS) {
+    const i = f.keypointNames.indexOf(name);
+    const pts = f.frames.map((fr) => fr.keypoints[i]).filter((k): k is [number, number, number] => !!k && k[2] > 0.3);
+    at[name] = { x: median(pts.map((k) => k[0])), y: median(pts.map((k) => k[1])) };
+  }
+  return { width: f.width, height: f.height, at };
+}
+
+/** Before the app loads: every change of the big video text and the counter, with its time, into window.__shown. */
+export async function watchShownText(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log: { t: number; text: string; countdown: boolean; counter: string }[] = [];
+    (window as unknown as { __shown: typeof log }).__shown = log;
+    let last = '';
+    setInterval(() => {
+      const v = document.querySelector('[data-testid=video-text]');
+      const entry = {
+        t: performance.now(),
+        text: (v?.textContent ?? '').trim(),
+        countdown: v?.classList.contains('countdown') ?? false,
+        counter: (document.querySelector('[data-testid=counter]')?.textContent ?? '').trim(),
+      };
+      const key = `${entry.text}|${entry.countdown}|${entry.counter}`;
+      if (key !== last) { last = key; log.push(entry); }
+    }, 50);
+  });
+}
+
+/** Seconds shown by the hold counter ("0:07 / 0:20" → 7). */
+async function shownHold(page: Page): Promise<number> {
+  const t = (await page.getByTestId('counter').first().textContent()) ?? '';
+  const m = /(\d+):(\d\d)/.exec(t);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
+}
+
+export interface PlankSetResult {
+  backend: string | null;
+  /** Median distance of the main joints from where the recorded stream has them, as a share of the frame diagonal. */
+  jointErrorOfDiagonal: number;
+  /** Main joints with skeleton ink drawn within 6 px of them on the overlay. */
+  inkedJoints: number;
+  countdownDigits: string[];
+  countdownMs: number;
+  holdSec: number;
+}
+
+/**
+ * Home → Plank → "Turn on the camera and start" → the set runs until the hold counter shows more than 5 s.
+ * Call watchShownText(page) before the first navigation. Leaves a screenshot at `shot`.
+ */
+export async function coachPlankSet(page: Page, shot: string): Promise<PlankSetResult> {
+  await page.goto('/#/home');
+  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+  await expect.poll(() => shownHold(page), { timeout: 120_000, intervals: [250] }).toBeGreaterThanOrEqual(6);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Where the skeleton is: the app's latest keypoints against the recorded stream, and the ink on the overlay.
+  const live = await page.evaluate((names) => {
+    const h = (window as unknown as { __formCoach: Hook }).__formCoach;
+    const f = h.getLastFrame();
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+    const ctx = c?.getContext('2d');
+    const kps = (f?.poses[0]?.keypoints ?? []).filter((k) => names.includes(k.name) && k.score > 0.3);
+    const inked = kps.filter((k) => {
+      if (!c || !ctx) return false;
+      const r = 6;
+      const d = ctx.getImageData(Math.max(0, Math.round(k.x) - r), Math.max(0, Math.round(k.y) - r), 2 * r + 1, 2 * r + 1).data;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) return true;
+      return false;
+    }).length;
+    return { width: f?.width ?? 0, height: f?.height ?? 0, kps: kps.map((k) => ({ name: k.name, x: k.x, y: k.y })), inked, backend: h.getStats().backend };
+  }, [...MAIN_JOINTS] as string[]);
+  const rec = recordedJoints();
+  const sx = live.width / rec.width;
+  const sy = live.height / rec.height;
+  const errs = live.kps.map((k) => Math.hypot(k.x - rec.at[k.name]!.x * sx, k.y - rec.at[k.name]!.y * sy)).sort((a, b) => a - b);
+  const diagonal = Math.hypot(live.width, live.height);
+
+  const shown = await page.evaluate(() => (window as unknown as { __shown: { t: number; text: string; countdown: boolean; counter: string }[] }).__shown);
+  const during = shown.filter((s) => s.countdown);
+  const digits = during.map((s) => s.text).filter((t, i, a) => /^\d$/.test(t) && t !== a[i - 1]);
+  // The first moment after the countdown began that the hold counter (its first figure, not the target) is past 0:00.
+  const heldIn = (counter: string) => { const m = /(\d+):(\d\d)/.exec(counter); return m ? Number(m[1]) * 60 + Number(m[2]) : 0; };
+  const firstCount = during.length ? shown.find((s) => s.t > during[0]!.t && !s.countdown && heldIn(s.counter) >= 1) : undefined;
+  await page.screenshot({ path: shot });
+  return {
+    backend: live.backend,
+    jointErrorOfDiagonal: errs.length ? errs[Math.floor(errs.length / 2)]! / diagonal : Number.POSITIVE_INFINITY,
+    inkedJoints: live.inked,
+    countdownDigits: digits,
+    countdownMs: during.length && firstCount ? firstCount.t - during[0]!.t : Number.NaN,
+    holdSec: await shownHold(page),
+  };
+}
+
+/** The checks both README commands must pass, with the figures in the failure message. */
+export function expectCoached(r: PlankSetResult): void {
+  const said = JSON.stringify(r);
+  console.log(`[coach-check] ${said}`);
+  // The model runs on the fast engine chosen at start-up (wasm here: the GPU is software), not the CPU fallback.
+  expect(r.backend, said).toBe('wasm');
+  // On the body: the median main joint within 5 % of the frame diagonal of where the recorded stream has it
+  // (a skeleton on the wrong person or scaled wrongly is off by far more), and ink on at least 8 of the 12.
+  expect(r.jointErrorOfDiagonal, said).toBeLessThan(0.05);
+  expect(r.inkedJoints, said).toBeGreaterThanOrEqual(8);
+  // The 3-2-1 once, in order, and never again after counting began; in a few seconds, not the 24 s seen on the
+  // CPU fallback (the countdown's timer waits behind each model call on the page's thread).
+  expect(r.countdownDigits, said).toEqual(['3', '2', '1']);
+  expect(r.countdownMs, said).toBeLessThan(10_000);
+  expect(r.holdSec, said).toBeGreaterThan(5);
+}

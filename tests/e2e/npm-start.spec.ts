@@ -1,0 +1,62 @@
+// `npm start`, exactly as the README says to run it, in a new process group: it must serve the production
+// build (service worker, CSP and headers) at http://127.0.0.1:5173 and coach a real plank set with it.
+// Run twice: the second run, with nothing changed, must not build again. See npm-script.ts for how the server
+// is stopped, and coach-check.ts for what "coached" means.
+import { test, expect } from './fixtures';
+import { chromiumArgs } from './clip';
+import { liveClip } from './live-clip';
+import { README_URL, startNpmScript } from './npm-script';
+import type { RunningScript } from './npm-script';
+import { coachPlankSet, expectCoached, PLANK_CLIP, watchShownText } from './coach-check';
+
+const clip = liveClip(PLANK_CLIP);
+test.use({ baseURL: README_URL, launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs(clip.y4m) } });
+
+let server: RunningScript | null = null;
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+
+test('npm start: installs nothing new, builds only when the sources changed, serves the build with its headers', async ({ page }) => {
+  test.setTimeout(600_000);
+  // First run: builds if this checkout's sources changed since the last build, else reuses it.
+  server = await startNpmScript(['start'], `${README_URL}/`, 480_000);
+  const first = server.output();
+  expect(first).toContain('start: npm packages are installed');
+  expect(first).toContain('fetch-models: 10 model files present and verified');
+  await server.stop();
+
+  // Second run with nothing changed: no build.
+  server = await startNpmScript(['start'], `${README_URL}/`, 120_000);
+  const second = server.output();
+  expect(second, second).toMatch(/start: the build in dist\/ is up to date \(\d+ source files unchanged since it was made\); not rebuilding/);
+  expect(second).not.toContain('building client environment for production');
+
+  // What it serves is the production build: hashed bundles, the service worker, the CSP and the headers.
+  const html = await (await page.request.get('/')).text();
+  expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/main-[\w-]+\.js"><\/script>/);
+  expect(html).toContain('http-equiv="Content-Security-Policy"');
+  expect(html).toContain('registerSW.js');
+  const head = await page.request.get('/');
+  expect(head.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
+  expect(head.headers()['x-content-type-options']).toBe('nosniff');
+  expect((await page.request.get('/sw.js')).ok()).toBe(true);
+  const icon = await page.request.get('/favicon.ico');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/icon/);
+});
+
+test('npm start: a plank set on clip 03 as the webcam is coached (skeleton on the body, 3-2-1 once, hold past 5 s), no 404 on the way', async ({ page }) => {
+  test.skip(clip.skipReason !== null, `needs clip 03: ${clip.skipReason}`);
+  test.setTimeout(600_000);
+  server = await startNpmScript(['start'], `${README_URL}/`, 480_000);
+  const missing: string[] = [];
+  page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+  // The browser's own favicon request is not a page response; a 404 there shows as a console error.
+  page.on('console', (m) => { if (m.type() === 'error' && /Failed to load resource/.test(m.text())) missing.push(m.text()); });
+  await watchShownText(page);
+  const r = await coachPlankSet(page, 'test-results/screens/npm-start-plank.png');
+  expectCoached(r);
+  expect(missing).toEqual([]);
+});
