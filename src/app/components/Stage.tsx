@@ -12,6 +12,8 @@ export function Stage({ children }: { children?: ReactNode }) {
   const phase = useApp((s) => s.phase);
   const activity = useApp((s) => s.activity);
   const size = useApp((s) => s.videoSize);
+  // Which engine finds the body, on the element (read from the outside by the README-command e2e checks).
+  const backend = useApp((s) => s.backend?.active);
   const session = useSession();
 
   useEffect(() => {
@@ -22,7 +24,7 @@ export function Stage({ children }: { children?: ReactNode }) {
   }, [session]);
 
   return (
-    <div className="stage" style={size ? { aspectRatio: `${size.width} / ${size.height}` } : undefined}>
+    <div className="stage" data-backend={backend} style={size ? { aspectRatio: `${size.width} / ${size.height}` } : undefined}>
       <div className={mirror ? 'stage-media mirrored' : 'stage-media'}>
         <video ref={videoRef} className="stage-video" muted playsInline aria-label="Camera view" />
         <canvas ref={canvasRef} className="stage-overlay" data-testid="overlay" aria-hidden="true" />
