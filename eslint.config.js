@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'models', 'test-fixtures', 'bench', 'playwright-report', 'test-results'] },
+  { ignores: ['dist', 'dist-test', 'node_modules', 'models', 'test-fixtures', 'bench', 'playwright-report', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,6 +21,20 @@ export default tseslint.config(
     files: ['src/app/**/*.tsx', 'src/app/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // The app layer holds no module-level mutable variables and does nothing when imported: state lives in
+    // objects that are constructed (LiveSession, stores created by a factory), and work starts when main.tsx
+    // calls it. src/app/noImportEffects.test.ts checks the second half by importing every module.
+    files: ['src/app/**/*.tsx', 'src/app/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/app/exercises/buildDemoData.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'Program > VariableDeclaration[kind="let"], Program > VariableDeclaration[kind="var"], Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]', message: 'src/app: no module-level let/var. Keep state in a constructed object (see src/app/live/LiveSession.ts).' },
+        { selector: 'Program > ExpressionStatement:not([directive])', message: 'src/app: nothing runs at import. Do it in a function that main.tsx (or a component) calls.' },
+        { selector: 'Program > IfStatement, Program > BlockStatement, Program > ForStatement, Program > ForOfStatement, Program > ForInStatement, Program > WhileStatement, Program > TryStatement', message: 'src/app: nothing runs at import.' },
+      ],
+    },
   },
   {
     // The pure core: geometry, smoothing, rules, counters, cues. A function of a keypoint stream,

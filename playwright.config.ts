@@ -26,10 +26,10 @@ export default defineConfig({
   },
   // The production build is what the tests exercise (service worker, CSP, lazy chunks), served by the very script
   // `npm start` runs (scripts/start.mjs: it builds when the sources changed since the last build, then `vite
-  // preview`), here on port 4173. So `npm run test:e2e` alone also checks that the build works, and
-  // npm-start.spec.ts then finds the build up to date.
+  // preview`), here on port 4173, with `--mode test`: the same build plus the test hooks (window.__formCoach,
+  // ?replay=), in dist-test/ so `npm start`'s own dist/ (npm-start.spec.ts) is never swapped under this server.
   webServer: {
-    command: `node scripts/start.mjs --port ${PORT}`,
+    command: `node scripts/start.mjs --port ${PORT} --mode test`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,

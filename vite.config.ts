@@ -36,7 +36,10 @@ function serveModels(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
+  // window.__formCoach (what the e2e tests and the bench read) and ?replay= exist only in test and bench
+  // builds: `vite build --mode test` / `--mode bench`. Vitest runs in mode 'test' too.
+  define: { __FORM_COACH_HOOKS__: JSON.stringify(mode === 'test' || mode === 'bench') },
   plugins: [
     react(),
     serveModels(),
@@ -120,4 +123,4 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
-});
+}));

@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   // Built into a temp folder so the bench never races a test run's vite build over dist/.
   const outDir = join(work, 'dist');
   log('building the app (vite build)…');
-  execFileSync(join(repoRoot, 'node_modules', '.bin', 'vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(join(repoRoot, 'node_modules', '.bin', 'vite'), ['build', '--mode', 'bench', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const bundle: BundleReport = measureBundle(outDir);
 
   const { base, proc } = await startPreview(outDir);

@@ -5,7 +5,9 @@
 //      and verifies the pinned models); otherwise it only re-verifies the model files;
 //   2. builds the app when its inputs changed since the last build it made (scripts/lib/build-stamp.mjs);
 //   3. serves dist/ with `vite preview` until stopped (Ctrl+C, or a signal, which it passes on).
-// Options (for the tests): --port N (default 5173). Nothing here imports a package: it runs before the install.
+// Options (for the tests): --port N (default 5173); --mode test builds the same app with the test hooks
+// (window.__formCoach and ?replay=, vite.config.ts) into dist-test/ and serves that, so the production build in
+// dist/ that `npm start` serves is never swapped under it. Nothing here imports a package: it runs before the install.
 import { spawn, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -14,7 +16,6 @@ import { installNeeded } from './lib/install-state.mjs';
 import { buildFingerprint, rebuildNeeded, writeStamp } from './lib/build-stamp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
 const say = (msg) => console.log(`start: ${msg}`);
 const fail = (msg) => { console.error(`start: ${msg}`); process.exit(1); };
 
@@ -22,6 +23,11 @@ const args = process.argv.slice(2);
 const portAt = args.indexOf('--port');
 const port = portAt >= 0 ? Number(args[portAt + 1]) : 5173;
 if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`--port needs a port number, got ${args[portAt + 1] ?? 'nothing'}`);
+const modeAt = args.indexOf('--mode');
+const mode = modeAt >= 0 ? args[modeAt + 1] : null;
+if (mode !== null && mode !== 'test') fail(`--mode can only be test, got ${mode ?? 'nothing'}`);
+const dist = join(root, mode ? `dist-${mode}` : 'dist');
+const outDir = ['--outDir', dist];
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 20) fail(`Form Coach needs Node 20 or newer; this is Node ${process.versions.node}. Install a newer Node, then run npm start again.`);
@@ -62,7 +68,7 @@ const rebuild = rebuildNeeded(dist, fingerprint);
 if (rebuild) {
   say(`building the app, because ${rebuild}`);
   const t0 = Date.now();
-  run(process.execPath, [vite, 'build'], 'Building the app');
+  run(process.execPath, [vite, 'build', ...(mode ? ['--mode', mode, ...outDir, '--emptyOutDir'] : [])], 'Building the app');
   writeStamp(dist, fingerprint);
   say(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 } else {
@@ -71,7 +77,7 @@ if (rebuild) {
 
 // 3. Serve it. The child gets our signals, and we leave when it does.
 say(`serving the app at http://127.0.0.1:${port}/ (stop with Ctrl+C)`);
-const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, [vite, 'preview', ...(mode ? outDir : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'inherit' });
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {

@@ -1,13 +1,13 @@
 // Node-side helpers for the engine CLIs (analyze, eval): find and read recorded keypoint fixtures.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { fixtureToFrames, parseFixture } from '../../src/core/fixture';
 import type { PoseFrame } from '../../src/core/pose';
+import { fixturesDir } from './clips';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const fixturesDir = join(repoRoot, 'test-fixtures');
-export const videosDir = join(repoRoot, '..', 'shared', 'fixtures', 'videos');
+// Where things are (the repository, the fixtures, the shared videos honouring FORM_COACH_VIDEOS_DIR) is set
+// up once, in clips.ts.
+export { fixturesDir, repoRoot, videosDir } from './clips';
 
 /** Reads a form-coach/keypoints@1 file into engine frames. Throws Error with a one-line reason. */
 export function readFixtureFrames(path: string): { frames: PoseFrame[]; source: string; model: string } {

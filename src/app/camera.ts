@@ -1,6 +1,7 @@
 // Camera access: open a stream, list cameras, and turn getUserMedia's DOMException names into messages
 // a person can act on (errors.ts). 640x480 is asked for as "ideal": MoveNet and BlazePose resize to 192-256 px inputs,
-// so more pixels only cost decode time.
+// so more pixels only cost decode time. `browserCamera()` is the CameraPort the LiveSession is given; a
+// replayed stream has its own (live/replayFeed.ts).
 import type { AppError } from './errors';
 import { cameraFailure, cameraUnavailable } from './errors';
 import type { CameraInfo } from './store';
@@ -68,4 +69,65 @@ export function syncVideoSize(video: HTMLVideoElement): void {
 
 export function stopStream(stream: MediaStream | null): void {
   stream?.getTracks().forEach((t) => t.stop());
+}
+
+/** A running camera: the element the frame loop watches, and its life. */
+export interface CameraFeed {
+  /** What the frame loop reads frames from: the <video>, or a stand-in with the same frame callbacks. */
+  readonly video: HTMLVideoElement;
+  readonly deviceId: string | null;
+  /** The camera stopped by itself (unplugged, taken by the system). */
+  onEnded(cb: () => void): void;
+  /** The picture changed size. */
+  onResize(cb: () => void): void;
+  /** True while frames can come. */
+  live(): boolean;
+  stop(): void;
+}
+
+/** Opens cameras; the LiveSession is constructed with one (the browser's, or a replay's). */
+export interface CameraPort {
+  open(video: HTMLVideoElement, deviceId: string | null): Promise<CameraFeed>;
+  list(): Promise<CameraInfo[]>;
+  /** A camera was plugged in or freed; returns the unsubscribe. */
+  onDeviceChange(cb: () => void): () => void;
+}
+
+/** The browser's cameras through getUserMedia. */
+export function browserCamera(): CameraPort {
+  return {
+    async open(video, deviceId) {
+      const stream = await openCamera(deviceId);
+      const track = stream.getVideoTracks()[0];
+      let stopped = false;
+      const ended: (() => void)[] = [];
+      track?.addEventListener('ended', () => { if (!stopped) ended.forEach((f) => f()); });
+      try {
+        await attachStream(video, stream);
+      } catch (e) {
+        stopStream(stream);
+        throw e;
+      }
+      return {
+        video,
+        deviceId: track?.getSettings().deviceId ?? null,
+        onEnded: (cb) => { ended.push(cb); },
+        onResize: (cb) => { video.onresize = () => { syncVideoSize(video); cb(); }; },
+        live: () => !stopped && track?.readyState === 'live',
+        stop: () => {
+          stopped = true;
+          video.onresize = null;
+          stopStream(stream);
+          if (video.srcObject === stream) video.srcObject = null;
+        },
+      };
+    },
+    list: () => listCameras(),
+    onDeviceChange(cb) {
+      const md = navigator.mediaDevices;
+      if (!md?.addEventListener) return () => undefined;
+      md.addEventListener('devicechange', cb);
+      return () => md.removeEventListener('devicechange', cb);
+    },
+  };
 }

@@ -41,6 +41,8 @@ export interface FrameLoop {
 export interface FrameLoopOptions {
   onPoseFrame(frame: PoseFrame): void;
   onError(e: unknown): void;
+  /** The clock frames are stamped with (ms); performance.now() unless given (tests wind their own). */
+  now?(): number;
 }
 
 const RING = 30;
@@ -54,29 +56,33 @@ type VideoWithRvfc = HTMLVideoElement & {
 
 /** How often the picture's brightness is measured (ms): a room does not get dark faster than this. */
 const LIGHT_EVERY_MS = 500;
-let lightCanvas: HTMLCanvasElement | null = null;
 
 /**
  * Mean brightness of the video picture (0..1, Rec. 601 luma, core/light.ts) from a 16×9 copy: ~0.1 ms. Undefined where
- * there is no canvas (Node tests) or the picture cannot be read.
+ * there is no canvas (Node tests) or the picture cannot be read (a replayed stream has none).
  */
-function measureLight(video: HTMLVideoElement): number | undefined {
-  try {
-    if (typeof document === 'undefined') return undefined;
-    lightCanvas ??= Object.assign(document.createElement('canvas'), { width: 16, height: 9 });
-    const ctx = lightCanvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) return undefined;
-    ctx.drawImage(video, 0, 0, 16, 9);
-    return meanLuma(ctx.getImageData(0, 0, 16, 9).data, 4);
-  } catch {
-    return undefined;
-  }
+function lightMeter(): (video: HTMLVideoElement) => number | undefined {
+  let canvas: HTMLCanvasElement | null = null;
+  return (video) => {
+    try {
+      if (typeof document === 'undefined') return undefined;
+      canvas ??= Object.assign(document.createElement('canvas'), { width: 16, height: 9 });
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      if (!ctx) return undefined;
+      ctx.drawImage(video, 0, 0, 16, 9);
+      return meanLuma(ctx.getImageData(0, 0, 16, 9).data, 4);
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTMLVideoElement>, opts: FrameLoopOptions): FrameLoop {
   const video = videoEl as VideoWithRvfc;
   const counters: LoopCounters = { frames: 0, dropped: 0, recentMs: [], recentAt: [], timings: [] };
-  const t0 = performance.now();
+  const now = opts.now ?? (() => performance.now());
+  const measureLight = lightMeter();
+  const t0 = now();
   let busy = false;
   let stopped = false;
   let handle = 0;
@@ -87,17 +93,17 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
 
   const process = async (frameAt: number): Promise<void> => {
     busy = true;
-    const started = performance.now();
+    const started = now();
     try {
       const poses = await source.estimate(video, started);
       if (stopped) return;
-      const done = performance.now();
+      const done = now();
       counters.frames += 1;
       push(counters.recentMs, done - started);
       push(counters.recentAt, done);
       if (started - lightAt >= LIGHT_EVERY_MS) { lightAt = started; light = measureLight(video); }
       opts.onPoseFrame({ t: started - t0, width: video.videoWidth, height: video.videoHeight, poses, light });
-      push(counters.timings, { frameAt, start: started, modelEnd: done, end: performance.now() }, 256);
+      push(counters.timings, { frameAt, start: started, modelEnd: done, end: now() }, 256);
     } catch (e) {
       if (!stopped) {
         stopped = true;
@@ -108,7 +114,7 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
     }
   };
 
-  const onFrame = (mediaTime: number, presentedFrames?: number, frameAt = performance.now()): void => {
+  const onFrame = (mediaTime: number, presentedFrames?: number, frameAt = now()): void => {
     if (stopped) return;
     if (presentedFrames !== undefined) {
       if (lastPresented >= 0 && presentedFrames > lastPresented + 1) counters.dropped += presentedFrames - lastPresented - 1;

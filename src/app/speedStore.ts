@@ -17,7 +17,13 @@ function readStored(): MeasuredSpeeds {
   }
 }
 
-export const speedStore = createStore<{ speeds: MeasuredSpeeds }>()(() => ({ speeds: readStored() }));
+/** Empty until loadStoredSpeeds() (main.tsx) reads what this browser kept: nothing is read at import. */
+export const speedStore = createStore<{ speeds: MeasuredSpeeds }>()(() => ({ speeds: {} }));
+
+/** Reads the speeds this browser kept into the store (once, at start-up). */
+export function loadStoredSpeeds(): void {
+  speedStore.setState({ speeds: readStored() });
+}
 
 export function useModelSpeeds(): MeasuredSpeeds {
   return useStore(speedStore, (s) => s.speeds);

@@ -2,13 +2,18 @@
 // Vanilla store + a tiny hook, with actions as plain module functions (zustand docs: "actions outside
 // the store"). Per-frame keypoints never pass through here: the frame loop draws them directly.
 import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ModelName } from '../core/pose';
 import { DEFAULT_MODEL, isModelName } from '../core/pose';
 import type { BackendName, BackendSetting } from '../pose/backend';
 import { isBackendSetting } from '../pose/backend';
 import type { SessionRecord } from '../storage/schema';
+import type { Routine } from '../session/routine';
 import type { AppError } from './errors';
+import type { BannerSide, Verdicts } from './live/framing';
+import type { FlowName } from './live/setFlow';
+import type { PauseReason } from './live/words';
 
 export interface Settings {
   model: ModelName;
@@ -83,11 +88,11 @@ export interface CoachView {
 export type Screen = 'home' | 'live' | 'summary' | 'history' | 'analyze' | 'settings' | 'camera';
 export const SCREENS: readonly Screen[] = ['home', 'live', 'summary', 'history', 'analyze', 'settings', 'camera'];
 
-/** Where a live set is: checking in, getting into view, counting down, counting, or resting in a routine. */
-export type LiveStage = 'check-in' | 'setup' | 'countdown' | 'active' | 'rest';
-/** Why counting is paused: the user asked, the tab was hidden, or the camera went away. */
-export type PauseReason = 'user' | 'hidden' | 'camera';
+/** Where a live set is (the set flow's state, src/app/live/setFlow.ts). */
+export type LiveStage = FlowName;
+export type { PauseReason };
 
+/** What React renders of the live set: the set flow's state, rendered, never computed, by the screens. */
 export interface LiveState {
   exerciseId: string;
   stage: LiveStage;
@@ -97,11 +102,23 @@ export interface LiveState {
   target: { reps?: number; holdSec?: number };
   /** "Set 1 of 2", plus the routine position when in a routine. */
   setLabel: string | null;
-  /** Set-up guidance shown on the video (and spoken) until the view is right. */
-  guidance: string | null;
+  /** The one line for the person now (guidance, why counting is paused, the coach's cue). */
+  line: string | null;
+  lineKind: string | null;
+  /** The framing step's verdict per need. */
+  verdicts: Verdicts;
+  /** Every need is met: Start is enabled. */
+  canStart: boolean;
+  /** The set starts by itself once every need holds (false on the camera check). */
+  autoStart: boolean;
   rest: { remainingSec: number; nextExerciseId: string | null } | null;
   /** True when this set is part of a routine. */
   inRoutine: boolean;
+  /** Bumped on every counted rep: the counter pulses. */
+  repPulse: number;
+  /** Where on-picture text goes so it does not cover the body. */
+  banner: { side: BannerSide; size: number };
+  cameraOk: boolean;
 }
 
 export interface SummaryState {
@@ -110,8 +127,8 @@ export interface SummaryState {
   routineName: string | null;
   painBefore: number | null;
   painAfter: number | null;
-  /** Exercise to offer as "next" (the following exercise in the list), if any. */
-  nextExerciseId: string | null;
+  /** In a routine stopped early: the block "Next exercise" continues from; null otherwise. */
+  nextBlock: number | null;
 }
 
 export interface AppState {
@@ -130,7 +147,17 @@ export interface AppState {
   stats: Stats;
   recording: { active: boolean; frames: number };
   coach: CoachView | null;
+  /**
+   * What a screen asked of the live coach (open an exercise or the routine, try again after an error). The
+   * LiveSession carries it out and clears it: screens that hold no reference to it ask through the store.
+   */
+  request: LiveRequest | null;
 }
+
+export type LiveRequest =
+  | { kind: 'exercise'; exerciseId: string }
+  | { kind: 'routine'; routine: Routine | null }
+  | { kind: 'retry' };
 
 const STORAGE_KEY = 'form-coach:settings@1';
 
@@ -182,29 +209,37 @@ export function screenFromLocation(loc: { hash: string; search: string } | undef
   return 'home';
 }
 
-const urlOverrides = readUrlOverrides();
+/** The state before anything is read from the browser (tests start from it). */
+export function initialAppState(): AppState {
+  return {
+    screen: 'home', live: null, summary: null, settings: { ...DEFAULT_SETTINGS }, phase: 'idle', activity: null,
+    error: null, notices: [], backend: null, cameras: [], videoSize: null,
+    stats: { fps: 0, modelMs: 0, dropped: 0, frames: 0 }, recording: { active: false, frames: 0 }, coach: null,
+    request: null,
+  };
+}
 
-const initialScreen = screenFromLocation(globalThis.location);
-if (initialScreen === 'live' || initialScreen === 'summary') globalThis.history?.replaceState(null, '', '#/home');
+/** A store of its own (tests, the live session's tests). */
+export function createAppStore(state: AppState = initialAppState()): StoreApi<AppState> {
+  return createStore<AppState>()(() => state);
+}
 
-export const appStore = createStore<AppState>()(() => ({
-  // Live and summary need state that a reload does not have: a reload there lands on home (the
-  // set's counts are already in history).
-  screen: initialScreen === 'live' || initialScreen === 'summary' ? 'home' : initialScreen,
-  live: null,
-  summary: null,
-  settings: { ...DEFAULT_SETTINGS, ...readStoredSettings(), ...urlOverrides },
-  phase: 'idle',
-  activity: null,
-  error: null,
-  notices: [],
-  backend: null,
-  cameras: [],
-  videoSize: null,
-  stats: { fps: 0, modelMs: 0, dropped: 0, frames: 0 },
-  recording: { active: false, frames: 0 },
-  coach: null,
-}));
+/** The app's store. Created empty (no browser access at import); `loadFromBrowser` fills it at start-up. */
+export const appStore = createAppStore();
+
+/**
+ * Reads what the browser holds (stored settings, URL overrides, the screen in the URL) into the store.
+ * Called once by main.tsx. Live and summary need state a reload does not have: a reload there lands on home
+ * (the set's counts are already in history).
+ */
+export function loadFromBrowser(store: StoreApi<AppState> = appStore): void {
+  const screen = screenFromLocation(globalThis.location);
+  if (screen === 'live' || screen === 'summary') globalThis.history?.replaceState(null, '', '#/home');
+  store.setState({
+    screen: screen === 'live' || screen === 'summary' ? 'home' : screen,
+    settings: { ...DEFAULT_SETTINGS, ...readStoredSettings(), ...readUrlOverrides() },
+  });
+}
 
 export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(appStore, selector);
@@ -261,10 +296,6 @@ export function setRecording(recording: AppState['recording']): void {
   appStore.setState({ recording });
 }
 
-export function setCoach(coach: CoachView | null): void {
-  appStore.setState({ coach });
-}
-
 /** Shows a screen and mirrors it in the URL hash (a new history entry, so Back works). */
 export function go(screen: Screen): void {
   if (appStore.getState().screen !== screen) appStore.setState({ screen });
@@ -281,15 +312,8 @@ export function syncScreenFromLocation(): void {
   if (st.screen !== s) appStore.setState({ screen: s });
 }
 
-export function setLive(live: LiveState | null): void {
-  appStore.setState({ live });
-}
 
-export function patchLive(patch: Partial<LiveState>): void {
-  const live = appStore.getState().live;
-  if (live) appStore.setState({ live: { ...live, ...patch } });
-}
-
-export function setSummary(summary: SummaryState | null): void {
-  appStore.setState({ summary });
+/** Asks the live coach for something (see AppState.request). */
+export function requestLive(request: LiveRequest, store: StoreApi<AppState> = appStore): void {
+  store.setState({ request });
 }

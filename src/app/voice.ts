@@ -10,7 +10,8 @@ export interface SynthLike {
 }
 
 export interface SpeakerOptions {
-  synth: SynthLike | null;
+  /** The synthesizer, or a function giving it when first needed (so nothing is read at import). */
+  synth: SynthLike | null | (() => SynthLike | null);
   makeUtterance: (text: string) => SpeechSynthesisUtterance;
   /** Fallback when 'end' never fires (seen with voiceless headless browsers): ms allowed for a text. */
   timeoutFor?: (text: string) => number;
@@ -28,9 +29,16 @@ export class Speaker {
   private voiceURI: string | null = null;
   enabled = true;
 
+  private synthCache: SynthLike | null | undefined = undefined;
+
   constructor(private readonly o: SpeakerOptions) {}
 
-  get available(): boolean { return this.o.synth !== null; }
+  private get synth(): SynthLike | null {
+    if (this.synthCache === undefined) this.synthCache = typeof this.o.synth === 'function' ? this.o.synth() : this.o.synth;
+    return this.synthCache;
+  }
+
+  get available(): boolean { return this.synth !== null; }
   /** What is being said now and what waits (for tests and the debug readout). */
   get state(): { speaking: string | null; queued: string | null } { return { speaking: this.speaking, queued: this.queued }; }
 
@@ -38,14 +46,14 @@ export class Speaker {
 
   voices(): { uri: string; name: string; lang: string }[] {
     try {
-      return (this.o.synth?.getVoices() ?? []).map((v) => ({ uri: v.voiceURI, name: v.name, lang: v.lang }));
+      return (this.synth?.getVoices() ?? []).map((v) => ({ uri: v.voiceURI, name: v.name, lang: v.lang }));
     } catch {
       return [];
     }
   }
 
   say(text: string): void {
-    if (!this.enabled || !this.o.synth || !text) return;
+    if (!this.enabled || !this.synth || !text) return;
     if (this.speaking !== null) {
       if (text !== this.speaking) this.queued = text;
       return;
@@ -58,16 +66,16 @@ export class Speaker {
     this.queued = null;
     this.speaking = null;
     this.clear();
-    try { this.o.synth?.cancel(); } catch { /* nothing to stop */ }
+    try { this.synth?.cancel(); } catch { /* nothing to stop */ }
   }
 
   private start(text: string): void {
-    const synth = this.o.synth;
+    const synth = this.synth;
     if (!synth) return;
     const u = this.o.makeUtterance(text);
     const uri = this.voiceURI;
     if (uri) {
-      const v = this.o.synth?.getVoices().find((x) => x.voiceURI === uri);
+      const v = this.synth?.getVoices().find((x) => x.voiceURI === uri);
       if (v) u.voice = v;
     }
     let done = false;
@@ -99,14 +107,24 @@ export class Speaker {
   }
 }
 
-const browserSynth: SynthLike | null = typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
-
-/** The app's one speaker. */
+/**
+ * The app's one speaker. Nothing is read from the browser until it first speaks. (A module constant because
+ * the settings screen lists its voices; the live session is handed it through browserSpeaker.)
+ */
 export const speaker = new Speaker({
-  synth: browserSynth,
+  synth: () => (typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null),
   makeUtterance: (text) => {
     const u = new SpeechSynthesisUtterance(text);
     u.rate = 0.95;
     return u;
   },
 });
+
+/** The speaker as the live session uses it (say, cancel, and the voice settings before each line). */
+export function browserSpeaker(_win: Window): { say(text: string): void; cancel(): void; configure(on: boolean, voiceURI: string | null): void } {
+  return {
+    say: (text) => speaker.say(text),
+    cancel: () => speaker.cancel(),
+    configure: (on, voiceURI) => { speaker.enabled = on; speaker.setVoice(voiceURI); },
+  };
+}

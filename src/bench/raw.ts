@@ -1,22 +1,22 @@
 // The baseline page for `npm run bench` (bench-raw.html), not part of the app. Two modes:
 // - ?mode=raw&model=M&backend=B: camera → the model's estimatePoses through the app's own frame loop and
-//   pose source, and nothing else (no engine, no drawing, no React, no store): the floor the app is
-//   compared with, on the same camera cadence and the same drop-don't-queue policy.
+//   pose source (opened the one way, src/pose/openSource.ts), and nothing else (no engine, no drawing, no
+//   React, no store): the floor the app is compared with, on the same camera cadence and the same
+//   drop-don't-queue policy.
 // - ?mode=replay&exercise=E: camera cadence only; the poses come from a recorded stream (served by the
-//   bench at /__bench/fixture.json) through the engine, the store and the skeleton drawing, as the app's
-//   session does per frame. Used for the soak run without a model.
-import { openCamera, attachStream } from '../app/camera';
+//   bench at /__bench/fixture.json) and go through the app's own LiveSession (engine, flow, store, drawing)
+//   on the camera check's framing step. Used for the soak run without a model.
+import { browserCamera, openCamera, attachStream } from '../app/camera';
 import { startFrameLoop } from '../app/frameLoop';
 import type { FrameLoop } from '../app/frameLoop';
-import { createCoach } from '../app/coachEngine';
-import { setCoach } from '../app/store';
+import { LiveSession } from '../app/live/LiveSession';
+import { replayOpened } from '../app/live/replayFeed';
+import { createAppStore } from '../app/store';
 import { parseFixture } from '../core/fixture';
-import type { PoseFrame } from '../core/pose';
 import { isModelName } from '../core/pose';
-import { initBackend, isBackendSetting } from '../pose/backend';
-import type { PoseSource } from '../pose/types';
-import { createReplaySource } from '../pose/replaySource';
-import { clearOverlay, drawSkeleton } from '../render/skeleton';
+import { isBackendSetting } from '../pose/backend';
+import { createSourceOpener } from '../pose/openSource';
+import { DEFAULT_ROUTINE } from '../session/routine';
 
 declare global {
   interface Window {
@@ -29,58 +29,50 @@ window.__benchRaw = state;
 const statusEl = document.getElementById('status');
 const say = (s: string): void => { if (statusEl) statusEl.textContent = s; };
 
-async function modelSource(q: URLSearchParams): Promise<PoseSource<HTMLVideoElement>> {
+async function raw(q: URLSearchParams, video: HTMLVideoElement): Promise<void> {
   const model = q.get('model') ?? 'movenet-thunder';
   const backend = q.get('backend') ?? 'wasm';
   if (!isModelName(model) || !isBackendSetting(backend)) throw new Error(`bad model/backend: ${model}/${backend}`);
-  const be = await initBackend(backend);
-  state.backend = be.backend;
-  const [{ browserModelLoader }, { createPoseSource }] = await Promise.all([
-    import('../pose/browserLoader'), import('../pose/createPoseSource'),
+  const [opened] = await Promise.all([
+    createSourceOpener().open({ model, backend }),
+    openCamera(null).then((s) => attachStream(video, s)),
   ]);
-  return createPoseSource(model, { loader: browserModelLoader() });
+  state.backend = opened.backend.active;
+  state.loop = startFrameLoop(video, opened.source, {
+    onPoseFrame: () => undefined,
+    onError: (e) => { state.error = e instanceof Error ? e.message : String(e); say(state.error); },
+  });
 }
 
-async function replaySource(): Promise<PoseSource<unknown>> {
+async function replay(q: URLSearchParams, video: HTMLVideoElement, canvas: HTMLCanvasElement): Promise<void> {
   const res = await fetch('/__bench/fixture.json');
   if (!res.ok) throw new Error(`no replay fixture (HTTP ${res.status})`);
-  return createReplaySource(parseFixture(await res.json()), { loop: true });
+  const fixture = parseFixture(await res.json());
+  const store = createAppStore();
+  const session = new LiveSession({
+    store,
+    openSource: () => Promise.resolve(replayOpened(fixture)),
+    camera: browserCamera(),
+    clock: { now: () => performance.now(), every: (ms, fn) => { const id = setInterval(fn, ms); return () => clearInterval(id); } },
+    speaker: { say: () => undefined, cancel: () => undefined, configure: () => undefined },
+    save: () => Promise.resolve(),
+    loadRoutine: () => DEFAULT_ROUTINE,
+    go: (screen) => store.setState({ screen }),
+  });
+  session.preview(q.get('exercise') ?? 'plank');
+  session.attach(video, canvas);
+  window.__formCoach = session.debugHook();
+  state.backend = 'replay';
 }
 
 async function main(): Promise<void> {
   const q = new URLSearchParams(location.search);
-  const mode = q.get('mode') ?? 'raw';
   const video = document.getElementById('video') as HTMLVideoElement;
   const canvas = document.getElementById('overlay') as HTMLCanvasElement;
-  const [source] = await Promise.all([
-    mode === 'replay' ? replaySource() : modelSource(q),
-    openCamera(null).then((s) => attachStream(video, s)),
-  ]);
-  let onPoseFrame: (f: PoseFrame) => void = () => {};
-  if (mode === 'replay') {
-    const coach = createCoach(q.get('exercise') ?? 'plank');
-    const ctx = canvas.getContext('2d');
-    let lastView = '';
-    // The same per-frame work as src/app/session.ts onPoseFrame: engine step, store on change, drawing.
-    onPoseFrame = (f) => {
-      const step = coach?.step(f) ?? null;
-      if (step) {
-        const key = JSON.stringify(step.view);
-        if (key !== lastView) { lastView = key; setCoach(step.view); }
-      }
-      if (!ctx) return;
-      if (canvas.width !== f.width || canvas.height !== f.height) { canvas.width = f.width; canvas.height = f.height; }
-      clearOverlay(ctx);
-      const pose = f.poses[0];
-      if (pose) drawSkeleton(ctx, pose, { styles: step?.jointStyles ?? {}, minScore: 0.3 });
-    };
-  }
-  state.loop = startFrameLoop(video, source as PoseSource<HTMLVideoElement>, {
-    onPoseFrame,
-    onError: (e) => { state.error = e instanceof Error ? e.message : String(e); say(state.error); },
-  });
+  if ((q.get('mode') ?? 'raw') === 'replay') await replay(q, video, canvas);
+  else await raw(q, video);
   state.ready = true;
-  say(`running ${mode}`);
+  say(`running ${q.get('mode') ?? 'raw'}`);
 }
 
 main().catch((e: unknown) => {

@@ -3,7 +3,7 @@
 
 import type { PoseFrame } from './pose';
 import type { Side } from './geometry';
-import { createEngineState, finish, step, type EngineEvent, type EngineOptions, type EngineView } from './engine';
+import { createEngineState, finish, step, type EngineEvent, type EngineOptions, type EngineState, type EngineView } from './engine';
 import type { ExerciseId } from './exercises/types';
 import type { CueKind } from './cues';
 
@@ -88,6 +88,16 @@ export class SummaryBuilder {
     }
   }
 
+  /**
+   * Every fault start so far, closed or still open, in order, in seconds from the stream's start: the one
+   * tally of faults the saved session record is made from too (src/session/sessionRecorder.ts).
+   */
+  faultStarts(): { id: string; message: string; tSec: number }[] {
+    const out = this.faults.map((f) => ({ id: f.id, message: f.message, tSec: f.startSec }));
+    for (const [id, o] of this.openFaults) out.push({ id, message: o.message, tSec: this.sec(o.t) });
+    return out.sort((a, b) => a.tSec - b.tSec);
+  }
+
   private verdict(v: EngineView | null): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy'> {
     const reps = v ? v.reps.total : 0, hold = v ? v.holdSec.total : 0, judged = v ? v.judgedSec : 0, clean = v ? v.cleanReps : 0;
     const counted = reps > 0 || hold > 0;
@@ -118,15 +128,40 @@ export class SummaryBuilder {
   }
 }
 
+/**
+ * One pass of a stream through a fresh engine, frame by frame, collected into a Summary: the loop the
+ * analyzer (CLI and page) and the tests share. `step` gives each frame's view and events; `finish` closes
+ * what is still open and returns the summary.
+ */
+export class EngineRun {
+  readonly state: EngineState;
+  readonly summary: SummaryBuilder;
+
+  constructor(exercise: ExerciseId, source: string, opts?: EngineOptions) {
+    this.state = createEngineState(exercise, opts);
+    this.summary = new SummaryBuilder(exercise, source);
+  }
+
+  step(frame: PoseFrame): { view: EngineView; events: EngineEvent[] } {
+    const r = step(this.state, frame);
+    this.summary.add(this.state.t, r.events, r.view);
+    return { view: r.view, events: r.events };
+  }
+
+  /** Ends the stream: open holds and faults are closed. Returns the closing events and the summary. */
+  finish(): { events: EngineEvent[]; summary: Summary } {
+    const events = finish(this.state);
+    this.summary.add(this.state.t, events, null);
+    return { events, summary: this.summary.result() };
+  }
+}
+
 /** Runs a whole stream through a fresh engine and summarises it; `onView` sees each frame's view on the way. */
 export function summarize(exercise: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions, onView?: (v: EngineView) => void): Summary {
-  const state = createEngineState(exercise, opts);
-  const sb = new SummaryBuilder(exercise, source);
+  const run = new EngineRun(exercise, source, opts);
   for (const f of frames) {
-    const r = step(state, f);
-    sb.add(state.t, r.events, r.view);
-    onView?.(r.view);
+    const { view } = run.step(f);
+    onView?.(view);
   }
-  sb.add(state.t, finish(state), null);
-  return sb.result();
+  return run.finish().summary;
 }

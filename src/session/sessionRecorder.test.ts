@@ -11,10 +11,11 @@ import { goodFormShare, painAdvice, SessionRecorder } from './sessionRecorder';
 const fixturePath = join(import.meta.dirname, '..', '..', 'test-fixtures', 'keypoints', '02_plank_high_tutorial_yogai.movenet-thunder.json');
 const frames = fixtureToFrames(parseFixture(JSON.parse(readFileSync(fixturePath, 'utf8'))));
 
-function run(upToSec = Infinity) {
+function run(upToSec = Infinity, counter?: 'hold') {
   const state = createEngineState('plank');
   const rec = new SessionRecorder({
     id: 'test', exerciseId: 'plank', source: 'live', startedAt: 1_000, metricLabel: 'Body line', metricUnit: '°', target: { holdSec: 30 }, painBefore: 2,
+    ...(counter ? { counter } : {}),
   });
   const saves: ReturnType<SessionRecorder['snapshot']>[] = [];
   let lastView = null as ReturnType<typeof step>['view'] | null;
@@ -28,6 +29,16 @@ function run(upToSec = Infinity) {
 }
 
 describe('SessionRecorder on a real plank stream', () => {
+  it('for a hold, the good-form figure is over the time held (the same time as the count), and the set time is kept', () => {
+    const { rec } = run(Infinity, 'hold');
+    const r = rec.finish(99_000);
+    expect(Math.abs(r.activeSec - r.holdSec.total)).toBeLessThanOrEqual(0.2);
+    expect(r.goodFormSec).toBeLessThanOrEqual(r.activeSec);
+    // Clip 02 runs 35 s with the hold only from ≈9 s: the set is longer than the hold.
+    expect(r.setSec).toBeGreaterThan(r.holdSec.total + 5);
+    expect(r.repsGood).toBeUndefined();
+  });
+
   it('records the hold, the planted hip sag and the body-line angle over the set', () => {
     const { rec, lastView } = run();
     const r = rec.finish(99_000, 2);

@@ -2,6 +2,8 @@
 // Pure: it is fed each frame's events and view and says when the record is worth saving, so a
 // reload or crash mid-set loses at most the last few seconds of hold time and no counted rep.
 import type { EngineEvent, EngineView } from '../core/engine';
+import type { ExerciseId } from '../core/exercises';
+import { SummaryBuilder } from '../core/summary';
 import type { FaultTally, SessionRecord } from '../storage/schema';
 import { SESSION_VERSION } from '../storage/schema';
 
@@ -22,6 +24,11 @@ export interface SessionMeta {
   metricUnit: string;
   target: SessionRecord['target'];
   painBefore: number | null;
+  /**
+   * What the exercise counts. For a hold, activeSec is the time held and goodFormSec the part of it with no
+   * fault (the summary's two figures then cover the same time). Without it, as before: time active.
+   */
+  counter?: 'reps' | 'hold';
 }
 
 export class SessionRecorder {
@@ -31,9 +38,14 @@ export class SessionRecorder {
   private lastSampleT = -Infinity;
   private lastSaveT = -Infinity;
   private dirty = false;
-  private readonly tallies = new Map<string, FaultTally>();
+  /** The events, aggregated the one way the analyzer's summary is too (core/summary.ts). */
+  private readonly events: SummaryBuilder;
+  private readonly counter: 'reps' | 'hold' | null;
+  private lastHold = 0;
 
   constructor(meta: SessionMeta) {
+    this.counter = meta.counter ?? null;
+    this.events = new SummaryBuilder(meta.exerciseId as ExerciseId, meta.source);
     this.record = {
       id: meta.id,
       version: SESSION_VERSION,
@@ -51,6 +63,7 @@ export class SessionRecorder {
       painBefore: meta.painBefore,
       painAfter: null,
       target: meta.target,
+      ...(meta.counter === 'reps' ? { repsGood: 0 } : {}),
     };
   }
 
@@ -65,21 +78,24 @@ export class SessionRecorder {
     const dt = Number.isFinite(this.lastT) && t > this.lastT ? Math.min(t - this.lastT, 1000) / 1000 : 0;
     this.lastT = t;
     const r = this.record;
-    if (view.phase === 'active') {
+    if (this.counter !== null) r.setSec = (r.setSec ?? 0) + dt;
+    if (this.counter === 'hold') {
+      // Time held this frame (the hold counter only runs with form that does not break the hold).
+      const held = Math.max(0, view.holdSec.total - this.lastHold);
+      this.lastHold = view.holdSec.total;
+      r.activeSec += held;
+      if (view.activeFaults.length === 0) r.goodFormSec += held;
+    } else if (view.phase === 'active') {
       r.activeSec += dt;
       if (view.activeFaults.length === 0) r.goodFormSec += dt;
     }
-    let urgent = false;
-    for (const e of events) {
-      if (e.type === 'rep' || e.type === 'hold-end') urgent = true;
-      if (e.type === 'fault-start') {
-        urgent = true;
-        const tally = this.tallies.get(e.faultId) ?? { id: e.faultId, message: e.message, count: 0, atSec: [] };
-        tally.count++;
-        if (tally.atSec.length < MAX_FAULT_TIMES) tally.atSec.push(round1((e.t - this.t0) / 1000));
-        this.tallies.set(e.faultId, tally);
-      }
-    }
+    // Reps judged well: the engine's own count of reps with no fault on them (EngineView.cleanReps), as the
+    // analyzer's summary has it.
+    if (this.counter === 'reps') r.repsGood = Math.min(view.cleanReps, view.reps.total);
+    const repFault = events.some((e) => e.type === 'fault-start');
+    this.events.add(t, events, view);
+    const urgent = events.some((e) => e.type === 'rep' || e.type === 'hold-end' || e.type === 'fault-start');
+    if (repFault) r.faults = this.tallies();
     const changed = view.reps.total !== r.reps.total || view.holdSec.total !== r.holdSec.total;
     r.reps = { ...view.reps };
     r.holdSec = { total: round1(view.holdSec.total), left: round1(view.holdSec.left), right: round1(view.holdSec.right) };
@@ -92,12 +108,23 @@ export class SessionRecorder {
         this.lastSampleT = t;
       }
     }
-    r.faults = [...this.tallies.values()].map((f) => ({ ...f, atSec: [...f.atSec] }));
     r.updatedAt = now;
     if (changed || urgent) this.dirty = true;
     const due = urgent || (this.dirty && t - this.lastSaveT >= SAVE_EVERY_MS);
     if (due) { this.lastSaveT = t; this.dirty = false; }
     return due;
+  }
+
+  /** Each fault: how often it started and when (the first MAX_FAULT_TIMES), from the one event summary. */
+  private tallies(): FaultTally[] {
+    const by = new Map<string, FaultTally>();
+    for (const f of this.events.faultStarts()) {
+      const tally = by.get(f.id) ?? { id: f.id, message: f.message, count: 0, atSec: [] };
+      tally.count++;
+      if (tally.atSec.length < MAX_FAULT_TIMES) tally.atSec.push(round1(f.tSec));
+      by.set(f.id, tally);
+    }
+    return [...by.values()];
   }
 
   finish(now: number, painAfter: number | null = null): SessionRecord {
@@ -118,6 +145,8 @@ export class SessionRecorder {
       holdSec: { ...r.holdSec },
       goodFormSec: round1(r.goodFormSec),
       activeSec: round1(r.activeSec),
+      ...(r.repsGood !== undefined ? { repsGood: r.repsGood } : {}),
+      ...(r.setSec !== undefined ? { setSec: round1(r.setSec) } : {}),
       faults: r.faults.map((f) => ({ ...f, atSec: [...f.atSec] })),
       metric: { ...r.metric, series: r.metric.series.map((p) => [p[0], p[1]] as [number, number]) },
       target: r.target ? { ...r.target } : null,

@@ -29,9 +29,17 @@ export interface SessionRecord {
   endedAt: number | null;
   reps: SideCounts;
   holdSec: SideCounts;
-  /** Seconds with a usable pose and no active fault, and seconds with a usable pose at all. */
+  /**
+   * Good-form seconds out of `activeSec`. For holds (since version 1.1 of the recorder) activeSec is the time
+   * held and goodFormSec the held time with no fault, so both figures cover the same time; for reps, and in
+   * older records, activeSec is the time counting ran with a usable pose.
+   */
   goodFormSec: number;
   activeSec: number;
+  /** Reps judged well (the engine's reps with no fault on them); absent in older records. */
+  repsGood?: number;
+  /** Seconds the set ran (from "Go" to its end, pauses left out); absent in older records. */
+  setSec?: number;
   faults: FaultTally[];
   /** The exercise's key angle over the set, [seconds, degrees], thinned to about 2 per second. */
   metric: { label: string; unit: string; series: [number, number][]; min: number | null; max: number | null };
@@ -107,6 +115,8 @@ export function parseSessionRecord(v: unknown): SessionRecord {
     holdSec: checkCounts(v.holdSec, 'holdSec'),
     goodFormSec: v.goodFormSec,
     activeSec: v.activeSec,
+    ...(nonNeg(v.repsGood) ? { repsGood: v.repsGood } : {}),
+    ...(nonNeg(v.setSec) ? { setSec: v.setSec } : {}),
     faults,
     metric: { label: m.label, unit: m.unit, series, min: orNull(m.min, 'metric.min'), max: orNull(m.max, 'metric.max') },
     painBefore: checkPain(v.painBefore, 'painBefore'),

@@ -95,13 +95,14 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await page.getByTestId('video-input').setInputFiles(clip);
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
-  await page.waitForTimeout(1500);
+  // Some of the video analysed (not just the bar shown) before the picture is taken.
+  await expect.poll(async () => Number(await page.getByRole('progressbar', { name: 'Analysis progress' }).getAttribute('value') ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: join(repoRoot, 'test-results', 'screens', 'analysis-running.png') });
   const summary = page.getByTestId('summary');
   await expect(summary).toBeVisible({ timeout: 150_000 });
   console.log(`[analyze e2e] ${await page.getByTestId('analysis-timing').innerText()}`);
 
-  const repsText = await summary.getByTestId('summary-counts').locator('.count').filter({ hasText: 'Reps' }).locator('dd').innerText();
+  const repsText = await summary.getByTestId('summary-counts').locator('.count').filter({ has: page.locator('dt', { hasText: /^Reps$/ }) }).locator('dd').innerText();
   const reps = Number(/^(\d+)/.exec(repsText)?.[1]);
   expect(Math.abs(reps - expected.reps)).toBeLessThanOrEqual(expected.repsTolerance);
   const timeline = page.getByTestId('timeline');

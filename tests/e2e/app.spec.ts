@@ -24,8 +24,8 @@ test('starts on wasm, opens the camera, finds the person and draws the skeleton'
     return kps.filter((k) => names.includes(k.name) || k.name === 'nose').filter((k) => k.score > 0.3).length >= 12;
   }, [...MAIN_JOINTS] as string[], { timeout: 30_000, polling: 200 });
   expect(await overlayInkPixels(page)).toBeGreaterThan(500);
-  // Let the readout refresh (it updates twice a second) before the picture is taken.
-  await page.waitForTimeout(1200);
+  // The readout has a frame rate to show (it updates twice a second) before the picture is taken.
+  await page.waitForFunction(() => ((window as unknown as { __formCoach: Hook }).__formCoach.getStats().fps > 0), undefined, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/screens/live-wasm.png' });
 });
 

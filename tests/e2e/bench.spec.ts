@@ -21,7 +21,8 @@ for (const { model, worker } of RUNS) {
       return { ...h.getStats(), at: performance.now(), recent: h.getRecentModelMs() };
     });
     const a = await read();
-    await page.waitForTimeout(8000);
+    // The measuring window: 40 more frames processed.
+    await waitForFrames(page, a.frames + 40, 120_000);
     const b = await read();
     const fps = ((b.frames - a.frames) * 1000) / (b.at - a.at);
     const sorted = [...b.recent].sort((x, y) => x - y);

@@ -2,6 +2,7 @@
 // origin (the app must never fetch models, fonts or anything else from another host).
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { COCO17 } from '../../src/core/pose';
 
 export const test = base.extend<{ foreignRequests: string[] }>({
   foreignRequests: [async ({ page, baseURL }, use) => {
@@ -20,10 +21,8 @@ export const test = base.extend<{ foreignRequests: string[] }>({
 
 export { expect };
 
-export const MAIN_JOINTS = [
-  'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist',
-  'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
-] as const;
+/** The body's joints without the face: COCO-17 from the shoulders on (one list of names, src/core/pose.ts). */
+export const MAIN_JOINTS = COCO17.slice(5);
 
 export interface Hook {
   getLastFrame(): { t: number; width: number; height: number; poses: { keypoints: { name: string; x: number; y: number; score: number }[] }[] } | null;

@@ -3,7 +3,7 @@
 // (it is ~3× faster than Thunder here and steady on this lying pose); speech is off (no voices headless).
 // The last test runs everywhere, also on the synthetic camera.
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, waitForFrames } from './fixtures';
 import { syntheticReason } from './clip';
 
 const APP = '/?backend=wasm&model=movenet-lightning&voice=off#/home';
@@ -35,6 +35,14 @@ async function shownHold(page: Page): Promise<number> {
 
 async function waitForHold(page: Page, atLeast: number, timeout = 60_000): Promise<void> {
   await expect.poll(() => shownHold(page), { timeout, intervals: [250] }).toBeGreaterThanOrEqual(atLeast);
+}
+
+/** Frames the app has processed so far. */
+const framesSoFar = (page: Page): Promise<number> => page.evaluate(() => window.__formCoach?.getStats().frames ?? 0);
+
+/** Waits until the app has processed `n` more frames (the clip keeps playing: the engine had its chance). */
+async function moreFrames(page: Page, n: number): Promise<void> {
+  await waitForFrames(page, (await framesSoFar(page)) + n, 60_000);
 }
 
 async function hidePage(page: Page, hidden: boolean): Promise<void> {
@@ -119,9 +127,9 @@ test('keyboard only: Tab to the plank card, Enter, Space pauses and resumes, Esc
   await waitForHold(page, 2);
   await page.keyboard.press('Space');
   await expect(page.getByTestId('cue')).toHaveText(/^Paused\./);
-  await page.waitForTimeout(600);
   const held = await shownHold(page);
-  await page.waitForTimeout(2500);
+  // Frames keep coming while paused: 10 more processed, the count stands still.
+  await moreFrames(page, 10);
   expect(await shownHold(page)).toBe(held);
   await page.keyboard.press('Space');
   await waitForHold(page, held + 1);
@@ -137,11 +145,11 @@ test('tab hidden mid-set pauses: no hold seconds accrue while hidden, Space resu
   await expect(page.getByTestId('cue')).toHaveText(/Paused while the tab was hidden/);
   const held = await shownHold(page);
   // Frames keep arriving (headless never really hides the page): the engine must not see them.
-  await page.waitForTimeout(4000);
+  await moreFrames(page, 15);
   await hidePage(page, false);
   expect(await shownHold(page)).toBe(held);
   // Back on the tab it stays paused until asked.
-  await page.waitForTimeout(1000);
+  await moreFrames(page, 5);
   expect(await shownHold(page)).toBe(held);
   await expect(page.getByTestId('cue')).toHaveText(/Paused while the tab was hidden/);
   await page.keyboard.press('Space');
@@ -164,9 +172,10 @@ test('camera track ended mid-set: paused with the count kept, carries on when a 
   await expect(page.getByTestId('cue')).toHaveText(/camera stopped.*count is kept/i);
   await page.screenshot({ path: `${SCREENS}/camera-lost.png` });
   const held = await shownHold(page);
-  // The count is kept, not reset.
+  // The count is kept, not reset, and the set is paused (not restarted) while no camera is there.
   expect(held).toBeGreaterThanOrEqual(2);
-  await page.waitForTimeout(1500);
+  await expect.poll(() => page.evaluate(() => window.__formCoach?.getFlow())).toBe('paused');
+  expect(await page.evaluate(() => window.__formCoach?.getStats().phase)).toBe('starting');
   expect(await shownHold(page)).toBe(held);
   // A camera appears again.
   await page.evaluate(() => navigator.mediaDevices.dispatchEvent(new Event('devicechange')));
@@ -209,7 +218,10 @@ test('everywhere: home, set-up guidance, settings by keyboard, high contrast, 20
   await page.getByRole('button', { name: /side bend/i }).first().click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await expect(page.getByTestId('video-text')).toHaveText(/camera|view|face|light|position|move|stand|sit/i, { timeout: 60_000 });
-  await expect(page.getByTestId('counter')).toBeVisible();
+  // The framing step: a verdict per need, at least one not met, and Start waits for them.
+  await expect(page.getByTestId('framing').locator('[data-verdict=no]').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Start anyway' })).toBeEnabled();
   await page.screenshot({ path: `${SCREENS}/setup-guidance.png` });
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Set finished' })).toBeVisible();

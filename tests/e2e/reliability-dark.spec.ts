@@ -27,8 +27,11 @@ test('dark room: the plank in near darkness gets "more light", and the counter s
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await waitForFrames(page, 20, 90_000);
   await expect(page.getByTestId('video-text').or(page.getByTestId('cue')).filter({ hasText: /more light/i }).first()).toBeVisible({ timeout: 30_000 });
-  // Frames keep coming; nothing is counted on guesses.
+  // Frames keep coming; nothing is counted on guesses: the framing step says the light is not enough and the
+  // set does not start by itself.
   await waitForFrames(page, 40, 90_000);
-  await expect(page.getByTestId('counter')).toHaveText(/^0:00/);
+  await expect(page.getByTestId('verdict-light')).toHaveAttribute('data-verdict', 'no');
+  expect(await page.evaluate(() => window.__formCoach?.getFlow())).toBe('framing');
+  await expect(page.getByTestId('counter')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/dark-room.png' });
 });

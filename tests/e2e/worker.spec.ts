@@ -33,9 +33,13 @@ async function sampleFrames(page: Page, n: number): Promise<Frame[]> {
   const out: Frame[] = [];
   const deadline = Date.now() + 60_000;
   while (out.length < n && Date.now() < deadline) {
-    const f = await page.evaluate(() => (window as unknown as { __formCoach: Hook }).__formCoach.getLastFrame());
-    if (f && f.t !== out[out.length - 1]?.t) out.push(f);
-    await page.waitForTimeout(120);
+    // The next processed frame (a different time stamp from the one taken last).
+    const last = out[out.length - 1]?.t ?? null;
+    const handle = await page.waitForFunction((prev) => {
+      const f = (window as unknown as { __formCoach: Hook }).__formCoach.getLastFrame();
+      return f && f.t !== prev ? f : null;
+    }, last, { timeout: Math.max(1, deadline - Date.now()), polling: 'raf' });
+    out.push(await handle.jsonValue() as Frame);
   }
   return out;
 }

@@ -7,13 +7,13 @@ import type { ModelName, PoseFrame } from '../../core/pose';
 import type { BackendSetting } from '../../pose/backend';
 import type { ExerciseId } from '../../core/exercises';
 import { EXERCISES } from '../../core/exercises';
-import { createEngineState, finish, step } from '../../core/engine';
 import type { Summary } from '../../core/summary';
-import { SummaryBuilder } from '../../core/summary';
+import { EngineRun } from '../../core/summary';
 import { SessionRecorder } from '../../session/sessionRecorder';
 import type { SessionRecord } from '../../storage/schema';
 import { drawSkeleton } from '../../render/skeleton';
 import { metricMeta } from '../summary/format';
+import { counterMode } from '../live/target';
 
 /** Frames analysed per second of video: the CLI's rate (scripts/analyze.ts uses min(15, the video's fps)). */
 export const ANALYSIS_FPS = 15;
@@ -99,13 +99,16 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const duration = await openVideo(video, o.url, signal);
 
   o.onStatus?.('Starting the pose engine…');
-  const [{ initBackend }, { checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
-    import('../../pose/backend'), import('../../pose/browserLoader'), import('../../pose/createPoseSource'),
-  ]);
-  await initBackend(o.backend);
-  await checkModelFiles(o.model);
-  const source = await createPoseSource(o.model, { loader: browserModelLoader(), smoothing: false });
-  if (signal.aborted) { source.dispose(); throw new AnalysisCancelled('cancelled'); }
+  // The one way to open a pose source (the live app and the bench use it too); the model's own filter off,
+  // as in the CLI.
+  const { createSourceOpener } = await import('../../pose/openSource');
+  const { source } = await createSourceOpener().open(
+    { model: o.model, backend: o.backend, smoothing: false },
+    { onActivity: (text) => o.onStatus?.(text), stillWanted: () => !signal.aborted },
+  ).catch((e: unknown) => {
+    if (signal.aborted) throw new AnalysisCancelled('cancelled');
+    throw e;
+  });
 
   const def = EXERCISES[o.exerciseId];
   const scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
@@ -117,8 +120,8 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const pctx = o.preview?.getContext('2d') ?? null;
   if (o.preview) { o.preview.width = frameCanvas.width; o.preview.height = frameCanvas.height; }
 
-  const state = createEngineState(o.exerciseId, { model: o.model });
-  const sb = new SummaryBuilder(o.exerciseId, o.fileName);
+  // The analyzer's one pass (the CLI's too): engine and summary together.
+  const run = new EngineRun(o.exerciseId, o.fileName, { model: o.model });
   const meta = metricMeta(def);
   const now = Date.now();
   const rec = new SessionRecorder({
@@ -128,6 +131,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
     // A recording was not a set against a target: the summary shows plain counts.
     target: null,
     painBefore: null,
+    counter: counterMode(def).mode,
   });
   const repsAt: number[] = [];
   const n = Math.max(1, Math.floor(duration * ANALYSIS_FPS + 1e-6));
@@ -158,9 +162,8 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
       timing.modelMs += performance.now() - t1;
       timing.frames++;
       const frame: PoseFrame = { t: tMs, width: frameCanvas.width, height: frameCanvas.height, poses };
-      const r = step(state, frame);
+      const r = run.step(frame);
       for (const e of r.events) if (e.type === 'rep') repsAt.push(Math.round(e.t / 10) / 100);
-      sb.add(state.t, r.events, r.view);
       rec.add(tMs, r.events, r.view, now);
       if (pctx && o.preview) {
         pctx.drawImage(frameCanvas, 0, 0);
@@ -172,9 +175,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   } finally {
     source.dispose();
   }
-  const tail = finish(state);
-  sb.add(state.t, tail, null);
-  const summary = sb.result();
+  const { summary } = run.finish();
   if (summary.frames === 0) throw new VideoFileError(UNREADABLE);
   const record = rec.finish(Date.now());
   o.onProgress(duration, duration);

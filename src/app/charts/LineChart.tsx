@@ -37,10 +37,9 @@ export interface LineChartProps {
   testId?: string;
 }
 
-let uplotModule: Promise<typeof uPlot> | null = null;
+/** uPlot and its stylesheet (the browser loads a dynamic import once and reuses it after). */
 function loadUplot(): Promise<typeof uPlot> {
-  uplotModule ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default);
-  return uplotModule;
+  return Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default);
 }
 
 const DAY = 86_400;

@@ -1,11 +1,12 @@
-import { EXERCISE_CHOICES } from '../coachEngine';
+import { EXERCISES } from '../../core/exercises';
+import { clock } from '../format/time';
 import { updateSettings, useApp } from '../store';
 
-const fmtHold = (sec: number) => `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
+const CHOICES = Object.values(EXERCISES).map((d) => ({ id: d.id, name: d.name, group: d.group }));
 
 /**
- * Exercise choice, and the engine's view: the counter and the current cue in large text. The frame loop
- * steps the engine and pushes only changes through the store.
+ * Exercise choice for the camera check, and the engine's view: the counter and the current cue in large
+ * text. The live session steps the engine and pushes only changes through the store.
  */
 export function CoachPanel() {
   const exerciseId = useApp((s) => s.settings.exerciseId);
@@ -17,16 +18,16 @@ export function CoachPanel() {
         <select aria-label="Choose an exercise" value={exerciseId ?? ''} onChange={(e) => updateSettings({ exerciseId: e.target.value || null })}>
           <option value="">None: just show the skeleton</option>
           <optgroup label="Stretches">
-            {EXERCISE_CHOICES.filter((x) => x.group === 'stretch').map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {CHOICES.filter((x) => x.group === 'stretch').map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </optgroup>
           <optgroup label="Strengthening">
-            {EXERCISE_CHOICES.filter((x) => x.group === 'strength').map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {CHOICES.filter((x) => x.group === 'strength').map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </optgroup>
         </select>
       </label>
       {exerciseId && coach && (
         <>
-          <p className="counter" data-testid="counter">{coach.mode === 'hold' ? fmtHold(coach.holdSec) : `${coach.reps} reps`}</p>
+          <p className="counter" data-testid="counter">{coach.mode === 'hold' ? clock(coach.holdSec) : `${coach.reps} reps`}</p>
           <p className="cue" aria-live="polite">{coach.cue ?? ''}</p>
         </>
       )}

@@ -1,29 +1,30 @@
-import { saveRecording, startRecording, stopRecording } from '../recorder';
+import { downloadFixture } from '../live/keypointRecorder';
+import { useSession } from '../live/sessionContext';
 import { appStore, setRecording, useApp } from '../store';
-
-function toggle(): void {
-  const { recording } = appStore.getState();
-  if (recording.active) stopRecording();
-  else startRecording();
-  setRecording({ active: !recording.active, frames: recording.active ? recording.frames : 0 });
-}
-
-function save(): void {
-  const s = appStore.getState();
-  stopRecording();
-  setRecording({ active: false, frames: s.recording.frames });
-  const size = s.videoSize ? `${s.videoSize.width}x${s.videoSize.height}` : '';
-  saveRecording({ source: `Form Coach camera ${size} ${new Date().toISOString()}`.trim(), model: s.settings.model });
-}
 
 /**
  * "Record keypoints": keeps the pose stream (keypoints only, never images) and saves it as a
  * form-coach/keypoints@1 file. It can be started with the camera off (Settings › Advanced): frames are
- * kept from the next time the camera runs, through any sets, until it is stopped or saved.
+ * kept from the next time the camera runs, through any sets, until it is stopped or saved. The recording
+ * itself is the live session's (LiveSession.keypoints), which every processed frame passes through.
  */
 export function RecordPanel() {
   const recording = useApp((s) => s.recording);
   const running = useApp((s) => s.phase === 'running');
+  const keypoints = useSession().keypoints;
+  const toggle = (): void => {
+    if (keypoints.active) keypoints.stop();
+    else keypoints.start();
+    setRecording({ active: keypoints.active, frames: keypoints.count });
+  };
+  const save = (): void => {
+    const s = appStore.getState();
+    keypoints.stop();
+    setRecording({ active: false, frames: keypoints.count });
+    const size = s.videoSize ? `${s.videoSize.width}x${s.videoSize.height}` : '';
+    const fixture = keypoints.build({ source: `Form Coach camera ${size} ${new Date().toISOString()}`.trim(), model: s.settings.model });
+    if (fixture) downloadFixture(fixture, document);
+  };
   return (
     <section className="panel" aria-labelledby="record-title">
       <h2 id="record-title">Record keypoints</h2>

@@ -6,10 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { DemoData } from './demo';
 import { drawDemoFrame } from './demo';
 
-let dataPromise: Promise<DemoData> | null = null;
+/** The demo loops (the browser fetches the chunk once and reuses the module after). */
 export function loadDemoData(): Promise<DemoData> {
-  dataPromise ??= import('./demoData.json').then((m) => m.default as unknown as DemoData);
-  return dataPromise;
+  return import('./demoData.json').then((m) => m.default as unknown as DemoData);
 }
 
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;

@@ -39,22 +39,27 @@ export function useHistory<T>(selector: (s: HistoryState) => T): T {
   return useStore(historyStore, selector);
 }
 
-let db: History | null = null;
-let loading: Promise<void> | null = null;
-const pending = new Map<string, SessionRecord>();
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
+/** What the functions below share: the database (opened on first use), the load, and what waits for room. */
+interface Keeper {
+  db: History | null;
+  loading: Promise<void> | null;
+  readonly pending: Map<string, SessionRecord>;
+  retryTimer: ReturnType<typeof setTimeout> | null;
+}
+const keeper: Keeper = { db: null, loading: null, pending: new Map(), retryTimer: null };
+const pending = keeper.pending;
 
 /** For tests: use another database (e.g. a fresh name per test) and forget all state. */
 export function setHistoryDatabase(h: History): void {
-  db = h;
-  loading = null;
+  keeper.db = h;
+  keeper.loading = null;
   pending.clear();
-  if (retryTimer !== null) clearTimeout(retryTimer);
-  retryTimer = null;
+  if (keeper.retryTimer !== null) clearTimeout(keeper.retryTimer);
+  keeper.retryTimer = null;
   historyStore.setState({ status: 'idle', sessions: [], notices: [], unsaved: 0, lastImport: null });
 }
 
-const getDb = (): History => (db ??= openHistory());
+const getDb = (): History => (keeper.db ??= openHistory());
 
 const STORAGE_FULL = 'The browser has no room left to save sessions. Your latest set is kept on this page and saved as soon as there is room: export and delete old sessions to free space.';
 
@@ -85,7 +90,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Loads the history once (later calls share the first load). Call at app start. */
 export function loadHistory(): Promise<void> {
-  loading ??= (async () => {
+  keeper.loading ??= (async () => {
     historyStore.setState({ status: 'loading' });
     try {
       const r = await getDb().load();
@@ -103,7 +108,7 @@ export function loadHistory(): Promise<void> {
       addNotice('Your saved sessions could not be opened in this browser. New sets are still shown but may not be kept after a reload.');
     }
   })();
-  return loading;
+  return keeper.loading;
 }
 
 /** Saves (insert or update) a session record as it happens; never throws (errors become notices). */
@@ -136,9 +141,9 @@ export async function flushPending(): Promise<void> {
 }
 
 function scheduleRetry(): void {
-  if (retryTimer !== null) return;
-  retryTimer = setTimeout(() => {
-    retryTimer = null;
+  if (keeper.retryTimer !== null) return;
+  keeper.retryTimer = setTimeout(() => {
+    keeper.retryTimer = null;
     void flushPending();
   }, RETRY_SAVE_MS);
 }

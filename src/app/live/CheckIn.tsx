@@ -2,16 +2,17 @@
 // an optional pain check-in. Start is focused, so Enter starts from the keyboard.
 import { useState } from 'react';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
-import { checkIn, stop } from './liveController';
 import { PainCheck } from './PainCheck';
-import { viewNeeded } from './target';
+import { useSession } from './sessionContext';
+import { viewNeeded } from './words';
 import type { LiveState } from '../store';
 import { useApp } from '../store';
-import { formatTime } from './target';
+import { formatTime } from '../format/time';
 
 export function CheckIn({ live }: { live: LiveState }) {
   const [pain, setPain] = useState<number | null>(null);
   const units = useApp((s) => s.settings.timeUnits);
+  const session = useSession();
   if (!isExerciseId(live.exerciseId)) return null;
   const def = EXERCISES[live.exerciseId];
   const goal = live.target.holdSec !== undefined ? `Hold for ${formatTime(live.target.holdSec, units)}` : `${live.target.reps ?? 0} reps`;
@@ -37,10 +38,10 @@ export function CheckIn({ live }: { live: LiveState }) {
         </div>
       </div>
       <div className="row big-actions">
-        <button type="button" className="primary" autoFocus onClick={() => checkIn(pain)}>
+        <button type="button" className="primary" autoFocus onClick={() => session.checkIn(pain)}>
           Turn on the camera and start
         </button>
-        <button type="button" onClick={stop}>Back</button>
+        <button type="button" onClick={() => session.stop()}>Back</button>
       </div>
     </section>
   );

@@ -1,14 +1,19 @@
 // After a set or a routine: the summary of each set (SummaryView), a pain check-in, the caution when
-// pain rose, and where to go next.
+// pain rose, and where to go next ("Next exercise" only inside a routine that has one). Focus moves to the
+// heading, so a keyboard or screen-reader user lands on the result after Stop.
+import { useEffect, useRef } from 'react';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import { painAdvice } from '../../session/sessionRecorder';
 import { SummaryView } from '../summary/SummaryView';
 import { go, useApp } from '../store';
-import { openExercise, setPainAfter } from './liveController';
 import { PainCheck } from './PainCheck';
+import { useSession } from './sessionContext';
 
 export function SummaryScreen() {
   const summary = useApp((s) => s.summary);
+  const session = useSession();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { heading.current?.focus(); }, []);
   if (!summary) {
     return (
       <section className="summary-screen">
@@ -18,22 +23,30 @@ export function SummaryScreen() {
     );
   }
   const advice = painAdvice(summary.painBefore, summary.painAfter);
-  const next = summary.nextExerciseId && isExerciseId(summary.nextExerciseId) ? EXERCISES[summary.nextExerciseId] : null;
+  const nextId = summary.nextBlock !== null ? session.routineBlockExercise(summary.nextBlock) : null;
+  const next = nextId && isExerciseId(nextId) ? EXERCISES[nextId] : null;
+  const counted = summary.records.some((r) => r.reps.total > 0 || r.holdSec.total > 0);
   return (
     <section className="summary-screen" aria-labelledby="summary-title">
-      <h2 id="summary-title">{summary.routineName ? `Routine finished: ${summary.routineName}` : 'Set finished'}</h2>
-      {summary.records.length === 0 && <p>Nothing was counted this time: the set stopped before counting began.</p>}
+      <h2 id="summary-title" ref={heading} tabIndex={-1}>{summary.routineName ? `Routine finished: ${summary.routineName}` : 'Set finished'}</h2>
+      {!counted && (
+        <p data-testid="nothing-counted">
+          {summary.records.length === 0
+            ? 'Nothing was counted this time: the set stopped before counting began.'
+            : 'Nothing was counted this time. The coach could not see the exercise being done: check the picture on the framing step next time.'}
+        </p>
+      )}
       {summary.routineName && summary.records.length > 0 && (
         <p>{summary.records.length} {summary.records.length === 1 ? 'set' : 'sets'} done.</p>
       )}
       <div className="pain-after">
-        <PainCheck legend="How much does your back hurt now? (optional)" value={summary.painAfter} onChange={setPainAfter} />
+        <PainCheck legend="How much does your back hurt now? (optional)" value={summary.painAfter} onChange={(p) => session.setPainAfter(p)} />
         {summary.painBefore !== null && <p className="hint">Before: {summary.painBefore} / 10</p>}
         {advice && <p className="advice" role="alert">{advice}</p>}
         {summary.painAfter !== null && !advice && <p className="hint" role="status">Thanks, noted with this session.</p>}
       </div>
       <div className="row big-actions">
-        {next && <button type="button" className="primary" onClick={() => openExercise(next.id)}>Next exercise: {next.name}</button>}
+        {next && <button type="button" className="primary" onClick={() => session.continueRoutine()}>Next exercise: {next.name}</button>}
         <button type="button" onClick={() => go('home')}>Back home</button>
         <button type="button" onClick={() => go('history')}>See history</button>
       </div>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../core/exercises';
-import { createEngineState, step } from '../../core/engine';
-import { loadClip } from '../../core/testing/replay';
-import { counterText, formatTime, guidanceFor, setupGuidance, targetFor, targetReached } from './target';
+import { formatTime } from '../format/time';
+import { counterText, holdLeftText, targetFor, targetReached } from './target';
+import { setupWords } from './words';
 
 const counts = (total: number, left = 0, right = 0) => ({ total, left, right });
 
@@ -34,7 +34,7 @@ describe('live targets', () => {
   });
 
   it('reads times in the chosen units and never shows NaN', () => {
-    expect(formatTime(22.7, 'minutes')).toBe('0:22');
+    expect(formatTime(22.4, 'minutes')).toBe('0:22');
     expect(formatTime(75, 'minutes')).toBe('1:15');
     expect(formatTime(75, 'seconds')).toBe('75 s');
     expect(formatTime(Number.NaN, 'minutes')).toBe('0:00');
@@ -42,27 +42,18 @@ describe('live targets', () => {
     expect(counterText('reps', 8, { reps: 10 }, 'minutes')).toBe('8 / 10');
   });
 
-  it('set-up guidance names the fix', () => {
-    expect(setupGuidance(EXERCISES.plank, 'wrong-view')).toMatch(/side-on/i);
-    expect(setupGuidance(EXERCISES.plank, 'body-cut-off')).toMatch(/whole body/i);
-    expect(setupGuidance(EXERCISES.plank, 'too-dark')).toMatch(/light/i);
-    expect(setupGuidance(EXERCISES.plank, undefined)).toBeNull();
+  it('a hold shows the time still to go, and nothing once it is met', () => {
+    expect(holdLeftText(12, { holdSec: 20 }, 'minutes')).toBe('0:08 to go');
+    expect(holdLeftText(12, { holdSec: 20 }, 'seconds')).toBe('8 s to go');
+    expect(holdLeftText(20, { holdSec: 20 }, 'minutes')).toBeNull();
+    expect(holdLeftText(3, { reps: 10 }, 'minutes')).toBeNull();
   });
 
-  it('guidance: none while a clear set-up is confirmed (the first frames after "Go"), the issue\'s words otherwise', async (ctx) => {
-    const frames = await loadClip('03_plank_forearm_side_kaiakol005');
-    if (!frames) { ctx.skip(); return; }
-    const def = EXERCISES.plank;
-    const e = createEngineState('plank');
-    const seen: (string | null)[] = [];
-    for (const f of frames.slice(0, 15)) seen.push(guidanceFor(def, step(e, f).view));
-    // Clip 03 is in position from its first frame: nothing to tell the user at any point.
-    expect(seen).toEqual(seen.map(() => null));
-    expect(e.phase).toBe('active');
-    // Nobody in view, on a fresh engine: the words for that.
-    const empty = createEngineState('plank');
-    const v = step(empty, { ...frames[0]!, poses: [] }).view;
-    expect(guidanceFor(def, v)).toBe(setupGuidance(def, 'no-person'));
-    expect(guidanceFor(def, v)).toBeTruthy();
+  it('set-up words name the fix, and ask for the whole body only where the legs are needed', () => {
+    expect(setupWords(EXERCISES.plank, 'wrong-view')).toMatch(/side-on/i);
+    expect(setupWords(EXERCISES.plank, 'body-cut-off')).toMatch(/whole body/i);
+    expect(setupWords(EXERCISES['ab-crunch'], 'body-cut-off')).toMatch(/upper body and hips/i);
+    expect(setupWords(EXERCISES.plank, 'too-dark')).toMatch(/light/i);
+    expect(setupWords(EXERCISES.plank, 'wrong-posture')).toBe(EXERCISES.plank.posture.cue);
   });
 });

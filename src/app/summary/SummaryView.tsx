@@ -1,12 +1,14 @@
-// Renders one finished (or crashed) set: counts per side and hold time against the target, share of
-// good form, faults with how often and when, range of motion, a chart of the key angle over the set,
-// and pain before/after with the caution when it rose. It renders a saved record; it computes no form.
+// Renders one finished (or crashed) set as one story: for a hold, the time held against the target and how
+// much of that time had good form; for reps, the reps against the target and how many were judged well.
+// Then the faults with how often and when, range of motion, a chart of the key angle over the set (broken
+// where nobody was in view, its axis sized to what the exercise's rules judge), and pain before/after. It
+// renders a saved record; it computes no form.
 import { useMemo } from 'react';
 import type { SessionRecord } from '../../storage/schema';
-import { goodFormShare, painAdvice } from '../../session/sessionRecorder';
+import { painAdvice } from '../../session/sessionRecorder';
 import { LineChart } from '../charts/LineChart';
 import type { ChartSeries } from '../charts/LineChart';
-import { clock, countLines, exerciseName, percent, rangeOfMotion } from './format';
+import { chartRange, chartSeries, clock, countLines, exerciseName, formLine, notHeldLine, rangeOfMotion } from './format';
 import './summary.css';
 
 export interface SummaryViewProps {
@@ -19,15 +21,17 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
   const r = record;
   const lines = countLines(r);
   const rom = rangeOfMotion(r);
-  const share = goodFormShare(r);
+  const form = formLine(r);
+  const notHeld = notHeldLine(r);
+  const counted = r.reps.total > 0 || r.holdSec.total > 0;
   const advice = painAdvice(r.painBefore, r.painAfter);
   const when = new Date(r.startedAt);
   const chart = useMemo(() => {
-    const x = r.metric.series.map((p) => p[0]);
-    const series: ChartSeries[] = [{ label: r.metric.label, values: r.metric.series.map((p) => p[1]), color: '#3ee0c8' }];
+    const { x, y } = chartSeries(r.metric.series);
+    const series: ChartSeries[] = [{ label: r.metric.label, values: y, color: '#3ee0c8' }];
     const marks = r.faults.flatMap((f) => f.atSec);
-    return { x, series, marks };
-  }, [r.metric, r.faults]);
+    return { x, series, marks, range: chartRange(r) };
+  }, [r]);
 
   return (
     <section className="summary" aria-label="Summary" data-testid="summary">
@@ -47,10 +51,18 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
               <dd>{l.value}{l.done && <span className="done"> ✓ target reached</span>}</dd>
             </div>
           ))}
-          <div className="count">
-            <dt>Good form</dt>
-            <dd data-testid="good-form">{percent(share)}<small> of {clock(r.activeSec)} in position</small></dd>
-          </div>
+          {form && (
+            <div className="count">
+              <dt>{form.label}</dt>
+              <dd data-testid="good-form">{form.value}</dd>
+            </div>
+          )}
+          {notHeld && (
+            <div className="count">
+              <dt>Not counted</dt>
+              <dd data-testid="not-held">{notHeld}<small> (the hold stops while a form problem lasts or you are out of position)</small></dd>
+            </div>
+          )}
           {rom && (
             <div className="count">
               <dt>{rom.title}</dt>
@@ -62,7 +74,7 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
         <div className="summary-faults">
           <h3>What to work on</h3>
           {r.faults.length === 0
-            ? <p>No form problems were seen. Well done.</p>
+            ? <p>{counted ? 'No form problems were seen. Well done.' : 'Nothing was counted, so there is no form to judge.'}</p>
             : (
               <ul data-testid="fault-list">
                 {r.faults.map((f) => (
@@ -98,6 +110,7 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
         yLabel={r.metric.unit === '°' ? 'degrees' : r.metric.unit || r.metric.label}
         series={chart.series}
         marks={chart.marks}
+        {...(chart.range ? { yRange: chart.range } : {})}
         testId="summary-chart"
       />
       {chart.marks.length > 0 && <p className="hint">Dashed red lines: where a form problem began.</p>}

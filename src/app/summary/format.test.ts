@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../core/exercises';
 import type { SessionRecord } from '../../storage/schema';
-import { clock, countLines, metricMeta, rangeOfMotion, romValue } from './format';
+import { chartRange, chartSeries, clock, countLines, formLine, metricMeta, notHeldLine, rangeOfMotion, romValue } from './format';
 
 const base: SessionRecord = {
   id: 'a', version: 1, exerciseId: 'plank', source: 'live', startedAt: 0, updatedAt: 0, endedAt: 1,
@@ -42,5 +42,24 @@ describe('summary wording', () => {
       expect(['°', 'torso lengths', ''].includes(unit), def.id).toBe(true);
       if (def.metricLabel.includes('(°')) expect(unit, def.id).toBe('°');
     }
+  });
+  it('tells one story: the form figure is over the time held (holds) or the reps counted (reps), never "in position"', () => {
+    const hold = { ...base, holdSec: { total: 14.2, left: 0, right: 0 }, activeSec: 14.2, goodFormSec: 7.1, setSec: 40 };
+    expect(formLine(hold)).toEqual({ label: 'Good form', value: '50 % of the 0:14 held' });
+    expect(notHeldLine(hold)).toBe('0:26 of the 0:40 set');
+    expect(notHeldLine({ ...hold, setSec: 15 })).toBeNull();
+    expect(formLine({ ...hold, holdSec: { total: 0, left: 0, right: 0 } })).toBeNull();
+    const reps = { ...base, exerciseId: 'ab-crunch', reps: { total: 8, left: 0, right: 0 }, repsGood: 6, target: { reps: 10 } };
+    expect(formLine(reps)).toEqual({ label: 'Judged well', value: '6 of 8 reps' });
+    expect(formLine({ ...reps, reps: { total: 0, left: 0, right: 0 }, repsGood: 0 })).toBeNull();
+    for (const r of [hold, reps]) expect(JSON.stringify(formLine(r))).not.toMatch(/in position/);
+  });
+  it('charts break where the samples stop, and the y-axis spans what the exercise\'s rules judge', () => {
+    const { x, y } = chartSeries([[0, 170], [0.5, 171], [1, 170], [5, 172], [5.5, 171]]);
+    expect(y).toEqual([170, 171, 170, null, 172, 171]);
+    expect(x[3]).toBe(3);
+    // ±3° of noise on a plank: the axis still spans 140–185°, so the noise looks small.
+    expect(chartRange({ ...base, metric: { ...base.metric, min: 174, max: 180 } })).toEqual([140, 185]);
+    expect(chartRange({ ...base, metric: { ...base.metric, min: 120, max: 180 } })).toEqual([120, 185]);
   });
 });

@@ -2,13 +2,13 @@
 // they are tested on their own; the components only lay them out.
 import type { ExerciseDef } from '../../core/exercises';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
+import type { ExerciseId } from '../../core/exercises';
 import type { SessionRecord } from '../../storage/schema';
+import { goodFormShare } from '../../session/sessionRecorder';
+import { clock } from '../format/time';
+import { counterMode } from '../live/target';
 
-/** 75 → "1:15"; 9.4 → "0:09". */
-export function clock(sec: number): string {
-  const s = Math.max(0, Math.round(Number.isFinite(sec) ? sec : 0));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+export { clock };
 
 export function exerciseName(id: string): string {
   return isExerciseId(id) ? EXERCISES[id].name : id;
@@ -90,6 +90,92 @@ export function romValue(r: SessionRecord): number | null {
   if (min === null || max === null) return null;
   if (r.exerciseId === 'side-bend') return Math.max(Math.abs(min), Math.abs(max));
   return max;
+}
+
+/**
+ * The form figure, on the same time base as the count beside it: for a hold, the share of the time held
+ * with no fault ("100 % of the 0:14 held"); for reps, how many were judged well ("6 of 8 reps"). Null when
+ * nothing was counted (then there is nothing to judge).
+ */
+export function formLine(r: SessionRecord): { label: string; value: string } | null {
+  const def = defOf(r.exerciseId);
+  const mode = def ? counterMode(def).mode : r.reps.total > 0 ? 'reps' : 'hold';
+  if (mode === 'hold') {
+    const held = r.holdSec.total;
+    if (held <= 0) return null;
+    return { label: 'Good form', value: `${percent(goodFormShare(r))} of the ${clock(held)} held` };
+  }
+  if (r.reps.total <= 0) return null;
+  if (r.repsGood === undefined) return { label: 'Good form', value: `${percent(goodFormShare(r))} of the time` };
+  const good = Math.min(r.repsGood, r.reps.total);
+  return { label: 'Judged well', value: `${good} of ${r.reps.total} ${r.reps.total === 1 ? 'rep' : 'reps'}` };
+}
+
+/**
+ * For a hold: the part of the set that was not held, when it is more than a moment ("0:30 of the 0:48 set"),
+ * so a short hold next to a long set is explained rather than left to look like a mistake. Null otherwise.
+ */
+export function notHeldLine(r: SessionRecord): string | null {
+  const def = defOf(r.exerciseId);
+  if (!def || counterMode(def).mode !== 'hold' || r.setSec === undefined) return null;
+  const gap = r.setSec - r.holdSec.total;
+  if (gap < 2) return null;
+  return `${clock(gap)} of the ${clock(r.setSec)} set`;
+}
+
+/** Samples further apart than this (s) have nobody (or nothing measurable) between them: the line breaks. */
+export const CHART_GAP_SEC = 1.5;
+
+/** The metric's series for the chart, with a break (null) wherever the samples stop for a while. */
+export function chartSeries(series: readonly (readonly [number, number])[]): { x: number[]; y: (number | null)[] } {
+  const x: number[] = [];
+  const y: (number | null)[] = [];
+  for (let i = 0; i < series.length; i++) {
+    const [t, v] = series[i]!;
+    const prev = series[i - 1];
+    if (prev && t - prev[0] > CHART_GAP_SEC) { x.push((t + prev[0]) / 2); y.push(null); }
+    x.push(t);
+    y.push(v);
+  }
+  return { x, y };
+}
+
+/**
+ * The y range that matters for each exercise's metric: the span its rules judge in (from the thresholds in
+ * src/core/exercises), so a few degrees of noise look like a few degrees, not like big swings. The data
+ * widens it where it goes beyond.
+ */
+const CHART_SPAN: Record<ExerciseId, [number, number]> = {
+  // Body line: the posture gate accepts from 140° (LINE_MIN_DEG); straight is 180°.
+  plank: [140, 185],
+  // Chest lift: a real lift from 28° (LIFT_MIN), an arch from 40° (ARCH_MIN).
+  'prone-press-up': [0, 60],
+  // Sideways bend, signed: a bend counts from 10° (BEND_MIN) either way.
+  'side-bend': [-30, 30],
+  // Forward hinge: a stretch from 18° (HINGE_MIN).
+  'hamstring-stretch': [0, 60],
+  // Trunk curl: a rep at 22° (CURL_ENTER), back down at 14°.
+  'ab-crunch': [0, 40],
+  'ball-crunch': [0, 40],
+  // Elbow: locked out from 150° (LOCK_ENTER), down below 115°.
+  'bench-press': [90, 180],
+  // Elbow of the pulling arm: pulled at 120° (PULL_ENTER), straight from 150°.
+  'dumbbell-row': [90, 180],
+  // Hand depth below the shoulder: top at 0.45 (TOP_DEPTH), rest at 0.7 torso lengths.
+  'reverse-fly': [0.2, 1],
+  // Knee to shoulders: in at 1.0 (KNEE_IN), out at 1.15 torso lengths.
+  bicycle: [0.5, 2],
+  // Shoulder turn: 0 square to the camera, 1 fully side-on.
+  'rotation-stretch': [0, 1],
+};
+
+/** The chart's y range for a record: the exercise's span, widened to the data. */
+export function chartRange(r: SessionRecord): [number, number] | undefined {
+  const span = (CHART_SPAN as Record<string, [number, number]>)[r.exerciseId];
+  if (!span) return undefined;
+  const lo = Math.min(span[0], r.metric.min ?? span[0]);
+  const hi = Math.max(span[1], r.metric.max ?? span[1]);
+  return [lo, hi];
 }
 
 export function percent(share: number): string {

@@ -1,0 +1,61 @@
+// The composition root: builds the live coach from the browser's parts (camera, speech, clock, history)
+// when main.tsx calls it. Nothing here runs at import. In test and bench builds (__FORM_COACH_HOOKS__)
+// the page also gets window.__formCoach, and ?replay=NAME plays /__replay/NAME.json instead of the camera and
+// the model (the e2e tests serve that file; no model loads).
+import type { KeypointFixture } from '../core/fixture';
+import { parseFixture } from '../core/fixture';
+import { onBackendLost } from '../pose/backend';
+import { createSourceOpener } from '../pose/openSource';
+import { browserCamera } from './camera';
+import { saveSession } from './history/historyStore';
+import type { Clock, DebugHook } from './live/LiveSession';
+import { LiveSession } from './live/LiveSession';
+import { replayCamera, replayOpened } from './live/replayFeed';
+import { loadRoutine } from './routine/routineStore';
+import { appStore, go } from './store';
+import { browserSpeaker } from './voice';
+
+declare global {
+  interface Window {
+    /** Test and bench builds only: what the e2e tests and `npm run bench` read. */
+    __formCoach?: DebugHook;
+  }
+  /** Set by vite.config.ts: true in test and bench builds. */
+  const __FORM_COACH_HOOKS__: boolean;
+}
+
+const pageClock: Clock = {
+  now: () => performance.now(),
+  every(ms, fn) {
+    const id = setInterval(fn, ms);
+    return () => clearInterval(id);
+  },
+};
+
+/** Builds the live session for this page and starts its listeners. */
+export async function bootLiveSession(win: Window): Promise<LiveSession> {
+  const replay = __FORM_COACH_HOOKS__ ? new URLSearchParams(win.location.search).get('replay') : null;
+  const fixture = replay ? await loadReplay(replay) : null;
+  const opener = createSourceOpener();
+  const session = new LiveSession({
+    store: appStore,
+    openSource: fixture ? () => Promise.resolve(replayOpened(fixture)) : (req, o) => opener.open(req, o),
+    camera: fixture ? replayCamera(fixture, pageClock) : browserCamera(),
+    clock: pageClock,
+    speaker: browserSpeaker(win),
+    save: saveSession,
+    loadRoutine,
+    go,
+    mark: (name) => performance.mark(name),
+  });
+  session.start({ document: win.document, onBackendLost });
+  if (__FORM_COACH_HOOKS__) win.__formCoach = session.debugHook();
+  return session;
+}
+
+async function loadReplay(name: string): Promise<KeypointFixture | null> {
+  if (!/^[\w.-]+$/.test(name)) return null;
+  const res = await fetch(`/__replay/${name}.json`);
+  if (!res.ok) return null;
+  return parseFixture(await res.json());
+}

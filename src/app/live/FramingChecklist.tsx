@@ -1,0 +1,41 @@
+// The framing step's panel: a verdict per need in plain words, the one line of guidance, and Start (enabled
+// once every need is met) or "Start anyway". It renders the set flow's verdicts; it judges nothing itself.
+import { EXERCISES, isExerciseId } from '../../core/exercises';
+import type { LiveState } from '../store';
+import type { Verdict } from './framing';
+import { useSession } from './sessionContext';
+import { NEEDS, needLabel } from './words';
+
+const MARK: Record<Verdict, { sign: string; words: string }> = {
+  ok: { sign: '✓', words: 'yes' },
+  no: { sign: '✗', words: 'not yet' },
+  unknown: { sign: '…', words: 'checking' },
+};
+
+export function FramingChecklist({ live }: { live: LiveState }) {
+  const session = useSession();
+  if (!isExerciseId(live.exerciseId)) return null;
+  const def = EXERCISES[live.exerciseId];
+  return (
+    <section className="framing" aria-labelledby="framing-title" data-testid="framing">
+      <h3 id="framing-title">Before the set</h3>
+      <ul className="verdicts">
+        {NEEDS.map((n) => {
+          const v = live.verdicts[n];
+          return (
+            <li key={n} className={`verdict verdict-${v}`} data-testid={`verdict-${n}`} data-verdict={v}>
+              <span className="verdict-sign" aria-hidden="true">{MARK[v].sign}</span>
+              <span>{needLabel(def, n)}<span className="visually-hidden">: {MARK[v].words}</span></span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className={`cue cue-${live.canStart ? 'praise' : 'setup'}`} aria-live="polite" data-testid="cue">{live.line ?? ''}</p>
+      {live.autoStart && <p className="hint">The set starts by itself once everything is ticked.</p>}
+      <div className="row big-actions">
+        <button type="button" className="primary" disabled={!live.canStart} onClick={() => session.startSet(false)}>Start</button>
+        {!live.canStart && <button type="button" onClick={() => session.startSet(true)}>Start anyway</button>}
+      </div>
+    </section>
+  );
+}

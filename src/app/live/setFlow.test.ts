@@ -1,0 +1,414 @@
+// The set flow, in Node: the reducer on its own (every state and transition, with made-up engine views), and
+// the whole live session on real recorded keypoint streams (test-fixtures/keypoints, MoveNet Thunder) on a
+// hand-wound clock, asserting the path of states and what is spoken.
+import { describe, expect, it } from 'vitest';
+import type { EngineView, SetupIssue } from '../../core/engine';
+import { createEngineState, step } from '../../core/engine';
+import { EXERCISES } from '../../core/exercises';
+import { loadClip } from '../../core/testing/replay';
+import type { PoseFrame } from '../../core/pose';
+import type { Routine } from '../../session/routine';
+import type { Effect, FlowEvent, FlowState } from './setFlow';
+import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READY_HOLD_MS, SETUP_GRACE_MS, setFlow } from './setFlow';
+import { MAX_PER_MINUTE, REPEAT_MS } from './speech';
+import { concat, harness, nobody } from './testHarness';
+import { setupWords } from './words';
+
+async function clip(name: string): Promise<PoseFrame[]> {
+  const f = await loadClip(name);
+  // A committed fixture missing is a failure, not a skip.
+  if (!f) throw new Error(`test-fixtures/keypoints/${name}.movenet-thunder.json is missing`);
+  return f;
+}
+
+// ---- the reducer alone ----
+
+/** An engine view with only what the flow reads set. */
+function view(over: Partial<EngineView> = {}): EngineView {
+  const base = createEngineState('plank');
+  const v = step(base, { t: 0, width: 640, height: 360, poses: [] }).view;
+  return { ...v, phase: 'setup', setupIssues: [], cue: null, activeFaults: [], ...over } as EngineView;
+}
+const active = (over: Partial<EngineView> = {}) => view({ phase: 'active', setupIssues: [], ...over });
+const issues = (...i: SetupIssue[]) => view({ phase: 'setup', setupIssues: i });
+
+/** Runs events through the reducer; returns every state name passed and every effect. */
+function run(s: FlowState, events: FlowEvent[]): { s: FlowState; path: string[]; fx: Effect[] } {
+  const path = [s.name as string];
+  const fx: Effect[] = [];
+  for (const e of events) {
+    const r = setFlow(s, e);
+    s = r.state;
+    fx.push(...r.effects);
+    if (path[path.length - 1] !== s.name) path.push(s.name);
+  }
+  return { s, path, fx };
+}
+const said = (fx: Effect[]) => fx.flatMap((e) => (e.type === 'speak' ? [e.text] : []));
+const frame = (t: number, v: EngineView, light?: number): FlowEvent => ({ type: 'frame', t, view: v, events: [], light });
+
+/** A plank card with one set of `hold` seconds, past its check-in. */
+function plankFraming(hold = 3, sets = 1): FlowState {
+  const routine: Routine = { ...cardRoutine(EXERCISES.plank, { holdSec: hold }) };
+  routine.blocks = routine.blocks.map((b) => ({ ...b, sets }));
+  return setFlow(openFlow('card', routine), { type: 'check-in', t: 0, pain: 3 }).state;
+}
+
+/** From framing to counting: every need met for READY_HOLD_MS, then the three seconds of countdown. */
+function toCounting(s: FlowState, t0 = 0): { s: FlowState; t: number; fx: Effect[] } {
+  const evs: FlowEvent[] = [];
+  let t = t0;
+  for (; t <= t0 + READY_HOLD_MS; t += 100) evs.push(frame(t, active()));
+  for (let k = 0; k <= COUNTDOWN_SEC * 4; k++, t += 250) evs.push({ type: 'tick', t });
+  const r = run(s, evs);
+  return { s: r.s, t, fx: r.fx };
+}
+
+describe('setFlow (the reducer)', () => {
+  it('check-in → framing: a fresh engine, the pain answer kept', () => {
+    const r = setFlow(openFlow('card', cardRoutine(EXERCISES.plank)), { type: 'check-in', t: 0, pain: 4 });
+    expect(r.state.name).toBe('framing');
+    expect(r.state.painBefore).toBe(4);
+    expect(r.effects).toContainEqual({ type: 'new-engine' });
+    expect(engineRuns(r.state)).toBe(true);
+  });
+
+  it('framing: each set-up issue gives its verdict and its words; all met for READY_HOLD_MS starts the countdown', () => {
+    let s = plankFraming();
+    s = setFlow(s, frame(0, issues('no-person'), 0.5)).state;
+    expect(s.verdicts).toEqual({ 'in-view': 'no', light: 'ok', view: 'unknown', posture: 'unknown' });
+    expect(s.line).toBe(setupWords(EXERCISES.plank, 'no-person'));
+    s = setFlow(s, frame(100, issues('wrong-view'))).state;
+    expect(s.verdicts).toEqual({ 'in-view': 'ok', light: 'ok', view: 'no', posture: 'unknown' });
+    s = setFlow(s, frame(200, issues('wrong-posture'))).state;
+    expect(s.verdicts).toEqual({ 'in-view': 'ok', light: 'ok', view: 'ok', posture: 'no' });
+    s = setFlow(s, frame(300, issues('too-dark'), 0.01)).state;
+    expect(s.verdicts.light).toBe('no');
+    const r = run(s, [frame(400, active()), frame(400 + READY_HOLD_MS - 1, active()), frame(400 + READY_HOLD_MS, active())]);
+    expect(r.path).toEqual(['framing', 'countdown']);
+    expect(said(r.fx)).toEqual(['3']);
+  });
+
+  it('"more light" is said only when the model does not see the joints the exercise needs; shown either way', () => {
+    const s = plankFraming();
+    const dark = (t: number, neededSeen: boolean): FlowEvent => ({ ...frame(t, issues('too-dark'), 0.05), neededSeen } as FlowEvent);
+    const seen = run(s, [dark(0, true), dark(100, true)]);
+    expect(said(seen.fx)).toEqual([]);
+    expect(seen.s.line).toBe(setupWords(EXERCISES.plank, 'too-dark'));
+    expect(seen.s.verdicts.light).toBe('no');
+    expect(said(run(s, [dark(0, false)]).fx)).toEqual([setupWords(EXERCISES.plank, 'too-dark')]);
+  });
+
+  it('framing: Start does nothing until every need is met; Start anyway starts; the camera check never starts by itself', () => {
+    let s = plankFraming();
+    s = setFlow(s, frame(0, issues('wrong-posture'))).state;
+    expect(setFlow(s, { type: 'start', t: 10 }).state.name).toBe('framing');
+    expect(setFlow(s, { type: 'start', t: 10, anyway: true }).state.name).toBe('countdown');
+    const preview = { ...s, autoStart: false };
+    const r = run(preview, [frame(100, active()), frame(5000, active())]);
+    expect(r.s.name).toBe('framing');
+    expect(r.s.line).toMatch(/all set/i);
+    expect(setFlow(r.s, { type: 'start', t: 5001 }).state.name).toBe('countdown');
+  });
+
+  it('countdown: 3, 2, 1, Go once; a set-up problem during it does not cancel it', () => {
+    let s = plankFraming();
+    s = setFlow(s, { type: 'start', t: 0, anyway: true }).state;
+    const evs: FlowEvent[] = [];
+    for (let t = 250; t <= 3000; t += 250) evs.push({ type: 'tick', t }, frame(t + 1, issues('no-person')));
+    const r = run(s, evs);
+    expect(r.path).toEqual(['countdown', 'counting']);
+    expect(said(r.fx)).toEqual(['2', '1', 'Go']);
+    expect(r.fx).toContainEqual({ type: 'record-start' });
+    expect(r.s.countdowns).toBe(1);
+  });
+
+  it('counting: a set-up problem after Go pauses counting with one line and no countdown; it carries on when cleared', () => {
+    const c = toCounting(plankFraming(20));
+    expect(c.s.name).toBe('counting');
+    let t = c.s.goAt;
+    // Within the grace after Go a fresh engine may still be confirming set-up: no pause.
+    let r = run(c.s, [frame(t + 100, issues()), frame(t + SETUP_GRACE_MS - 50, issues('wrong-view'))]);
+    expect(r.s.name).toBe('counting');
+    t += SETUP_GRACE_MS;
+    r = run(r.s, [frame(t, view({ phase: 'paused', setupIssues: ['wrong-view'] })), frame(t + 500, view({ phase: 'paused', setupIssues: ['wrong-view'] })), frame(t + 1000, active())]);
+    expect(r.path).toEqual(['counting', 'paused', 'counting']);
+    expect(said(r.fx)).toEqual([setupWords(EXERCISES.plank, 'wrong-view')]);
+    expect(r.fx.filter((e) => e.type === 'record-save')).toHaveLength(1);
+    expect(r.fx.some((e) => e.type === 'new-engine' || (e.type === 'speak' && e.text === '3'))).toBe(false);
+  });
+
+  it('counting: each rep is acknowledged (its number spoken, the counter pulses); per side where the counter shows sides', () => {
+    const s0 = setFlow(openFlow('card', cardRoutine(EXERCISES['ab-crunch'])), { type: 'check-in', t: 0, pain: null }).state;
+    const c = toCounting(s0);
+    const reps = (total: number, left = 0, right = 0) => active({ reps: { total, left, right } });
+    const r = run(c.s, [frame(c.t + 100, reps(1)), frame(c.t + 200, reps(1)), frame(c.t + 900, reps(2))]);
+    expect(said(r.fx)).toEqual(['1', '2']);
+    expect(r.s.repPulse).toBe(2);
+    const row = toCounting(setFlow(openFlow('card', cardRoutine(EXERCISES['dumbbell-row'])), { type: 'check-in', t: 0, pain: null }).state);
+    const r2 = run(row.s, [frame(row.t + 100, reps(1, 1, 0)), frame(row.t + 2000, reps(2, 1, 1)), frame(row.t + 4000, reps(3, 2, 1))]);
+    expect(said(r2.fx)).toEqual(['1', '1', '2']);
+  });
+
+  it('counting: a new engine cue is spoken, the same one not again within REPEAT_MS; set-up cues are never spoken while counting works', () => {
+    const c = toCounting(plankFraming(60));
+    const cue = (id: string, text: string, kind: 'fault' | 'setup' | 'praise') => active({ cue: { id, text, kind } });
+    const t = c.t;
+    const r = run(c.s, [
+      frame(t + 100, cue('fault:hips-high', 'Lower your hips', 'fault')),
+      frame(t + 3000, active()),
+      frame(t + 4000, cue('fault:hips-high', 'Lower your hips', 'fault')),
+      frame(t + 5000, cue('setup:too-dark', 'Turn on more light', 'setup')),
+    ]);
+    expect(said(r.fx)).toEqual(['Lower your hips']);
+    expect(r.s.name).toBe('counting');
+    const r2 = run(r.s, [frame(t + 6000, active()), frame(t + 100 + REPEAT_MS + 1, cue('fault:hips-high', 'Lower your hips', 'fault'))]);
+    expect(said(r2.fx)).toEqual(['Lower your hips']);
+  });
+
+  it('counting: no praise within PRAISE_CLEAN_MS of a fault, and "Well done" only for a set with no fault', () => {
+    const c = toCounting(plankFraming(20));
+    const t = c.t;
+    const praise = active({ cue: { id: 'praise:hold-10', text: 'Steady, keep breathing', kind: 'praise' } });
+    const r = run(c.s, [
+      frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } })),
+      frame(t + 5000, praise),
+      frame(t + 100 + PRAISE_CLEAN_MS + 1, { ...praise, cue: { id: 'praise:hold-20', text: 'Steady, keep breathing', kind: 'praise' } }),
+      frame(t + 15_000, active({ holdSec: { total: 20, left: 0, right: 0 } })),
+    ]);
+    expect(said(r.fx)).toEqual(['Lower your hips', 'Steady, keep breathing', 'Set complete']);
+    // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
+    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
+    expect(still.s.line).toBe('Lower your hips');
+    expect(still.s.lineKind).toBe('fault');
+  });
+
+  it('counting → target reached: the set completes (praise only when something was counted) → summary for a one-set card', () => {
+    const c = toCounting(plankFraming(3));
+    const r = run(c.s, [frame(c.t + 100, active({ holdSec: { total: 1, left: 0, right: 0 } })), frame(c.t + 3000, active({ holdSec: { total: 3, left: 0, right: 0 } }))]);
+    expect(r.path).toEqual(['counting', 'summary']);
+    expect(said(r.fx)).toEqual(['Set complete. Well done.']);
+    expect(r.fx).toContainEqual({ type: 'record-finish' });
+    expect(r.fx).toContainEqual({ type: 'summary', routineName: null, nextBlock: null });
+  });
+
+  it('a card with two sets rests between them, then frames the second set and counts down once for it', () => {
+    const c = toCounting(plankFraming(3, 2));
+    let r = run(c.s, [frame(c.t + 100, active({ holdSec: { total: 3, left: 0, right: 0 } }))]);
+    expect(r.path).toEqual(['counting', 'rest']);
+    const t = c.t + 100;
+    r = run(r.s, [{ type: 'tick', t: t + 10_000 }, { type: 'tick', t: t + 30_001 }]);
+    expect(r.path).toEqual(['rest', 'framing']);
+    expect(r.s.countdowns).toBe(0);
+    const c2 = toCounting(r.s, t + 31_000);
+    expect(c2.s.name).toBe('counting');
+    expect(said(c2.fx).filter((x) => x === '3')).toHaveLength(1);
+  });
+
+  it('pauses: the person (Space), a hidden tab, the camera; resumes; the camera pause resumes only with the camera', () => {
+    const c = toCounting(plankFraming(60));
+    const t = c.t;
+    let r = run(c.s, [{ type: 'pause', t }, { type: 'resume', t: t + 1000 }]);
+    expect(r.path).toEqual(['counting', 'paused', 'counting']);
+    expect(said(r.fx)).toEqual(['Paused', 'Carry on']);
+    r = run(r.s, [{ type: 'hidden', t: t + 2000 }]);
+    expect(r.s.pause).toBe('hidden');
+    r = run(r.s, [{ type: 'resume', t: t + 3000 }, { type: 'camera', t: t + 4000, ok: false }, { type: 'resume', t: t + 5000 }]);
+    expect(r.s.name).toBe('paused');
+    expect(r.s.pause).toBe('camera');
+    r = run(r.s, [{ type: 'camera', t: t + 6000, ok: true }]);
+    expect(r.s.name).toBe('counting');
+  });
+
+  it('hidden or camera lost during the countdown: counting begins paused, and the countdown is not run again', () => {
+    let s = plankFraming();
+    s = setFlow(s, { type: 'start', t: 0, anyway: true }).state;
+    const r = run(s, [{ type: 'hidden', t: 500 }, { type: 'resume', t: 2000 }]);
+    expect(r.path).toEqual(['countdown', 'paused', 'counting']);
+    expect(r.fx.filter((e) => e.type === 'record-start')).toHaveLength(1);
+    expect(said(r.fx)).not.toContain('3');
+    const cam = run(s, [{ type: 'camera', t: 500, ok: false }, { type: 'camera', t: 900, ok: true }]);
+    expect(cam.path).toEqual(['countdown', 'paused', 'counting']);
+  });
+
+  it('stop: from the check-in leaves; from framing, counting or rest shows the summary, closing an open record', () => {
+    const check = run(openFlow('card', cardRoutine(EXERCISES.plank)), [{ type: 'stop', t: 0 }]);
+    expect(check.path).toEqual(['check-in', 'closed']);
+    expect(check.fx).toContainEqual({ type: 'leave' });
+    const fr = run(plankFraming(), [{ type: 'stop', t: 0 }]);
+    expect(fr.path).toEqual(['framing', 'summary']);
+    expect(fr.fx.some((e) => e.type === 'record-finish')).toBe(false);
+    const c = toCounting(plankFraming(60));
+    const st = run(c.s, [{ type: 'stop', t: c.t }]);
+    expect(st.fx).toContainEqual({ type: 'record-finish' });
+    expect(st.s.name).toBe('summary');
+  });
+
+  it('a routine: rest between exercises, skip rest, skip exercise; "Next exercise" offered only when stopped inside a routine with more', () => {
+    const routine: Routine = {
+      id: 'r', name: 'Two', blocks: [
+        { exerciseId: 'plank', sets: 1, holdSec: 5, restSec: 20 },
+        { exerciseId: 'ab-crunch', sets: 1, reps: 2, restSec: 20 },
+        { exerciseId: 'side-bend', sets: 1, holdSec: 5, restSec: 0 },
+      ],
+    };
+    let s = setFlow(openFlow('routine', routine), { type: 'check-in', t: 0, pain: null }).state;
+    const c = toCounting(s);
+    let r = run(c.s, [frame(c.t + 10, active({ holdSec: { total: 5, left: 0, right: 0 } }))]);
+    expect(r.path).toEqual(['counting', 'rest']);
+    expect(said(r.fx)).toContain('Rest. Next: Abdominal crunch.'.replace('Abdominal crunch', EXERCISES['ab-crunch'].name));
+    r = run(r.s, [{ type: 'skip-rest', t: c.t + 20 }]);
+    expect(r.s.name).toBe('framing');
+    expect(r.s.exerciseId).toBe('ab-crunch');
+    expect(r.s.target).toEqual({ reps: 2 });
+    s = r.s;
+    const stopped = run(s, [{ type: 'stop', t: c.t + 30 }]);
+    expect(stopped.fx).toContainEqual({ type: 'summary', routineName: 'Two', nextBlock: 2 });
+    r = run(s, [{ type: 'skip-exercise', t: c.t + 30 }]);
+    expect(r.s.exerciseId).toBe('side-bend');
+    expect(r.s.name).toBe('framing');
+    const last = run(r.s, [{ type: 'stop', t: c.t + 40 }]);
+    expect(last.fx).toContainEqual({ type: 'summary', routineName: 'Two', nextBlock: null });
+    // A card never offers a next exercise.
+    const card = run(plankFraming(), [{ type: 'stop', t: 0 }]);
+    expect(card.fx).toContainEqual({ type: 'summary', routineName: null, nextBlock: null });
+  });
+
+  it('set-up lines flickering on and off for a minute are said at most twice per problem, never more than MAX_PER_MINUTE a minute', () => {
+    let s = plankFraming();
+    const evs: FlowEvent[] = [];
+    // 2 s of "wrong view", 1 s of nobody, over and over: the problem never goes away for long.
+    for (let t = 0; t < 60_000; t += 100) evs.push(frame(t, (t % 3000) < 2000 ? issues('wrong-view') : issues('no-person'), 0.5));
+    const r = run({ ...s, autoStart: false }, evs);
+    s = r.s;
+    const lines = said(r.fx);
+    const counts = new Map<string, number>();
+    for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
+    expect([...counts.values()].every((n) => n <= 2)).toBe(true);
+    expect(lines.length).toBeLessThanOrEqual(4);
+    expect(MAX_PER_MINUTE).toBeLessThanOrEqual(6);
+  });
+});
+
+// ---- the whole live session on recorded streams ----
+
+describe('LiveSession on recorded streams (fake clock, recording speaker)', () => {
+  it('clip 03 (good side plank), the card\'s two sets: framing → countdown once per set → counting → rest → … → summary; no set-up words after Go', async () => {
+    const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
+    h.session.openExercise('plank');
+    h.session.checkIn(2);
+    await h.clock.advance(100_000);
+    expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
+    const texts = h.texts();
+    const go = texts.indexOf('Go');
+    expect(texts.slice(go - 3, go + 1)).toEqual(['3', '2', '1', 'Go']);
+    expect(texts.filter((x) => x === '3')).toHaveLength(2);
+    const setup = new Set(Object.keys({ a: 0 }).concat((['no-person', 'body-cut-off', 'wrong-view', 'wrong-posture', 'too-dark'] as const).map((i) => setupWords(EXERCISES.plank, i))));
+    expect(texts.slice(go + 1).filter((x) => setup.has(x))).toEqual([]);
+    expect(texts.at(-1)).toBe('Set complete. Well done.');
+    const summary = h.store.getState().summary!;
+    expect(summary.records).toHaveLength(2);
+    const rec = summary.records[0]!;
+    expect(rec.holdSec.total).toBeGreaterThanOrEqual(20);
+    expect(rec.painBefore).toBe(2);
+    // The good-form figure covers the same time as the held time.
+    expect(Math.abs(rec.activeSec - rec.holdSec.total)).toBeLessThanOrEqual(0.2);
+    expect(rec.goodFormSec).toBeLessThanOrEqual(rec.activeSec);
+    await h.session.flushSaves();
+    expect(h.saved.at(-1)!.endedAt).not.toBeNull();
+  });
+
+  it('clip 03 with the person gone for 1.5 s mid-set: counting pauses with one line and carries on, no second countdown, the count kept', async () => {
+    const plank = await clip('03_plank_forearm_side_kaiakol005');
+    const stream = concat(15, plank, plank, nobody(22, plank[0]!), plank, plank, plank);
+    const h = await harness(stream);
+    h.session.openRoutine({ id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] });
+    // Every hold value the counter could show once counting began (the store, as React reads it).
+    const shown: number[] = [];
+    h.store.subscribe((st) => { if ((st.live?.stage === 'counting' || st.live?.stage === 'paused') && st.coach) shown.push(st.coach.holdSec); });
+    h.session.checkIn(null);
+    const heldAt: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await h.clock.advance(1000);
+      const st = h.store.getState().live?.stage;
+      if (st === 'counting' || st === 'paused') heldAt.push(h.store.getState().coach?.holdSec ?? 0);
+    }
+    expect(h.path.slice(0, 4)).toEqual(['check-in', 'framing', 'countdown', 'counting']);
+    expect(h.path).toContain('paused');
+    expect(h.path.filter((p) => p === 'countdown')).toHaveLength(1);
+    expect(h.texts().filter((x) => x === '3')).toHaveLength(1);
+    // The hold count never goes back down.
+    for (let i = 1; i < heldAt.length; i++) expect(heldAt[i]!).toBeGreaterThanOrEqual(heldAt[i - 1]!);
+    expect(heldAt.at(-1)!).toBeGreaterThan(15);
+    // Counting starts from nothing: the framing engine's hold (the plank was held during framing) never shows.
+    expect(shown[0]).toBe(0);
+  });
+
+  it('clip 04 (piked plank): the hips cue is spoken, nothing praises the set, and no line more than 6 times a minute', async () => {
+    const h = await harness(await clip('04_plank_high_hips-high_bassem'));
+    h.session.openExercise('plank');
+    h.session.checkIn(null);
+    await h.clock.advance(5000);
+    // The piked body may not pass as the starting position: the person starts anyway.
+    if (h.store.getState().live?.stage === 'framing') h.session.startSet(true);
+    await h.clock.advance(60_000);
+    const texts = h.texts();
+    expect(texts.some((x) => /hips/i.test(x))).toBe(true);
+    expect(texts.filter((x) => /well done|well held|keep that control|steady/i.test(x))).toEqual([]);
+    const counts = new Map<string, number>();
+    for (const s of h.spoken) if (!/^\d+$|^Go$/.test(s.text)) counts.set(s.text, (counts.get(s.text) ?? 0) + 1);
+    for (const [text, n] of counts) expect(n, text).toBeLessThanOrEqual(6);
+  });
+
+  it('clip 14 (floor crunches): each counted rep is spoken as its number and the record says how many were judged well', async () => {
+    const h = await harness(await clip('14_crunch_klarfit'));
+    h.session.openExercise('ab-crunch');
+    h.session.checkIn(null);
+    await h.clock.advance(30_000);
+    h.session.stop();
+    const summary = h.store.getState().summary!;
+    const rec = summary.records[0]!;
+    expect(rec.reps.total).toBeGreaterThan(0);
+    const numbers = h.texts().filter((x) => /^\d+$/.test(x) && x !== '3' && x !== '2' && x !== '1').length + h.texts().filter((x) => /^[123]$/.test(x)).length - 3;
+    expect(numbers).toBe(rec.reps.total);
+    expect(rec.repsGood).toBeGreaterThanOrEqual(0);
+    expect(rec.repsGood).toBeLessThanOrEqual(rec.reps.total);
+  });
+
+  it('the camera check frames the chosen exercise without starting; Start begins a set on the live screen', async () => {
+    const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
+    h.store.setState({ screen: 'camera' });
+    h.session.preview('plank');
+    await h.clock.advance(8000);
+    expect(h.store.getState().live?.stage).toBe('framing');
+    expect(h.store.getState().live?.canStart).toBe(true);
+    expect(h.texts()).toEqual([]);
+    h.session.startSet();
+    expect(h.store.getState().screen).toBe('live');
+    await h.clock.advance(4000);
+    expect(h.store.getState().live?.stage).toBe('counting');
+    expect(h.texts().slice(0, 4)).toEqual(['3', '2', '1', 'Go']);
+  });
+
+  it('a routine stopped in its first exercise offers the next; "Next exercise" carries on from there; pain after is saved on the records', async () => {
+    const routine: Routine = { id: 'r', name: 'Two', blocks: [
+      { exerciseId: 'plank', sets: 1, holdSec: 30, restSec: 10 },
+      { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
+    ] };
+    const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
+    h.session.openRoutine(routine);
+    h.session.checkIn(3);
+    await h.clock.advance(12_000);
+    h.session.stop();
+    const summary = h.store.getState().summary!;
+    expect(summary.nextBlock).toBe(1);
+    expect(h.session.routineBlockExercise(1)).toBe('side-bend');
+    h.session.setPainAfter(5);
+    await h.session.flushSaves();
+    expect(h.saved.at(-1)!.painAfter).toBe(5);
+    expect(h.store.getState().summary!.painAfter).toBe(5);
+    h.session.continueRoutine();
+    expect(h.store.getState().screen).toBe('live');
+    expect(h.store.getState().live).toMatchObject({ stage: 'check-in', exerciseId: 'side-bend', setLabel: 'Exercise 2 of 2 · set 1 of 1' });
+  });
+});

@@ -1,0 +1,525 @@
+// The set flow as a pure reducer: setFlow(state, event) → {state, effects}. One table of states:
+//
+//   check-in ──check-in──▶ framing ──ready / start──▶ countdown ──3 s──▶ counting ◀──▶ paused
+//                              ▲                                           │ target        (user, hidden,
+//                              └──────── rest ◀── (routine, more sets) ◀───┤                camera, set-up)
+//                                                                          ▼
+//                                        summary ◀── stop / last set ──────┘
+//
+// Effects are data (speak, timer, fresh engine, record, summary); LiveSession carries them out. Time comes
+// in with every event (the injected clock), so the flow replays exactly in Node tests.
+//
+// Behaviour this file owns (issue 12):
+// - the countdown runs once per set: nothing after "Go" restarts it; a set-up problem pauses counting with
+//   one line, and counting carries on when it clears;
+// - set-up lines are spoken by the rules in speech.ts (once, once more if it persists, then only on screen);
+// - a set-up problem says nothing while counting works (the engine reports none while it counts);
+// - each rep is acknowledged (its number spoken, the counter pulses).
+import type { EngineEvent, EngineView, SetupIssue } from '../../core/engine';
+import type { ExerciseDef, ExerciseId } from '../../core/exercises';
+import { EXERCISES } from '../../core/exercises';
+import type { Routine, RoutineRunState } from '../../session/routine';
+import { finishSet, restRemainingSec, skipExercise, startRoutine, tickRest } from '../../session/routine';
+import type { Verdicts } from './framing';
+import { allMet, UNKNOWN_VERDICTS, verdictsFor } from './framing';
+import type { SpeechKind, SpeechMemory } from './speech';
+import { maySay, NO_SPEECH, notePresent, noteSaid } from './speech';
+import type { SetTarget } from './target';
+import { counterMode, targetFor, targetReached } from './target';
+import type { PauseReason } from './words';
+import { LOOKING_LINE, pauseLine, READY_LINE, setupWords, SPOKEN } from './words';
+
+/** Seconds of the spoken 3-2-1 before counting starts. */
+export const COUNTDOWN_SEC = 3;
+/** Framing: every need met for this long (ms) starts the set by itself (the person may be on the floor). */
+export const READY_HOLD_MS = 1500;
+/**
+ * After "Go" a fresh engine confirms the set-up (SETUP_CLEAR_MS, 0.4 s); only a problem that outlasts this
+ * (ms) shows as a pause, so "Go" is never followed by a flash of set-up words.
+ */
+export const SETUP_GRACE_MS = 1500;
+/** How often the flow wants a tick (ms) while a countdown or a rest runs. */
+export const TICK_MS = 250;
+/** Praise is neither said nor shown within this long (ms) of a form fault: it would contradict the fault. */
+export const PRAISE_CLEAN_MS = 10_000;
+/**
+ * A fault's words stay on screen this long (ms) after the fault was last seen, so a fault that flickers (the
+ * piked plank in clip 04 is flagged on and off within each second) does not make the line jump about.
+ */
+export const FAULT_LINE_MS = 3000;
+
+export type FlowName = 'check-in' | 'framing' | 'countdown' | 'counting' | 'paused' | 'rest' | 'summary' | 'closed';
+
+export interface Plan {
+  /** 'card': one exercise started from its card (its sets, with rest between); 'routine': the routine. */
+  readonly kind: 'card' | 'routine';
+  readonly run: RoutineRunState;
+}
+
+export interface FlowState {
+  readonly name: FlowName;
+  readonly plan: Plan;
+  readonly exerciseId: ExerciseId;
+  readonly target: SetTarget;
+  readonly painBefore: number | null;
+  /** 3, 2, 1 during the countdown; 0 otherwise. */
+  readonly countdown: number;
+  /** When the countdown shows its next number (ms). */
+  readonly countdownNextAt: number;
+  /** Countdowns run in this set (never more than one). */
+  readonly countdowns: number;
+  /** Why counting is paused (state 'paused'). */
+  readonly pause: PauseReason | null;
+  /** The framing step's verdicts, also kept up during the set. */
+  readonly verdicts: Verdicts;
+  /** Framing: since when every need has been met (ms), or null. */
+  readonly readySince: number | null;
+  /** When "Go" was said (ms); NaN before. */
+  readonly goAt: number;
+  /** Counting has begun in this set (a record is open). */
+  readonly recording: boolean;
+  /** The one line for the person now: guidance, why counting is paused, the engine's cue. */
+  readonly line: string | null;
+  /** 'setup' | 'paused' | the engine cue's kind | null: how the line is styled. */
+  readonly lineKind: string | null;
+  readonly speech: SpeechMemory;
+  /** Engine cue id last seen while counting (a new one may be spoken). */
+  readonly lastCueId: string | null;
+  /** Reps seen so far in this set (total and per side), to acknowledge each new one. */
+  readonly reps: { readonly total: number; readonly left: number; readonly right: number };
+  /** Bumped on every counted rep: the counter pulses. */
+  readonly repPulse: number;
+  /** The camera is delivering pictures. */
+  readonly cameraOk: boolean;
+  /** Sets finished in this session (records kept for the summary), and whether any counted something. */
+  readonly setsDone: number;
+  readonly countedAny: boolean;
+  /** Framing starts the set by itself once every need holds (off on the camera check). */
+  readonly autoStart: boolean;
+  /** When a form fault was last on in this set (ms), -Infinity if never: praise waits PRAISE_CLEAN_MS after it. */
+  readonly faultAt: number;
+  /** The words of each fault cue seen (by fault id), to keep a fault on screen while its cue rests. */
+  readonly faultWords: Readonly<Record<string, string>>;
+  /** The words of the fault seen last. */
+  readonly lastFaultWords: string | null;
+}
+
+export type FlowEvent =
+  | { type: 'check-in'; t: number; pain: number | null }
+  /**
+   * One processed frame: the engine's view and events, the picture's brightness where measured, and whether
+   * the model saw every joint the exercise needs (raw scores; undefined where unknown).
+   */
+  | { type: 'frame'; t: number; view: EngineView; events: readonly EngineEvent[]; light?: number | undefined; neededSeen?: boolean | undefined }
+  | { type: 'tick'; t: number }
+  | { type: 'start'; t: number; anyway?: boolean }
+  | { type: 'pause'; t: number }
+  | { type: 'resume'; t: number }
+  | { type: 'hidden'; t: number }
+  | { type: 'camera'; t: number; ok: boolean }
+  | { type: 'stop'; t: number }
+  | { type: 'skip-rest'; t: number }
+  | { type: 'skip-exercise'; t: number };
+
+export type Effect =
+  | { type: 'speak'; text: string; interrupt?: boolean }
+  | { type: 'silence' }
+  /** Tick every `everyMs` (null: stop ticking). */
+  | { type: 'timer'; everyMs: number | null }
+  /** A fresh engine for the state's exercise and target (nothing seen before counts). */
+  | { type: 'new-engine' }
+  /** Counting began: open this set's record. */
+  | { type: 'record-start' }
+  /** Save the open record as it stands (a pause: a crash now loses nothing). */
+  | { type: 'record-save' }
+  /** The set ended: close its record, save it and keep it for the summary. */
+  | { type: 'record-finish' }
+  /** Show the summary; `nextBlock`: the routine block a "Next exercise" button continues from. */
+  | { type: 'summary'; routineName: string | null; nextBlock: number | null }
+  /** Leave the live screen without a summary (Back from the check-in). */
+  | { type: 'leave' };
+
+export interface FlowResult { state: FlowState; effects: Effect[] }
+
+export const DEFAULT_REST_SEC = 30;
+
+/** A card's plan: the exercise's own sets with its target, and DEFAULT_REST_SEC between them. */
+export function cardRoutine(def: ExerciseDef, given?: SetTarget): Routine {
+  const target = targetFor(def, given);
+  return {
+    id: `card-${def.id}`,
+    name: def.name,
+    blocks: [{ exerciseId: def.id, sets: Math.max(1, def.defaults.sets ?? 1), restSec: DEFAULT_REST_SEC, ...target }],
+  };
+}
+
+/** The state for a plan, at its check-in. */
+export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0): FlowState {
+  let run = startRoutine(routine);
+  for (let i = 0; i < fromBlock && run.step.kind !== 'done'; i++) run = skipExercise(run);
+  const step = run.step.kind === 'set' ? run.step : null;
+  const exerciseId = (step?.block.exerciseId ?? routine.blocks[0]?.exerciseId ?? 'plank') as ExerciseId;
+  const def = EXERCISES[exerciseId];
+  return {
+    name: 'check-in', plan: { kind, run }, exerciseId, target: targetFor(def, step ? blockTarget(step.block) : undefined),
+    painBefore: null, countdown: 0, countdownNextAt: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS,
+    readySince: null, goAt: Number.NaN, recording: false, line: null, lineKind: null, speech: NO_SPEECH, lastCueId: null,
+    reps: { total: 0, left: 0, right: 0 }, repPulse: 0, cameraOk: true, setsDone: 0, countedAny: false, autoStart: true,
+    faultAt: Number.NEGATIVE_INFINITY, faultWords: {}, lastFaultWords: null,
+  };
+}
+
+const blockTarget = (b: { reps?: number; holdSec?: number }): SetTarget => {
+  const t: { reps?: number; holdSec?: number } = {};
+  if (b.reps !== undefined) t.reps = b.reps;
+  if (b.holdSec !== undefined) t.holdSec = b.holdSec;
+  return t;
+};
+
+/** Whether frames step the engine in this state (its clock stands still otherwise). */
+export function engineRuns(s: FlowState): boolean {
+  return s.name === 'framing' || s.name === 'countdown' || s.name === 'counting' || (s.name === 'paused' && s.pause === 'setup');
+}
+
+/** Whether the camera is wanted in this state. */
+export function cameraWanted(s: FlowState): boolean {
+  return s.name !== 'check-in' && s.name !== 'summary' && s.name !== 'closed';
+}
+
+/** "Exercise 2 of 11 · set 1 of 2" in a routine, "Set 1 of 2" for a card with several sets, else null. */
+export function setLabel(s: FlowState): string | null {
+  const st = s.plan.run.step;
+  if (st.kind === 'done') return null;
+  if (s.plan.kind === 'routine') return `Exercise ${st.blockIndex + 1} of ${s.plan.run.routine.blocks.length} · set ${st.set} of ${st.block.sets}`;
+  return st.block.sets > 1 ? `Set ${st.set} of ${st.block.sets}` : null;
+}
+
+// ---- the reducer ----
+
+export function setFlow(s: FlowState, e: FlowEvent): FlowResult {
+  const fx: Effect[] = [];
+  const next = reduce(s, e, fx);
+  return { state: next, effects: fx };
+}
+
+function reduce(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
+  // Leaving, from anywhere the set is not over.
+  if (e.type === 'stop') return stop(s, e.t, fx);
+  switch (s.name) {
+    case 'check-in':
+      if (e.type === 'check-in') return enterFraming({ ...s, painBefore: e.pain }, e.t, fx);
+      return s;
+    case 'framing': return framing(s, e, fx);
+    case 'countdown': return countdown(s, e, fx);
+    case 'counting': return counting(s, e, fx);
+    case 'paused': return paused(s, e, fx);
+    case 'rest': return rest(s, e, fx);
+    case 'summary':
+    case 'closed':
+      return s;
+  }
+}
+
+const defOf = (s: FlowState): ExerciseDef => EXERCISES[s.exerciseId];
+
+function say(s: FlowState, text: string, kind: SpeechKind, t: number, fx: Effect[], interrupt = false): FlowState {
+  if (!maySay(s.speech, text, kind, t)) return s;
+  fx.push(interrupt ? { type: 'speak', text, interrupt: true } : { type: 'speak', text });
+  return kind === 'count' ? s : { ...s, speech: noteSaid(s.speech, text, t) };
+}
+
+/** The words of the engine's first set-up issue, or null. */
+function setupLine(s: FlowState, issues: readonly SetupIssue[]): string | null {
+  const top = issues[0];
+  return top ? setupWords(defOf(s), top) : null;
+}
+
+/**
+ * Whether the set-up line of this frame may be spoken: "more light" only when tracking really suffers (the
+ * model does not see the joints the exercise needs); shown on screen either way.
+ */
+function speakable(issues: readonly SetupIssue[], neededSeen: boolean | undefined): boolean {
+  return !(issues[0] === 'too-dark' && neededSeen === true);
+}
+
+// framing: the live picture and a verdict per need; starts by itself once every need holds READY_HOLD_MS.
+
+function enterFraming(s: FlowState, _t: number, fx: Effect[]): FlowState {
+  fx.push({ type: 'timer', everyMs: null }, { type: 'new-engine' });
+  return {
+    ...s, name: 'framing', countdown: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS, readySince: null,
+    goAt: Number.NaN, recording: false, line: s.cameraOk ? LOOKING_LINE : pauseLine('camera', null), lineKind: 'setup',
+    lastCueId: null, reps: { total: 0, left: 0, right: 0 }, countedAny: false, faultAt: Number.NEGATIVE_INFINITY,
+  };
+}
+
+function framing(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
+  switch (e.type) {
+    case 'frame': {
+      const verdicts = verdictsFor(e.view, e.light);
+      const met = allMet(verdicts);
+      const readySince = met ? (s.readySince ?? e.t) : null;
+      let next: FlowState = { ...s, verdicts, readySince };
+      if (met) {
+        next = { ...next, line: READY_LINE, lineKind: 'setup' };
+        if (s.autoStart && e.t - readySince! >= READY_HOLD_MS) return enterCountdown(next, e.t, fx);
+        return next;
+      }
+      const words = setupLine(s, e.view.setupIssues);
+      next = { ...next, line: words ?? LOOKING_LINE, lineKind: 'setup' };
+      if (words && speakable(e.view.setupIssues, e.neededSeen)) {
+        next = { ...next, speech: notePresent(next.speech, words, e.t) };
+        next = say(next, words, 'setup', e.t, fx);
+      }
+      return next;
+    }
+    case 'start':
+      if (!e.anyway && !allMet(s.verdicts)) return s;
+      return enterCountdown({ ...s, autoStart: true }, e.t, fx);
+    case 'camera': return { ...s, cameraOk: e.ok, line: e.ok ? LOOKING_LINE : pauseLine('camera', null), lineKind: e.ok ? 'setup' : 'paused' };
+    case 'skip-exercise': return skipThisExercise(s, e.t, fx);
+    default: return s;
+  }
+}
+
+// countdown: 3, 2, 1, Go, once per set. Nothing cancels it; a problem after Go pauses counting instead.
+
+function enterCountdown(s: FlowState, t: number, fx: Effect[]): FlowState {
+  if (s.countdowns > 0) return enterCounting(s, t, fx);
+  // Stale set-up words being spoken are out of date: the count is heard from its start.
+  fx.push({ type: 'timer', everyMs: TICK_MS }, { type: 'speak', text: String(COUNTDOWN_SEC), interrupt: true });
+  return { ...s, name: 'countdown', countdown: COUNTDOWN_SEC, countdownNextAt: t + 1000, countdowns: s.countdowns + 1, line: null, lineKind: null };
+}
+
+function countdown(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
+  switch (e.type) {
+    case 'tick':
+    case 'frame': {
+      let next = s;
+      if (e.type === 'frame') next = { ...next, verdicts: verdictsFor(e.view, e.light) };
+      if (e.t < next.countdownNextAt) return next;
+      const n = next.countdown - 1;
+      if (n > 0) {
+        fx.push({ type: 'speak', text: String(n) });
+        return { ...next, countdown: n, countdownNextAt: next.countdownNextAt + 1000 };
+      }
+      return enterCounting(next, e.t, fx);
+    }
+    // Hidden or camera gone during the count: counting begins, paused, so the count is not run twice.
+    case 'hidden': return pauseFor(enterCounting(s, e.t, fx, false), 'hidden', e.t, fx);
+    case 'camera': return e.ok ? s : pauseFor(enterCounting(s, e.t, fx, false), 'camera', e.t, fx);
+    case 'skip-exercise': return skipThisExercise(s, e.t, fx);
+    default: return s;
+  }
+}
+
+function enterCounting(s: FlowState, t: number, fx: Effect[], speakGo = true): FlowState {
+  fx.push({ type: 'timer', everyMs: null }, { type: 'new-engine' }, { type: 'record-start' });
+  if (speakGo) fx.push({ type: 'speak', text: SPOKEN.go });
+  return {
+    ...s, name: 'counting', countdown: 0, goAt: t, recording: true, line: null, lineKind: null, lastCueId: null,
+    reps: { total: 0, left: 0, right: 0 },
+  };
+}
+
+// counting: the engine counts; each rep is acknowledged; the engine's new cues are spoken by the rules.
+
+function counting(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
+  switch (e.type) {
+    case 'frame': return countingFrame(s, e, fx);
+    case 'pause': return pauseFor(s, 'user', e.t, fx);
+    case 'hidden': return pauseFor(s, 'hidden', e.t, fx);
+    case 'camera': return e.ok ? { ...s, cameraOk: true } : pauseFor({ ...s, cameraOk: false }, 'camera', e.t, fx);
+    case 'skip-exercise': return skipThisExercise(s, e.t, fx);
+    default: return s;
+  }
+}
+
+function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, fx: Effect[]): FlowState {
+  const v = e.view;
+  const def = defOf(s);
+  let next: FlowState = { ...s, verdicts: verdictsFor(v, e.light) };
+  if (v.activeFaults.length > 0) next = { ...next, faultAt: e.t };
+  next = acknowledgeReps(next, v, e.t, fx);
+  if (v.reps.total > 0 || v.holdSec.total > 0) next = { ...next, countedAny: true };
+  if (targetReached(def, v, s.target)) return finishThisSet(next, e.t, fx, true);
+  // Set-up lost for longer than the engine's own patience (or never confirmed after Go): pause with one line.
+  const lost = v.phase === 'paused' || (v.phase === 'setup' && e.t - s.goAt >= SETUP_GRACE_MS);
+  if (lost) return pauseForSetup(next, v, e.t, fx, e.neededSeen);
+  // The engine's cue: shown; a new one is spoken (set-up cues never while counting works). Praise right after
+  // a fault would contradict it, and the set's end has its own words: neither is passed on.
+  const cue = v.cue && !muted(next, v.cue, e.t) ? v.cue : null;
+  if (cue && cue.id.startsWith('guide:')) {
+    // The engine's guide says why nothing is counting (which part of the position is missing): said by the
+    // set-up rules (once, once more if it lasts, then only shown).
+    next = say({ ...next, speech: notePresent(next.speech, cue.text, e.t) }, cue.text, 'setup', e.t, fx);
+  } else if (cue && cue.id !== s.lastCueId && cue.kind !== 'setup') next = say(next, cue.text, 'cue', e.t, fx);
+  if (cue && cue.id.startsWith('fault:') && next.faultWords[cue.id.slice(6)] !== cue.text) {
+    next = { ...next, faultWords: { ...next.faultWords, [cue.id.slice(6)]: cue.text } };
+  }
+  // A fault still on while its cue rests (the engine does not repeat a cue within its cooldown) stays named,
+  // and for FAULT_LINE_MS after it was last seen.
+  const nowWords = v.activeFaults.map((id) => next.faultWords[id]).find((w) => w !== undefined) ?? null;
+  if (nowWords) next = { ...next, lastFaultWords: nowWords };
+  const faultLine = nowWords ?? (e.t - next.faultAt < FAULT_LINE_MS ? next.lastFaultWords : null);
+  const line = cue?.text ?? faultLine ?? idleLine(def, v);
+  return { ...next, lastCueId: cue?.id ?? null, line, lineKind: cue?.kind ?? (faultLine ? 'fault' : null) };
+}
+
+function muted(s: FlowState, cue: NonNullable<EngineView['cue']>, t: number): boolean {
+  if (cue.kind === 'praise') return t - s.faultAt < PRAISE_CLEAN_MS;
+  return cue.kind === 'info' && cue.id.startsWith('info:target');
+}
+
+/** What the screen says while counting with no cue: what is being counted. */
+function idleLine(def: ExerciseDef, v: EngineView): string {
+  const { mode } = counterMode(def);
+  if (mode === 'hold') return v.currentHoldSide || v.holdSec.total > 0 ? 'Holding. Breathe steadily.' : 'Get into the position: the hold counts when you are in it.';
+  return v.reps.total > 0 ? `That's ${v.reps.total}. Keep going.` : 'Start when you are ready: each rep is counted.';
+}
+
+function acknowledgeReps(s: FlowState, v: EngineView, t: number, fx: Effect[]): FlowState {
+  const { sides } = counterMode(defOf(s));
+  const r = v.reps;
+  if (r.total === s.reps.total && r.left === s.reps.left && r.right === s.reps.right) return s;
+  let next: FlowState = { ...s, reps: { total: r.total, left: r.left, right: r.right } };
+  if (r.total > s.reps.total || r.left > s.reps.left || r.right > s.reps.right) {
+    next = { ...next, repPulse: s.repPulse + 1 };
+    // The number as shown: per side where the counter shows sides.
+    const n = !sides ? r.total : r.left > s.reps.left ? r.left : r.right > s.reps.right ? r.right : r.total;
+    next = say(next, String(n), 'count', t, fx);
+  }
+  return next;
+}
+
+// paused: user, hidden tab, camera gone (resumed by the person or the camera), or set-up lost (resumes by itself).
+
+function pauseFor(s: FlowState, reason: PauseReason, t: number, fx: Effect[]): FlowState {
+  fx.push({ type: 'record-save' }, { type: 'silence' });
+  let next: FlowState = { ...s, name: 'paused', pause: reason, line: pauseLine(reason, null), lineKind: 'paused', readySince: null };
+  if (reason === 'user') next = say(next, SPOKEN.paused, 'count', t, fx);
+  if (reason === 'camera') next = say(next, SPOKEN.cameraLost, 'count', t, fx);
+  return next;
+}
+
+function pauseForSetup(s: FlowState, v: EngineView, t: number, fx: Effect[], neededSeen: boolean | undefined): FlowState {
+  const words = setupLine(s, v.setupIssues);
+  fx.push({ type: 'record-save' });
+  let next: FlowState = { ...s, name: 'paused', pause: 'setup', line: pauseLine('setup', words), lineKind: 'paused' };
+  if (words && speakable(v.setupIssues, neededSeen)) next = say({ ...next, speech: notePresent(next.speech, words, t) }, words, 'setup', t, fx);
+  return next;
+}
+
+function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
+  switch (e.type) {
+    case 'frame': {
+      if (s.pause !== 'setup') return s;
+      const v = e.view;
+      let next: FlowState = { ...s, verdicts: verdictsFor(v, e.light) };
+      next = acknowledgeReps(next, v, e.t, fx);
+      if (v.phase === 'active') return { ...next, name: 'counting', pause: null, line: v.cue?.text ?? idleLine(defOf(s), v), lineKind: v.cue?.kind ?? null };
+      const words = setupLine(s, v.setupIssues);
+      next = { ...next, line: pauseLine('setup', words) };
+      if (words && speakable(v.setupIssues, e.neededSeen)) next = say({ ...next, speech: notePresent(next.speech, words, e.t) }, words, 'setup', e.t, fx);
+      return next;
+    }
+    case 'pause':
+      // Set-up pause → the person pauses: held until they resume.
+      return s.pause === 'setup' ? pauseFor(s, 'user', e.t, fx) : s;
+    case 'hidden': return s.pause === 'setup' ? pauseFor(s, 'hidden', e.t, fx) : s;
+    case 'resume':
+      if (s.pause === 'setup') return s;
+      if (s.pause === 'camera' && !s.cameraOk) return s;
+      return resumeCounting(s, e.t, fx);
+    case 'camera':
+      if (!e.ok) return s.pause === 'camera' ? { ...s, cameraOk: false } : pauseFor({ ...s, cameraOk: false }, 'camera', e.t, fx);
+      // The camera is back: carry on where the set was (the engine's own set-up gate waits for the person).
+      if (s.pause === 'camera') return resumeCounting({ ...s, cameraOk: true }, e.t, fx);
+      return { ...s, cameraOk: true };
+    case 'skip-exercise': return skipThisExercise(s, e.t, fx);
+    default: return s;
+  }
+}
+
+function resumeCounting(s: FlowState, t: number, fx: Effect[]): FlowState {
+  // Counted from now: the engine's clock skipped the pause, so the grace after Go applies again.
+  fx.push({ type: 'speak', text: SPOKEN.carryOn, interrupt: true });
+  return { ...s, name: 'counting', pause: null, goAt: t, line: null, lineKind: null };
+}
+
+// end of a set: rest, the next set, or the summary.
+
+function finishThisSet(s: FlowState, t: number, fx: Effect[], reached: boolean): FlowState {
+  if (s.recording) fx.push({ type: 'record-finish' });
+  // "Well done" only for a set that counted something with no form fault in it.
+  const well = s.countedAny && !Number.isFinite(s.faultAt);
+  let next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0) };
+  if (reached) fx.push({ type: 'speak', text: well ? SPOKEN.setCompleteWell : SPOKEN.setComplete, interrupt: true });
+  const run = finishSet(s.plan.run, t);
+  next = { ...next, plan: { ...s.plan, run } };
+  return afterStep(next, t, fx);
+}
+
+function afterStep(s: FlowState, t: number, fx: Effect[]): FlowState {
+  const st = s.plan.run.step;
+  if (st.kind === 'done') return toSummary(s, null, fx);
+  if (st.kind === 'rest') {
+    const nextId = restNextExercise(s.plan.run);
+    fx.push({ type: 'timer', everyMs: TICK_MS });
+    fx.push({ type: 'speak', text: SPOKEN.rest(nextId ? EXERCISES[nextId].name : null) });
+    return { ...s, name: 'rest', pause: null, line: null, lineKind: null, countdown: 0 };
+  }
+  // The next set straight away (no rest, or the rest was skipped): its framing step first.
+  const exerciseId = st.block.exerciseId as ExerciseId;
+  const def = EXERCISES[exerciseId];
+  return enterFraming({ ...s, exerciseId, target: targetFor(def, blockTarget(st.block)) }, t, fx);
+}
+
+/** The exercise after the current rest, or null. */
+export function restNextExercise(r: RoutineRunState): ExerciseId | null {
+  if (r.step.kind !== 'rest') return null;
+  const { blockIndex, set, block } = r.step;
+  const id = set < block.sets ? block.exerciseId : r.routine.blocks[blockIndex + 1]?.exerciseId;
+  return id && id in EXERCISES ? (id as ExerciseId) : null;
+}
+
+/** Seconds of rest left, for the rest panel. */
+export function restLeftSec(s: FlowState, t: number): number {
+  return restRemainingSec(s.plan.run, t);
+}
+
+function rest(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
+  if (e.type !== 'tick' && e.type !== 'skip-rest' && e.type !== 'skip-exercise') return s;
+  if (e.type === 'skip-exercise') return skipThisExercise(s, e.t, fx);
+  const run = tickRest(s.plan.run, e.t, e.type === 'skip-rest');
+  if (run === s.plan.run) return s;
+  return afterStep({ ...s, plan: { ...s.plan, run } }, e.t, fx);
+}
+
+function skipThisExercise(s: FlowState, t: number, fx: Effect[]): FlowState {
+  if (s.plan.kind !== 'routine') return s;
+  if (s.recording) fx.push({ type: 'record-finish' });
+  fx.push({ type: 'silence' });
+  const next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0), plan: { ...s.plan, run: skipExercise(s.plan.run) } };
+  return afterStep(next, t, fx);
+}
+
+function stop(s: FlowState, _t: number, fx: Effect[]): FlowState {
+  if (s.name === 'summary' || s.name === 'closed') return s;
+  fx.push({ type: 'silence' }, { type: 'timer', everyMs: null });
+  if (s.name === 'check-in') {
+    fx.push({ type: 'leave' });
+    return { ...s, name: 'closed' };
+  }
+  if (s.recording) fx.push({ type: 'record-finish' });
+  const next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0) };
+  // "Next exercise" only inside a routine, and only when the routine has one after this.
+  const st = s.plan.run.step;
+  const nextBlock = s.plan.kind === 'routine' && st.kind !== 'done' && st.blockIndex + 1 < s.plan.run.routine.blocks.length ? st.blockIndex + 1 : null;
+  return toSummary(next, nextBlock, fx);
+}
+
+function toSummary(s: FlowState, nextBlock: number | null, fx: Effect[]): FlowState {
+  fx.push({ type: 'timer', everyMs: null }, { type: 'summary', routineName: s.plan.kind === 'routine' ? s.plan.run.routine.name : null, nextBlock });
+  return { ...s, name: 'summary', pause: null, line: null, lineKind: null, countdown: 0 };
+}

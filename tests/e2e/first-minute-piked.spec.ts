@@ -1,0 +1,25 @@
+// The first minute on a piked plank (clip 04 as the webcam): the hips cue is shown and said and nothing praises
+// the set. See first-minute.ts for the whole walk and what it asserts.
+import { test, expect } from './fixtures';
+import { chromiumArgs } from './clip';
+import { liveClip } from './live-clip';
+import { expectOneStory, firstMinute, PRAISE, worstPerMinute } from './first-minute';
+
+const piked = liveClip('04_plank_high_hips-high_bassem');
+
+test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs(piked.y4m) } });
+test.skip(piked.skipReason !== null, `needs clip 04: ${piked.skipReason}`);
+
+test('the hips cue is shown and said, nothing praises the set, and the summary agrees with itself', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { spoken, cues } = await firstMinute(page, '04', { countSec: 45, startAnywayAfterMs: 20_000 });
+  const texts = spoken.map((s) => s.text);
+  expect(cues.some((c) => /hips/i.test(c)), 'hips cue on screen').toBe(true);
+  expect(texts.some((x) => /hips/i.test(x)), 'hips cue spoken').toBe(true);
+  expect(texts.filter((x) => PRAISE.test(x)), 'praise spoken').toEqual([]);
+  expect(cues.filter((x) => PRAISE.test(x)), 'praise shown').toEqual([]);
+  expect(texts.filter((x) => x === '3'), 'countdowns').toHaveLength(1);
+  expect(worstPerMinute(spoken).n, JSON.stringify(worstPerMinute(spoken))).toBeLessThanOrEqual(6);
+  await expectOneStory(page);
+  await expect(page.getByTestId('summary').first()).not.toContainText('Well done');
+});

@@ -1,0 +1,83 @@
+// The whole live flow in the browser on a recorded keypoint stream, with no model and no camera picture:
+// the test build's ?replay= (src/app/boot.ts) makes clip 03's recorded keypoints (a steady side-on forearm
+// plank, MoveNet Thunder) the LiveSession's camera and pose source. Runs everywhere: no video is needed.
+// A two-set routine of 5 s holds: check-in → framing (every verdict ticked) → countdown → counting → rest →
+// framing → countdown → counting → summary, with speech recorded by the stand-in.
+import { test, expect } from './fixtures';
+import { readFixture, serveReplay } from './replay-feed';
+import { installSpeechStub, spokenSoFar } from './speech';
+
+test('replayed stream, no model: a two-set routine runs from the check-in to the summary', async ({ page }) => {
+  test.setTimeout(120_000);
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await installSpeechStub(page);
+  await serveReplay(page, 'plank03', readFixture('03_plank_forearm_side_kaiakol005'));
+  await page.addInitScript(() => {
+    localStorage.setItem('form-coach:routine@1', JSON.stringify({
+      id: 'mine', name: 'Two short planks', blocks: [{ exerciseId: 'plank', sets: 2, holdSec: 5, restSec: 5 }],
+    }));
+  });
+  await page.goto('/?replay=plank03#/home');
+  await page.getByRole('button', { name: 'Start routine' }).click();
+  await expect(page.getByText('Exercise 1 of 1 · set 1 of 2')).toBeVisible();
+  await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+
+  await test.step('framing: a verdict per need, all ticked for a good side-on plank', async () => {
+    const framing = page.getByTestId('framing');
+    await expect(framing).toBeVisible();
+    for (const need of ['in-view', 'light', 'view', 'posture']) {
+      await expect(framing.getByTestId(`verdict-${need}`)).toHaveAttribute('data-verdict', 'ok', { timeout: 10_000 });
+    }
+  });
+
+  await test.step('it starts by itself: 3-2-1 beside the body, then the hold counts', async () => {
+    await expect(page.getByTestId('video-text')).toHaveText(/^[123]$/, { timeout: 10_000 });
+    // The countdown covers none of the joints: each drawn joint's place on screen is outside its box.
+    const inside = await page.evaluate(() => {
+      const text = document.querySelector('[data-testid=video-text]')?.getBoundingClientRect();
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+      const frame = window.__formCoach?.getLastFrame();
+      if (!text || !canvas || !frame?.poses[0]) return null;
+      const r = canvas.getBoundingClientRect();
+      const mirrored = getComputedStyle(canvas.parentElement!).transform !== 'none';
+      return frame.poses[0].keypoints.filter((k) => k.score >= 0.3).map((k) => {
+        const x = r.left + (mirrored ? 1 - k.x / frame.width : k.x / frame.width) * r.width;
+        const y = r.top + (k.y / frame.height) * r.height;
+        return { name: k.name, inside: x >= text.left && x <= text.right && y >= text.top && y <= text.bottom };
+      }).filter((j) => j.inside).map((j) => j.name);
+    });
+    expect(inside, 'joints under the countdown').toEqual([]);
+    await expect(page.getByTestId('counter')).toHaveText(/0:0[1-5] \/ 0:05/, { timeout: 15_000 });
+    await expect(page.getByTestId('hold-left')).toContainText('to go');
+  });
+
+  await test.step('rest, then the second set frames and counts down again', async () => {
+    await expect(page.getByTestId('rest-time')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('Exercise 1 of 1 · set 2 of 2')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('video-text')).toHaveText(/^[123]$/, { timeout: 15_000 });
+  });
+
+  await test.step('the summary tells one story', async () => {
+    await expect(page.getByRole('heading', { name: 'Routine finished: Two short planks' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('heading', { name: 'Routine finished: Two short planks' })).toBeFocused();
+    const sets = page.getByTestId('summary');
+    await expect(sets).toHaveCount(2);
+    for (const s of await sets.all()) {
+      const held = /Held(\d+:\d\d)/.exec((await s.getByTestId('summary-counts').innerText()).replace(/\s+/g, ''))?.[1];
+      expect(held).toBeTruthy();
+      // The form figure is about the time held, not another time.
+      await expect(s.getByTestId('good-form')).toContainText(`of the ${held} held`);
+      await expect(s).not.toContainText('in position');
+    }
+    // Finished inside the routine with nothing after it: no "Next exercise".
+    await expect(page.getByRole('button', { name: /Next exercise/ })).toHaveCount(0);
+  });
+
+  const texts = (await spokenSoFar(page)).map((x) => x.text);
+  // The countdown once per set, whole.
+  expect(texts.filter((x) => x === '3')).toHaveLength(2);
+  expect(texts.filter((x) => x === 'Go')).toHaveLength(2);
+  // No model, no TensorFlow.js, no camera: nothing of them was fetched.
+  expect(requested.filter((p) => /\/models\/|tfjs|\.wasm$/.test(p))).toEqual([]);
+});
