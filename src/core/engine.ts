@@ -5,13 +5,13 @@
 
 import type { Keypoint, ModelFamily, ModelName, Pose, PoseFrame } from './pose';
 import { forFamily, keypointSpace } from './pose';
-import { KEYPOINT_NAMES, N_KP, jointIndex, type Body, type KeypointName, type Side } from './geometry';
+import { KEYPOINT_NAMES, KP, N_KP, jointIndex, type Body, type KeypointName, type Side } from './geometry';
 import { createPerception, perceive, type Perception } from './perception';
 import { HoldCounter, RepCounter, type CounterEvent } from './counters';
 import { COACH_TEXT, CueManager, SETUP_TEXT, type Cue, type CueKind } from './cues';
-import type { CheckContext, ExerciseDef, ExerciseId, Finding, RepInfo } from './exercises/types';
+import type { CheckContext, ExerciseDef, ExerciseId, Finding, RememberContext, RepInfo } from './exercises/types';
 import { EXERCISES, isExerciseId } from './exercises';
-import { trunkTurn } from './exercises/common';
+import { shoulderWidth, trunkTurn } from './exercises/common';
 
 export type SetupIssue = 'no-person' | 'body-cut-off' | 'wrong-view' | 'wrong-posture' | 'too-dark';
 export type Phase = 'setup' | 'active' | 'paused';
@@ -172,7 +172,8 @@ export interface EngineState {
   readonly faults: Map<string, FaultTrack>;
   readonly flashes: Map<string, RepFlash>;
   readonly cues: CueManager;
-  readonly mem: Record<string, number>;
+  /** The exercise's own memory (ExerciseDef.memory), made fresh for the set. */
+  readonly mem: object;
   total: number;
   lastRepT: { left: number; right: number };
   /**
@@ -242,7 +243,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     tuning: { ...(opts.tuning ?? {}) },
     per,
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
-    reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
+    reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: def.memory?.() ?? {},
     total: 0, lastRepT: { left: -Infinity, right: -Infinity }, notRep: { left: false, right: false }, lastSide: null, lastTurn: NaN, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
     t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], repIn: [], seen: new Set(), errors: 0,
     judgedMs: 0, cutT: -Infinity, swMean: NaN, lastIssue: null, countT: -1, sawMove: false, trackScore: NaN, light: NaN,
@@ -272,16 +273,16 @@ function setupIssues(s: EngineState, points: number, meanScore: number, light: u
   // (c14's head-on shot on BlazePose: its legs drop out, and "move back" would be the wrong advice).
   if (def.viewOk) {
     if (def.viewOk(b) === false) out.push('wrong-view');
-  } else if (def.view !== 'any' && b.ok[5] === 1 && b.ok[6] === 1 && b.torso > 0) {
-    const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
-    if (def.view === 'side' ? w > SIDE_VIEW_MAX : w < FRONT_VIEW_MIN) out.push('wrong-view');
+  } else if (def.view !== 'any') {
+    const w = shoulderWidth(b);
+    if (w !== null && (def.view === 'side' ? w > SIDE_VIEW_MAX : w < FRONT_VIEW_MIN)) out.push('wrong-view');
   }
   for (const need of def.required) {
     if (need.startsWith('both:')) {
       const limb = need.slice(5) as Parameters<typeof jointIndex>[1];
       if (b.ok[jointIndex('left', limb)] !== 1 || b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
     } else if (need === 'nose') {
-      if (b.ok[0] !== 1) { out.push('body-cut-off'); break; }
+      if (b.ok[KP.nose] !== 1) { out.push('body-cut-off'); break; }
     } else {
       const limb = need as Parameters<typeof jointIndex>[1];
       if (b.ok[jointIndex('left', limb)] !== 1 && b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
@@ -359,7 +360,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   s.metric = fin(m) ? m : null;
   const active = s.phase === 'active';
   const ctx = makeCtx(s, t);
-  if (active) def.remember?.(b, ctx);
+  if (active) def.remember?.(b, ctx as RememberContext);
 
   // Frame checks → fault tracks.
   const seen = s.seen;
@@ -522,8 +523,8 @@ const sevRank = (v: Finding['severity']): number => (v === 'safety' ? 3 : v === 
 /** A sudden change of camera angle (see VIEW_JUMP). Updates the running mean. */
 function viewJump(s: EngineState, dt: number): boolean {
   const b = s.per.body;
-  if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return false;
-  const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
+  const w = shoulderWidth(b);
+  if (w === null) return false;
   if (!Number.isFinite(s.swMean)) { s.swMean = w; return false; }
   const jump = Math.abs(w - s.swMean) > VIEW_JUMP;
   s.swMean += (1 - Math.exp(-Math.max(0, dt) / VIEW_TAU_MS)) * (w - s.swMean);
@@ -587,6 +588,7 @@ function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, 
     events.push({ type: 'fault-end', t, faultId: fnd.faultId });
     s.flashes.set(fnd.faultId, { finding: fnd, until: t + REP_FAULT_MS });
   }
+  s.def.rememberRep?.(r, ctx as RememberContext);
   if (r.kind === 'rep') {
     const ok = clean && !hasBreakingFault(s);
     s.cleanReps = ok ? s.cleanReps + 1 : 0;

@@ -362,7 +362,7 @@ export const plank: ExerciseDef = {
   required: ['shoulder', 'elbow', 'hip', 'ankle'],
   // A 3/4 view still shows the hip line; head-on it does not (viewTurn).
   viewOk: (b) => { const v = viewTooTurned(b); return v === null ? null : !v; },
-  posture: { id: 'prone-supported', cue: 'Get onto your forearms and toes', check: inPlank, why: plankWhy },
+  posture: { cue: 'Get onto your forearms and toes', check: inPlank, why: plankWhy },
   counter: {
     kind: 'hold',
     // Hold must be steady 0.5 s to start; breaks under 0.4 s are ignored; gaps over 1 s are not credited.
@@ -373,17 +373,17 @@ export const plank: ExerciseDef = {
   metricLabel: 'shoulder–hip–ankle angle (°)',
   checks: [
     (b, ctx) => {
-      const d = hipLine(b), m = hipMeasure(b);
-      const thr = tuned(ctx, SAG_KEY[m], SAG_DEG[m]) + (ctx.mem.sag === 1 ? HIP_HYST_DEG : 0);
-      ctx.mem.sag = d !== null && d <= thr ? 1 : 0;
-      if (ctx.mem.sag !== 1) return null;
+      const d = hipLine(b), m = hipMeasure(b), mem = ctx.mem as Record<string, number>;
+      const thr = tuned(ctx, SAG_KEY[m], SAG_DEG[m]) + (mem.sag === 1 ? HIP_HYST_DEG : 0);
+      mem.sag = d !== null && d <= thr ? 1 : 0;
+      if (mem.sag !== 1) return null;
       return finding('hips-sagging', 'safety', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')], 'Lift your hips into line');
     },
     (b, ctx) => {
-      const d = hipLine(b), m = hipMeasure(b);
-      const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]) - (ctx.mem.high === 1 ? HIP_HYST_DEG : 0);
-      ctx.mem.high = d !== null && d >= thr ? 1 : 0;
-      if (ctx.mem.high !== 1) return null;
+      const d = hipLine(b), m = hipMeasure(b), mem = ctx.mem as Record<string, number>;
+      const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]) - (mem.high === 1 ? HIP_HYST_DEG : 0);
+      mem.high = d !== null && d >= thr ? 1 : 0;
+      if (mem.high !== 1) return null;
       return finding('hips-high', 'major', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')], 'Lower your hips into line');
     },
     (b) => {

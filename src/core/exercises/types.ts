@@ -23,8 +23,11 @@ export interface Finding {
   readonly message: string;
 }
 
+/** An exercise's own memory: a plain object of its declared type, made fresh for each set (ExerciseDef.memory). */
+export type Memory = object;
+
 /** What a check sees besides the body. */
-export interface CheckContext {
+export interface CheckContext<M extends Memory = Memory> {
   /** Frame time, ms. */
   readonly t: number;
   /** Rep phase of the (first / current side's) counter, or 'hold' / 'none' for holds. */
@@ -33,8 +36,11 @@ export interface CheckContext {
   readonly holding: boolean;
   /** The metric this frame, or null. */
   readonly metric: number | null;
-  /** Per-exercise memory for rules that compare with an earlier frame (numbers only, NaN = unset). */
-  readonly mem: Record<string, number>;
+  /**
+   * The exercise's memory, read-only here: only `remember`, `rememberRep` and the metric write it (in that fixed
+   * order, once a frame), so no check's result depends on the order of the checks.
+   */
+  readonly mem: Readonly<M>;
   /** Reps counted so far (total). */
   readonly reps: number;
   /**
@@ -58,24 +64,27 @@ export interface RepInfo {
   readonly index: number;
 }
 
-export type FrameCheck = (b: Body, ctx: CheckContext) => Finding | null;
-export type RepCheck = (r: RepInfo, ctx: CheckContext) => Finding | null;
+/** What `remember` sees: the check context with its memory writable. */
+export type RememberContext<M extends Memory = Memory> = Omit<CheckContext<M>, 'mem'> & { readonly mem: M };
+/** What the metric sees: its memory (writable: a metric may keep a reference level), the frame time and the last camera cut. */
+export interface MetricContext<M extends Memory = Memory> { readonly mem: M; readonly t?: number; readonly cutT?: number }
 
-export type CounterSpec =
-  | { kind: 'hold'; hold: HoldThresholds; inPosition: (b: Body, ctx: CheckContext) => boolean }
-  | { kind: 'hold-per-side'; hold: HoldThresholds; heldSide: (b: Body, ctx: CheckContext) => Side | null }
+export type FrameCheck<M extends Memory = Memory> = (b: Body, ctx: CheckContext<M>) => Finding | null;
+export type RepCheck<M extends Memory = Memory> = (r: RepInfo, ctx: CheckContext<M>) => Finding | null;
+
+export type CounterSpec<M extends Memory = Memory> =
+  | { kind: 'hold'; hold: HoldThresholds; inPosition: (b: Body, ctx: CheckContext<M>) => boolean }
+  | { kind: 'hold-per-side'; hold: HoldThresholds; heldSide: (b: Body, ctx: CheckContext<M>) => Side | null }
   | { kind: 'reps'; reps: PerFamily<RepThresholds> }
   | { kind: 'reps-per-side'; reps: PerFamily<RepThresholds>; sideMetric: (b: Body, side: Side) => number | null }
   | { kind: 'alternating'; reps: PerFamily<RepThresholds>; sideMetric: (b: Body, side: Side) => number | null }
-  | { kind: 'reps+hold'; reps: PerFamily<RepThresholds>; hold: HoldThresholds; minTopHoldMs: number };
+  | { kind: 'reps+hold'; reps: PerFamily<RepThresholds>; hold: HoldThresholds };
 
 /**
  * The posture is the coarse, permissive attempt detector: "this person is doing a plank (a crunch, ...)".
  * Once it holds, the rules judge every frame of the attempt; it never asks whether the form is good.
  */
 export interface PostureSpec {
-  /** e.g. 'prone-supported', 'lying-back', 'seated', 'hinged'. */
-  readonly id: string;
   /** Set-up cue when the posture is wrong. */
   readonly cue: string;
   readonly check: (b: Body) => boolean;
@@ -88,7 +97,7 @@ export interface PostureSpec {
   readonly beforeView?: boolean;
 }
 
-export interface ExerciseDef {
+export interface ExerciseDef<M extends Memory = Memory> {
   readonly id: ExerciseId;
   readonly name: string;
   readonly group: 'stretch' | 'strength';
@@ -101,12 +110,16 @@ export interface ExerciseDef {
    */
   readonly required: readonly (Limb | 'nose' | `both:${Limb}`)[];
   readonly posture: PostureSpec;
-  readonly counter: CounterSpec;
+  readonly counter: CounterSpec<M>;
+  /** A fresh memory for a set (the exercise's own typed state); absent = the exercise keeps none. */
+  readonly memory?: () => M;
   /** The key angle or distance per frame: drives the rep counter and the UI chart. */
-  readonly metric: (b: Body, ctx: { mem: Record<string, number>; t?: number; cutT?: number }) => number | null;
+  readonly metric: (b: Body, ctx: MetricContext<M>) => number | null;
   readonly metricLabel: string;
-  readonly checks: readonly FrameCheck[];
-  readonly repChecks?: readonly RepCheck[];
+  readonly checks: readonly FrameCheck<M>[];
+  readonly repChecks?: readonly RepCheck<M>[];
+  /** Updates the memory after a rep event's rep checks ran (e.g. when the last rep was). */
+  readonly rememberRep?: (r: RepInfo, ctx: RememberContext<M>) => void;
   /**
    * Whether a top the rep counter just reached is a rep of this exercise at all (false: not counted, no cue):
    * a row's top has the hand pulled back toward the hip; the supporting arm of a one-arm row bending while the
@@ -114,12 +127,12 @@ export interface ExerciseDef {
    */
   readonly isRep?: (b: Body, side: Side | undefined) => boolean;
   /** Updates per-exercise memory once per active frame, before the checks. */
-  readonly remember?: (b: Body, ctx: CheckContext) => void;
+  readonly remember?: (b: Body, ctx: RememberContext<M>) => void;
   /**
    * When the hold is not running (hold exercises), why not, as a COACH_TEXT key: which part of the
    * position is missing. Asked only while the person is in the exercise's posture with no fault showing.
    */
-  readonly guide?: (b: Body, ctx: CheckContext) => string | null;
+  readonly guide?: (b: Body, ctx: CheckContext<M>) => string | null;
   /**
    * Whether the camera sees the body well enough to judge it (true), or not (false), or cannot tell
    * (null). Replaces the engine's shoulder-width test of `view` for this exercise.
@@ -129,4 +142,12 @@ export interface ExerciseDef {
   readonly defaults: { readonly reps?: number; readonly holdSec?: number; readonly sets?: number };
   /** Every fault id this exercise can raise (for the UI, docs and the test that checks them). */
   readonly faultIds: readonly string[];
+}
+
+/**
+ * Declares an exercise record with its own typed memory. The registry holds records of the base type; the
+ * memory a record is given is always the one its own `memory()` made (the engine makes it), so the cast is safe.
+ */
+export function defineExercise<M extends Memory>(def: ExerciseDef<M>): ExerciseDef {
+  return def as unknown as ExerciseDef;
 }
