@@ -9,7 +9,8 @@ import { KEYPOINT_NAMES, KP, N_KP, jointIndex, type Body, type KeypointName, typ
 import { createPerception, perceive, type Perception } from './perception';
 import { HoldCounter, RepCounter, type CounterEvent } from './counters';
 import { COACH_TEXT, CueManager, SETUP_TEXT, type Cue, type CueKind } from './cues';
-import type { CheckContext, ExerciseDef, ExerciseId, Finding, RememberContext, RepInfo } from './exercises/types';
+import type { CheckContext, Finding, RememberContext, RepInfo } from './exercises/types';
+import type { ExerciseDef, ExerciseId } from './exercises';
 import { EXERCISES, isExerciseId } from './exercises';
 import { shoulderWidth, trunkTurn } from './exercises/common';
 

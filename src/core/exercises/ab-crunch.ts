@@ -99,6 +99,8 @@ export const abCrunch = defineExercise({
     },
   ],
   rememberRep: (r, ctx) => { if (r.kind === 'rep') ctx.mem.lastRep = ctx.t; },
-  defaults: { reps: 10, sets: 2 },
+  defaults: { reps: 10, sets: 2, restSec: 45 },
+  card: { gear: [['mat']], optional: { gear: ['ball'], use: 'to rest your feet on' }, camera: 'side' },
+  demo: { clip: '14_crunch_klarfit', from: 2.8, to: 5.7, why: 'wide shot between the cuts: two curl-ups' },
   faultIds: ['too-fast', 'hips-lifted'],
 });

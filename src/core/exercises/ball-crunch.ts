@@ -66,6 +66,8 @@ export const ballCrunch = defineExercise({
   repChecks: [
     (r) => (r.kind === 'rep-end' && r.topMs < MIN_TOP_MS ? finding('dropped-back', 'minor', both('shoulder', 'hip'), 'Hold the top before lowering') : null),
   ],
-  defaults: { reps: 8, sets: 2 },
+  defaults: { reps: 8, sets: 2, restSec: 45 },
+  card: { gear: [['ball']], camera: 'either' },
+  demo: { clip: '15_ball_crunch_klarfit', from: 3.4, to: 7.2, why: 'wide shot after the cut: curl up over the ball' },
   faultIds: ['dropped-back', 'feet-moving'],
 });

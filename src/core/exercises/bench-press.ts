@@ -69,6 +69,8 @@ export const benchPress = defineExercise({
       ? finding('too-fast', 'minor', both('elbow', 'wrist'), 'Lower the weights slowly')
       : null,
   ],
-  defaults: { reps: 10, sets: 2 },
+  defaults: { reps: 10, sets: 2, restSec: 60 },
+  card: { gear: [['dumbbells'], ['bench', 'ball']], camera: 'either' },
+  demo: { clip: '26_db_bench_press_klarfit', from: 3.0, to: 7.0, why: 'lower to the bottom and press to lockout' },
   faultIds: ['uneven-arms', 'partial-rep', 'too-fast'],
 });

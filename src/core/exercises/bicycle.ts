@@ -92,6 +92,8 @@ export const bicycle = defineExercise({
     },
   ],
   rememberRep: (r, ctx) => { if (r.kind === 'rep') ctx.mem.lastTouch = ctx.t; },
-  defaults: { reps: 10, sets: 2 },
+  defaults: { reps: 10, sets: 2, restSec: 45 },
+  card: { gear: [['mat']], camera: 'either' },
+  demo: { clip: 'b09_bicycle_crunch_side_slayercampo', from: 0.0, to: 3.8, why: 'side view: elbow to opposite knee, both sides' },
   faultIds: ['hands-off-head', 'no-contact', 'too-fast'],
 });

@@ -67,6 +67,8 @@ export const dumbbellRow = defineExercise({
       ? finding('too-fast', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'), 'Slower, lower the weight with control')
       : null,
   ],
-  defaults: { reps: 10, sets: 2 },
+  defaults: { reps: 10, sets: 2, restSec: 60 },
+  card: { gear: [['dumbbells'], ['bench']], camera: 'either' },
+  demo: { clip: '20_db_row_one_arm_klarfit', from: 1.2, to: 4.2, why: 'one pull to the hip and back down' },
   faultIds: ['partial-rep', 'too-fast', 'torso-swing'],
 });

@@ -172,6 +172,8 @@ export const hamstringStretch = defineExercise({
       return r !== null && r > REACH_MAX ? finding('not-reaching', 'minor', names(s, 'wrist', 'ankle'), 'Reach toward your toes') : null;
     },
   ],
-  defaults: { holdSec: 30, sets: 1 },
+  defaults: { holdSec: 30, sets: 1, restSec: 20 },
+  card: { gear: [['mat']], camera: 'side' },
+  demo: { clip: '28_seated_hamstring_stretch_acapapap', from: 12.8, to: 15.8, why: 'reach forward over the straight leg' },
   faultIds: ['knee-bent', 'not-reaching'],
 });

@@ -12,7 +12,7 @@
 // from 20–40° above reads its near hip 0.04–0.13 torso lengths high and its far hip as much low; see
 // scripts/lib/plankViews.ts, which projects a plank through cameras at 0–60° of turn and 0–40° of height).
 import { floorNormal, heightAbove, offsetFromLine, worldAngle, worldFoot, worldMid, FOOT, type Body, type Degrees, type V3 } from '../geometry';
-import type { CheckContext, ExerciseDef } from './types';
+import { defineExercise, type CheckContext } from './types';
 import type { ByFamily } from '../pose';
 import { angleOn, dropT, finding, names, sideAngle, sideJoints, sideOf, trunkToHorizontal } from './common';
 
@@ -348,7 +348,7 @@ const tuned = (ctx: CheckContext, name: string, v: number): number => ctx.tuning
 export const SAG_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.SAG_DEG.${m}`])) as Record<HipMeasure, string>;
 export const HIGH_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.HIGH_DEG.${m}`])) as Record<HipMeasure, string>;
 
-export const plank: ExerciseDef = {
+export const plank = defineExercise({
   id: 'plank',
   name: 'Plank',
   group: 'strength',
@@ -395,6 +395,8 @@ export const plank: ExerciseDef = {
       return finding('elbows-misplaced', 'minor', names(side, 'shoulder', 'elbow', 'wrist'), 'Bring your elbows under your shoulders');
     },
   ],
-  defaults: { holdSec: 20, sets: 2 },
+  defaults: { holdSec: 20, sets: 2, restSec: 45 },
+  card: { gear: [['mat']], camera: 'side' },
+  demo: { clip: '05_plank_forearm_side_sebitzu', from: 0, to: 2.9, why: 'steady forearm plank, pure side view' },
   faultIds: ['hips-sagging', 'hips-high', 'elbows-misplaced'],
-};
+});

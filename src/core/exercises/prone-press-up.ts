@@ -155,6 +155,8 @@ export const pronePressUp = defineExercise({
       return t !== null && t < ARCH_MIN ? finding('not-arched', 'minor', both('shoulder', 'hip'), 'Lift your chest higher, let your back arch') : null;
     },
   ],
-  defaults: { holdSec: 10, sets: 2 },
+  defaults: { holdSec: 10, sets: 2, restSec: 30 },
+  card: { gear: [['mat']], camera: 'side' },
+  demo: { clip: 'b07_up_dog_prone_extension_3q-side_hpy2github', from: 9.4, to: 13.2, why: 'side view: lowering, pressing the chest up, holding' },
   faultIds: ['elbows-bent', 'hips-lifted', 'not-arched'],
 });

@@ -50,6 +50,8 @@ export const reverseFly = defineExercise({
       ? finding('too-fast', 'minor', both('wrist'), 'Slower, with control')
       : null,
   ],
-  defaults: { reps: 10, sets: 2 },
+  defaults: { reps: 10, sets: 2, restSec: 60 },
+  card: { gear: [['dumbbells']], optional: { gear: ['bench', 'ball'], use: 'to lean on' }, camera: 'either' },
+  demo: { clip: '23_reverse_fly_bent_over_klarfit', from: 2.6, to: 5.4, why: 'bent over, arms open out and back down' },
   faultIds: ['partial-rep', 'too-fast', 'torso-swing'],
 });

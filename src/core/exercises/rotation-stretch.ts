@@ -146,6 +146,8 @@ export const rotationStretch = defineExercise({
       return t !== null && Math.abs(t) > LEAN_DEG ? finding('leaning', 'major', both('shoulder', 'hip'), 'Sit up straight, turn without leaning') : null;
     },
   ],
-  defaults: { holdSec: 20, sets: 1 },
+  defaults: { holdSec: 20, sets: 1, restSec: 20 },
+  card: { gear: [['chair', 'ball']], camera: 'front' },
+  demo: { clip: 'b01_seated_twist_chair_front_adaptx', from: 7.0, to: 10.3, why: 'from the right twist back to centre and into the left twist' },
   faultIds: ['hips-turning', 'leaning'],
 });

@@ -89,6 +89,8 @@ export const sideBend = defineExercise({
     },
     (_b, ctx) => (ctx.t - ctx.mem.shallowSince >= SHALLOW_MS ? finding('not-bent-enough', 'minor', both('shoulder', 'hip'), 'Bend a little further') : null),
   ],
-  defaults: { holdSec: 15, sets: 1 },
+  defaults: { holdSec: 15, sets: 1, restSec: 20 },
+  card: { gear: [['chair', 'ball']], camera: 'front' },
+  demo: { clip: 'b02_side_bend_overhead_standing_front_vivek', from: 0, to: 3.0, why: 'upright, bend to the left, back up' },
   faultIds: ['arms-not-overhead', 'elbows-bent', 'not-bent-enough'],
 });

@@ -5,9 +5,8 @@ import type { Body, KeypointName, Limb, Side } from '../geometry';
 import type { RepThresholds, HoldThresholds } from '../counters';
 import type { PerFamily } from '../pose';
 
-export type ExerciseId =
-  | 'prone-press-up' | 'rotation-stretch' | 'side-bend' | 'hamstring-stretch' | 'ab-crunch' | 'ball-crunch'
-  | 'plank' | 'bench-press' | 'reverse-fly' | 'dumbbell-row' | 'bicycle';
+import type { ExerciseId } from './index';
+export type { ExerciseId };
 
 export type CounterKind = 'reps' | 'hold' | 'hold-per-side' | 'reps-per-side' | 'alternating' | 'reps+hold';
 export type ViewNeeded = 'side' | 'front' | 'any';
@@ -97,8 +96,8 @@ export interface PostureSpec {
   readonly beforeView?: boolean;
 }
 
-export interface ExerciseDef<M extends Memory = Memory> {
-  readonly id: ExerciseId;
+export interface ExerciseDef<M extends Memory = Memory, Id extends string = string> {
+  readonly id: Id;
   readonly name: string;
   readonly group: 'stretch' | 'strength';
   /** Short steps, in the project's own words. */
@@ -138,8 +137,15 @@ export interface ExerciseDef<M extends Memory = Memory> {
    * (null). Replaces the engine's shoulder-width test of `view` for this exercise.
    */
   readonly viewOk?: (b: Body) => boolean | null;
-  /** Editable defaults for a set. */
-  readonly defaults: { readonly reps?: number; readonly holdSec?: number; readonly sets?: number };
+  /**
+   * Editable defaults for a set, and the default routine's block: sets of this many reps (rep exercises) or
+   * seconds held (hold exercises), with this rest between sets.
+   */
+  readonly defaults: { readonly reps?: number; readonly holdSec?: number; readonly sets: number; readonly restSec: number };
+  /** What the exercise card tells a person besides the steps: what to have ready, how to face the camera. */
+  readonly card: CardFacts;
+  /** The card's moving figure: which recorded clip and seconds show it (buildDemoData.ts); absent = no figure yet. */
+  readonly demo?: DemoWindow;
   /** Every fault id this exercise can raise (for the UI, docs and the test that checks them). */
   readonly faultIds: readonly string[];
 }
@@ -148,6 +154,21 @@ export interface ExerciseDef<M extends Memory = Memory> {
  * Declares an exercise record with its own typed memory. The registry holds records of the base type; the
  * memory a record is given is always the one its own `memory()` made (the engine makes it), so the cast is safe.
  */
-export function defineExercise<M extends Memory>(def: ExerciseDef<M>): ExerciseDef {
-  return def as unknown as ExerciseDef;
+export function defineExercise<M extends Memory, const Id extends string>(def: ExerciseDef<M, Id>): ExerciseDef<Memory, Id> {
+  return def as unknown as ExerciseDef<Memory, Id>;
 }
+
+/** Equipment named on the cards and the routine. */
+export type Gear = 'mat' | 'ball' | 'dumbbells' | 'bench' | 'chair';
+
+export interface CardFacts {
+  /** What to have ready. Each inner list is a choice: any one of its items will do. */
+  readonly gear: readonly (readonly Gear[])[];
+  /** Helps, but the exercise works without it: any one of `gear`, used `use` ("to lean on"). */
+  readonly optional?: { readonly gear: readonly Gear[]; readonly use: string };
+  /** How to stand to the camera: the steps' advice, stricter than the engine where the steps ask for it. */
+  readonly camera: 'side' | 'front' | 'either';
+}
+
+/** Which recorded clip (test-fixtures/keypoints/<clip>.movenet-thunder.json) and seconds the demo figure shows, and why. */
+export interface DemoWindow { readonly clip: string; readonly from: number; readonly to: number; readonly why: string }
