@@ -8,7 +8,7 @@ import { forFamily, keypointSpace } from './pose';
 import { KEYPOINT_NAMES, KP, N_KP, jointIndex, type Body, type KeypointName, type Side } from './geometry';
 import { createPerception, perceive, type Perception } from './perception';
 import { HoldCounter, RepCounter, type CounterEvent } from './counters';
-import { COACH_TEXT, CueManager, SETUP_TEXT, type Cue, type CueKind } from './cues';
+import { CueManager, type Cue, type CueKind } from './cues';
 import type { CheckContext, Finding, RememberContext, RepInfo } from './exercises/types';
 import type { ExerciseDef, ExerciseId } from './exercises';
 import { EXERCISES, isExerciseId } from './exercises';
@@ -23,10 +23,11 @@ export type EngineEvent =
   | { type: 'hold-start'; t: number; side?: Side | undefined }
   | { type: 'hold-tick'; t: number; sec: number; side?: Side | undefined }
   | { type: 'hold-end'; t: number; sec: number; side?: Side | undefined }
-  | { type: 'fault-start'; t: number; faultId: string; joints: readonly KeypointName[]; message: string; severity: Finding['severity'] }
+  | { type: 'fault-start'; t: number; faultId: string; joints: readonly KeypointName[]; severity: Finding['severity'] }
   | { type: 'fault-end'; t: number; faultId: string }
-  | { type: 'setup-cue'; t: number; issue: SetupIssue; text: string }
-  | { type: 'cue'; t: number; id: string; text: string; kind: CueKind };
+  /** The top set-up issue changed; `why`: the exercise's guide id of what is missing, or 'light', else null. */
+  | { type: 'setup-cue'; t: number; issue: SetupIssue; why: string | null }
+  | { type: 'cue'; t: number; id: string; kind: CueKind; params?: Readonly<Record<string, number>> | undefined };
 
 /** What the UI renders each frame. */
 export interface EngineView {
@@ -293,17 +294,9 @@ function setupIssues(s: EngineState, points: number, meanScore: number, light: u
   return out;
 }
 
-/** The COACH_TEXT key of the missing part of the posture, when the exercise names it. */
+/** The exercise's guide id of the missing part of the posture, when it names one. */
 function postureWhy(s: EngineState): string | null {
-  const k = s.def.posture.why?.(s.per.body) ?? null;
-  return k !== null && COACH_TEXT[k] !== undefined ? k : null;
-}
-
-function setupText(s: EngineState, issue: SetupIssue, why: string | null = null): string {
-  if (why !== null && COACH_TEXT[why] !== undefined && (issue === 'wrong-posture' || issue === 'body-cut-off')) return COACH_TEXT[why] as string;
-  if (issue === 'wrong-posture') return s.def.posture.cue;
-  if (issue === 'wrong-view') return SETUP_TEXT[s.def.view === 'side' ? 'wrong-view-side' : 'wrong-view-front'] ?? '';
-  return SETUP_TEXT[issue] ?? '';
+  return s.def.posture.why?.(s.per.body) ?? null;
 }
 
 /** Advances the engine by one frame. Mutates and returns `state`. */
@@ -353,7 +346,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   // A body the model sees only dimly (dark room, backlight) reads as cut off or out of position: say so.
   const why = top === 'wrong-posture' ? (poorlySeen(s) ? 'light' : postureWhy(s)) : top === 'body-cut-off' && poorlySeen(s) ? 'light' : null;
   if (top !== s.lastSetupCue) {
-    if (top) events.push({ type: 'setup-cue', t, issue: top, text: setupText(s, top, why) });
+    if (top) events.push({ type: 'setup-cue', t, issue: top, why });
     s.lastSetupCue = top;
   }
 
@@ -497,7 +490,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   if (s.issues.length > 0 && top) { s.lastIssue = { top, why, t }; }
   const held = s.issues.length === 0 && s.phase !== 'active' && s.lastIssue !== null && t - s.lastIssue.t < SETUP_CUE_HOLD_MS ? s.lastIssue : null;
   const cueTop = top ?? held?.top ?? null, cueWhy = top ? why : held?.why ?? null;
-  if (cueTop) cands.push({ id: `setup:${cueTop}${cueWhy !== null ? `:${cueWhy}` : ''}`, text: setupText(s, cueTop, cueWhy), kind: 'setup' });
+  if (cueTop) cands.push({ id: `setup:${cueTop}${cueWhy !== null ? `:${cueWhy}` : ''}`, kind: 'setup' });
   let worst: FaultTrack | null = null;
   for (const tr of s.faults.values()) {
     if (!tr.active) continue;
@@ -505,18 +498,18 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   }
   let worstF: Finding | null = worst ? worst.finding : null;
   for (const fl of s.flashes.values()) if (!worstF || sevRank(fl.finding.severity) > sevRank(worstF.severity)) worstF = fl.finding;
-  if (worstF) cands.push({ id: `fault:${worstF.faultId}`, text: worstF.message, kind: worstF.severity === 'safety' ? 'safety' : 'fault' });
+  if (worstF) cands.push({ id: `fault:${worstF.faultId}`, kind: worstF.severity === 'safety' ? 'safety' : 'fault' });
   // Never silent: in view, counting on, nothing counted for a while and nothing else to say → say why.
   // While a fault is being said the coach is not silent: the wait starts again when it clears.
   if (worstF) s.countT = t;
   if (cands.length === 0 && active && points >= 4) {
     const quiet = t - s.countT >= (s.reps.length > 0 ? GUIDE_REPS_MS : GUIDE_HOLD_MS);
     const g = quiet ? guideKey(s, ctx) : null;
-    if (g !== null) cands.push({ id: `guide:${g}`, text: COACH_TEXT[g] as string, kind: 'setup' });
+    if (g !== null) cands.push({ id: `guide:${g}`, kind: 'setup' });
   }
   const oneShot = praise(s, events);
   const shown = s.cues.update(t, cands, oneShot);
-  if (shown) events.push({ type: 'cue', t, id: shown.id, text: shown.text, kind: shown.kind });
+  if (shown) events.push({ type: 'cue', t, id: shown.id, kind: shown.kind, params: shown.params });
 }
 
 const sevRank = (v: Finding['severity']): number => (v === 'safety' ? 3 : v === 'major' ? 2 : 1);
@@ -533,7 +526,7 @@ function viewJump(s: EngineState, dt: number): boolean {
 }
 
 /**
- * Why nothing is being counted, as a COACH_TEXT key: the light when the picture is dim or the person is
+ * Why nothing is being counted, as a guide id ('light', 'hold.start' or the exercise's own): the light when the picture is dim or the person is
  * tracked poorly; else the exercise's own reason (hold exercises: the missing part of the position; rep
  * exercises: how to start a rep, or to go further when reps were started and stopped short).
  */
@@ -547,8 +540,7 @@ function guideKey(s: EngineState, ctx: CheckContext): string | null {
   const id = s.def.id;
   if (s.reps.length > 0 && s.def.counter.kind !== 'reps+hold') return s.sawMove ? `${id}.further` : `${id}.start`;
   if (s.def.counter.kind === 'reps+hold') return s.sawMove ? `${id}.further` : `${id}.start`;
-  const k = s.def.guide?.(s.per.body, ctx) ?? null;
-  return k !== null && COACH_TEXT[k] !== undefined ? k : 'hold.start';
+  return s.def.guide?.(s.per.body, ctx) ?? 'hold.start';
 }
 
 /** Fills `out` with this frame's input to each rep counter; false when the counters skip the frame. */
@@ -574,7 +566,7 @@ function hasBreakingFault(s: EngineState): boolean {
 
 function startFault(tr: FaultTrack, t: number, events: EngineEvent[]): void {
   tr.active = true;
-  events.push({ type: 'fault-start', t, faultId: tr.finding.faultId, joints: tr.finding.joints, message: tr.finding.message, severity: tr.finding.severity });
+  events.push({ type: 'fault-start', t, faultId: tr.finding.faultId, joints: tr.finding.joints, severity: tr.finding.severity });
 }
 
 function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, events: EngineEvent[]): void {
@@ -585,7 +577,7 @@ function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, 
     clean = false;
     // A point event: it happened on this rep and is over. A lasting frame fault with the same id
     // (none share ids today) keeps its own start and end.
-    events.push({ type: 'fault-start', t, faultId: fnd.faultId, joints: fnd.joints, message: fnd.message, severity: fnd.severity });
+    events.push({ type: 'fault-start', t, faultId: fnd.faultId, joints: fnd.joints, severity: fnd.severity });
     events.push({ type: 'fault-end', t, faultId: fnd.faultId });
     s.flashes.set(fnd.faultId, { finding: fnd, until: t + REP_FAULT_MS });
   }
@@ -601,18 +593,18 @@ function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, 
 function praise(s: EngineState, events: readonly EngineEvent[]): Cue | null {
   for (const e of events) {
     if (e.type === 'rep') {
-      if (s.total === s.opts.targetReps) return { id: 'info:target-reps', text: `That's ${s.total}. Set done`, kind: 'info' };
-      if (s.cleanReps > 0 && s.cleanReps % 3 === 0) return { id: `praise:reps-${s.total}`, text: 'Good reps, keep that control', kind: 'praise' };
+      if (s.total === s.opts.targetReps) return { id: 'info:target-reps', kind: 'info', params: { reps: s.total } };
+      if (s.cleanReps > 0 && s.cleanReps % 3 === 0) return { id: `praise:reps-${s.total}`, kind: 'praise' };
     }
     if (e.type === 'hold-tick') {
       const target = s.opts.targetHoldSec;
       const sideSec = e.side && s.hold ? Math.floor(s.hold.sideMs[e.side] / 1000) : e.sec;
       if (sideSec === target) {
         return e.side
-          ? { id: `info:target-${e.side}`, text: 'Time. Now the other side', kind: 'info' }
-          : { id: 'info:target-hold', text: 'Time. Well held', kind: 'info' };
+          ? { id: `info:target-${e.side}`, kind: 'info' }
+          : { id: 'info:target-hold', kind: 'info' };
       }
-      if (e.sec % 10 === 0 && e.sec !== s.lastPraiseTick) { s.lastPraiseTick = e.sec; return { id: `praise:hold-${e.sec}`, text: 'Steady, keep breathing', kind: 'praise' }; }
+      if (e.sec % 10 === 0 && e.sec !== s.lastPraiseTick) { s.lastPraiseTick = e.sec; return { id: `praise:hold-${e.sec}`, kind: 'praise' }; }
     }
   }
   return null;

@@ -4,18 +4,8 @@
 import type { SetupIssue } from '../../core/engine';
 import type { ExerciseDef } from '../../core/exercises';
 
-/** Words for a set-up issue of this exercise: what to change, as one short instruction. */
-export function setupWords(def: ExerciseDef, issue: SetupIssue): string {
-  switch (issue) {
-    case 'no-person': return 'Step into the camera view';
-    case 'body-cut-off': return def.required.some((r) => /ankle|knee/.test(r))
-      ? 'Move back so your whole body is in view'
-      : 'Move back so your upper body and hips are in view';
-    case 'wrong-view': return def.view === 'side' ? 'Turn side-on to the camera' : 'Face the camera';
-    case 'wrong-posture': return def.posture.cue;
-    case 'too-dark': return 'Turn on more light';
-  }
-}
+/** Words for a set-up issue of this exercise: what to change, as one short instruction (src/words, where the set-up words live). */
+export { setupWords } from '../../words/coachWords';
 
 /** Issues about the room or the camera rather than the person's position. */
 export function isEnvironmentIssue(issue: SetupIssue): boolean {
@@ -45,7 +35,7 @@ export function needLabel(def: ExerciseDef, need: Need): string {
 
 function postureLabel(def: ExerciseDef): string {
   // The posture cue is an instruction ("Get onto your forearms and toes"); the checklist states the goal.
-  return `Starting position: ${def.posture.cue.charAt(0).toLowerCase()}${def.posture.cue.slice(1)}`;
+  return `Starting position: ${def.words.posture.charAt(0).toLowerCase()}${def.words.posture.slice(1)}`;
 }
 
 /** Why counting is paused, in one line read from across the room. */

@@ -76,7 +76,7 @@ export const abCrunch = defineExercise({
   ],
   view: 'any',
   required: ['shoulder', 'hip'],
-  posture: { cue: 'Lie on your back to start', check: lyingBack },
+  posture: { check: lyingBack },
   counter: { kind: 'reps', reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } },
   memory: crunchMemory,
   metric: curlAboveRest,
@@ -89,13 +89,13 @@ export const abCrunch = defineExercise({
       // Hip height above the shoulder–knee baseline (y down, so baseline y − hip y).
       const base = ((b.y[s] as number) + (b.y[k] as number)) / 2;
       const lift = (base - (b.y[h] as number)) / b.torso;
-      return lift > HIPS_LIFT ? finding('hips-lifted', 'safety', both('hip'), 'Keep your lower back down') : null;
+      return lift > HIPS_LIFT ? finding('hips-lifted', 'safety', both('hip')) : null;
     },
   ],
   repChecks: [
     (r, ctx) => {
       const fast = r.kind === 'rep-end' ? r.cycleMs < MIN_EXCURSION_MS : r.kind === 'rep' && !Number.isNaN(ctx.mem.lastRep) && ctx.t - ctx.mem.lastRep < MIN_REP_GAP_MS;
-      return fast ? finding('too-fast', 'minor', both('shoulder'), 'Slower, curl up and lower with control') : null;
+      return fast ? finding('too-fast', 'minor', both('shoulder')) : null;
     },
   ],
   rememberRep: (r, ctx) => { if (r.kind === 'rep') ctx.mem.lastRep = ctx.t; },
@@ -103,4 +103,15 @@ export const abCrunch = defineExercise({
   card: { gear: [['mat']], optional: { gear: ['ball'], use: 'to rest your feet on' }, camera: 'side' },
   demo: { clip: '14_crunch_klarfit', from: 2.8, to: 5.7, why: 'wide shot between the cuts: two curl-ups' },
   faultIds: ['too-fast', 'hips-lifted'],
+  words: {
+    posture: 'Lie on your back to start',
+    faults: {
+      'hips-lifted': 'Keep your lower back down',
+      'too-fast': 'Slower, curl up and lower with control',
+    },
+    guide: {
+      'ab-crunch.start': 'Curl your head and shoulders up off the floor',
+      'ab-crunch.further': 'Curl up a little higher',
+    },
+  },
 });

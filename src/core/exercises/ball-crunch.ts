@@ -39,7 +39,7 @@ export const ballCrunch = defineExercise({
   ],
   view: 'any',
   required: ['shoulder', 'hip', 'knee'],
-  posture: { cue: 'Lie back on the ball, feet on the floor', check: (b) => { const c = curlAngle(b); return c !== null && c < 70; } },
+  posture: { check: (b) => { const c = curlAngle(b); return c !== null && c < 70; } },
   counter: {
     kind: 'reps+hold',
     // As on the floor (ab-crunch.ts), a rep also ends 10° down from its top: the rest level drifts with
@@ -60,14 +60,25 @@ export const ballCrunch = defineExercise({
       // rep ending 10° below its top, the way down is still 'moving', and 15's ankles drift there).
       if (Number.isNaN(ctx.mem.ax) || !mid(b, 'ankle', F) || !(b.torso > 0) || ctx.phase !== 'top') return null;
       const d = Math.hypot(F.x - ctx.mem.ax, F.y - ctx.mem.ay) / b.torso;
-      return d > FEET_MOVE ? finding('feet-moving', 'major', both('ankle', 'knee'), 'Keep your feet planted') : null;
+      return d > FEET_MOVE ? finding('feet-moving', 'major', both('ankle', 'knee')) : null;
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'rep-end' && r.topMs < MIN_TOP_MS ? finding('dropped-back', 'minor', both('shoulder', 'hip'), 'Hold the top before lowering') : null),
+    (r) => (r.kind === 'rep-end' && r.topMs < MIN_TOP_MS ? finding('dropped-back', 'minor', both('shoulder', 'hip')) : null),
   ],
   defaults: { reps: 8, sets: 2, restSec: 45 },
   card: { gear: [['ball']], camera: 'either' },
   demo: { clip: '15_ball_crunch_klarfit', from: 3.4, to: 7.2, why: 'wide shot after the cut: curl up over the ball' },
   faultIds: ['dropped-back', 'feet-moving'],
+  words: {
+    posture: 'Lie back on the ball, feet on the floor',
+    faults: {
+      'feet-moving': 'Keep your feet planted',
+      'dropped-back': 'Hold the top before lowering',
+    },
+    guide: {
+      'ball-crunch.start': 'Curl up off the ball and hold the top',
+      'ball-crunch.further': 'Curl up a little higher',
+    },
+  },
 });

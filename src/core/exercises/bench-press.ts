@@ -38,7 +38,6 @@ export const benchPress = defineExercise({
   // them (NOTES.md, 26); requiring them would pause the set at every bottom and miss the first press.
   required: ['both:shoulder', 'hip'],
   posture: {
-    cue: 'Lie back on the bench',
     // Seen from the side the trunk is near horizontal; seen from the feet it is foreshortened to
     // less than the shoulder width. Either is lying.
     check: (b) => {
@@ -60,17 +59,29 @@ export const benchPress = defineExercise({
       if (ctx.phase !== 'top') return null;
       const l = elbowAngle(b, 'left'), r = elbowAngle(b, 'right');
       if (l === null || r === null || Math.abs(l - r) <= UNEVEN_DEG) return null;
-      return finding('uneven-arms', 'major', both('elbow', 'wrist'), 'Press both arms evenly');
+      return finding('uneven-arms', 'major', both('elbow', 'wrist'));
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('elbow'), 'Press all the way up') : null),
+    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('elbow')) : null),
     (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
-      ? finding('too-fast', 'minor', both('elbow', 'wrist'), 'Lower the weights slowly')
+      ? finding('too-fast', 'minor', both('elbow', 'wrist'))
       : null,
   ],
   defaults: { reps: 10, sets: 2, restSec: 60 },
   card: { gear: [['dumbbells'], ['bench', 'ball']], camera: 'either' },
   demo: { clip: '26_db_bench_press_klarfit', from: 3.0, to: 7.0, why: 'lower to the bottom and press to lockout' },
   faultIds: ['uneven-arms', 'partial-rep', 'too-fast'],
+  words: {
+    posture: 'Lie back on the bench',
+    faults: {
+      'uneven-arms': 'Press both arms evenly',
+      'partial-rep': 'Press all the way up',
+      'too-fast': 'Lower the weights slowly',
+    },
+    guide: {
+      'bench-press.start': 'Press both arms straight up',
+      'bench-press.further': 'Press all the way up',
+    },
+  },
 });

@@ -62,7 +62,7 @@ export const bicycle = defineExercise({
   view: 'any',
   // One knee is enough: in a bicycle the legs cross and one knee is often hidden or merged with the other.
   required: ['shoulder', 'knee', 'hip'],
-  posture: { cue: 'Lie on your back, hands behind your head', check: lying },
+  posture: { check: lying },
   counter: {
     kind: 'alternating',
     // The knee drawn in is often lost behind the other leg right at the touch (c18): a touch seen, then unseen, counts.
@@ -80,15 +80,15 @@ export const bicycle = defineExercise({
         const d = dT(b, KP.nose, jointIndex(s, 'wrist'));
         if (d !== null && d > worst) worst = d;
       }
-      return worst > HANDS_OFF_HEAD ? finding('hands-off-head', 'major', both('wrist', 'elbow'), 'Keep your hands behind your head') : null;
+      return worst > HANDS_OFF_HEAD ? finding('hands-off-head', 'major', both('wrist', 'elbow')) : null;
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('no-contact', 'minor', both('elbow', 'knee'), 'Draw the knee right in to meet the elbow') : null),
+    (r) => (r.kind === 'partial' ? finding('no-contact', 'minor', both('elbow', 'knee')) : null),
     (r, ctx) => {
       const last = ctx.mem.lastTouch;
       if (r.kind !== 'rep' || Number.isNaN(last) || r.index > START_REPS || ctx.t - last >= START_MIN_GAP_MS) return null;
-      return finding('too-fast', 'minor', both('elbow', 'knee'), 'Start slowly');
+      return finding('too-fast', 'minor', both('elbow', 'knee'));
     },
   ],
   rememberRep: (r, ctx) => { if (r.kind === 'rep') ctx.mem.lastTouch = ctx.t; },
@@ -96,4 +96,16 @@ export const bicycle = defineExercise({
   card: { gear: [['mat']], camera: 'either' },
   demo: { clip: 'b09_bicycle_crunch_side_slayercampo', from: 0.0, to: 3.8, why: 'side view: elbow to opposite knee, both sides' },
   faultIds: ['hands-off-head', 'no-contact', 'too-fast'],
+  words: {
+    posture: 'Lie on your back, hands behind your head',
+    faults: {
+      'hands-off-head': 'Keep your hands behind your head',
+      'no-contact': 'Draw the knee right in to meet the elbow',
+      'too-fast': 'Start slowly',
+    },
+    guide: {
+      'bicycle.start': 'Bring one knee in toward the opposite elbow',
+      'bicycle.further': 'Draw the knee right in',
+    },
+  },
 });

@@ -41,8 +41,8 @@ export function hipOffset(b: Body): TorsoLengths | null {
 export const names = (s: Side, ...limbs: Limb[]): KeypointName[] => limbs.map((l) => `${s}_${l}` as KeypointName);
 export const both = (...limbs: Limb[]): KeypointName[] => [...names('left', ...limbs), ...names('right', ...limbs)];
 
-export const finding = (faultId: string, severity: Severity, joints: readonly KeypointName[], message: string): Finding =>
-  ({ faultId, severity, joints, message });
+export const finding = (faultId: string, severity: Severity, joints: readonly KeypointName[]): Finding =>
+  ({ faultId, severity, joints });
 
 /** Midpoint of a pair into out; false if neither side is known. */
 export function mid(b: Body, limb: Limb, out: { x: number; y: number }): boolean {

@@ -41,7 +41,7 @@ export const dumbbellRow = defineExercise({
   ],
   view: 'any',
   required: ['shoulder', 'elbow', 'wrist', 'hip'],
-  posture: { cue: 'Hinge forward with a flat back', check: (b) => (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG },
+  posture: { check: (b) => (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG },
   counter: {
     kind: 'reps-per-side',
     reps: { direction: 'down', enter: PULL_ENTER, exit: PULL_EXIT, partialMin: PULL_PARTIAL, minTopMs: 60, minRange: PULL_RANGE },
@@ -57,18 +57,30 @@ export const dumbbellRow = defineExercise({
   checks: [
     (_b, ctx) => {
       const s = ctx.mem.swing;
-      return s > SWING_DEG ? finding('torso-swing', 'major', both('shoulder', 'hip'), 'Keep your back still, pull with the arm') : null;
+      return s > SWING_DEG ? finding('torso-swing', 'major', both('shoulder', 'hip')) : null;
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'), 'Pull your elbow back past your body') : null),
+    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', names(r.side ?? 'left', 'elbow', 'wrist')) : null),
     // Tempo threshold and its source: common.ts MIN_CYCLE_MS.
     (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
-      ? finding('too-fast', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'), 'Slower, lower the weight with control')
+      ? finding('too-fast', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'))
       : null,
   ],
   defaults: { reps: 10, sets: 2, restSec: 60 },
   card: { gear: [['dumbbells'], ['bench']], camera: 'either' },
   demo: { clip: '20_db_row_one_arm_klarfit', from: 1.2, to: 4.2, why: 'one pull to the hip and back down' },
   faultIds: ['partial-rep', 'too-fast', 'torso-swing'],
+  words: {
+    posture: 'Hinge forward with a flat back',
+    faults: {
+      'torso-swing': 'Keep your back still, pull with the arm',
+      'partial-rep': 'Pull your elbow back past your body',
+      'too-fast': 'Slower, lower the weight with control',
+    },
+    guide: {
+      'dumbbell-row.start': 'Pull your elbow back past your body',
+      'dumbbell-row.further': 'Pull your elbow further back',
+    },
+  },
 });

@@ -138,7 +138,7 @@ export const hamstringStretch = defineExercise({
   // Side-on: from the front a forward hinge and a straight knee are foreshortened out of sight.
   view: 'side',
   required: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'],
-  posture: { cue: 'Sit on the floor with one leg straight out', check: seated, why: () => 'hamstring-stretch.sit', beforeView: true },
+  posture: { check: seated, why: () => 'hamstring-stretch.sit', beforeView: true },
   guide: hamstringGuide,
   counter: {
     kind: 'hold-per-side',
@@ -162,18 +162,32 @@ export const hamstringStretch = defineExercise({
       const v = trunkFromVertical(b);
       if (s === null || v === null || v < STRETCH_HINGE_MIN) return null;
       const k = angleOn(b, s, 'hip', 'knee', 'ankle');
-      return k !== null && k < KNEE_STRAIGHT && k >= KNEE_FOLDED ? finding('knee-bent', 'major', names(s, 'hip', 'knee', 'ankle'), 'Keep the straight knee flat') : null;
+      return k !== null && k < KNEE_STRAIGHT && k >= KNEE_FOLDED ? finding('knee-bent', 'major', names(s, 'hip', 'knee', 'ankle')) : null;
     },
     (b) => {
       const s = straightLeg(b);
       const v = trunkFromVertical(b);
       if (s === null || v === null || v < STRETCH_HINGE_MIN) return null;
       const r = reach(b, s);
-      return r !== null && r > REACH_MAX ? finding('not-reaching', 'minor', names(s, 'wrist', 'ankle'), 'Reach toward your toes') : null;
+      return r !== null && r > REACH_MAX ? finding('not-reaching', 'minor', names(s, 'wrist', 'ankle')) : null;
     },
   ],
   defaults: { holdSec: 30, sets: 1, restSec: 20 },
   card: { gear: [['mat']], camera: 'side' },
   demo: { clip: '28_seated_hamstring_stretch_acapapap', from: 12.8, to: 15.8, why: 'reach forward over the straight leg' },
   faultIds: ['knee-bent', 'not-reaching'],
+  words: {
+    posture: 'Sit on the floor with one leg straight out',
+    faults: {
+      'knee-bent': 'Keep the straight knee flat',
+      'not-reaching': 'Reach toward your toes',
+    },
+    guide: {
+      'hamstring-stretch.sit': 'Sit down, with one leg straight out in front',
+      'hamstring-stretch.straighten': 'Straighten your front leg',
+      'hamstring-stretch.lean': 'Lean forward from your hips',
+      'hamstring-stretch.reach': 'Reach toward your toes',
+      'hamstring-stretch.still': 'Hold still in the stretch',
+    },
+  },
 });

@@ -362,7 +362,7 @@ export const plank = defineExercise({
   required: ['shoulder', 'elbow', 'hip', 'ankle'],
   // A 3/4 view still shows the hip line; head-on it does not (viewTurn).
   viewOk: (b) => { const v = viewTooTurned(b); return v === null ? null : !v; },
-  posture: { cue: 'Get onto your forearms and toes', check: inPlank, why: plankWhy },
+  posture: { check: inPlank, why: plankWhy },
   counter: {
     kind: 'hold',
     // Hold must be steady 0.5 s to start; breaks under 0.4 s are ignored; gaps over 1 s are not credited.
@@ -377,14 +377,14 @@ export const plank = defineExercise({
       const thr = tuned(ctx, SAG_KEY[m], SAG_DEG[m]) + (mem.sag === 1 ? HIP_HYST_DEG : 0);
       mem.sag = d !== null && d <= thr ? 1 : 0;
       if (mem.sag !== 1) return null;
-      return finding('hips-sagging', 'safety', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')], 'Lift your hips into line');
+      return finding('hips-sagging', 'safety', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')]);
     },
     (b, ctx) => {
       const d = hipLine(b), m = hipMeasure(b), mem = ctx.mem as Record<string, number>;
       const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]) - (mem.high === 1 ? HIP_HYST_DEG : 0);
       mem.high = d !== null && d >= thr ? 1 : 0;
       if (mem.high !== 1) return null;
-      return finding('hips-high', 'major', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')], 'Lower your hips into line');
+      return finding('hips-high', 'major', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')]);
     },
     (b) => {
       const s = support(b);
@@ -392,11 +392,24 @@ export const plank = defineExercise({
       const off = Math.abs((b.x[s.pt] as number) - (b.x[s.sh] as number)) / b.torso;
       if (off <= STACK_MAX) return null;
       const side = sideOf(s.sh);
-      return finding('elbows-misplaced', 'minor', names(side, 'shoulder', 'elbow', 'wrist'), 'Bring your elbows under your shoulders');
+      return finding('elbows-misplaced', 'minor', names(side, 'shoulder', 'elbow', 'wrist'));
     },
   ],
   defaults: { holdSec: 20, sets: 2, restSec: 45 },
   card: { gear: [['mat']], camera: 'side' },
   demo: { clip: '05_plank_forearm_side_sebitzu', from: 0, to: 2.9, why: 'steady forearm plank, pure side view' },
   faultIds: ['hips-sagging', 'hips-high', 'elbows-misplaced'],
+  words: {
+    posture: 'Get onto your forearms and toes',
+    faults: {
+      'hips-sagging': 'Lift your hips into line',
+      'hips-high': 'Lower your hips into line',
+      'elbows-misplaced': 'Bring your elbows under your shoulders',
+    },
+    guide: {
+      'plank.kneeling': 'Lift your knees off the floor',
+      'plank.hips-down': 'Tuck your toes and lift your hips off the floor',
+      'plank.not-prone': 'Get onto your forearms and toes',
+    },
+  },
 });

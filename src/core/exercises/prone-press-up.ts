@@ -121,7 +121,6 @@ export const pronePressUp = defineExercise({
   view: 'any',
   required: ['shoulder', 'elbow', 'wrist', 'hip'],
   posture: {
-    cue: 'Lie face down and push up on your hands',
     check: (b) => pushedUp(b) && (headOn(b) ? proneHeadOn(b) : (trunkToHorizontal(b) ?? 90) <= 70),
     why: (b) => (headOn(b) ? (proneHeadOn(b) ? null : 'prone-press-up.lie-down') : (trunkToHorizontal(b) ?? 90) > 70 ? 'prone-press-up.lie-down' : pushedUp(b) ? null : 'prone-press-up.push'),
   },
@@ -142,21 +141,35 @@ export const pronePressUp = defineExercise({
   checks: [
     (b) => {
       const a = sideAngle(b, 'shoulder', 'elbow', 'wrist');
-      return a !== null && a < ELBOW_STRAIGHT ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist'), 'Straighten your elbows') : null;
+      return a !== null && a < ELBOW_STRAIGHT ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist')) : null;
     },
     (b) => {
       if (headOn(b)) return null;
       const h = hipLift(b);
-      return h !== null && h > HIPS_UP ? finding('hips-lifted', 'major', both('hip', 'knee'), 'Let your hips rest on the floor') : null;
+      return h !== null && h > HIPS_UP ? finding('hips-lifted', 'major', both('hip', 'knee')) : null;
     },
     (b) => {
       if (headOn(b)) return null;
       const t = trunkToHorizontal(b);
-      return t !== null && t < ARCH_MIN ? finding('not-arched', 'minor', both('shoulder', 'hip'), 'Lift your chest higher, let your back arch') : null;
+      return t !== null && t < ARCH_MIN ? finding('not-arched', 'minor', both('shoulder', 'hip')) : null;
     },
   ],
   defaults: { holdSec: 10, sets: 2, restSec: 30 },
   card: { gear: [['mat']], camera: 'side' },
   demo: { clip: 'b07_up_dog_prone_extension_3q-side_hpy2github', from: 9.4, to: 13.2, why: 'side view: lowering, pressing the chest up, holding' },
   faultIds: ['elbows-bent', 'hips-lifted', 'not-arched'],
+  words: {
+    posture: 'Lie face down and push up on your hands',
+    faults: {
+      'elbows-bent': 'Straighten your elbows',
+      'hips-lifted': 'Let your hips rest on the floor',
+      'not-arched': 'Lift your chest higher, let your back arch',
+    },
+    guide: {
+      'prone-press-up.push': 'Push up until your arms are straight',
+      'prone-press-up.higher': 'Push your chest up higher',
+      'prone-press-up.still': 'Hold still at the top',
+      'prone-press-up.lie-down': 'Lie face down, hands under your shoulders',
+    },
+  },
 });

@@ -32,7 +32,7 @@ export const reverseFly = defineExercise({
   ],
   view: 'any',
   required: ['shoulder', 'wrist', 'hip'],
-  posture: { cue: 'Hinge forward from your hips', check: (b) => (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG },
+  posture: { check: (b) => (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG },
   counter: { kind: 'reps', reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, partialMin: PARTIAL_DEPTH, minTopMs: 60 } },
   memory: swingMemory,
   remember: (b, ctx) => rememberSwing(b, ctx.mem, ctx.phase),
@@ -41,17 +41,29 @@ export const reverseFly = defineExercise({
   checks: [
     (_b, ctx) => {
       const s = ctx.mem.swing;
-      return s > SWING_DEG ? finding('torso-swing', 'major', both('shoulder', 'hip'), 'Keep your body still, move only the arms') : null;
+      return s > SWING_DEG ? finding('torso-swing', 'major', both('shoulder', 'hip')) : null;
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('wrist', 'elbow'), 'Lift to shoulder height') : null),
+    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('wrist', 'elbow')) : null),
     (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
-      ? finding('too-fast', 'minor', both('wrist'), 'Slower, with control')
+      ? finding('too-fast', 'minor', both('wrist'))
       : null,
   ],
   defaults: { reps: 10, sets: 2, restSec: 60 },
   card: { gear: [['dumbbells']], optional: { gear: ['bench', 'ball'], use: 'to lean on' }, camera: 'either' },
   demo: { clip: '23_reverse_fly_bent_over_klarfit', from: 2.6, to: 5.4, why: 'bent over, arms open out and back down' },
   faultIds: ['partial-rep', 'too-fast', 'torso-swing'],
+  words: {
+    posture: 'Hinge forward from your hips',
+    faults: {
+      'torso-swing': 'Keep your body still, move only the arms',
+      'partial-rep': 'Lift to shoulder height',
+      'too-fast': 'Slower, with control',
+    },
+    guide: {
+      'reverse-fly.start': 'Open your arms out to shoulder height',
+      'reverse-fly.further': 'Lift to shoulder height',
+    },
+  },
 });

@@ -124,7 +124,7 @@ export const rotationStretch = defineExercise({
   // 'any' for the engine's shoulder test; the front view is required by the posture check (hips square on).
   view: 'any',
   required: ['both:shoulder', 'both:hip', 'nose'],
-  posture: { cue: 'Sit down, tall and facing the camera', check: (b) => facing(b) && seated(b) },
+  posture: { check: (b) => facing(b) && seated(b) },
   counter: {
     kind: 'hold-per-side',
     hold: { enterMs: 600, exitMs: 500, maxGapMs: 1000 },
@@ -139,15 +139,27 @@ export const rotationStretch = defineExercise({
     (_b, ctx) => {
       const hw = ctx.mem.hw, ref = ctx.mem.hwRef;
       if (Number.isNaN(hw) || !(ref > 0)) return null;
-      return hw / ref < HIPS_SQUARE ? finding('hips-turning', 'major', both('hip'), 'Keep your hips facing forward') : null;
+      return hw / ref < HIPS_SQUARE ? finding('hips-turning', 'major', both('hip')) : null;
     },
     (b) => {
       const t = trunkSideTilt(b);
-      return t !== null && Math.abs(t) > LEAN_DEG ? finding('leaning', 'major', both('shoulder', 'hip'), 'Sit up straight, turn without leaning') : null;
+      return t !== null && Math.abs(t) > LEAN_DEG ? finding('leaning', 'major', both('shoulder', 'hip')) : null;
     },
   ],
   defaults: { holdSec: 20, sets: 1, restSec: 20 },
   card: { gear: [['chair', 'ball']], camera: 'front' },
   demo: { clip: 'b01_seated_twist_chair_front_adaptx', from: 7.0, to: 10.3, why: 'from the right twist back to centre and into the left twist' },
   faultIds: ['hips-turning', 'leaning'],
+  words: {
+    posture: 'Sit down, tall and facing the camera',
+    faults: {
+      'hips-turning': 'Keep your hips facing forward',
+      'leaning': 'Sit up straight, turn without leaning',
+    },
+    guide: {
+      'rotation-stretch.turn': 'Turn your shoulders to one side',
+      'rotation-stretch.still': 'Hold the turn still',
+      'rotation-stretch.head': 'Let your head turn with your shoulders',
+    },
+  },
 });

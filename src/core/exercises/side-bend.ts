@@ -63,7 +63,6 @@ export const sideBend = defineExercise({
   view: 'front',
   required: ['both:shoulder', 'both:hip', 'both:wrist', 'nose'],
   posture: {
-    cue: 'Sit or stand tall facing the camera',
     check: (b) => { const t = trunkSideTilt(b); return t !== null && Math.abs(t) < 45; },
   },
   counter: {
@@ -82,15 +81,27 @@ export const sideBend = defineExercise({
   checks: [
     // Judged once the trunk bends: sitting upright with the hands on the lap is getting ready, not a fault.
     (b, ctx) => (handsOverhead(b) === false && Math.abs(ctx.metric ?? 0) >= BEND_START
-      ? finding('arms-not-overhead', 'major', both('shoulder', 'elbow', 'wrist'), 'Reach both arms overhead') : null),
+      ? finding('arms-not-overhead', 'major', both('shoulder', 'elbow', 'wrist')) : null),
     (b) => {
       const m = betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min');
-      return m !== null && m < ELBOW_EXTENDED && handsOverhead(b) === true ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist'), 'Keep your arms long') : null;
+      return m !== null && m < ELBOW_EXTENDED && handsOverhead(b) === true ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist')) : null;
     },
-    (_b, ctx) => (ctx.t - ctx.mem.shallowSince >= SHALLOW_MS ? finding('not-bent-enough', 'minor', both('shoulder', 'hip'), 'Bend a little further') : null),
+    (_b, ctx) => (ctx.t - ctx.mem.shallowSince >= SHALLOW_MS ? finding('not-bent-enough', 'minor', both('shoulder', 'hip')) : null),
   ],
   defaults: { holdSec: 15, sets: 1, restSec: 20 },
   card: { gear: [['chair', 'ball']], camera: 'front' },
   demo: { clip: 'b02_side_bend_overhead_standing_front_vivek', from: 0, to: 3.0, why: 'upright, bend to the left, back up' },
   faultIds: ['arms-not-overhead', 'elbows-bent', 'not-bent-enough'],
+  words: {
+    posture: 'Sit or stand tall facing the camera',
+    faults: {
+      'arms-not-overhead': 'Reach both arms overhead',
+      'elbows-bent': 'Keep your arms long',
+      'not-bent-enough': 'Bend a little further',
+    },
+    guide: {
+      'side-bend.arms': 'Clasp your hands and reach overhead',
+      'side-bend.bend': 'Bend your upper body to one side',
+    },
+  },
 });

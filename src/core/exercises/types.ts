@@ -18,8 +18,6 @@ export interface Finding {
   readonly severity: Severity;
   /** Keypoint names to colour in the overlay. */
   readonly joints: readonly KeypointName[];
-  /** Short, spoken-friendly cue. */
-  readonly message: string;
 }
 
 /** An exercise's own memory: a plain object of its declared type, made fresh for each set (ExerciseDef.memory). */
@@ -84,10 +82,8 @@ export type CounterSpec<M extends Memory = Memory> =
  * Once it holds, the rules judge every frame of the attempt; it never asks whether the form is good.
  */
 export interface PostureSpec {
-  /** Set-up cue when the posture is wrong. */
-  readonly cue: string;
   readonly check: (b: Body) => boolean;
-  /** Which part of the posture is missing, as a COACH_TEXT key (cues.ts), for a set-up cue that says what to change. */
+  /** Which part of the posture is missing, as an id of the exercise's `words.guide`, for a set-up cue that says what to change. */
   readonly why?: (b: Body) => string | null;
   /**
    * Judged before the camera view: a posture that is wrong from any view (standing for a seated stretch)
@@ -128,7 +124,7 @@ export interface ExerciseDef<M extends Memory = Memory, Id extends string = stri
   /** Updates per-exercise memory once per active frame, before the checks. */
   readonly remember?: (b: Body, ctx: RememberContext<M>) => void;
   /**
-   * When the hold is not running (hold exercises), why not, as a COACH_TEXT key: which part of the
+   * When the hold is not running (hold exercises), why not, as an id of `words.guide`: which part of the
    * position is missing. Asked only while the person is in the exercise's posture with no fault showing.
    */
   readonly guide?: (b: Body, ctx: CheckContext<M>) => string | null;
@@ -146,8 +142,21 @@ export interface ExerciseDef<M extends Memory = Memory, Id extends string = stri
   readonly card: CardFacts;
   /** The card's moving figure: which recorded clip and seconds show it (buildDemoData.ts); absent = no figure yet. */
   readonly demo?: DemoWindow;
-  /** Every fault id this exercise can raise (for the UI, docs and the test that checks them). */
+  /** Every fault id this exercise can raise (for the UI, docs and the test that checks them); each has its words. */
   readonly faultIds: readonly string[];
+  /**
+   * The exercise's own words, keyed by its ids (the core never reads them: src/words/coachWords.ts turns ids into
+   * text). The set-up line when the posture is wrong; one short spoken line per fault id; and the lines of its
+   * guide ids (what is missing from the position: `guide`, `posture.why`, and `<id>.start` / `<id>.further`
+   * for rep exercises).
+   */
+  readonly words: ExerciseWords;
+}
+
+export interface ExerciseWords {
+  readonly posture: string;
+  readonly faults: Readonly<Record<string, string>>;
+  readonly guide?: Readonly<Record<string, string>>;
 }
 
 /**
