@@ -371,6 +371,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   // A form-breaking finding on this frame, raised or not yet (FAULT_ON_MS): the frame is not good-form time.
   let breakingNow = false;
   if (judging) {
+    def.rememberJudged?.(b, ctx as RememberContext);
     for (const check of def.checks) {
       const fnd = check(b, ctx);
       if (!fnd) continue;

@@ -1,7 +1,8 @@
 // The registry of exercises: one declarative record per file in this folder (`<id>.ts`, its test beside it).
 // Everything else that lists exercises (the id union, the default routine, the cards' facts, the demo figures)
 // is derived from these records, so an exercise is added by writing its file and naming it in EXERCISE_LIST.
-import type { ExerciseDef as Def, Memory } from './types';
+import type { Body } from '../geometry';
+import type { ExerciseDef as Def, Memory, RememberContext } from './types';
 import { pronePressUp } from './prone-press-up';
 import { rotationStretch } from './rotation-stretch';
 import { sideBend } from './side-bend';
@@ -34,6 +35,20 @@ export const EXERCISE_IDS: readonly ExerciseId[] = EXERCISE_LIST.map((d) => d.id
 /** The records, in routine order (with any registered since). */
 export function exerciseList(): readonly ExerciseDef[] {
   return [...registry.values()];
+}
+
+/**
+ * One frame through an exercise's frame rules alone, its memory moved as the engine moves it on a frame the rules
+ * judge (remember, rememberJudged, then the checks): the fault ids found. `mem` carries over between calls when
+ * given (a fresh memory otherwise). For scripts and tests that judge single frames without the engine.
+ */
+export function judgeFrame(def: ExerciseDef, b: Body, ctx: Omit<RememberContext, 'mem'>, mem: object = def.memory?.() ?? {}): string[] {
+  const c = { ...ctx, mem } as RememberContext;
+  def.remember?.(b, c);
+  def.rememberJudged?.(b, c);
+  const out: string[] = [];
+  for (const check of def.checks) { const f = check(b, c); if (f) out.push(f.faultId); }
+  return out;
 }
 
 export function isExerciseId(s: unknown): s is ExerciseId {

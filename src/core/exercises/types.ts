@@ -121,6 +121,8 @@ export interface ExerciseDef<M extends Memory = Memory, Id extends string = stri
    * weight is put down reaches the elbow angle of a top with the hand ahead of the shoulder (c15).
    */
   readonly isRep?: (b: Body, side: Side | undefined) => boolean;
+  /** Updates the memory on the frames the rules judge, after `remember` and before the checks (a fault's hysteresis). */
+  readonly rememberJudged?: (b: Body, ctx: RememberContext<M>) => void;
   /** Updates per-exercise memory once per active frame, before the checks. */
   readonly remember?: (b: Body, ctx: RememberContext<M>) => void;
   /**
