@@ -42,7 +42,7 @@ export const ballCrunch = defineExercise({
   posture: { check: (b) => { const c = curlAngle(b); return c !== null && c < 70; } },
   counter: {
     kind: 'reps+hold',
-    // As on the floor (ab-crunch.ts), a rep also ends 10° down from its top: the rest level drifts with
+    // As on the floor (CURL_BACK, common.ts), a rep also ends 10° down from its top: the rest level drifts with
     // the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3 never reached CURL_BACK).
     reps: { direction: 'up', enter: CURL_RISE, exit: CURL_EXIT, minTopMs: 60, backFromPeak: CURL_BACK },
     hold: { enterMs: 200, exitMs: 200, maxGapMs: 1000 },

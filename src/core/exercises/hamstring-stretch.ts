@@ -112,7 +112,7 @@ function lyingBack(b: Body): boolean {
 }
 const HP = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, AN = { x: 0, y: 0 };
 
-/** Why the hold is not running (a COACH_TEXT key): the first missing part of the stretch. */
+/** Why the hold is not running (a guide id of its `words.guide`): the first missing part of the stretch. */
 function hamstringGuide(b: Body, ctx: Ctx): string | null {
   const s = straightLeg(b, ctx);
   const k = s === null ? null : kneeAngle(b, s, ctx);

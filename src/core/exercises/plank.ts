@@ -213,7 +213,7 @@ export function inPlank(b: Body): boolean {
   return proneSupported(b) && kneesOff(b) && hipsUp(b);
 }
 
-/** Which part of the plank is missing (a COACH_TEXT key). */
+/** Which part of the plank is missing (a guide id of its `words.guide`). */
 function plankWhy(b: Body): string | null {
   if (!proneSupported(b)) return 'plank.not-prone';
   if (!kneesOff(b)) return 'plank.kneeling';

@@ -98,7 +98,7 @@ function inPressUp(b: Body, mem: Readonly<PressUpMemory>): boolean {
   return lift !== null && lift >= LIFT_MIN && mem.lift.rate < STILL_DEG_S && mem.shift.rate < STILL_SHIFT_S;
 }
 
-/** Why the hold is not running (a COACH_TEXT key): the missing part of the press-up. */
+/** Why the hold is not running (a guide id of its `words.guide`): the missing part of the press-up. */
 function pressUpGuide(b: Body, mem: Readonly<PressUpMemory>): string | null {
   if (!pushedUp(b)) return 'prone-press-up.push';
   if (headOn(b)) return null;
