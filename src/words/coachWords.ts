@@ -50,17 +50,19 @@ export function setupText(exercise: string, issue: SetupIssue, why: string | nul
   if (whyText !== null) return whyText;
   if (issue === 'wrong-posture') return def?.words.posture ?? 'Get into the starting position';
   if (issue === 'wrong-view') return VIEW_WORDS[def?.view === 'side' ? 'side' : 'front'];
+  if (issue === 'body-cut-off' && def !== undefined && !needsLegs(def)) return UPPER_BODY_IN_VIEW;
   return SETUP_WORDS[issue];
 }
 
-/**
- * The set-up line the live screens show for an issue (framing checklist, pause line): as setupText without a
- * reason, except that an exercise judged from the head to the hips asks for those in view, not the whole body.
- */
+/** An exercise judged from the head to the hips asks for those in view, not the whole body. */
+const UPPER_BODY_IN_VIEW = 'Move back so your upper body and hips are in view';
+/** Whether the exercise's checks read the knees or ankles (so the whole body must be in view). */
+export function needsLegs(def: ExerciseDef): boolean {
+  return def.required.some((r) => /ankle|knee/.test(r));
+}
+
+/** The set-up line the live screens show for an issue (framing checklist, pause line): setupText without a reason. */
 export function setupWords(def: ExerciseDef, issue: SetupIssue): string {
-  if (issue === 'body-cut-off') {
-    return def.required.some((r) => /ankle|knee/.test(r)) ? SETUP_WORDS['body-cut-off'] : 'Move back so your upper body and hips are in view';
-  }
   return setupText(def.id, issue);
 }
 

@@ -6,6 +6,7 @@ import type { ExerciseDef } from '../../core/exercises';
 
 /** Words for a set-up issue of this exercise: what to change, as one short instruction (src/words, where the set-up words live). */
 export { setupWords } from '../../words/coachWords';
+import { needsLegs } from '../../words/coachWords';
 
 /** Issues about the room or the camera rather than the person's position. */
 export function isEnvironmentIssue(issue: SetupIssue): boolean {
@@ -14,9 +15,10 @@ export function isEnvironmentIssue(issue: SetupIssue): boolean {
 
 /** What the camera must see, in words, for the check-in card. */
 export function viewNeeded(def: ExerciseDef): string {
-  if (def.view === 'side') return 'Side-on to the camera, whole body in view';
-  if (def.view === 'front') return 'Facing the camera, whole body in view';
-  return 'Whole body in view';
+  const body = needsLegs(def) ? 'whole body in view' : 'upper body and hips in view';
+  if (def.view === 'side') return `Side-on to the camera, ${body}`;
+  if (def.view === 'front') return `Facing the camera, ${body}`;
+  return body.charAt(0).toUpperCase() + body.slice(1);
 }
 
 /** The four things the framing step checks before a set. */
@@ -26,7 +28,7 @@ export const NEEDS: readonly Need[] = ['in-view', 'light', 'view', 'posture'];
 /** The label of each need on the framing step (what is being checked, not whether it passed). */
 export function needLabel(def: ExerciseDef, need: Need): string {
   switch (need) {
-    case 'in-view': return def.required.some((r) => /ankle|knee/.test(r)) ? 'Your whole body is in view' : 'Your upper body and hips are in view';
+    case 'in-view': return needsLegs(def) ? 'Your whole body is in view' : 'Your upper body and hips are in view';
     case 'light': return 'The room is light enough';
     case 'view': return def.view === 'side' ? 'You are side-on to the camera' : def.view === 'front' ? 'You face the camera' : 'The camera sees you clearly';
     case 'posture': return postureLabel(def);
