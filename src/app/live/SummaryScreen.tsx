@@ -28,7 +28,7 @@ export function SummaryScreen() {
   const counted = summary.records.some((r) => r.reps.total > 0 || r.holdSec.total > 0);
   return (
     <section className="summary-screen" aria-labelledby="summary-title">
-      <h2 id="summary-title" ref={heading} tabIndex={-1}>{summary.routineName ? `Routine finished: ${summary.routineName}` : 'Set finished'}</h2>
+      <h2 id="summary-title" ref={heading} tabIndex={-1}>{summary.routineName ? `Routine finished: ${summary.routineName}` : summary.records.length > 1 ? `${summary.records.length} sets finished` : 'Set finished'}</h2>
       {!counted && (
         <p data-testid="nothing-counted">
           {summary.records.length === 0

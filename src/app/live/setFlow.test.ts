@@ -318,6 +318,46 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     expect(h.saved.at(-1)!.endedAt).not.toBeNull();
   });
 
+  it('a card\'s Start runs the numbers the card shows: the routine\'s sets, hold and rest for that exercise', async () => {
+    const routine: Routine = { id: 'mine', name: 'My routine', blocks: [
+      { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
+      { exerciseId: 'plank', sets: 3, holdSec: 5, restSec: 10 },
+    ] };
+    const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
+    const restStarts: number[] = [];
+    const restEnds: number[] = [];
+    h.store.subscribe((st, prev) => {
+      if (st.live?.stage === 'rest' && prev.live?.stage !== 'rest') restStarts.push(h.clock.now());
+      if (prev.live?.stage === 'rest' && st.live?.stage !== 'rest') restEnds.push(h.clock.now());
+    });
+    h.session.openExercise('plank');
+    expect(h.store.getState().live).toMatchObject({ exerciseId: 'plank', target: { holdSec: 5 }, setLabel: 'Set 1 of 3', inRoutine: false });
+    h.session.checkIn(null);
+    await h.clock.advance(90_000);
+    expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
+    // The rest between sets is the block's 10 s, not a default.
+    expect(restStarts).toHaveLength(2);
+    for (let i = 0; i < 2; i++) expect(restEnds[i]! - restStarts[i]!).toBeGreaterThanOrEqual(10_000);
+    for (let i = 0; i < 2; i++) expect(restEnds[i]! - restStarts[i]!).toBeLessThan(10_000 + 500);
+    const recs = h.store.getState().summary!.records;
+    expect(recs).toHaveLength(3);
+    for (const r of recs) {
+      expect(r.target).toEqual({ holdSec: 5 });
+      expect(r.holdSec.total).toBeGreaterThanOrEqual(5);
+    }
+    // Only inside a routine is there a "Next exercise", even though the routine has another block.
+    expect(h.store.getState().summary!.nextBlock).toBeNull();
+  });
+
+  it('a card whose exercise the routine leaves out runs the exercise\'s own defaults', async () => {
+    const routine: Routine = { id: 'mine', name: 'My routine', blocks: [{ exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 }] };
+    const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
+    h.session.openExercise('plank');
+    const d = EXERCISES.plank.defaults;
+    const sets = d.sets ?? 1;
+    expect(h.store.getState().live).toMatchObject({ target: { holdSec: d.holdSec }, setLabel: sets > 1 ? `Set 1 of ${sets}` : null });
+  });
+
   it('clip 03 with the person gone for 1.5 s mid-set: counting pauses with one line and carries on, no second countdown, the count kept', async () => {
     const plank = await clip('03_plank_forearm_side_kaiakol005');
     const stream = concat(15, plank, plank, nobody(22, plank[0]!), plank, plank, plank);

@@ -18,7 +18,7 @@
 import type { EngineEvent, EngineView, SetupIssue } from '../../core/engine';
 import type { ExerciseDef, ExerciseId } from '../../core/exercises';
 import { EXERCISES } from '../../core/exercises';
-import type { Routine, RoutineRunState } from '../../session/routine';
+import type { Routine, RoutineBlock, RoutineRunState } from '../../session/routine';
 import { finishSet, restRemainingSec, skipExercise, startRoutine, tickRest } from '../../session/routine';
 import type { Verdicts } from './framing';
 import { allMet, UNKNOWN_VERDICTS, verdictsFor } from './framing';
@@ -150,6 +150,19 @@ export function cardRoutine(def: ExerciseDef, given?: SetTarget): Routine {
     id: `card-${def.id}`,
     name: def.name,
     blocks: [{ exerciseId: def.id, sets: Math.max(1, def.defaults.sets ?? 1), restSec: DEFAULT_REST_SEC, ...target }],
+  };
+}
+
+/**
+ * The plan a card's Start runs: the routine's block for the exercise as the card shows it (its sets, its
+ * reps or hold, its rest between sets), or the exercise's own defaults when the routine leaves it out.
+ */
+export function cardPlan(def: ExerciseDef, block: RoutineBlock | null): Routine {
+  if (!block || block.exerciseId !== def.id) return cardRoutine(def);
+  return {
+    id: `card-${def.id}`,
+    name: def.name,
+    blocks: [{ exerciseId: def.id, sets: Math.max(1, block.sets), restSec: block.restSec, ...targetFor(def, blockTarget(block)) }],
   };
 }
 
