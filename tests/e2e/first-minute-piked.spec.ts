@@ -21,5 +21,11 @@ test('the hips cue is shown and said, nothing praises the set, and the summary a
   expect(texts.filter((x) => x === '3'), 'countdowns').toHaveLength(1);
   expect(worstPerMinute(spoken).n, JSON.stringify(worstPerMinute(spoken))).toBeLessThanOrEqual(6);
   await expectOneStory(page);
-  await expect(page.getByTestId('summary').first()).not.toContainText('Well done');
+  const set = page.getByTestId('summary').first();
+  await expect(set).not.toContainText('Well done');
+  // Time held while the hips cue stood is held, not good form: the summary says so and reads no praise.
+  const good = await set.getByTestId('good-form').innerText();
+  console.log(`[first-minute 04] good form: ${good}; held with a form problem: ${await set.getByTestId('fault-held').innerText().catch(() => 'none')}`);
+  expect(Number(/^(\d+) %/.exec(good)?.[1]), good).toBeLessThanOrEqual(20);
+  await expect(set.getByTestId('fault-held')).toContainText(/while told: .*hips/i);
 });

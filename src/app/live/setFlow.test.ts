@@ -13,6 +13,7 @@ import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READ
 import { MAX_PER_MINUTE, REPEAT_MS } from './speech';
 import { concat, harness, nobody } from './testHarness';
 import { setupWords } from './words';
+import { faultHeldLine, formLine } from '../summary/format';
 
 async function clip(name: string): Promise<PoseFrame[]> {
   const f = await loadClip(name);
@@ -398,6 +399,36 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const counts = new Map<string, number>();
     for (const s of h.spoken) if (!/^\d+$|^Go$/.test(s.text)) counts.set(s.text, (counts.get(s.text) ?? 0) + 1);
     for (const [text, n] of counts) expect(n, text).toBeLessThanOrEqual(6);
+  });
+
+  // The piked plank's fault flickers (flagged for 0.3–0.5 s of each 3.7 s loop) and the hold runs in between:
+  // that time is held with the fault standing, not good form. Good planks from five other sources lose nothing.
+  it('held time under a standing fault is not good form: clip 04 (piked) reads 0 % good, five good planks 100 %', async () => {
+    const one: Routine = { id: 'long', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 120, restSec: 0 }] };
+    const runClip = async (name: string) => {
+      const h = await harness(await clip(name), { routine: one });
+      h.session.openExercise('plank');
+      h.session.checkIn(null);
+      await h.clock.advance(5000);
+      if (h.store.getState().live?.stage === 'framing') h.session.startSet(true);
+      await h.clock.advance(40_000);
+      h.session.stop();
+      return h.store.getState().summary!.records[0]!;
+    };
+    const piked = await runClip('04_plank_high_hips-high_bassem');
+    expect(piked.holdSec.total).toBeGreaterThan(5);
+    expect(piked.goodFormSec).toBeLessThanOrEqual(0.1 * piked.holdSec.total);
+    expect(piked.faultHeldSec).toBeGreaterThanOrEqual(0.9 * piked.holdSec.total);
+    expect(formLine(piked)?.value).toMatch(/^\d %/);
+    expect(Number(formLine(piked)!.value.split(' ')[0])).toBeLessThanOrEqual(10);
+    expect(faultHeldLine(piked)).toMatch(/held, while told: Lower your hips into line$/);
+    for (const good of ['03_plank_forearm_side_kaiakol005', '05_plank_forearm_side_sebitzu', '08_plank_high_govio', 'c09_plank_forearm_side_home_backlit_letterbox_mrpose', 'c11_plank_high_oblique_outdoor_park_phone_myoxyn']) {
+      const r = await runClip(good);
+      expect(r.holdSec.total, good).toBeGreaterThan(20);
+      expect(r.faultHeldSec, good).toBe(0);
+      expect(r.goodFormSec, good).toBe(r.activeSec);
+      expect(faultHeldLine(r), good).toBeNull();
+    }
   });
 
   it('clip 14 (floor crunches): each counted rep is spoken as its number and the record says how many were judged well', async () => {
