@@ -122,3 +122,40 @@ test('a card\'s numbers are the set that runs: sets edited to 2 on the card, Sta
   expect(texts.filter((x) => x === 'Go')).toHaveLength(2);
   await page.evaluate(() => localStorage.clear());
 });
+
+test('each counted rep is acknowledged: its number is said and the counter pulses; Stop puts the focus on the summary (floor crunches, clip 14 replayed)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await installSpeechStub(page);
+  await serveReplay(page, 'crunch14', readFixture('14_crunch_klarfit'));
+  // Every pulse the counter shows (the block is mounted again with a new data-pulse on each counted rep).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __pulses: string[] }).__pulses = seen;
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[data-pulse]')) {
+        const v = el.getAttribute('data-pulse')!;
+        if (seen[seen.length - 1] !== v) seen.push(v);
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-pulse'] });
+  });
+  await page.goto('/?replay=crunch14#/home');
+  const card = page.getByTestId('exercise-card-ab-crunch');
+  await card.getByLabel('Abdominal crunch: sets').fill('1');
+  await card.getByLabel('Abdominal crunch: sets').press('Tab');
+  await card.getByLabel('Abdominal crunch: reps').fill('10');
+  await card.getByLabel('Abdominal crunch: reps').press('Enter');
+  await card.getByRole('button', { name: 'Start Abdominal crunch' }).click();
+  await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+  await expect(page.getByTestId('counter')).toHaveText(/^3 \/ 10/, { timeout: 90_000 });
+  await page.getByRole('button', { name: /Stop/ }).click();
+  await expect(page.getByRole('heading', { name: 'Set finished' })).toBeFocused();
+  const reps = Number(/^(\d+) \/ 10/.exec(await page.getByTestId('summary-counts').innerText().then((t) => t.replace(/^\D*/, '')))?.[1]);
+  expect(reps).toBeGreaterThanOrEqual(3);
+  const texts = (await spokenSoFar(page)).map((x) => x.text);
+  const afterGo = texts.slice(texts.indexOf('Go') + 1);
+  const said = Array.from({ length: reps }, (_, i) => String(i + 1));
+  expect(afterGo.filter((x) => /^\d+$/.test(x)), JSON.stringify(texts)).toEqual(said);
+  const pulses = await page.evaluate(() => (window as unknown as { __pulses: string[] }).__pulses);
+  expect(pulses.filter((p) => p !== '0'), JSON.stringify(pulses)).toEqual(said);
+  await page.evaluate(() => localStorage.clear());
+});
