@@ -26,6 +26,11 @@ test('the hips cue is shown and said, nothing praises the set, and the summary a
   // Time held while the hips cue stood is held, not good form: the summary says so and reads no praise.
   const good = await set.getByTestId('good-form').innerText();
   console.log(`[first-minute 04] good form: ${good}; held with a form problem: ${await set.getByTestId('fault-held').innerText().catch(() => 'none')}`);
-  expect(Number(/^(\d+) %/.exec(good)?.[1]), good).toBeLessThanOrEqual(20);
-  await expect(set.getByTestId('fault-held')).toContainText(/while told: .*hips/i);
+  // Live, at the model's 5 frames a second, two runs read 12 % and 20 % (0 % on the recorded stream in Node,
+  // setFlow.test.ts): most of the time held is under the cue, so the bounds are a majority, not a figure.
+  expect(Number(/^(\d+) %/.exec(good)?.[1]), good).toBeLessThanOrEqual(40);
+  const faultHeld = await set.getByTestId('fault-held').innerText();
+  expect(faultHeld).toMatch(/while told: .*hips/i);
+  const [underCue, held] = (/^(\d+:\d\d) of the (\d+:\d\d) held/.exec(faultHeld) ?? []).slice(1).map((c) => c.split(':').reduce((a, b) => a * 60 + Number(b), 0));
+  expect(underCue! / held!, faultHeld).toBeGreaterThanOrEqual(0.6);
 });
