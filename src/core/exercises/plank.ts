@@ -37,18 +37,26 @@ export const HIP_MEASURES: readonly HipMeasure[] = ['movenet', 'blazepose-3d', '
 export const SIGN_FREE: readonly HipMeasure[] = ['blazepose-3d'];
 /**
  * The body line's bend at the hips (°, + = hips above the shoulder–ankle line, − = below), per reading. Each
- * pair is fitted from every labelled example of its reading by scripts/lib/thresholds.ts: midway between the
- * good planks' edge (the most extreme 5th/95th percentile over the good sources) and the faults' edge (the least
- * extreme median over the fault sources); a test keeps these constants equal to the fit, and `npm run eval`
- * refits with each source left out. The examples (5th / 50th / 95th percentiles):
+ * pair is fitted from every labelled example of its reading by scripts/lib/thresholds.ts (fitPlank): for each
+ * side, the nearer to the good planks of midway between the good planks' edge (the most extreme 5th/95th
+ * percentile over the good sources) and the faults' edge (the least extreme median over the fault sources), and
+ * three noise widths of a steady good hold past the good edge (EDGE_NOISE_WIDTHS: a fault milder than any in the
+ * fit is still a fault). A test keeps these constants equal to the fit, and `npm run eval` refits with each
+ * source left out. The examples (5th / 50th / 95th percentiles, scripts/study/plankHips.ts):
  *
- * movenet (Thunder, 2D midline, corrected for a camera turned toward the head or feet, see hipBend):
- * - good planks, 9 sources: 01 −1.6/2.1/3.6, 02 8.6/12.5/15.3, 03 1.4/3.0/5.0, 05 8.6/9.3/11.6, 08 12.2/13.4/15.9,
- *   c09 3.6/4.8/6.6, c11 −7.0/−5.8/−2.3, c14 8.5/11.1/12.5; MediaPipe correct planks 1.9/7.6/17.2;
- * - sags: 02 −31.1 (median), 31 −26.3 and −27.4; MediaPipe sagging −16.3 (median);
- * - pikes: 04 12.1/17.5/20.1 (catalog confidence medium); MediaPipe hips-high 49.0 (median).
- * Sag: midway between −7.0 (c11) and −16.3 → −11.7. High: midway between 17.2 (MediaPipe correct) and 17.5
- * (04) → 17.4, a margin of 0.2° either side: hips-high is the rule these examples barely separate.
+ * movenet (Thunder, 2D midline, corrected for a camera turned toward the head or feet, see hipBend). The sag rule
+ * reads the shoulders (hipBend), the hips-high rule the line from the head (headHipBend, see pikeLine):
+ * - good planks, 9 sources, shoulders | from the head: 01 −1.6/2.1/3.6 | −11.4/−6.8/−1.0, 02 8.6/12.5/15.3 |
+ *   7.6/10.0/13.0, 03 1.4/3.0/5.0 | 1.8/3.0/5.9, 05 8.6/9.3/11.6 | 10.0/10.7/11.2, 08 12.2/13.4/15.9 |
+ *   12.6/14.4/15.8, c09 3.6/4.8/6.6 | 3.6/4.8/6.3, c11 −7.0/−5.8/−2.3 | −1.3/3.9/7.6, c14 8.5/11.1/12.5 |
+ *   9.9/10.9/12.1; MediaPipe correct planks 1.9/7.6/17.2 (no ears: the shoulders both times);
+ * - sags (shoulders): 02 −31.1 (median), 31 −26.3 and −27.4; MediaPipe sagging −16.3 (median);
+ * - pikes (from the head): 04 19.8/23.6/27.5 (its shoulders read 12.1/17.5/20.1, inside 02's and 08's good
+ *   planks); MediaPipe hips-high 49.0 (median).
+ * Sag: midway between −7.0 (c11) and −16.3 → −11.7 (three noise widths, 2.4° each, would be −14.2). High:
+ * midway between 17.2 (MediaPipe correct) and 23.6 (04) → 20.4 (three noise widths of 2.7° would be 25.2): 3.2°
+ * from either edge, 4.6° above 08's good 95th percentile. Left out: with the MediaPipe set out, sag −12.8
+ * (was −17.0); with 04 out, high 25.2 (was 33.1): 04 is still found on its upper frames, its median 1.6° short.
  *
  * blazepose-3d (BlazePose full's world points, 3D bend, frames with an invented leg left out, see legsImplausible):
  * - good planks, 8 sources: 01 −17.3/−14.9/−12.1, 02 12.4/15.0/17.2, 03 9.9/11.0/12.1, 05 11.0/11.8/12.6,
@@ -66,12 +74,13 @@ export const SIGN_FREE: readonly HipMeasure[] = ['blazepose-3d'];
  * the labelled MediaPipe set is the data it judges, so it is fitted on the set's files, each file a source (many
  * people, several camera angles; dataset3 and dataset4 share their recordings: one source). Correct: plank_01–07
  * and kaggle, 5th percentiles −0.4 (kaggle) to 15.3, 95th up to 18.3 (plank_02); sagging: file medians −14.0
- * (bad_04, bad_05) to −26.6; hips high: 49.0. Sag: midway between −0.4 and −14.0 → −7.2. High: midway between
- * 18.3 and 49.0 → 33.7. (On the clips' BlazePose streams this 2D reading puts 04's mild pike at 13.6, inside the
- * good planks, as every 2D measure of every model did: the 3D reading is what catches it.)
+ * (bad_04, bad_05) to −26.6; hips high: 49.0. A steady file's noise is 0.8°, so three noise widths set both:
+ * sag −0.4 − 2.3 → −2.8 (midway would be −7.2), high 18.3 + 2.3 → 20.7 (midway 33.7). (On the clips' BlazePose
+ * streams this 2D reading puts 04's mild pike at 13.6, inside the good planks, as every 2D measure of every model
+ * did: the 3D reading is what catches it.)
  */
-export const SAG_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -11.7, 'blazepose-3d': -18.8, 'blazepose-2d': -7.2 };
-export const HIGH_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 17.4, 'blazepose-3d': 18.8, 'blazepose-2d': 33.7 };
+export const SAG_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -11.7, 'blazepose-3d': -18.8, 'blazepose-2d': -2.8 };
+export const HIGH_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 20.4, 'blazepose-3d': 18.8, 'blazepose-2d': 20.7 };
 /**
  * Once a hip fault is seen, it is seen until the bend is back this far (°) inside its threshold: the bend of
  * a held plank wanders ±2–4° from frame to frame (04: 12–20° over a steady pike), and without this band a
@@ -267,6 +276,11 @@ export function hipBend(b: Body): Degrees | null {
     H.x = b.x[j[1] as number] as number; H.y = b.y[j[1] as number] as number;
     A.x = b.x[j[2] as number] as number; A.y = b.y[j[2] as number] as number;
   }
+  return bendAt(b);
+}
+
+/** The signed, view-corrected bend at H of the path S–H–A (see hipBend). */
+function bendAt(b: Body): Degrees | null {
   const ux = S.x - H.x, uy = S.y - H.y, vx = A.x - H.x, vy = A.y - H.y;
   const nu = Math.hypot(ux, uy), nv = Math.hypot(vx, vy);
   if (!(nu > 0) || !(nv > 0)) return null;
@@ -279,6 +293,26 @@ export function hipBend(b: Body): Degrees | null {
   const turn = viewTurn(b);
   const c = turn === null ? 1 : Math.cos((turn * Math.PI) / 180);
   return ((Math.atan(Math.tan(bend) * c) * 180) / Math.PI) as Degrees;
+}
+
+/**
+ * The body line from the head: the bend at the hips of the ear–hip–ankle path (°, signed and corrected as
+ * hipBend), on the ears' midpoint when both are known, else the one ear seen. "Ears, shoulders, hips and
+ * ankles in one line" is the plank's usual description; a pike lifts the hips and usually drops the head, and
+ * this reading adds the two (04: 17.5° at the shoulders, 23.7° from the ears), while a good plank's head sits
+ * on the trunk's line (02, 03, 05, 08, c09, c14: within 3.5° of the shoulder reading). A good plank with the
+ * head hanging (c11: +9.7° from the ears) has its hips low, far from the pike's threshold. Null without an ear,
+ * the hips or the ankles (the labelled MediaPipe set has no ears: it is read at the shoulders).
+ */
+export function headHipBend(b: Body): Degrees | null {
+  if (both(b, 3)) { S.x = ax.x; S.y = ax.y; } else {
+    const e = b.ok[3] === 1 && (b.ok[4] !== 1 || (b.score[3] as number) >= (b.score[4] as number)) ? 3 : b.ok[4] === 1 ? 4 : -1;
+    if (e < 0) return null;
+    S.x = b.x[e] as number; S.y = b.y[e] as number;
+  }
+  if (both(b, 11)) { H.x = ax.x; H.y = ax.y; } else return null;
+  if (both(b, 15)) { A.x = ax.x; A.y = ax.y; } else return null;
+  return bendAt(b);
 }
 
 const S3: V3 = { x: 0, y: 0, z: 0 }, H3: V3 = { x: 0, y: 0, z: 0 }, A3: V3 = { x: 0, y: 0, z: 0 }, UP: V3 = { x: 0, y: 0, z: 0 };
@@ -343,6 +377,16 @@ export function hipLine(b: Body): Degrees | null {
   return hipMeasure(b) === 'blazepose-3d' ? hipBend3D(b) : hipBend(b);
 }
 
+/**
+ * The bend the hips-high rule reads: MoveNet's from the head (headHipBend, the shoulders' hipBend when no ear
+ * is seen); BlazePose's as hipLine (its 3D bend already tells 04's pike from the good planks, left out).
+ */
+export function pikeLine(b: Body): Degrees | null {
+  if (hipMeasure(b) !== 'movenet') return hipLine(b);
+  if (legsImplausible(b)) return null;
+  return headHipBend(b) ?? hipBend(b);
+}
+
 const tuned = (ctx: CheckContext, name: string, v: number): number => ctx.tuning?.[name] ?? v;
 /** Tuning keys (CheckContext.tuning) of the hip thresholds, per reading: 'plank.SAG_DEG.movenet', ... */
 export const SAG_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.SAG_DEG.${m}`])) as Record<HipMeasure, string>;
@@ -380,7 +424,7 @@ export const plank: ExerciseDef = {
       return finding('hips-sagging', 'safety', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')], 'Lift your hips into line');
     },
     (b, ctx) => {
-      const d = hipLine(b), m = hipMeasure(b);
+      const d = pikeLine(b), m = hipMeasure(b);
       const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]) - (ctx.mem.high === 1 ? HIP_HYST_DEG : 0);
       ctx.mem.high = d !== null && d >= thr ? 1 : 0;
       if (ctx.mem.high !== 1) return null;
