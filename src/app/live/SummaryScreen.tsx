@@ -33,7 +33,9 @@ export function SummaryScreen() {
         <p data-testid="nothing-counted">
           {summary.records.length === 0
             ? 'Nothing was counted this time: the set stopped before counting began.'
-            : 'Nothing was counted this time. The coach could not see the exercise being done: check the picture on the framing step next time.'}
+            : summary.records.some((r) => r.faults.length > 0)
+              ? 'Nothing was counted this time: a form problem was seen, and the count waits until it is put right. See “What to work on” below.'
+              : 'Nothing was counted this time. The coach could not see the exercise being done: check the picture on the framing step next time.'}
         </p>
       )}
       {summary.routineName && summary.records.length > 0 && (

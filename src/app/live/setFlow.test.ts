@@ -184,6 +184,37 @@ describe('setFlow (the reducer)', () => {
     expect(still.s.lineKind).toBe('fault');
   });
 
+  it('counting: a fault that stands is said when it appears, once more REPEAT_MS later, then only shown', () => {
+    const c = toCounting(plankFraming(120));
+    const t = c.t;
+    const on = (extra: Partial<EngineView> = {}) => active({ activeFaults: ['hips-high'], ...extra });
+    const evs: FlowEvent[] = [frame(t + 100, on({ cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } }))];
+    // The engine raises the cue once; the fault stays on for 40 s.
+    for (let k = 200; k <= 40_000; k += 100) evs.push(frame(t + k, on()));
+    const r = run(c.s, evs);
+    expect(said(r.fx)).toEqual(['Lower your hips', 'Lower your hips']);
+    // The same when the engine keeps its cue up the whole time (as it does live on clip 04).
+    const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' as const } } } : e));
+    expect(said(run(c.s, kept).fx)).toEqual(['Lower your hips', 'Lower your hips']);
+    expect(r.s.line).toBe('Lower your hips');
+    // The second time is REPEAT_MS after the first, not sooner.
+    let st = c.s;
+    const at: number[] = [];
+    for (const e of evs) {
+      const one = setFlow(st, e);
+      st = one.state;
+      if (one.effects.some((x) => x.type === 'speak')) at.push(e.t - t);
+    }
+    expect(at[0]).toBe(100);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(REPEAT_MS);
+    expect(at[1]! - at[0]!).toBeLessThan(REPEAT_MS + 200);
+    // Gone for longer than the episode gap, then back: said again.
+    const back: FlowEvent[] = [];
+    for (let k = 40_100; k <= 52_000; k += 100) back.push(frame(t + k, active()));
+    back.push(frame(t + 52_100, on({ cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } })));
+    expect(said(run(r.s, back).fx)).toEqual(['Lower your hips']);
+  });
+
   it('counting → target reached: the set completes (praise only when something was counted) → summary for a one-set card', () => {
     const c = toCounting(plankFraming(3));
     const r = run(c.s, [frame(c.t + 100, active({ holdSec: { total: 1, left: 0, right: 0 } })), frame(c.t + 3000, active({ holdSec: { total: 3, left: 0, right: 0 } }))]);
@@ -395,15 +426,19 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     await h.clock.advance(60_000);
     const texts = h.texts();
     expect(texts.some((x) => /hips/i.test(x))).toBe(true);
+    // The pike stands: said when it appears and once more 10 s later, then shown only.
+    expect(texts.filter((x) => /hips/i.test(x))).toHaveLength(2);
     expect(texts.filter((x) => /well done|well held|keep that control|steady/i.test(x))).toEqual([]);
     const counts = new Map<string, number>();
     for (const s of h.spoken) if (!/^\d+$|^Go$/.test(s.text)) counts.set(s.text, (counts.get(s.text) ?? 0) + 1);
     for (const [text, n] of counts) expect(n, text).toBeLessThanOrEqual(6);
   });
 
-  // The piked plank's fault flickers (flagged for 0.3–0.5 s of each 3.7 s loop) and the hold runs in between:
-  // that time is held with the fault standing, not good form. Good planks from five other sources lose nothing.
-  it('held time under a standing fault is not good form: clip 04 (piked) reads 0 % good, five good planks 100 %', async () => {
+  // Time the hold runs while a form fault stands (on, or seen within the last 3 s: a fault read near its
+  // threshold flickers) is held with the fault, not good form. 02's sag is flagged and the hold runs between
+  // its flickers; 04's pike (read steadily since the ear–hip–ankle rule) holds nothing; good planks from five
+  // other sources lose nothing.
+  it('held time under a standing fault is not good form: 02\'s sag and 04\'s pike are not good time, five good planks are 100 %', async () => {
     const one: Routine = { id: 'long', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 120, restSec: 0 }] };
     const runClip = async (name: string) => {
       const h = await harness(await clip(name), { routine: one });
@@ -415,13 +450,15 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
       h.session.stop();
       return h.store.getState().summary!.records[0]!;
     };
+    const sag = await runClip('02_plank_high_tutorial_yogai');
+    expect(sag.faults.map((f) => f.id)).toContain('hips-sagging');
+    expect(sag.faultHeldSec).toBeGreaterThan(1);
+    expect(sag.goodFormSec + sag.faultHeldSec!).toBeCloseTo(sag.activeSec, 0);
+    expect(formLine(sag)!.value).not.toMatch(/^100 %/);
+    expect(faultHeldLine(sag)).toMatch(/held, while told: Lift your hips into line$/);
     const piked = await runClip('04_plank_high_hips-high_bassem');
-    expect(piked.holdSec.total).toBeGreaterThan(5);
+    expect(piked.faults.map((f) => f.id)).toContain('hips-high');
     expect(piked.goodFormSec).toBeLessThanOrEqual(0.1 * piked.holdSec.total);
-    expect(piked.faultHeldSec).toBeGreaterThanOrEqual(0.9 * piked.holdSec.total);
-    expect(formLine(piked)?.value).toMatch(/^\d %/);
-    expect(Number(formLine(piked)!.value.split(' ')[0])).toBeLessThanOrEqual(10);
-    expect(faultHeldLine(piked)).toMatch(/held, while told: Lower your hips into line$/);
     for (const good of ['03_plank_forearm_side_kaiakol005', '05_plank_forearm_side_sebitzu', '08_plank_high_govio', 'c09_plank_forearm_side_home_backlit_letterbox_mrpose', 'c11_plank_high_oblique_outdoor_park_phone_myoxyn']) {
       const r = await runClip(good);
       expect(r.holdSec.total, good).toBeGreaterThan(20);
