@@ -153,34 +153,34 @@ describe('setFlow (the reducer)', () => {
 
   it('counting: a new engine cue is spoken, the same one not again within REPEAT_MS; set-up cues are never spoken while counting works', () => {
     const c = toCounting(plankFraming(60));
-    const cue = (id: string, text: string, kind: 'fault' | 'setup' | 'praise') => active({ cue: { id, text, kind } });
+    const cue = (id: string, _text: string, kind: 'fault' | 'setup' | 'praise') => active({ cue: { id, kind } });
     const t = c.t;
     const r = run(c.s, [
-      frame(t + 100, cue('fault:hips-high', 'Lower your hips', 'fault')),
+      frame(t + 100, cue('fault:hips-high', 'Lower your hips into line', 'fault')),
       frame(t + 3000, active()),
-      frame(t + 4000, cue('fault:hips-high', 'Lower your hips', 'fault')),
+      frame(t + 4000, cue('fault:hips-high', 'Lower your hips into line', 'fault')),
       frame(t + 5000, cue('setup:too-dark', 'Turn on more light', 'setup')),
     ]);
-    expect(said(r.fx)).toEqual(['Lower your hips']);
+    expect(said(r.fx)).toEqual(['Lower your hips into line']);
     expect(r.s.name).toBe('counting');
-    const r2 = run(r.s, [frame(t + 6000, active()), frame(t + 100 + REPEAT_MS + 1, cue('fault:hips-high', 'Lower your hips', 'fault'))]);
-    expect(said(r2.fx)).toEqual(['Lower your hips']);
+    const r2 = run(r.s, [frame(t + 6000, active()), frame(t + 100 + REPEAT_MS + 1, cue('fault:hips-high', 'Lower your hips into line', 'fault'))]);
+    expect(said(r2.fx)).toEqual(['Lower your hips into line']);
   });
 
   it('counting: no praise within PRAISE_CLEAN_MS of a fault, and "Well done" only for a set with no fault', () => {
     const c = toCounting(plankFraming(20));
     const t = c.t;
-    const praise = active({ cue: { id: 'praise:hold-10', text: 'Steady, keep breathing', kind: 'praise' } });
+    const praise = active({ cue: { id: 'praise:hold-10', kind: 'praise' } });
     const r = run(c.s, [
-      frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } })),
+      frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })),
       frame(t + 5000, praise),
-      frame(t + 100 + PRAISE_CLEAN_MS + 1, { ...praise, cue: { id: 'praise:hold-20', text: 'Steady, keep breathing', kind: 'praise' } }),
+      frame(t + 100 + PRAISE_CLEAN_MS + 1, { ...praise, cue: { id: 'praise:hold-20', kind: 'praise' } }),
       frame(t + 15_000, active({ holdSec: { total: 20, left: 0, right: 0 } })),
     ]);
-    expect(said(r.fx)).toEqual(['Lower your hips', 'Steady, keep breathing', 'Set complete']);
+    expect(said(r.fx)).toEqual(['Lower your hips into line', 'Steady, keep breathing', 'Set complete']);
     // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
-    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
-    expect(still.s.line).toBe('Lower your hips');
+    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
+    expect(still.s.line).toBe('Lower your hips into line');
     expect(still.s.lineKind).toBe('fault');
   });
 
@@ -188,15 +188,15 @@ describe('setFlow (the reducer)', () => {
     const c = toCounting(plankFraming(120));
     const t = c.t;
     const on = (extra: Partial<EngineView> = {}) => active({ activeFaults: ['hips-high'], ...extra });
-    const evs: FlowEvent[] = [frame(t + 100, on({ cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } }))];
+    const evs: FlowEvent[] = [frame(t + 100, on({ cue: { id: 'fault:hips-high', kind: 'fault' } }))];
     // The engine raises the cue once; the fault stays on for 40 s.
     for (let k = 200; k <= 40_000; k += 100) evs.push(frame(t + k, on()));
     const r = run(c.s, evs);
-    expect(said(r.fx)).toEqual(['Lower your hips', 'Lower your hips']);
+    expect(said(r.fx)).toEqual(['Lower your hips into line', 'Lower your hips into line']);
     // The same when the engine keeps its cue up the whole time (as it does live on clip 04).
-    const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' as const } } } : e));
-    expect(said(run(c.s, kept).fx)).toEqual(['Lower your hips', 'Lower your hips']);
-    expect(r.s.line).toBe('Lower your hips');
+    const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: { id: 'fault:hips-high', kind: 'fault' as const } } } : e));
+    expect(said(run(c.s, kept).fx)).toEqual(['Lower your hips into line', 'Lower your hips into line']);
+    expect(r.s.line).toBe('Lower your hips into line');
     // The second time is REPEAT_MS after the first, not sooner.
     let st = c.s;
     const at: number[] = [];
@@ -211,8 +211,8 @@ describe('setFlow (the reducer)', () => {
     // Gone for longer than the episode gap, then back: said again.
     const back: FlowEvent[] = [];
     for (let k = 40_100; k <= 52_000; k += 100) back.push(frame(t + k, active()));
-    back.push(frame(t + 52_100, on({ cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } })));
-    expect(said(run(r.s, back).fx)).toEqual(['Lower your hips']);
+    back.push(frame(t + 52_100, on({ cue: { id: 'fault:hips-high', kind: 'fault' } })));
+    expect(said(run(r.s, back).fx)).toEqual(['Lower your hips into line']);
   });
 
   it('counting → target reached: the set completes (praise only when something was counted) → summary for a one-set card', () => {
