@@ -15,7 +15,7 @@
 // - set-up lines are spoken by the rules in speech.ts (once, once more if it persists, then only on screen);
 // - a set-up problem says nothing while counting works (the engine reports none while it counts);
 // - each rep is acknowledged (its number spoken, the counter pulses);
-// - a form fault that stands is said when it appears and once more 10 s later, then only shown.
+// - a form fault that stands is said when it appears and again every 15 s while it stands (speech.ts).
 import type { EngineEvent, EngineView, SetupIssue } from '../../core/engine';
 import type { ExerciseDef, ExerciseId } from '../../core/exercises';
 import { EXERCISES } from '../../core/exercises';
@@ -379,11 +379,11 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   // and for FAULT_LINE_MS after it was last seen.
   const nowWords = v.activeFaults.map((id) => next.faultWords[id]).find((w) => w !== undefined) ?? null;
   if (nowWords) next = { ...next, lastFaultWords: nowWords };
-  // A fault that stands (its cue said once, the engine not raising it again) is said once more REPEAT_MS
-  // later if it is still on, then stays on screen only: the set-up lines' rule (speech.ts). Clip 04's pike,
-  // read steadily, would otherwise be said once in a 40 s set.
+  // A fault that stands (its cue said once, the engine not raising it again) is said again every
+  // FAULT_REMIND_MS while it is still on (speech.ts): the person is still making it, so the coach keeps
+  // reminding, at most 4 times a minute. Clip 04's pike, read steadily, would otherwise be said once in a 40 s set.
   if (nowWords && !(cue && cue.id !== s.lastCueId && cueWords === nowWords)) {
-    next = say({ ...next, speech: notePresent(next.speech, nowWords, e.t) }, nowWords, 'setup', e.t, fx);
+    next = say({ ...next, speech: notePresent(next.speech, nowWords, e.t) }, nowWords, 'fault', e.t, fx);
   }
   const faultLine = nowWords ?? (e.t - next.faultAt < FAULT_LINE_MS ? next.lastFaultWords : null);
   const line = cueWords ?? faultLine ?? idleLine(def, v);
