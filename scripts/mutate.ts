@@ -134,8 +134,10 @@ if (existsSync(shared)) symlinkSync(shared, join(scratchParent, 'shared'));
 // ---- running
 interface Run { ok: boolean; failed: string | null; ms: number; timedOut: boolean }
 function vitest(files: readonly string[], pattern?: string): Promise<Run> {
-  const out = join(scratchParent, `vitest-${Date.now()}.json`);
-  const args = ['run', '--bail', '1', '--reporter=json', `--outputFile=${out}`, ...(pattern ? ['-t', pattern] : []), ...files];
+  // The project's config names the JSON reporter's file (reports/vitest.json); the CLI's --outputFile does not override it.
+  const out = join(scratch, 'reports', 'vitest.json');
+  rmSync(out, { force: true });
+  const args = ['run', '--bail', '1', '--reporter=json', ...(pattern ? ['-t', pattern] : []), ...files];
   const t0 = Date.now();
   return new Promise((res) => {
     const c = spawn(join(scratch, 'node_modules', '.bin', 'vitest'), args, { cwd: scratch, detached: true, stdio: 'ignore' });
