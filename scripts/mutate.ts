@@ -3,8 +3,8 @@
 // Each named numeric threshold in the exercise files (src/core/exercises/*.ts, common.ts and steady.ts among
 // them: `const NAME = number`, and one-line tables `const NAME... = { key: number, ... }`, one mutant per entry)
 // is nudged up and down by --pct (default 15 %; a threshold of 0 by ±0.05), one at a time, and the tests that read
-// that exercise are run: every Vitest file under src/core that names the exercise (its own test, the fault-finding
-// table, the engine and issue tests), then the regression suite's clips of that exercise. A mutant is killed when a
+// that exercise are run: every Vitest file under src/core that names the exercise (its own test, the engine and
+// issue tests), then the regression suite's clips of that exercise and the fault-finding tests of its faults. A mutant is killed when a
 // test fails (the first failing test is named), survives when all pass.
 //
 // The working copy is never edited: the mutants are written into a scratch copy (/tmp/fc-mutate-*: src/ and the
@@ -99,13 +99,15 @@ const coreTests: string[] = [];
   }
 })(join(root, 'src', 'core'));
 const REGRESSION = 'src/core/regression.test.ts';
+/** Every fault's finder (one test per exercise/fault, named "<exercise>: <fault> is raised …"). */
+const FINDING = 'src/core/faultFinding.test.ts';
 /** The 110k-frame fuzz checks that nothing throws or goes NaN, not where a threshold sits: left out for time. */
-const NOT_RUN = new Set([REGRESSION, 'src/core/engine.fuzz.test.ts']);
+const NOT_RUN = new Set([REGRESSION, FINDING, 'src/core/engine.fuzz.test.ts']);
 function testsFor(ids: readonly string[], files: readonly string[]): string[] {
   return coreTests.filter((t) => {
     if (NOT_RUN.has(t)) return false;
     const s = readFileSync(join(root, t), 'utf8');
-    return ids.some((id) => s.includes(`'${id}'`) || s.includes(`"${id}"`)) || files.some((f) => s.includes(`/${basename(f, '.ts')}'`));
+    return ids.some((id) => s.includes(`'${id}'`) || s.includes(`"${id}"`) || s.includes(`'${id}/`)) || files.some((f) => s.includes(`/${basename(f, '.ts')}'`));
   });
 }
 
@@ -164,7 +166,8 @@ async function runSet(ids: readonly string[], files: readonly string[]): Promise
   const tests = testsFor(ids, files);
   const a = await vitest(tests);
   if (!a.ok) return a;
-  const b = await vitest([REGRESSION], `: (${ids.join('|')})$`);
+  // The regression clips of these exercises ("<clip>: <exercise>") and their faults' finders ("<exercise>: <fault> is raised").
+  const b = await vitest([REGRESSION, FINDING], `: (${ids.join('|')})$|(?:^|\\s)(${ids.join('|')}): [\\w-]+ is raised`);
   return { ok: b.ok, failed: b.failed, ms: a.ms + b.ms, timedOut: b.timedOut };
 }
 
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
     const files = [...new Set(plan.filter((p) => p.ids.join(',') === g).map((p) => p.s.file))];
     const b = await runSet(ids, files);
     if (!b.ok) { console.error(`baseline fails for ${g}: ${b.failed}; fix the suite first`); process.exit(1); }
-    console.log(`baseline ${g}: passes (${(b.ms / 1000).toFixed(1)} s; tests: ${testsFor(ids, files).join(' ')} + regression clips)`);
+    console.log(`baseline ${g}: passes (${(b.ms / 1000).toFixed(1)} s; tests: ${testsFor(ids, files).join(' ')} + their regression clips and fault finders)`);
   }
 
   const results: Result[] = [];
