@@ -10,7 +10,7 @@
 // The working copy is never edited: the mutants are written into a scratch copy (/tmp/fc-mutate-*: src/ and the
 // configs copied, node_modules, models and test-fixtures linked), removed at the end and on Ctrl-C or a kill.
 //
-//   npm run mutate [-- --exercise plank,bicycle] [--pct 15] [--only NAME,NAME] [--list] [--json FILE] [--markdown FILE]
+//   npm run mutate [-- --exercise plank,bicycle] [--pct 15] [--only NAME,NAME] [--survivors OLD.json] [--list] [--json FILE] [--markdown FILE]
 //
 // Prints a table and writes JSON (reports/mutation.json unless --json says otherwise). --markdown FILE replaces
 // the text between `<!-- mutate:start -->` and `<!-- mutate:end -->` in FILE with the table.
@@ -33,6 +33,11 @@ const onlyNames = opt('only')?.split(',').filter(Boolean) ?? null;
 const jsonOut = resolve(root, opt('json') ?? 'reports/mutation.json');
 const mdOut = opt('markdown') ? resolve(root, opt('markdown') as string) : null;
 const timeoutMs = Number(opt('timeout') ?? 300) * 1000;
+/** --survivors FILE: only the mutants that survived in that earlier JSON report (after tests were added). */
+const survivorsOf = opt('survivors') ? resolve(root, opt('survivors') as string) : null;
+const earlier: Set<string> | null = survivorsOf
+  ? new Set((JSON.parse(readFileSync(survivorsOf, 'utf8')) as { results: { name: string; to: number; status: string }[] }).results.filter((r) => r.status === 'survived').map((r) => `${r.name} ${r.to}`))
+  : null;
 if (!(pct > 0 && pct < 1)) { console.error('--pct must be between 0 and 100'); process.exit(2); }
 
 // ---- the exercises and what reads each file
@@ -101,8 +106,10 @@ const coreTests: string[] = [];
 const REGRESSION = 'src/core/regression.test.ts';
 /** Every fault's finder (one test per exercise/fault, named "<exercise>: <fault> is raised …"). */
 const FINDING = 'src/core/faultFinding.test.ts';
+/** Rep-level faults on every good-form clip (named, like the regression suite's, "<clip>: <exercise>"). */
+const POINT = 'src/core/pointFaults.test.ts';
 /** The 110k-frame fuzz checks that nothing throws or goes NaN, not where a threshold sits: left out for time. */
-const NOT_RUN = new Set([REGRESSION, FINDING, 'src/core/engine.fuzz.test.ts']);
+const NOT_RUN = new Set([REGRESSION, FINDING, POINT, 'src/core/engine.fuzz.test.ts']);
 function testsFor(ids: readonly string[], files: readonly string[]): string[] {
   return coreTests.filter((t) => {
     if (NOT_RUN.has(t)) return false;
@@ -168,7 +175,7 @@ interface Result { mutant: string; file: string; line: number; name: string; fro
  */
 function runSet(ids: readonly string[], files: readonly string[]): Promise<Run> {
   const alt = ids.join('|');
-  return vitest([...testsFor(ids, files), REGRESSION, FINDING], `^(?!recorded fixtures|every fault rule has)|: (${alt})$|(?:^|\\s)(${alt}): [\\w-]+ is raised`);
+  return vitest([...testsFor(ids, files), REGRESSION, POINT, FINDING], `^(?!recorded fixtures|rep-level faults on good-form|every fault rule has)|: (${alt})$|(?:^|\\s)(${alt}): [\\w-]+ is raised`);
 }
 
 /** The JSON report, written after every mutant (complete: false until the run ends) so a stopped run keeps what it did. */
@@ -180,7 +187,8 @@ function save(results: readonly Result[], complete: boolean, totalSec?: number):
 
 async function main(): Promise<void> {
   const all = sites().filter((s) => !onlyNames || onlyNames.some((n) => s.name === n || s.name.startsWith(`${n}.`)));
-  const plan = all.map((s) => ({ s, ids: readers(s.file) })).filter((p) => p.ids.length > 0 && (!onlyEx || p.ids.some((i) => onlyEx.includes(i))));
+  const plan = all.map((s) => ({ s, ids: readers(s.file) })).filter((p) => p.ids.length > 0 && (!onlyEx || p.ids.some((i) => onlyEx.includes(i)))
+    && (!earlier || nudged(p.s.value).some((n) => earlier.has(`${p.s.name} ${n.value}`))));
   const unread = all.filter((s) => readers(s.file).length === 0);
   console.log(`${plan.length} thresholds × 2 = ${plan.length * 2} mutants (±${pct * 100} %; 0 by ±0.05)${unread.length ? `; ${unread.length} in files no exercise reads: ${unread.map((s) => s.name).join(', ')}` : ''}`);
   if (flag('list')) { for (const p of plan) console.log(`${p.s.file}:${p.s.line} ${p.s.name} = ${p.s.value} → ${nudged(p.s.value).map((n) => n.value).join(' / ')}  [${p.ids.join(', ')}]`); return; }
@@ -201,6 +209,7 @@ async function main(): Promise<void> {
     const path = join(scratch, 'src', 'core', 'exercises', s.file);
     const original = readFileSync(path, 'utf8');
     for (const n of nudged(s.value)) {
+      if (earlier && !earlier.has(`${s.name} ${n.value}`)) continue;
       const lines = original.split('\n');
       const line = lines[s.line - 1] as string;
       lines[s.line - 1] = line.slice(0, s.col) + String(n.value) + line.slice(s.col + s.len);
