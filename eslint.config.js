@@ -39,7 +39,7 @@ export default tseslint.config(
   {
     // The pure core: geometry, smoothing, rules, counters, cues. A function of a keypoint stream,
     // replayable in Node; no React, no DOM, no TensorFlow.
-    files: ['src/core/**/*.ts', 'src/session/**/*.ts', 'src/storage/schema.ts'],
+    files: ['src/core/**/*.ts', 'src/session/**/*.ts', 'src/storage/schema.ts', 'src/words/**/*.ts'],
     // Tests beside the pure modules read recorded fixtures from disk; the modules themselves may not.
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },

@@ -11,6 +11,7 @@ import { EXERCISE_IDS, isExerciseId } from '../src/core/exercises';
 import { DEFAULT_MODEL, isModelName, type ModelName, type PoseFrame } from '../src/core/pose';
 import { summarize, type Summary } from '../src/core/summary';
 import { readFixtureFrames, repoRoot } from './lib/engineRun';
+import { COACH_WORDS } from '../src/words/coachWords';
 
 function fail(msg: string): never {
   process.stderr.write(`analyze: ${msg}\n`);
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
   // How much of the stream the engine found too dark to see anyone in (its set-up issue 'too-dark'), 0..1,
   // counted in the same pass that summarises it.
   let darkFrames = 0;
-  const s = summarize(ex, frames, source, streamModel ? { model: streamModel } : undefined, (v) => { if (v.setupIssues[0] === 'too-dark') darkFrames++; });
+  const s = summarize(ex, frames, source, streamModel ? { model: streamModel } : undefined, (v) => { if (v.setupIssues[0] === 'too-dark') darkFrames++; }, COACH_WORDS);
   const dark = darkFrames / frames.length;
   // Stdout stays exactly one JSON object (its cues carry the engine's "Turn on more light"); the reason
   // nothing was counted goes to stderr (exit 0).

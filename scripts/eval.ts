@@ -21,6 +21,7 @@ import { plankDatasetAccuracy, plankDatasetDir, plankDatasetThroughEngine, type 
 import { readClipList } from './lib/clips';
 import { leftOutTuning, marginLines, perSourceLines } from './lib/leftOut';
 import { plankExamples, plankSetSource, PLANK_SET_SOURCE, type Examples } from './lib/thresholds';
+import { COACH_WORDS } from '../src/words/coachWords';
 
 function fail(msg: string): never {
   process.stderr.write(`eval: ${msg}\n`);
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
     const q = silentStretchTracker();
     let i = 0;
     const opts = { ...(tuning ? { tuning } : {}), ...(isModelName(model) ? { model } : {}) };
-    const s = summarize(exp.exercise, frames, clip, opts, (v) => { q.see(frames[i]?.t ?? 0, v); i++; });
+    const s = summarize(exp.exercise, frames, clip, opts, (v) => { q.see(frames[i]?.t ?? 0, v); i++; }, COACH_WORDS);
     return { clip, source, exercise: exp.exercise, model, v: compare(s, exp), s, quiet: q.longest(), exp };
   }
 

@@ -17,6 +17,7 @@ import { recordVideo } from '../lib/recorder';
 import type { Crop } from '../lib/video';
 import { decodeFrames } from '../lib/video';
 import { median, percentile } from './stats';
+import { COACH_WORDS } from '../../src/words/coachWords';
 
 export interface EngineBench {
   files: number;
@@ -116,7 +117,7 @@ export async function benchAnalyzer(o: { video: string; clipId: string; exercise
     const tStart = performance.now();
     const r = await recordVideo({ video: o.video, model: o.model, fps, crop, duration: o.seconds, repoRoot: o.repoRoot, onFrame: () => { at.push(performance.now()); } });
     const s0 = performance.now();
-    summarize(o.exercise, r.frames, o.clipId);
+    summarize(o.exercise, r.frames, o.clipId, undefined, undefined, COACH_WORDS);
     summarizeMs = Math.max(summarizeMs, performance.now() - s0);
     n = r.frames.length;
     for (let i = 1; i < at.length; i++) gapsAll.push(at[i]! - at[i - 1]!);

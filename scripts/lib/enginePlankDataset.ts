@@ -16,8 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseSide, createBody, KP } from '../../src/core/geometry';
 import { rawTorso, MIN_SCORE } from '../../src/core/perception';
-import { plank } from '../../src/core/exercises/plank';
-import type { CheckContext } from '../../src/core/exercises/types';
+import { EXERCISES, judgeFrame } from '../../src/core/exercises';
 import { COCO17, type PoseFrame } from '../../src/core/pose';
 import { createEngineState, finish, step, type EngineEvent, type EngineOptions } from '../../src/core/engine';
 import { repoRoot } from './engineRun';
@@ -64,8 +63,7 @@ export function classifyRow(cols: readonly number[], header: readonly string[]):
   }
   b.torso = rawTorso(b.x, b.y, b.ok);
   b.side = chooseSide(b, 'left');
-  const ctx: CheckContext = { t: 0, phase: 'unknown', holding: true, metric: null, mem: {}, reps: 0, tuning: {} };
-  const ids = plank.checks.map((c) => c(b, ctx)?.faultId);
+  const ids = judgeFrame(EXERCISES.plank, b, { t: 0, phase: 'unknown', holding: true, metric: null, reps: 0, tuning: {} });
   if (ids.includes('hips-sagging')) return 'L';
   if (ids.includes('hips-high')) return 'H';
   return 'C';

@@ -260,7 +260,7 @@ export function plankOffsetViewCorrected(v: PoseView): number | null {
 
 // ---- crunch --------------------------------------------------------------------------------------
 
-/** The engine's trunk curl (src/core/exercises/ab-crunch.ts): 90° − the hip→shoulder line's angle from image vertical. */
+/** The engine's trunk curl (curlAngle, src/core/exercises/common.ts): 90° − the hip→shoulder line's angle from image vertical. */
 export function curlFromVertical2D(v: PoseView): number | null {
   const h = midOf2(v, 'hip') ?? v.p(`${bestSide(v, ['hip'])}_hip`);
   const s = midOf2(v, 'shoulder') ?? v.p(`${bestSide(v, ['shoulder'])}_shoulder`);

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { CUE_COOLDOWN_MS, CUE_MIN_MS, CUE_TRANSIENT_MS, CueManager, type Cue } from './cues';
 
-const fault = (id: string): Cue => ({ id: `fault:${id}`, text: id, kind: 'fault' });
-const setup: Cue = { id: 'setup:no-person', text: 'Step into the camera view', kind: 'setup' };
-const safety: Cue = { id: 'fault:hips-lifted', text: 'Keep your lower back down', kind: 'safety' };
-const praise: Cue = { id: 'praise:reps-3', text: 'Good reps', kind: 'praise' };
+const fault = (id: string): Cue => ({ id: `fault:${id}`, kind: 'fault' });
+const setup: Cue = { id: 'setup:no-person', kind: 'setup' };
+const safety: Cue = { id: 'fault:hips-lifted', kind: 'safety' };
+const praise: Cue = { id: 'praise:reps-3', kind: 'praise' };
 
 describe('CueManager', () => {
   it('shows the highest-priority candidate: set-up over a fault, safety over set-up', () => {

@@ -4,10 +4,14 @@
 
 export type CueKind = 'safety' | 'setup' | 'fault' | 'praise' | 'info';
 
+/**
+ * One cue, as ids and numbers: what it is about (`setup:<issue>[:<why>]`, `fault:<faultId>`, `guide:<id>`,
+ * `praise:…`, `info:…`) and its numbers (`params`, e.g. the reps counted). Its words come from src/words.
+ */
 export interface Cue {
   readonly id: string;
-  readonly text: string;
   readonly kind: CueKind;
+  readonly params?: Readonly<Record<string, number>>;
 }
 
 const RANK: Record<CueKind, number> = { safety: 4, setup: 3, fault: 2, praise: 1, info: 1 };
@@ -18,61 +22,6 @@ export const CUE_MIN_MS = 2500;
 export const CUE_COOLDOWN_MS = 8000;
 /** Praise and information fade after this long (ms); faults and set-up stay while they hold. */
 export const CUE_TRANSIENT_MS = 3000;
-
-export const SETUP_TEXT: Record<string, string> = {
-  'no-person': 'Step into the camera view',
-  'body-cut-off': 'Move back so your whole body is in view',
-  'wrong-view-side': 'Turn side-on to the camera',
-  'wrong-view-front': 'Face the camera',
-  'too-dark': 'Turn on more light',
-};
-
-/**
- * The coach's own words for everything issue 11 added: why nothing is being counted and what to change,
- * keyed by id. One table, so that the words can move out of the core in one piece. A cue built from it has
- * the id `guide:<key>`.
- */
-export const COACH_TEXT: Record<string, string> = {
-  // The picture.
-  'light': 'More light, please: I cannot see you clearly',
-  // Plank: what is missing from the position.
-  'plank.kneeling': 'Lift your knees off the floor',
-  'plank.hips-down': 'Tuck your toes and lift your hips off the floor',
-  'plank.not-prone': 'Get onto your forearms and toes',
-  // Prone press-up.
-  'prone-press-up.push': 'Push up until your arms are straight',
-  'prone-press-up.higher': 'Push your chest up higher',
-  'prone-press-up.still': 'Hold still at the top',
-  'prone-press-up.lie-down': 'Lie face down, hands under your shoulders',
-  // Hamstring stretch.
-  'hamstring-stretch.sit': 'Sit down, with one leg straight out in front',
-  'hamstring-stretch.straighten': 'Straighten your front leg',
-  'hamstring-stretch.lean': 'Lean forward from your hips',
-  'hamstring-stretch.reach': 'Reach toward your toes',
-  'hamstring-stretch.still': 'Hold still in the stretch',
-  // Rotation stretch.
-  'rotation-stretch.turn': 'Turn your shoulders to one side',
-  'rotation-stretch.still': 'Hold the turn still',
-  'rotation-stretch.head': 'Let your head turn with your shoulders',
-  // Side bend.
-  'side-bend.arms': 'Clasp your hands and reach overhead',
-  'side-bend.bend': 'Bend your upper body to one side',
-  // Rep exercises: how to start a rep, and how to finish one that stops short.
-  'ab-crunch.start': 'Curl your head and shoulders up off the floor',
-  'ab-crunch.further': 'Curl up a little higher',
-  'ball-crunch.start': 'Curl up off the ball and hold the top',
-  'ball-crunch.further': 'Curl up a little higher',
-  'bicycle.start': 'Bring one knee in toward the opposite elbow',
-  'bicycle.further': 'Draw the knee right in',
-  'bench-press.start': 'Press both arms straight up',
-  'bench-press.further': 'Press all the way up',
-  'reverse-fly.start': 'Open your arms out to shoulder height',
-  'reverse-fly.further': 'Lift to shoulder height',
-  'dumbbell-row.start': 'Pull your elbow back past your body',
-  'dumbbell-row.further': 'Pull your elbow further back',
-  // Fallback for a hold whose exercise gives no reason.
-  'hold.start': 'Get into position and hold still',
-};
 
 export class CueManager {
   current: Cue | null = null;

@@ -5,13 +5,14 @@
 
 import type { Keypoint, ModelFamily, ModelName, Pose, PoseFrame } from './pose';
 import { forFamily, keypointSpace } from './pose';
-import { KEYPOINT_NAMES, N_KP, jointIndex, type Body, type KeypointName, type Side } from './geometry';
+import { KEYPOINT_NAMES, KP, N_KP, jointIndex, type Body, type KeypointName, type Side } from './geometry';
 import { createPerception, perceive, type Perception } from './perception';
 import { HoldCounter, RepCounter, type CounterEvent } from './counters';
-import { COACH_TEXT, CueManager, SETUP_TEXT, type Cue, type CueKind } from './cues';
-import type { CheckContext, ExerciseDef, ExerciseId, Finding, RepInfo } from './exercises/types';
+import { CueManager, type Cue, type CueKind } from './cues';
+import type { CheckContext, Finding, RememberContext, RepInfo } from './exercises/types';
+import type { ExerciseDef, ExerciseId } from './exercises';
 import { EXERCISES, isExerciseId } from './exercises';
-import { trunkTurn } from './exercises/common';
+import { shoulderWidth, trunkTurn } from './exercises/common';
 
 export type SetupIssue = 'no-person' | 'body-cut-off' | 'wrong-view' | 'wrong-posture' | 'too-dark';
 export type Phase = 'setup' | 'active' | 'paused';
@@ -22,10 +23,11 @@ export type EngineEvent =
   | { type: 'hold-start'; t: number; side?: Side | undefined }
   | { type: 'hold-tick'; t: number; sec: number; side?: Side | undefined }
   | { type: 'hold-end'; t: number; sec: number; side?: Side | undefined }
-  | { type: 'fault-start'; t: number; faultId: string; joints: readonly KeypointName[]; message: string; severity: Finding['severity'] }
+  | { type: 'fault-start'; t: number; faultId: string; joints: readonly KeypointName[]; severity: Finding['severity'] }
   | { type: 'fault-end'; t: number; faultId: string }
-  | { type: 'setup-cue'; t: number; issue: SetupIssue; text: string }
-  | { type: 'cue'; t: number; id: string; text: string; kind: CueKind };
+  /** The top set-up issue changed; `why`: the exercise's guide id of what is missing, or 'light', else null. */
+  | { type: 'setup-cue'; t: number; issue: SetupIssue; why: string | null }
+  | { type: 'cue'; t: number; id: string; kind: CueKind; params?: Readonly<Record<string, number>> | undefined };
 
 /** What the UI renders each frame. */
 export interface EngineView {
@@ -172,7 +174,8 @@ export interface EngineState {
   readonly faults: Map<string, FaultTrack>;
   readonly flashes: Map<string, RepFlash>;
   readonly cues: CueManager;
-  readonly mem: Record<string, number>;
+  /** The exercise's own memory (ExerciseDef.memory), made fresh for the set. */
+  readonly mem: object;
   total: number;
   lastRepT: { left: number; right: number };
   /**
@@ -242,7 +245,7 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
     tuning: { ...(opts.tuning ?? {}) },
     per,
     phase: 'setup', issues: ['no-person'], issuesSince: 0, clearSince: -1, lastSetupCue: null,
-    reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: {},
+    reps, hold, faults: new Map(), flashes: new Map(), cues: new CueManager(), mem: def.memory?.() ?? {},
     total: 0, lastRepT: { left: -Infinity, right: -Infinity }, notRep: { left: false, right: false }, lastSide: null, lastTurn: NaN, cleanReps: 0, cleanTotal: 0, lastPraiseTick: 0,
     t: 0, started: false, frames: 0, personFrames: 0, metric: null, scratch: [], preroll: [], repIn: [], seen: new Set(), errors: 0,
     judgedMs: 0, cutT: -Infinity, swMean: NaN, lastIssue: null, countT: -1, sawMove: false, trackScore: NaN, light: NaN,
@@ -272,16 +275,16 @@ function setupIssues(s: EngineState, points: number, meanScore: number, light: u
   // (c14's head-on shot on BlazePose: its legs drop out, and "move back" would be the wrong advice).
   if (def.viewOk) {
     if (def.viewOk(b) === false) out.push('wrong-view');
-  } else if (def.view !== 'any' && b.ok[5] === 1 && b.ok[6] === 1 && b.torso > 0) {
-    const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
-    if (def.view === 'side' ? w > SIDE_VIEW_MAX : w < FRONT_VIEW_MIN) out.push('wrong-view');
+  } else if (def.view !== 'any') {
+    const w = shoulderWidth(b);
+    if (w !== null && (def.view === 'side' ? w > SIDE_VIEW_MAX : w < FRONT_VIEW_MIN)) out.push('wrong-view');
   }
   for (const need of def.required) {
     if (need.startsWith('both:')) {
       const limb = need.slice(5) as Parameters<typeof jointIndex>[1];
       if (b.ok[jointIndex('left', limb)] !== 1 || b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
     } else if (need === 'nose') {
-      if (b.ok[0] !== 1) { out.push('body-cut-off'); break; }
+      if (b.ok[KP.nose] !== 1) { out.push('body-cut-off'); break; }
     } else {
       const limb = need as Parameters<typeof jointIndex>[1];
       if (b.ok[jointIndex('left', limb)] !== 1 && b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
@@ -291,17 +294,9 @@ function setupIssues(s: EngineState, points: number, meanScore: number, light: u
   return out;
 }
 
-/** The COACH_TEXT key of the missing part of the posture, when the exercise names it. */
+/** The exercise's guide id of the missing part of the posture, when it names one. */
 function postureWhy(s: EngineState): string | null {
-  const k = s.def.posture.why?.(s.per.body) ?? null;
-  return k !== null && COACH_TEXT[k] !== undefined ? k : null;
-}
-
-function setupText(s: EngineState, issue: SetupIssue, why: string | null = null): string {
-  if (why !== null && COACH_TEXT[why] !== undefined && (issue === 'wrong-posture' || issue === 'body-cut-off')) return COACH_TEXT[why] as string;
-  if (issue === 'wrong-posture') return s.def.posture.cue;
-  if (issue === 'wrong-view') return SETUP_TEXT[s.def.view === 'side' ? 'wrong-view-side' : 'wrong-view-front'] ?? '';
-  return SETUP_TEXT[issue] ?? '';
+  return s.def.posture.why?.(s.per.body) ?? null;
 }
 
 /** Advances the engine by one frame. Mutates and returns `state`. */
@@ -351,7 +346,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   // A body the model sees only dimly (dark room, backlight) reads as cut off or out of position: say so.
   const why = top === 'wrong-posture' ? (poorlySeen(s) ? 'light' : postureWhy(s)) : top === 'body-cut-off' && poorlySeen(s) ? 'light' : null;
   if (top !== s.lastSetupCue) {
-    if (top) events.push({ type: 'setup-cue', t, issue: top, text: setupText(s, top, why) });
+    if (top) events.push({ type: 'setup-cue', t, issue: top, why });
     s.lastSetupCue = top;
   }
 
@@ -359,7 +354,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   s.metric = fin(m) ? m : null;
   const active = s.phase === 'active';
   const ctx = makeCtx(s, t);
-  if (active) def.remember?.(b, ctx);
+  if (active) def.remember?.(b, ctx as RememberContext);
 
   // Frame checks → fault tracks.
   const seen = s.seen;
@@ -376,6 +371,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   // A form-breaking finding on this frame, raised or not yet (FAULT_ON_MS): the frame is not good-form time.
   let breakingNow = false;
   if (judging) {
+    def.rememberJudged?.(b, ctx as RememberContext);
     for (const check of def.checks) {
       const fnd = check(b, ctx);
       if (!fnd) continue;
@@ -495,7 +491,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   if (s.issues.length > 0 && top) { s.lastIssue = { top, why, t }; }
   const held = s.issues.length === 0 && s.phase !== 'active' && s.lastIssue !== null && t - s.lastIssue.t < SETUP_CUE_HOLD_MS ? s.lastIssue : null;
   const cueTop = top ?? held?.top ?? null, cueWhy = top ? why : held?.why ?? null;
-  if (cueTop) cands.push({ id: `setup:${cueTop}${cueWhy !== null ? `:${cueWhy}` : ''}`, text: setupText(s, cueTop, cueWhy), kind: 'setup' });
+  if (cueTop) cands.push({ id: `setup:${cueTop}${cueWhy !== null ? `:${cueWhy}` : ''}`, kind: 'setup' });
   let worst: FaultTrack | null = null;
   for (const tr of s.faults.values()) {
     if (!tr.active) continue;
@@ -503,18 +499,18 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   }
   let worstF: Finding | null = worst ? worst.finding : null;
   for (const fl of s.flashes.values()) if (!worstF || sevRank(fl.finding.severity) > sevRank(worstF.severity)) worstF = fl.finding;
-  if (worstF) cands.push({ id: `fault:${worstF.faultId}`, text: worstF.message, kind: worstF.severity === 'safety' ? 'safety' : 'fault' });
+  if (worstF) cands.push({ id: `fault:${worstF.faultId}`, kind: worstF.severity === 'safety' ? 'safety' : 'fault' });
   // Never silent: in view, counting on, nothing counted for a while and nothing else to say → say why.
   // While a fault is being said the coach is not silent: the wait starts again when it clears.
   if (worstF) s.countT = t;
   if (cands.length === 0 && active && points >= 4) {
     const quiet = t - s.countT >= (s.reps.length > 0 ? GUIDE_REPS_MS : GUIDE_HOLD_MS);
     const g = quiet ? guideKey(s, ctx) : null;
-    if (g !== null) cands.push({ id: `guide:${g}`, text: COACH_TEXT[g] as string, kind: 'setup' });
+    if (g !== null) cands.push({ id: `guide:${g}`, kind: 'setup' });
   }
   const oneShot = praise(s, events);
   const shown = s.cues.update(t, cands, oneShot);
-  if (shown) events.push({ type: 'cue', t, id: shown.id, text: shown.text, kind: shown.kind });
+  if (shown) events.push({ type: 'cue', t, id: shown.id, kind: shown.kind, params: shown.params });
 }
 
 const sevRank = (v: Finding['severity']): number => (v === 'safety' ? 3 : v === 'major' ? 2 : 1);
@@ -522,8 +518,8 @@ const sevRank = (v: Finding['severity']): number => (v === 'safety' ? 3 : v === 
 /** A sudden change of camera angle (see VIEW_JUMP). Updates the running mean. */
 function viewJump(s: EngineState, dt: number): boolean {
   const b = s.per.body;
-  if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return false;
-  const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
+  const w = shoulderWidth(b);
+  if (w === null) return false;
   if (!Number.isFinite(s.swMean)) { s.swMean = w; return false; }
   const jump = Math.abs(w - s.swMean) > VIEW_JUMP;
   s.swMean += (1 - Math.exp(-Math.max(0, dt) / VIEW_TAU_MS)) * (w - s.swMean);
@@ -531,7 +527,7 @@ function viewJump(s: EngineState, dt: number): boolean {
 }
 
 /**
- * Why nothing is being counted, as a COACH_TEXT key: the light when the picture is dim or the person is
+ * Why nothing is being counted, as a guide id ('light', 'hold.start' or the exercise's own): the light when the picture is dim or the person is
  * tracked poorly; else the exercise's own reason (hold exercises: the missing part of the position; rep
  * exercises: how to start a rep, or to go further when reps were started and stopped short).
  */
@@ -545,8 +541,7 @@ function guideKey(s: EngineState, ctx: CheckContext): string | null {
   const id = s.def.id;
   if (s.reps.length > 0 && s.def.counter.kind !== 'reps+hold') return s.sawMove ? `${id}.further` : `${id}.start`;
   if (s.def.counter.kind === 'reps+hold') return s.sawMove ? `${id}.further` : `${id}.start`;
-  const k = s.def.guide?.(s.per.body, ctx) ?? null;
-  return k !== null && COACH_TEXT[k] !== undefined ? k : 'hold.start';
+  return s.def.guide?.(s.per.body, ctx) ?? 'hold.start';
 }
 
 /** Fills `out` with this frame's input to each rep counter; false when the counters skip the frame. */
@@ -572,7 +567,7 @@ function hasBreakingFault(s: EngineState): boolean {
 
 function startFault(tr: FaultTrack, t: number, events: EngineEvent[]): void {
   tr.active = true;
-  events.push({ type: 'fault-start', t, faultId: tr.finding.faultId, joints: tr.finding.joints, message: tr.finding.message, severity: tr.finding.severity });
+  events.push({ type: 'fault-start', t, faultId: tr.finding.faultId, joints: tr.finding.joints, severity: tr.finding.severity });
 }
 
 function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, events: EngineEvent[]): void {
@@ -583,10 +578,11 @@ function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, 
     clean = false;
     // A point event: it happened on this rep and is over. A lasting frame fault with the same id
     // (none share ids today) keeps its own start and end.
-    events.push({ type: 'fault-start', t, faultId: fnd.faultId, joints: fnd.joints, message: fnd.message, severity: fnd.severity });
+    events.push({ type: 'fault-start', t, faultId: fnd.faultId, joints: fnd.joints, severity: fnd.severity });
     events.push({ type: 'fault-end', t, faultId: fnd.faultId });
     s.flashes.set(fnd.faultId, { finding: fnd, until: t + REP_FAULT_MS });
   }
+  s.def.rememberRep?.(r, ctx as RememberContext);
   if (r.kind === 'rep') {
     const ok = clean && !hasBreakingFault(s);
     s.cleanReps = ok ? s.cleanReps + 1 : 0;
@@ -598,18 +594,18 @@ function runRepChecks(s: EngineState, r: RepInfo, ctx: CheckContext, t: number, 
 function praise(s: EngineState, events: readonly EngineEvent[]): Cue | null {
   for (const e of events) {
     if (e.type === 'rep') {
-      if (s.total === s.opts.targetReps) return { id: 'info:target-reps', text: `That's ${s.total}. Set done`, kind: 'info' };
-      if (s.cleanReps > 0 && s.cleanReps % 3 === 0) return { id: `praise:reps-${s.total}`, text: 'Good reps, keep that control', kind: 'praise' };
+      if (s.total === s.opts.targetReps) return { id: 'info:target-reps', kind: 'info', params: { reps: s.total } };
+      if (s.cleanReps > 0 && s.cleanReps % 3 === 0) return { id: `praise:reps-${s.total}`, kind: 'praise' };
     }
     if (e.type === 'hold-tick') {
       const target = s.opts.targetHoldSec;
       const sideSec = e.side && s.hold ? Math.floor(s.hold.sideMs[e.side] / 1000) : e.sec;
       if (sideSec === target) {
         return e.side
-          ? { id: `info:target-${e.side}`, text: 'Time. Now the other side', kind: 'info' }
-          : { id: 'info:target-hold', text: 'Time. Well held', kind: 'info' };
+          ? { id: `info:target-${e.side}`, kind: 'info' }
+          : { id: 'info:target-hold', kind: 'info' };
       }
-      if (e.sec % 10 === 0 && e.sec !== s.lastPraiseTick) { s.lastPraiseTick = e.sec; return { id: `praise:hold-${e.sec}`, text: 'Steady, keep breathing', kind: 'praise' }; }
+      if (e.sec % 10 === 0 && e.sec !== s.lastPraiseTick) { s.lastPraiseTick = e.sec; return { id: `praise:hold-${e.sec}`, kind: 'praise' }; }
     }
   }
   return null;

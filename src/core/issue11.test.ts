@@ -4,10 +4,15 @@
 // for them, built from other people and cameras.
 import { describe, expect, it } from 'vitest';
 import type { PoseFrame } from './pose';
-import { summarize, type Summary } from './summary';
+import { summarize as summarizeRun, type Summary } from './summary';
 import { loadClip, loadConstructed } from './testing/replay';
 import { pikePlank, reprojectSideView } from './testing/reproject';
-import { COACH_TEXT } from './cues';
+import type { EngineOptions } from './engine';
+import type { ExerciseId } from './exercises';
+import { COACH_WORDS, SHARED_GUIDE, guideText } from '../words/coachWords';
+
+/** A summary in the coach's words (as npm run analyze prints it). */
+const summarize = (ex: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions): Summary => summarizeRun(ex, frames, source, opts, undefined, COACH_WORDS);
 
 const clip = async (id: string): Promise<PoseFrame[]> => {
   const f = await loadClip(id);
@@ -116,7 +121,7 @@ describe('5. a very dark room', () => {
     const frames = await loadConstructed('bench-press_dark-room');
     expect(frames).not.toBeNull();
     const s = summarize('bench-press', frames ?? [], 'dark');
-    expect(s.cues[0]?.text).toBe(COACH_TEXT.light);
+    expect(s.cues[0]?.text).toBe(SHARED_GUIDE.light);
     expect(s.cues[0]?.tSec).toBeLessThanOrEqual(1);
     expect(s.cues.map((c) => c.text)).not.toContain('Move back so your whole body is in view');
   });
@@ -127,7 +132,7 @@ describe('5. a very dark room', () => {
     const still = Array.from({ length: 90 }, (_, i) => ({ ...f, t: (i * 1000) / 15, light: 0.1 }));
     const s = summarize('bench-press', still, 'dim');
     expect(s.reps.total).toBe(0);
-    expect(s.cues.map((c) => c.text)).toContain(COACH_TEXT.light);
+    expect(s.cues.map((c) => c.text)).toContain(SHARED_GUIDE.light);
     // ... and in a well-lit room the same still person is told how to start a press instead.
     const lit = summarize('bench-press', still.map((x) => ({ ...x, light: 0.5 })), 'lit');
     expect(lit.cues.map((c) => c.id)).toContain('guide:bench-press.start');
@@ -140,7 +145,7 @@ describe('6. the standing variant of a seated exercise: the hamstring stretch st
   for (const id of ['23_reverse_fly_bent_over_klarfit', 'b02_side_bend_overhead_standing_front_vivek', 'c07_hamstring_stretch_supine_hands_side_joannasoh-mewfit']) {
     it(`${id.slice(0, 3)}: the first cue is about sitting down, not the camera; nothing held`, async () => {
       const s = summarize('hamstring-stretch', await clip(id), id);
-      expect(s.cues[0]?.text).toBe(COACH_TEXT['hamstring-stretch.sit']);
+      expect(s.cues[0]?.text).toBe(guideText('hamstring-stretch', 'hamstring-stretch.sit'));
       expect(s.cues.map((c) => c.id)).not.toContain('setup:wrong-view');
       expect(s.holdSec).toBe(0);
     });

@@ -2,7 +2,7 @@
 // implausible points, smooth the rest, keep a running torso length and the side facing the camera.
 
 import type { ModelFamily, Pose, PoseFrame } from './pose';
-import { createBody, chooseSide, FOOT_NAMES, N_KP, worldFoot, type Body } from './geometry';
+import { createBody, chooseSide, FOOT_NAMES, KP, N_KP, worldFoot, type Body } from './geometry';
 import { OneEuroBank } from './smoothing';
 import { Plausibility } from './plausibility';
 
@@ -211,7 +211,7 @@ function inFrameMedian(pose: Pose, w: number, h: number): number {
  * GIRDLE_GAP_MS of both having been seen.
  */
 export const GIRDLE_GAP_MS = 300;
-const GIRDLES: readonly (readonly [number, number])[] = [[5, 6], [11, 12]];
+const GIRDLES: readonly (readonly [number, number])[] = [[KP.left_shoulder, KP.right_shoulder], [KP.left_hip, KP.right_hip]];
 function markGirdleGaps(per: Perception, b: Body, t: number): void {
   for (const [l, r] of GIRDLES) {
     const lo = b.ok[l] === 1, ro = b.ok[r] === 1;
@@ -250,7 +250,7 @@ function readWorld(b: Body, pose: Pose | null): void {
 
 /** Shoulder-midpoint to hip-midpoint distance (px), from whichever of each pair is known; 0 if unknown. */
 export function rawTorso(x: Float64Array, y: Float64Array, ok: Uint8Array): number {
-  const sh = mid(x, y, ok, 5, 6), hp = mid(x, y, ok, 11, 12);
+  const sh = mid(x, y, ok, KP.left_shoulder, KP.right_shoulder), hp = mid(x, y, ok, KP.left_hip, KP.right_hip);
   if (!sh || !hp) return 0;
   const d = Math.hypot(sh[0] - hp[0], sh[1] - hp[1]);
   return Number.isFinite(d) ? d : 0;

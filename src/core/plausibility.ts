@@ -7,18 +7,18 @@
 //   (Lightning put both knees on one knee in 09_bicycle, NOTES).
 // A camera cut moves every point at once; that is detected and resets the history instead.
 
-import { N_KP } from './geometry';
+import { KP, N_KP } from './geometry';
 
 /** Segments checked for length: [proximal, distal] COCO indices. The distal point is the one rejected. */
 const SEGMENTS: readonly (readonly [number, number])[] = [
-  [5, 7], [7, 9], [6, 8], [8, 10], // shoulder–elbow, elbow–wrist
-  [11, 13], [13, 15], [12, 14], [14, 16], // hip–knee, knee–ankle
+  [KP.left_shoulder, KP.left_elbow], [KP.left_elbow, KP.left_wrist], [KP.right_shoulder, KP.right_elbow], [KP.right_elbow, KP.right_wrist], // shoulder–elbow, elbow–wrist
+  [KP.left_hip, KP.left_knee], [KP.left_knee, KP.left_ankle], [KP.right_hip, KP.right_knee], [KP.right_knee, KP.right_ankle], // hip–knee, knee–ankle
 ];
 /** Left/right pairs that must not coincide, with the parents that show the body is not side-on. */
 const PAIRS: readonly (readonly [l: number, r: number, pl: number, pr: number])[] = [
-  [13, 14, 11, 12], // knees; parents hips
-  [15, 16, 13, 14], // ankles; parents knees
-  [7, 8, 5, 6], // elbows; parents shoulders
+  [KP.left_knee, KP.right_knee, KP.left_hip, KP.right_hip], // knees; parents hips
+  [KP.left_ankle, KP.right_ankle, KP.left_knee, KP.right_knee], // ankles; parents knees
+  [KP.left_elbow, KP.right_elbow, KP.left_shoulder, KP.right_shoulder], // elbows; parents shoulders
 ];
 
 /**

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngineState, finish, step, type EngineEvent, type EngineView, type SetupIssue } from './engine';
 import { EXERCISE_IDS } from './exercises';
 import type { ExerciseId } from './exercises/types';
-import { SETUP_TEXT } from './cues';
+import { SETUP_WORDS, VIEW_WORDS, cueText, setupText } from '../words/coachWords';
 import type { Keypoint, Pose, PoseFrame } from './pose';
 import { loadClip } from './testing/replay';
 
@@ -39,7 +39,7 @@ function run(exercise: ExerciseId, frames: readonly PoseFrame[]): Run {
   const last = views[views.length - 1] as EngineView;
   return {
     events, views, last, errors: s.errors, issues,
-    setupCues: events.flatMap((e) => (e.type === 'setup-cue' ? [e.text] : [])),
+    setupCues: events.flatMap((e) => (e.type === 'setup-cue' ? [setupText(exercise, e.issue, e.why)] : [])),
     faultStarts: events.flatMap((e) => (e.type === 'fault-start' ? [e.faultId] : [])),
     reps: last.reps.total,
     holdSec: last.holdSec.total,
@@ -80,8 +80,8 @@ describe('nobody in view, half a body, the wrong view', () => {
     const r = run('plank', frames);
     expectNothingCounted(r);
     expect(r.issues['no-person']).toBe(frames.length);
-    expect(r.setupCues).toEqual([SETUP_TEXT['no-person']]);
-    expect(r.last.cue?.text).toBe(SETUP_TEXT['no-person']);
+    expect(r.setupCues).toEqual([SETUP_WORDS['no-person']]);
+    expect((r.last.cue ? cueText(r.last.exerciseId, r.last.cue) : undefined)).toBe(SETUP_WORDS['no-person']);
     expect(r.last.smoothedPose).toBeNull();
   });
 
@@ -95,7 +95,7 @@ describe('nobody in view, half a body, the wrong view', () => {
     expectNothingCounted(r);
     // Set-up shows the cut-off body on every frame the person is found (the first frames are "nobody yet").
     expect(r.issues['body-cut-off'] ?? 0).toBeGreaterThan(frames.length * 0.9);
-    expect(r.setupCues).toContain(SETUP_TEXT['body-cut-off']);
+    expect(r.setupCues).toContain(SETUP_WORDS['body-cut-off']);
   });
 
   it('a real crunch set with the lower body gone: no reps, no faults', async () => {
@@ -103,15 +103,15 @@ describe('nobody in view, half a body, the wrong view', () => {
     expect(run('ab-crunch', whole).reps).toBeGreaterThanOrEqual(4);
     const r = run('ab-crunch', mapPoses(whole, (p, f) => mapKps(p, (k) => (LOWER.has(k.name) ? { ...k, y: f.height * 1.02, score: 0 } : k))));
     expectNothingCounted(r);
-    expect(r.setupCues).toContain(SETUP_TEXT['body-cut-off']);
+    expect(r.setupCues).toContain(SETUP_WORDS['body-cut-off']);
   });
 
   it('a plank chosen in front of a prone clip filmed head-on (16): "turn side-on", nothing counted', async () => {
     const r = run('plank', await clip('16_prone_press_up_front_bassem'));
     expectNothingCounted(r);
     expect(r.issues['wrong-view'] ?? 0).toBeGreaterThan(r.views.length * 0.9);
-    expect(r.setupCues).toContain(SETUP_TEXT['wrong-view-side']);
-    expect(r.last.cue?.text).toBe(SETUP_TEXT['wrong-view-side']);
+    expect(r.setupCues).toContain(VIEW_WORDS.side);
+    expect((r.last.cue ? cueText(r.last.exerciseId, r.last.cue) : undefined)).toBe(VIEW_WORDS.side);
   });
 
   it('a plank chosen while standing, facing the camera (b02): a set-up cue on every frame, nothing counted', async () => {
@@ -222,7 +222,7 @@ describe('walking out and back', () => {
     const r = run('ab-crunch', walked);
     expect(r.errors).toBe(0);
     expect(r.reps).toBe(alone.reps);
-    expect(r.setupCues).toContain(SETUP_TEXT['no-person']);
+    expect(r.setupCues).toContain(SETUP_WORDS['no-person']);
   });
 });
 
@@ -232,8 +232,8 @@ describe('a dark room', () => {
     const r = run('plank', frames);
     expectNothingCounted(r);
     expect(r.issues['too-dark'] ?? 0).toBeGreaterThan(frames.length * 0.9);
-    expect(r.setupCues).toEqual([SETUP_TEXT['too-dark']]);
-    expect(SETUP_TEXT['too-dark']).toMatch(/more light/);
+    expect(r.setupCues).toEqual([SETUP_WORDS['too-dark']]);
+    expect(SETUP_WORDS['too-dark']).toMatch(/more light/);
     expect(r.last.smoothedPose).toBeNull();
   });
 
@@ -242,7 +242,7 @@ describe('a dark room', () => {
     const dark = run('plank', frames.map((f) => ({ ...f, light: 0.01 })));
     expectNothingCounted(dark);
     expect(dark.issues['too-dark']).toBe(frames.length);
-    expect(dark.setupCues).toEqual([SETUP_TEXT['too-dark']]);
+    expect(dark.setupCues).toEqual([SETUP_WORDS['too-dark']]);
     // A normally lit picture changes nothing.
     expect(run('plank', frames.map((f) => ({ ...f, light: 0.5 }))).holdSec).toBe(run('plank', frames).holdSec);
   });
@@ -250,7 +250,7 @@ describe('a dark room', () => {
   it('a crunch set × 0.1: no reps', async () => {
     const r = run('ab-crunch', mapPoses(await clip('14_crunch_klarfit'), (p) => mapKps(p, (k) => ({ ...k, score: k.score * 0.1 }))));
     expectNothingCounted(r);
-    expect(r.setupCues).toContain(SETUP_TEXT['too-dark']);
+    expect(r.setupCues).toContain(SETUP_WORDS['too-dark']);
   });
 });
 

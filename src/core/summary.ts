@@ -41,6 +41,17 @@ export interface Summary {
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
+/**
+ * How a summary words what the engine emitted as ids: a cue (its id and numbers) and a fault, for the exercise.
+ * The core holds no words; the app and the scripts pass src/words' COACH_WORDS. Without it the ids stand in.
+ */
+export interface SummaryWords {
+  cue(exercise: string, cue: { readonly id: string; readonly kind: CueKind; readonly params?: Readonly<Record<string, number>> | undefined }): string;
+  fault(exercise: string, faultId: string): string;
+}
+/** Ids for words (tests that only count). */
+export const ID_WORDS: SummaryWords = { cue: (_e, c) => c.id, fault: (_e, id) => id };
+
 /** Collects events into a Summary; feed it as you go, then call result(). */
 export class SummaryBuilder {
   private t0 = NaN;
@@ -54,7 +65,7 @@ export class SummaryBuilder {
   private readonly openFaults = new Map<string, { t: number; message: string }>();
   private readonly cues: Summary['cues'] = [];
 
-  constructor(private readonly exercise: ExerciseId, private readonly source: string) {}
+  constructor(private readonly exercise: ExerciseId, private readonly source: string, private readonly words: SummaryWords = ID_WORDS) {}
 
   private sec(t: number): number {
     return r2((t - (Number.isFinite(this.t0) ? this.t0 : 0)) / 1000);
@@ -76,13 +87,13 @@ export class SummaryBuilder {
           if (o) this.holds.push({ startSec: this.sec(o.t), endSec: this.sec(e.t), side: o.side });
           break;
         }
-        case 'fault-start': this.openFaults.set(e.faultId, { t: e.t, message: e.message }); break;
+        case 'fault-start': this.openFaults.set(e.faultId, { t: e.t, message: this.words.fault(this.exercise, e.faultId) }); break;
         case 'fault-end': {
           const o = this.openFaults.get(e.faultId);
           if (o) { this.faults.push({ id: e.faultId, startSec: this.sec(o.t), endSec: this.sec(e.t), message: o.message }); this.openFaults.delete(e.faultId); }
           break;
         }
-        case 'cue': this.cues.push({ tSec: this.sec(e.t), text: e.text, id: e.id, kind: e.kind }); break;
+        case 'cue': this.cues.push({ tSec: this.sec(e.t), text: this.words.cue(this.exercise, e), id: e.id, kind: e.kind }); break;
         default: break;
       }
     }
@@ -137,9 +148,9 @@ export class EngineRun {
   readonly state: EngineState;
   readonly summary: SummaryBuilder;
 
-  constructor(exercise: ExerciseId, source: string, opts?: EngineOptions) {
+  constructor(exercise: ExerciseId, source: string, opts?: EngineOptions, words?: SummaryWords) {
     this.state = createEngineState(exercise, opts);
-    this.summary = new SummaryBuilder(exercise, source);
+    this.summary = new SummaryBuilder(exercise, source, words);
   }
 
   step(frame: PoseFrame): { view: EngineView; events: EngineEvent[] } {
@@ -157,8 +168,8 @@ export class EngineRun {
 }
 
 /** Runs a whole stream through a fresh engine and summarises it; `onView` sees each frame's view on the way. */
-export function summarize(exercise: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions, onView?: (v: EngineView) => void): Summary {
-  const run = new EngineRun(exercise, source, opts);
+export function summarize(exercise: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions, onView?: (v: EngineView) => void, words?: SummaryWords): Summary {
+  const run = new EngineRun(exercise, source, opts, words);
   for (const f of frames) {
     const { view } = run.step(f);
     onView?.(view);

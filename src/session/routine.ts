@@ -1,6 +1,7 @@
 // Routines: an ordered list of exercise blocks (sets × reps or hold seconds, rest between sets),
 // and a pure state machine that walks through them. Times come from the caller (ms), so the
 // runner is deterministic and testable; the UI ticks it and renders its state.
+import { exerciseList } from '../core/exercises';
 
 export interface RoutineBlock {
   exerciseId: string;
@@ -19,27 +20,25 @@ export interface Routine {
 }
 
 /**
- * The starting routine, in the article's order. The numbers are editable defaults of the kind a
- * physiotherapist would start a back-pain patient on (short holds, low reps, rest between sets),
- * not a prescription: the user is told so and can change every one of them.
+ * The starting routine, in the article's order: every registered exercise with its record's defaults (sets,
+ * reps or hold seconds, rest). The numbers are editable defaults of the kind a physiotherapist would start a
+ * back-pain patient on (short holds, low reps, rest between sets), not a prescription: the user is told so
+ * and can change every one of them.
  */
-export const DEFAULT_ROUTINE: Routine = {
-  id: 'default',
-  name: 'Back care starter (editable defaults)',
-  blocks: [
-    { exerciseId: 'prone-press-up', sets: 2, holdSec: 10, restSec: 30 },
-    { exerciseId: 'rotation-stretch', sets: 1, holdSec: 20, restSec: 20 },
-    { exerciseId: 'side-bend', sets: 1, holdSec: 15, restSec: 20 },
-    { exerciseId: 'hamstring-stretch', sets: 1, holdSec: 30, restSec: 20 },
-    { exerciseId: 'ab-crunch', sets: 2, reps: 10, restSec: 45 },
-    { exerciseId: 'ball-crunch', sets: 2, reps: 8, restSec: 45 },
-    { exerciseId: 'plank', sets: 2, holdSec: 20, restSec: 45 },
-    { exerciseId: 'bench-press', sets: 2, reps: 10, restSec: 60 },
-    { exerciseId: 'reverse-fly', sets: 2, reps: 10, restSec: 60 },
-    { exerciseId: 'dumbbell-row', sets: 2, reps: 10, restSec: 60 },
-    { exerciseId: 'bicycle', sets: 2, reps: 10, restSec: 45 },
-  ],
-};
+export function defaultRoutine(): Routine {
+  return {
+    id: 'default',
+    name: 'Back care starter (editable defaults)',
+    blocks: exerciseList().map((d): RoutineBlock => {
+      const { sets, restSec, reps, holdSec } = d.defaults;
+      // A rep exercise counts reps; a hold counts seconds (an exercise giving both is a rep exercise).
+      return reps !== undefined ? { exerciseId: d.id, sets, reps, restSec } : { exerciseId: d.id, sets, holdSec: holdSec ?? 20, restSec };
+    }),
+  };
+}
+
+/** The starting routine of the shipped exercises (defaultRoutine() at load). */
+export const DEFAULT_ROUTINE: Routine = defaultRoutine();
 
 export class RoutineError extends Error {}
 

@@ -6,6 +6,7 @@ import type { ExerciseId } from '../core/exercises';
 import { SummaryBuilder } from '../core/summary';
 import type { FaultTally, SessionRecord } from '../storage/schema';
 import { SESSION_VERSION } from '../storage/schema';
+import { COACH_WORDS } from '../words/coachWords';
 
 /** Metric samples kept per second for the chart (the engine gives one per frame). */
 export const METRIC_SAMPLES_PER_SEC = 2;
@@ -45,7 +46,7 @@ export class SessionRecorder {
 
   constructor(meta: SessionMeta) {
     this.counter = meta.counter ?? null;
-    this.events = new SummaryBuilder(meta.exerciseId as ExerciseId, meta.source);
+    this.events = new SummaryBuilder(meta.exerciseId as ExerciseId, meta.source, COACH_WORDS);
     this.record = {
       id: meta.id,
       version: SESSION_VERSION,

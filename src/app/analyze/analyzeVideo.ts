@@ -14,6 +14,7 @@ import type { SessionRecord } from '../../storage/schema';
 import { drawSkeleton } from '../../render/skeleton';
 import { metricMeta } from '../summary/format';
 import { counterMode } from '../live/target';
+import { COACH_WORDS } from '../../words/coachWords';
 
 /** Frames analysed per second of video: the CLI's rate (scripts/analyze.ts uses min(15, the video's fps)). */
 export const ANALYSIS_FPS = 15;
@@ -121,7 +122,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   if (o.preview) { o.preview.width = frameCanvas.width; o.preview.height = frameCanvas.height; }
 
   // The analyzer's one pass (the CLI's too): engine and summary together.
-  const run = new EngineRun(o.exerciseId, o.fileName, { model: o.model });
+  const run = new EngineRun(o.exerciseId, o.fileName, { model: o.model }, COACH_WORDS);
   const meta = metricMeta(def);
   const now = Date.now();
   const rec = new SessionRecorder({

@@ -8,33 +8,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFixture } from '../../core/fixture';
 import { COCO17 } from '../../core/pose';
-import type { ExerciseId } from '../../core/exercises';
+import { exerciseList, type ExerciseDef } from '../../core/exercises';
+import type { DemoWindow } from '../../core/exercises/types';
 import type { DemoClip, DemoData } from './demo';
 import { DEMO_FPS } from './demo';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 
-/** Which clip and seconds each demo shows, and why that window (see clips.json truth). */
-const WINDOWS: Record<ExerciseId, { clip: string; from: number; to: number; why: string }> = {
-  plank: { clip: '05_plank_forearm_side_sebitzu', from: 0, to: 2.9, why: 'steady forearm plank, pure side view' },
-  'side-bend': { clip: 'b02_side_bend_overhead_standing_front_vivek', from: 0, to: 3.0, why: 'upright, bend to the left, back up' },
-  'rotation-stretch': { clip: 'b01_seated_twist_chair_front_adaptx', from: 7.0, to: 10.3, why: 'from the right twist back to centre and into the left twist' },
-  'hamstring-stretch': { clip: '28_seated_hamstring_stretch_acapapap', from: 12.8, to: 15.8, why: 'reach forward over the straight leg' },
-  'prone-press-up': { clip: 'b07_up_dog_prone_extension_3q-side_hpy2github', from: 9.4, to: 13.2, why: 'side view: lowering, pressing the chest up, holding' },
-  'ab-crunch': { clip: '14_crunch_klarfit', from: 2.8, to: 5.7, why: 'wide shot between the cuts: two curl-ups' },
-  'ball-crunch': { clip: '15_ball_crunch_klarfit', from: 3.4, to: 7.2, why: 'wide shot after the cut: curl up over the ball' },
-  'bench-press': { clip: '26_db_bench_press_klarfit', from: 3.0, to: 7.0, why: 'lower to the bottom and press to lockout' },
-  'reverse-fly': { clip: '23_reverse_fly_bent_over_klarfit', from: 2.6, to: 5.4, why: 'bent over, arms open out and back down' },
-  'dumbbell-row': { clip: '20_db_row_one_arm_klarfit', from: 1.2, to: 4.2, why: 'one pull to the hip and back down' },
-  bicycle: { clip: 'b09_bicycle_crunch_side_slayercampo', from: 0.0, to: 3.8, why: 'side view: elbow to opposite knee, both sides' },
-};
-
 /** Points under this score are left out of the demo (drawn as missing, not guessed). */
 const MIN_SCORE = 0.25;
 
-function build(id: ExerciseId): DemoClip {
-  const w = WINDOWS[id];
+function build(id: string, w: DemoWindow): DemoClip {
   const fx = parseFixture(JSON.parse(readFileSync(join(root, 'test-fixtures', 'keypoints', `${w.clip}.movenet-thunder.json`), 'utf8')));
   const idx = COCO17.map((n) => fx.keypointNames.indexOf(n));
   const frames = fx.frames.filter((f) => f.t >= w.from * 1000 && f.t <= w.to * 1000 && f.keypoints.length > 0);
@@ -67,6 +52,8 @@ function build(id: ExerciseId): DemoClip {
 }
 
 const out: DemoData = { fps: DEMO_FPS, names: [...COCO17], demos: {} };
-for (const id of Object.keys(WINDOWS) as ExerciseId[]) out.demos[id] = build(id);
+// Which clip and seconds each demo shows, and why that window: each exercise's record (`demo`); one without is left out
+// (its card says there is no figure yet).
+for (const d of exerciseList() as readonly ExerciseDef[]) if (d.demo) out.demos[d.id] = build(d.id, d.demo);
 writeFileSync(join(here, 'demoData.json'), JSON.stringify(out) + '\n');
 console.log(Object.entries(out.demos).map(([id, d]) => `${id}: ${d?.frames.length} frames`).join('\n'));

@@ -1,35 +1,15 @@
 // What the cards and the routine tell a person about each exercise, besides its steps: what to have
-// ready, and how to turn to the camera. One entry per exercise id, so a missing or misspelt entry is a
-// type error. The equipment follows the seed article (../shared/seed/): the floor exercises need room to
+// ready, and how to turn to the camera, in words. The facts sit in each exercise's record (`card`). The equipment follows the seed article (../shared/seed/): the floor exercises need room to
 // lie down; the seated stretches use a chair, or an exercise ball instead; the ball crunch needs the
 // ball; the press, fly and row need light dumbbells, the press a bench or ball to lie on, the row (as our
 // steps teach it, a knee and hand on a bench) a bench, and the fly can lean on a bench or ball.
-import type { ExerciseDef, ExerciseId } from '../../core/exercises';
+import { EXERCISES, type ExerciseDef, type ExerciseId } from '../../core/exercises';
+import type { CardFacts, Gear } from '../../core/exercises/types';
 
-export type Gear = 'mat' | 'ball' | 'dumbbells' | 'bench' | 'chair';
+export type { CardFacts, Gear };
 
-export interface CardFacts {
-  /** What to have ready. Each inner list is a choice: any one of its items will do. */
-  readonly gear: readonly (readonly Gear[])[];
-  /** Helps, but the exercise works without it: any one of `gear`, used `use` ("to lean on"). */
-  readonly optional?: { readonly gear: readonly Gear[]; readonly use: string };
-  /** How to stand to the camera: the steps' advice, stricter than the engine where the steps ask for it. */
-  readonly camera: 'side' | 'front' | 'either';
-}
-
-export const CARD_FACTS: Readonly<Record<ExerciseId, CardFacts>> = {
-  'prone-press-up': { gear: [['mat']], camera: 'side' },
-  'rotation-stretch': { gear: [['chair', 'ball']], camera: 'front' },
-  'side-bend': { gear: [['chair', 'ball']], camera: 'front' },
-  'hamstring-stretch': { gear: [['mat']], camera: 'side' },
-  'ab-crunch': { gear: [['mat']], optional: { gear: ['ball'], use: 'to rest your feet on' }, camera: 'side' },
-  'ball-crunch': { gear: [['ball']], camera: 'either' },
-  plank: { gear: [['mat']], camera: 'side' },
-  'bench-press': { gear: [['dumbbells'], ['bench', 'ball']], camera: 'either' },
-  'reverse-fly': { gear: [['dumbbells']], optional: { gear: ['bench', 'ball'], use: 'to lean on' }, camera: 'either' },
-  'dumbbell-row': { gear: [['dumbbells'], ['bench']], camera: 'either' },
-  bicycle: { gear: [['mat']], camera: 'either' },
-};
+/** The card facts of an exercise: they live in its record (`card`), one file per exercise. */
+const facts = (id: ExerciseId): CardFacts => EXERCISES[id].card;
 
 const GEAR_WORDS: Record<Gear, string> = {
   mat: 'a mat',
@@ -44,7 +24,7 @@ const orList = (g: readonly Gear[]) => g.map((x) => GEAR_WORDS[x]).join(' or ');
 
 /** What to have ready for one exercise, e.g. "Light dumbbells (a bench or an exercise ball to lean on helps)". */
 export function equipmentText(id: ExerciseId): string {
-  const f = CARD_FACTS[id];
+  const f = facts(id);
   const needed = capital(f.gear.map(orList).join(', '));
   return f.optional ? `${needed} (${orList(f.optional.gear)} ${f.optional.use} helps)` : needed;
 }
@@ -57,7 +37,7 @@ export function equipmentText(id: ExerciseId): string {
 export function routineEquipment(ids: readonly ExerciseId[]): string[] {
   const choices: (readonly Gear[])[] = [];
   for (const id of ids) {
-    for (const c of CARD_FACTS[id].gear) {
+    for (const c of facts(id).gear) {
       if (!choices.some((x) => x.length === c.length && x.every((g, i) => g === c[i]))) choices.push(c);
     }
   }
@@ -77,5 +57,5 @@ const CAMERA_TEXT: Record<CardFacts['camera'], string> = {
 export function cameraNeeds(def: ExerciseDef): string {
   const r = def.required.map((x) => x.replace(/^both:/, ''));
   const body = r.includes('ankle') ? 'whole body in view' : r.includes('knee') ? 'head to knees in view' : 'head to hips in view';
-  return `${CAMERA_TEXT[CARD_FACTS[def.id].camera]}, ${body}`;
+  return `${CAMERA_TEXT[def.card.camera]}, ${body}`;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISES, EXERCISE_IDS } from '../../core/exercises';
 import type { DemoData } from './demo';
 import { DEMO_FPS, demoPose } from './demo';
-import { CARD_FACTS, cameraNeeds, equipmentText, routineEquipment } from './cardText';
+import { cameraNeeds, equipmentText, routineEquipment } from './cardText';
 
 const data = JSON.parse(readFileSync(new URL('./demoData.json', import.meta.url), 'utf8')) as DemoData;
 
@@ -57,9 +57,9 @@ describe('card wording', () => {
     // Where the steps ask for a side or a front view, the card says the same.
     for (const d of Object.values(EXERCISES)) {
       const steps = d.instructions.join(' ').toLowerCase();
-      if (/side-on/.test(steps)) expect(CARD_FACTS[d.id].camera, d.id).toBe('side');
-      if (/facing the camera/.test(steps)) expect(CARD_FACTS[d.id].camera, d.id).toBe('front');
-      if (d.view !== 'any') expect(CARD_FACTS[d.id].camera, d.id).toBe(d.view);
+      if (/side-on/.test(steps)) expect(d.card.camera, d.id).toBe('side');
+      if (/facing the camera/.test(steps)) expect(d.card.camera, d.id).toBe('front');
+      if (d.view !== 'any') expect(d.card.camera, d.id).toBe(d.view);
     }
   });
 
@@ -71,7 +71,7 @@ describe('card wording', () => {
     const words = { ball: /ball/, bench: /bench/, chair: /chair/, dumbbells: /weight/, mat: /floor|lie|lying/ } as const;
     for (const d of Object.values(EXERCISES)) {
       const steps = d.instructions.join(' ').toLowerCase();
-      const f = CARD_FACTS[d.id];
+      const f = d.card;
       for (const g of [...f.gear.flat(), ...(f.optional?.gear ?? [])]) expect(steps, `${d.id}: ${g}`).toMatch(words[g]);
     }
   });

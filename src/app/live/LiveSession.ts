@@ -9,6 +9,7 @@ import type { EngineEvent, EngineOptions, EngineState, EngineView } from '../../
 import { createEngineState, setModel, step } from '../../core/engine';
 import type { ExerciseDef, ExerciseId } from '../../core/exercises';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
+import { cueText } from '../../words/coachWords';
 import type { PoseFrame } from '../../core/pose';
 import type { OpenedSource, SourceRequest } from '../../pose/openSource';
 import { OpenSuperseded } from '../../pose/openSource';
@@ -613,7 +614,7 @@ export function coachViewOf(def: ExerciseDef, v: EngineView): CoachView {
     holdSec: Math.floor(v.holdSec.total),
     left: sides ? Math.floor(per.left) : 0,
     right: sides ? Math.floor(per.right) : 0,
-    cue: v.cue?.text ?? null,
+    cue: v.cue ? cueText(def.id, v.cue) : null,
     cueKind: v.cue?.kind ?? null,
     phase: v.phase,
     setupIssues: v.setupIssues,

@@ -152,34 +152,34 @@ describe('setFlow (the reducer)', () => {
 
   it('counting: a new engine cue is spoken, the same one not again within REPEAT_MS; set-up cues are never spoken while counting works', () => {
     const c = toCounting(plankFraming(60));
-    const cue = (id: string, text: string, kind: 'fault' | 'setup' | 'praise') => active({ cue: { id, text, kind } });
+    const cue = (id: string, _text: string, kind: 'fault' | 'setup' | 'praise') => active({ cue: { id, kind } });
     const t = c.t;
     const r = run(c.s, [
-      frame(t + 100, cue('fault:hips-high', 'Lower your hips', 'fault')),
+      frame(t + 100, cue('fault:hips-high', 'Lower your hips into line', 'fault')),
       frame(t + 3000, active()),
-      frame(t + 4000, cue('fault:hips-high', 'Lower your hips', 'fault')),
+      frame(t + 4000, cue('fault:hips-high', 'Lower your hips into line', 'fault')),
       frame(t + 5000, cue('setup:too-dark', 'Turn on more light', 'setup')),
     ]);
-    expect(said(r.fx)).toEqual(['Lower your hips']);
+    expect(said(r.fx)).toEqual(['Lower your hips into line']);
     expect(r.s.name).toBe('counting');
-    const r2 = run(r.s, [frame(t + 6000, active()), frame(t + 100 + REPEAT_MS + 1, cue('fault:hips-high', 'Lower your hips', 'fault'))]);
-    expect(said(r2.fx)).toEqual(['Lower your hips']);
+    const r2 = run(r.s, [frame(t + 6000, active()), frame(t + 100 + REPEAT_MS + 1, cue('fault:hips-high', 'Lower your hips into line', 'fault'))]);
+    expect(said(r2.fx)).toEqual(['Lower your hips into line']);
   });
 
   it('counting: no praise within PRAISE_CLEAN_MS of a fault, and "Well done" only for a set with no fault', () => {
     const c = toCounting(plankFraming(20));
     const t = c.t;
-    const praise = active({ cue: { id: 'praise:hold-10', text: 'Steady, keep breathing', kind: 'praise' } });
+    const praise = active({ cue: { id: 'praise:hold-10', kind: 'praise' } });
     const r = run(c.s, [
-      frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } })),
+      frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })),
       frame(t + 5000, praise),
-      frame(t + 100 + PRAISE_CLEAN_MS + 1, { ...praise, cue: { id: 'praise:hold-20', text: 'Steady, keep breathing', kind: 'praise' } }),
+      frame(t + 100 + PRAISE_CLEAN_MS + 1, { ...praise, cue: { id: 'praise:hold-20', kind: 'praise' } }),
       frame(t + 15_000, active({ holdSec: { total: 20, left: 0, right: 0 } })),
     ]);
-    expect(said(r.fx)).toEqual(['Lower your hips', 'Steady, keep breathing', 'Set complete']);
+    expect(said(r.fx)).toEqual(['Lower your hips into line', 'Steady, keep breathing', 'Set complete']);
     // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
-    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', text: 'Lower your hips', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
-    expect(still.s.line).toBe('Lower your hips');
+    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
+    expect(still.s.line).toBe('Lower your hips into line');
     expect(still.s.lineKind).toBe('fault');
   });
 

@@ -28,6 +28,7 @@ import type { SetTarget } from './target';
 import { counterMode, targetFor, targetReached } from './target';
 import type { PauseReason } from './words';
 import { LOOKING_LINE, pauseLine, READY_LINE, setupWords, SPOKEN } from './words';
+import { cueText } from '../../words/coachWords';
 
 /** Seconds of the spoken 3-2-1 before counting starts. */
 export const COUNTDOWN_SEC = 3;
@@ -349,20 +350,21 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   // The engine's cue: shown; a new one is spoken (set-up cues never while counting works). Praise right after
   // a fault would contradict it, and the set's end has its own words: neither is passed on.
   const cue = v.cue && !muted(next, v.cue, e.t) ? v.cue : null;
-  if (cue && cue.id.startsWith('guide:')) {
+  const cueWords = cue ? cueText(def.id, cue) : null;
+  if (cue && cueWords !== null && cue.id.startsWith('guide:')) {
     // The engine's guide says why nothing is counting (which part of the position is missing): said by the
     // set-up rules (once, once more if it lasts, then only shown).
-    next = say({ ...next, speech: notePresent(next.speech, cue.text, e.t) }, cue.text, 'setup', e.t, fx);
-  } else if (cue && cue.id !== s.lastCueId && cue.kind !== 'setup') next = say(next, cue.text, 'cue', e.t, fx);
-  if (cue && cue.id.startsWith('fault:') && next.faultWords[cue.id.slice(6)] !== cue.text) {
-    next = { ...next, faultWords: { ...next.faultWords, [cue.id.slice(6)]: cue.text } };
+    next = say({ ...next, speech: notePresent(next.speech, cueWords, e.t) }, cueWords, 'setup', e.t, fx);
+  } else if (cue && cueWords !== null && cue.id !== s.lastCueId && cue.kind !== 'setup') next = say(next, cueWords, 'cue', e.t, fx);
+  if (cue && cueWords !== null && cue.id.startsWith('fault:') && next.faultWords[cue.id.slice(6)] !== cueWords) {
+    next = { ...next, faultWords: { ...next.faultWords, [cue.id.slice(6)]: cueWords } };
   }
   // A fault still on while its cue rests (the engine does not repeat a cue within its cooldown) stays named,
   // and for FAULT_LINE_MS after it was last seen.
   const nowWords = v.activeFaults.map((id) => next.faultWords[id]).find((w) => w !== undefined) ?? null;
   if (nowWords) next = { ...next, lastFaultWords: nowWords };
   const faultLine = nowWords ?? (e.t - next.faultAt < FAULT_LINE_MS ? next.lastFaultWords : null);
-  const line = cue?.text ?? faultLine ?? idleLine(def, v);
+  const line = cueWords ?? faultLine ?? idleLine(def, v);
   return { ...next, lastCueId: cue?.id ?? null, line, lineKind: cue?.kind ?? (faultLine ? 'fault' : null) };
 }
 
@@ -417,7 +419,7 @@ function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       const v = e.view;
       let next: FlowState = { ...s, verdicts: verdictsFor(v, e.light) };
       next = acknowledgeReps(next, v, e.t, fx);
-      if (v.phase === 'active') return { ...next, name: 'counting', pause: null, line: v.cue?.text ?? idleLine(defOf(s), v), lineKind: v.cue?.kind ?? null };
+      if (v.phase === 'active') return { ...next, name: 'counting', pause: null, line: v.cue ? cueText(s.exerciseId, v.cue) : idleLine(defOf(s), v), lineKind: v.cue?.kind ?? null };
       const words = setupLine(s, v.setupIssues);
       next = { ...next, line: pauseLine('setup', words) };
       if (words && speakable(v.setupIssues, e.neededSeen)) next = say({ ...next, speech: notePresent(next.speech, words, e.t) }, words, 'setup', e.t, fx);

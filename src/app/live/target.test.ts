@@ -54,6 +54,6 @@ describe('live targets', () => {
     expect(setupWords(EXERCISES.plank, 'body-cut-off')).toMatch(/whole body/i);
     expect(setupWords(EXERCISES['ab-crunch'], 'body-cut-off')).toMatch(/upper body and hips/i);
     expect(setupWords(EXERCISES.plank, 'too-dark')).toMatch(/light/i);
-    expect(setupWords(EXERCISES.plank, 'wrong-posture')).toBe(EXERCISES.plank.posture.cue);
+    expect(setupWords(EXERCISES.plank, 'wrong-posture')).toBe(EXERCISES.plank.words.posture);
   });
 });

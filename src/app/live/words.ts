@@ -4,18 +4,9 @@
 import type { SetupIssue } from '../../core/engine';
 import type { ExerciseDef } from '../../core/exercises';
 
-/** Words for a set-up issue of this exercise: what to change, as one short instruction. */
-export function setupWords(def: ExerciseDef, issue: SetupIssue): string {
-  switch (issue) {
-    case 'no-person': return 'Step into the camera view';
-    case 'body-cut-off': return def.required.some((r) => /ankle|knee/.test(r))
-      ? 'Move back so your whole body is in view'
-      : 'Move back so your upper body and hips are in view';
-    case 'wrong-view': return def.view === 'side' ? 'Turn side-on to the camera' : 'Face the camera';
-    case 'wrong-posture': return def.posture.cue;
-    case 'too-dark': return 'Turn on more light';
-  }
-}
+/** Words for a set-up issue of this exercise: what to change, as one short instruction (src/words, where the set-up words live). */
+export { setupWords } from '../../words/coachWords';
+import { needsLegs } from '../../words/coachWords';
 
 /** Issues about the room or the camera rather than the person's position. */
 export function isEnvironmentIssue(issue: SetupIssue): boolean {
@@ -24,9 +15,10 @@ export function isEnvironmentIssue(issue: SetupIssue): boolean {
 
 /** What the camera must see, in words, for the check-in card. */
 export function viewNeeded(def: ExerciseDef): string {
-  if (def.view === 'side') return 'Side-on to the camera, whole body in view';
-  if (def.view === 'front') return 'Facing the camera, whole body in view';
-  return 'Whole body in view';
+  const body = needsLegs(def) ? 'whole body in view' : 'upper body and hips in view';
+  if (def.view === 'side') return `Side-on to the camera, ${body}`;
+  if (def.view === 'front') return `Facing the camera, ${body}`;
+  return body.charAt(0).toUpperCase() + body.slice(1);
 }
 
 /** The four things the framing step checks before a set. */
@@ -36,7 +28,7 @@ export const NEEDS: readonly Need[] = ['in-view', 'light', 'view', 'posture'];
 /** The label of each need on the framing step (what is being checked, not whether it passed). */
 export function needLabel(def: ExerciseDef, need: Need): string {
   switch (need) {
-    case 'in-view': return def.required.some((r) => /ankle|knee/.test(r)) ? 'Your whole body is in view' : 'Your upper body and hips are in view';
+    case 'in-view': return needsLegs(def) ? 'Your whole body is in view' : 'Your upper body and hips are in view';
     case 'light': return 'The room is light enough';
     case 'view': return def.view === 'side' ? 'You are side-on to the camera' : def.view === 'front' ? 'You face the camera' : 'The camera sees you clearly';
     case 'posture': return postureLabel(def);
@@ -45,7 +37,7 @@ export function needLabel(def: ExerciseDef, need: Need): string {
 
 function postureLabel(def: ExerciseDef): string {
   // The posture cue is an instruction ("Get onto your forearms and toes"); the checklist states the goal.
-  return `Starting position: ${def.posture.cue.charAt(0).toLowerCase()}${def.posture.cue.slice(1)}`;
+  return `Starting position: ${def.words.posture.charAt(0).toLowerCase()}${def.words.posture.slice(1)}`;
 }
 
 /** Why counting is paused, in one line read from across the room. */

@@ -152,7 +152,7 @@ const CHART_SPAN: Record<ExerciseId, [number, number]> = {
   'prone-press-up': [0, 60],
   // Sideways bend, signed: a bend counts from 10° (BEND_MIN) either way.
   'side-bend': [-30, 30],
-  // Forward hinge: a stretch from 18° (HINGE_MIN).
+  // Forward hinge: a stretch from 18° (STRETCH_HINGE_MIN).
   'hamstring-stretch': [0, 60],
   // Trunk curl: a rep at 22° (CURL_ENTER), back down at 14°.
   'ab-crunch': [0, 40],

@@ -1,8 +1,8 @@
 // Abdominal crunch: lying on the back (feet up on a ball or on the floor); head and shoulders curl up
 // and lower under control; the lower back stays down.
 import type { Body } from '../geometry';
-import type { ExerciseDef } from './types';
-import { both, dropT, finding, mid, sideJoints, trunkFromVertical } from './common';
+import { defineExercise, type MetricContext } from './types';
+import { CURL_BACK, both, curlAngle, dropT, finding, sideJoints } from './common';
 
 /**
  * Curl measured as the trunk's rise from the floor, 90° − (trunk angle from vertical), signed (below 0 when
@@ -21,41 +21,33 @@ export const CURL_EXIT = 6;
 export const CURL_PARTIAL = 9;
 /** Rest level forgets upward this fast (°/s), so a held top (13: 2 s) stays a top and a reframed camera is followed within seconds. */
 export const BASE_FORGET_DEG_S = 3;
-/**
- * A rep also ends once the curl has dropped CURL_BACK from its top, and the next top needs a rise of CURL_BACK
- * from the lowest point since. Measured: the smallest drop between two catalogued reps is 14° (14, 5.2 → 6.0 s),
- * the smallest rise 17°; jitter in a held top is ±2–3° (13, 0.8–2.8 s).
- */
-export const CURL_BACK = 10;
+// A rep also ends once the curl has dropped CURL_BACK (common.ts) from its top.
 /**
  * Tempo: only a jerky crunch is flagged, not a brisk one. YMCA one-minute sit-up norms rate about 50 a
  * minute (≈1.2 s a rep) as excellent for young adults, at full effort; the good-form clips here run at
- * ≈1.0 s (11) to ≈2–4 s (13, 14) a rep. Reps under MIN_CYCLE_MS apart (over 100 a minute, twice that
+ * ≈1.0 s (11) to ≈2–4 s (13, 14) a rep. Reps under MIN_REP_GAP_MS apart (over 100 a minute, twice that
  * pace), or a whole curl up and back down in under MIN_EXCURSION_MS (a bounce: 11's brisk reps
  * measured 467–600 ms), are too fast. The time to cross the middle of the range is not used: at 15 fps
  * it is 1–2 frames even on controlled reps (measured on 11, 15).
  */
-export const MIN_CYCLE_MS = 600;
+export const MIN_REP_GAP_MS = 600;
 export const MIN_EXCURSION_MS = 300;
 /** Hips rising above the knee–shoulder baseline by this (torso lengths) = lower back lifting. */
 export const HIPS_LIFT = 0.35;
 
-const P = { x: 0, y: 0 }, Q = { x: 0, y: 0 };
-export function curlAngle(b: Body): number | null {
-  const v = trunkFromVertical(b);
-  if (v === null || !mid(b, 'hip', P) || !mid(b, 'shoulder', Q)) return null;
-  return 90 - v;
-}
+/** What the crunch remembers: the rest level and when it was last set (NaN = unset), the last rep's time. */
+export interface CrunchMemory { base: number; baseT: number; lastRep: number }
+const crunchMemory = (): CrunchMemory => ({ base: NaN, baseT: NaN, lastRep: NaN });
 
-/** The curl above the person's own rest level (see CURL_ENTER); keeps the level in mem ('base', 'base:t'). */
-export function curlAboveRest(b: Body, ctx: { mem: Record<string, number>; t?: number; cutT?: number }): number | null {
+/** The curl above the person's own rest level (see CURL_ENTER); keeps the level in `ctx.mem`. */
+export function curlAboveRest(b: Body, ctx: MetricContext<CrunchMemory>): number | null {
   const c = curlAngle(b);
   if (c === null) return null;
   const m = ctx.mem, t = ctx.t ?? 0;
-  const base = m.base, bt = m['base:t'];
-  const cut = ctx.cutT !== undefined && bt !== undefined && ctx.cutT > bt;
-  m.base = base === undefined || cut || c < base ? c : Math.min(c, base + BASE_FORGET_DEG_S * Math.max(0, t - (bt ?? t)) / 1000);
-  m['base:t'] = t;
+  const base = m.base, bt = m.baseT;
+  const cut = ctx.cutT !== undefined && !Number.isNaN(bt) && ctx.cutT > bt;
+  m.base = Number.isNaN(base) || cut || c < base ? c : Math.min(c, base + BASE_FORGET_DEG_S * Math.max(0, t - (Number.isNaN(bt) ? t : bt)) / 1000);
+  m.baseT = t;
   return c - m.base;
 }
 
@@ -72,7 +64,7 @@ export function feetRaised(b: Body): boolean | null {
   return d === null ? null : d > 0.3;
 }
 
-export const abCrunch: ExerciseDef = {
+export const abCrunch = defineExercise({
   id: 'ab-crunch',
   name: 'Abdominal crunch',
   group: 'strength',
@@ -84,8 +76,9 @@ export const abCrunch: ExerciseDef = {
   ],
   view: 'any',
   required: ['shoulder', 'hip'],
-  posture: { id: 'lying-back', cue: 'Lie on your back to start', check: lyingBack },
+  posture: { check: lyingBack },
   counter: { kind: 'reps', reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } },
+  memory: crunchMemory,
   metric: curlAboveRest,
   metricLabel: 'trunk curl above rest (°)',
   checks: [
@@ -96,20 +89,29 @@ export const abCrunch: ExerciseDef = {
       // Hip height above the shoulder–knee baseline (y down, so baseline y − hip y).
       const base = ((b.y[s] as number) + (b.y[k] as number)) / 2;
       const lift = (base - (b.y[h] as number)) / b.torso;
-      return lift > HIPS_LIFT ? finding('hips-lifted', 'safety', both('hip'), 'Keep your lower back down') : null;
+      return lift > HIPS_LIFT ? finding('hips-lifted', 'safety', both('hip')) : null;
     },
   ],
   repChecks: [
     (r, ctx) => {
-      let fast = r.kind === 'rep-end' && r.cycleMs < MIN_EXCURSION_MS;
-      if (r.kind === 'rep') {
-        const last = ctx.mem.lastRep;
-        ctx.mem.lastRep = ctx.t;
-        fast = last !== undefined && ctx.t - last < MIN_CYCLE_MS;
-      }
-      return fast ? finding('too-fast', 'minor', both('shoulder'), 'Slower, curl up and lower with control') : null;
+      const fast = r.kind === 'rep-end' ? r.cycleMs < MIN_EXCURSION_MS : r.kind === 'rep' && !Number.isNaN(ctx.mem.lastRep) && ctx.t - ctx.mem.lastRep < MIN_REP_GAP_MS;
+      return fast ? finding('too-fast', 'minor', both('shoulder')) : null;
     },
   ],
-  defaults: { reps: 10, sets: 2 },
+  rememberRep: (r, ctx) => { if (r.kind === 'rep') ctx.mem.lastRep = ctx.t; },
+  defaults: { reps: 10, sets: 2, restSec: 45 },
+  card: { gear: [['mat']], optional: { gear: ['ball'], use: 'to rest your feet on' }, camera: 'side' },
+  demo: { clip: '14_crunch_klarfit', from: 2.8, to: 5.7, why: 'wide shot between the cuts: two curl-ups' },
   faultIds: ['too-fast', 'hips-lifted'],
-};
+  words: {
+    posture: 'Lie on your back to start',
+    faults: {
+      'hips-lifted': 'Keep your lower back down',
+      'too-fast': 'Slower, curl up and lower with control',
+    },
+    guide: {
+      'ab-crunch.start': 'Curl your head and shoulders up off the floor',
+      'ab-crunch.further': 'Curl up a little higher',
+    },
+  },
+});

@@ -1,8 +1,7 @@
 // Bench press: lying on a bench or ball, both arms press up evenly to full extension, lowered with control.
 import type { Body } from '../geometry';
-import type { ExerciseDef } from './types';
-import { angleOn, both, finding, trunkToHorizontal } from './common';
-import { MIN_CYCLE_MS } from './reverse-fly';
+import { defineExercise } from './types';
+import { MIN_CYCLE_MS, betterOfSides, both, elbowAngle, finding, shoulderWidth, trunkToHorizontal } from './common';
 
 /**
  * Elbow angle at lockout. NOTES.md: the arms collapse at the bottom of the rep in every model (26,
@@ -16,19 +15,15 @@ export const PARTIAL_MIN = 130;
 export const UNKNOWN_IS_DOWN_MS = 300;
 /** Elbows differing by more than this at the top (°) = uneven arms. */
 export const UNEVEN_DEG = 30;
-/**
- * The article: lower under control. Judged on the whole excursion from leaving the lockout band to
- * being back down, with the threshold and its source shared with the rows and flys (reverse-fly.ts).
- */
-export { MIN_CYCLE_MS };
+// The article: lower under control. Judged on the whole excursion from leaving the lockout band to being back
+// down, with the threshold and its source shared with the rows and flys (common.ts MIN_CYCLE_MS).
 
 function elbow(b: Body): number | null {
-  const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');
   // The straighter arm leads: a bottom-collapsed far arm must not hide a lockout.
-  return l === null ? r : r === null ? l : Math.max(l, r);
+  return betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'max');
 }
 
-export const benchPress: ExerciseDef = {
+export const benchPress = defineExercise({
   id: 'bench-press',
   name: 'Bench press',
   group: 'strength',
@@ -43,15 +38,12 @@ export const benchPress: ExerciseDef = {
   // them (NOTES.md, 26); requiring them would pause the set at every bottom and miss the first press.
   required: ['both:shoulder', 'hip'],
   posture: {
-    id: 'lying-back',
-    cue: 'Lie back on the bench',
     // Seen from the side the trunk is near horizontal; seen from the feet it is foreshortened to
     // less than the shoulder width. Either is lying.
     check: (b) => {
       const t = trunkToHorizontal(b);
       if (t !== null && t <= 45) return true;
-      const sw = b.ok[5] === 1 && b.ok[6] === 1 ? Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) : 0;
-      return b.torso > 0 && sw > 0.9 * b.torso;
+      return (shoulderWidth(b) ?? 0) > 0.9;
     },
   },
   counter: {
@@ -65,17 +57,31 @@ export const benchPress: ExerciseDef = {
   checks: [
     (b, ctx) => {
       if (ctx.phase !== 'top') return null;
-      const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');
+      const l = elbowAngle(b, 'left'), r = elbowAngle(b, 'right');
       if (l === null || r === null || Math.abs(l - r) <= UNEVEN_DEG) return null;
-      return finding('uneven-arms', 'major', both('elbow', 'wrist'), 'Press both arms evenly');
+      return finding('uneven-arms', 'major', both('elbow', 'wrist'));
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('elbow'), 'Press all the way up') : null),
+    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('elbow')) : null),
     (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
-      ? finding('too-fast', 'minor', both('elbow', 'wrist'), 'Lower the weights slowly')
+      ? finding('too-fast', 'minor', both('elbow', 'wrist'))
       : null,
   ],
-  defaults: { reps: 10, sets: 2 },
+  defaults: { reps: 10, sets: 2, restSec: 60 },
+  card: { gear: [['dumbbells'], ['bench', 'ball']], camera: 'either' },
+  demo: { clip: '26_db_bench_press_klarfit', from: 3.0, to: 7.0, why: 'lower to the bottom and press to lockout' },
   faultIds: ['uneven-arms', 'partial-rep', 'too-fast'],
-};
+  words: {
+    posture: 'Lie back on the bench',
+    faults: {
+      'uneven-arms': 'Press both arms evenly',
+      'partial-rep': 'Press all the way up',
+      'too-fast': 'Lower the weights slowly',
+    },
+    guide: {
+      'bench-press.start': 'Press both arms straight up',
+      'bench-press.further': 'Press all the way up',
+    },
+  },
+});

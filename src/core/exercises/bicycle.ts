@@ -1,7 +1,7 @@
 // Bicycle crunch: lying on the back, hands behind the head, each elbow to the opposite knee in turn.
 import { jointIndex, type Body, type Side } from '../geometry';
-import type { ExerciseDef } from './types';
-import { both, dT, finding, mid, trunkToHorizontal } from './common';
+import { defineExercise } from './types';
+import { KP, betterOfSides, both, dT, finding, mid, trunkToHorizontal } from './common';
 
 /**
  * A touch is counted on the knee that comes in, not on the elbow: the elbows are the least reliable
@@ -46,7 +46,10 @@ function lying(b: Body): boolean {
   return t !== null && t <= LYING_MAX_DEG;
 }
 
-export const bicycle: ExerciseDef = {
+/** What the bicycle remembers: the last touch's time (NaN = none yet). */
+interface BicycleMemory { lastTouch: number }
+
+export const bicycle = defineExercise({
   id: 'bicycle',
   name: 'Bicycle crunch',
   group: 'strength',
@@ -59,39 +62,50 @@ export const bicycle: ExerciseDef = {
   view: 'any',
   // One knee is enough: in a bicycle the legs cross and one knee is often hidden or merged with the other.
   required: ['shoulder', 'knee', 'hip'],
-  posture: { id: 'lying-back', cue: 'Lie on your back, hands behind your head', check: lying },
+  posture: { check: lying },
   counter: {
     kind: 'alternating',
     // The knee drawn in is often lost behind the other leg right at the touch (c18): a touch seen, then unseen, counts.
     reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60, backFromPeak: KNEE_BACK, topHeldWhileUnseen: true },
     sideMetric: kneeIn,
   },
-  metric: (b) => {
-    const l = kneeIn(b, 'left'), r = kneeIn(b, 'right');
-    return l === null ? r : r === null ? l : Math.min(l, r);
-  },
+  memory: (): BicycleMemory => ({ lastTouch: NaN }),
+  metric: (b) => betterOfSides(kneeIn(b, 'left'), kneeIn(b, 'right'), 'min'),
   metricLabel: 'knee to shoulders (torso lengths)',
   checks: [
     (b) => {
-      if (b.ok[0] !== 1) return null;
+      if (b.ok[KP.nose] !== 1) return null;
       let worst = 0;
       for (const s of ['left', 'right'] as const) {
-        const d = dT(b, 0, jointIndex(s, 'wrist'));
+        const d = dT(b, KP.nose, jointIndex(s, 'wrist'));
         if (d !== null && d > worst) worst = d;
       }
-      return worst > HANDS_OFF_HEAD ? finding('hands-off-head', 'major', both('wrist', 'elbow'), 'Keep your hands behind your head') : null;
+      return worst > HANDS_OFF_HEAD ? finding('hands-off-head', 'major', both('wrist', 'elbow')) : null;
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('no-contact', 'minor', both('elbow', 'knee'), 'Draw the knee right in to meet the elbow') : null),
+    (r) => (r.kind === 'partial' ? finding('no-contact', 'minor', both('elbow', 'knee')) : null),
     (r, ctx) => {
-      if (r.kind !== 'rep') return null;
       const last = ctx.mem.lastTouch;
-      ctx.mem.lastTouch = ctx.t;
-      if (last === undefined || r.index > START_REPS || ctx.t - last >= START_MIN_GAP_MS) return null;
-      return finding('too-fast', 'minor', both('elbow', 'knee'), 'Start slowly');
+      if (r.kind !== 'rep' || Number.isNaN(last) || r.index > START_REPS || ctx.t - last >= START_MIN_GAP_MS) return null;
+      return finding('too-fast', 'minor', both('elbow', 'knee'));
     },
   ],
-  defaults: { reps: 10, sets: 2 },
+  rememberRep: (r, ctx) => { if (r.kind === 'rep') ctx.mem.lastTouch = ctx.t; },
+  defaults: { reps: 10, sets: 2, restSec: 45 },
+  card: { gear: [['mat']], camera: 'either' },
+  demo: { clip: 'b09_bicycle_crunch_side_slayercampo', from: 0.0, to: 3.8, why: 'side view: elbow to opposite knee, both sides' },
   faultIds: ['hands-off-head', 'no-contact', 'too-fast'],
-};
+  words: {
+    posture: 'Lie on your back, hands behind your head',
+    faults: {
+      'hands-off-head': 'Keep your hands behind your head',
+      'no-contact': 'Draw the knee right in to meet the elbow',
+      'too-fast': 'Start slowly',
+    },
+    guide: {
+      'bicycle.start': 'Bring one knee in toward the opposite elbow',
+      'bicycle.further': 'Draw the knee right in',
+    },
+  },
+});

@@ -41,8 +41,8 @@ export function hipOffset(b: Body): TorsoLengths | null {
 export const names = (s: Side, ...limbs: Limb[]): KeypointName[] => limbs.map((l) => `${s}_${l}` as KeypointName);
 export const both = (...limbs: Limb[]): KeypointName[] => [...names('left', ...limbs), ...names('right', ...limbs)];
 
-export const finding = (faultId: string, severity: Severity, joints: readonly KeypointName[], message: string): Finding =>
-  ({ faultId, severity, joints, message });
+export const finding = (faultId: string, severity: Severity, joints: readonly KeypointName[]): Finding =>
+  ({ faultId, severity, joints });
 
 /** Midpoint of a pair into out; false if neither side is known. */
 export function mid(b: Body, limb: Limb, out: { x: number; y: number }): boolean {
@@ -95,6 +95,94 @@ export function dropT(b: Body, i: number, j: number): number | null {
 
 export { KP };
 
+/** Shoulder width (left to right shoulder, picture) over the torso length; null when a shoulder or the torso is unknown. */
+export function shoulderWidth(b: Body): number | null {
+  if (b.ok[KP.left_shoulder] !== 1 || b.ok[KP.right_shoulder] !== 1 || !(b.torso > 0)) return null;
+  return Math.hypot((b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number), (b.y[KP.left_shoulder] as number) - (b.y[KP.right_shoulder] as number)) / b.torso;
+}
+
+/** Hip width (left to right hip, picture, px); NaN when a hip is unknown. */
+export function hipWidthPx(b: Body): number {
+  if (b.ok[KP.left_hip] !== 1 || b.ok[KP.right_hip] !== 1) return NaN;
+  return Math.hypot((b.x[KP.left_hip] as number) - (b.x[KP.right_hip] as number), (b.y[KP.left_hip] as number) - (b.y[KP.right_hip] as number));
+}
+
+/** The better of the two sides' readings: the larger (`pick` 'max') or the smaller ('min'); one side's when the other is unknown. */
+export function betterOfSides(l: number | null, r: number | null, pick: 'max' | 'min'): number | null {
+  if (l === null) return r;
+  if (r === null) return l;
+  return pick === 'max' ? Math.max(l, r) : Math.min(l, r);
+}
+
+/** Elbow angle (shoulder–elbow–wrist) on one side. */
+export const elbowAngle = (b: Body, s: Side): Degrees | null => angleOn(b, s, 'shoulder', 'elbow', 'wrist');
+
+/**
+ * Hinged forward: the trunk at least this far from vertical (°), for the exercises done bent over (reverse fly,
+ * dumbbell row). A standing body reads 0–15°.
+ */
+export const HINGED_MIN_DEG = 30;
+
+/**
+ * Tempo of a weighted rep (rows, flys, presses), judged on the whole excursion past the rest threshold (leaving
+ * rest → back at rest), which at 15 fps is measured to ±1 frame, unlike the 1–3 frames the arms take to cross
+ * the middle band. The ACSM position stand on resistance training (Med Sci Sports Exerc 2009;41:687–708) calls
+ * 1–2 s up and 1–2 s down "moderate" velocity; a rep at its fastest (2 s in all) spends ≈1 s past mid-range.
+ * The good-form demos measured here: reverse fly 23/24 excursions 667–1133 ms (Thunder and Lightning), one-arm
+ * row 20 ≈1.9 s. Under 450 ms (a whole rep in well under a second, ≈7 frames at 15 fps) is a swing, not a
+ * controlled rep.
+ */
+export const MIN_CYCLE_MS = 450;
+
+/** Trunk angle moving more than this (°) from its rest value during a rep = swinging (rows, flys). */
+export const SWING_DEG = 15;
+/**
+ * At rest the trunk reference follows the trunk, but at most REF_SLEW_DEG per frame: the frame on which
+ * a heave starts is still "rest" to the counter (checks run before it steps), and must not become the
+ * reference (23 with a planted 25° heave: the reference jumped with it). A real change of position, or
+ * a camera cut, is followed within a few frames.
+ */
+export const REF_SLEW_DEG = 3;
+
+/** The trunk reference trunkSwing keeps, and this frame's swing (NaN until seen / when unknown). */
+export interface SwingMemory { trunk: number; swing: number }
+export const swingMemory = (): SwingMemory => ({ trunk: NaN, swing: NaN });
+
+/**
+ * How far the trunk has moved from its rest angle (°, from vertical) during a rep; 0 at rest, where the
+ * reference follows the trunk (REF_SLEW_DEG a frame). Updates `m`; null when the trunk is unknown.
+ */
+export function trunkSwing(b: Body, m: SwingMemory, phase: string): number | null {
+  const v = trunkFromVertical(b);
+  if (v === null) return null;
+  if (Number.isNaN(m.trunk)) { m.trunk = v; return 0; }
+  if (phase === 'rest') { m.trunk += Math.max(-REF_SLEW_DEG, Math.min(REF_SLEW_DEG, v - m.trunk)); return 0; }
+  return Math.abs(v - m.trunk);
+}
+
+/** This frame's trunkSwing into `m.swing` (NaN when unknown): an exercise's `remember`. */
+export function rememberSwing(b: Body, m: SwingMemory, phase: string): void {
+  m.swing = trunkSwing(b, m, phase) ?? NaN;
+}
+
+const CP = { x: 0, y: 0 }, CQ = { x: 0, y: 0 };
+/**
+ * The trunk's rise from the floor, 90° − (trunk angle from vertical), signed (below 0 when the shoulders sit
+ * lower in the picture than the hips): the crunches' curl.
+ */
+export function curlAngle(b: Body): number | null {
+  const v = trunkFromVertical(b);
+  if (v === null || !mid(b, 'hip', CP) || !mid(b, 'shoulder', CQ)) return null;
+  return 90 - v;
+}
+/**
+ * A crunch's rep also ends once the curl has dropped CURL_BACK (°) from its top, and the next top needs a rise
+ * of CURL_BACK from the lowest point since. Measured: the smallest drop between two catalogued reps is 14° (14,
+ * 5.2 → 6.0 s), the smallest rise 17°; jitter in a held top is ±2–3° (13, 0.8–2.8 s). On the ball too: the rest
+ * level drifts with the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3).
+ */
+export const CURL_BACK = 10;
+
 /**
  * Where a joint sits along the trunk from the shoulder on its side (torso lengths): + toward the head, − toward
  * the hips. From the picture; where the picture lacks a point, from BlazePose's world points when it gives them
@@ -122,6 +210,6 @@ export function alongTrunk(b: Body, s: Side, limb: Limb): number | null {
  * rotates toward and away from the camera. Null when a shoulder is unknown.
  */
 export function trunkTurn(b: Body): number | null {
-  if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return null;
-  return ((b.x[5] as number) - (b.x[6] as number)) / b.torso;
+  if (b.ok[KP.left_shoulder] !== 1 || b.ok[KP.right_shoulder] !== 1 || !(b.torso > 0)) return null;
+  return ((b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number)) / b.torso;
 }

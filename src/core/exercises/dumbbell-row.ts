@@ -1,9 +1,7 @@
 // Dumbbell row: hinged with a flat back (one hand and knee on a bench, or chest-supported); the elbow
 // pulls back past the torso. Counted per arm.
-import type { Body, Side } from '../geometry';
-import type { ExerciseDef } from './types';
-import { alongTrunk, angleOn, both, finding, names, trunkFromVertical } from './common';
-import { HINGE_MIN, MIN_CYCLE_MS, SWING_DEG, trunkSwing } from './reverse-fly';
+import { defineExercise } from './types';
+import { HINGED_MIN_DEG, MIN_CYCLE_MS, SWING_DEG, alongTrunk, betterOfSides, both, elbowAngle, finding, names, rememberSwing, swingMemory, trunkFromVertical } from './common';
 
 /**
  * Elbow angle of the pulling arm. Measured per rep (Thunder / Lightning): the smallest angle at each top
@@ -31,9 +29,7 @@ export const PULL_RANGE = 25;
  */
 export const HAND_BACK = -0.2;
 
-const elbowAngle = (b: Body, s: Side): number | null => angleOn(b, s, 'shoulder', 'elbow', 'wrist');
-
-export const dumbbellRow: ExerciseDef = {
+export const dumbbellRow = defineExercise({
   id: 'dumbbell-row',
   name: 'Dumbbell row',
   group: 'strength',
@@ -45,33 +41,46 @@ export const dumbbellRow: ExerciseDef = {
   ],
   view: 'any',
   required: ['shoulder', 'elbow', 'wrist', 'hip'],
-  posture: { id: 'hinged', cue: 'Hinge forward with a flat back', check: (b) => (trunkFromVertical(b) ?? 0) >= HINGE_MIN },
+  posture: { check: (b) => (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG },
   counter: {
     kind: 'reps-per-side',
     reps: { direction: 'down', enter: PULL_ENTER, exit: PULL_EXIT, partialMin: PULL_PARTIAL, minTopMs: 60, minRange: PULL_RANGE },
     sideMetric: elbowAngle,
   },
-  metric: (b) => {
-    const l = elbowAngle(b, 'left'), r = elbowAngle(b, 'right');
-    return l === null ? r : r === null ? l : Math.min(l, r);
-  },
+  memory: swingMemory,
+  remember: (b, ctx) => rememberSwing(b, ctx.mem, ctx.phase),
+  metric: (b) => betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min'),
   metricLabel: 'elbow angle of the pulling arm (°)',
   // A row pulls the hand back toward the hip; an elbow closing with the hand ahead of the shoulder is the
   // supporting arm (or the body lowering onto it), not a row. Unknown wrist: the counter's word stands.
   isRep: (b, side) => { const w = side ? alongTrunk(b, side, 'wrist') : null; return w === null || w <= HAND_BACK; },
   checks: [
-    (b, ctx) => {
-      const s = trunkSwing(b, ctx.mem, ctx.phase);
-      return s !== null && s > SWING_DEG ? finding('torso-swing', 'major', both('shoulder', 'hip'), 'Keep your back still, pull with the arm') : null;
+    (_b, ctx) => {
+      const s = ctx.mem.swing;
+      return s > SWING_DEG ? finding('torso-swing', 'major', both('shoulder', 'hip')) : null;
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'), 'Pull your elbow back past your body') : null),
-    // Tempo threshold and its source: reverse-fly.ts MIN_CYCLE_MS.
+    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', names(r.side ?? 'left', 'elbow', 'wrist')) : null),
+    // Tempo threshold and its source: common.ts MIN_CYCLE_MS.
     (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
-      ? finding('too-fast', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'), 'Slower, lower the weight with control')
+      ? finding('too-fast', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'))
       : null,
   ],
-  defaults: { reps: 10, sets: 2 },
+  defaults: { reps: 10, sets: 2, restSec: 60 },
+  card: { gear: [['dumbbells'], ['bench']], camera: 'either' },
+  demo: { clip: '20_db_row_one_arm_klarfit', from: 1.2, to: 4.2, why: 'one pull to the hip and back down' },
   faultIds: ['partial-rep', 'too-fast', 'torso-swing'],
-};
+  words: {
+    posture: 'Hinge forward with a flat back',
+    faults: {
+      'torso-swing': 'Keep your back still, pull with the arm',
+      'partial-rep': 'Pull your elbow back past your body',
+      'too-fast': 'Slower, lower the weight with control',
+    },
+    guide: {
+      'dumbbell-row.start': 'Pull your elbow back past your body',
+      'dumbbell-row.further': 'Pull your elbow further back',
+    },
+  },
+});

@@ -1,9 +1,9 @@
 // Hamstring stretch: sitting with one leg straight and the other folded in, reaching toward the
 // straight leg's toes. Held per leg.
 import { jointIndex, type Body, type Side } from '../geometry';
-import type { CheckContext, ExerciseDef } from './types';
+import { defineExercise, type CheckContext } from './types';
 import { angleOn, dT, finding, mid, names, trunkFromVertical } from './common';
-import { rateOf, updateRate } from './steady';
+import { rate, updateRate, type Rate } from './steady';
 
 /** Extended knee: straighter than this (°). Physio convention for a long-sitting hamstring stretch (knee flat); 28's straight leg reads 166–178°. */
 export const KNEE_STRAIGHT = 155;
@@ -18,7 +18,7 @@ export const KNEE_FOLDED = 110;
  * while talking 0–7°, the one-arm demonstration reach at 13.5–15 s ≤ 10°, the PT's sustained mild stretch
  * 22–26°, her deep reach at 21.9–23 s 24–30°.
  */
-export const HINGE_MIN = 18;
+export const STRETCH_HINGE_MIN = 18;
 /**
  * Reaching: the nearer hand within this share of the straight leg's length (hip → ankle) from its ankle.
  * 28: hands on the shin in the sustained stretch 0.55–0.62; hands on the hips while explaining (23–25 s)
@@ -40,8 +40,15 @@ export const SEATED_KNEE_DROP = 0.65;
 /** Lying back: the trunk this far from upright (°) and pointing away from the feet (c07, supine: 90–95°). A seated fold leans toward the feet instead (c08: up to 75°). */
 export const LYING_DEG = 70;
 
+/**
+ * What the stretch remembers: how fast the hinge is changing, and each knee's last measured angle and when
+ * (NaN = never), see KNEE_MEMORY_MS.
+ */
+interface HamstringMemory { hinge: Rate; kneeL: number; kneeLT: number; kneeR: number; kneeRT: number }
+type Ctx = CheckContext<HamstringMemory>;
+
 /** The straight leg when the other one is folded; with both straight, the better-seen one. */
-function straightLeg(b: Body, ctx?: CheckContext): Side | null {
+function straightLeg(b: Body, ctx?: Ctx): Side | null {
   const l = ctx ? kneeAngle(b, 'left', ctx) : angleOn(b, 'left', 'hip', 'knee', 'ankle');
   const r = ctx ? kneeAngle(b, 'right', ctx) : angleOn(b, 'right', 'hip', 'knee', 'ankle');
   if (l !== null && r !== null) {
@@ -62,10 +69,10 @@ function reach(b: Body, s: Side): number | null {
 }
 
 /** The side being stretched, when the straight leg is straight, the trunk hinged, the hands reaching and still. */
-function heldLeg(b: Body, ctx: CheckContext): Side | null {
+function heldLeg(b: Body, ctx: Ctx): Side | null {
   const s = straightLeg(b, ctx);
   const v = trunkFromVertical(b);
-  if (s === null || v === null || v < HINGE_MIN || !(rateOf(ctx.mem, 'hinge') < STILL_DEG_S)) return null;
+  if (s === null || v === null || v < STRETCH_HINGE_MIN || !(ctx.mem.hinge.rate < STILL_DEG_S)) return null;
   const k = kneeAngle(b, s, ctx);
   const r = reach(b, s);
   return k !== null && k >= KNEE_STRAIGHT && r !== null && r <= REACH_MAX ? s : null;
@@ -76,12 +83,12 @@ function heldLeg(b: Body, ctx: CheckContext): Side | null {
  * for a frame (28 at 26.4 s, Thunder) must not restart a hold that is plainly going on.
  */
 export const KNEE_MEMORY_MS = 400;
-function kneeAngle(b: Body, s: Side, ctx: CheckContext): number | null {
+function kneeAngle(b: Body, s: Side, ctx: Ctx): number | null {
   const k = angleOn(b, s, 'hip', 'knee', 'ankle');
-  const key = s === 'left' ? 'kneeL' : 'kneeR';
-  if (k !== null) { ctx.mem[key] = k; ctx.mem[`${key}:t`] = ctx.t; return k; }
-  const last = ctx.mem[key], at = ctx.mem[`${key}:t`];
-  return last !== undefined && at !== undefined && ctx.t - at <= KNEE_MEMORY_MS ? last : null;
+  if (k !== null) return k;
+  const m = ctx.mem;
+  const last = s === 'left' ? m.kneeL : m.kneeR, at = s === 'left' ? m.kneeLT : m.kneeRT;
+  return !Number.isNaN(last) && ctx.t - at <= KNEE_MEMORY_MS ? last : null;
 }
 
 /** Sitting, on the floor or on a chair, upright or folded forward: not standing and not lying back. */
@@ -105,20 +112,20 @@ function lyingBack(b: Body): boolean {
 }
 const HP = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, AN = { x: 0, y: 0 };
 
-/** Why the hold is not running (a COACH_TEXT key): the first missing part of the stretch. */
-function hamstringGuide(b: Body, ctx: CheckContext): string | null {
+/** Why the hold is not running (a guide id of its `words.guide`): the first missing part of the stretch. */
+function hamstringGuide(b: Body, ctx: Ctx): string | null {
   const s = straightLeg(b, ctx);
   const k = s === null ? null : kneeAngle(b, s, ctx);
   if (s === null || k === null || k < KNEE_STRAIGHT) return 'hamstring-stretch.straighten';
   const v = trunkFromVertical(b);
-  if (v === null || v < HINGE_MIN) return 'hamstring-stretch.lean';
+  if (v === null || v < STRETCH_HINGE_MIN) return 'hamstring-stretch.lean';
   const r = reach(b, s);
   if (r === null || r > REACH_MAX) return 'hamstring-stretch.reach';
-  if (!(rateOf(ctx.mem, 'hinge') < STILL_DEG_S)) return 'hamstring-stretch.still';
+  if (!(ctx.mem.hinge.rate < STILL_DEG_S)) return 'hamstring-stretch.still';
   return null;
 }
 
-export const hamstringStretch: ExerciseDef = {
+export const hamstringStretch = defineExercise({
   id: 'hamstring-stretch',
   name: 'Hamstring stretch',
   group: 'stretch',
@@ -131,7 +138,7 @@ export const hamstringStretch: ExerciseDef = {
   // Side-on: from the front a forward hinge and a straight knee are foreshortened out of sight.
   view: 'side',
   required: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'],
-  posture: { id: 'seated', cue: 'Sit on the floor with one leg straight out', check: seated, why: () => 'hamstring-stretch.sit', beforeView: true },
+  posture: { check: seated, why: () => 'hamstring-stretch.sit', beforeView: true },
   guide: hamstringGuide,
   counter: {
     kind: 'hold-per-side',
@@ -139,25 +146,48 @@ export const hamstringStretch: ExerciseDef = {
     hold: { enterMs: 1000, exitMs: 600, maxGapMs: 1000 },
     heldSide: heldLeg,
   },
-  remember: (b, ctx) => { updateRate(ctx.mem, 'hinge', trunkFromVertical(b), ctx.t); },
+  memory: (): HamstringMemory => ({ hinge: rate(), kneeL: NaN, kneeLT: NaN, kneeR: NaN, kneeRT: NaN }),
+  remember: (b, ctx) => {
+    const m = ctx.mem;
+    updateRate(m.hinge, trunkFromVertical(b), ctx.t);
+    const l = angleOn(b, 'left', 'hip', 'knee', 'ankle'), r = angleOn(b, 'right', 'hip', 'knee', 'ankle');
+    if (l !== null) { m.kneeL = l; m.kneeLT = ctx.t; }
+    if (r !== null) { m.kneeR = r; m.kneeRT = ctx.t; }
+  },
   metric: (b) => trunkFromVertical(b),
   metricLabel: 'forward hinge (°)',
   checks: [
     (b) => {
       const s = straightLeg(b);
       const v = trunkFromVertical(b);
-      if (s === null || v === null || v < HINGE_MIN) return null;
+      if (s === null || v === null || v < STRETCH_HINGE_MIN) return null;
       const k = angleOn(b, s, 'hip', 'knee', 'ankle');
-      return k !== null && k < KNEE_STRAIGHT && k >= KNEE_FOLDED ? finding('knee-bent', 'major', names(s, 'hip', 'knee', 'ankle'), 'Keep the straight knee flat') : null;
+      return k !== null && k < KNEE_STRAIGHT && k >= KNEE_FOLDED ? finding('knee-bent', 'major', names(s, 'hip', 'knee', 'ankle')) : null;
     },
     (b) => {
       const s = straightLeg(b);
       const v = trunkFromVertical(b);
-      if (s === null || v === null || v < HINGE_MIN) return null;
+      if (s === null || v === null || v < STRETCH_HINGE_MIN) return null;
       const r = reach(b, s);
-      return r !== null && r > REACH_MAX ? finding('not-reaching', 'minor', names(s, 'wrist', 'ankle'), 'Reach toward your toes') : null;
+      return r !== null && r > REACH_MAX ? finding('not-reaching', 'minor', names(s, 'wrist', 'ankle')) : null;
     },
   ],
-  defaults: { holdSec: 30, sets: 1 },
+  defaults: { holdSec: 30, sets: 1, restSec: 20 },
+  card: { gear: [['mat']], camera: 'side' },
+  demo: { clip: '28_seated_hamstring_stretch_acapapap', from: 12.8, to: 15.8, why: 'reach forward over the straight leg' },
   faultIds: ['knee-bent', 'not-reaching'],
-};
+  words: {
+    posture: 'Sit on the floor with one leg straight out',
+    faults: {
+      'knee-bent': 'Keep the straight knee flat',
+      'not-reaching': 'Reach toward your toes',
+    },
+    guide: {
+      'hamstring-stretch.sit': 'Sit down, with one leg straight out in front',
+      'hamstring-stretch.straighten': 'Straighten your front leg',
+      'hamstring-stretch.lean': 'Lean forward from your hips',
+      'hamstring-stretch.reach': 'Reach toward your toes',
+      'hamstring-stretch.still': 'Hold still in the stretch',
+    },
+  },
+});

@@ -4,6 +4,7 @@
 import type { PoseFrame } from '../pose';
 import { createEngineState, finish, step, type EngineEvent, type SetupIssue } from '../engine';
 import { SummaryBuilder, type Summary } from '../summary';
+import { COACH_WORDS, setupText } from '../../words/coachWords';
 import type { ExerciseId } from './types';
 
 export interface Replay {
@@ -21,7 +22,7 @@ export interface Replay {
 
 export function replay(exercise: ExerciseId, frames: readonly PoseFrame[], source = 'test'): Replay {
   const st = createEngineState(exercise);
-  const sb = new SummaryBuilder(exercise, source);
+  const sb = new SummaryBuilder(exercise, source, COACH_WORDS);
   const faultStarts: Replay['faultStarts'] = [];
   const counts: Partial<Record<SetupIssue, number>> = {};
   const setupCues: string[] = [];
@@ -31,7 +32,7 @@ export function replay(exercise: ExerciseId, frames: readonly PoseFrame[], sourc
     sb.add(st.t, r.events, r.view);
     for (const e of r.events) {
       if (e.type === 'fault-start') faultStarts.push(e);
-      if (e.type === 'setup-cue') setupCues.push(e.text);
+      if (e.type === 'setup-cue') setupCues.push(setupText(exercise, e.issue, e.why));
     }
     for (const i of r.view.setupIssues) counts[i] = (counts[i] ?? 0) + 1;
     if (r.view.phase === 'active') active++;

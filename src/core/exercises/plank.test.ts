@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadClip } from '../testing/replay';
 import { replay } from './holdTestKit';
 import { plank } from './plank';
+import { faultText } from '../../words/coachWords';
 
 const clip = async (id: string) => {
   const f = await loadClip(id);
@@ -32,7 +33,7 @@ describe('plank on recorded clips', () => {
     const f = r.faultStarts.find((e) => e.faultId === 'hips-high');
     expect(f).toBeDefined();
     expect(f?.joints.some((j) => j.endsWith('_hip'))).toBe(true);
-    expect(f?.message.length).toBeGreaterThan(5);
+    expect(faultText('plank', f?.faultId ?? '')).toBe('Lower your hips into line');
   });
 
   it('31 push-up run as a plank: the sag is found each time he pushes up with the hips left behind', async () => {

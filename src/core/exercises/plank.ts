@@ -11,8 +11,8 @@
 // wider than the hip and the ankle, and a raised camera turns that width into height: a good plank filmed
 // from 20–40° above reads its near hip 0.04–0.13 torso lengths high and its far hip as much low; see
 // scripts/lib/plankViews.ts, which projects a plank through cameras at 0–60° of turn and 0–40° of height).
-import { floorNormal, heightAbove, offsetFromLine, worldAngle, worldFoot, worldMid, FOOT, type Body, type Degrees, type V3 } from '../geometry';
-import type { CheckContext, ExerciseDef } from './types';
+import { floorNormal, heightAbove, offsetFromLine, worldAngle, worldFoot, worldMid, FOOT, KP, type Body, type Degrees, type V3 } from '../geometry';
+import { defineExercise } from './types';
 import type { ByFamily } from '../pose';
 import { angleOn, dropT, finding, names, sideAngle, sideJoints, sideOf, trunkToHorizontal } from './common';
 
@@ -37,18 +37,26 @@ export const HIP_MEASURES: readonly HipMeasure[] = ['movenet', 'blazepose-3d', '
 export const SIGN_FREE: readonly HipMeasure[] = ['blazepose-3d'];
 /**
  * The body line's bend at the hips (°, + = hips above the shoulder–ankle line, − = below), per reading. Each
- * pair is fitted from every labelled example of its reading by scripts/lib/thresholds.ts: midway between the
- * good planks' edge (the most extreme 5th/95th percentile over the good sources) and the faults' edge (the least
- * extreme median over the fault sources); a test keeps these constants equal to the fit, and `npm run eval`
- * refits with each source left out. The examples (5th / 50th / 95th percentiles):
+ * pair is fitted from every labelled example of its reading by scripts/lib/thresholds.ts (fitPlank): for each
+ * side, the nearer to the good planks of midway between the good planks' edge (the most extreme 5th/95th
+ * percentile over the good sources) and the faults' edge (the least extreme median over the fault sources), and
+ * three noise widths of a steady good hold past the good edge (EDGE_NOISE_WIDTHS: a fault milder than any in the
+ * fit is still a fault). A test keeps these constants equal to the fit, and `npm run eval` refits with each
+ * source left out. The examples (5th / 50th / 95th percentiles, scripts/study/plankHips.ts):
  *
- * movenet (Thunder, 2D midline, corrected for a camera turned toward the head or feet, see hipBend):
- * - good planks, 9 sources: 01 −1.6/2.1/3.6, 02 8.6/12.5/15.3, 03 1.4/3.0/5.0, 05 8.6/9.3/11.6, 08 12.2/13.4/15.9,
- *   c09 3.6/4.8/6.6, c11 −7.0/−5.8/−2.3, c14 8.5/11.1/12.5; MediaPipe correct planks 1.9/7.6/17.2;
- * - sags: 02 −31.1 (median), 31 −26.3 and −27.4; MediaPipe sagging −16.3 (median);
- * - pikes: 04 12.1/17.5/20.1 (catalog confidence medium); MediaPipe hips-high 49.0 (median).
- * Sag: midway between −7.0 (c11) and −16.3 → −11.7. High: midway between 17.2 (MediaPipe correct) and 17.5
- * (04) → 17.4, a margin of 0.2° either side: hips-high is the rule these examples barely separate.
+ * movenet (Thunder, 2D midline, corrected for a camera turned toward the head or feet, see hipBend). The sag rule
+ * reads the shoulders (hipBend), the hips-high rule the line from the head (headHipBend, see pikeLine):
+ * - good planks, 9 sources, shoulders | from the head: 01 −1.6/2.1/3.6 | −11.4/−6.8/−1.0, 02 8.6/12.5/15.3 |
+ *   7.6/10.0/13.0, 03 1.4/3.0/5.0 | 1.8/3.0/5.9, 05 8.6/9.3/11.6 | 10.0/10.7/11.2, 08 12.2/13.4/15.9 |
+ *   12.6/14.4/15.8, c09 3.6/4.8/6.6 | 3.6/4.8/6.3, c11 −7.0/−5.8/−2.3 | −1.3/3.9/7.6, c14 8.5/11.1/12.5 |
+ *   9.9/10.9/12.1; MediaPipe correct planks 1.9/7.6/17.2 (no ears: the shoulders both times);
+ * - sags (shoulders): 02 −31.1 (median), 31 −26.3 and −27.4; MediaPipe sagging −16.3 (median);
+ * - pikes (from the head): 04 19.8/23.6/27.5 (its shoulders read 12.1/17.5/20.1, inside 02's and 08's good
+ *   planks); MediaPipe hips-high 49.0 (median).
+ * Sag: midway between −7.0 (c11) and −16.3 → −11.7 (three noise widths, 2.4° each, would be −14.2). High:
+ * midway between 17.2 (MediaPipe correct) and 23.6 (04) → 20.4 (three noise widths of 2.7° would be 25.2): 3.2°
+ * from either edge, 4.6° above 08's good 95th percentile. Left out: with the MediaPipe set out, sag −12.8
+ * (was −17.0); with 04 out, high 25.2 (was 33.1): 04 is still found on its upper frames, its median 1.6° short.
  *
  * blazepose-3d (BlazePose full's world points, 3D bend, frames with an invented leg left out, see legsImplausible):
  * - good planks, 8 sources: 01 −17.3/−14.9/−12.1, 02 12.4/15.0/17.2, 03 9.9/11.0/12.1, 05 11.0/11.8/12.6,
@@ -66,12 +74,13 @@ export const SIGN_FREE: readonly HipMeasure[] = ['blazepose-3d'];
  * the labelled MediaPipe set is the data it judges, so it is fitted on the set's files, each file a source (many
  * people, several camera angles; dataset3 and dataset4 share their recordings: one source). Correct: plank_01–07
  * and kaggle, 5th percentiles −0.4 (kaggle) to 15.3, 95th up to 18.3 (plank_02); sagging: file medians −14.0
- * (bad_04, bad_05) to −26.6; hips high: 49.0. Sag: midway between −0.4 and −14.0 → −7.2. High: midway between
- * 18.3 and 49.0 → 33.7. (On the clips' BlazePose streams this 2D reading puts 04's mild pike at 13.6, inside the
- * good planks, as every 2D measure of every model did: the 3D reading is what catches it.)
+ * (bad_04, bad_05) to −26.6; hips high: 49.0. A steady file's noise is 0.8°, so three noise widths set both:
+ * sag −0.4 − 2.3 → −2.8 (midway would be −7.2), high 18.3 + 2.3 → 20.7 (midway 33.7). (On the clips' BlazePose
+ * streams this 2D reading puts 04's mild pike at 13.6, inside the good planks, as every 2D measure of every model
+ * did: the 3D reading is what catches it.)
  */
-export const SAG_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -11.7, 'blazepose-3d': -18.8, 'blazepose-2d': -7.2 };
-export const HIGH_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 17.4, 'blazepose-3d': 18.8, 'blazepose-2d': 33.7 };
+export const SAG_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -11.7, 'blazepose-3d': -18.8, 'blazepose-2d': -2.8 };
+export const HIGH_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 20.4, 'blazepose-3d': 18.8, 'blazepose-2d': 20.7 };
 /**
  * Once a hip fault is seen, it is seen until the bend is back this far (°) inside its threshold: the bend of
  * a held plank wanders ±2–4° from frame to frame (04: 12–20° over a steady pike), and without this band a
@@ -164,7 +173,7 @@ export function toesTucked(b: Body): boolean | null {
   if (!(b.torso > 0)) return null;
   let seen = false;
   // The head's direction along the picture's x axis (from the hips to the shoulders).
-  const hd = both(b, 5) ? ax.x : NaN, hx = both(b, 11) ? ax.x : NaN;
+  const hd = bothMid(b, KP.left_shoulder) ? ax.x : NaN, hx = bothMid(b, KP.left_hip) ? ax.x : NaN;
   const dir = Number.isFinite(hd) && Number.isFinite(hx) ? Math.sign(hd - hx) : 0;
   if (dir === 0) return null;
   for (const [heel, toe] of [[FOOT.left_heel, FOOT.left_toe], [FOOT.right_heel, FOOT.right_toe]] as const) {
@@ -204,7 +213,7 @@ export function inPlank(b: Body): boolean {
   return proneSupported(b) && kneesOff(b) && hipsUp(b);
 }
 
-/** Which part of the plank is missing (a COACH_TEXT key). */
+/** Which part of the plank is missing (a guide id of its `words.guide`). */
 function plankWhy(b: Body): string | null {
   if (!proneSupported(b)) return 'plank.not-prone';
   if (!kneesOff(b)) return 'plank.kneeling';
@@ -214,7 +223,7 @@ function plankWhy(b: Body): string | null {
 
 const ax = { x: 0, y: 0 };
 /** Midpoint of a left/right pair when both are known, into `ax`. */
-function both(b: Body, i: number): boolean {
+function bothMid(b: Body, i: number): boolean {
   if (b.ok[i] !== 1 || b.ok[i + 1] !== 1) return false;
   ax.x = ((b.x[i] as number) + (b.x[i + 1] as number)) / 2;
   ax.y = ((b.y[i] as number) + (b.y[i + 1] as number)) / 2;
@@ -229,9 +238,9 @@ function both(b: Body, i: number): boolean {
  * A raised camera moves the shoulders apart up and down the picture instead, which this ignores.
  */
 export function viewTurn(b: Body): Degrees | null {
-  if (b.space === 'blazepose' && worldMid(b, 5, 6, S3) && worldMid(b, 15, 16, A3)) return viewTurn3D(S3, A3);
-  if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return null;
-  const across = Math.abs((b.x[6] as number) - (b.x[5] as number)) / b.torso;
+  if (b.space === 'blazepose' && worldMid(b, KP.left_shoulder, KP.right_shoulder, S3) && worldMid(b, KP.left_ankle, KP.right_ankle, A3)) return viewTurn3D(S3, A3);
+  if (b.ok[KP.left_shoulder] !== 1 || b.ok[KP.right_shoulder] !== 1 || !(b.torso > 0)) return null;
+  const across = Math.abs((b.x[KP.right_shoulder] as number) - (b.x[KP.left_shoulder] as number)) / b.torso;
   return ((Math.atan(across / SHOULDER_TORSO) * 180) / Math.PI) as Degrees;
 }
 
@@ -257,9 +266,9 @@ const S = { x: 0, y: 0 }, H = { x: 0, y: 0 }, A = { x: 0, y: 0 };
  * bend by shortening the body along its length: tan(bend) · cos θ. Null when a point is unknown.
  */
 export function hipBend(b: Body): Degrees | null {
-  if (both(b, 5)) { S.x = ax.x; S.y = ax.y; } else S.x = NaN;
-  if (both(b, 11)) { H.x = ax.x; H.y = ax.y; } else H.x = NaN;
-  if (both(b, 15)) { A.x = ax.x; A.y = ax.y; } else A.x = NaN;
+  if (bothMid(b, KP.left_shoulder)) { S.x = ax.x; S.y = ax.y; } else S.x = NaN;
+  if (bothMid(b, KP.left_hip)) { H.x = ax.x; H.y = ax.y; } else H.x = NaN;
+  if (bothMid(b, KP.left_ankle)) { A.x = ax.x; A.y = ax.y; } else A.x = NaN;
   if (!Number.isFinite(S.x) || !Number.isFinite(H.x) || !Number.isFinite(A.x)) {
     const j = sideJoints(b, ['shoulder', 'hip', 'ankle']);
     if (!j) return null;
@@ -267,6 +276,11 @@ export function hipBend(b: Body): Degrees | null {
     H.x = b.x[j[1] as number] as number; H.y = b.y[j[1] as number] as number;
     A.x = b.x[j[2] as number] as number; A.y = b.y[j[2] as number] as number;
   }
+  return bendAt(b);
+}
+
+/** The signed, view-corrected bend at H of the path S–H–A (see hipBend). */
+function bendAt(b: Body): Degrees | null {
   const ux = S.x - H.x, uy = S.y - H.y, vx = A.x - H.x, vy = A.y - H.y;
   const nu = Math.hypot(ux, uy), nv = Math.hypot(vx, vy);
   if (!(nu > 0) || !(nv > 0)) return null;
@@ -281,6 +295,26 @@ export function hipBend(b: Body): Degrees | null {
   return ((Math.atan(Math.tan(bend) * c) * 180) / Math.PI) as Degrees;
 }
 
+/**
+ * The body line from the head: the bend at the hips of the ear–hip–ankle path (°, signed and corrected as
+ * hipBend), on the ears' midpoint when both are known, else the one ear seen. "Ears, shoulders, hips and
+ * ankles in one line" is the plank's usual description; a pike lifts the hips and usually drops the head, and
+ * this reading adds the two (04: 17.5° at the shoulders, 23.7° from the ears), while a good plank's head sits
+ * on the trunk's line (02, 03, 05, 08, c09, c14: within 3.5° of the shoulder reading). A good plank with the
+ * head hanging (c11: +9.7° from the ears) has its hips low, far from the pike's threshold. Null without an ear,
+ * the hips or the ankles (the labelled MediaPipe set has no ears: it is read at the shoulders).
+ */
+export function headHipBend(b: Body): Degrees | null {
+  if (bothMid(b, KP.left_ear)) { S.x = ax.x; S.y = ax.y; } else {
+    const e = b.ok[KP.left_ear] === 1 && (b.ok[KP.right_ear] !== 1 || (b.score[KP.left_ear] as number) >= (b.score[KP.right_ear] as number)) ? KP.left_ear : b.ok[KP.right_ear] === 1 ? KP.right_ear : -1;
+    if (e < 0) return null;
+    S.x = b.x[e] as number; S.y = b.y[e] as number;
+  }
+  if (bothMid(b, KP.left_hip)) { H.x = ax.x; H.y = ax.y; } else return null;
+  if (bothMid(b, KP.left_ankle)) { A.x = ax.x; A.y = ax.y; } else return null;
+  return bendAt(b);
+}
+
 const S3: V3 = { x: 0, y: 0, z: 0 }, H3: V3 = { x: 0, y: 0, z: 0 }, A3: V3 = { x: 0, y: 0, z: 0 }, UP: V3 = { x: 0, y: 0, z: 0 };
 /**
  * The hips' bend in BlazePose's world points (°, signed like hipBend): 180 − the shoulder–hip–ankle angle in
@@ -291,11 +325,11 @@ const S3: V3 = { x: 0, y: 0, z: 0 }, H3: V3 = { x: 0, y: 0, z: 0 }, A3: V3 = { x
  * without world points.
  */
 export function hipBend3D(b: Body): Degrees | null {
-  const l = worldAngle(b, 5, 11, 15), r = worldAngle(b, 6, 12, 16);
+  const l = worldAngle(b, KP.left_shoulder, KP.left_hip, KP.left_ankle), r = worldAngle(b, KP.right_shoulder, KP.right_hip, KP.right_ankle);
   if (l === null || r === null) return null;
-  if (!worldMid(b, 5, 6, S3) || !worldMid(b, 11, 12, H3) || !worldMid(b, 15, 16, A3)) return null;
+  if (!worldMid(b, KP.left_shoulder, KP.right_shoulder, S3) || !worldMid(b, KP.left_hip, KP.right_hip, H3) || !worldMid(b, KP.left_ankle, KP.right_ankle, A3)) return null;
   let up = UP;
-  if (!floorNormal(b, 9, 10, worldFoot(FOOT.left_toe), worldFoot(FOOT.right_toe), S3, UP)) { UP.x = 0; UP.y = -1; UP.z = 0; up = UP; }
+  if (!floorNormal(b, KP.left_wrist, KP.right_wrist, worldFoot(FOOT.left_toe), worldFoot(FOOT.right_toe), S3, UP)) { UP.x = 0; UP.y = -1; UP.z = 0; up = UP; }
   const h = heightAbove(S3, H3, A3, up);
   if (h === null) return null;
   return ((180 - (l + r) / 2) * (h >= 0 ? 1 : -1)) as Degrees;
@@ -318,23 +352,23 @@ export const LEG_SURE = 0.5;
 
 /** The two legs disagree (one of them is invented): the hips are not judged on this frame. */
 export function legsImplausible(b: Body): boolean {
-  if (b.wok[11] === 1 && b.wok[12] === 1 && b.wok[15] === 1 && b.wok[16] === 1) {
-    const lx = (b.wx[15] as number) - (b.wx[11] as number), ly = (b.wy[15] as number) - (b.wy[11] as number), lz = (b.wz[15] as number) - (b.wz[11] as number);
-    const rx = (b.wx[16] as number) - (b.wx[12] as number), ry = (b.wy[16] as number) - (b.wy[12] as number), rz = (b.wz[16] as number) - (b.wz[12] as number);
+  if (b.wok[KP.left_hip] === 1 && b.wok[KP.right_hip] === 1 && b.wok[KP.left_ankle] === 1 && b.wok[KP.right_ankle] === 1) {
+    const lx = (b.wx[KP.left_ankle] as number) - (b.wx[KP.left_hip] as number), ly = (b.wy[KP.left_ankle] as number) - (b.wy[KP.left_hip] as number), lz = (b.wz[KP.left_ankle] as number) - (b.wz[KP.left_hip] as number);
+    const rx = (b.wx[KP.right_ankle] as number) - (b.wx[KP.right_hip] as number), ry = (b.wy[KP.right_ankle] as number) - (b.wy[KP.right_hip] as number), rz = (b.wz[KP.right_ankle] as number) - (b.wz[KP.right_hip] as number);
     const n = Math.hypot(lx, ly, lz) * Math.hypot(rx, ry, rz);
     if (!(n > 0)) return false;
     return (Math.acos(Math.max(-1, Math.min(1, (lx * rx + ly * ry + lz * rz) / n))) * 180) / Math.PI > LEGS_APART_3D;
   }
-  for (const i of [11, 12, 15, 16]) if (b.ok[i] !== 1 || (b.score[i] as number) < LEG_SURE) return false;
-  const l = Math.hypot((b.x[15] as number) - (b.x[11] as number), (b.y[15] as number) - (b.y[11] as number));
-  const r = Math.hypot((b.x[16] as number) - (b.x[12] as number), (b.y[16] as number) - (b.y[12] as number));
+  for (const i of [KP.left_hip, KP.right_hip, KP.left_ankle, KP.right_ankle]) if (b.ok[i] !== 1 || (b.score[i] as number) < LEG_SURE) return false;
+  const l = Math.hypot((b.x[KP.left_ankle] as number) - (b.x[KP.left_hip] as number), (b.y[KP.left_ankle] as number) - (b.y[KP.left_hip] as number));
+  const r = Math.hypot((b.x[KP.right_ankle] as number) - (b.x[KP.right_hip] as number), (b.y[KP.right_ankle] as number) - (b.y[KP.right_hip] as number));
   return Math.min(l, r) < LEG_RATIO_MIN * Math.max(l, r);
 }
 
 /** Which reading of the hips' bend this body gets (see HipMeasure). */
 export function hipMeasure(b: Body): HipMeasure {
   if (b.space === 'movenet') return 'movenet';
-  return b.wok[5] === 1 && b.wok[11] === 1 && b.wok[15] === 1 ? 'blazepose-3d' : 'blazepose-2d';
+  return b.wok[KP.left_shoulder] === 1 && b.wok[KP.left_hip] === 1 && b.wok[KP.left_ankle] === 1 ? 'blazepose-3d' : 'blazepose-2d';
 }
 
 /** The hips' bend as the rules read it (see HipMeasure), or null when it cannot be judged on this frame. */
@@ -343,12 +377,25 @@ export function hipLine(b: Body): Degrees | null {
   return hipMeasure(b) === 'blazepose-3d' ? hipBend3D(b) : hipBend(b);
 }
 
-const tuned = (ctx: CheckContext, name: string, v: number): number => ctx.tuning?.[name] ?? v;
+/**
+ * The bend the hips-high rule reads: MoveNet's from the head (headHipBend, the shoulders' hipBend when no ear
+ * is seen); BlazePose's as hipLine (its 3D bend already tells 04's pike from the good planks, left out).
+ */
+export function pikeLine(b: Body): Degrees | null {
+  if (hipMeasure(b) !== 'movenet') return hipLine(b);
+  if (legsImplausible(b)) return null;
+  return headHipBend(b) ?? hipBend(b);
+}
+
+const tuned = (ctx: { readonly tuning?: Readonly<Record<string, number>> | undefined }, name: string, v: number): number => ctx.tuning?.[name] ?? v;
+
+/** Whether the hips were sagging / high on the last judged frame (the band HIP_HYST_DEG keeps a fault on). */
+interface PlankMemory { sag: boolean; high: boolean }
 /** Tuning keys (CheckContext.tuning) of the hip thresholds, per reading: 'plank.SAG_DEG.movenet', ... */
 export const SAG_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.SAG_DEG.${m}`])) as Record<HipMeasure, string>;
 export const HIGH_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.HIGH_DEG.${m}`])) as Record<HipMeasure, string>;
 
-export const plank: ExerciseDef = {
+export const plank = defineExercise({
   id: 'plank',
   name: 'Plank',
   group: 'strength',
@@ -362,7 +409,7 @@ export const plank: ExerciseDef = {
   required: ['shoulder', 'elbow', 'hip', 'ankle'],
   // A 3/4 view still shows the hip line; head-on it does not (viewTurn).
   viewOk: (b) => { const v = viewTooTurned(b); return v === null ? null : !v; },
-  posture: { id: 'prone-supported', cue: 'Get onto your forearms and toes', check: inPlank, why: plankWhy },
+  posture: { check: inPlank, why: plankWhy },
   counter: {
     kind: 'hold',
     // Hold must be steady 0.5 s to start; breaks under 0.4 s are ignored; gaps over 1 s are not credited.
@@ -371,20 +418,23 @@ export const plank: ExerciseDef = {
   },
   metric: (b) => sideAngle(b, 'shoulder', 'hip', 'ankle'),
   metricLabel: 'shoulder–hip–ankle angle (°)',
+  // The hip faults' state (HIP_HYST_DEG), moved on the frames the rules judge, before they read it.
+  memory: (): PlankMemory => ({ sag: false, high: false }),
+  rememberJudged: (b, ctx) => {
+    const m = hipMeasure(b), mem = ctx.mem;
+    const d = hipLine(b);
+    mem.sag = d !== null && d <= tuned(ctx, SAG_KEY[m], SAG_DEG[m]) + (mem.sag ? HIP_HYST_DEG : 0);
+    const p = pikeLine(b);
+    mem.high = p !== null && p >= tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]) - (mem.high ? HIP_HYST_DEG : 0);
+  },
   checks: [
-    (b, ctx) => {
-      const d = hipLine(b), m = hipMeasure(b);
-      const thr = tuned(ctx, SAG_KEY[m], SAG_DEG[m]) + (ctx.mem.sag === 1 ? HIP_HYST_DEG : 0);
-      ctx.mem.sag = d !== null && d <= thr ? 1 : 0;
-      if (ctx.mem.sag !== 1) return null;
-      return finding('hips-sagging', 'safety', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')], 'Lift your hips into line');
+    (_b, ctx) => {
+      if (!ctx.mem.sag) return null;
+      return finding('hips-sagging', 'safety', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')]);
     },
-    (b, ctx) => {
-      const d = hipLine(b), m = hipMeasure(b);
-      const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]) - (ctx.mem.high === 1 ? HIP_HYST_DEG : 0);
-      ctx.mem.high = d !== null && d >= thr ? 1 : 0;
-      if (ctx.mem.high !== 1) return null;
-      return finding('hips-high', 'major', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')], 'Lower your hips into line');
+    (_b, ctx) => {
+      if (!ctx.mem.high) return null;
+      return finding('hips-high', 'major', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')]);
     },
     (b) => {
       const s = support(b);
@@ -392,9 +442,24 @@ export const plank: ExerciseDef = {
       const off = Math.abs((b.x[s.pt] as number) - (b.x[s.sh] as number)) / b.torso;
       if (off <= STACK_MAX) return null;
       const side = sideOf(s.sh);
-      return finding('elbows-misplaced', 'minor', names(side, 'shoulder', 'elbow', 'wrist'), 'Bring your elbows under your shoulders');
+      return finding('elbows-misplaced', 'minor', names(side, 'shoulder', 'elbow', 'wrist'));
     },
   ],
-  defaults: { holdSec: 20, sets: 2 },
+  defaults: { holdSec: 20, sets: 2, restSec: 45 },
+  card: { gear: [['mat']], camera: 'side' },
+  demo: { clip: '05_plank_forearm_side_sebitzu', from: 0, to: 2.9, why: 'steady forearm plank, pure side view' },
   faultIds: ['hips-sagging', 'hips-high', 'elbows-misplaced'],
-};
+  words: {
+    posture: 'Get onto your forearms and toes',
+    faults: {
+      'hips-sagging': 'Lift your hips into line',
+      'hips-high': 'Lower your hips into line',
+      'elbows-misplaced': 'Bring your elbows under your shoulders',
+    },
+    guide: {
+      'plank.kneeling': 'Lift your knees off the floor',
+      'plank.hips-down': 'Tuck your toes and lift your hips off the floor',
+      'plank.not-prone': 'Get onto your forearms and toes',
+    },
+  },
+});

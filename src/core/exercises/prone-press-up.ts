@@ -1,8 +1,8 @@
 // Prone press-up: lying face down, the upper body pushed up on straight arms, hips and legs on the floor.
 import { offsetFromLine, type Body } from '../geometry';
-import type { ExerciseDef } from './types';
-import { both, dropT, finding, sideAngle, sideJoints, trunkToHorizontal } from './common';
-import { rateOf, updateRate } from './steady';
+import { defineExercise } from './types';
+import { both, dropT, finding, shoulderWidth, sideAngle, sideJoints, trunkToHorizontal } from './common';
+import { rate, updateRate, type Rate } from './steady';
 
 /** Physio convention for this McKenzie extension: elbows locked; under 150° they are bent. */
 export const ELBOW_STRAIGHT = 150;
@@ -56,8 +56,8 @@ export const STILL_SHIFT_S = 0.1;
 export const HEAD_ON_FACING = 0.7;
 export const HEAD_ON_UPRIGHT = 75;
 function headOn(b: Body): boolean {
-  if (b.ok[5] !== 1 || b.ok[6] !== 1 || !(b.torso > 0)) return false;
-  const w = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number)) / b.torso;
+  const w = shoulderWidth(b);
+  if (w === null) return false;
   return w > HEAD_ON || (w > HEAD_ON_FACING && (trunkToHorizontal(b) ?? 0) >= HEAD_ON_UPRIGHT);
 }
 
@@ -87,25 +87,28 @@ function proneHeadOn(b: Body): boolean {
   return d === null || d < HEAD_ON_ANKLE_DROP;
 }
 
+/** What the press-up remembers: how fast the chest lift and the shoulders' shift over the hands are changing. */
+interface PressUpMemory { lift: Rate; shift: Rate }
+
 /** In the press-up: pushed up, and (unless seen head-on) the chest lifted and no longer moving. */
-function inPressUp(b: Body, mem: Record<string, number>): boolean {
+function inPressUp(b: Body, mem: Readonly<PressUpMemory>): boolean {
   if (!pushedUp(b)) return false;
   if (headOn(b)) return proneHeadOn(b);
   const lift = trunkToHorizontal(b);
-  return lift !== null && lift >= LIFT_MIN && rateOf(mem, 'lift') < STILL_DEG_S && rateOf(mem, 'shift') < STILL_SHIFT_S;
+  return lift !== null && lift >= LIFT_MIN && mem.lift.rate < STILL_DEG_S && mem.shift.rate < STILL_SHIFT_S;
 }
 
-/** Why the hold is not running (a COACH_TEXT key): the missing part of the press-up. */
-function pressUpGuide(b: Body, mem: Record<string, number>): string | null {
+/** Why the hold is not running (a guide id of its `words.guide`): the missing part of the press-up. */
+function pressUpGuide(b: Body, mem: Readonly<PressUpMemory>): string | null {
   if (!pushedUp(b)) return 'prone-press-up.push';
   if (headOn(b)) return null;
   const lift = trunkToHorizontal(b);
   if (lift !== null && lift < LIFT_MIN) return 'prone-press-up.higher';
-  if (!(rateOf(mem, 'lift') < STILL_DEG_S) || !(rateOf(mem, 'shift') < STILL_SHIFT_S)) return 'prone-press-up.still';
+  if (!(mem.lift.rate < STILL_DEG_S) || !(mem.shift.rate < STILL_SHIFT_S)) return 'prone-press-up.still';
   return null;
 }
 
-export const pronePressUp: ExerciseDef = {
+export const pronePressUp = defineExercise({
   id: 'prone-press-up',
   name: 'Prone press-up',
   group: 'stretch',
@@ -118,8 +121,6 @@ export const pronePressUp: ExerciseDef = {
   view: 'any',
   required: ['shoulder', 'elbow', 'wrist', 'hip'],
   posture: {
-    id: 'prone-pushed-up',
-    cue: 'Lie face down and push up on your hands',
     check: (b) => pushedUp(b) && (headOn(b) ? proneHeadOn(b) : (trunkToHorizontal(b) ?? 90) <= 70),
     why: (b) => (headOn(b) ? (proneHeadOn(b) ? null : 'prone-press-up.lie-down') : (trunkToHorizontal(b) ?? 90) > 70 ? 'prone-press-up.lie-down' : pushedUp(b) ? null : 'prone-press-up.push'),
   },
@@ -129,29 +130,46 @@ export const pronePressUp: ExerciseDef = {
     hold: { enterMs: 500, exitMs: 400, maxGapMs: 1000 },
     inPosition: (b, ctx) => inPressUp(b, ctx.mem),
   },
+  memory: (): PressUpMemory => ({ lift: rate(), shift: rate() }),
   remember: (b, ctx) => {
     const side = !headOn(b);
-    updateRate(ctx.mem, 'lift', side ? trunkToHorizontal(b) : null, ctx.t);
-    updateRate(ctx.mem, 'shift', side ? shoulderShift(b) : null, ctx.t);
+    updateRate(ctx.mem.lift, side ? trunkToHorizontal(b) : null, ctx.t);
+    updateRate(ctx.mem.shift, side ? shoulderShift(b) : null, ctx.t);
   },
   metric: (b) => (headOn(b) ? null : trunkToHorizontal(b)),
   metricLabel: 'chest lift (°)',
   checks: [
     (b) => {
       const a = sideAngle(b, 'shoulder', 'elbow', 'wrist');
-      return a !== null && a < ELBOW_STRAIGHT ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist'), 'Straighten your elbows') : null;
+      return a !== null && a < ELBOW_STRAIGHT ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist')) : null;
     },
     (b) => {
       if (headOn(b)) return null;
       const h = hipLift(b);
-      return h !== null && h > HIPS_UP ? finding('hips-lifted', 'major', both('hip', 'knee'), 'Let your hips rest on the floor') : null;
+      return h !== null && h > HIPS_UP ? finding('hips-lifted', 'major', both('hip', 'knee')) : null;
     },
     (b) => {
       if (headOn(b)) return null;
       const t = trunkToHorizontal(b);
-      return t !== null && t < ARCH_MIN ? finding('not-arched', 'minor', both('shoulder', 'hip'), 'Lift your chest higher, let your back arch') : null;
+      return t !== null && t < ARCH_MIN ? finding('not-arched', 'minor', both('shoulder', 'hip')) : null;
     },
   ],
-  defaults: { holdSec: 10, sets: 2 },
+  defaults: { holdSec: 10, sets: 2, restSec: 30 },
+  card: { gear: [['mat']], camera: 'side' },
+  demo: { clip: 'b07_up_dog_prone_extension_3q-side_hpy2github', from: 9.4, to: 13.2, why: 'side view: lowering, pressing the chest up, holding' },
   faultIds: ['elbows-bent', 'hips-lifted', 'not-arched'],
-};
+  words: {
+    posture: 'Lie face down and push up on your hands',
+    faults: {
+      'elbows-bent': 'Straighten your elbows',
+      'hips-lifted': 'Let your hips rest on the floor',
+      'not-arched': 'Lift your chest higher, let your back arch',
+    },
+    guide: {
+      'prone-press-up.push': 'Push up until your arms are straight',
+      'prone-press-up.higher': 'Push your chest up higher',
+      'prone-press-up.still': 'Hold still at the top',
+      'prone-press-up.lie-down': 'Lie face down, hands under your shoulders',
+    },
+  },
+});

@@ -6,9 +6,9 @@
 // pause every hold. The pelvis stays square to a front camera (b01 hips ≥ 0.35 torso lengths), while a
 // side view shows almost none of it.
 import type { Body, Side } from '../geometry';
-import type { ExerciseDef } from './types';
-import { both, finding, mid, trunkSideTilt } from './common';
-import { rateOf, updateRate } from './steady';
+import { defineExercise } from './types';
+import { KP, both, finding, hipWidthPx, mid, trunkSideTilt } from './common';
+import { rate, updateRate, type Rate } from './steady';
 
 /**
  * Twist = 1 − (shoulder width now / widest shoulder width seen facing the camera). b01 (chair, front):
@@ -51,41 +51,48 @@ export const SEATED_KNEE_DROP = 0.7;
 const S = { x: 0, y: 0 };
 
 function widths(b: Body): { sw: number; hw: number } | null {
-  if (b.ok[5] !== 1 || b.ok[6] !== 1) return null;
-  const sw = Math.hypot((b.x[5] as number) - (b.x[6] as number), (b.y[5] as number) - (b.y[6] as number));
-  const hw = b.ok[11] === 1 && b.ok[12] === 1 ? Math.hypot((b.x[11] as number) - (b.x[12] as number), (b.y[11] as number) - (b.y[12] as number)) : NaN;
-  return { sw, hw };
+  if (b.ok[KP.left_shoulder] !== 1 || b.ok[KP.right_shoulder] !== 1) return null;
+  const sw = Math.hypot((b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number), (b.y[KP.left_shoulder] as number) - (b.y[KP.right_shoulder] as number));
+  return { sw, hw: hipWidthPx(b) };
 }
 
+/**
+ * What the rotation stretch remembers: the widest shoulders and hips seen (over the torso; NaN until seen), the
+ * last hip width, and how fast the twist is changing.
+ */
+export interface TwistMemory { swRef: number; hwRef: number; hw: number; twist: Rate }
+export const twistMemory = (): TwistMemory => ({ swRef: NaN, hwRef: NaN, hw: NaN, twist: rate() });
+
 /** Twist amount 0..1 against the widest shoulders seen (kept in mem, slowly decaying for reframing). */
-export function twist(b: Body, mem: Record<string, number>): number | null {
+export function twist(b: Body, mem: TwistMemory): number | null {
   const w = widths(b);
   if (!w || !(b.torso > 0)) return null;
   const rel = w.sw / b.torso;
   const ref = mem.swRef;
-  mem.swRef = ref === undefined || rel > ref ? rel : ref * 0.999;
+  mem.swRef = Number.isNaN(ref) || rel > ref ? rel : ref * 0.999;
   if (Number.isFinite(w.hw)) {
     const hr = w.hw / b.torso;
-    mem.hwRef = mem.hwRef === undefined || hr > mem.hwRef ? hr : mem.hwRef * 0.999;
+    mem.hwRef = Number.isNaN(mem.hwRef) || hr > mem.hwRef ? hr : mem.hwRef * 0.999;
     mem.hw = hr;
   }
-  return Math.max(0, 1 - rel / (mem.swRef as number));
+  return Math.max(0, 1 - rel / mem.swRef);
 }
 
 /** The person's own side they turn to; seen from the front, their right is image-left. */
 export function turnSide(b: Body): Side | null {
-  if (b.ok[0] !== 1 || !mid(b, 'shoulder', S)) return null;
+  if (b.ok[KP.nose] !== 1 || !mid(b, 'shoulder', S)) return null;
   const w = widths(b);
   if (!w || !(w.sw > 0)) return null;
-  const off = ((b.x[0] as number) - S.x) / Math.max(w.sw, 0.3 * b.torso);
+  const off = ((b.x[KP.nose] as number) - S.x) / Math.max(w.sw, 0.3 * b.torso);
   if (off < -HEAD_TURN) return 'right';
   if (off > HEAD_TURN) return 'left';
   return null;
 }
 
 function facing(b: Body): boolean {
-  if (b.ok[11] !== 1 || b.ok[12] !== 1 || !(b.torso > 0)) return false;
-  return Math.hypot((b.x[11] as number) - (b.x[12] as number), (b.y[11] as number) - (b.y[12] as number)) / b.torso >= HIPS_FACING;
+  if (!(b.torso > 0)) return false;
+  const hw = hipWidthPx(b);
+  return Number.isFinite(hw) && hw / b.torso >= HIPS_FACING;
 }
 
 /**
@@ -95,16 +102,16 @@ function facing(b: Body): boolean {
  */
 export function seated(b: Body): boolean {
   let drop: number | null = null;
-  for (const [h, k] of [[11, 13], [12, 14]] as const) {
+  for (const [h, k] of [[KP.left_hip, KP.left_knee], [KP.right_hip, KP.right_knee]] as const) {
     if (b.ok[h] === 1 && b.ok[k] === 1 && b.torso > 0) {
       const d = ((b.y[k] as number) - (b.y[h] as number)) / b.torso;
       drop = drop === null ? d : Math.min(drop, d);
     }
   }
-  return drop === null ? b.ok[13] !== 1 && b.ok[14] !== 1 : drop < SEATED_KNEE_DROP;
+  return drop === null ? b.ok[KP.left_knee] !== 1 && b.ok[KP.right_knee] !== 1 : drop < SEATED_KNEE_DROP;
 }
 
-export const rotationStretch: ExerciseDef = {
+export const rotationStretch = defineExercise({
   id: 'rotation-stretch',
   name: 'Rotation stretch',
   group: 'stretch',
@@ -117,27 +124,42 @@ export const rotationStretch: ExerciseDef = {
   // 'any' for the engine's shoulder test; the front view is required by the posture check (hips square on).
   view: 'any',
   required: ['both:shoulder', 'both:hip', 'nose'],
-  posture: { id: 'seated-facing', cue: 'Sit down, tall and facing the camera', check: (b) => facing(b) && seated(b) },
+  posture: { check: (b) => facing(b) && seated(b) },
   counter: {
     kind: 'hold-per-side',
     hold: { enterMs: 600, exitMs: 500, maxGapMs: 1000 },
-    heldSide: (b, ctx) => ((ctx.metric ?? 0) >= TWIST_MIN && rateOf(ctx.mem, 'twist') < STILL_TWIST_S ? turnSide(b) : null),
+    heldSide: (b, ctx) => ((ctx.metric ?? 0) >= TWIST_MIN && ctx.mem.twist.rate < STILL_TWIST_S ? turnSide(b) : null),
   },
-  guide: (b, ctx) => ((ctx.metric ?? 0) < TWIST_MIN ? 'rotation-stretch.turn' : !(rateOf(ctx.mem, 'twist') < STILL_TWIST_S) ? 'rotation-stretch.still' : turnSide(b) === null ? 'rotation-stretch.head' : null),
+  guide: (b, ctx) => ((ctx.metric ?? 0) < TWIST_MIN ? 'rotation-stretch.turn' : !(ctx.mem.twist.rate < STILL_TWIST_S) ? 'rotation-stretch.still' : turnSide(b) === null ? 'rotation-stretch.head' : null),
+  memory: twistMemory,
   metric: (b, ctx) => twist(b, ctx.mem),
-  remember: (_b, ctx) => { updateRate(ctx.mem, 'twist', ctx.metric, ctx.t); },
+  remember: (_b, ctx) => { updateRate(ctx.mem.twist, ctx.metric, ctx.t); },
   metricLabel: 'shoulder turn (0–1)',
   checks: [
     (_b, ctx) => {
       const hw = ctx.mem.hw, ref = ctx.mem.hwRef;
-      if (hw === undefined || ref === undefined || !(ref > 0)) return null;
-      return hw / ref < HIPS_SQUARE ? finding('hips-turning', 'major', both('hip'), 'Keep your hips facing forward') : null;
+      if (Number.isNaN(hw) || !(ref > 0)) return null;
+      return hw / ref < HIPS_SQUARE ? finding('hips-turning', 'major', both('hip')) : null;
     },
     (b) => {
       const t = trunkSideTilt(b);
-      return t !== null && Math.abs(t) > LEAN_DEG ? finding('leaning', 'major', both('shoulder', 'hip'), 'Sit up straight, turn without leaning') : null;
+      return t !== null && Math.abs(t) > LEAN_DEG ? finding('leaning', 'major', both('shoulder', 'hip')) : null;
     },
   ],
-  defaults: { holdSec: 20, sets: 1 },
+  defaults: { holdSec: 20, sets: 1, restSec: 20 },
+  card: { gear: [['chair', 'ball']], camera: 'front' },
+  demo: { clip: 'b01_seated_twist_chair_front_adaptx', from: 7.0, to: 10.3, why: 'from the right twist back to centre and into the left twist' },
   faultIds: ['hips-turning', 'leaning'],
-};
+  words: {
+    posture: 'Sit down, tall and facing the camera',
+    faults: {
+      'hips-turning': 'Keep your hips facing forward',
+      'leaning': 'Sit up straight, turn without leaning',
+    },
+    guide: {
+      'rotation-stretch.turn': 'Turn your shoulders to one side',
+      'rotation-stretch.still': 'Hold the turn still',
+      'rotation-stretch.head': 'Let your head turn with your shoulders',
+    },
+  },
+});

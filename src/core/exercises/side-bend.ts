@@ -7,8 +7,8 @@
 // standing) bends slowly without pausing (≈0.5–1 s at end range): requiring stillness there loses 2–4 of
 // its 6 bends. A slow dynamic bend therefore counts as a short hold on its side.
 import type { Body, Side } from '../geometry';
-import type { ExerciseDef } from './types';
-import { angleOn, both, finding, mid, trunkSideTilt } from './common';
+import { defineExercise } from './types';
+import { KP, betterOfSides, both, elbowAngle, finding, mid, trunkSideTilt } from './common';
 
 /**
  * Sideways trunk tilt (hip midpoint → shoulder midpoint from vertical, °). b02 (standing, front): upright
@@ -36,10 +36,10 @@ export const ELBOW_EXTENDED = 110;
 
 const W = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, HP = { x: 0, y: 0 };
 function handsOverhead(b: Body): boolean | null {
-  if (b.ok[0] !== 1 || !mid(b, 'wrist', W) || !mid(b, 'shoulder', SH) || !mid(b, 'hip', HP) || !(b.torso > 0)) return null;
+  if (b.ok[KP.nose] !== 1 || !mid(b, 'wrist', W) || !mid(b, 'shoulder', SH) || !mid(b, 'hip', HP) || !(b.torso > 0)) return null;
   const ux = SH.x - HP.x, uy = SH.y - HP.y, n = Math.hypot(ux, uy);
   if (!(n > 0)) return null;
-  return ((W.x - (b.x[0] as number)) * ux + (W.y - (b.y[0] as number)) * uy) / n / b.torso >= OVERHEAD;
+  return ((W.x - (b.x[KP.nose] as number)) * ux + (W.y - (b.y[KP.nose] as number)) * uy) / n / b.torso >= OVERHEAD;
 }
 
 /** The person's side they bend to (front view: shoulders to image-right = their left). */
@@ -47,7 +47,10 @@ function bendSide(tilt: number): Side | null {
   return tilt >= BEND_MIN ? 'left' : tilt <= -BEND_MIN ? 'right' : null;
 }
 
-export const sideBend: ExerciseDef = {
+/** When the bend first sat between BEND_START and BEND_MIN without reaching it (NaN = it does not). */
+interface SideBendMemory { shallowSince: number }
+
+export const sideBend = defineExercise({
   id: 'side-bend',
   name: 'Side bend',
   group: 'stretch',
@@ -60,8 +63,6 @@ export const sideBend: ExerciseDef = {
   view: 'front',
   required: ['both:shoulder', 'both:hip', 'both:wrist', 'nose'],
   posture: {
-    id: 'upright',
-    cue: 'Sit or stand tall facing the camera',
     check: (b) => { const t = trunkSideTilt(b); return t !== null && Math.abs(t) < 45; },
   },
   counter: {
@@ -70,26 +71,37 @@ export const sideBend: ExerciseDef = {
     heldSide: (b, ctx) => (handsOverhead(b) === true && ctx.metric !== null ? bendSide(ctx.metric) : null),
   },
   guide: (b, ctx) => (handsOverhead(b) !== true ? 'side-bend.arms' : ctx.metric === null || bendSide(ctx.metric) === null ? 'side-bend.bend' : null),
+  memory: (): SideBendMemory => ({ shallowSince: NaN }),
+  remember: (_b, ctx) => {
+    const a = Math.abs(ctx.metric ?? 0);
+    if (a >= BEND_START && a < BEND_MIN) { if (Number.isNaN(ctx.mem.shallowSince)) ctx.mem.shallowSince = ctx.t; } else ctx.mem.shallowSince = NaN;
+  },
   metric: (b) => trunkSideTilt(b),
   metricLabel: 'sideways bend (°, + = to your left)',
   checks: [
     // Judged once the trunk bends: sitting upright with the hands on the lap is getting ready, not a fault.
     (b, ctx) => (handsOverhead(b) === false && Math.abs(ctx.metric ?? 0) >= BEND_START
-      ? finding('arms-not-overhead', 'major', both('shoulder', 'elbow', 'wrist'), 'Reach both arms overhead') : null),
+      ? finding('arms-not-overhead', 'major', both('shoulder', 'elbow', 'wrist')) : null),
     (b) => {
-      const l = angleOn(b, 'left', 'shoulder', 'elbow', 'wrist'), r = angleOn(b, 'right', 'shoulder', 'elbow', 'wrist');
-      const m = l === null ? r : r === null ? l : Math.min(l, r);
-      return m !== null && m < ELBOW_EXTENDED && handsOverhead(b) === true ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist'), 'Keep your arms long') : null;
+      const m = betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min');
+      return m !== null && m < ELBOW_EXTENDED && handsOverhead(b) === true ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist')) : null;
     },
-    (_b, ctx) => {
-      const a = Math.abs(ctx.metric ?? 0);
-      if (a >= BEND_START && a < BEND_MIN) {
-        if (ctx.mem.shallow === undefined) ctx.mem.shallow = ctx.t;
-        if (ctx.t - ctx.mem.shallow >= SHALLOW_MS) return finding('not-bent-enough', 'minor', both('shoulder', 'hip'), 'Bend a little further');
-      } else delete ctx.mem.shallow;
-      return null;
-    },
+    (_b, ctx) => (ctx.t - ctx.mem.shallowSince >= SHALLOW_MS ? finding('not-bent-enough', 'minor', both('shoulder', 'hip')) : null),
   ],
-  defaults: { holdSec: 15, sets: 1 },
+  defaults: { holdSec: 15, sets: 1, restSec: 20 },
+  card: { gear: [['chair', 'ball']], camera: 'front' },
+  demo: { clip: 'b02_side_bend_overhead_standing_front_vivek', from: 0, to: 3.0, why: 'upright, bend to the left, back up' },
   faultIds: ['arms-not-overhead', 'elbows-bent', 'not-bent-enough'],
-};
+  words: {
+    posture: 'Sit or stand tall facing the camera',
+    faults: {
+      'arms-not-overhead': 'Reach both arms overhead',
+      'elbows-bent': 'Keep your arms long',
+      'not-bent-enough': 'Bend a little further',
+    },
+    guide: {
+      'side-bend.arms': 'Clasp your hands and reach overhead',
+      'side-bend.bend': 'Bend your upper body to one side',
+    },
+  },
+});

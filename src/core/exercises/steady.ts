@@ -7,28 +7,25 @@ export const RATE_TAU_MS = 250;
 /** A gap longer than this restarts the rate (the person left, or the set paused). */
 const RATE_GAP_MS = 500;
 
-/**
- * Updates and returns the smoothed |d value / dt| (units per second) kept in mem under `key`. Call once
- * per frame (from an exercise's `remember`). Returns NaN until two close frames were seen.
- */
-export function updateRate(mem: Record<string, number>, key: string, value: number | null, t: number): number {
-  const vKey = `${key}:v`, tKey = `${key}:t`, rKey = `${key}:rate`;
-  const pv = mem[vKey], pt = mem[tKey];
-  if (value === null || !Number.isFinite(value)) { delete mem[vKey]; delete mem[tKey]; delete mem[rKey]; return NaN; }
-  mem[vKey] = value;
-  mem[tKey] = t;
-  if (pv === undefined || pt === undefined || !(t > pt) || t - pt > RATE_GAP_MS) { delete mem[rKey]; return NaN; }
-  const dt = t - pt;
-  const r = (Math.abs(value - pv) * 1000) / dt;
-  const prev = mem[rKey];
-  const a = 1 - Math.exp(-dt / RATE_TAU_MS);
-  const next = prev === undefined ? r : prev + a * (r - prev);
-  mem[rKey] = next;
-  return next;
-}
+/** A smoothed rate's state: the last value and time, and the rate (NaN = unset). */
+export interface Rate { v: number; t: number; rate: number }
+export const rate = (): Rate => ({ v: NaN, t: NaN, rate: NaN });
 
-/** The last rate stored under key (NaN when unknown). */
-export function rateOf(mem: Record<string, number>, key: string): number {
-  const v = mem[`${key}:rate`];
-  return v === undefined ? NaN : v;
+/**
+ * Updates and returns the smoothed |d value / dt| (units per second) kept in `r`. Call once per frame (from an
+ * exercise's `remember`). Returns NaN until two close frames were seen.
+ */
+export function updateRate(r: Rate, value: number | null, t: number): number {
+  const pv = r.v, pt = r.t;
+  if (value === null || !Number.isFinite(value)) { r.v = NaN; r.t = NaN; r.rate = NaN; return NaN; }
+  r.v = value;
+  r.t = t;
+  if (Number.isNaN(pv) || Number.isNaN(pt) || !(t > pt) || t - pt > RATE_GAP_MS) { r.rate = NaN; return NaN; }
+  const dt = t - pt;
+  const x = (Math.abs(value - pv) * 1000) / dt;
+  const prev = r.rate;
+  const a = 1 - Math.exp(-dt / RATE_TAU_MS);
+  const next = Number.isNaN(prev) ? x : prev + a * (x - prev);
+  r.rate = next;
+  return next;
 }

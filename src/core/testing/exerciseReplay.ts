@@ -5,6 +5,7 @@ import type { ExerciseId } from '../exercises/types';
 import type { PoseFrame } from '../pose';
 import { SummaryBuilder, type Summary } from '../summary';
 import { loadClip } from './replay';
+import { COACH_WORDS } from '../../words/coachWords';
 
 export interface Replay {
   summary: Summary;
@@ -25,7 +26,7 @@ export function replayFrames(exercise: ExerciseId, frames: readonly PoseFrame[],
       if (e.type === 'fault-start') faultStarts.push({ id: e.faultId, tSec: (e.t - t0) / 1000 });
     }
   };
-  const sb = new SummaryBuilder(exercise, source);
+  const sb = new SummaryBuilder(exercise, source, COACH_WORDS);
   for (const f of frames) { const r = step(s, f); take(r.events); sb.add(s.t, r.events, r.view); }
   const end = finish(s);
   take(end);
