@@ -46,19 +46,44 @@ const source = (f: string): string => readFileSync(join(exDir, f), 'utf8');
 /** An exercise file is one whose record has `id: '<its own name>'`. */
 const exerciseIds = EXERCISE_FILES.map((f) => basename(f, '.ts')).filter((id) => new RegExp(`\\bid:\\s*'${id}'`).test(source(`${id}.ts`)));
 if (onlyEx) for (const e of onlyEx) if (!exerciseIds.includes(e)) { console.error(`unknown exercise ${e}; one of ${exerciseIds.join(', ')}`); process.exit(2); }
-/** Exercises whose rules read the file (itself, and whoever imports it, transitively). */
-function readers(file: string): string[] {
+/**
+ * Exercises whose rules read a threshold: the exercise whose file declares it, and every exercise file that names
+ * it or names a declaration of its file that uses it (a shared helper such as common.ts's trunkSwing reading
+ * REF_SLEW_DEG), following re-exports and helpers one file at a time.
+ */
+function readers(file: string, name: string): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
-  const visit = (f: string) => {
-    if (seen.has(f)) return;
-    seen.add(f);
+  const visit = (f: string, ident: string) => {
+    const key = `${f}:${ident}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const mod = basename(f, '.ts');
     if (exerciseIds.includes(mod)) out.add(mod);
-    for (const g of EXERCISE_FILES) if (new RegExp(`from '\\./${mod}'`).test(source(g))) visit(g);
+    // Declarations of f that use ident are read wherever their names are.
+    const used = [ident, ...topLevel(source(f)).filter((d) => d.name !== ident && new RegExp(`\\b${ident}\\b`).test(d.body)).map((d) => d.name)];
+    for (const g of EXERCISE_FILES) {
+      if (g === f) continue;
+      const src = source(g);
+      if (!new RegExp(`from '\\./${mod}'`).test(src)) continue;
+      for (const u of used) if (new RegExp(`\\b${u}\\b`).test(src)) visit(g, u);
+    }
   };
-  visit(file);
+  visit(file, name.split('.')[0] as string);
   return [...out].sort();
+}
+
+/** Top-level declarations of a source file: name and text (up to the next top-level declaration). */
+function topLevel(src: string): { name: string; body: string }[] {
+  const lines = src.split('\n');
+  const out: { name: string; body: string }[] = [];
+  let cur: { name: string; body: string } | null = null;
+  for (const l of lines) {
+    const m = /^(?:export )?(?:function|const|let|class|interface|type) ([A-Za-z_$][\w$]*)/.exec(l);
+    if (m) { cur = { name: m[1] as string, body: '' }; out.push(cur); }
+    if (cur) cur.body += `${l}\n`;
+  }
+  return out;
 }
 
 // ---- the mutation sites
@@ -187,9 +212,9 @@ function save(results: readonly Result[], complete: boolean, totalSec?: number):
 
 async function main(): Promise<void> {
   const all = sites().filter((s) => !onlyNames || onlyNames.some((n) => s.name === n || s.name.startsWith(`${n}.`)));
-  const plan = all.map((s) => ({ s, ids: readers(s.file) })).filter((p) => p.ids.length > 0 && (!onlyEx || p.ids.some((i) => onlyEx.includes(i)))
+  const plan = all.map((s) => ({ s, ids: readers(s.file, s.name) })).filter((p) => p.ids.length > 0 && (!onlyEx || p.ids.some((i) => onlyEx.includes(i)))
     && (!earlier || nudged(p.s.value).some((n) => earlier.has(`${p.s.name} ${n.value}`))));
-  const unread = all.filter((s) => readers(s.file).length === 0);
+  const unread = all.filter((s) => readers(s.file, s.name).length === 0);
   console.log(`${plan.length} thresholds × 2 = ${plan.length * 2} mutants (±${pct * 100} %; 0 by ±0.05)${unread.length ? `; ${unread.length} in files no exercise reads: ${unread.map((s) => s.name).join(', ')}` : ''}`);
   if (flag('list')) { for (const p of plan) console.log(`${p.s.file}:${p.s.line} ${p.s.name} = ${p.s.value} → ${nudged(p.s.value).map((n) => n.value).join(' / ')}  [${p.ids.join(', ')}]`); return; }
 
