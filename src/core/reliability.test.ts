@@ -103,7 +103,9 @@ describe('nobody in view, half a body, the wrong view', () => {
     expect(run('ab-crunch', whole).reps).toBeGreaterThanOrEqual(4);
     const r = run('ab-crunch', mapPoses(whole, (p, f) => mapKps(p, (k) => (LOWER.has(k.name) ? { ...k, y: f.height * 1.02, score: 0 } : k))));
     expectNothingCounted(r);
-    expect(r.setupCues).toContain(SETUP_WORDS['body-cut-off']);
+    // The crunch is judged from the shoulders and hips, so it asks for those in view (not the whole body).
+    expect(r.setupCues).toContain(setupText('ab-crunch', 'body-cut-off'));
+    expect(setupText('ab-crunch', 'body-cut-off')).toBe('Move back so your upper body and hips are in view');
   });
 
   it('a plank chosen in front of a prone clip filmed head-on (16): "turn side-on", nothing counted', async () => {

@@ -14,6 +14,14 @@ export const METRIC_SAMPLES_PER_SEC = 2;
 export const SAVE_EVERY_MS = 2000;
 /** Fault start times kept per fault id. */
 const MAX_FAULT_TIMES = 50;
+/**
+ * A form-breaking fault stands this long (ms) after it was last seen: time counted in that window is not
+ * good-form time. A fault read near its threshold flickers on and off within each second (the piked plank
+ * in clip 04 is flagged for 0.3–0.5 s of every 3.7 s loop, and the hold runs in between), but nobody fixes
+ * and un-fixes their hips that fast: the live screen keeps the fault's words up for the same 3 s
+ * (FAULT_LINE_MS in src/app/live/setFlow.ts), and the summary counts that time as held with the fault.
+ */
+export const FAULT_STANDS_MS = 3000;
 
 export interface SessionMeta {
   id: string;
@@ -43,6 +51,10 @@ export class SessionRecorder {
   private readonly events: SummaryBuilder;
   private readonly counter: 'reps' | 'hold' | null;
   private lastHold = 0;
+  /** Severity of each fault id seen starting (minor faults do not break the form). */
+  private readonly severity = new Map<string, string>();
+  /** When a form-breaking fault was last on (stream ms). */
+  private lastBreakingT = -Infinity;
 
   constructor(meta: SessionMeta) {
     this.counter = meta.counter ?? null;
@@ -59,6 +71,7 @@ export class SessionRecorder {
       holdSec: { total: 0, left: 0, right: 0 },
       goodFormSec: 0,
       activeSec: 0,
+      ...(meta.counter === 'hold' ? { faultHeldSec: 0 } : {}),
       faults: [],
       metric: { label: meta.metricLabel, unit: meta.metricUnit, series: [], min: null, max: null },
       painBefore: meta.painBefore,
@@ -80,15 +93,20 @@ export class SessionRecorder {
     this.lastT = t;
     const r = this.record;
     if (this.counter !== null) r.setSec = (r.setSec ?? 0) + dt;
+    for (const e of events) if (e.type === 'fault-start') this.severity.set(e.faultId, e.severity);
+    if (view.activeFaults.some((id) => this.severity.get(id) !== 'minor') || events.some((e) => e.type === 'fault-start' && e.severity !== 'minor')) this.lastBreakingT = t;
+    // A fault on now, or seen within FAULT_STANDS_MS: this frame's counted time is not good form.
+    const faultStands = view.activeFaults.length > 0 || t - this.lastBreakingT < FAULT_STANDS_MS;
     if (this.counter === 'hold') {
-      // Time held this frame (the hold counter only runs with form that does not break the hold).
+      // Time held this frame (the hold counter stops while a fault is on, and runs between its flickers).
       const held = Math.max(0, view.holdSec.total - this.lastHold);
       this.lastHold = view.holdSec.total;
       r.activeSec += held;
-      if (view.activeFaults.length === 0) r.goodFormSec += held;
+      if (faultStands) r.faultHeldSec = (r.faultHeldSec ?? 0) + held;
+      else r.goodFormSec += held;
     } else if (view.phase === 'active') {
       r.activeSec += dt;
-      if (view.activeFaults.length === 0) r.goodFormSec += dt;
+      if (!faultStands) r.goodFormSec += dt;
     }
     // Reps judged well: the engine's own count of reps with no fault on them (EngineView.cleanReps), as the
     // analyzer's summary has it.
@@ -146,6 +164,7 @@ export class SessionRecorder {
       holdSec: { ...r.holdSec },
       goodFormSec: round1(r.goodFormSec),
       activeSec: round1(r.activeSec),
+      ...(r.faultHeldSec !== undefined ? { faultHeldSec: round1(r.faultHeldSec) } : {}),
       ...(r.repsGood !== undefined ? { repsGood: r.repsGood } : {}),
       ...(r.setSec !== undefined ? { setSec: round1(r.setSec) } : {}),
       faults: r.faults.map((f) => ({ ...f, atSec: [...f.atSec] })),

@@ -36,6 +36,11 @@ export interface SessionRecord {
    */
   goodFormSec: number;
   activeSec: number;
+  /**
+   * For holds: seconds held while a form-breaking fault stood (on, or seen within the last 3 s: it flickers
+   * near its threshold), so not good-form time; absent in older records.
+   */
+  faultHeldSec?: number;
   /** Reps judged well (the engine's reps with no fault on them); absent in older records. */
   repsGood?: number;
   /** Seconds the set ran (from "Go" to its end, pauses left out); absent in older records. */
@@ -115,6 +120,7 @@ export function parseSessionRecord(v: unknown): SessionRecord {
     holdSec: checkCounts(v.holdSec, 'holdSec'),
     goodFormSec: v.goodFormSec,
     activeSec: v.activeSec,
+    ...(nonNeg(v.faultHeldSec) ? { faultHeldSec: v.faultHeldSec } : {}),
     ...(nonNeg(v.repsGood) ? { repsGood: v.repsGood } : {}),
     ...(nonNeg(v.setSec) ? { setSec: v.setSec } : {}),
     faults,

@@ -135,6 +135,8 @@ test('keyboard only: Tab to the plank card, Enter, Space pauses and resumes, Esc
   await waitForHold(page, held + 1);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Set finished' })).toBeVisible();
+  // Focus lands on the result, so a keyboard or screen-reader user hears it first.
+  await expect(page.getByRole('heading', { name: 'Set finished' })).toBeFocused();
 });
 
 test('tab hidden mid-set pauses: no hold seconds accrue while hidden, Space resumes', async ({ page }) => {

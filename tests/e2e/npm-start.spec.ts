@@ -45,6 +45,15 @@ test('npm start: installs nothing new, builds only when the sources changed, ser
   const icon = await page.request.get('/favicon.ico');
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toMatch(/icon/);
+
+  // The test hook is only in test and bench builds: the page npm start serves has no window.__formCoach, and
+  // ?replay= plays nothing (no recorded stream is asked for).
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto('/?replay=anything#/home');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => '__formCoach' in window)).toBe(false);
+  expect(asked.filter((p) => p.startsWith('/__replay/'))).toEqual([]);
 });
 
 test('npm start: a plank set on clip 03 as the webcam is coached (skeleton on the body, 3-2-1 once, hold past 5 s), no 404 on the way', async ({ page }) => {

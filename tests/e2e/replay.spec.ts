@@ -81,3 +81,81 @@ test('replayed stream, no model: a two-set routine runs from the check-in to the
   // No model, no TensorFlow.js, no camera: nothing of them was fetched.
   expect(requested.filter((p) => /\/models\/|tfjs|\.wasm$/.test(p))).toEqual([]);
 });
+
+test('a card\'s numbers are the set that runs: sets edited to 2 on the card, Start, two sets with the card\'s rest between', async ({ page }) => {
+  test.setTimeout(120_000);
+  await installSpeechStub(page);
+  await serveReplay(page, 'plank03', readFixture('03_plank_forearm_side_kaiakol005'));
+  await page.goto('/?replay=plank03#/home');
+  const card = page.getByTestId('exercise-card-plank');
+  await card.getByLabel('Plank: sets').fill('2');
+  await card.getByLabel('Plank: sets').press('Tab');
+  await card.getByLabel('Plank: hold seconds').fill('5');
+  await card.getByLabel('Plank: hold seconds').press('Enter');
+  await expect(page.locator('.routine-list')).toContainText('Plank: 2 × 5 s hold');
+  await card.getByRole('button', { name: 'Start Plank' }).click();
+  await expect(page.getByText('Set 1 of 2')).toBeVisible();
+  await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+  await expect(page.getByTestId('counter')).toHaveText(/0:0[1-5] \/ 0:05/, { timeout: 30_000 });
+
+  await test.step('the first set ends at the card\'s 5 s and the rest begins (the routine\'s 45 s for the plank)', async () => {
+    await expect(page.getByTestId('rest-time')).toBeVisible({ timeout: 20_000 });
+    const left = await page.getByTestId('rest-time').innerText();
+    const sec = left.split(':').reduce((a, b) => a * 60 + Number(b), 0);
+    expect(sec, `rest shown: ${left}`).toBeGreaterThan(30);
+    expect(sec).toBeLessThanOrEqual(45);
+    // A card is not a routine: no "Skip exercise".
+    await expect(page.getByRole('button', { name: 'Skip exercise' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Skip rest' }).click();
+  });
+
+  await test.step('the second set frames, counts down and counts, then the summary has both sets', async () => {
+    await expect(page.getByText('Set 2 of 2')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('video-text')).toHaveText(/^[123]$/, { timeout: 15_000 });
+    await expect(page.getByRole('heading', { name: '2 sets finished' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('heading', { name: '2 sets finished' })).toBeFocused();
+    await expect(page.getByTestId('summary')).toHaveCount(2);
+    for (const s of await page.getByTestId('summary').all()) await expect(s.getByTestId('summary-counts')).toContainText('/ 0:05');
+    await expect(page.getByRole('button', { name: /Next exercise/ })).toHaveCount(0);
+  });
+  const texts = (await spokenSoFar(page)).map((x) => x.text);
+  expect(texts.filter((x) => x === 'Go')).toHaveLength(2);
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('each counted rep is acknowledged: its number is said and the counter pulses; Stop puts the focus on the summary (floor crunches, clip 14 replayed)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await installSpeechStub(page);
+  await serveReplay(page, 'crunch14', readFixture('14_crunch_klarfit'));
+  // Every pulse the counter shows (the block is mounted again with a new data-pulse on each counted rep).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __pulses: string[] }).__pulses = seen;
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[data-pulse]')) {
+        const v = el.getAttribute('data-pulse')!;
+        if (seen[seen.length - 1] !== v) seen.push(v);
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-pulse'] });
+  });
+  await page.goto('/?replay=crunch14#/home');
+  const card = page.getByTestId('exercise-card-ab-crunch');
+  await card.getByLabel('Abdominal crunch: sets').fill('1');
+  await card.getByLabel('Abdominal crunch: sets').press('Tab');
+  await card.getByLabel('Abdominal crunch: reps').fill('10');
+  await card.getByLabel('Abdominal crunch: reps').press('Enter');
+  await card.getByRole('button', { name: 'Start Abdominal crunch' }).click();
+  await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+  await expect(page.getByTestId('counter')).toHaveText(/^3 \/ 10/, { timeout: 90_000 });
+  await page.getByRole('button', { name: /Stop/ }).click();
+  await expect(page.getByRole('heading', { name: 'Set finished' })).toBeFocused();
+  const reps = Number(/^(\d+) \/ 10/.exec(await page.getByTestId('summary-counts').innerText().then((t) => t.replace(/^\D*/, '')))?.[1]);
+  expect(reps).toBeGreaterThanOrEqual(3);
+  const texts = (await spokenSoFar(page)).map((x) => x.text);
+  const afterGo = texts.slice(texts.indexOf('Go') + 1);
+  const said = Array.from({ length: reps }, (_, i) => String(i + 1));
+  expect(afterGo.filter((x) => /^\d+$/.test(x)), JSON.stringify(texts)).toEqual(said);
+  const pulses = await page.evaluate(() => (window as unknown as { __pulses: string[] }).__pulses);
+  expect(pulses.filter((p) => p !== '0'), JSON.stringify(pulses)).toEqual(said);
+  await page.evaluate(() => localStorage.clear());
+});

@@ -67,3 +67,31 @@ test('keypoint recording can be armed from Settings with the camera off, and kee
   await page.getByRole('button', { name: 'Save' }).click();
   expect((await download).suggestedFilename()).toMatch(/^form-coach-keypoints-.*\.json$/);
 });
+
+/** Each visible select whose chosen option's text is wider than the room inside its box (cut off on screen). */
+async function cutOffSelects(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    const out: string[] = [];
+    for (const sel of document.querySelectorAll('select')) {
+      if (sel.offsetParent === null) continue;
+      const cs = getComputedStyle(sel);
+      ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const text = sel.selectedOptions[0]?.text ?? '';
+      // The room for text: the box less its padding and the drop-down arrow (about 1.5 em).
+      const room = sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 1.5 * parseFloat(cs.fontSize);
+      if (ctx.measureText(text).width > room) out.push(`${sel.closest('label')?.querySelector('span')?.textContent ?? sel.name}: "${text}" (${Math.round(ctx.measureText(text).width)} px in ${Math.round(room)} px)`);
+    }
+    return out;
+  });
+}
+
+test('no choice is cut off: every select shows its whole chosen text, on Settings (Advanced open) and the camera check', async ({ page }) => {
+  await page.goto('/?voice=off#/settings');
+  await openAdvanced(page);
+  expect(await cutOffSelects(page)).toEqual([]);
+  await page.goto('/?voice=off#/camera');
+  await expect(page.getByLabel('Engine')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/camera-check.png' });
+  expect(await cutOffSelects(page)).toEqual([]);
+});

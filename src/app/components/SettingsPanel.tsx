@@ -39,7 +39,8 @@ function useAfter(ms: number): boolean {
 }
 
 const BACKEND_LABELS: Record<BackendSetting, string> = {
-  auto: 'Automatic (GPU if there is a real one)',
+  // Short enough not to be cut off in the camera check's narrow column; the hint under it says the rest.
+  auto: 'Automatic',
   webgl: 'WebGL (GPU)',
   wasm: 'WebAssembly (CPU, fast)',
   cpu: 'Plain JavaScript (slowest)',
@@ -156,6 +157,7 @@ function TechnicalFields() {
         <select value={settings.backend} onChange={(e) => updateSettings({ backend: e.target.value as BackendSetting })}>
           {BACKEND_SETTINGS.map((b) => <option key={b} value={b}>{BACKEND_LABELS[b]}</option>)}
         </select>
+        {settings.backend === 'auto' && <small>Uses the graphics card when there is a real one.</small>}
         {active && <small>Running on {active.active}{active.active === 'wasm' && active.simd ? ' with SIMD' : ''}.</small>}
       </label>
     </>

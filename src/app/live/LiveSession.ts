@@ -29,9 +29,10 @@ import { metricMeta } from '../summary/format';
 import type { BannerSide } from './framing';
 import { allMet, bannerPlace, bodyBox, neededSeen } from './framing';
 import type { Effect, FlowEvent, FlowState } from './setFlow';
-import { cardRoutine, engineRuns, openFlow, restLeftSec, restNextExercise, setFlow, setLabel } from './setFlow';
+import { cardPlan, engineRuns, openFlow, restLeftSec, restNextExercise, setFlow, setLabel } from './setFlow';
 import { counterMode } from './target';
 import { KeypointRecorder } from './keypointRecorder';
+import { blockFor } from '../routine/routineStore';
 
 /** Time, injected: the page's clock in the app, a hand-wound one in tests. */
 export interface Clock {
@@ -162,9 +163,14 @@ export class LiveSession {
   /** The live screen for one exercise from its card: its sets, with rest between them. Check-in first. */
   openExercise(exerciseId: string, opts: { skipCheckIn?: boolean } = {}): void {
     if (!isExerciseId(exerciseId)) return;
-    this.begin(openFlow('card', cardRoutine(EXERCISES[exerciseId])), null);
+    this.begin(openFlow('card', this.cardPlanFor(exerciseId)), null);
     this.d.go('live');
     if (opts.skipCheckIn) this.checkIn(null);
+  }
+
+  /** A card's plan: the numbers the card shows (the user's routine's block for it), else the defaults. */
+  private cardPlanFor(id: ExerciseId): Routine {
+    return cardPlan(EXERCISES[id], blockFor(this.d.loadRoutine(), id));
   }
 
   /** The routine (the user's, else the defaults), from its first block or from `fromBlock`. */
@@ -192,7 +198,7 @@ export class LiveSession {
       this.store.setState({ live: null, coach: null });
       return;
     }
-    const f = openFlow('card', cardRoutine(EXERCISES[exerciseId]));
+    const f = openFlow('card', this.cardPlanFor(exerciseId));
     this.begin({ ...f, autoStart: false }, null);
     this.checkIn(null);
   }

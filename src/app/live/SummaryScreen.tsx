@@ -28,12 +28,14 @@ export function SummaryScreen() {
   const counted = summary.records.some((r) => r.reps.total > 0 || r.holdSec.total > 0);
   return (
     <section className="summary-screen" aria-labelledby="summary-title">
-      <h2 id="summary-title" ref={heading} tabIndex={-1}>{summary.routineName ? `Routine finished: ${summary.routineName}` : 'Set finished'}</h2>
+      <h2 id="summary-title" ref={heading} tabIndex={-1}>{summary.routineName ? `Routine finished: ${summary.routineName}` : summary.records.length > 1 ? `${summary.records.length} sets finished` : 'Set finished'}</h2>
       {!counted && (
         <p data-testid="nothing-counted">
           {summary.records.length === 0
             ? 'Nothing was counted this time: the set stopped before counting began.'
-            : 'Nothing was counted this time. The coach could not see the exercise being done: check the picture on the framing step next time.'}
+            : summary.records.some((r) => r.faults.length > 0)
+              ? 'Nothing was counted this time: a form problem was seen, and the count waits until it is put right. See “What to work on” below.'
+              : 'Nothing was counted this time. The coach could not see the exercise being done: check the picture on the framing step next time.'}
         </p>
       )}
       {summary.routineName && summary.records.length > 0 && (

@@ -13,6 +13,7 @@ import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READ
 import { MAX_PER_MINUTE, REPEAT_MS } from './speech';
 import { concat, harness, nobody } from './testHarness';
 import { setupWords } from './words';
+import { faultHeldLine, formLine } from '../summary/format';
 
 async function clip(name: string): Promise<PoseFrame[]> {
   const f = await loadClip(name);
@@ -183,6 +184,37 @@ describe('setFlow (the reducer)', () => {
     expect(still.s.lineKind).toBe('fault');
   });
 
+  it('counting: a fault that stands is said when it appears, once more REPEAT_MS later, then only shown', () => {
+    const c = toCounting(plankFraming(120));
+    const t = c.t;
+    const on = (extra: Partial<EngineView> = {}) => active({ activeFaults: ['hips-high'], ...extra });
+    const evs: FlowEvent[] = [frame(t + 100, on({ cue: { id: 'fault:hips-high', kind: 'fault' } }))];
+    // The engine raises the cue once; the fault stays on for 40 s.
+    for (let k = 200; k <= 40_000; k += 100) evs.push(frame(t + k, on()));
+    const r = run(c.s, evs);
+    expect(said(r.fx)).toEqual(['Lower your hips into line', 'Lower your hips into line']);
+    // The same when the engine keeps its cue up the whole time (as it does live on clip 04).
+    const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: { id: 'fault:hips-high', kind: 'fault' as const } } } : e));
+    expect(said(run(c.s, kept).fx)).toEqual(['Lower your hips into line', 'Lower your hips into line']);
+    expect(r.s.line).toBe('Lower your hips into line');
+    // The second time is REPEAT_MS after the first, not sooner.
+    let st = c.s;
+    const at: number[] = [];
+    for (const e of evs) {
+      const one = setFlow(st, e);
+      st = one.state;
+      if (one.effects.some((x) => x.type === 'speak')) at.push(e.t - t);
+    }
+    expect(at[0]).toBe(100);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(REPEAT_MS);
+    expect(at[1]! - at[0]!).toBeLessThan(REPEAT_MS + 200);
+    // Gone for longer than the episode gap, then back: said again.
+    const back: FlowEvent[] = [];
+    for (let k = 40_100; k <= 52_000; k += 100) back.push(frame(t + k, active()));
+    back.push(frame(t + 52_100, on({ cue: { id: 'fault:hips-high', kind: 'fault' } })));
+    expect(said(run(r.s, back).fx)).toEqual(['Lower your hips into line']);
+  });
+
   it('counting → target reached: the set completes (praise only when something was counted) → summary for a one-set card', () => {
     const c = toCounting(plankFraming(3));
     const r = run(c.s, [frame(c.t + 100, active({ holdSec: { total: 1, left: 0, right: 0 } })), frame(c.t + 3000, active({ holdSec: { total: 3, left: 0, right: 0 } }))]);
@@ -318,6 +350,46 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     expect(h.saved.at(-1)!.endedAt).not.toBeNull();
   });
 
+  it('a card\'s Start runs the numbers the card shows: the routine\'s sets, hold and rest for that exercise', async () => {
+    const routine: Routine = { id: 'mine', name: 'My routine', blocks: [
+      { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
+      { exerciseId: 'plank', sets: 3, holdSec: 5, restSec: 10 },
+    ] };
+    const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
+    const restStarts: number[] = [];
+    const restEnds: number[] = [];
+    h.store.subscribe((st, prev) => {
+      if (st.live?.stage === 'rest' && prev.live?.stage !== 'rest') restStarts.push(h.clock.now());
+      if (prev.live?.stage === 'rest' && st.live?.stage !== 'rest') restEnds.push(h.clock.now());
+    });
+    h.session.openExercise('plank');
+    expect(h.store.getState().live).toMatchObject({ exerciseId: 'plank', target: { holdSec: 5 }, setLabel: 'Set 1 of 3', inRoutine: false });
+    h.session.checkIn(null);
+    await h.clock.advance(90_000);
+    expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
+    // The rest between sets is the block's 10 s, not a default.
+    expect(restStarts).toHaveLength(2);
+    for (let i = 0; i < 2; i++) expect(restEnds[i]! - restStarts[i]!).toBeGreaterThanOrEqual(10_000);
+    for (let i = 0; i < 2; i++) expect(restEnds[i]! - restStarts[i]!).toBeLessThan(10_000 + 500);
+    const recs = h.store.getState().summary!.records;
+    expect(recs).toHaveLength(3);
+    for (const r of recs) {
+      expect(r.target).toEqual({ holdSec: 5 });
+      expect(r.holdSec.total).toBeGreaterThanOrEqual(5);
+    }
+    // Only inside a routine is there a "Next exercise", even though the routine has another block.
+    expect(h.store.getState().summary!.nextBlock).toBeNull();
+  });
+
+  it('a card whose exercise the routine leaves out runs the exercise\'s own defaults', async () => {
+    const routine: Routine = { id: 'mine', name: 'My routine', blocks: [{ exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 }] };
+    const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
+    h.session.openExercise('plank');
+    const d = EXERCISES.plank.defaults;
+    const sets = d.sets ?? 1;
+    expect(h.store.getState().live).toMatchObject({ target: { holdSec: d.holdSec }, setLabel: sets > 1 ? `Set 1 of ${sets}` : null });
+  });
+
   it('clip 03 with the person gone for 1.5 s mid-set: counting pauses with one line and carries on, no second countdown, the count kept', async () => {
     const plank = await clip('03_plank_forearm_side_kaiakol005');
     const stream = concat(15, plank, plank, nobody(22, plank[0]!), plank, plank, plank);
@@ -354,10 +426,46 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     await h.clock.advance(60_000);
     const texts = h.texts();
     expect(texts.some((x) => /hips/i.test(x))).toBe(true);
+    // The pike stands: said when it appears and once more 10 s later, then shown only.
+    expect(texts.filter((x) => /hips/i.test(x))).toHaveLength(2);
     expect(texts.filter((x) => /well done|well held|keep that control|steady/i.test(x))).toEqual([]);
     const counts = new Map<string, number>();
     for (const s of h.spoken) if (!/^\d+$|^Go$/.test(s.text)) counts.set(s.text, (counts.get(s.text) ?? 0) + 1);
     for (const [text, n] of counts) expect(n, text).toBeLessThanOrEqual(6);
+  });
+
+  // Time the hold runs while a form fault stands (on, or seen within the last 3 s: a fault read near its
+  // threshold flickers) is held with the fault, not good form. 02's sag is flagged and the hold runs between
+  // its flickers; 04's pike (read steadily since the ear–hip–ankle rule) holds nothing; good planks from five
+  // other sources lose nothing.
+  it('held time under a standing fault is not good form: 02\'s sag and 04\'s pike are not good time, five good planks are 100 %', async () => {
+    const one: Routine = { id: 'long', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 120, restSec: 0 }] };
+    const runClip = async (name: string) => {
+      const h = await harness(await clip(name), { routine: one });
+      h.session.openExercise('plank');
+      h.session.checkIn(null);
+      await h.clock.advance(5000);
+      if (h.store.getState().live?.stage === 'framing') h.session.startSet(true);
+      await h.clock.advance(40_000);
+      h.session.stop();
+      return h.store.getState().summary!.records[0]!;
+    };
+    const sag = await runClip('02_plank_high_tutorial_yogai');
+    expect(sag.faults.map((f) => f.id)).toContain('hips-sagging');
+    expect(sag.faultHeldSec).toBeGreaterThan(1);
+    expect(sag.goodFormSec + sag.faultHeldSec!).toBeCloseTo(sag.activeSec, 0);
+    expect(formLine(sag)!.value).not.toMatch(/^100 %/);
+    expect(faultHeldLine(sag)).toMatch(/held, while told: Lift your hips into line$/);
+    const piked = await runClip('04_plank_high_hips-high_bassem');
+    expect(piked.faults.map((f) => f.id)).toContain('hips-high');
+    expect(piked.goodFormSec).toBeLessThanOrEqual(0.1 * piked.holdSec.total);
+    for (const good of ['03_plank_forearm_side_kaiakol005', '05_plank_forearm_side_sebitzu', '08_plank_high_govio', 'c09_plank_forearm_side_home_backlit_letterbox_mrpose', 'c11_plank_high_oblique_outdoor_park_phone_myoxyn']) {
+      const r = await runClip(good);
+      expect(r.holdSec.total, good).toBeGreaterThan(20);
+      expect(r.faultHeldSec, good).toBe(0);
+      expect(r.goodFormSec, good).toBe(r.activeSec);
+      expect(faultHeldLine(r), good).toBeNull();
+    }
   });
 
   it('clip 14 (floor crunches): each counted rep is spoken as its number and the record says how many were judged well', async () => {

@@ -14,11 +14,12 @@
 //   one line, and counting carries on when it clears;
 // - set-up lines are spoken by the rules in speech.ts (once, once more if it persists, then only on screen);
 // - a set-up problem says nothing while counting works (the engine reports none while it counts);
-// - each rep is acknowledged (its number spoken, the counter pulses).
+// - each rep is acknowledged (its number spoken, the counter pulses);
+// - a form fault that stands is said when it appears and once more 10 s later, then only shown.
 import type { EngineEvent, EngineView, SetupIssue } from '../../core/engine';
 import type { ExerciseDef, ExerciseId } from '../../core/exercises';
 import { EXERCISES } from '../../core/exercises';
-import type { Routine, RoutineRunState } from '../../session/routine';
+import type { Routine, RoutineBlock, RoutineRunState } from '../../session/routine';
 import { finishSet, restRemainingSec, skipExercise, startRoutine, tickRest } from '../../session/routine';
 import type { Verdicts } from './framing';
 import { allMet, UNKNOWN_VERDICTS, verdictsFor } from './framing';
@@ -151,6 +152,19 @@ export function cardRoutine(def: ExerciseDef, given?: SetTarget): Routine {
     id: `card-${def.id}`,
     name: def.name,
     blocks: [{ exerciseId: def.id, sets: Math.max(1, def.defaults.sets ?? 1), restSec: DEFAULT_REST_SEC, ...target }],
+  };
+}
+
+/**
+ * The plan a card's Start runs: the routine's block for the exercise as the card shows it (its sets, its
+ * reps or hold, its rest between sets), or the exercise's own defaults when the routine leaves it out.
+ */
+export function cardPlan(def: ExerciseDef, block: RoutineBlock | null): Routine {
+  if (!block || block.exerciseId !== def.id) return cardRoutine(def);
+  return {
+    id: `card-${def.id}`,
+    name: def.name,
+    blocks: [{ exerciseId: def.id, sets: Math.max(1, block.sets), restSec: block.restSec, ...targetFor(def, blockTarget(block)) }],
   };
 }
 
@@ -355,7 +369,9 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
     // The engine's guide says why nothing is counting (which part of the position is missing): said by the
     // set-up rules (once, once more if it lasts, then only shown).
     next = say({ ...next, speech: notePresent(next.speech, cueWords, e.t) }, cueWords, 'setup', e.t, fx);
-  } else if (cue && cueWords !== null && cue.id !== s.lastCueId && cue.kind !== 'setup') next = say(next, cueWords, 'cue', e.t, fx);
+  } else if (cue && cueWords !== null && cue.id !== s.lastCueId && cue.kind !== 'setup') {
+    next = say({ ...next, speech: notePresent(next.speech, cueWords, e.t) }, cueWords, 'cue', e.t, fx);
+  }
   if (cue && cueWords !== null && cue.id.startsWith('fault:') && next.faultWords[cue.id.slice(6)] !== cueWords) {
     next = { ...next, faultWords: { ...next.faultWords, [cue.id.slice(6)]: cueWords } };
   }
@@ -363,6 +379,12 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   // and for FAULT_LINE_MS after it was last seen.
   const nowWords = v.activeFaults.map((id) => next.faultWords[id]).find((w) => w !== undefined) ?? null;
   if (nowWords) next = { ...next, lastFaultWords: nowWords };
+  // A fault that stands (its cue said once, the engine not raising it again) is said once more REPEAT_MS
+  // later if it is still on, then stays on screen only: the set-up lines' rule (speech.ts). Clip 04's pike,
+  // read steadily, would otherwise be said once in a 40 s set.
+  if (nowWords && !(cue && cue.id !== s.lastCueId && cueWords === nowWords)) {
+    next = say({ ...next, speech: notePresent(next.speech, nowWords, e.t) }, nowWords, 'setup', e.t, fx);
+  }
   const faultLine = nowWords ?? (e.t - next.faultAt < FAULT_LINE_MS ? next.lastFaultWords : null);
   const line = cueWords ?? faultLine ?? idleLine(def, v);
   return { ...next, lastCueId: cue?.id ?? null, line, lineKind: cue?.kind ?? (faultLine ? 'fault' : null) };

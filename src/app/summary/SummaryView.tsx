@@ -8,7 +8,7 @@ import type { SessionRecord } from '../../storage/schema';
 import { painAdvice } from '../../session/sessionRecorder';
 import { LineChart } from '../charts/LineChart';
 import type { ChartSeries } from '../charts/LineChart';
-import { chartRange, chartSeries, clock, countLines, exerciseName, formLine, notHeldLine, rangeOfMotion } from './format';
+import { chartRange, chartSeries, clock, countLines, exerciseName, faultHeldLine, formLine, notHeldLine, rangeOfMotion } from './format';
 import './summary.css';
 
 export interface SummaryViewProps {
@@ -23,6 +23,7 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
   const rom = rangeOfMotion(r);
   const form = formLine(r);
   const notHeld = notHeldLine(r);
+  const faultHeld = faultHeldLine(r);
   const counted = r.reps.total > 0 || r.holdSec.total > 0;
   const advice = painAdvice(r.painBefore, r.painAfter);
   const when = new Date(r.startedAt);
@@ -55,6 +56,12 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
             <div className="count">
               <dt>{form.label}</dt>
               <dd data-testid="good-form">{form.value}</dd>
+            </div>
+          )}
+          {faultHeld && (
+            <div className="count fault-held">
+              <dt>Held with a form problem</dt>
+              <dd data-testid="fault-held">{faultHeld}<small> (counted as held, not as good form)</small></dd>
             </div>
           )}
           {notHeld && (

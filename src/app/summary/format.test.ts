@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../core/exercises';
 import type { SessionRecord } from '../../storage/schema';
-import { chartRange, chartSeries, clock, countLines, formLine, metricMeta, notHeldLine, rangeOfMotion, romValue } from './format';
+import { chartRange, chartSeries, clock, countLines, faultHeldLine, formLine, metricMeta, notHeldLine, rangeOfMotion, romValue } from './format';
 
 const base: SessionRecord = {
   id: 'a', version: 1, exerciseId: 'plank', source: 'live', startedAt: 0, updatedAt: 0, endedAt: 1,
@@ -53,6 +53,17 @@ describe('summary wording', () => {
     expect(formLine(reps)).toEqual({ label: 'Judged well', value: '6 of 8 reps' });
     expect(formLine({ ...reps, reps: { total: 0, left: 0, right: 0 }, repsGood: 0 })).toBeNull();
     for (const r of [hold, reps]) expect(JSON.stringify(formLine(r))).not.toMatch(/in position/);
+  });
+  it('a hold held while a form problem stood says so, naming the problem said most; nothing for a moment or for reps', () => {
+    const piked: SessionRecord = { ...base, holdSec: { total: 9.4, left: 0, right: 0 }, activeSec: 9.4, goodFormSec: 1.1, faultHeldSec: 8.3,
+      faults: [{ id: 'hips-sagging', message: 'Lift your hips into line', count: 1, atSec: [3] }, { id: 'hips-high', message: 'Lower your hips into line', count: 13, atSec: [2] }] };
+    expect(formLine(piked)).toEqual({ label: 'Good form', value: '12 % of the 0:09 held' });
+    expect(faultHeldLine(piked)).toBe('0:08 of the 0:09 held, while told: Lower your hips into line');
+    expect(faultHeldLine({ ...piked, faultHeldSec: 0.6 })).toBeNull();
+    // Older records have no such figure: nothing is made up.
+    const { faultHeldSec: _, ...older } = piked;
+    expect(faultHeldLine(older)).toBeNull();
+    expect(faultHeldLine({ ...piked, exerciseId: 'ab-crunch' })).toBeNull();
   });
   it('charts break where the samples stop, and the y-axis spans what the exercise\'s rules judge', () => {
     const { x, y } = chartSeries([[0, 170], [0.5, 171], [1, 170], [5, 172], [5.5, 171]]);

@@ -112,6 +112,18 @@ export function formLine(r: SessionRecord): { label: string; value: string } | n
 }
 
 /**
+ * For a hold: the time held while a form problem stood (on, or seen within the last 3 s), when it is more than
+ * a moment, with the problem named ("0:10 of the 0:12 held, while told: Lower your hips into line"). That time
+ * counts as held but not as good form: a piked plank is not good plank time. Null otherwise.
+ */
+export function faultHeldLine(r: SessionRecord): string | null {
+  const def = defOf(r.exerciseId);
+  if (!def || counterMode(def).mode !== 'hold' || r.faultHeldSec === undefined || r.faultHeldSec < 1) return null;
+  const top = [...r.faults].sort((a, b) => b.count - a.count)[0];
+  return `${clock(r.faultHeldSec)} of the ${clock(r.holdSec.total)} held${top ? `, while told: ${top.message}` : ''}`;
+}
+
+/**
  * For a hold: the part of the set that was not held, when it is more than a moment ("0:30 of the 0:48 set"),
  * so a short hold next to a long set is explained rather than left to look like a mistake. Null otherwise.
  */
