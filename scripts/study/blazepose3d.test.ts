@@ -1,8 +1,8 @@
 // BlazePose's world points (keypoints3D) from the model through the fixture format, and what the committed
 // BlazePose streams show on the real clips. The golden re-recording skips, saying why, without the shared
-// clips or the model files.
+// clips; a missing committed stream or model file fails.
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureToFrames, framesToFixture, parseFixture, FixtureError } from '../../src/core/fixture';
 import type { PoseFrame } from '../../src/core/pose';
 import { MODEL_FILES } from '../../src/core/pose';
@@ -59,9 +59,17 @@ describe('keypoints3D in the fixture format', () => {
 const list = readClipList();
 const side = '03_plank_forearm_side_kaiakol005';
 const sideClip = list.clips.find((c) => c.id === side)!;
-const committedBp = existsSync(fixturePath(side, 'blazepose-full'));
+/** A committed BlazePose stream, or a failure saying which file is missing (never a skip). */
+const need = (id: string) => {
+  if (!existsSync(fixturePath(id, 'blazepose-full'))) throw new Error(`committed fixture ${fixturePath(id, 'blazepose-full')} is missing: restore it (git checkout) or npm run record -- ${id} --model blazepose-full`);
+};
+if (!haveVideos()) console.warn('blazepose3d.test: the shared clips are absent (../shared/fixtures/videos); skipping the golden re-recording');
 
-describe.skipIf(!haveVideos() || !haveModels(MODEL_FILES['blazepose-full']) || !committedBp)('BlazePose full recording is reproducible (golden)', () => {
+describe.skipIf(!haveVideos())('BlazePose full recording is reproducible (golden)', () => {
+  beforeAll(() => {
+    need(side);
+    if (!haveModels(MODEL_FILES['blazepose-full'])) throw new Error('BlazePose full model files missing under models/: run `npm run models`');
+  });
   it(`${side}: the first second matches the committed stream, 2D within 1.5 px and 3D within 5 mm`, async () => {
     const committed = parseFixture(JSON.parse(readFileSync(fixturePath(side, 'blazepose-full'), 'utf8')));
     const r = await recordVideo({
@@ -84,9 +92,8 @@ describe.skipIf(!haveVideos() || !haveModels(MODEL_FILES['blazepose-full']) || !
 
 describe('what the committed BlazePose full streams show', () => {
   const c04 = 'c04_prone_press_up_cobra_side-then-oblique-front_fitnessblender-malik';
-  const have = (id: string) => existsSync(fixturePath(id, 'blazepose-full'));
-
-  it.skipIf(!have(side))('03, a good side plank: world points in every frame, shoulders to ankles an adult 1.1–1.6 m', () => {
+  it('03, a good side plank: world points in every frame, shoulders to ankles an adult 1.1–1.6 m', () => {
+    need(side);
     const frames = loadStream(side, 'blazepose-full')!.filter((f) => f.poses.length > 0);
     expect(frames.length).toBeGreaterThan(90);
     for (const f of frames) expect(f.poses[0]!.keypoints3D).toHaveLength(BLAZEPOSE_POINTS.length);
@@ -100,8 +107,9 @@ describe('what the committed BlazePose full streams show', () => {
     expect(len).toBeLessThan(1.6);
   });
 
-  it.skipIf(!have(c04))('c04: the same press-up hold reads alike in 3D from the side, obliquely and head-on; in 2D it does not', () => {
+  it('c04: the same press-up hold reads alike in 3D from the side, obliquely and head-on; in 2D it does not', () => {
     // Measured: 3D back extension 46.5° / 42.8° / 42.7°, the 2D one 43° / 70° / not computable head-on.
+    need(c04);
     const frames = loadStream(c04, 'blazepose-full')!;
     const tops = PRESS_WINDOWS.filter((w) => w.clip === c04 && w.label === 'top');
     expect(tops.map((w) => w.view)).toEqual(['side', 'oblique', 'front']);
@@ -111,7 +119,8 @@ describe('what the committed BlazePose full streams show', () => {
     expect(Math.abs(ext2[1]! - ext2[0]!)).toBeGreaterThan(15);
   });
 
-  it.skipIf(!have('02_plank_high_tutorial_yogai'))('02: the demonstrated sag bends the 3D body line well past the good hold', () => {
+  it('02: the demonstrated sag bends the 3D body line well past the good hold', () => {
+    need('02_plank_high_tutorial_yogai');
     const frames = loadStream('02_plank_high_tutorial_yogai', 'blazepose-full')!;
     const good = medianOf(between(frames, 18.3, 31.2), 'plank.angle3d.both');
     const sag = medianOf(between(frames, 16.5, 17.6), 'plank.angle3d.both');

@@ -1,10 +1,10 @@
-// The recorder on the real shared clips with the real model. Skips, saying why, where the clips
-// (../shared/fixtures/videos) or the model files (npm run models) are absent.
+// The recorder on the real shared clips with the real model. Skips, saying why, where the shared clips
+// (../shared/fixtures/videos) are absent; missing model files (npm run models) fail, they are installed by npm ci.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFixture } from '../../src/core/fixture';
 import { DEFAULT_MODEL, MODEL_FILES } from '../../src/core/pose';
 import { clipCrop, clipVideoPath, fixturePath, haveModels, haveVideos, readClipList, repoRoot, videosDir } from '../../scripts/lib/clips';
@@ -16,7 +16,8 @@ const list = readClipList();
 const videos = haveVideos();
 const models = haveModels(MODEL_FILES['movenet-lightning']);
 if (!videos) console.warn(`recorder.test: shared clips not found at ${videosDir}; skipping the tests that decode them`);
-if (!models) console.warn('recorder.test: model files missing (npm run models); skipping the golden re-recording');
+/** The model files are installed with the packages: their absence is a broken install, a failure, not a skip. */
+const needModels = () => beforeAll(() => { if (!models) throw new Error('model files missing under models/: run `npm run models` (npm ci does it)'); });
 
 /** Mean brightness of a band of columns. */
 function columnMean(f: RgbFrame, x0: number, x1: number): number {
@@ -70,7 +71,8 @@ describe.skipIf(!videos)('black-bar detection on the real clips', () => {
   });
 });
 
-describe.skipIf(!videos || !models)('recording is reproducible (golden)', () => {
+describe.skipIf(!videos)('recording is reproducible (golden)', () => {
+  needModels();
   // Re-records the first second of a side-view plank and compares with the committed fixture, the way
   // tfjs-models' MoveNet tests compare against a recorded clip. Lightning, to keep the test short.
   // Tolerance: the wasm backend is deterministic on one machine; 1.5 px leaves room for another CPU's float rounding.
@@ -99,7 +101,8 @@ describe.skipIf(!videos || !models)('recording is reproducible (golden)', () => 
   });
 });
 
-describe.skipIf(!models)('the record command', () => {
+describe('the record command', () => {
+  needModels();
   // End to end through the CLI, on a video made here: an empty grey room, so the model must report nobody
   // in every frame (an empty `keypoints`), not invent a person. Needs ffmpeg and the model files, not the clips.
   it('records a video file given by path, finds no bars to crop, and writes empty frames where nobody is in view', () => {

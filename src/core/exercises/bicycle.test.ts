@@ -8,9 +8,8 @@ import type { PoseFrame } from '../pose';
 const alternates = (sides: (string | null)[]) => sides.every((s, i) => i === 0 || s !== sides[i - 1]);
 
 describe('bicycle on recorded clips', () => {
-  it('09: touches counted from the feet end, sides alternating, within the catalog\'s ±1 of 8', async (ctx) => {
+  it('09: touches counted from the feet end, sides alternating, within the catalog\'s ±1 of 8', async () => {
     const r = await replayClip('09_bicycle_crunch_klarfit', 'bicycle');
-    if (!r) { ctx.skip(); return; }
     expect(r.reps.length).toBeGreaterThanOrEqual(7);
     expect(r.reps.length).toBeLessThanOrEqual(9);
     expect(alternates(r.reps.map((x) => x.side))).toBe(true);
@@ -19,9 +18,8 @@ describe('bicycle on recorded clips', () => {
     expect(r.summary.faults.filter((f) => f.endSec - f.startSec > 1)).toEqual([]);
   });
 
-  it('b09: the certain touches of the wide side shots are counted, alternating', async (ctx) => {
+  it('b09: the certain touches of the wide side shots are counted, alternating', async () => {
     const r = await replayClip('b09_bicycle_crunch_side_slayercampo', 'bicycle');
-    if (!r) { ctx.skip(); return; }
     expect(alternates(r.reps.map((x) => x.side))).toBe(true);
     const wide = r.reps.filter((x) => x.tSec < 7.28 || x.tSec >= 12.44);
     // Catalog: A 0–0.9 (already in at the start), B 1.5–2.6, A 3.1–4.2, B 5.0–6.2, A 6.8–7.28 | A 12.44–12.84,
@@ -35,9 +33,8 @@ describe('bicycle on recorded clips', () => {
     expect(r.summary.reps.total).toBeLessThanOrEqual(13);
   });
 
-  it('a rushed start (b09 played 3× faster) is told to start slowly', async (ctx) => {
+  it('a rushed start (b09 played 3× faster) is told to start slowly', async () => {
     const frames = await loadClip('b09_bicycle_crunch_side_slayercampo');
-    if (!frames) { ctx.skip(); return; }
     const slow = replayFrames('bicycle', frames);
     expect(slow.faultStarts.some((f) => f.id === 'too-fast')).toBe(false);
     const rushed = replayFrames('bicycle', faster(frames, 3));
@@ -83,9 +80,8 @@ describe('bicycle: alternation on a synthetic lying body', () => {
 });
 
 describe('bicycle: hands-off-head on a planted fault', () => {
-  it('b09 with the wrists pulled 1.2 torso lengths away from the head for 13.5–15.5 s is flagged there, the real clip is not', async (ctx) => {
+  it('b09 with the wrists pulled 1.2 torso lengths away from the head for 13.5–15.5 s is flagged there, the real clip is not', async () => {
     const frames = await loadClip('b09_bicycle_crunch_side_slayercampo');
-    if (!frames) { ctx.skip(); return; }
     const planted = frames.map((f) => {
       if (f.t < 13500 || f.t > 15500) return f;
       return {

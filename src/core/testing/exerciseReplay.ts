@@ -34,10 +34,9 @@ export function replayFrames(exercise: ExerciseId, frames: readonly PoseFrame[],
   return { summary: sb.result(), reps, faultStarts };
 }
 
-/** Replays a recorded clip, or returns null when its fixture is not recorded. */
-export async function replayClip(clip: string, exercise: ExerciseId, model = 'movenet-thunder'): Promise<Replay | null> {
-  const frames = await loadClip(clip, model);
-  return frames ? replayFrames(exercise, frames, clip) : null;
+/** Replays a recorded clip (its committed fixture missing: MissingFixtureError, a failure). */
+export async function replayClip(clip: string, exercise: ExerciseId, model = 'movenet-thunder'): Promise<Replay> {
+  return replayFrames(exercise, await loadClip(clip, model), clip);
 }
 
 /** The same real movement played k times faster (timestamps divided by k): a rushed version of a good set. */

@@ -1,5 +1,5 @@
 // Test helper: recorded fixtures and expected outcomes, loaded through Vite's import.meta.glob so the
-// pure core's tests need no Node APIs. Fixtures are committed (test-fixtures/), so they are always here.
+// pure core's tests need no Node APIs. Fixtures are committed (test-fixtures/): a missing one fails its test (MissingFixtureError), never skips it.
 import type { ModelName, PoseFrame } from '../pose';
 import { fixtureToFrames, parseFixture } from '../fixture';
 import type { ExerciseId } from '../exercises/types';
@@ -43,16 +43,28 @@ export function expectedOutcomes(): Record<string, Expected> {
   return out;
 }
 
-/** Frames of a recorded clip, or null when that fixture has not been recorded. */
-export async function loadClip(clip: string, model = 'movenet-thunder'): Promise<PoseFrame[] | null> {
+/**
+ * A committed fixture that is not there: the test that needs it fails with this, it is never skipped (a
+ * deleted fixture must not turn its test green). Only the shared videos (../shared) may be absent.
+ */
+export class MissingFixtureError extends Error {
+  constructor(readonly file: string, restore: string) {
+    super(`committed fixture ${file} is missing: restore it (git checkout -- ${file}) or ${restore}`);
+    this.name = 'MissingFixtureError';
+  }
+}
+
+/** Frames of a recorded clip; throws MissingFixtureError when its committed fixture is not there. */
+export async function loadClip(clip: string, model = 'movenet-thunder'): Promise<PoseFrame[]> {
   const key = `../../../test-fixtures/keypoints/${clip}.${model}.json`;
   const load = fixtures[key];
-  if (!load) return null;
+  if (!load) throw new MissingFixtureError(`test-fixtures/keypoints/${clip}.${model}.json`, `re-record it: npm run record -- ${clip} --model ${model}`);
   return fixtureToFrames(parseFixture((await load()).default));
 }
 
-export async function loadConstructed(name: string): Promise<PoseFrame[] | null> {
+/** Frames of a constructed stream; throws MissingFixtureError when it is not there. */
+export async function loadConstructed(name: string): Promise<PoseFrame[]> {
   const load = constructed[`../../../test-fixtures/constructed/${name}.keypoints.json`];
-  if (!load) return null;
+  if (!load) throw new MissingFixtureError(`test-fixtures/constructed/${name}.keypoints.json`, 'rebuild it: npm run construct');
   return fixtureToFrames(parseFixture((await load()).default));
 }
