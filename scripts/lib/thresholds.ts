@@ -15,7 +15,7 @@ import { createPerception, perceive } from '../../src/core/perception';
 import { createEngineState, step } from '../../src/core/engine';
 import { hipBend, hipLine, hipMeasure, inPlank, legsImplausible, pikeLine, viewTooTurned, HIP_MEASURES, SIGN_FREE, type HipMeasure } from '../../src/core/exercises/plank';
 import { EXERCISES } from '../../src/core/exercises';
-import type { ExerciseId } from '../../src/core/exercises/types';
+import type { ExerciseId } from '../../src/core/exercises';
 import { forFamily, modelFamily, type ModelFamily, type ModelName, type PoseFrame } from '../../src/core/pose';
 import type { Expected } from '../../src/core/testing/replay';
 import { readClipList, fixturePath, fixturesDir, type Clip } from './clips';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineState, finish, step, type EngineEvent, type EngineView, type SetupIssue } from './engine';
 import { EXERCISE_IDS } from './exercises';
-import type { ExerciseId } from './exercises/types';
+import type { ExerciseId } from './exercises';
 import { SETUP_WORDS, VIEW_WORDS, cueText, setupText } from '../words/coachWords';
 import type { Keypoint, Pose, PoseFrame } from './pose';
 import { loadClip } from './testing/replay';

@@ -4,7 +4,7 @@
 import type { PoseFrame } from './pose';
 import type { Side } from './geometry';
 import { createEngineState, finish, step, type EngineEvent, type EngineOptions, type EngineState, type EngineView } from './engine';
-import type { ExerciseId } from './exercises/types';
+import type { ExerciseId } from './exercises';
 import type { CueKind } from './cues';
 
 export interface Summary {

@@ -5,7 +5,7 @@ import type { PoseFrame } from '../pose';
 import { createEngineState, finish, step, type EngineEvent, type SetupIssue } from '../engine';
 import { SummaryBuilder, type Summary } from '../summary';
 import { COACH_WORDS, setupText } from '../../words/coachWords';
-import type { ExerciseId } from './types';
+import type { ExerciseId } from './index';
 
 export interface Replay {
   summary: Summary;

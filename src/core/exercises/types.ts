@@ -5,9 +5,6 @@ import type { Body, KeypointName, Limb, Side } from '../geometry';
 import type { RepThresholds, HoldThresholds } from '../counters';
 import type { PerFamily } from '../pose';
 
-import type { ExerciseId } from './index';
-export type { ExerciseId };
-
 export type CounterKind = 'reps' | 'hold' | 'hold-per-side' | 'reps-per-side' | 'alternating' | 'reps+hold';
 export type ViewNeeded = 'side' | 'front' | 'any';
 export type Severity = 'safety' | 'major' | 'minor';

@@ -1,7 +1,7 @@
 // Test helper for the per-exercise tests: replays a recorded clip (MoveNet Thunder unless told) through a
 // fresh engine and collects what a test needs to judge one exercise's rules.
 import { createEngineState, finish, step, type EngineEvent } from '../engine';
-import type { ExerciseId } from '../exercises/types';
+import type { ExerciseId } from '../exercises';
 import type { PoseFrame } from '../pose';
 import { SummaryBuilder, type Summary } from '../summary';
 import { loadClip } from './replay';

@@ -2,7 +2,7 @@
 // pure core's tests need no Node APIs. Fixtures are committed (test-fixtures/): a missing one fails its test (MissingFixtureError), never skips it.
 import type { ModelName, PoseFrame } from '../pose';
 import { fixtureToFrames, parseFixture } from '../fixture';
-import type { ExerciseId } from '../exercises/types';
+import type { ExerciseId } from '../exercises';
 
 export interface Expected {
   exercise: ExerciseId;
