@@ -11,12 +11,8 @@ import { expectedOutcomes, loadClip } from './testing/replay';
 const good = Object.entries(expectedOutcomes()).filter(([, e]) => e.goodForm);
 
 const KNOWN_FALSE: Record<string, readonly string[]> = {
-  'movenet-thunder b09_bicycle_crunch_side_slayercampo': ['no-contact at 8.53 s'],
-  'movenet-thunder c18_bicycle_crunch_side_backlit_shutterstock-harish': ['no-contact at 2.27 s', 'too-fast at 3 s', 'no-contact at 5 s', 'no-contact at 6.27 s'],
   'blazepose-full 23_reverse_fly_bent_over_klarfit': ['partial-rep at 7 s'],
-  'blazepose-full b09_bicycle_crunch_side_slayercampo': ['no-contact at 8.13 s'],
   'blazepose-full c15_one_arm_dumbbell_row_bench_supported_side_gym_shutterstock-harish': ['partial-rep at 2.2 s', 'partial-rep at 4.27 s', 'partial-rep at 6.73 s'],
-  'blazepose-full c18_bicycle_crunch_side_backlit_shutterstock-harish': ['no-contact at 2.27 s', 'too-fast at 3 s', 'too-fast at 3.67 s', 'no-contact at 5.93 s', 'no-contact at 8.67 s'],
 };
 
 describe.each(['movenet-thunder', 'blazepose-full'] as const)('rep-level faults on good-form clips (%s)', (model) => {

@@ -21,11 +21,18 @@ export const NEAR_MISS = 1.2;
 /** Wrist further than this from the nose (torso lengths) = hands not behind the head. 09's hands stay under 0.5. */
 export const HANDS_OFF_HEAD = 0.8;
 /**
- * The article asks to start slowly: the first reps (START_REPS) closer together than this (ms) are too
- * fast. 09 and b09 show a slow demo pace of ≈1.3–1.6 s a touch; 0.9 s leaves room for a normal pace.
+ * The article asks to start slowly: over the first reps (START_REPS), touches coming on average closer together
+ * than this (ms, the mean gap since the first touch) are too fast. The pace is the mean, not one gap: the moment
+ * a touch is counted moves with the noise of the knee point (c18, silhouette: good reps counted 0.87 s apart on
+ * Thunder, 0.53 and 0.67 s on BlazePose full, at a pace of ≈1.2–1.5 s a side). The mean over the first reps
+ * reads, good clips, Thunder / BlazePose full: 09 ≥ 1.45 / ≥ 1.47, b09 ≥ 1.66 / ≥ 1.73, c18 1.10 / 0.93; b09
+ * played 3× faster (the planted rushed start) 0.55–0.6. Left out by source: without c18 a threshold midway
+ * (≈1.0) would flag c18 on BlazePose, so c18 is needed to place it; 0.75 s keeps 0.18 s (BlazePose) and 0.35 s
+ * (Thunder) from c18 and 0.15 s from the rushed start. (BlazePose lite counts two touches 0.53 s apart at the
+ * start of 09, a double count this rule still calls too fast.)
  */
 export const START_REPS = 4;
-export const START_MIN_GAP_MS = 900;
+export const START_MIN_GAP_MS = 750;
 /**
  * On the back: the trunk within this of the horizontal. The shoulders are off the floor in a bicycle, and
  * some do it sitting well up: c18 holds the trunk at ≈55–65° (leaning back on the buttocks, feet off the
@@ -46,8 +53,41 @@ function lying(b: Body): boolean {
   return t !== null && t <= LYING_MAX_DEG;
 }
 
-/** What the bicycle remembers: the last touch's time (NaN = none yet). */
-interface BicycleMemory { lastTouch: number }
+/**
+ * `no-contact` is a claim that the knee stopped short of the elbow; it is made only on a reach that was seen
+ * whole, in one view:
+ * - a reach whose knee did come within KNEE_IN, but was seen there too briefly to count (the counter's top not
+ *   held minTopMs), is not a miss: the knee got there and the point was lost (c18, Thunder: 1.04–1.09 for one
+ *   frame at 2.2, 5.0 and 6.2 s, the touch then counted or the other label counted it);
+ * - not within REACH_MS of a camera cut or a jump of the whole view (the distance before and after is not one
+ *   measure: c18 BlazePose full, whose silhouette points jump, 0–0.27 s before its three near misses; b09's leg
+ *   close-ups), nor while the shoulders, hips or knees lie at the picture's edge (CROP_EDGE: the trunk is cut
+ *   off, so torso lengths are not measured: b09's close-ups at 7.3–12.4 s put a shoulder at the bottom edge).
+ * The elbow itself cannot be the witness: the far elbow is hidden behind the head in a side view (good far-side
+ * touches read 1.3–1.9 torso lengths elbow to knee on b09 and 09, Thunder), and Thunder never sees it in the
+ * planted near miss (b09, 1.5–4.2 s), which must still be found.
+ * REACH_MS: one side's reach lasts ≈0.8–1.2 s at the demo pace (b09, 09).
+ */
+export const REACH_MS = 1000;
+export const CROP_EDGE = 0.03;
+const CROP_POINTS = [KP.left_shoulder, KP.right_shoulder, KP.left_hip, KP.right_hip, KP.left_knee, KP.right_knee];
+
+function cropped(b: Body): boolean {
+  const ex = b.width * CROP_EDGE, ey = b.height * CROP_EDGE;
+  if (!(b.width > 0) || !(b.height > 0)) return false;
+  for (const i of CROP_POINTS) {
+    if (b.ok[i] !== 1) continue;
+    const x = b.x[i] as number, y = b.y[i] as number;
+    if (x < ex || x > b.width - ex || y < ey || y > b.height - ey) return true;
+  }
+  return false;
+}
+
+/**
+ * What the bicycle remembers: the first touch's time (NaN = none yet), and the last time the view was cut or the
+ * body cropped at the picture's edge (-Infinity = never).
+ */
+interface BicycleMemory { firstTouch: number; unsureView: number }
 
 export const bicycle = defineExercise({
   id: 'bicycle',
@@ -69,8 +109,13 @@ export const bicycle = defineExercise({
     reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60, backFromPeak: KNEE_BACK, topHeldWhileUnseen: true },
     sideMetric: kneeIn,
   },
-  memory: (): BicycleMemory => ({ lastTouch: NaN }),
-  metric: (b) => betterOfSides(kneeIn(b, 'left'), kneeIn(b, 'right'), 'min'),
+  memory: (): BicycleMemory => ({ firstTouch: NaN, unsureView: -Infinity }),
+  metric: (b, ctx) => {
+    const t = ctx.t ?? b.t;
+    if (cropped(b)) ctx.mem.unsureView = t;
+    if (ctx.cutT !== undefined && ctx.cutT > ctx.mem.unsureView) ctx.mem.unsureView = ctx.cutT;
+    return betterOfSides(kneeIn(b, 'left'), kneeIn(b, 'right'), 'min');
+  },
   metricLabel: 'knee to shoulders (torso lengths)',
   checks: [
     (b) => {
@@ -84,14 +129,17 @@ export const bicycle = defineExercise({
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('no-contact', 'minor', both('elbow', 'knee')) : null),
     (r, ctx) => {
-      const last = ctx.mem.lastTouch;
-      if (r.kind !== 'rep' || Number.isNaN(last) || r.index > START_REPS || ctx.t - last >= START_MIN_GAP_MS) return null;
+      if (r.kind !== 'partial' || r.peak <= KNEE_IN || ctx.t - ctx.mem.unsureView < REACH_MS) return null;
+      return finding('no-contact', 'minor', both('elbow', 'knee'));
+    },
+    (r, ctx) => {
+      const first = ctx.mem.firstTouch;
+      if (r.kind !== 'rep' || Number.isNaN(first) || r.index < 2 || r.index > START_REPS || (ctx.t - first) / (r.index - 1) >= START_MIN_GAP_MS) return null;
       return finding('too-fast', 'minor', both('elbow', 'knee'));
     },
   ],
-  rememberRep: (r, ctx) => { if (r.kind === 'rep') ctx.mem.lastTouch = ctx.t; },
+  rememberRep: (r, ctx) => { if (r.kind === 'rep' && Number.isNaN(ctx.mem.firstTouch)) ctx.mem.firstTouch = ctx.t; },
   defaults: { reps: 10, sets: 2, restSec: 45 },
   card: { gear: [['mat']], camera: 'either' },
   demo: { clip: 'b09_bicycle_crunch_side_slayercampo', from: 0.0, to: 3.8, why: 'side view: elbow to opposite knee, both sides' },
