@@ -14,10 +14,10 @@
 //   right, wrong or silent (see judgeStream).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseSide, createBody, KP } from '../../src/core/geometry';
-import { rawTorso, MIN_SCORE } from '../../src/core/perception';
+import { chooseSide, createBody, KP, type Body } from '../../src/core/geometry';
+import { createPerception, perceive, rawTorso, MIN_SCORE } from '../../src/core/perception';
 import { EXERCISES, judgeFrame } from '../../src/core/exercises';
-import { COCO17, type PoseFrame } from '../../src/core/pose';
+import { COCO17, type ModelFamily, type PoseFrame } from '../../src/core/pose';
 import { createEngineState, finish, step, type EngineEvent, type EngineOptions } from '../../src/core/engine';
 import { repoRoot } from './engineRun';
 
@@ -97,6 +97,25 @@ export function rowToPose(cols: readonly number[], header: readonly string[]): P
 }
 
 /** Stream length and rate for one labelled example. */
+/**
+ * Every labelled row of the set (C, L, H) as the engine's perception reads it for a model family (a still
+ * frame, 1280×720): its file, its label and the perceived body.
+ */
+export function* perceivedRows(family: ModelFamily, dir = plankDatasetDir): Generator<{ file: string; label: PlankLabel; body: Body }> {
+  for (const file of readdirSync(dir).filter((n) => n.endsWith('.csv')).sort()) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    const header = (lines[0] ?? '').split(',').slice(1);
+    for (const line of lines.slice(1)) {
+      const parts = line.split(',');
+      const label = parts[0]?.trim();
+      if (label !== 'C' && label !== 'L' && label !== 'H') continue;
+      const per = createPerception(family);
+      perceive(per, { t: 0, width: 1280, height: 720, poses: [rowToPose(parts.slice(1).map(Number), header)] }, 0);
+      yield { file, label, body: per.body };
+    }
+  }
+}
+
 export const STREAM_SEC = 5;
 export const STREAM_FPS = 15;
 /** A fault must be said within this long of the stream's start (the issue: "its hips cue within 2 s"). */

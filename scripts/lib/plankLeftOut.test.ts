@@ -5,20 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PoseFrame } from '../../src/core/pose';
 import { summarize, type Summary } from '../../src/core/summary';
-import { loadClip } from '../../src/core/testing/replay';
+import { cutFrames, loadClip } from '../../src/core/testing/replay';
 import { pikePlank, reprojectSideView } from '../../src/core/testing/reproject';
 import { havePlankDataset, plankDatasetDir, plankDatasetThroughEngine } from './enginePlankDataset';
 import { leftOutTuning } from './leftOut';
 import { plankExamples, PLANK_SET_SOURCE } from './thresholds';
 
 const MODEL = 'movenet-thunder' as const;
-const clip = async (id: string): Promise<PoseFrame[]> => {
-  const f = await loadClip(id);
-  if (!f) throw new Error(`no fixture for ${id}`);
-  return f;
-};
-const cut = (frames: readonly PoseFrame[], s0: number, s1: number): PoseFrame[] =>
-  frames.filter((f) => f.t >= s0 * 1000 && f.t <= s1 * 1000).map((f) => ({ ...f, t: f.t - s0 * 1000 }));
+const clip = (id: string): Promise<PoseFrame[]> => loadClip(id);
+const cut = cutFrames;
 /** A short stretch played as a still 5 s stream at 15 fps (a plank held so from the first frame). */
 const held = (frames: readonly PoseFrame[]): PoseFrame[] =>
   Array.from({ length: 75 }, (_, i) => ({ ...frames[Math.floor((i / 75) * frames.length)]!, t: (i * 1000) / 15 }));

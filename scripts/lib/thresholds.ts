@@ -20,7 +20,7 @@ import { forFamily, modelFamily, type ModelFamily, type ModelName, type PoseFram
 import type { Expected } from '../../src/core/testing/replay';
 import { readClipList, fixturePath, fixturesDir, type Clip } from './clips';
 import { readFixtureFrames } from './engineRun';
-import { plankDatasetDir, rowToPose, type PlankLabel } from './enginePlankDataset';
+import { perceivedRows, plankDatasetDir, type PlankLabel } from './enginePlankDataset';
 
 export type PlankKind = 'good' | 'sag' | 'high';
 /**
@@ -100,23 +100,14 @@ export function plankExamples(model = 'movenet-thunder'): Examples[] {
     // only data judged by it, and it is many people filmed from several angles: each file is a source.
     const measure: HipMeasure = family === 'movenet' ? 'movenet' : 'blazepose-2d';
     const vals = new Map<string, { values: number[]; high: number[] }>();
-    for (const f of readdirSync(plankDatasetDir).filter((n) => n.endsWith('.csv')).sort()) {
-      const lines = readFileSync(join(plankDatasetDir, f), 'utf8').split('\n');
-      const header = (lines[0] ?? '').split(',').slice(1);
-      for (const line of lines.slice(1)) {
-        const parts = line.split(',');
-        const label = parts[0]?.trim();
-        if (label !== 'C' && label !== 'L' && label !== 'H') continue;
-        const per = createPerception(family);
-        perceive(per, { t: 0, width: 1280, height: 720, poses: [rowToPose(parts.slice(1).map(Number), header)] }, 0);
-        // The set has no ears: the hips-high reading is the shoulders' bend too (plank.pikeLine).
-        const d = legsImplausible(per.body) ? null : hipBend(per.body), h = pikeLine(per.body);
-        if (d === null || h === null) continue;
-        const key = `${family === 'movenet' ? PLANK_SET_SOURCE : plankSetSource(f)}\t${label}`;
-        const e = vals.get(key) ?? { values: [], high: [] };
-        e.values.push(d); e.high.push(h);
-        vals.set(key, e);
-      }
+    for (const { file, label, body } of perceivedRows(family)) {
+      // The set has no ears: the hips-high reading is the shoulders' bend too (plank.pikeLine).
+      const d = legsImplausible(body) ? null : hipBend(body), h = pikeLine(body);
+      if (d === null || h === null) continue;
+      const key = `${family === 'movenet' ? PLANK_SET_SOURCE : plankSetSource(file)}\t${label}`;
+      const e = vals.get(key) ?? { values: [], high: [] };
+      e.values.push(d); e.high.push(h);
+      vals.set(key, e);
     }
     const kindOf: Record<PlankLabel, PlankKind> = { C: 'good', L: 'sag', H: 'high' };
     for (const [key, { values, high }] of [...vals.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {

@@ -8,8 +8,7 @@
 // line), earBend/noseBend/earKnee (the line from the ears or nose), earNeck (ear–shoulder–hip), trunkF/legF
 // (trunk and legs against the floor line), hipUp/shUp (heights above it), shW/hipW/legT (widths and leg length
 // over the torso), turn (plank.viewTurn).
-import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPerception, perceive } from '../../src/core/perception';
 import { hipBend, inPlank, legsImplausible, pikeLine, viewTooTurned, viewTurn } from '../../src/core/exercises/plank';
@@ -17,7 +16,7 @@ import { modelFamily, type ModelName, type PoseFrame } from '../../src/core/pose
 import type { Body } from '../../src/core/geometry';
 import { readClipList, fixturePath } from '../lib/clips';
 import { readFixtureFrames } from '../lib/engineRun';
-import { plankDatasetDir, rowToPose } from '../lib/enginePlankDataset';
+import { perceivedRows, plankDatasetDir } from '../lib/enginePlankDataset';
 import { FAULT_WINDOWS, plankSetSource, percentile as q, type PlankKind } from '../lib/thresholds';
 
 type P = { x: number; y: number };
@@ -126,19 +125,10 @@ export function groups(model = 'movenet-thunder', withSet = true): Group[] {
   if (withSet && existsSync(plankDatasetDir)) {
     const fam = modelFamily(model as ModelName);
     const by = new Map<string, Row[]>();
-    for (const f of readdirSync(plankDatasetDir).filter((n) => n.endsWith('.csv')).sort()) {
-      const lines = readFileSync(join(plankDatasetDir, f), 'utf8').split('\n');
-      const header = (lines[0] ?? '').split(',').slice(1);
-      for (const line of lines.slice(1)) {
-        const parts = line.split(',');
-        const label = parts[0]?.trim();
-        if (label !== 'C' && label !== 'L' && label !== 'H') continue;
-        const per = createPerception(fam);
-        perceive(per, { t: 0, width: 1280, height: 720, poses: [rowToPose(parts.slice(1).map(Number), header)] }, 0);
-        if (legsImplausible(per.body)) continue;
-        const key = `${plankSetSource(f)}\t${label}`;
-        by.set(key, [...(by.get(key) ?? []), measures(per.body)]);
-      }
+    for (const { file, label, body } of perceivedRows(fam)) {
+      if (legsImplausible(body)) continue;
+      const key = `${plankSetSource(file)}\t${label}`;
+      by.set(key, [...(by.get(key) ?? []), measures(body)]);
     }
     const kindOf = { C: 'good', L: 'sag', H: 'high' } as const;
     for (const [k, rows] of [...by.entries()].sort()) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PoseFrame } from './pose';
 import { summarize as summarizeRun, type Summary } from './summary';
-import { loadClip, loadConstructed } from './testing/replay';
+import { cutFrames, loadClip, loadConstructed } from './testing/replay';
 import { pikePlank, reprojectSideView } from './testing/reproject';
 import type { EngineOptions } from './engine';
 import type { ExerciseId } from './exercises';
@@ -14,14 +14,8 @@ import { COACH_WORDS, SHARED_GUIDE, guideText } from '../words/coachWords';
 /** A summary in the coach's words (as npm run analyze prints it). */
 const summarize = (ex: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions): Summary => summarizeRun(ex, frames, source, opts, undefined, COACH_WORDS);
 
-const clip = async (id: string): Promise<PoseFrame[]> => {
-  const f = await loadClip(id);
-  if (!f) throw new Error(`no fixture for ${id}`);
-  return f;
-};
-/** Frames s0–s1 (s) of a stream, re-timed from 0. */
-const cut = (frames: readonly PoseFrame[], s0: number, s1: number): PoseFrame[] =>
-  frames.filter((f) => f.t >= s0 * 1000 && f.t <= s1 * 1000).map((f) => ({ ...f, t: f.t - s0 * 1000 }));
+const clip = (id: string): Promise<PoseFrame[]> => loadClip(id);
+const cut = cutFrames;
 const cueIds = (s: Summary) => s.cues.map((c) => c.id);
 const faultAt = (s: Summary, id: string) => s.faults.find((f) => f.id === id)?.startSec;
 

@@ -54,6 +54,11 @@ export class MissingFixtureError extends Error {
   }
 }
 
+/** Frames s0–s1 (s) of a stream, re-timed from 0. */
+export function cutFrames(frames: readonly PoseFrame[], s0: number, s1: number): PoseFrame[] {
+  return frames.filter((f) => f.t >= s0 * 1000 && f.t <= s1 * 1000).map((f) => ({ ...f, t: f.t - s0 * 1000 }));
+}
+
 /** Frames of a recorded clip; throws MissingFixtureError when its committed fixture is not there. */
 export async function loadClip(clip: string, model = 'movenet-thunder'): Promise<PoseFrame[]> {
   const key = `../../../test-fixtures/keypoints/${clip}.${model}.json`;
