@@ -2,6 +2,7 @@
 // and lower under control; the lower back stays down.
 import type { Body } from '../geometry';
 import { defineExercise, type MetricContext } from './types';
+import { reps } from '../counting/reps';
 import { CURL_BACK, both, curlAngle, dropT, finding, sideJoints } from './common';
 
 /**
@@ -77,7 +78,7 @@ export const abCrunch = defineExercise({
   view: 'any',
   required: ['shoulder', 'hip'],
   posture: { check: lyingBack },
-  counter: { kind: 'reps', reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } },
+  counter: reps({ reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } }),
   memory: crunchMemory,
   metric: curlAboveRest,
   metricLabel: 'trunk curl above rest (°)',

@@ -4,6 +4,7 @@
 // and the cards. Thresholds are the reverse fly's measured ones (wrist depth below the shoulder), as a start.
 import { jointIndex, type Body } from '../../geometry';
 import { defineExercise } from '../../exercises/types';
+import { reps } from '../../counting/reps';
 import { betterOfSides, both, dropT, finding } from '../../exercises/common';
 
 /** Wrist depth below the shoulder (torso lengths): top at ≤ 0.45, rest again at ≥ 0.7 (23, 24: hanging ≈0.9–1.1, at shoulder height ≈0.2–0.4). */
@@ -25,7 +26,7 @@ export const armRaise = defineExercise({
   view: 'any',
   required: ['shoulder', 'wrist', 'hip'],
   posture: { check: () => true },
-  counter: { kind: 'reps', reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, minTopMs: 60 } },
+  counter: reps({ reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, minTopMs: 60 } }),
   memory: (): ArmRaiseMemory => ({ lastTop: NaN }),
   metric: (b) => betterOfSides(depth(b, 'left'), depth(b, 'right'), 'min'),
   metricLabel: 'hand depth below shoulder (torso lengths)',
