@@ -37,10 +37,10 @@ export function CheckIn({ live }: { live: LiveState }) {
         </div>
       </div>
       <div className="row big-actions">
-        <button type="button" className="primary" autoFocus onClick={() => session.checkIn(pain)}>
+        <button type="button" className="primary" autoFocus onClick={() => session.send({ type: 'check-in', pain })}>
           Turn on the camera and start
         </button>
-        <button type="button" onClick={() => session.stop()}>Back</button>
+        <button type="button" onClick={() => session.send({ type: 'stop' })}>Back</button>
       </div>
     </section>
   );

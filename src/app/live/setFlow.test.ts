@@ -331,8 +331,8 @@ describe('setFlow (the reducer)', () => {
 describe('LiveSession on recorded streams (fake clock, recording speaker)', () => {
   it('clip 03 (good side plank), the card\'s two sets: framing → countdown once per set → counting → rest → … → summary; no set-up words after Go', async () => {
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
-    h.session.openExercise('plank');
-    h.session.checkIn(2);
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
+    h.session.send({ type: 'check-in', pain: 2 });
     await h.clock.advance(100_000);
     expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
     const texts = h.texts();
@@ -366,9 +366,9 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
       if (st.live?.stage === 'rest' && prev.live?.stage !== 'rest') restStarts.push(h.clock.now());
       if (prev.live?.stage === 'rest' && st.live?.stage !== 'rest') restEnds.push(h.clock.now());
     });
-    h.session.openExercise('plank');
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
     expect(h.store.getState().live).toMatchObject({ exerciseId: 'plank', target: { holdSec: 5 }, setLabel: 'Set 1 of 3', inRoutine: false });
-    h.session.checkIn(null);
+    h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(90_000);
     expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
     // The rest between sets is the block's 10 s, not a default.
@@ -388,7 +388,7 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
   it('a card whose exercise the routine leaves out runs the exercise\'s own defaults', async () => {
     const routine: Routine = { id: 'mine', name: 'My routine', blocks: [{ exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 }] };
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
-    h.session.openExercise('plank');
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
     const d = EXERCISES.plank.defaults;
     const sets = d.sets ?? 1;
     expect(h.store.getState().live).toMatchObject({ target: { holdSec: d.holdSec }, setLabel: sets > 1 ? `Set 1 of ${sets}` : null });
@@ -398,11 +398,11 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const plank = await clip('03_plank_forearm_side_kaiakol005');
     const stream = concat(15, plank, plank, nobody(22, plank[0]!), plank, plank, plank);
     const h = await harness(stream);
-    h.session.openRoutine({ id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] });
+    h.session.send({ type: 'open-routine', routine: { id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] } });
     // Every hold value the counter could show once counting began (the store, as React reads it).
     const shown: number[] = [];
     h.store.subscribe((st) => { if ((st.live?.stage === 'counting' || st.live?.stage === 'paused') && st.coach) shown.push(st.coach.holdSec); });
-    h.session.checkIn(null);
+    h.session.send({ type: 'check-in', pain: null });
     const heldAt: number[] = [];
     for (let i = 0; i < 40; i++) {
       await h.clock.advance(1000);
@@ -422,11 +422,11 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
 
   it('clip 04 (piked plank): the hips cue is spoken, nothing praises the set, and no line more than 6 times a minute', async () => {
     const h = await harness(await clip('04_plank_high_hips-high_bassem'));
-    h.session.openExercise('plank');
-    h.session.checkIn(null);
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
+    h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(5000);
     // The piked body may not pass as the starting position: the person starts anyway.
-    if (h.store.getState().live?.stage === 'framing') h.session.startSet(true);
+    if (h.store.getState().live?.stage === 'framing') h.session.send({ type: 'start', anyway: true });
     await h.clock.advance(60_000);
     const texts = h.texts();
     expect(texts.some((x) => /hips/i.test(x))).toBe(true);
@@ -448,12 +448,12 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const one: Routine = { id: 'long', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 120, restSec: 0 }] };
     const runClip = async (name: string) => {
       const h = await harness(await clip(name), { routine: one });
-      h.session.openExercise('plank');
-      h.session.checkIn(null);
+      h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
+      h.session.send({ type: 'check-in', pain: null });
       await h.clock.advance(5000);
-      if (h.store.getState().live?.stage === 'framing') h.session.startSet(true);
+      if (h.store.getState().live?.stage === 'framing') h.session.send({ type: 'start', anyway: true });
       await h.clock.advance(40_000);
-      h.session.stop();
+      h.session.send({ type: 'stop' });
       return h.store.getState().summary!.records[0]!;
     };
     const sag = await runClip('02_plank_high_tutorial_yogai');
@@ -476,10 +476,10 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
 
   it('clip 14 (floor crunches): each counted rep is spoken as its number and the record says how many were judged well', async () => {
     const h = await harness(await clip('14_crunch_klarfit'));
-    h.session.openExercise('ab-crunch');
-    h.session.checkIn(null);
+    h.session.send({ type: 'open-exercise', exerciseId: 'ab-crunch' });
+    h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(30_000);
-    h.session.stop();
+    h.session.send({ type: 'stop' });
     const summary = h.store.getState().summary!;
     const rec = summary.records[0]!;
     expect(rec.reps.total).toBeGreaterThan(0);
@@ -492,12 +492,12 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
   it('the camera check frames the chosen exercise without starting; Start begins a set on the live screen', async () => {
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
     h.store.setState({ screen: 'camera' });
-    h.session.preview('plank');
+    h.session.send({ type: 'preview', exerciseId: 'plank' });
     await h.clock.advance(8000);
     expect(h.store.getState().live?.stage).toBe('framing');
     expect(h.store.getState().live?.canStart).toBe(true);
     expect(h.texts()).toEqual([]);
-    h.session.startSet();
+    h.session.send({ type: 'start' });
     expect(h.store.getState().screen).toBe('live');
     await h.clock.advance(4000);
     expect(h.store.getState().live?.stage).toBe('counting');
@@ -510,18 +510,18 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
       { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
     ] };
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
-    h.session.openRoutine(routine);
-    h.session.checkIn(3);
+    h.session.send({ type: 'open-routine', routine });
+    h.session.send({ type: 'check-in', pain: 3 });
     await h.clock.advance(12_000);
-    h.session.stop();
+    h.session.send({ type: 'stop' });
     const summary = h.store.getState().summary!;
     expect(summary.nextBlock).toBe(1);
-    expect(h.session.routineBlockExercise(1)).toBe('side-bend');
-    h.session.setPainAfter(5);
+    expect(h.store.getState().summary?.nextExerciseId).toBe('side-bend');
+    h.session.send({ type: 'pain-after', pain: 5 });
     await h.session.flushSaves();
     expect(h.saved.at(-1)!.painAfter).toBe(5);
     expect(h.store.getState().summary!.painAfter).toBe(5);
-    h.session.continueRoutine();
+    h.session.send({ type: 'next-exercise' });
     expect(h.store.getState().screen).toBe('live');
     expect(h.store.getState().live).toMatchObject({ stage: 'check-in', exerciseId: 'side-bend', setLabel: 'Exercise 2 of 2 · set 1 of 1' });
   });
