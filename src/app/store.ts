@@ -12,7 +12,7 @@ import type { SessionRecord } from '../storage/schema';
 import type { AppError } from './errors';
 import type { BannerSide, Verdicts } from './live/framing';
 import type { FlowName } from './live/setFlow';
-import type { PauseReason } from './live/words';
+import type { PauseReason } from '../words/liveWords';
 
 export interface Settings {
   model: ModelName;

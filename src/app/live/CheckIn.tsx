@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import { PainCheck } from './PainCheck';
 import { useSession } from './sessionContext';
-import { viewNeeded } from './words';
+import { viewNeeded } from '../../words/liveWords';
 import type { LiveState } from '../store';
 import { useApp } from '../store';
 import { formatTime } from '../format/time';

@@ -6,7 +6,7 @@ import type { LiveState } from '../store';
 import { useApp } from '../store';
 import type { Verdict } from './framing';
 import { useSession } from './sessionContext';
-import { NEEDS, needLabel } from './words';
+import { NEEDS, needLabel } from '../../words/liveWords';
 
 const MARK: Record<Verdict, { sign: string; words: string }> = {
   ok: { sign: '✓', words: 'yes' },

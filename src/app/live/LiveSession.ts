@@ -20,6 +20,7 @@ import type { CameraPort } from '../camera';
 import type { FrameTiming } from '../frameLoop';
 import type { AppState, CoachView, Screen } from '../store';
 import type { StoreApi } from 'zustand/vanilla';
+import { phraseText } from '../../words/liveWords';
 import { blockFor } from '../routine/routineStore';
 import type { BannerSide } from './framing';
 import { bannerPlace, bodyBox } from './framing';
@@ -284,7 +285,7 @@ export class LiveSession {
         const s = this.store.getState().settings;
         sp.configure(s.voiceOn, s.voiceURI);
         if (fx.interrupt) sp.cancel();
-        sp.say(fx.text);
+        sp.say(phraseText(fx.exerciseId, fx.say));
         return;
       }
       case 'silence': sp.cancel(); return;

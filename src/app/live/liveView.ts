@@ -3,6 +3,7 @@
 import type { EngineView } from '../../core/engine';
 import type { ExerciseDef } from '../../core/exercises';
 import { cueText } from '../../words/coachWords';
+import { phraseText, phraseTone } from '../../words/liveWords';
 import type { CoachView, LiveState } from '../store';
 import type { BannerSide } from './framing';
 import { allMet } from './framing';
@@ -38,7 +39,9 @@ export function liveStateOf(f: FlowState, t: number, banner: { side: BannerSide;
   const rest = f.name === 'rest' ? { remainingSec: restLeftSec(f, t), nextExerciseId: restNextExercise(f.plan.run) } : null;
   return {
     exerciseId: f.exerciseId, stage: f.name, countdown: f.countdown, paused: f.name === 'paused' ? f.pause : null,
-    target: f.target, setLabel: setLabel(f), line: f.line, lineKind: f.lineKind, verdicts: f.verdicts,
+    // The flow keeps ids; they are worded here, once, for the screen.
+    target: f.target, setLabel: setLabel(f), line: f.line ? phraseText(f.exerciseId, f.line) : null,
+    lineKind: f.line ? phraseTone(f.line) : null, verdicts: f.verdicts,
     canStart: allMet(f.verdicts), autoStart: f.autoStart, rest, inRoutine: f.plan.kind === 'routine', repPulse: f.repPulse,
     banner, cameraOk: f.cameraOk,
   };

@@ -12,7 +12,9 @@ import type { Effect, FlowEvent, FlowState } from './setFlow';
 import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READY_HOLD_MS, SETUP_GRACE_MS, setFlow } from './setFlow';
 import { FAULT_REMIND_MS, MAX_PER_MINUTE, REPEAT_MS } from './speech';
 import { concat, harness, nobody } from './testHarness';
-import { setupWords } from './words';
+import { setupWords } from '../../words/coachWords';
+import { phraseText, phraseTone } from '../../words/liveWords';
+import type { ExerciseId } from '../../core/exercises';
 import { faultHeldLine, formLine } from '../summary/format';
 
 async function clip(name: string): Promise<PoseFrame[]> {
@@ -45,7 +47,10 @@ function run(s: FlowState, events: FlowEvent[]): { s: FlowState; path: string[];
   }
   return { s, path, fx };
 }
-const said = (fx: Effect[]) => fx.flatMap((e) => (e.type === 'speak' ? [e.text] : []));
+/** What was said, worded as the live screen words it (the flow speaks in ids). */
+const said = (fx: Effect[], ex: ExerciseId = 'plank') => fx.flatMap((e) => (e.type === 'speak' ? [phraseText(ex, e.say)] : []));
+/** The flow's line, worded, and its tone. */
+const lineOf = (s: FlowState) => (s.line ? phraseText(s.exerciseId, s.line) : null);
 const frame = (t: number, v: EngineView, light?: number): FlowEvent => ({ type: 'frame', t, view: v, events: [], light });
 
 /** A plank card with one set of `hold` seconds, past its check-in. */
@@ -78,7 +83,7 @@ describe('setFlow (the reducer)', () => {
     let s = plankFraming();
     s = setFlow(s, frame(0, issues('no-person'), 0.5)).state;
     expect(s.verdicts).toEqual({ 'in-view': 'no', light: 'ok', view: 'unknown', posture: 'unknown' });
-    expect(s.line).toBe(setupWords(EXERCISES.plank, 'no-person'));
+    expect(lineOf(s)).toBe(setupWords(EXERCISES.plank, 'no-person'));
     s = setFlow(s, frame(100, issues('wrong-view'))).state;
     expect(s.verdicts).toEqual({ 'in-view': 'ok', light: 'ok', view: 'no', posture: 'unknown' });
     s = setFlow(s, frame(200, issues('wrong-posture'))).state;
@@ -95,7 +100,7 @@ describe('setFlow (the reducer)', () => {
     const dark = (t: number, neededSeen: boolean): FlowEvent => ({ ...frame(t, issues('too-dark'), 0.05), neededSeen } as FlowEvent);
     const seen = run(s, [dark(0, true), dark(100, true)]);
     expect(said(seen.fx)).toEqual([]);
-    expect(seen.s.line).toBe(setupWords(EXERCISES.plank, 'too-dark'));
+    expect(lineOf(seen.s)).toBe(setupWords(EXERCISES.plank, 'too-dark'));
     expect(seen.s.verdicts.light).toBe('no');
     expect(said(run(s, [dark(0, false)]).fx)).toEqual([setupWords(EXERCISES.plank, 'too-dark')]);
   });
@@ -108,7 +113,7 @@ describe('setFlow (the reducer)', () => {
     const preview = { ...s, autoStart: false };
     const r = run(preview, [frame(100, active()), frame(5000, active())]);
     expect(r.s.name).toBe('framing');
-    expect(r.s.line).toMatch(/all set/i);
+    expect(lineOf(r.s)).toMatch(/all set/i);
     expect(setFlow(r.s, { type: 'start', t: 5001 }).state.name).toBe('countdown');
   });
 
@@ -136,7 +141,7 @@ describe('setFlow (the reducer)', () => {
     expect(r.path).toEqual(['counting', 'paused', 'counting']);
     expect(said(r.fx)).toEqual([setupWords(EXERCISES.plank, 'wrong-view')]);
     expect(r.fx.filter((e) => e.type === 'record-save')).toHaveLength(1);
-    expect(r.fx.some((e) => e.type === 'new-engine' || (e.type === 'speak' && e.text === '3'))).toBe(false);
+    expect(r.fx.some((e) => e.type === 'new-engine' || (e.type === 'speak' && e.say.k === 'count' && e.say.n === 3))).toBe(false);
   });
 
   it('counting: each rep is acknowledged (its number spoken, the counter pulses); per side where the counter shows sides', () => {
@@ -180,8 +185,8 @@ describe('setFlow (the reducer)', () => {
     expect(said(r.fx)).toEqual(['Lower your hips into line', 'Steady, keep breathing', 'Set complete']);
     // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
     const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
-    expect(still.s.line).toBe('Lower your hips into line');
-    expect(still.s.lineKind).toBe('fault');
+    expect(lineOf(still.s)).toBe('Lower your hips into line');
+    expect(still.s.line && phraseTone(still.s.line)).toBe('fault');
   });
 
   it('counting: a fault that stands is said when it appears and again every FAULT_REMIND_MS while it stands', () => {
@@ -198,7 +203,7 @@ describe('setFlow (the reducer)', () => {
     // The same when the engine keeps its cue up the whole time (as it does live on clip 04).
     const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: { id: 'fault:hips-high', kind: 'fault' as const } } } : e));
     expect(said(run(c.s, kept).fx)).toEqual([HIPS, HIPS, HIPS]);
-    expect(r.s.line).toBe('Lower your hips into line');
+    expect(lineOf(r.s)).toBe('Lower your hips into line');
     // The second time is REPEAT_MS after the first, not sooner.
     let st = c.s;
     const at: number[] = [];

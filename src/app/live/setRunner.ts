@@ -10,7 +10,7 @@
 // - the record of the set being counted (SessionRecorder), opened at "Go", saved as it runs, closed at the end.
 import type { EngineEvent, EngineOptions, EngineState, EngineView } from '../../core/engine';
 import { createEngineState, setModel, step } from '../../core/engine';
-import type { ExerciseDef } from '../../core/exercises';
+import type { ExerciseDef, ExerciseId } from '../../core/exercises';
 import { EXERCISES } from '../../core/exercises';
 import type { ModelName, PoseFrame } from '../../core/pose';
 import { SessionRecorder } from '../../session/sessionRecorder';
@@ -23,7 +23,9 @@ import { counterMode } from './target';
 
 /** What the runner leaves to its host: the flow's outward effects, and records to save. */
 export type RunEffect =
-  | Exclude<Effect, { type: 'new-engine' } | { type: 'record-start' } | { type: 'record-save' } | { type: 'record-finish' }>
+  | Exclude<Effect, { type: 'new-engine' } | { type: 'record-start' } | { type: 'record-save' } | { type: 'record-finish' } | { type: 'speak' }>
+  /** Say a phrase about `exerciseId` (the host words it: src/words/liveWords.ts). */
+  | (Extract<Effect, { type: 'speak' }> & { exerciseId: ExerciseId })
   | { type: 'save'; record: SessionRecord };
 
 export interface FrameResult {
@@ -144,6 +146,7 @@ export class SetRunner {
         case 'record-start': this.startRecord(); break;
         case 'record-save': if (this.recorder) out.push({ type: 'save', record: this.recorder.snapshot() }); break;
         case 'record-finish': this.finishRecord(out); break;
+        case 'speak': out.push({ ...fx, exerciseId: state.exerciseId }); break;
         default: out.push(fx);
       }
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../core/exercises';
 import { formatTime } from '../format/time';
 import { counterText, holdLeftText, targetFor, targetReached } from './target';
-import { setupWords } from './words';
+import { setupWords } from '../../words/coachWords';
 
 const counts = (total: number, left = 0, right = 0) => ({ total, left, right });
 
