@@ -17,7 +17,7 @@ import { hipBend, hipLine, hipMeasure, inPlank, legsImplausible, pikeLine, viewT
 import { EXERCISES } from '../../src/core/exercises';
 import type { ExerciseId } from '../../src/core/exercises';
 import { forFamily, modelFamily, type ModelFamily, type ModelName, type PoseFrame } from '../../src/core/pose';
-import type { Expected } from '../../src/core/testing/replay';
+import type { Expected } from '../../tests/kit/replay';
 import { readClipList, fixturePath, fixturesDir, type Clip } from './clips';
 import { readFixtureFrames } from './engineRun';
 import { perceivedRows, plankDatasetDir, type PlankLabel } from './enginePlankDataset';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelName, PoseFrame } from './pose';
 import { createEngineState, setModel, step } from './engine';
 import { summarize } from './summary';
-import { loadClip } from './testing/replay';
+import { loadClip } from '../../tests/kit/replay';
 import { createPerception, perceive } from './perception';
 import { HIGH_DEG, SAG_DEG, hipBend3D, hipMeasure, legsImplausible, viewTurn } from './exercises/plank';
 
