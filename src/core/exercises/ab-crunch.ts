@@ -3,7 +3,7 @@
 import type { Body } from '../geometry';
 import { defineExercise, type MetricContext } from './types';
 import { reps } from '../counting/reps';
-import { CURL_BACK, both, curlAngle, dropT, finding, sideJoints } from './common';
+import { CURL_BACK, both, curlAngle, finding, sideJoints } from './common';
 
 /**
  * Curl measured as the trunk's rise from the floor, 90° − (trunk angle from vertical), signed (below 0 when
@@ -55,14 +55,6 @@ export function curlAboveRest(b: Body, ctx: MetricContext<CrunchMemory>): number
 function lyingBack(b: Body): boolean {
   const c = curlAngle(b);
   return c !== null && c < 60;
-}
-
-/** Feet up (on a ball) when the ankles sit well above the hips in the image. */
-export function feetRaised(b: Body): boolean | null {
-  const j = sideJoints(b, ['hip', 'ankle']);
-  if (!j) return null;
-  const d = dropT(b, j[1] as number, j[0] as number);
-  return d === null ? null : d > 0.3;
 }
 
 export const abCrunch = defineExercise({
