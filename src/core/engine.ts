@@ -153,7 +153,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   const mc = s.metricCtx;
   mc.t = t;
   mc.cutT = sight.cutT;
-  const m = points >= 4 ? def.metric(b, mc) : null;
+  const m = points >= 4 ? def.measure(b, mc) : null;
   s.metric = fin(m) ? m : null;
   const ctx = makeCtx(s, t);
   if (active) def.remember?.(b, ctx as RememberContext);

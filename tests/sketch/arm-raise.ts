@@ -28,8 +28,8 @@ export const armRaise = defineExercise({
   posture: { check: () => true },
   counter: reps({ reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, minTopMs: 60 } }),
   memory: (): ArmRaiseMemory => ({ lastTop: NaN }),
-  metric: (b) => betterOfSides(depth(b, 'left'), depth(b, 'right'), 'min'),
-  metricLabel: 'hand depth below shoulder (torso lengths)',
+  measure: (b) => betterOfSides(depth(b, 'left'), depth(b, 'right'), 'min'),
+  metric: { label: 'hand depth below shoulder', unit: 'torso lengths', span: [0.2, 1] },
   checks: [],
   repChecks: [
     (r, ctx) => (r.kind === 'rep' && ctx.t - ctx.mem.lastTop < MIN_REP_GAP_MS ? finding('too-fast', 'minor', both('wrist')) : null),

@@ -72,8 +72,9 @@ export const abCrunch = defineExercise({
   posture: { check: lyingBack },
   counter: reps({ reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } }),
   memory: crunchMemory,
-  metric: curlAboveRest,
-  metricLabel: 'trunk curl above rest (°)',
+  measure: curlAboveRest,
+  // Curl above the rest level: the top (CURL_ENTER) and the way back down fall inside.
+  metric: { label: 'trunk curl above rest', unit: '°', span: [0, 40] },
   checks: [
     (b) => {
       const j = sideJoints(b, ['shoulder', 'hip', 'knee']);

@@ -48,8 +48,9 @@ export const ballCrunch = defineExercise({
     hold: { enterMs: 200, exitMs: 200, maxGapMs: 1000 },
   }),
   memory: (): BallMemory => ({ base: NaN, ax: NaN, ay: NaN }),
-  metric: (b, ctx) => relCurl(b, ctx.mem),
-  metricLabel: 'curl above rest (°)',
+  measure: (b, ctx) => relCurl(b, ctx.mem),
+  // Curl above the rest level: the top (CURL_RISE) and the way back down fall inside.
+  metric: { label: 'curl above rest', unit: '°', span: [0, 40] },
   remember: (b, ctx) => {
     if (!mid(b, 'ankle', F) || !(b.torso > 0)) return;
     if (ctx.phase === 'rest' || Number.isNaN(ctx.mem.ax)) { ctx.mem.ax = F.x; ctx.mem.ay = F.y; }

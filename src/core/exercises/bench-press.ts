@@ -52,8 +52,9 @@ export const benchPress = defineExercise({
     // still has to be seen and held to count.
     reps: { direction: 'up', enter: LOCK_ENTER, exit: LOCK_EXIT, partialMin: PARTIAL_MIN, minTopMs: 100, unknownIsRestMs: UNKNOWN_IS_DOWN_MS },
   }),
-  metric: elbow,
-  metricLabel: 'elbow angle (°)',
+  measure: elbow,
+  // Elbow from the bottom of a press to straight (LOCK_ENTER, LOCK_EXIT inside).
+  metric: { label: 'elbow angle', unit: '°', span: [90, 180] },
   checks: [
     (b, ctx) => {
       if (ctx.phase !== 'top') return null;

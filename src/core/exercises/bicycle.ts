@@ -119,13 +119,14 @@ export const bicycle = defineExercise({
     switchWitness: { read: trunkTurn, change: TURN_SWITCH },
   }),
   memory: (): BicycleMemory => ({ firstTouch: NaN, unsureView: -Infinity }),
-  metric: (b, ctx) => {
+  measure: (b, ctx) => {
     const t = ctx.t ?? b.t;
     if (cropped(b)) ctx.mem.unsureView = t;
     if (ctx.cutT !== undefined && ctx.cutT > ctx.mem.unsureView) ctx.mem.unsureView = ctx.cutT;
     return betterOfSides(kneeIn(b, 'left'), kneeIn(b, 'right'), 'min');
   },
-  metricLabel: 'knee to shoulders (torso lengths)',
+  // Knee to shoulders, from drawn in (KNEE_IN) to stretched out.
+  metric: { label: 'knee to shoulders', unit: 'torso lengths', span: [0.5, 2] },
   checks: [
     (b) => {
       if (b.ok[KP.nose] !== 1) return null;

@@ -52,8 +52,9 @@ export const dumbbellRow = defineExercise({
   }),
   memory: swingMemory,
   remember: (b, ctx) => rememberSwing(b, ctx.mem, ctx.phase),
-  metric: (b) => betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min'),
-  metricLabel: 'elbow angle of the pulling arm (°)',
+  measure: (b) => betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min'),
+  // Elbow of the pulling arm, from pulled (PULL_ENTER) to hanging straight.
+  metric: { label: 'elbow angle of the pulling arm', unit: '°', span: [90, 180] },
   checks: [
     (_b, ctx) => {
       const s = ctx.mem.swing;

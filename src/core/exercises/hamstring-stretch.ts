@@ -154,8 +154,9 @@ export const hamstringStretch = defineExercise({
     if (l !== null) { m.kneeL = l; m.kneeLT = ctx.t; }
     if (r !== null) { m.kneeR = r; m.kneeRT = ctx.t; }
   },
-  metric: (b) => trunkFromVertical(b),
-  metricLabel: 'forward hinge (°)',
+  measure: (b) => trunkFromVertical(b),
+  // From upright to a deep fold (STRETCH_HINGE_MIN falls inside).
+  metric: { label: 'forward hinge', unit: '°', span: [0, 60], rangeOfMotion: { title: 'Forward hinge reached', reached: 'furthest' } },
   checks: [
     (b) => {
       const s = straightLeg(b);

@@ -416,8 +416,9 @@ export const plank = defineExercise({
     hold: { enterMs: 500, exitMs: 400, maxGapMs: 1000 },
     inPosition: (b) => inPlank(b),
   }),
-  metric: (b) => sideAngle(b, 'shoulder', 'hip', 'ankle'),
-  metricLabel: 'shoulder–hip–ankle angle (°)',
+  measure: (b) => sideAngle(b, 'shoulder', 'hip', 'ankle'),
+  // The body line, straight at 180°: a sag or a pike bends it by tens of degrees.
+  metric: { label: 'shoulder–hip–ankle angle', unit: '°', span: [140, 185] },
   // The hip faults' state (HIP_HYST_DEG), moved on the frames the rules judge, before they read it.
   memory: (): PlankMemory => ({ sag: false, high: false }),
   rememberJudged: (b, ctx) => {

@@ -136,8 +136,9 @@ export const pronePressUp = defineExercise({
     updateRate(ctx.mem.lift, side ? trunkToHorizontal(b) : null, ctx.t);
     updateRate(ctx.mem.shift, side ? shoulderShift(b) : null, ctx.t);
   },
-  metric: (b) => (headOn(b) ? null : trunkToHorizontal(b)),
-  metricLabel: 'chest lift (°)',
+  measure: (b) => (headOn(b) ? null : trunkToHorizontal(b)),
+  // From lying flat to a full arch (LIFT_MIN and ARCH_MIN fall inside).
+  metric: { label: 'chest lift', unit: '°', span: [0, 60], rangeOfMotion: { title: 'Back arch (chest lift) reached', reached: 'furthest' } },
   checks: [
     (b) => {
       const a = sideAngle(b, 'shoulder', 'elbow', 'wrist');

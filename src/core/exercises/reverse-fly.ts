@@ -37,8 +37,9 @@ export const reverseFly = defineExercise({
   counter: reps({ reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, partialMin: PARTIAL_DEPTH, minTopMs: 60 } }),
   memory: swingMemory,
   remember: (b, ctx) => rememberSwing(b, ctx.mem, ctx.phase),
-  metric: (b) => wristDepth(b),
-  metricLabel: 'hand depth below shoulder (torso lengths)',
+  measure: (b) => wristDepth(b),
+  // Hand depth below the shoulder, from the top (TOP_DEPTH) to hanging (REST_DEPTH).
+  metric: { label: 'hand depth below shoulder', unit: 'torso lengths', span: [0.2, 1] },
   checks: [
     (_b, ctx) => {
       const s = ctx.mem.swing;

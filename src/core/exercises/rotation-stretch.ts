@@ -132,9 +132,10 @@ export const rotationStretch = defineExercise({
   }),
   guide: (b, ctx) => ((ctx.metric ?? 0) < TWIST_MIN ? 'rotation-stretch.turn' : !(ctx.mem.twist.rate < STILL_TWIST_S) ? 'rotation-stretch.still' : turnSide(b) === null ? 'rotation-stretch.head' : null),
   memory: twistMemory,
-  metric: (b, ctx) => twist(b, ctx.mem),
+  measure: (b, ctx) => twist(b, ctx.mem),
   remember: (_b, ctx) => { updateRate(ctx.mem.twist, ctx.metric, ctx.t); },
-  metricLabel: 'shoulder turn (0–1)',
+  // Shoulder turn: 0 square to the camera, 1 fully side-on.
+  metric: { label: 'shoulder turn', unit: '', span: [0, 1], rangeOfMotion: { title: 'Trunk rotation reached', reached: 'furthest', scale: '0 = square to the camera, 1 = fully side-on' } },
   checks: [
     (_b, ctx) => {
       const hw = ctx.mem.hw, ref = ctx.mem.hwRef;

@@ -76,8 +76,9 @@ export const sideBend = defineExercise({
     const a = Math.abs(ctx.metric ?? 0);
     if (a >= BEND_START && a < BEND_MIN) { if (Number.isNaN(ctx.mem.shallowSince)) ctx.mem.shallowSince = ctx.t; } else ctx.mem.shallowSince = NaN;
   },
-  metric: (b) => trunkSideTilt(b),
-  metricLabel: 'sideways bend (°, + = to your left)',
+  measure: (b) => trunkSideTilt(b),
+  // Signed, + to the person's left: a bend either way, BEND_MIN and beyond.
+  metric: { label: 'sideways bend', unit: '°', span: [-30, 30], rangeOfMotion: { title: 'Side bend reached', reached: 'each-way' } },
   checks: [
     // Judged once the trunk bends: sitting upright with the hands on the lap is getting ready, not a fault.
     (b, ctx) => (handsOverhead(b) === false && Math.abs(ctx.metric ?? 0) >= BEND_START

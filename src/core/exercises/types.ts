@@ -40,9 +40,10 @@ export interface ExerciseDef<M extends Memory = Memory, Id extends string = stri
   readonly counter: CountingSpec<NoInfer<M>>;
   /** A fresh memory for a set (the exercise's own typed state); absent = the exercise keeps none. */
   readonly memory?: () => M;
-  /** The key angle or distance per frame: drives the rep counter and the UI chart. */
-  readonly metric: (b: Body, ctx: MetricContext<M>) => number | null;
-  readonly metricLabel: string;
+  /** The key angle or distance per frame (the metric): drives the rep counter and the UI chart. */
+  readonly measure: (b: Body, ctx: MetricContext<M>) => number | null;
+  /** What the metric is, for the screens: its name, unit and the span the chart shows. */
+  readonly metric: MetricFacts;
   readonly checks: readonly FrameCheck<M>[];
   readonly repChecks?: readonly RepCheck<M>[];
   /** Updates the memory after a rep event's rep checks ran (e.g. when the last rep was). */
@@ -79,6 +80,20 @@ export interface ExerciseDef<M extends Memory = Memory, Id extends string = stri
    * for rep exercises).
    */
   readonly words: ExerciseWords;
+}
+
+export interface MetricFacts {
+  /** What the number is, in a person's words ('chest lift'). */
+  readonly label: string;
+  readonly unit: '°' | 'torso lengths' | '';
+  /** The span the exercise's rules judge in, for a chart's y axis (the data widens it). */
+  readonly span: readonly [number, number];
+  /**
+   * The range reached is the point of the exercise (a stretch): the summary reports it under `title`, as the
+   * furthest value reached, or for a signed metric (+ to the person's left, − to the right) as each way apart;
+   * `scale` says what the numbers mean when they are not degrees.
+   */
+  readonly rangeOfMotion?: { readonly title: string; readonly reached: 'furthest' | 'each-way'; readonly scale?: string };
 }
 
 export interface ExerciseWords {
