@@ -6,7 +6,7 @@
 // list. A change that adds one fails.
 import { describe, expect, it } from 'vitest';
 import { summarize } from './summary';
-import { expectedOutcomes, loadClip } from './testing/replay';
+import { expectedOutcomes, loadClip } from '../../tests/kit/replay';
 
 const good = Object.entries(expectedOutcomes()).filter(([, e]) => e.goodForm);
 

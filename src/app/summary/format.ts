@@ -36,7 +36,8 @@ export interface CountLine {
 
 /** Reps and hold time, per side where the exercise has sides, each against its target. */
 export function countLines(r: SessionRecord): CountLine[] {
-  const kind = defOf(r.exerciseId)?.counter.kind ?? (r.reps.total > 0 ? 'reps' : 'hold');
+  // What the exercise's counter counts (its shape); a record of an unknown exercise: whatever it holds.
+  const shape = defOf(r.exerciseId)?.counter.shape ?? { mode: r.reps.total > 0 ? 'reps' : 'hold', sides: false, holdsToo: false };
   const tReps = r.target?.reps;
   const tHold = r.target?.holdSec;
   const reps = (label: string, n: number): CountLine => ({
@@ -45,15 +46,11 @@ export function countLines(r: SessionRecord): CountLine[] {
   const hold = (label: string, s: number): CountLine => ({
     label, value: tHold ? `${clock(s)} / ${clock(tHold)}` : clock(s), done: tHold ? s >= tHold : null,
   });
-  switch (kind) {
-    case 'reps': return [reps('Reps', r.reps.total)];
-    case 'reps-per-side':
-    case 'alternating':
-      return [reps('Reps', r.reps.total), reps('Left side', r.reps.left), reps('Right side', r.reps.right)];
-    case 'hold': return [hold('Held', r.holdSec.total)];
-    case 'hold-per-side': return [hold('Held, left side', r.holdSec.left), hold('Held, right side', r.holdSec.right)];
-    case 'reps+hold': return [reps('Reps', r.reps.total), hold('Held at the top', r.holdSec.total)];
-  }
+  if (shape.mode === 'hold') return shape.sides ? [hold('Held, left side', r.holdSec.left), hold('Held, right side', r.holdSec.right)] : [hold('Held', r.holdSec.total)];
+  const lines = [reps('Reps', r.reps.total)];
+  if (shape.sides) lines.push(reps('Left side', r.reps.left), reps('Right side', r.reps.right));
+  if (shape.holdsToo) lines.push(hold('Held at the top', r.holdSec.total));
+  return lines;
 }
 
 /**

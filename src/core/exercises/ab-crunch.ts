@@ -2,6 +2,7 @@
 // and lower under control; the lower back stays down.
 import type { Body } from '../geometry';
 import { defineExercise, type MetricContext } from './types';
+import { reps } from '../counting/reps';
 import { CURL_BACK, both, curlAngle, dropT, finding, sideJoints } from './common';
 
 /**
@@ -10,7 +11,7 @@ import { CURL_BACK, both, curlAngle, dropT, finding, sideJoints } from './common
  * lowest curl seen, forgetting upward at BASE_FORGET_DEG_S and restarting at a camera cut. The level the
  * picture shows lying flat depends on the camera: side-on ≈5–10° (14's wide shot), ≈25° in 14's close-ups
  * (Thunder places the hips out of frame), and from the head end, raised, far below 0: 14's wide shot seen
- * again from 50–60° toward the head and 25–30° above (constructed, testing/reproject.ts) lies at −18..−33°
+ * again from 50–60° toward the head and 25–30° above (constructed, tests/kit/reproject.ts) lies at −18..−33°
  * and curls to +12..+27°. The rise per rep holds: 25–29° side-on, 22–24° in the close-ups, 30–45° from the
  * head end; the smallest catalogued rise is 17° (14 at 5.2 → 6.0 s).
  * A rep: the curl ≥ CURL_ENTER above rest; back at rest under CURL_EXIT above it, or CURL_BACK down from the
@@ -77,7 +78,7 @@ export const abCrunch = defineExercise({
   view: 'any',
   required: ['shoulder', 'hip'],
   posture: { check: lyingBack },
-  counter: { kind: 'reps', reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } },
+  counter: reps({ reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } }),
   memory: crunchMemory,
   metric: curlAboveRest,
   metricLabel: 'trunk curl above rest (°)',

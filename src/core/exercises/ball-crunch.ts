@@ -1,6 +1,7 @@
 // Exercise-ball crunch: back on the ball, feet planted; lift head and shoulders and hold the top.
 import type { Body } from '../geometry';
 import { defineExercise } from './types';
+import { repsThenHold } from '../counting/repsThenHold';
 import { CURL_BACK, both, curlAngle, finding, mid } from './common';
 
 /**
@@ -40,13 +41,12 @@ export const ballCrunch = defineExercise({
   view: 'any',
   required: ['shoulder', 'hip', 'knee'],
   posture: { check: (b) => { const c = curlAngle(b); return c !== null && c < 70; } },
-  counter: {
-    kind: 'reps+hold',
+  counter: repsThenHold({
     // As on the floor (CURL_BACK, common.ts), a rep also ends 10° down from its top: the rest level drifts with
     // the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3 never reached CURL_BACK).
     reps: { direction: 'up', enter: CURL_RISE, exit: CURL_EXIT, minTopMs: 60, backFromPeak: CURL_BACK },
     hold: { enterMs: 200, exitMs: 200, maxGapMs: 1000 },
-  },
+  }),
   memory: (): BallMemory => ({ base: NaN, ax: NaN, ay: NaN }),
   metric: (b, ctx) => relCurl(b, ctx.mem),
   metricLabel: 'curl above rest (°)',

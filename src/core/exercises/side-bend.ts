@@ -8,6 +8,7 @@
 // its 6 bends. A slow dynamic bend therefore counts as a short hold on its side.
 import type { Body, Side } from '../geometry';
 import { defineExercise } from './types';
+import { holdPerSide } from '../counting/holdPerSide';
 import { KP, betterOfSides, both, elbowAngle, finding, mid, trunkSideTilt } from './common';
 
 /**
@@ -65,11 +66,10 @@ export const sideBend = defineExercise({
   posture: {
     check: (b) => { const t = trunkSideTilt(b); return t !== null && Math.abs(t) < 45; },
   },
-  counter: {
-    kind: 'hold-per-side',
+  counter: holdPerSide({
     hold: { enterMs: 300, exitMs: 300, maxGapMs: 1000 },
     heldSide: (b, ctx) => (handsOverhead(b) === true && ctx.metric !== null ? bendSide(ctx.metric) : null),
-  },
+  }),
   guide: (b, ctx) => (handsOverhead(b) !== true ? 'side-bend.arms' : ctx.metric === null || bendSide(ctx.metric) === null ? 'side-bend.bend' : null),
   memory: (): SideBendMemory => ({ shallowSince: NaN }),
   remember: (_b, ctx) => {

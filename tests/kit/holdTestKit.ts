@@ -1,11 +1,11 @@
 // Test helpers for the hold exercises' tests (plank, prone press-up, rotation stretch, side bend,
 // hamstring stretch): replay a recorded or constructed stream and collect what the user would see.
 // Not imported by the app.
-import type { PoseFrame } from '../pose';
-import { createEngineState, finish, step, type EngineEvent, type SetupIssue } from '../engine';
-import { SummaryBuilder, type Summary } from '../summary';
-import { COACH_WORDS, setupText } from '../../words/coachWords';
-import type { ExerciseId } from './index';
+import type { PoseFrame } from '../../src/core/pose';
+import { createEngineState, finish, step, type EngineEvent, type SetupIssue } from '../../src/core/engine';
+import { SummaryBuilder, type Summary } from '../../src/core/summary';
+import { COACH_WORDS, setupText } from '../../src/words/coachWords';
+import type { ExerciseId } from '../../src/core/exercises/index';
 
 export interface Replay {
   summary: Summary;

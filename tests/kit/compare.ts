@@ -2,7 +2,7 @@
 // reps within repsTolerance (0 = exact); hold seconds within holdTolerance (default 1 s); each planted
 // fault found overlapping its window (±0.5 s for the catalog's timing error); on good-form clips no
 // fault lasting over 1 s; expected holds with a side overlapped by a hold on that side.
-import type { Summary } from '../summary';
+import type { Summary } from '../../src/core/summary';
 import type { Expected } from './replay';
 
 export interface Verdict {

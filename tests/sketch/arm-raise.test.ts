@@ -2,13 +2,13 @@
 // the shipped ones: the engine runs it on a real stream, the default routine and the cards list it, and its card
 // has no demo figure (the card says so).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXERCISE_IDS, EXERCISES, exerciseList, isExerciseId, registerExercise } from '../../exercises';
-import type { ExerciseId } from '../../exercises';
-import { defaultRoutine } from '../../../session/routine';
-import { cameraNeeds, equipmentText, routineEquipment } from '../../../app/exercises/cardText';
-import { loadClip } from '../replay';
-import { replayFrames } from '../exerciseReplay';
-import { summarize } from '../../summary';
+import { EXERCISE_IDS, EXERCISES, exerciseList, isExerciseId, registerExercise } from '../../src/core/exercises';
+import type { ExerciseId } from '../../src/core/exercises';
+import { defaultRoutine } from '../../src/session/routine';
+import { cameraNeeds, equipmentText, routineEquipment } from '../../src/app/exercises/cardText';
+import { loadClip } from '../kit/replay';
+import { replayFrames } from '../kit/exerciseReplay';
+import { summarize } from '../../src/core/summary';
 import { armRaise } from './arm-raise';
 
 const id = 'arm-raise' as ExerciseId;

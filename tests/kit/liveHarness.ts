@@ -2,18 +2,18 @@
 // keypoint stream as its camera and model (replayFeed.ts), a speaker that writes down what it is asked to
 // say, and a saver that keeps records in memory. What the tests read: the path of flow states, the spoken
 // lines with their times, the saved records, the store.
-import type { KeypointFixture } from '../../core/fixture';
-import { framesToFixture } from '../../core/fixture';
-import type { PoseFrame } from '../../core/pose';
-import type { Routine } from '../../session/routine';
-import { DEFAULT_ROUTINE } from '../../session/routine';
-import type { SessionRecord } from '../../storage/schema';
-import type { AppState } from '../store';
-import { createAppStore } from '../store';
+import type { KeypointFixture } from '../../src/core/fixture';
+import { framesToFixture } from '../../src/core/fixture';
+import type { PoseFrame } from '../../src/core/pose';
+import type { Routine } from '../../src/session/routine';
+import { DEFAULT_ROUTINE } from '../../src/session/routine';
+import type { SessionRecord } from '../../src/storage/schema';
+import type { AppState } from '../../src/app/store';
+import { createAppStore } from '../../src/app/store';
 import type { StoreApi } from 'zustand/vanilla';
-import type { Clock } from './LiveSession';
-import { LiveSession } from './LiveSession';
-import { replayCamera, replayOpened } from './replayFeed';
+import type { Clock } from '../../src/app/live/LiveSession';
+import { LiveSession } from '../../src/app/live/LiveSession';
+import { replayCamera, replayOpened } from '../../src/app/live/replayFeed';
 
 /** A clock that moves only when told to, running due callbacks in time order. */
 export class FakeClock implements Clock {

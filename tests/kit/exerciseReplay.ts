@@ -1,11 +1,11 @@
 // Test helper for the per-exercise tests: replays a recorded clip (MoveNet Thunder unless told) through a
 // fresh engine and collects what a test needs to judge one exercise's rules.
-import { createEngineState, finish, step, type EngineEvent } from '../engine';
-import type { ExerciseId } from '../exercises';
-import type { PoseFrame } from '../pose';
-import { SummaryBuilder, type Summary } from '../summary';
+import { createEngineState, finish, step, type EngineEvent } from '../../src/core/engine';
+import type { ExerciseId } from '../../src/core/exercises';
+import type { PoseFrame } from '../../src/core/pose';
+import { SummaryBuilder, type Summary } from '../../src/core/summary';
 import { loadClip } from './replay';
-import { COACH_WORDS } from '../../words/coachWords';
+import { COACH_WORDS } from '../../src/words/coachWords';
 
 export interface Replay {
   summary: Summary;

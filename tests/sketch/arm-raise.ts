@@ -2,9 +2,10 @@
 // and lowered, counted as reps. It shows that an exercise is one file: its record holds its steps, posture, counter,
 // rules, memory, routine defaults and card facts; its test registers it and finds it in the engine, the routine
 // and the cards. Thresholds are the reverse fly's measured ones (wrist depth below the shoulder), as a start.
-import { jointIndex, type Body } from '../../geometry';
-import { defineExercise } from '../../exercises/types';
-import { betterOfSides, both, dropT, finding } from '../../exercises/common';
+import { jointIndex, type Body } from '../../src/core/geometry';
+import { defineExercise } from '../../src/core/exercises/types';
+import { reps } from '../../src/core/counting/reps';
+import { betterOfSides, both, dropT, finding } from '../../src/core/exercises/common';
 
 /** Wrist depth below the shoulder (torso lengths): top at ≤ 0.45, rest again at ≥ 0.7 (23, 24: hanging ≈0.9–1.1, at shoulder height ≈0.2–0.4). */
 export const TOP_DEPTH = 0.45;
@@ -25,7 +26,7 @@ export const armRaise = defineExercise({
   view: 'any',
   required: ['shoulder', 'wrist', 'hip'],
   posture: { check: () => true },
-  counter: { kind: 'reps', reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, minTopMs: 60 } },
+  counter: reps({ reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, minTopMs: 60 } }),
   memory: (): ArmRaiseMemory => ({ lastTop: NaN }),
   metric: (b) => betterOfSides(depth(b, 'left'), depth(b, 'right'), 'min'),
   metricLabel: 'hand depth below shoulder (torso lengths)',

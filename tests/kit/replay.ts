@@ -1,8 +1,8 @@
 // Test helper: recorded fixtures and expected outcomes, loaded through Vite's import.meta.glob so the
 // pure core's tests need no Node APIs. Fixtures are committed (test-fixtures/): a missing one fails its test (MissingFixtureError), never skips it.
-import type { ModelName, PoseFrame } from '../pose';
-import { fixtureToFrames, parseFixture } from '../fixture';
-import type { ExerciseId } from '../exercises';
+import type { ModelName, PoseFrame } from '../../src/core/pose';
+import { fixtureToFrames, parseFixture } from '../../src/core/fixture';
+import type { ExerciseId } from '../../src/core/exercises';
 
 export interface Expected {
   exercise: ExerciseId;
@@ -41,9 +41,9 @@ export interface Expected {
   knownMiss?: Partial<Record<ModelName, string>>;
 }
 
-const fixtures = import.meta.glob<{ default: unknown }>('../../../test-fixtures/keypoints/*.json');
-const expected = import.meta.glob<{ default: unknown }>('../../../test-fixtures/*.expected.json', { eager: true });
-const constructed = import.meta.glob<{ default: unknown }>('../../../test-fixtures/constructed/*.keypoints.json');
+const fixtures = import.meta.glob<{ default: unknown }>('../../test-fixtures/keypoints/*.json');
+const expected = import.meta.glob<{ default: unknown }>('../../test-fixtures/*.expected.json', { eager: true });
+const constructed = import.meta.glob<{ default: unknown }>('../../test-fixtures/constructed/*.keypoints.json');
 
 export function expectedOutcomes(): Record<string, Expected> {
   const out: Record<string, Expected> = {};
@@ -72,7 +72,7 @@ export function cutFrames(frames: readonly PoseFrame[], s0: number, s1: number):
 
 /** Frames of a recorded clip; throws MissingFixtureError when its committed fixture is not there. */
 export async function loadClip(clip: string, model = 'movenet-thunder'): Promise<PoseFrame[]> {
-  const key = `../../../test-fixtures/keypoints/${clip}.${model}.json`;
+  const key = `../../test-fixtures/keypoints/${clip}.${model}.json`;
   const load = fixtures[key];
   if (!load) throw new MissingFixtureError(`test-fixtures/keypoints/${clip}.${model}.json`, `re-record it: npm run record -- ${clip} --model ${model}`);
   return fixtureToFrames(parseFixture((await load()).default));
@@ -80,7 +80,7 @@ export async function loadClip(clip: string, model = 'movenet-thunder'): Promise
 
 /** Frames of a constructed stream; throws MissingFixtureError when it is not there. */
 export async function loadConstructed(name: string): Promise<PoseFrame[]> {
-  const load = constructed[`../../../test-fixtures/constructed/${name}.keypoints.json`];
+  const load = constructed[`../../test-fixtures/constructed/${name}.keypoints.json`];
   if (!load) throw new MissingFixtureError(`test-fixtures/constructed/${name}.keypoints.json`, 'rebuild it: npm run construct');
   return fixtureToFrames(parseFixture((await load()).default));
 }

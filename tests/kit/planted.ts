@@ -2,7 +2,7 @@
 // stream in which, between two times, some joints are moved the way a person making the fault would move them
 // (lengths of the moved limbs kept where the fault allows), eased in and out over `ease` seconds so that no joint
 // jumps from one frame to the next. Streams built here are labelled "planted" in the tests that use them.
-import type { Keypoint, PoseFrame } from '../pose';
+import type { Keypoint, PoseFrame } from '../../src/core/pose';
 
 export type Pts = Map<string, { x: number; y: number }>;
 

@@ -8,7 +8,7 @@
 // head end toward the camera for positive values) and seen from `raiseDeg` above, with an orthographic
 // camera, and placed back in the same frame. Scores are kept. Used by the tests of issue 11's failure classes
 // (a raised side-oblique camera, a crunch filmed from the head end, a cut to a 3/4 view).
-import type { Keypoint, PoseFrame } from '../pose';
+import type { Keypoint, PoseFrame } from '../../src/core/pose';
 
 const HALF_WIDTH: Record<string, number> = {
   nose: 0, eye: 0.07, ear: 0.15, shoulder: 0.4, elbow: 0.42, wrist: 0.3, hip: 0.22, knee: 0.16, ankle: 0.12,
