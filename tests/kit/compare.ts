@@ -10,6 +10,10 @@ export interface Verdict {
   hold: { expected: number; got: number; ok: boolean } | null;
   holds: { expected: number; matched: number; ok: boolean } | null;
   faults: { expected: number; found: number; ok: boolean };
+  /** Per expected fault, in order: found (overlapping its window, and covering minCover of it when set) and the share covered. */
+  faultHits: { id: string; found: boolean; cover: number }[];
+  /** Clean reps over the expected maximum (Expected.cleanReps), else null. */
+  cleanReps: { max: number; got: number; ok: boolean } | null;
   falseFaults: { id: string; startSec: number; endSec: number }[];
   /** Set-up cues shown after the clip's set-up should have been accepted (Expected.setupOkAfterSec). */
   lateSetup: { tSec: number; id: string }[];
@@ -37,19 +41,39 @@ export function compare(s: Summary, e: Expected): Verdict {
     const matched = e.holds.filter((h) => s.holds.some((g) => g.side === h.side && overlaps(g.startSec, g.endSec, h.startSec, h.endSec))).length;
     holds = { expected: e.holds.length, matched, ok: matched === e.holds.length };
   }
-  const found = e.faults.filter((f) => s.faults.some((g) => g.id === f.id && overlaps(g.startSec, g.endSec, f.startSec - FAULT_SLACK, f.endSec + FAULT_SLACK))).length;
+  const faultHits = e.faults.map((f) => {
+    const hit = s.faults.some((g) => g.id === f.id && overlaps(g.startSec, g.endSec, f.startSec - FAULT_SLACK, f.endSec + FAULT_SLACK));
+    const cover = covered(s.faults.filter((g) => g.id === f.id), f.startSec, f.endSec);
+    return { id: f.id, found: hit && cover >= (f.minCover ?? 0), cover };
+  });
+  const found = faultHits.filter((h) => h.found).length;
   const faults = { expected: e.faults.length, found, ok: found === e.faults.length };
-  const falseFaults = s.faults.filter((g) => g.endSec - g.startSec > FALSE_FAULT_MAX &&
+  const unexpected = s.faults.filter((g) => g.endSec - g.startSec > FALSE_FAULT_MAX &&
     !e.faults.some((f) => f.id === g.id && overlaps(g.startSec, g.endSec, f.startSec - FAULT_SLACK, f.endSec + FAULT_SLACK)));
+  // Good spans: any fault standing over FALSE_FAULT_MAX inside one (its part inside the span) is false.
+  const inGood = (e.goodSpans ?? []).flatMap((sp) => s.faults
+    .map((g) => ({ ...g, startSec: Math.max(g.startSec, sp.startSec), endSec: Math.min(g.endSec, sp.endSec) }))
+    .filter((g) => g.endSec - g.startSec > FALSE_FAULT_MAX));
+  const falseFaults = e.goodForm ? unexpected : inGood;
+  const cleanReps = e.cleanReps === undefined ? null : { max: e.cleanReps, got: s.cleanReps, ok: s.cleanReps <= e.cleanReps };
   const lateSetup = e.setupOkAfterSec === undefined ? [] : s.cues
     .filter((c) => c.id.startsWith('setup:') && c.id !== 'setup:no-person' && c.tSec > (e.setupOkAfterSec as number))
     .map((c) => ({ tSec: c.tSec, id: c.id }));
   const missingCues = (e.cues ?? []).filter((w) => !s.cues.some((c) => c.id.includes(w.id) && (w.bySec === undefined || c.tSec <= w.bySec))).map((w) => w.id);
   const wrongSides = e.sidesOnly ? s.holds.filter((h) => h.side !== null && !(e.sidesOnly as string[]).includes(h.side)).length : 0;
   const silent = isSilent(s);
-  const pass = (reps?.ok ?? true) && (hold?.ok ?? true) && (holds?.ok ?? true) && faults.ok && (!e.goodForm || falseFaults.length === 0) &&
-    lateSetup.length === 0 && missingCues.length === 0 && wrongSides === 0 && !silent;
-  return { reps, hold, holds, faults, falseFaults: e.goodForm ? falseFaults : [], lateSetup, missingCues, wrongSides, silent, pass };
+  const pass = (reps?.ok ?? true) && (hold?.ok ?? true) && (holds?.ok ?? true) && faults.ok && falseFaults.length === 0 &&
+    (cleanReps?.ok ?? true) && lateSetup.length === 0 && missingCues.length === 0 && wrongSides === 0 && !silent;
+  return { reps, hold, holds, faults, faultHits, cleanReps, falseFaults, lateSetup, missingCues, wrongSides, silent, pass };
+}
+
+/** Share of [a, b] (s) covered by the union of the spans. */
+function covered(spans: readonly { startSec: number; endSec: number }[], a: number, b: number): number {
+  if (!(b > a)) return 0;
+  const cut = spans.map((g) => [Math.max(a, g.startSec), Math.min(b, g.endSec)] as const).filter(([x, y]) => y > x).sort((p, q) => p[0] - q[0]);
+  let total = 0, end = a;
+  for (const [x, y] of cut) { if (y <= end) continue; total += y - Math.max(x, end); end = y; }
+  return total / (b - a);
 }
 
 /** A person was seen, and the coach counted nothing and said nothing: the failure the user cannot act on. */

@@ -11,8 +11,19 @@ export interface Expected {
   holdSec?: number;
   holdTolerance?: number;
   holds?: { startSec: number; endSec: number; side?: 'left' | 'right' | null }[];
-  faults: { id: string; startSec: number; endSec: number }[];
+  /**
+   * Faults a person saw. `minCover`: the share of the window the found fault (that id) must cover, for a fault that
+   * stands the whole time (a plank held piked): found at its start and then dropped is not found.
+   */
+  faults: { id: string; startSec: number; endSec: number; minCover?: number }[];
   goodForm: boolean;
+  /**
+   * In a clip that shows a fault and then good form: the good spans, where no fault may stand over a second
+   * (checked even though goodForm is false).
+   */
+  goodSpans?: { startSec: number; endSec: number }[];
+  /** At most this many reps may be counted as clean (a clip where every rep is faulty: 0). */
+  cleanReps?: number;
   notes: string;
   /**
    * The clip's set-up is right (view, posture, whole body): no set-up cue other than 'no-person' may be
