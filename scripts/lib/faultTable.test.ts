@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recallCell, tallyFaults, type FaultRow } from './faultTable';
-import type { Verdict } from '../../src/core/testing/compare';
+import type { Verdict } from '../../tests/kit/compare';
 
 const verdict = (hits: boolean[], falseIds: string[] = []): Verdict => ({
   reps: null, hold: null, holds: null, cleanReps: null, lateSetup: [], missingCues: [], wrongSides: 0, silent: false, pass: true,

@@ -4,8 +4,8 @@
 // falsely for over a second. Constructed streams and planted faults never count here: they are unit tests
 // (src/core/faultFinding.test.ts), and a rule validated on them learns to stay quiet.
 import { EXERCISES, type ExerciseId } from '../../src/core/exercises';
-import type { Verdict } from '../../src/core/testing/compare';
-import type { Expected } from '../../src/core/testing/replay';
+import type { Verdict } from '../../tests/kit/compare';
+import type { Expected } from '../../tests/kit/replay';
 
 /** Under this many real faulty recordings (clips) a recall is a count, not a rate. */
 export const MIN_EXAMPLES_FOR_RATE = 3;
