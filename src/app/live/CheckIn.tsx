@@ -20,8 +20,7 @@ export function CheckIn({ live }: { live: LiveState }) {
     <section className="check-in" aria-labelledby="check-in-title">
       <h2 id="check-in-title">{def.name}</h2>
       {live.setLabel && <p className="set-label">{live.setLabel}</p>}
-      <p className="goal">{goal}{live.target.holdSec !== undefined && def.counter.kind === 'hold-per-side' ? ' on each side' : ''}
-        {def.counter.kind === 'reps-per-side' || def.counter.kind === 'alternating' ? ' on each side' : ''}</p>
+      <p className="goal">{goal}{def.counter.shape.sides && (def.counter.shape.mode === 'reps' || live.target.holdSec !== undefined) ? ' on each side' : ''}</p>
       <div className="check-in-grid">
         <div>
           <h3>How to do it<span className="visually-hidden">: {def.name}</span></h3>

@@ -108,13 +108,13 @@ function LiveSet({ live }: { live: LiveState }) {
         <div className="live-controls">
           {live.stage !== 'rest' && live.stage !== 'framing' && (
             <button type="button" ref={pauseRef} className="primary" onClick={() => session.send({ type: 'toggle-pause' })}
-              disabled={!counting || (live.paused === 'camera' && !cameraRunning)} aria-keyshortcuts="Space"
-              aria-label={resumes ? 'Resume (Space)' : 'Pause (Space)'} data-testid="pause">
-              <span aria-hidden="true">{resumes ? '▶ Resume' : '❚❚ Pause'} <kbd>Space</kbd></span>
+              disabled={!counting || (live.paused === 'camera' && !cameraRunning)} aria-keyshortcuts="Space" data-testid="pause">
+              {/* The name is the words ("Pause (Space)"): the glyph is hidden from screen readers. */}
+              <span aria-hidden="true">{resumes ? '▶ ' : '❚❚ '}</span>{resumes ? 'Resume' : 'Pause'} <span className="key-hint">(<kbd>Space</kbd>)</span>
             </button>
           )}
-          <button type="button" onClick={() => session.send({ type: 'stop' })} aria-keyshortcuts="Escape" aria-label="End exercise (Esc)">
-            <span aria-hidden="true">■ End exercise <kbd>Esc</kbd></span>
+          <button type="button" onClick={() => session.send({ type: 'stop' })} aria-keyshortcuts="Escape">
+            <span aria-hidden="true">■ </span>End exercise <span className="key-hint">(<kbd>Esc</kbd>)</span>
           </button>
           {live.nextSet && live.stage !== 'rest' && (
             <button type="button" onClick={() => session.send({ type: 'skip-set' })}>Skip to next set</button>

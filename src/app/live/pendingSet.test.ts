@@ -2,11 +2,11 @@
 // in history), or kept as done. Node, on clip 03 (a steady side plank, MoveNet Thunder) through the whole
 // LiveSession on a hand-wound clock; the "reload" is a second session on the same stores.
 import { describe, expect, it } from 'vitest';
-import { loadClip } from '../../core/testing/replay';
+import { loadClip } from '../../../tests/kit/replay';
 import type { SessionRecord } from '../../storage/schema';
 import type { PendingSet, PendingStore } from './pendingSet';
 import { interruptedAt, mergeRecords, parsePending } from './pendingSet';
-import { harness } from './testHarness';
+import { harness } from '../../../tests/kit/liveHarness';
 
 function memoryPending(): PendingStore & { value: PendingSet | null } {
   const m = {

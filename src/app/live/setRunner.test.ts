@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../core/exercises';
 import type { PoseFrame } from '../../core/pose';
-import { loadClip } from '../../core/testing/replay';
+import { loadClip } from '../../../tests/kit/replay';
 import { cardRoutine, openFlow } from './setFlow';
 import type { RunEffect } from './setRunner';
 import { SetRunner } from './setRunner';
