@@ -157,9 +157,8 @@ function Counter({ coach, live, units }: { coach: CoachView | null; live: LiveSt
       const done = live.sides?.done[key] ?? false;
       return (
         <p className={`counter side${now === key ? ' now' : ''}${done ? ' done' : ''}`} data-side={key} aria-current={now === key ? 'step' : undefined}>
-          <span className="side-name">{name}</span> <Split text={counterText(mode, n, live.target, units)} />
-          {done && <span className="side-mark"> done</span>}
-          {!done && now === key && <span className="side-mark"> now</span>}
+          <span className="side-name">{name}{done ? <span className="side-mark"> done</span> : now === key ? <span className="side-mark"> now</span> : null}</span>
+          {' '}<Split text={counterText(mode, n, live.target, units)} />
         </p>
       );
     };
