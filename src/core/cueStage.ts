@@ -5,7 +5,7 @@ import type { Body } from './geometry';
 import type { ExerciseDef } from './exercises/types';
 import type { CheckContext } from './ruleContext';
 import type { Counting } from './counting/types';
-import { CueManager, type Cue } from './cues';
+import { CueManager, cueOf, type Cue } from './cues';
 import type { EngineEvent, SetupIssue } from './events';
 import type { FaultTracker } from './faultTracker';
 import type { SetupGate } from './setupGate';
@@ -22,6 +22,15 @@ export const SETUP_CUE_HOLD_MS = 1000;
 export const GUIDE_HOLD_MS = 2000;
 export const GUIDE_REPS_MS = 2500;
 
+/**
+ * A rule that cannot judge from this view for this long (ms) while counting goes on: the coach says so once, with
+ * what to change (the exercise's guide `<id>.view`), and again after VIEW_NOTE_AGAIN_MS if it still cannot.
+ */
+export const VIEW_NOTE_MS = 2000;
+export const VIEW_NOTE_AGAIN_MS = 30000;
+/** Hold praise only for time judged: no rule unsure over the last this long (ms). */
+export const PRAISE_JUDGED_MS = 10000;
+
 /** The set's targets, for praise at the target. */
 export interface Targets { readonly targetReps: number; readonly targetHoldSec: number }
 
@@ -32,6 +41,8 @@ export class CueStage {
   private lastIssue: { top: SetupIssue; why: string | null; t: number } | null = null;
   /** Last time something was being counted (a hold running, a rep under way or just counted), ms; -1 = never. */
   private countT = -1;
+  /** When the coach last said it cannot judge from this view (ms). */
+  private viewNoteT = -Infinity;
 
   constructor(private readonly def: ExerciseDef, private readonly counting: Counting, private readonly targets: Targets) {}
 
@@ -48,20 +59,26 @@ export class CueStage {
     if (gate.issues.length > 0 && top) { this.lastIssue = { top, why, t }; }
     const held = gate.issues.length === 0 && gate.phase !== 'active' && this.lastIssue !== null && t - this.lastIssue.t < SETUP_CUE_HOLD_MS ? this.lastIssue : null;
     const cueTop = top ?? held?.top ?? null, cueWhy = top ? why : held?.why ?? null;
-    if (cueTop) cands.push({ id: `setup:${cueTop}${cueWhy !== null ? `:${cueWhy}` : ''}`, kind: 'setup' });
+    if (cueTop) cands.push(cueOf({ about: 'setup', issue: cueTop, why: cueWhy }));
     const worstF = faults.worst();
-    if (worstF) cands.push({ id: `fault:${worstF.faultId}`, kind: worstF.severity === 'safety' ? 'safety' : 'fault' });
+    if (worstF) cands.push(cueOf({ about: 'fault', faultId: worstF.faultId }, worstF.severity === 'safety' ? 'safety' : 'fault'));
     // Never silent: in view, counting on, nothing counted for a while and nothing else to say → say why.
     // While a fault is being said the coach is not silent: the wait starts again when it clears.
     if (worstF) this.countT = t;
     if (cands.length === 0 && active && points >= 4) {
       const quiet = t - this.countT >= (this.counting.shape.mode === 'reps' ? GUIDE_REPS_MS : GUIDE_HOLD_MS);
       const g = quiet ? this.guideKey(sight, sight.body, ctx) : null;
-      if (g !== null) cands.push({ id: `guide:${g}`, kind: 'setup' });
+      if (g !== null) cands.push(cueOf({ about: 'guide', guide: g }));
     }
-    const oneShot = this.praise(faults, events);
+    let oneShot = this.praise(t, faults, events);
+    // Counting goes on in a view a rule cannot judge from: say so, with what to change, rather than stay quiet.
+    const vu = faults.viewUnsureSince;
+    if (!oneShot && active && vu >= 0 && t - vu >= VIEW_NOTE_MS && t - this.viewNoteT >= VIEW_NOTE_AGAIN_MS) {
+      this.viewNoteT = t;
+      oneShot = cueOf({ about: 'guide', guide: `${this.def.id}.view` }, 'info');
+    }
     const shown = this.manager.update(t, cands, oneShot);
-    if (shown) events.push({ type: 'cue', t, id: shown.id, kind: shown.kind, params: shown.params });
+    if (shown) events.push({ type: 'cue', t, ...shown });
   }
 
   /**
@@ -76,23 +93,22 @@ export class CueStage {
     return this.def.guide?.(b, ctx) ?? 'hold.start';
   }
 
-  /** Praise after every third clean rep, every 10 s of good hold, and at the target. */
-  private praise(faults: FaultTracker, events: readonly EngineEvent[]): Cue | null {
+  /** Praise after every third clean (judged) rep, every 10 s of good hold judged throughout, and at the target. */
+  private praise(t: number, faults: FaultTracker, events: readonly EngineEvent[]): Cue | null {
     const total = this.counting.reps();
     for (const e of events) {
       if (e.type === 'rep') {
-        if (total === this.targets.targetReps) return { id: 'info:target-reps', kind: 'info', params: { reps: total } };
-        if (faults.cleanRun > 0 && faults.cleanRun % 3 === 0) return { id: `praise:reps-${total}`, kind: 'praise' };
+        if (total === this.targets.targetReps) return cueOf({ about: 'target', target: 'reps', reps: total });
+        if (faults.cleanRun > 0 && faults.cleanRun % 3 === 0) return cueOf({ about: 'praise', counted: 'reps', n: total });
       }
       if (e.type === 'hold-tick') {
         const target = this.targets.targetHoldSec;
         const sideSec = e.side ? Math.floor(this.counting.heldMs(e.side) / 1000) : e.sec;
         if (sideSec === target) {
-          return e.side
-            ? { id: `info:target-${e.side}`, kind: 'info' }
-            : { id: 'info:target-hold', kind: 'info' };
+          return cueOf({ about: 'target', target: e.side ?? 'hold' });
         }
-        if (e.sec % 10 === 0 && e.sec !== this.lastPraiseTick) { this.lastPraiseTick = e.sec; return { id: `praise:hold-${e.sec}`, kind: 'praise' }; }
+        // Never praise what was not judged: the last PRAISE_JUDGED_MS judged throughout.
+        if (e.sec % 10 === 0 && e.sec !== this.lastPraiseTick && t - faults.lastUnsureT >= PRAISE_JUDGED_MS) { this.lastPraiseTick = e.sec; return cueOf({ about: 'praise', counted: 'hold', n: e.sec }); }
       }
     }
     return null;
