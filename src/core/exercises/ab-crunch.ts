@@ -66,6 +66,11 @@ export const MIN_EXCURSION_MS = 300;
 export const JERK_DEG_S = 185;
 export const JERK_SPAN_MS = 200;
 export const JERK_RECENT_MS = 600;
+/**
+ * After a camera cut the smoothed points take a while to reach the new picture (14's cut at 2.8 s, BlazePose full:
+ * the neck's reading travels −32° → 53° over 0.4 s, 392°/s at first): the neck's speed is not read this long (ms).
+ */
+export const JERK_AFTER_CUT_MS = 600;
 /** Hips rising above the knee–shoulder baseline by this (torso lengths) = lower back lifting. */
 export const HIPS_LIFT = 0.35;
 
@@ -115,9 +120,8 @@ export function curlAboveRest(b: Body, ctx: MetricContext<CrunchMemory>): number
 /** Keeps the neck's bend of the last JERK_SPAN_MS (and one frame before), and when it last bent faster than JERK_DEG_S. */
 function rememberNeck(m: CrunchMemory, v: number, t: number, cutT: number | undefined, side: boolean): void {
   const ts = m.neckT, vs = m.neck;
-  // Unknown, or a camera cut since the last sample: start again (a cut is not a movement).
-  if (Number.isNaN(v) || (cutT !== undefined && ts.length > 0 && cutT > (ts[ts.length - 1] as number))) { ts.length = 0; vs.length = 0; }
-  if (Number.isNaN(v)) return;
+  // Unknown, or a camera cut lately: start again (a cut, and the points settling after it, are not a movement).
+  if (Number.isNaN(v) || (cutT !== undefined && t - cutT < JERK_AFTER_CUT_MS)) { ts.length = 0; vs.length = 0; return; }
   ts.push(t); vs.push(v);
   while (ts.length > 2 && t - (ts[1] as number) >= JERK_SPAN_MS) { ts.shift(); vs.shift(); }
   const dt = t - (ts[0] as number);
