@@ -93,11 +93,16 @@ export function withCarry<V extends { reps: { total: number; left: number; right
  */
 export function mergeRecords(prev: SessionRecord, next: SessionRecord): SessionRecord {
   const offset = prev.setSec ?? prev.metric.series.at(-1)?.[0] ?? 0;
-  const faults = prev.faults.map((f) => ({ ...f, atSec: [...f.atSec] }));
+  const faults = prev.faults.map((f) => ({ ...f, atSec: [...f.atSec], ...(f.spans ? { spans: f.spans.map(([a, b]): [number, number] => [a, b]) } : {}) }));
   for (const f of next.faults) {
     const same = faults.find((x) => x.id === f.id);
     const at = f.atSec.map((s) => round1(s + offset));
-    if (same) { same.count += f.count; same.atSec.push(...at); } else faults.push({ ...f, atSec: at });
+    const spans = f.spans?.map(([a, b]): [number, number] => [round1(a + offset), round1(b + offset)]);
+    if (same) {
+      same.count += f.count;
+      same.atSec.push(...at);
+      if (spans) same.spans = [...(same.spans ?? []), ...spans];
+    } else faults.push({ ...f, atSec: at, ...(spans ? { spans } : {}) });
   }
   const sum = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? undefined : round1((a ?? 0) + (b ?? 0)));
   const mins = [prev.metric.min, next.metric.min].filter((x): x is number => x !== null);
