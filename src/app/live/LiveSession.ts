@@ -177,6 +177,7 @@ export class LiveSession {
       case 'leave':
         this.perform(this.run.close());
         this.clearTimer();
+        this.d.pending?.clear();
         this.d.speaker.cancel();
         this.store.setState({ live: null, coach: null });
         return;
@@ -187,7 +188,7 @@ export class LiveSession {
       case 'discard-interrupted': {
         const p = this.d.pending?.load();
         // What was done is kept as a set that ended where it was cut off.
-        if (p) this.persist({ ...p.record, endedAt: p.record.updatedAt });
+        if (p?.record) this.persist({ ...p.record, endedAt: p.record.updatedAt });
         this.d.pending?.clear();
         this.store.setState({ interrupted: null });
         return;
@@ -200,7 +201,7 @@ export class LiveSession {
     const p = this.d.pending?.load();
     if (!p) return;
     const block = p.routine.blocks[p.blockIndex]!;
-    this.store.setState({ interrupted: { exerciseId: p.record.exerciseId, atSec: interruptedAt(p.record), set: p.set, sets: block.sets } });
+    this.store.setState({ interrupted: { exerciseId: block.exerciseId, atSec: interruptedAt(p.record), set: p.set, sets: block.sets } });
   }
 
   /** "Carry on": the plan from the set that was cut off, its counts kept; straight to framing (no check-in). */
@@ -208,10 +209,10 @@ export class LiveSession {
     const p = this.d.pending?.load();
     this.store.setState({ interrupted: null });
     if (!p) return;
-    const flow = openFlow(p.kind, p.routine, p.blockIndex, { set: p.set, carry: carryOf(p.record) });
+    const flow = openFlow(p.kind, p.routine, p.blockIndex, { set: p.set, carry: p.record ? carryOf(p.record) : null });
     this.begin(flow, p.kind === 'routine' ? p.routine : null, p.record);
     this.d.go('live');
-    this.dispatch({ type: 'check-in', t: this.now(), pain: p.record.painBefore });
+    this.dispatch({ type: 'check-in', t: this.now(), pain: p.painBefore });
   }
 
   /** A card's plan: the numbers the card shows (the user's routine's block for it), else the defaults. */
@@ -316,12 +317,14 @@ export class LiveSession {
         });
         this.perform(this.run.close());
         this.clearTimer();
+        this.d.pending?.clear();
         this.d.go('summary');
         return;
       }
       case 'leave':
         this.perform(this.run.close());
         this.clearTimer();
+        this.d.pending?.clear();
         this.store.setState({ live: null, coach: null });
         this.d.go('home');
         return;
@@ -341,14 +344,24 @@ export class LiveSession {
     this.saveChain = this.saveChain.then(() => this.d.save(rec)).catch(() => undefined);
   }
 
-  /** The set in progress is kept (for a reload) while its record is open, and forgotten once it ends. */
+  /**
+   * The set in progress is kept (for a reload) while its record is open; between sets (a rest, the next set's
+   * framing) the next set is kept, without a record; it is forgotten when the exercise or routine ends.
+   */
   private keepPending(rec: SessionRecord): void {
     const store = this.d.pending;
     const f = this.run.flow;
-    const st = f?.plan.run.step;
-    if (!store) return;
-    if (rec.endedAt !== null || !f || !st || st.kind !== 'set') return store.clear();
-    store.save({ version: 1, kind: f.plan.kind, routine: f.plan.run.routine, blockIndex: st.blockIndex, set: st.set, record: rec });
+    if (!store || !f) return;
+    const st = f.plan.run.step;
+    let at: { blockIndex: number; set: number } | null = null;
+    if (st.kind === 'set') at = { blockIndex: st.blockIndex, set: st.set };
+    else if (st.kind === 'rest') {
+      const same = st.set < st.block.sets;
+      at = same ? { blockIndex: st.blockIndex, set: st.set + 1 } : st.blockIndex + 1 < f.plan.run.routine.blocks.length ? { blockIndex: st.blockIndex + 1, set: 1 } : null;
+    }
+    if (!at) return store.clear();
+    const open = rec.endedAt === null && st.kind === 'set';
+    store.save({ version: 1, kind: f.plan.kind, routine: f.plan.run.routine, ...at, record: open ? rec : null, painBefore: f.painBefore });
   }
 
   /** Resolves once every save asked for so far has been written (tests, and leaving the page). */

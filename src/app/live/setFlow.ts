@@ -192,7 +192,7 @@ export function cardPlan(def: ExerciseDef, block: RoutineBlock | null): Routine 
 }
 
 /** The state for a plan, at its check-in. */
-export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0, resume: { set: number; carry: Carry } | null = null): FlowState {
+export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0, resume: { set: number; carry: Carry | null } | null = null): FlowState {
   let run = startRoutine(routine);
   for (let i = 0; i < fromBlock && run.step.kind !== 'done'; i++) run = skipExercise(run);
   // Carried on after a reload: the sets before it are done.
