@@ -236,7 +236,7 @@ const FINDERS: Record<string, Finder> = {
  */
 const GAPS: Record<string, string> = {
   'bench-press/partial-rep': 'on 26 (the only bench-press recording) every model loses the arms as they come down to the chest, and the counter then '
-    + 'returns to rest silently (unknownIsRestMs: no partial by design); a press planted at 138° (arms turned '
+    + 'holds its state while they are unseen, so no partial is seen; a press planted at 138° (arms turned '
     + 'about the elbows, 1.45–3.75 s) with the lost arms drawn on a straight path down (3.7–4.15 s) still read straight through the '
     + 'engine on the frames where the plant starts and where the drawn path passes a straight arm, and counted a rep (tried 4 ways, '
     + '2026-11-26). Needs a recording (or a constructed stream) in which the lowered arms stay seen',

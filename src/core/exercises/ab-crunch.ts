@@ -3,7 +3,7 @@
 import type { Body } from '../geometry';
 import { defineExercise, type MetricContext } from './types';
 import { reps } from '../counting/reps';
-import { CURL_BACK, both, curlAngle, finding, sideJoints } from './common';
+import { both, curlAngle, finding, sideJoints } from './common';
 
 /**
  * Curl measured as the trunk's rise from the floor, 90° − (trunk angle from vertical), signed (below 0 when
@@ -14,15 +14,16 @@ import { CURL_BACK, both, curlAngle, finding, sideJoints } from './common';
  * again from 50–60° toward the head and 25–30° above (constructed, tests/kit/reproject.ts) lies at −18..−33°
  * and curls to +12..+27°. The rise per rep holds: 25–29° side-on, 22–24° in the close-ups, 30–45° from the
  * head end; the smallest catalogued rise is 17° (14 at 5.2 → 6.0 s).
- * A rep: the curl ≥ CURL_ENTER above rest; back at rest under CURL_EXIT above it, or CURL_BACK down from the
- * top (close-ups drift).
+ * A rep: the curl ≥ CURL_ENTER above rest; back at rest under CURL_EXIT above it, or (close-ups drift) once it has
+ * come back the band (CURL_ENTER − CURL_EXIT, 7°) from its top, as every counter's rep does (counting/repCounter.ts):
+ * the smallest catalogued drop between two reps is 14° (14, 5.2 → 6.0 s), the smallest rise 17°, and the jitter of
+ * a held top ±2–3° (13, 0.8–2.8 s).
  */
 export const CURL_ENTER = 13;
 export const CURL_EXIT = 6;
 export const CURL_PARTIAL = 9;
 /** Rest level forgets upward this fast (°/s), so a held top (13: 2 s) stays a top and a reframed camera is followed within seconds. */
 export const BASE_FORGET_DEG_S = 3;
-// A rep also ends once the curl has dropped CURL_BACK (common.ts) from its top.
 /**
  * Tempo: only a jerky crunch is flagged, not a brisk one. YMCA one-minute sit-up norms rate about 50 a
  * minute (≈1.2 s a rep) as excellent for young adults, at full effort; the good-form clips here run at
@@ -70,7 +71,7 @@ export const abCrunch = defineExercise({
   view: 'any',
   required: ['shoulder', 'hip'],
   posture: { check: lyingBack },
-  counter: reps({ reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } }),
+  counter: reps({ reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60 } }),
   memory: crunchMemory,
   measure: curlAboveRest,
   // Curl above the rest level: the top (CURL_ENTER) and the way back down fall inside.

@@ -12,8 +12,6 @@ export const LOCK_ENTER = 150;
 export const LOCK_EXIT = 115;
 /** A press that straightened past this but never locked out is a partial rep. */
 export const PARTIAL_MIN = 130;
-/** Both arms unknown this long (ms) while the shoulders are seen = arms down (≈5 frames at 15 fps). */
-export const UNKNOWN_IS_DOWN_MS = 300;
 /** Elbows differing by more than this at the top (°) = uneven arms. */
 export const UNEVEN_DEG = 30;
 // The article: lower under control. Judged on the whole excursion from leaving the lockout band to being back
@@ -48,9 +46,9 @@ export const benchPress = defineExercise({
     },
   },
   counter: reps({
-    // Arms unknown for UNKNOWN_IS_DOWN_MS = folded down at the chest (see `required`); the lockout
-    // still has to be seen and held to count.
-    reps: { direction: 'up', enter: LOCK_ENTER, exit: LOCK_EXIT, partialMin: PARTIAL_MIN, minTopMs: 100, unknownIsRestMs: UNKNOWN_IS_DOWN_MS },
+    // The arms are often lost at the bottom (folded onto the chest, see `required`): the counter holds its state
+    // through unknown frames, and a lockout still has to be seen and held to count.
+    reps: { direction: 'up', enter: LOCK_ENTER, exit: LOCK_EXIT, partialMin: PARTIAL_MIN, minTopMs: 100 },
   }),
   measure: elbow,
   // Elbow from the bottom of a press to straight (LOCK_ENTER, LOCK_EXIT inside).
