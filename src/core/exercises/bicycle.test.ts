@@ -269,7 +269,7 @@ describe('bicycle filmed from the feet (issue 17: "Lie on your back" said to a p
     expect(s.reps.total).toBe(0);
     const setup = s.cues.filter((c) => c.id.startsWith('setup:'));
     expect(setup.length).toBeGreaterThan(0);
-    expect(setup.every((c) => c.text === 'From your feet I cannot tell you are lying down: put the camera at your side')).toBe(true);
+    expect(setup.every((c) => c.text === 'From your feet I cannot tell you are lying down. Put the camera at your side')).toBe(true);
     expect(s.cues.some((c) => c.text === LIE_DOWN)).toBe(false);
   });
 

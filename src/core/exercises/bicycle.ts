@@ -517,7 +517,7 @@ export const bicycle = defineExercise({
     guide: {
       'bicycle.start': 'Bring one knee in toward the opposite elbow',
       'bicycle.further': 'Draw the knee right in',
-      'bicycle.endOn': 'From your feet I cannot tell you are lying down: put the camera at your side',
+      'bicycle.endOn': 'From your feet I cannot tell you are lying down. Put the camera at your side',
     },
   },
 });
