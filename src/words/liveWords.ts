@@ -239,7 +239,10 @@ export const VOICE_WORDS = {
 } as const;
 
 /** The question after a reload cut a set off: "Your plank was interrupted at 0:09. Carry on with set 1 of 2?" */
-export function interruptedText(exerciseName: string, at: string, set: number, sets: number): string {
+export function interruptedText(exerciseName: string, at: string | null, set: number, sets: number): string {
   const name = exerciseName.charAt(0).toLowerCase() + exerciseName.slice(1);
-  return `Your ${name} was interrupted at ${at}. Carry on with ${sets > 1 ? `set ${set} of ${sets}` : 'the set'}?`;
+  const which = sets > 1 ? `set ${set} of ${sets}` : 'the set';
+  // Cut off between sets (a rest): the next set is offered.
+  if (at === null) return `Your ${name} was interrupted before ${which}. Carry on with it?`;
+  return `Your ${name} was interrupted at ${at}. Carry on with ${which}?`;
 }
