@@ -421,7 +421,9 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   // The engine's cue: shown; a new one is spoken (set-up cues never while counting works). Praise right after
   // a fault would contradict it, and the set's end has its own words: neither is passed on.
   const cue = v.cue && !muted(next, v.cue, e.t) && !(holding && isPositionCue(v.cue)) ? v.cue : null;
-  const cueLine = cue ? cueLineOf(cue) : null;
+  // A guide to the position names the side to do now, where the set has sides.
+  const base = cue ? cueLineOf(cue) : null;
+  const cueLine: Phrase | null = base?.k === 'cue' && cue?.about === 'guide' && next.sides?.now ? { ...base, side: next.sides.now } : base;
   if (cue && cueLine && cue.about === 'guide') {
     // The engine's guide says why nothing is counting (which part of the position is missing): said by the
     // set-up rules (once, once more if it lasts, then only shown).
@@ -452,7 +454,7 @@ function countingLine(
   // A hold whose timer waits says why: a fault that is on now, else the position (the engine's guide).
   if (o.mode === 'hold' && !o.holding) {
     if (activeFault !== null) return { k: 'timer-paused', faultId: activeFault };
-    if (o.cue && isPositionCue(o.cue)) return { k: 'timer-paused', cue: o.cue };
+    if (o.cue && isPositionCue(o.cue)) return { k: 'timer-paused', cue: o.cue, side: s.sides?.now ?? undefined };
   }
   const sides = s.sides;
   if (sides?.note && (sides.note.k === 'other-side' || sides.note.k === 'one-side' || t < sides.noteUntil)) return sides.note;
