@@ -16,12 +16,6 @@ import { KP, hingedForward, hingedSeenFromFront, shoulderWidth, unsure, type Swi
 export const PULL_ENTER = 128;
 export const PULL_EXIT = 150;
 export const PULL_PARTIAL = 140;
-/**
- * A pull is a rep only when the elbow closes at least this much from the hang before it: every rep above
- * closes 31–80°; the supporting arm of a one-arm row, held bent at 130–146°, moves 10–17° while the weight
- * is put down (c15, 17–19 s).
- */
-export const PULL_RANGE = 25;
 
 /**
  * At the top of a row the hand has come back toward the hip: the wrist at least this far behind the shoulder
@@ -85,13 +79,19 @@ export const dumbbellRow = defineExercise({
   required: ['shoulder', 'elbow', 'wrist', 'hip'],
   posture: { check: hingedForward },
   counter: repsPerSide({
-    reps: { direction: 'down', enter: PULL_ENTER, exit: PULL_EXIT, partialMin: PULL_PARTIAL, minTopMs: 60, minRange: PULL_RANGE },
+    reps: { direction: 'down', enter: PULL_ENTER, exit: PULL_EXIT, partialMin: PULL_PARTIAL, minTopMs: 60 },
     sideMetric: elbowAngle,
     // A row pulls the hand back toward the hip; an elbow closing with the hand ahead of the shoulder is the
     // supporting arm (or the body lowering onto it), not a row. Unknown wrist: the counter's word stands.
     // Seen from the front with the trunk hinged toward the camera (e21), the trunk's axis in the picture is a few
     // pixels long and the hand's place along it means nothing: the counter's word stands there too.
-    isRep: (b, side) => { const w = side && !hingedSeenFromFront(b) ? alongTrunk(b, side, 'wrist') : null; return w === null || w <= HAND_BACK; },
+    // And a row is pulled hinged: an elbow closing as he stands up (e17 at 15.4 s, the supporting arm, the trunk
+    // 16–19° from vertical) is not a row.
+    isRep: (b, side) => {
+      if (!hingedForward(b)) return false;
+      const w = side && !hingedSeenFromFront(b) ? alongTrunk(b, side, 'wrist') : null;
+      return w === null || w <= HAND_BACK;
+    },
   }),
   memory: rowMemory,
   remember: (b, ctx) => { rememberSwing(b, ctx.mem, ctx.phase); rememberTwist(b, ctx.mem, ctx.t); },
