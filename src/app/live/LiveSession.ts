@@ -19,6 +19,7 @@ import { noteModelSpeed } from '../speedStore';
 import { clearOverlay, drawSkeleton } from '../../render/skeleton';
 import type { Routine } from '../../session/routine';
 import { SessionRecorder } from '../../session/sessionRecorder';
+import { goodForm } from '../../session/figures';
 import type { SessionRecord } from '../../storage/schema';
 import type { CameraFeed, CameraPort } from '../camera';
 import type { FrameLoop, FrameTiming } from '../frameLoop';
@@ -103,6 +104,8 @@ export class LiveSession {
   private flow: FlowState | null = null;
   private recorder: SessionRecorder | null = null;
   private records: SessionRecord[] = [];
+  /** One session: every set from the check-in to the summary (its records share the id and the pain answers). */
+  private sessionId = '';
   private routine: Routine | null = null;
   private stopTimer: (() => void) | null = null;
   private saveChain: Promise<void> = Promise.resolve();
@@ -449,6 +452,7 @@ export class LiveSession {
     this.finishRecord();
     this.clearFlow();
     this.records = [];
+    this.sessionId = `session-${this.wall().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.routine = routine;
     this.flow = flow;
     this.setExercise(flow.exerciseId);
@@ -546,7 +550,7 @@ export class LiveSession {
     this.recorder = new SessionRecorder({
       id: `live-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
       exerciseId: this.def.id, source: 'live', startedAt: now, metricLabel: label, metricUnit: unit,
-      target: { ...f.target }, painBefore: f.painBefore, counter: counterMode(this.def).mode,
+      target: { ...f.target }, painBefore: f.painBefore, counter: counterMode(this.def).mode, sessionId: this.sessionId,
     });
   }
 
@@ -577,7 +581,7 @@ export class LiveSession {
     const f = this.flow;
     const st = this.store.getState();
     if (view && this.def) {
-      const coach = coachViewOf(this.def, view);
+      const coach = coachViewOf(this.def, view, this.recorder ? goodForm(this.recorder.formFields())?.text ?? null : null);
       if (!sameCoach(coach, this.lastCoach)) { patch.coach = coach; this.lastCoach = coach; }
       const place = bannerPlace(bodyBox(view.smoothedPose, this.lastFrame?.width ?? 0, this.lastFrame?.height ?? 0), st.settings.mirror);
       // Whole bands only, so the banner does not slide about with every small movement.
@@ -611,7 +615,7 @@ export class LiveSession {
 }
 
 /** The slow part of the engine's view: whole reps and whole seconds, so React hears only of shown changes. */
-export function coachViewOf(def: ExerciseDef, v: EngineView): CoachView {
+export function coachViewOf(def: ExerciseDef, v: EngineView, form: string | null = null): CoachView {
   const { mode, sides } = counterMode(def);
   const per = mode === 'hold' ? v.holdSec : v.reps;
   return {
@@ -624,13 +628,14 @@ export function coachViewOf(def: ExerciseDef, v: EngineView): CoachView {
     cueKind: v.cue?.kind ?? null,
     phase: v.phase,
     setupIssues: v.setupIssues,
+    goodForm: form,
   };
 }
 
 function sameCoach(a: CoachView, b: CoachView | null): boolean {
   if (!b) return false;
   return a.reps === b.reps && a.holdSec === b.holdSec && a.left === b.left && a.right === b.right && a.cue === b.cue
-    && a.cueKind === b.cueKind && a.phase === b.phase && a.setupIssues.join() === b.setupIssues.join();
+    && a.cueKind === b.cueKind && a.phase === b.phase && a.setupIssues.join() === b.setupIssues.join() && a.goodForm === b.goodForm;
 }
 
 /** What React renders of the flow. */

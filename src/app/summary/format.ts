@@ -4,7 +4,7 @@ import type { ExerciseDef } from '../../core/exercises';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import type { ExerciseId } from '../../core/exercises';
 import type { SessionRecord } from '../../storage/schema';
-import { goodFormShare } from '../../session/sessionRecorder';
+import { GOOD_FORM_LABEL, countMode, goodForm, repsWithFault, targetText } from '../../session/figures';
 import { clock } from '../format/time';
 import { counterMode } from '../live/target';
 
@@ -34,7 +34,11 @@ export interface CountLine {
   done: boolean | null;
 }
 
-/** Reps and hold time, per side where the exercise has sides, each against its target. */
+/**
+ * Reps and hold time, per side where the exercise has sides, each against its target. A target per side reads as
+ * one per side ("Left side 6 / 10") and, for the reps in all, as the two targets ("13 (target 10 + 10)"): never a
+ * total against one side's target.
+ */
 export function countLines(r: SessionRecord): CountLine[] {
   const kind = defOf(r.exerciseId)?.counter.kind ?? (r.reps.total > 0 ? 'reps' : 'hold');
   const tReps = r.target?.reps;
@@ -48,8 +52,14 @@ export function countLines(r: SessionRecord): CountLine[] {
   switch (kind) {
     case 'reps': return [reps('Reps', r.reps.total)];
     case 'reps-per-side':
-    case 'alternating':
-      return [reps('Reps', r.reps.total), reps('Left side', r.reps.left), reps('Right side', r.reps.right)];
+    case 'alternating': {
+      const all: CountLine = {
+        label: 'Reps in all',
+        value: tReps ? `${r.reps.total} (target ${targetText(r.exerciseId, r.target)})` : String(r.reps.total),
+        done: tReps ? r.reps.left >= tReps && r.reps.right >= tReps : null,
+      };
+      return [reps('Left side', r.reps.left), reps('Right side', r.reps.right), all];
+    }
     case 'hold': return [hold('Held', r.holdSec.total)];
     case 'hold-per-side': return [hold('Held, left side', r.holdSec.left), hold('Held, right side', r.holdSec.right)];
     case 'reps+hold': return [reps('Reps', r.reps.total), hold('Held at the top', r.holdSec.total)];
@@ -93,22 +103,24 @@ export function romValue(r: SessionRecord): number | null {
 }
 
 /**
- * The form figure, on the same time base as the count beside it: for a hold, the share of the time held
- * with no fault ("100 % of the 0:14 held"); for reps, how many were judged well ("6 of 8 reps"). Null when
- * nothing was counted (then there is nothing to judge).
+ * The good-form figure (src/session/figures.ts, the one place it is computed): for a hold, the share of the time
+ * held with no fault; for reps, the share of reps judged well. Null when nothing was counted (nothing to judge).
  */
 export function formLine(r: SessionRecord): { label: string; value: string } | null {
-  const def = defOf(r.exerciseId);
-  const mode = def ? counterMode(def).mode : r.reps.total > 0 ? 'reps' : 'hold';
-  if (mode === 'hold') {
-    const held = r.holdSec.total;
-    if (held <= 0) return null;
-    return { label: 'Good form', value: `${percent(goodFormShare(r))} of the ${clock(held)} held` };
-  }
-  if (r.reps.total <= 0) return null;
-  if (r.repsGood === undefined) return { label: 'Good form', value: `${percent(goodFormShare(r))} of the time` };
-  const good = Math.min(r.repsGood, r.reps.total);
-  return { label: 'Judged well', value: `${good} of ${r.reps.total} ${r.reps.total === 1 ? 'rep' : 'reps'}` };
+  const g = goodForm(r);
+  return g ? { label: GOOD_FORM_LABEL, value: g.text } : null;
+}
+
+/**
+ * Reps that did not count clean, apart from the reps: counted under a fault, and started but not completed (partial
+ * attempts). Null for holds and where the record does not say.
+ */
+export function attemptLines(r: SessionRecord): { withFault: number | null; partial: number | null } | null {
+  const mode = countMode(r.exerciseId)?.mode ?? (r.reps.total > 0 ? 'reps' : 'hold');
+  if (mode !== 'reps') return null;
+  const withFault = repsWithFault(r);
+  const partial = r.partialAttempts ?? null;
+  return withFault === null && partial === null ? null : { withFault, partial };
 }
 
 /**
