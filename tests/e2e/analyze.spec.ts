@@ -123,6 +123,9 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await expect(page.getByRole('button', { name: 'Saved to history' })).toBeDisabled();
   await page.goto('/#/history');
   await expect(page.getByTestId('session-row')).toHaveCount(1);
-  await expect(page.getByTestId('session-row')).toContainText('(recording)');
+  // Marked as a recording, and not a point of the person's own progress (it may show someone else).
+  await expect(page.getByTestId('session-group')).toContainText('Analysed recording: not part of your progress or report figures');
+  await expect(page.getByTestId('progress')).toHaveCount(0);
+  await expect(page.getByTestId('progress-none')).toContainText('Analysed recordings are not part of them.');
   await expect(page.getByTestId('session-row')).toContainText(`${reps} reps`);
 });

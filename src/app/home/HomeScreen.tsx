@@ -9,6 +9,7 @@ import { ExerciseCard } from '../exercises/ExerciseCard';
 import { routineEquipment } from '../exercises/cardText';
 import { openExercise, openRoutine } from '../live/liveController';
 import { RoutineEditor } from '../routine/RoutineEditor';
+import { DueToday } from '../report/DueToday';
 import { blockFor, loadRoutine, saveAmounts } from '../routine/routineStore';
 
 const ALL = Object.values(EXERCISES);
@@ -78,6 +79,7 @@ export function HomeScreen() {
               {routine.blocks.length} exercises, {sets} sets, about {routineMinutes(routine)} minutes with rests.
               {gear.length > 0 && <> You will need {listWords(gear)}.</>}
             </p>
+            <DueToday routineName={routine.name} />
           </div>
           <button type="button" className="primary big" onClick={() => openRoutine(routine)}>Start routine</button>
         </div>
