@@ -36,6 +36,12 @@ function serveModels(): Plugin {
   };
 }
 
+/** Vitest suites under src/ that replay every recorded clip through the engine (the integration project). */
+const INTEGRATION = [
+  'src/core/regression.test.ts', 'src/core/pointFaults.test.ts', 'src/core/faultFinding.test.ts', 'src/core/reliability.test.ts',
+  'src/core/issue11.test.ts', 'src/core/keypointSpace.test.ts', 'src/core/engine.fuzz.test.ts',
+];
+
 export default defineConfig(({ mode }) => ({
   // window.__formCoach (what the e2e tests and the bench read) and ?replay= exist only in test and bench
   // builds: `vite build --mode test` / `--mode bench`. Vitest runs in mode 'test' too.
@@ -117,10 +123,16 @@ export default defineConfig(({ mode }) => ({
   // bench-raw.html: the model alone on the camera, the baseline `npm run bench` compares the app against.
   build: { rollupOptions: { input: { main: 'index.html', benchRaw: 'bench-raw.html' } } },
   test: {
-    include: ['src/**/*.test.ts', 'tests/node/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Two projects: `unit` is the inner loop (pure logic and each exercise's replays, seconds); `integration` runs
+    // the engine over every recorded clip and model, the real model, the CLIs and the video tools (minutes).
+    // `vitest run` (npm test) runs both; `npm run test:unit` / `test:integration` one.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/kit/**/*.test.ts', 'tests/sketch/**/*.test.ts'], exclude: INTEGRATION } },
+      { extends: true, test: { name: 'integration', include: ['tests/node/**/*.test.ts', 'scripts/**/*.test.ts', ...INTEGRATION] } },
+    ],
   },
 }));

@@ -12,9 +12,9 @@ import { EngineRun } from './summary';
 import type { EngineEvent } from './engine';
 import type { ModelName, PoseFrame } from './pose';
 import { EXERCISES, EXERCISE_IDS, type ExerciseId } from './exercises';
-import { loadClip, loadConstructed } from './testing/replay';
-import { faster } from './testing/exerciseReplay';
-import { bendTo, openTo, plant, rotate, rushed, type Pts } from './testing/planted';
+import { loadClip, loadConstructed } from '../../tests/kit/replay';
+import { faster } from '../../tests/kit/exerciseReplay';
+import { bendTo, openTo, plant, rotate, rushed, type Pts } from '../../tests/kit/planted';
 
 // ---- the fault ids, from the code
 const sources = import.meta.glob<string>('./exercises/*.ts', { query: '?raw', import: 'default', eager: true });

@@ -13,14 +13,11 @@ import { clock } from './clock';
 
 export type CountMode = 'reps' | 'hold';
 
-/** What an exercise counts, and whether left and right are counted apart (from its record). */
+/** What an exercise counts, and whether left and right are counted apart (its counter's shape, from its record). */
 export function countMode(exerciseId: string): { mode: CountMode; sides: boolean } | null {
   if (!isExerciseId(exerciseId)) return null;
-  const k = EXERCISES[exerciseId].counter.kind;
-  return {
-    mode: k === 'hold' || k === 'hold-per-side' ? 'hold' : 'reps',
-    sides: k === 'hold-per-side' || k === 'reps-per-side' || k === 'alternating',
-  };
+  const { mode, sides } = EXERCISES[exerciseId].counter.shape;
+  return { mode, sides };
 }
 
 /** The parts of a record the figure reads (the live set's recorder gives the same, as it runs). */

@@ -23,7 +23,7 @@ describe('coach words', () => {
         expect(plain(setupText(id, i)), `${id} ${i}`).toBe(true);
         expect(plain(setupWords(EXERCISES[id], i)), `${id} ${i}`).toBe(true);
       }
-      if (EXERCISES[id].counter.kind.startsWith('reps') || EXERCISES[id].counter.kind === 'alternating') {
+      if (EXERCISES[id].counter.shape.mode === 'reps') {
         expect(guideText(id, `${id}.start`), id).not.toBeNull();
         expect(guideText(id, `${id}.further`), id).not.toBeNull();
       }

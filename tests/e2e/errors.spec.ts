@@ -79,13 +79,15 @@ test('no camera, and a busy camera, each say what to do', async ({ page }) => {
   expect(await expectWorded(page, { title: 'The camera is busy', raw: 'Could not start video source (test)', console: log, shot: 'error-camera-busy' })).toContain('Another app or browser tab');
 });
 
-test('a model file missing: how to restore it in words, the file in Details', async ({ page }) => {
+test('a model file missing: whom to ask in words; the file and the command only in Details', async ({ page }) => {
   const log = consoleLog(page);
   await page.route('**/models/movenet-thunder.bin', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto('/?backend=wasm');
   const shown = await expectWorded(page, { title: 'A model file is missing or damaged', raw: /movenet-thunder\.bin: .*is missing/, inConsole: /movenet-thunder\.bin is missing/, console: log, shot: 'error-model-missing' });
-  expect(shown).toContain('npm run models');
+  expect(shown).not.toContain('npm run models');
+  expect(shown).toContain('Try again');
   expect(shown).not.toContain('movenet-thunder.bin');
+  await expect(page.getByRole('alert').locator('details pre')).toContainText('npm run models');
 });
 
 test('a model file damaged: the description (json) and the weights (bin)', async ({ page }) => {

@@ -36,7 +36,7 @@ export function worstPerMinute(spoken: Spoken[]): { text: string; n: number } {
 /**
  * Home → Plank → check-in → framing (verdicts shown) → the set. Returns when counting has run `countSec`
  * seconds, or the set ended by itself; then stops. `startAnywayAfterMs`: a piked plank may never pass as the
- * starting position, and a person would then press "Start anyway".
+ * starting position, and a person would then press "Start now".
  */
 export async function firstMinute(page: Page, name: string, o: { countSec: number; startAnywayAfterMs: number }): Promise<{ spoken: Spoken[]; cues: string[] }> {
   await installSpeechStub(page);
@@ -54,7 +54,7 @@ export async function firstMinute(page: Page, name: string, o: { countSec: numbe
   const started = await expect.poll(() => flowOf(page), { timeout: o.startAnywayAfterMs }).not.toBe('framing').then(() => true, () => false);
   if (!started) {
     console.log(`[first-minute ${name}] verdicts: ${JSON.stringify(await framing.getByRole('listitem').allInnerTexts())}; starting anyway`);
-    await page.getByRole('button', { name: 'Start anyway' }).click();
+    await page.getByRole('button', { name: 'Start now' }).click();
   }
   await expect.poll(() => flowOf(page), { timeout: 15_000 }).toMatch(/counting|paused/);
   const goAt = Date.now();

@@ -20,7 +20,7 @@ export interface ExerciseCardProps {
   onStart: () => void;
 }
 
-const perSide = (def: ExerciseDef) => def.counter.kind === 'hold-per-side' || def.counter.kind === 'reps-per-side' || def.counter.kind === 'alternating';
+const perSide = (def: ExerciseDef) => def.counter.shape.sides;
 
 export function ExerciseCard({ def, block, onAmounts, onStart }: ExerciseCardProps) {
   const headingId = `ex-${def.id}`;

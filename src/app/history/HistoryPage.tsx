@@ -12,7 +12,7 @@ import { groupSessions } from '../../session/sessions';
 import { LineChart } from '../charts/LineChart';
 import type { ChartSeries } from '../charts/LineChart';
 import { SummaryView } from '../summary/SummaryView';
-import { RANGE_OF_MOTION_EXERCISES, clock, exerciseName } from '../summary/format';
+import { clock, exerciseName, hasRangeOfMotion } from '../summary/format';
 import { ReportChart, sessionLabels } from '../report/ReportChart';
 import { ReportPage } from '../report/ReportPage';
 import { Reminders } from '../report/Reminders';
@@ -242,7 +242,7 @@ function Progress({ sessions }: { sessions: SessionRecord[] }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const id = chosen && ids.includes(chosen) ? chosen : ids[0] ?? '';
   const days = useMemo(() => progressByDay(sessions, id), [sessions, id]);
-  const isRom = RANGE_OF_MOTION_EXERCISES.includes(id);
+  const isRom = hasRangeOfMotion(id);
   const charts = useMemo(() => {
     const x = days.map((d) => d.day);
     // Stretches: how far the person got. Strengthening: how well they kept form (a bigger or smaller key

@@ -7,7 +7,7 @@ import type { ExerciseId } from '../../core/exercises';
 import type { Routine } from '../../session/routine';
 import { ExerciseCard } from '../exercises/ExerciseCard';
 import { routineEquipment } from '../exercises/cardText';
-import { openExercise, openRoutine } from '../live/liveController';
+import { useSession } from '../live/sessionContext';
 import { RoutineEditor } from '../routine/RoutineEditor';
 import { DueToday } from '../report/DueToday';
 import { blockFor, loadRoutine, saveAmounts } from '../routine/routineStore';
@@ -24,6 +24,7 @@ function routineMinutes(r: Routine): number {
 const listWords = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 export function HomeScreen() {
+  const session = useSession();
   const [routine, setRoutine] = useState<Routine>(loadRoutine);
   // The editor keeps its own draft; a number changed on a card gives it a fresh start from the routine.
   const [editorKey, setEditorKey] = useState(0);
@@ -37,7 +38,7 @@ export function HomeScreen() {
       <ExerciseCard
         key={id} def={def} block={blockFor(routine, id)}
         onAmounts={(a) => { setRoutine(saveAmounts(routine, id, a)); setEditorKey((k) => k + 1); }}
-        onStart={() => openExercise(id)}
+        onStart={() => session.send({ type: 'open-exercise', exerciseId: id })}
       />
     );
   };
@@ -81,7 +82,7 @@ export function HomeScreen() {
             </p>
             <DueToday routineName={routine.name} />
           </div>
-          <button type="button" className="primary big" onClick={() => openRoutine(routine)}>Start routine</button>
+          <button type="button" className="primary big" onClick={() => session.send({ type: 'open-routine', routine })}>Start routine</button>
         </div>
         <ol className="routine-list">
           {routine.blocks.map((b, i) => (

@@ -25,10 +25,10 @@ export function LiveScreen() {
       if (e.key === ' ' || e.code === 'Space') {
         // Also stops Space from clicking a focused button: Space means pause here.
         e.preventDefault();
-        session.togglePause();
+        session.send({ type: 'toggle-pause' });
       } else if (e.key === 'Escape') {
         e.preventDefault();
-        session.stop();
+        session.send({ type: 'stop' });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -90,13 +90,13 @@ function LiveSet({ live }: { live: LiveState }) {
         )}
         <div className="live-controls">
           {live.stage !== 'rest' && live.stage !== 'framing' && (
-            <button type="button" className="primary" onClick={() => session.togglePause()}
+            <button type="button" className="primary" onClick={() => session.send({ type: 'toggle-pause' })}
               disabled={!counting || (live.paused === 'camera' && !cameraRunning)} aria-keyshortcuts="Space">
               {live.stage === 'paused' && live.paused !== 'setup' ? '▶ Resume' : '❚❚ Pause'} <kbd>Space</kbd>
             </button>
           )}
-          <button type="button" onClick={() => session.stop()} aria-keyshortcuts="Escape">■ Stop <kbd>Esc</kbd></button>
-          {live.inRoutine && live.stage !== 'rest' && <button type="button" onClick={() => session.skipExercise()}>Skip exercise</button>}
+          <button type="button" onClick={() => session.send({ type: 'stop' })} aria-keyshortcuts="Escape">■ Stop <kbd>Esc</kbd></button>
+          {live.inRoutine && live.stage !== 'rest' && <button type="button" onClick={() => session.send({ type: 'skip-exercise' })}>Skip exercise</button>}
           <label className="check">
             <input type="checkbox" checked={mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
             <span>Mirror</span>
@@ -153,8 +153,8 @@ function RestPanel({ live, units }: { live: LiveState; units: 'seconds' | 'minut
       <p className="rest-time" data-testid="rest-time">{formatTime(rest.remainingSec, units)}</p>
       {next && <p className="rest-next">Next: {next}</p>}
       <div className="row big-actions">
-        <button type="button" className="primary" onClick={() => session.skipRest()}>Skip rest</button>
-        {live.inRoutine && <button type="button" onClick={() => session.skipExercise()}>Skip exercise</button>}
+        <button type="button" className="primary" onClick={() => session.send({ type: 'skip-rest' })}>Skip rest</button>
+        {live.inRoutine && <button type="button" onClick={() => session.send({ type: 'skip-exercise' })}>Skip exercise</button>}
       </div>
     </div>
   );

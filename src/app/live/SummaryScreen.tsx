@@ -23,7 +23,7 @@ export function SummaryScreen() {
     );
   }
   const advice = painAdvice(summary.painBefore, summary.painAfter);
-  const nextId = summary.nextBlock !== null ? session.routineBlockExercise(summary.nextBlock) : null;
+  const nextId = summary.nextExerciseId;
   const next = nextId && isExerciseId(nextId) ? EXERCISES[nextId] : null;
   const counted = summary.records.some((r) => r.reps.total > 0 || r.holdSec.total > 0);
   return (
@@ -44,14 +44,14 @@ export function SummaryScreen() {
       {/* Pain after the session: only when something was done (a set stopped before anything counted asks nothing). */}
       {counted && (
         <div className="pain-after" data-testid="pain-after">
-          <PainCheck legend="How much does your back hurt now? (optional)" value={summary.painAfter} onChange={(p) => session.setPainAfter(p)} />
+          <PainCheck legend="How much does your back hurt now? (optional)" value={summary.painAfter} onChange={(p) => session.send({ type: 'pain-after', pain: p })} />
           {summary.painBefore !== null && <p className="hint">Before: {summary.painBefore} / 10</p>}
           {advice && <p className="advice" role="alert" data-testid="pain-advice">{advice}</p>}
           {summary.painAfter !== null && !advice && <p className="hint" role="status">Thanks, noted with this session.</p>}
         </div>
       )}
       <div className="row big-actions">
-        {next && <button type="button" className="primary" onClick={() => session.continueRoutine()}>Next exercise: {next.name}</button>}
+        {next && <button type="button" className="primary" onClick={() => session.send({ type: 'next-exercise' })}>Next exercise: {next.name}</button>}
         <button type="button" onClick={() => go('home')}>Back home</button>
         <button type="button" onClick={() => go('history')}>See history</button>
       </div>

@@ -5,14 +5,16 @@ import { describe, expect, it } from 'vitest';
 import type { EngineView, SetupIssue } from '../../core/engine';
 import { createEngineState, step } from '../../core/engine';
 import { EXERCISES } from '../../core/exercises';
-import { loadClip } from '../../core/testing/replay';
+import { loadClip } from '../../../tests/kit/replay';
 import type { PoseFrame } from '../../core/pose';
 import type { Routine } from '../../session/routine';
 import type { Effect, FlowEvent, FlowState } from './setFlow';
 import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READY_HOLD_MS, SETUP_GRACE_MS, setFlow } from './setFlow';
 import { FAULT_REMIND_MS, MAX_PER_MINUTE, REPEAT_MS } from './speech';
-import { concat, harness, nobody } from './testHarness';
-import { setupWords } from './words';
+import { concat, harness, nobody } from '../../../tests/kit/liveHarness';
+import { setupWords } from '../../words/coachWords';
+import { phraseText, phraseTone } from '../../words/liveWords';
+import type { ExerciseId } from '../../core/exercises';
 import { faultHeldLine, formLine } from '../summary/format';
 
 async function clip(name: string): Promise<PoseFrame[]> {
@@ -45,7 +47,10 @@ function run(s: FlowState, events: FlowEvent[]): { s: FlowState; path: string[];
   }
   return { s, path, fx };
 }
-const said = (fx: Effect[]) => fx.flatMap((e) => (e.type === 'speak' ? [e.text] : []));
+/** What was said, worded as the live screen words it (the flow speaks in ids). */
+const said = (fx: Effect[], ex: ExerciseId = 'plank') => fx.flatMap((e) => (e.type === 'speak' ? [phraseText(ex, e.say)] : []));
+/** The flow's line, worded, and its tone. */
+const lineOf = (s: FlowState) => (s.line ? phraseText(s.exerciseId, s.line) : null);
 const frame = (t: number, v: EngineView, light?: number): FlowEvent => ({ type: 'frame', t, view: v, events: [], light });
 
 /** A plank card with one set of `hold` seconds, past its check-in. */
@@ -78,7 +83,7 @@ describe('setFlow (the reducer)', () => {
     let s = plankFraming();
     s = setFlow(s, frame(0, issues('no-person'), 0.5)).state;
     expect(s.verdicts).toEqual({ 'in-view': 'no', light: 'ok', view: 'unknown', posture: 'unknown' });
-    expect(s.line).toBe(setupWords(EXERCISES.plank, 'no-person'));
+    expect(lineOf(s)).toBe(setupWords(EXERCISES.plank, 'no-person'));
     s = setFlow(s, frame(100, issues('wrong-view'))).state;
     expect(s.verdicts).toEqual({ 'in-view': 'ok', light: 'ok', view: 'no', posture: 'unknown' });
     s = setFlow(s, frame(200, issues('wrong-posture'))).state;
@@ -95,7 +100,7 @@ describe('setFlow (the reducer)', () => {
     const dark = (t: number, neededSeen: boolean): FlowEvent => ({ ...frame(t, issues('too-dark'), 0.05), neededSeen } as FlowEvent);
     const seen = run(s, [dark(0, true), dark(100, true)]);
     expect(said(seen.fx)).toEqual([]);
-    expect(seen.s.line).toBe(setupWords(EXERCISES.plank, 'too-dark'));
+    expect(lineOf(seen.s)).toBe(setupWords(EXERCISES.plank, 'too-dark'));
     expect(seen.s.verdicts.light).toBe('no');
     expect(said(run(s, [dark(0, false)]).fx)).toEqual([setupWords(EXERCISES.plank, 'too-dark')]);
   });
@@ -108,7 +113,7 @@ describe('setFlow (the reducer)', () => {
     const preview = { ...s, autoStart: false };
     const r = run(preview, [frame(100, active()), frame(5000, active())]);
     expect(r.s.name).toBe('framing');
-    expect(r.s.line).toMatch(/all set/i);
+    expect(lineOf(r.s)).toMatch(/all set/i);
     expect(setFlow(r.s, { type: 'start', t: 5001 }).state.name).toBe('countdown');
   });
 
@@ -136,7 +141,7 @@ describe('setFlow (the reducer)', () => {
     expect(r.path).toEqual(['counting', 'paused', 'counting']);
     expect(said(r.fx)).toEqual([setupWords(EXERCISES.plank, 'wrong-view')]);
     expect(r.fx.filter((e) => e.type === 'record-save')).toHaveLength(1);
-    expect(r.fx.some((e) => e.type === 'new-engine' || (e.type === 'speak' && e.text === '3'))).toBe(false);
+    expect(r.fx.some((e) => e.type === 'new-engine' || (e.type === 'speak' && e.say.k === 'count' && e.say.n === 3))).toBe(false);
   });
 
   it('counting: each rep is acknowledged (its number spoken, the counter pulses); per side where the counter shows sides', () => {
@@ -180,8 +185,8 @@ describe('setFlow (the reducer)', () => {
     expect(said(r.fx)).toEqual(['Lower your hips into line', 'Steady, keep breathing', 'Set complete']);
     // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
     const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
-    expect(still.s.line).toBe('Lower your hips into line');
-    expect(still.s.lineKind).toBe('fault');
+    expect(lineOf(still.s)).toBe('Lower your hips into line');
+    expect(still.s.line && phraseTone(still.s.line)).toBe('fault');
   });
 
   it('counting: a fault that stands is said when it appears and again every FAULT_REMIND_MS while it stands', () => {
@@ -198,7 +203,7 @@ describe('setFlow (the reducer)', () => {
     // The same when the engine keeps its cue up the whole time (as it does live on clip 04).
     const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: { id: 'fault:hips-high', kind: 'fault' as const } } } : e));
     expect(said(run(c.s, kept).fx)).toEqual([HIPS, HIPS, HIPS]);
-    expect(r.s.line).toBe('Lower your hips into line');
+    expect(lineOf(r.s)).toBe('Lower your hips into line');
     // The second time is REPEAT_MS after the first, not sooner.
     let st = c.s;
     const at: number[] = [];
@@ -331,8 +336,8 @@ describe('setFlow (the reducer)', () => {
 describe('LiveSession on recorded streams (fake clock, recording speaker)', () => {
   it('clip 03 (good side plank), the card\'s two sets: framing → countdown once per set → counting → rest → … → summary; no set-up words after Go', async () => {
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
-    h.session.openExercise('plank');
-    h.session.checkIn(2);
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
+    h.session.send({ type: 'check-in', pain: 2 });
     await h.clock.advance(100_000);
     expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
     const texts = h.texts();
@@ -366,9 +371,9 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
       if (st.live?.stage === 'rest' && prev.live?.stage !== 'rest') restStarts.push(h.clock.now());
       if (prev.live?.stage === 'rest' && st.live?.stage !== 'rest') restEnds.push(h.clock.now());
     });
-    h.session.openExercise('plank');
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
     expect(h.store.getState().live).toMatchObject({ exerciseId: 'plank', target: { holdSec: 5 }, setLabel: 'Set 1 of 3', inRoutine: false });
-    h.session.checkIn(null);
+    h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(90_000);
     expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
     // The rest between sets is the block's 10 s, not a default.
@@ -388,7 +393,7 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
   it('a card whose exercise the routine leaves out runs the exercise\'s own defaults', async () => {
     const routine: Routine = { id: 'mine', name: 'My routine', blocks: [{ exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 }] };
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
-    h.session.openExercise('plank');
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
     const d = EXERCISES.plank.defaults;
     const sets = d.sets ?? 1;
     expect(h.store.getState().live).toMatchObject({ target: { holdSec: d.holdSec }, setLabel: sets > 1 ? `Set 1 of ${sets}` : null });
@@ -398,11 +403,11 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const plank = await clip('03_plank_forearm_side_kaiakol005');
     const stream = concat(15, plank, plank, nobody(22, plank[0]!), plank, plank, plank);
     const h = await harness(stream);
-    h.session.openRoutine({ id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] });
+    h.session.send({ type: 'open-routine', routine: { id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] } });
     // Every hold value the counter could show once counting began (the store, as React reads it).
     const shown: number[] = [];
     h.store.subscribe((st) => { if ((st.live?.stage === 'counting' || st.live?.stage === 'paused') && st.coach) shown.push(st.coach.holdSec); });
-    h.session.checkIn(null);
+    h.session.send({ type: 'check-in', pain: null });
     const heldAt: number[] = [];
     for (let i = 0; i < 40; i++) {
       await h.clock.advance(1000);
@@ -422,11 +427,11 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
 
   it('clip 04 (piked plank): the hips cue is spoken, nothing praises the set, and no line more than 6 times a minute', async () => {
     const h = await harness(await clip('04_plank_high_hips-high_bassem'));
-    h.session.openExercise('plank');
-    h.session.checkIn(null);
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
+    h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(5000);
     // The piked body may not pass as the starting position: the person starts anyway.
-    if (h.store.getState().live?.stage === 'framing') h.session.startSet(true);
+    if (h.store.getState().live?.stage === 'framing') h.session.send({ type: 'start', anyway: true });
     await h.clock.advance(60_000);
     const texts = h.texts();
     expect(texts.some((x) => /hips/i.test(x))).toBe(true);
@@ -448,12 +453,12 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const one: Routine = { id: 'long', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 120, restSec: 0 }] };
     const runClip = async (name: string) => {
       const h = await harness(await clip(name), { routine: one });
-      h.session.openExercise('plank');
-      h.session.checkIn(null);
+      h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
+      h.session.send({ type: 'check-in', pain: null });
       await h.clock.advance(5000);
-      if (h.store.getState().live?.stage === 'framing') h.session.startSet(true);
+      if (h.store.getState().live?.stage === 'framing') h.session.send({ type: 'start', anyway: true });
       await h.clock.advance(40_000);
-      h.session.stop();
+      h.session.send({ type: 'stop' });
       return h.store.getState().summary!.records[0]!;
     };
     const sag = await runClip('02_plank_high_tutorial_yogai');
@@ -476,10 +481,10 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
 
   it('clip 14 (floor crunches): each counted rep is spoken as its number and the record says how many were judged well', async () => {
     const h = await harness(await clip('14_crunch_klarfit'));
-    h.session.openExercise('ab-crunch');
-    h.session.checkIn(null);
+    h.session.send({ type: 'open-exercise', exerciseId: 'ab-crunch' });
+    h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(30_000);
-    h.session.stop();
+    h.session.send({ type: 'stop' });
     const summary = h.store.getState().summary!;
     const rec = summary.records[0]!;
     expect(rec.reps.total).toBeGreaterThan(0);
@@ -492,12 +497,12 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
   it('the camera check frames the chosen exercise without starting; Start begins a set on the live screen', async () => {
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
     h.store.setState({ screen: 'camera' });
-    h.session.preview('plank');
+    h.session.send({ type: 'preview', exerciseId: 'plank' });
     await h.clock.advance(8000);
     expect(h.store.getState().live?.stage).toBe('framing');
     expect(h.store.getState().live?.canStart).toBe(true);
     expect(h.texts()).toEqual([]);
-    h.session.startSet();
+    h.session.send({ type: 'start' });
     expect(h.store.getState().screen).toBe('live');
     await h.clock.advance(4000);
     expect(h.store.getState().live?.stage).toBe('counting');
@@ -510,18 +515,18 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
       { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
     ] };
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
-    h.session.openRoutine(routine);
-    h.session.checkIn(3);
+    h.session.send({ type: 'open-routine', routine });
+    h.session.send({ type: 'check-in', pain: 3 });
     await h.clock.advance(12_000);
-    h.session.stop();
+    h.session.send({ type: 'stop' });
     const summary = h.store.getState().summary!;
     expect(summary.nextBlock).toBe(1);
-    expect(h.session.routineBlockExercise(1)).toBe('side-bend');
-    h.session.setPainAfter(5);
+    expect(h.store.getState().summary?.nextExerciseId).toBe('side-bend');
+    h.session.send({ type: 'pain-after', pain: 5 });
     await h.session.flushSaves();
     expect(h.saved.at(-1)!.painAfter).toBe(5);
     expect(h.store.getState().summary!.painAfter).toBe(5);
-    h.session.continueRoutine();
+    h.session.send({ type: 'next-exercise' });
     expect(h.store.getState().screen).toBe('live');
     expect(h.store.getState().live).toMatchObject({ stage: 'check-in', exerciseId: 'side-bend', setLabel: 'Exercise 2 of 2 · set 1 of 1' });
   });

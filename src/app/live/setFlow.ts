@@ -27,9 +27,8 @@ import type { SpeechKind, SpeechMemory } from './speech';
 import { maySay, NO_SPEECH, notePresent, noteSaid } from './speech';
 import type { SetTarget } from './target';
 import { counterMode, targetFor, targetReached } from './target';
-import type { PauseReason } from './words';
-import { LOOKING_LINE, pauseLine, READY_LINE, setupWords, SPOKEN } from './words';
-import { cueText } from '../../words/coachWords';
+import type { CueRef, PauseReason, Phrase } from '../../words/liveWords';
+import { phraseKey } from '../../words/liveWords';
 
 /** Seconds of the spoken 3-2-1 before counting starts. */
 export const COUNTDOWN_SEC = 3;
@@ -49,6 +48,10 @@ export const PRAISE_CLEAN_MS = 10_000;
  * piked plank in clip 04 is flagged on and off within each second) does not make the line jump about.
  */
 export const FAULT_LINE_MS = 3000;
+
+const LOOKING: Phrase = { k: 'looking' };
+const READY: Phrase = { k: 'ready' };
+const CAMERA_PAUSED: Phrase = { k: 'paused', reason: 'camera' };
 
 export type FlowName = 'check-in' | 'framing' | 'countdown' | 'counting' | 'paused' | 'rest' | 'summary' | 'closed';
 
@@ -80,10 +83,8 @@ export interface FlowState {
   readonly goAt: number;
   /** Counting has begun in this set (a record is open). */
   readonly recording: boolean;
-  /** The one line for the person now: guidance, why counting is paused, the engine's cue. */
-  readonly line: string | null;
-  /** 'setup' | 'paused' | the engine cue's kind | null: how the line is styled. */
-  readonly lineKind: string | null;
+  /** The one line for the person now (guidance, why counting is paused, the engine's cue), as ids: worded at the edge. */
+  readonly line: Phrase | null;
   readonly speech: SpeechMemory;
   /** Engine cue id last seen while counting (a new one may be spoken). */
   readonly lastCueId: string | null;
@@ -100,10 +101,10 @@ export interface FlowState {
   readonly autoStart: boolean;
   /** When a form fault was last on in this set (ms), -Infinity if never: praise waits PRAISE_CLEAN_MS after it. */
   readonly faultAt: number;
-  /** The words of each fault cue seen (by fault id), to keep a fault on screen while its cue rests. */
-  readonly faultWords: Readonly<Record<string, string>>;
-  /** The words of the fault seen last. */
-  readonly lastFaultWords: string | null;
+  /** The faults whose cue was seen in this set: one still on while its cue rests stays named. */
+  readonly faultsCued: readonly string[];
+  /** The fault named last. */
+  readonly lastFault: string | null;
 }
 
 export type FlowEvent =
@@ -124,7 +125,8 @@ export type FlowEvent =
   | { type: 'skip-exercise'; t: number };
 
 export type Effect =
-  | { type: 'speak'; text: string; interrupt?: boolean }
+  /** Say a phrase (worded by the host, src/words/liveWords.ts). */
+  | { type: 'speak'; say: Phrase; interrupt?: boolean }
   | { type: 'silence' }
   /** Tick every `everyMs` (null: stop ticking). */
   | { type: 'timer'; everyMs: number | null }
@@ -178,9 +180,9 @@ export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0): F
   return {
     name: 'check-in', plan: { kind, run }, exerciseId, target: targetFor(def, step ? blockTarget(step.block) : undefined),
     painBefore: null, countdown: 0, countdownNextAt: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS,
-    readySince: null, goAt: Number.NaN, recording: false, line: null, lineKind: null, speech: NO_SPEECH, lastCueId: null,
+    readySince: null, goAt: Number.NaN, recording: false, line: null, speech: NO_SPEECH, lastCueId: null,
     reps: { total: 0, left: 0, right: 0 }, repPulse: 0, cameraOk: true, setsDone: 0, countedAny: false, autoStart: true,
-    faultAt: Number.NEGATIVE_INFINITY, faultWords: {}, lastFaultWords: null,
+    faultAt: Number.NEGATIVE_INFINITY, faultsCued: [], lastFault: null,
   };
 }
 
@@ -237,16 +239,23 @@ function reduce(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
 
 const defOf = (s: FlowState): ExerciseDef => EXERCISES[s.exerciseId];
 
-function say(s: FlowState, text: string, kind: SpeechKind, t: number, fx: Effect[], interrupt = false): FlowState {
-  if (!maySay(s.speech, text, kind, t)) return s;
-  fx.push(interrupt ? { type: 'speak', text, interrupt: true } : { type: 'speak', text });
-  return kind === 'count' ? s : { ...s, speech: noteSaid(s.speech, text, t) };
+/** Says `p` when the speech rules (speech.ts) allow it now; remembers it was said. */
+function say(s: FlowState, p: Phrase, kind: SpeechKind, t: number, fx: Effect[], interrupt = false): FlowState {
+  const key = phraseKey(p);
+  if (!maySay(s.speech, key, kind, t)) return s;
+  fx.push(interrupt ? { type: 'speak', say: p, interrupt: true } : { type: 'speak', say: p });
+  return kind === 'count' ? s : { ...s, speech: noteSaid(s.speech, key, t) };
 }
 
-/** The words of the engine's first set-up issue, or null. */
-function setupLine(s: FlowState, issues: readonly SetupIssue[]): string | null {
+/** Notes that `p`'s problem is on now (set-up and fault lines), then says it if the rules allow. */
+function sayPresent(s: FlowState, p: Phrase, kind: SpeechKind, t: number, fx: Effect[]): FlowState {
+  return say({ ...s, speech: notePresent(s.speech, phraseKey(p), t) }, p, kind, t, fx);
+}
+
+/** The engine's first set-up issue as a line, or null. */
+function setupLine(issues: readonly SetupIssue[]): Phrase | null {
   const top = issues[0];
-  return top ? setupWords(defOf(s), top) : null;
+  return top ? { k: 'setup', issue: top } : null;
 }
 
 /**
@@ -263,8 +272,9 @@ function enterFraming(s: FlowState, _t: number, fx: Effect[]): FlowState {
   fx.push({ type: 'timer', everyMs: null }, { type: 'new-engine' });
   return {
     ...s, name: 'framing', countdown: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS, readySince: null,
-    goAt: Number.NaN, recording: false, line: s.cameraOk ? LOOKING_LINE : pauseLine('camera', null), lineKind: 'setup',
+    goAt: Number.NaN, recording: false, line: s.cameraOk ? LOOKING : CAMERA_PAUSED,
     lastCueId: null, reps: { total: 0, left: 0, right: 0 }, countedAny: false, faultAt: Number.NEGATIVE_INFINITY,
+    faultsCued: [], lastFault: null,
   };
 }
 
@@ -276,22 +286,19 @@ function framing(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       const readySince = met ? (s.readySince ?? e.t) : null;
       let next: FlowState = { ...s, verdicts, readySince };
       if (met) {
-        next = { ...next, line: READY_LINE, lineKind: 'setup' };
+        next = { ...next, line: READY };
         if (s.autoStart && e.t - readySince! >= READY_HOLD_MS) return enterCountdown(next, e.t, fx);
         return next;
       }
-      const words = setupLine(s, e.view.setupIssues);
-      next = { ...next, line: words ?? LOOKING_LINE, lineKind: 'setup' };
-      if (words && speakable(e.view.setupIssues, e.neededSeen)) {
-        next = { ...next, speech: notePresent(next.speech, words, e.t) };
-        next = say(next, words, 'setup', e.t, fx);
-      }
+      const line = setupLine(e.view.setupIssues);
+      next = { ...next, line: line ?? LOOKING };
+      if (line && speakable(e.view.setupIssues, e.neededSeen)) next = sayPresent(next, line, 'setup', e.t, fx);
       return next;
     }
     case 'start':
       if (!e.anyway && !allMet(s.verdicts)) return s;
       return enterCountdown({ ...s, autoStart: true }, e.t, fx);
-    case 'camera': return { ...s, cameraOk: e.ok, line: e.ok ? LOOKING_LINE : pauseLine('camera', null), lineKind: e.ok ? 'setup' : 'paused' };
+    case 'camera': return { ...s, cameraOk: e.ok, line: e.ok ? LOOKING : CAMERA_PAUSED };
     case 'skip-exercise': return skipThisExercise(s, e.t, fx);
     default: return s;
   }
@@ -302,8 +309,8 @@ function framing(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
 function enterCountdown(s: FlowState, t: number, fx: Effect[]): FlowState {
   if (s.countdowns > 0) return enterCounting(s, t, fx);
   // Stale set-up words being spoken are out of date: the count is heard from its start.
-  fx.push({ type: 'timer', everyMs: TICK_MS }, { type: 'speak', text: String(COUNTDOWN_SEC), interrupt: true });
-  return { ...s, name: 'countdown', countdown: COUNTDOWN_SEC, countdownNextAt: t + 1000, countdowns: s.countdowns + 1, line: null, lineKind: null };
+  fx.push({ type: 'timer', everyMs: TICK_MS }, { type: 'speak', say: { k: 'count', n: COUNTDOWN_SEC }, interrupt: true });
+  return { ...s, name: 'countdown', countdown: COUNTDOWN_SEC, countdownNextAt: t + 1000, countdowns: s.countdowns + 1, line: null };
 }
 
 function countdown(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
@@ -315,7 +322,7 @@ function countdown(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       if (e.t < next.countdownNextAt) return next;
       const n = next.countdown - 1;
       if (n > 0) {
-        fx.push({ type: 'speak', text: String(n) });
+        fx.push({ type: 'speak', say: { k: 'count', n } });
         return { ...next, countdown: n, countdownNextAt: next.countdownNextAt + 1000 };
       }
       return enterCounting(next, e.t, fx);
@@ -330,9 +337,9 @@ function countdown(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
 
 function enterCounting(s: FlowState, t: number, fx: Effect[], speakGo = true): FlowState {
   fx.push({ type: 'timer', everyMs: null }, { type: 'new-engine' }, { type: 'record-start' });
-  if (speakGo) fx.push({ type: 'speak', text: SPOKEN.go });
+  if (speakGo) fx.push({ type: 'speak', say: { k: 'go' } });
   return {
-    ...s, name: 'counting', countdown: 0, goAt: t, recording: true, line: null, lineKind: null, lastCueId: null,
+    ...s, name: 'counting', countdown: 0, goAt: t, recording: true, line: null, lastCueId: null,
     reps: { total: 0, left: 0, right: 0 },
   };
 }
@@ -364,30 +371,35 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   // The engine's cue: shown; a new one is spoken (set-up cues never while counting works). Praise right after
   // a fault would contradict it, and the set's end has its own words: neither is passed on.
   const cue = v.cue && !muted(next, v.cue, e.t) ? v.cue : null;
-  const cueWords = cue ? cueText(def.id, cue) : null;
-  if (cue && cueWords !== null && cue.id.startsWith('guide:')) {
+  const cueLine = cue ? cueLineOf(cue) : null;
+  if (cue && cueLine && cue.id.startsWith('guide:')) {
     // The engine's guide says why nothing is counting (which part of the position is missing): said by the
     // set-up rules (once, once more if it lasts, then only shown).
-    next = say({ ...next, speech: notePresent(next.speech, cueWords, e.t) }, cueWords, 'setup', e.t, fx);
-  } else if (cue && cueWords !== null && cue.id !== s.lastCueId && cue.kind !== 'setup') {
-    next = say({ ...next, speech: notePresent(next.speech, cueWords, e.t) }, cueWords, 'cue', e.t, fx);
+    next = sayPresent(next, cueLine, 'setup', e.t, fx);
+  } else if (cue && cueLine && cue.id !== s.lastCueId && cue.kind !== 'setup') {
+    next = sayPresent(next, cueLine, 'cue', e.t, fx);
   }
-  if (cue && cueWords !== null && cue.id.startsWith('fault:') && next.faultWords[cue.id.slice(6)] !== cueWords) {
-    next = { ...next, faultWords: { ...next.faultWords, [cue.id.slice(6)]: cueWords } };
-  }
+  const cuedFault = cueLine?.k === 'fault' ? cueLine.faultId : null;
+  if (cuedFault !== null && !next.faultsCued.includes(cuedFault)) next = { ...next, faultsCued: [...next.faultsCued, cuedFault] };
   // A fault still on while its cue rests (the engine does not repeat a cue within its cooldown) stays named,
   // and for FAULT_LINE_MS after it was last seen.
-  const nowWords = v.activeFaults.map((id) => next.faultWords[id]).find((w) => w !== undefined) ?? null;
-  if (nowWords) next = { ...next, lastFaultWords: nowWords };
+  const nowFault = v.activeFaults.find((id) => next.faultsCued.includes(id)) ?? null;
+  if (nowFault !== null) next = { ...next, lastFault: nowFault };
   // A fault that stands (its cue said once, the engine not raising it again) is said again every
   // FAULT_REMIND_MS while it is still on (speech.ts): the person is still making it, so the coach keeps
   // reminding, at most 4 times a minute. Clip 04's pike, read steadily, would otherwise be said once in a 40 s set.
-  if (nowWords && !(cue && cue.id !== s.lastCueId && cueWords === nowWords)) {
-    next = say({ ...next, speech: notePresent(next.speech, nowWords, e.t) }, nowWords, 'fault', e.t, fx);
+  if (nowFault !== null && !(cue && cue.id !== s.lastCueId && cuedFault === nowFault)) {
+    next = sayPresent(next, { k: 'fault', faultId: nowFault }, 'fault', e.t, fx);
   }
-  const faultLine = nowWords ?? (e.t - next.faultAt < FAULT_LINE_MS ? next.lastFaultWords : null);
-  const line = cueWords ?? faultLine ?? idleLine(def, v);
-  return { ...next, lastCueId: cue?.id ?? null, line, lineKind: cue?.kind ?? (faultLine ? 'fault' : null) };
+  const faultId = nowFault ?? (e.t - next.faultAt < FAULT_LINE_MS ? next.lastFault : null);
+  const faultLine: Phrase | null = faultId !== null ? { k: 'fault', faultId } : null;
+  const line = cueLine ?? faultLine ?? idleLine(def, v);
+  return { ...next, lastCueId: cue?.id ?? null, line };
+}
+
+/** An engine cue as a line: a fault cue as its fault (one key for the cue and its reminders), else the cue. */
+function cueLineOf(cue: CueRef): Phrase {
+  return cue.kind === 'fault' && cue.id.startsWith('fault:') ? { k: 'fault', faultId: cue.id.slice(6) } : { k: 'cue', cue };
 }
 
 function muted(s: FlowState, cue: NonNullable<EngineView['cue']>, t: number): boolean {
@@ -396,10 +408,9 @@ function muted(s: FlowState, cue: NonNullable<EngineView['cue']>, t: number): bo
 }
 
 /** What the screen says while counting with no cue: what is being counted. */
-function idleLine(def: ExerciseDef, v: EngineView): string {
+function idleLine(def: ExerciseDef, v: EngineView): Phrase {
   const { mode } = counterMode(def);
-  if (mode === 'hold') return v.currentHoldSide || v.holdSec.total > 0 ? 'Holding. Breathe steadily.' : 'Get into the position: the hold counts when you are in it.';
-  return v.reps.total > 0 ? `That's ${v.reps.total}. Keep going.` : 'Start when you are ready: each rep is counted.';
+  return { k: 'idle', mode, total: v.reps.total, holding: v.currentHoldSide !== null || v.holdSec.total > 0, sides: null };
 }
 
 function acknowledgeReps(s: FlowState, v: EngineView, t: number, fx: Effect[]): FlowState {
@@ -411,7 +422,7 @@ function acknowledgeReps(s: FlowState, v: EngineView, t: number, fx: Effect[]): 
     next = { ...next, repPulse: s.repPulse + 1 };
     // The number as shown: per side where the counter shows sides.
     const n = !sides ? r.total : r.left > s.reps.left ? r.left : r.right > s.reps.right ? r.right : r.total;
-    next = say(next, String(n), 'count', t, fx);
+    next = say(next, { k: 'count', n }, 'count', t, fx);
   }
   return next;
 }
@@ -420,17 +431,17 @@ function acknowledgeReps(s: FlowState, v: EngineView, t: number, fx: Effect[]): 
 
 function pauseFor(s: FlowState, reason: PauseReason, t: number, fx: Effect[]): FlowState {
   fx.push({ type: 'record-save' }, { type: 'silence' });
-  let next: FlowState = { ...s, name: 'paused', pause: reason, line: pauseLine(reason, null), lineKind: 'paused', readySince: null };
-  if (reason === 'user') next = say(next, SPOKEN.paused, 'count', t, fx);
-  if (reason === 'camera') next = say(next, SPOKEN.cameraLost, 'count', t, fx);
+  let next: FlowState = { ...s, name: 'paused', pause: reason, line: { k: 'paused', reason }, readySince: null };
+  if (reason === 'user') next = say(next, { k: 'user-paused' }, 'count', t, fx);
+  if (reason === 'camera') next = say(next, { k: 'camera-lost' }, 'count', t, fx);
   return next;
 }
 
 function pauseForSetup(s: FlowState, v: EngineView, t: number, fx: Effect[], neededSeen: boolean | undefined): FlowState {
-  const words = setupLine(s, v.setupIssues);
+  const line = setupLine(v.setupIssues);
   fx.push({ type: 'record-save' });
-  let next: FlowState = { ...s, name: 'paused', pause: 'setup', line: pauseLine('setup', words), lineKind: 'paused' };
-  if (words && speakable(v.setupIssues, neededSeen)) next = say({ ...next, speech: notePresent(next.speech, words, t) }, words, 'setup', t, fx);
+  let next: FlowState = { ...s, name: 'paused', pause: 'setup', line: { k: 'paused', reason: 'setup', issue: v.setupIssues[0] ?? null } };
+  if (line && speakable(v.setupIssues, neededSeen)) next = sayPresent(next, line, 'setup', t, fx);
   return next;
 }
 
@@ -441,10 +452,10 @@ function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       const v = e.view;
       let next: FlowState = { ...s, verdicts: verdictsFor(v, e.light) };
       next = acknowledgeReps(next, v, e.t, fx);
-      if (v.phase === 'active') return { ...next, name: 'counting', pause: null, line: v.cue ? cueText(s.exerciseId, v.cue) : idleLine(defOf(s), v), lineKind: v.cue?.kind ?? null };
-      const words = setupLine(s, v.setupIssues);
-      next = { ...next, line: pauseLine('setup', words) };
-      if (words && speakable(v.setupIssues, e.neededSeen)) next = say({ ...next, speech: notePresent(next.speech, words, e.t) }, words, 'setup', e.t, fx);
+      if (v.phase === 'active') return { ...next, name: 'counting', pause: null, line: v.cue ? cueLineOf(v.cue) : idleLine(defOf(s), v) };
+      const line = setupLine(v.setupIssues);
+      next = { ...next, line: { k: 'paused', reason: 'setup', issue: v.setupIssues[0] ?? null } };
+      if (line && speakable(v.setupIssues, e.neededSeen)) next = sayPresent(next, line, 'setup', e.t, fx);
       return next;
     }
     case 'pause':
@@ -467,8 +478,8 @@ function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
 
 function resumeCounting(s: FlowState, t: number, fx: Effect[]): FlowState {
   // Counted from now: the engine's clock skipped the pause, so the grace after Go applies again.
-  fx.push({ type: 'speak', text: SPOKEN.carryOn, interrupt: true });
-  return { ...s, name: 'counting', pause: null, goAt: t, line: null, lineKind: null };
+  fx.push({ type: 'speak', say: { k: 'carry-on' }, interrupt: true });
+  return { ...s, name: 'counting', pause: null, goAt: t, line: null };
 }
 
 // end of a set: rest, the next set, or the summary.
@@ -478,7 +489,7 @@ function finishThisSet(s: FlowState, t: number, fx: Effect[], reached: boolean):
   // "Well done" only for a set that counted something with no form fault in it.
   const well = s.countedAny && !Number.isFinite(s.faultAt);
   let next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0) };
-  if (reached) fx.push({ type: 'speak', text: well ? SPOKEN.setCompleteWell : SPOKEN.setComplete, interrupt: true });
+  if (reached) fx.push({ type: 'speak', say: { k: 'set-complete', well }, interrupt: true });
   const run = finishSet(s.plan.run, t);
   next = { ...next, plan: { ...s.plan, run } };
   return afterStep(next, t, fx);
@@ -490,8 +501,8 @@ function afterStep(s: FlowState, t: number, fx: Effect[]): FlowState {
   if (st.kind === 'rest') {
     const nextId = restNextExercise(s.plan.run);
     fx.push({ type: 'timer', everyMs: TICK_MS });
-    fx.push({ type: 'speak', text: SPOKEN.rest(nextId ? EXERCISES[nextId].name : null) });
-    return { ...s, name: 'rest', pause: null, line: null, lineKind: null, countdown: 0 };
+    fx.push({ type: 'speak', say: { k: 'rest', next: nextId } });
+    return { ...s, name: 'rest', pause: null, line: null, countdown: 0 };
   }
   // The next set straight away (no rest, or the rest was skipped): its framing step first.
   const exerciseId = st.block.exerciseId as ExerciseId;
@@ -545,5 +556,5 @@ function stop(s: FlowState, _t: number, fx: Effect[]): FlowState {
 
 function toSummary(s: FlowState, nextBlock: number | null, fx: Effect[]): FlowState {
   fx.push({ type: 'timer', everyMs: null }, { type: 'summary', routineName: s.plan.kind === 'routine' ? s.plan.run.routine.name : null, nextBlock });
-  return { ...s, name: 'summary', pause: null, line: null, lineKind: null, countdown: 0 };
+  return { ...s, name: 'summary', pause: null, line: null, countdown: 0 };
 }

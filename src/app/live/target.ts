@@ -8,11 +8,8 @@ export interface SetTarget { reps?: number; holdSec?: number }
 
 /** Which number an exercise counts, and whether it counts left and right apart. */
 export function counterMode(def: ExerciseDef): { mode: 'reps' | 'hold'; sides: boolean } {
-  const k = def.counter.kind;
-  return {
-    mode: k === 'hold' || k === 'hold-per-side' ? 'hold' : 'reps',
-    sides: k === 'hold-per-side' || k === 'reps-per-side' || k === 'alternating',
-  };
+  const { mode, sides } = def.counter.shape;
+  return { mode, sides };
 }
 
 /** The target of a set: the routine's numbers, else the exercise's editable defaults. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../core/exercises';
 import type { SessionRecord } from '../../storage/schema';
-import { chartRange, chartSeries, clock, countLines, faultHeldLine, formLine, metricMeta, notHeldLine, rangeOfMotion, romValue } from './format';
+import { chartRange, chartSeries, clock, countLines, faultHeldLine, formLine, metricMeta, notHeldLine, rangeOfMotion } from './format';
 
 const base: SessionRecord = {
   id: 'a', version: 1, exerciseId: 'plank', source: 'live', startedAt: 0, updatedAt: 0, endedAt: 1,
@@ -34,17 +34,19 @@ describe('summary wording', () => {
   it('reports range of motion in the exercise\'s own terms', () => {
     expect(rangeOfMotion({ ...base, exerciseId: 'side-bend', metric: { ...base.metric, min: -18.4, max: 22.6 } })?.text)
       .toBe('23° to your left, 18° to your right');
-    expect(romValue({ ...base, exerciseId: 'side-bend', metric: { ...base.metric, min: -18.4, max: 12 } })).toBe(18.4);
+    // The rotation stretch's shoulder turn (0–1) in degrees: acos(1 − 0.5) = 60°.
+    expect(rangeOfMotion({ ...base, exerciseId: 'rotation-stretch', metric: { ...base.metric, unit: '', min: 0, max: 0.5 } })?.text)
+      .toBe('up to 60° (estimated from how far the shoulders turned)');
     expect(rangeOfMotion(base)).toBeNull();
     expect(rangeOfMotion({ ...base, exerciseId: 'hamstring-stretch', metric: { ...base.metric, min: 3, max: 31.6 } })?.text).toBe('up to 32°');
     expect(rangeOfMotion({ ...base, metric: { ...base.metric, min: null, max: null } })).toBeNull();
   });
-  it('derives the stored unit from every exercise\'s metric label', () => {
+  it('stores every exercise\'s metric label and unit from its record', () => {
     for (const def of Object.values(EXERCISES)) {
       const { unit, label } = metricMeta(def);
       expect(label, def.id).not.toMatch(/[()]/);
       expect(['°', 'torso lengths', ''].includes(unit), def.id).toBe(true);
-      if (def.metricLabel.includes('(°')) expect(unit, def.id).toBe('°');
+      expect(chartRange({ ...base, exerciseId: def.id, metric: { ...base.metric, min: null, max: null } }), def.id).toEqual([...def.metric.span]);
     }
   });
   it('tells one story: the form figure is over the time held (holds) or the reps counted (reps), never "in position"', () => {

@@ -1,8 +1,8 @@
 // Side bend: the real standing overhead bends (b02, a variant of the seated stretch), the constructed
 // seated stream with planted faults, and a side-on clip that must not be judged.
 import { describe, expect, it } from 'vitest';
-import { loadClip, loadConstructed } from '../testing/replay';
-import { heldWithin, replay } from './holdTestKit';
+import { loadClip, loadConstructed } from '../../../tests/kit/replay';
+import { heldWithin, replay } from '../../../tests/kit/holdTestKit';
 
 const clip = async (id: string) => {
   const f = await loadClip(id);

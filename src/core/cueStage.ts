@@ -1,0 +1,100 @@
+// The engine's last stage: what the coach says this frame. The candidates (the set-up issue, the worst fault, and
+// when nothing has been counted for a while, why), praise raised by this frame's events, and CueManager's choice of
+// the one cue on screen.
+import type { Body } from './geometry';
+import type { ExerciseDef } from './exercises/types';
+import type { CheckContext } from './ruleContext';
+import type { Counting } from './counting/types';
+import { CueManager, type Cue } from './cues';
+import type { EngineEvent, SetupIssue } from './events';
+import type { FaultTracker } from './faultTracker';
+import type { SetupGate } from './setupGate';
+import type { Sight } from './sight';
+
+/** A set-up cue stays up this long (ms) after its issue last showed, until counting starts. */
+export const SETUP_CUE_HOLD_MS = 1000;
+/**
+ * Never silent: a person in view, counting active, and nothing counted this long (ms) → the coach says why
+ * (the exercise's guide: which part of the position is missing, or how to start the rep). Hold exercises
+ * after 2 s, as issue 11 asks; rep exercises after 2.5 s, longer than the pauses at the rest end of a slow
+ * rep in the good-form clips (20: 1.2–1.8 s at the bottom of a row; c15: ≈1.3 s).
+ */
+export const GUIDE_HOLD_MS = 2000;
+export const GUIDE_REPS_MS = 2500;
+
+/** The set's targets, for praise at the target. */
+export interface Targets { readonly targetReps: number; readonly targetHoldSec: number }
+
+export class CueStage {
+  readonly manager = new CueManager();
+  private lastPraiseTick = 0;
+  /** The last set-up issue shown and when (see SETUP_CUE_HOLD_MS). */
+  private lastIssue: { top: SetupIssue; why: string | null; t: number } | null = null;
+  /** Last time something was being counted (a hold running, a rep under way or just counted), ms; -1 = never. */
+  private countT = -1;
+
+  constructor(private readonly def: ExerciseDef, private readonly counting: Counting, private readonly targets: Targets) {}
+
+  get current(): Cue | null { return this.manager.current; }
+
+  /** Something is being counted (or counting just started): the wait before the coach says why starts again. */
+  counted(t: number): void { this.countT = t; }
+
+  choose(t: number, gate: SetupGate, faults: FaultTracker, sight: Sight, points: number, ctx: CheckContext, events: EngineEvent[]): void {
+    const cands: Cue[] = [];
+    const top = gate.top, why = gate.why, active = gate.phase === 'active';
+    // A set-up issue that clears for a frame or two is still the issue: its cue stays (a flicker would take it
+    // down, and the cue cooldown would then keep it from coming back while the issue goes on: b06, 2.7–9.6 s).
+    if (gate.issues.length > 0 && top) { this.lastIssue = { top, why, t }; }
+    const held = gate.issues.length === 0 && gate.phase !== 'active' && this.lastIssue !== null && t - this.lastIssue.t < SETUP_CUE_HOLD_MS ? this.lastIssue : null;
+    const cueTop = top ?? held?.top ?? null, cueWhy = top ? why : held?.why ?? null;
+    if (cueTop) cands.push({ id: `setup:${cueTop}${cueWhy !== null ? `:${cueWhy}` : ''}`, kind: 'setup' });
+    const worstF = faults.worst();
+    if (worstF) cands.push({ id: `fault:${worstF.faultId}`, kind: worstF.severity === 'safety' ? 'safety' : 'fault' });
+    // Never silent: in view, counting on, nothing counted for a while and nothing else to say → say why.
+    // While a fault is being said the coach is not silent: the wait starts again when it clears.
+    if (worstF) this.countT = t;
+    if (cands.length === 0 && active && points >= 4) {
+      const quiet = t - this.countT >= (this.counting.shape.mode === 'reps' ? GUIDE_REPS_MS : GUIDE_HOLD_MS);
+      const g = quiet ? this.guideKey(sight, sight.body, ctx) : null;
+      if (g !== null) cands.push({ id: `guide:${g}`, kind: 'setup' });
+    }
+    const oneShot = this.praise(faults, events);
+    const shown = this.manager.update(t, cands, oneShot);
+    if (shown) events.push({ type: 'cue', t, id: shown.id, kind: shown.kind, params: shown.params });
+  }
+
+  /**
+   * Why nothing is being counted, as a guide id: the light when the picture is dim or the person is tracked poorly;
+   * else the exercise's own reason (rep exercises: how to start a rep, or to go further when reps were started and
+   * stopped short; hold exercises: the missing part of the position, from its record).
+   */
+  private guideKey(sight: Sight, b: Body, ctx: CheckContext): string | null {
+    if (sight.poorlySeen()) return 'light';
+    const id = this.def.id;
+    if (this.counting.shape.mode === 'reps') return this.counting.startedShort ? `${id}.further` : `${id}.start`;
+    return this.def.guide?.(b, ctx) ?? 'hold.start';
+  }
+
+  /** Praise after every third clean rep, every 10 s of good hold, and at the target. */
+  private praise(faults: FaultTracker, events: readonly EngineEvent[]): Cue | null {
+    const total = this.counting.reps();
+    for (const e of events) {
+      if (e.type === 'rep') {
+        if (total === this.targets.targetReps) return { id: 'info:target-reps', kind: 'info', params: { reps: total } };
+        if (faults.cleanRun > 0 && faults.cleanRun % 3 === 0) return { id: `praise:reps-${total}`, kind: 'praise' };
+      }
+      if (e.type === 'hold-tick') {
+        const target = this.targets.targetHoldSec;
+        const sideSec = e.side ? Math.floor(this.counting.heldMs(e.side) / 1000) : e.sec;
+        if (sideSec === target) {
+          return e.side
+            ? { id: `info:target-${e.side}`, kind: 'info' }
+            : { id: 'info:target-hold', kind: 'info' };
+        }
+        if (e.sec % 10 === 0 && e.sec !== this.lastPraiseTick) { this.lastPraiseTick = e.sec; return { id: `praise:hold-${e.sec}`, kind: 'praise' }; }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,165 @@
+// The live coach's words: everything the live screens show and say about framing, set-up, pauses, the
+// countdown, counting and sides, in the project's own plain words. The set flow (src/app/live/setFlow.ts)
+// keeps only ids in its state (a Phrase: what to say, with its numbers); the screen and the voice word each
+// phrase once, here, at the edge. Pure TypeScript: no React, no DOM.
+import type { SetupIssue } from '../core/engine';
+import type { ExerciseDef, ExerciseId } from '../core/exercises';
+import { EXERCISES } from '../core/exercises';
+import type { CueKind } from '../core/cues';
+import { cueText, faultText, needsLegs, setupWords } from './coachWords';
+
+export type Side = 'left' | 'right';
+
+/** Why counting is paused. */
+export type PauseReason = 'user' | 'hidden' | 'camera' | 'setup';
+
+/** A cue of the engine, as the flow keeps it (its id and numbers; worded by coachWords.cueText). */
+export interface CueRef {
+  readonly id: string;
+  readonly kind: CueKind;
+  readonly params?: Readonly<Record<string, number>> | undefined;
+}
+
+/** Per-side counts as shown (whole reps or whole seconds). */
+export interface SideCounts { readonly left: number; readonly right: number }
+
+/**
+ * One thing the coach shows or says, as ids and numbers. The flow's state and its speech effects hold these;
+ * `phraseText` words them.
+ */
+export type Phrase =
+  /** Framing, before anyone is seen. */
+  | { readonly k: 'looking' }
+  /** Framing, every need met: the set starts by itself. */
+  | { readonly k: 'ready' }
+  /** A set-up issue: what to change (framing, and said when it appears). */
+  | { readonly k: 'setup'; readonly issue: SetupIssue }
+  /** Why counting is paused (with the set-up issue when the position was lost). */
+  | { readonly k: 'paused'; readonly reason: PauseReason; readonly issue?: SetupIssue | null }
+  /** A cue of the engine (set-up, guide, praise, information). */
+  | { readonly k: 'cue'; readonly cue: CueRef }
+  /** A form fault: what to fix. */
+  | { readonly k: 'fault'; readonly faultId: string }
+  /** While counting with nothing to correct: what is being counted. */
+  | { readonly k: 'idle'; readonly mode: 'reps' | 'hold'; readonly total: number; readonly holding: boolean; readonly sides: SideCounts | null }
+  /** Spoken: the countdown's numbers and a counted rep, with its side where the exercise counts sides. */
+  | { readonly k: 'count'; readonly n: number; readonly side?: Side | undefined }
+  | { readonly k: 'go' }
+  | { readonly k: 'user-paused' }
+  | { readonly k: 'camera-lost' }
+  | { readonly k: 'carry-on' }
+  | { readonly k: 'set-complete'; readonly well: boolean }
+  | { readonly k: 'rest'; readonly next: ExerciseId | null };
+
+/** How the screen styles a line: red is only for a fault that is on now. */
+export type LineTone = 'setup' | 'paused' | 'fault' | 'praise' | 'info' | 'safety' | 'plain';
+
+/** The tone of a line on the screen. */
+export function phraseTone(p: Phrase): LineTone {
+  switch (p.k) {
+    case 'looking': case 'ready': case 'setup': return 'setup';
+    case 'paused': return 'paused';
+    case 'fault': return 'fault';
+    case 'cue': return p.cue.kind === 'fault' ? 'fault' : p.cue.kind;
+    default: return 'plain';
+  }
+}
+
+/** A stable key for a phrase (the speech rules remember what was said by it). */
+export function phraseKey(p: Phrase): string {
+  switch (p.k) {
+    case 'setup': return `setup:${p.issue}`;
+    case 'paused': return `paused:${p.reason}:${p.issue ?? ''}`;
+    case 'cue': return p.cue.kind === 'fault' && p.cue.id.startsWith('fault:') ? p.cue.id : `cue:${p.cue.id}`;
+    case 'fault': return `fault:${p.faultId}`;
+    case 'count': return `count:${p.side ?? ''}${p.n}`;
+    case 'set-complete': return `set-complete:${p.well}`;
+    case 'rest': return `rest:${p.next ?? ''}`;
+    case 'idle': return `idle:${p.mode}:${p.total}:${p.holding}:${p.sides ? `${p.sides.left}/${p.sides.right}` : ''}`;
+    default: return p.k;
+  }
+}
+
+/** The words of a phrase, for the exercise it is about. */
+export function phraseText(exercise: ExerciseId, p: Phrase): string {
+  const def = EXERCISES[exercise];
+  switch (p.k) {
+    case 'looking': return LOOKING_LINE;
+    case 'ready': return READY_LINE;
+    case 'setup': return setupWords(def, p.issue);
+    case 'paused': return pauseLine(p.reason, p.issue ? setupWords(def, p.issue) : null);
+    case 'cue': return cueText(exercise, p.cue);
+    case 'fault': return faultText(exercise, p.faultId);
+    case 'idle': return idleLine(p);
+    case 'count': return p.side ? `${sideName(p.side)} ${p.n}` : String(p.n);
+    case 'go': return 'Go';
+    case 'user-paused': return 'Paused';
+    case 'camera-lost': return 'The camera stopped. Your count is kept.';
+    case 'carry-on': return 'Carry on';
+    case 'set-complete': return p.well ? 'Set complete. Well done.' : 'Set complete';
+    case 'rest': return `Rest. Next: ${p.next ? EXERCISES[p.next].name : 'the next set'}.`;
+  }
+}
+
+/** "Left" / "Right": the person's own side. */
+export function sideName(side: Side): string {
+  return side === 'left' ? 'Left' : 'Right';
+}
+
+/** What the screen says while counting with no cue: what is being counted. */
+function idleLine(p: Extract<Phrase, { k: 'idle' }>): string {
+  if (p.mode === 'hold') return p.holding || p.total > 0 ? 'Holding. Breathe steadily.' : 'Get into the position: the hold counts when you are in it.';
+  if (p.sides) return p.total > 0 ? `Left ${p.sides.left}, right ${p.sides.right}. Keep going.` : 'Start when you are ready: each rep is counted.';
+  return p.total > 0 ? `That's ${p.total}. Keep going.` : 'Start when you are ready: each rep is counted.';
+}
+
+/** Issues about the room or the camera rather than the person's position. */
+export function isEnvironmentIssue(issue: SetupIssue): boolean {
+  return issue === 'too-dark' || issue === 'body-cut-off' || issue === 'no-person';
+}
+
+/** What the camera must see, in words, for the check-in card. */
+export function viewNeeded(def: ExerciseDef): string {
+  const body = needsLegs(def) ? 'whole body in view' : 'upper body and hips in view';
+  if (def.view === 'side') return `Side-on to the camera, ${body}`;
+  if (def.view === 'front') return `Facing the camera, ${body}`;
+  return body.charAt(0).toUpperCase() + body.slice(1);
+}
+
+/** The four things the framing step checks before a set. */
+export type Need = 'in-view' | 'light' | 'view' | 'posture';
+export const NEEDS: readonly Need[] = ['in-view', 'light', 'view', 'posture'];
+
+/** The label of each need on the framing step (what is being checked, not whether it passed). */
+export function needLabel(def: ExerciseDef, need: Need): string {
+  switch (need) {
+    case 'in-view': return needsLegs(def) ? 'Your whole body is in view' : 'Your upper body and hips are in view';
+    case 'light': return 'The room is light enough';
+    case 'view': return def.view === 'side' ? 'You are side-on to the camera' : def.view === 'front' ? 'You face the camera' : 'The camera sees you clearly';
+    case 'posture': return postureLabel(def);
+  }
+}
+
+function postureLabel(def: ExerciseDef): string {
+  // The posture cue is an instruction ("Get onto your forearms and toes"); the checklist states the goal.
+  return `Starting position: ${def.words.posture.charAt(0).toLowerCase()}${def.words.posture.slice(1)}`;
+}
+
+/** Why counting is paused, in one line read from across the room. */
+export function pauseLine(reason: PauseReason, setupText: string | null): string {
+  switch (reason) {
+    case 'user': return 'Paused. Press Space to carry on.';
+    case 'hidden': return 'Paused while the tab was hidden. Press Space to carry on.';
+    case 'camera': return 'Camera stopped. Your count is kept.';
+    case 'setup': return setupText ? `Counting paused: ${lowerFirst(setupText)}` : 'Counting paused until I can see you again';
+  }
+}
+
+/** The line shown while framing when everything is met. */
+export const READY_LINE = 'All set. Starting…';
+/** The line shown while framing before anyone is seen. */
+export const LOOKING_LINE = 'Getting you into view…';
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
