@@ -183,7 +183,7 @@ export function AnalyzePage() {
           <Timeline
             durationSec={done.durationSec} holds={done.summary.holds} faults={done.summary.faults} repsAt={done.repsAt} onSeek={seek} gaps={review?.spans ?? []}
           />
-          {review && (
+          {review && done.summary.poseCoverage > 0 && (
             <div className="review-tables">
               <MarkedMoments moments={review.moments} label={review.label} onSeek={seek} />
               <NotCounted spans={review.spans} onSeek={seek} />

@@ -17,7 +17,8 @@ export interface TimelineProps {
 }
 
 export function Timeline({ durationSec, holds, faults, repsAt, onSeek, gaps = [] }: TimelineProps) {
-  if (holds.length === 0 && faults.length === 0 && repsAt.length === 0 && gaps.length === 0) return null;
+  // Spans not counted alone make no timeline: with nothing counted or marked the page says why in words.
+  if (holds.length === 0 && faults.length === 0 && repsAt.length === 0) return null;
   const d = Math.max(durationSec, 0.001);
   const pct = (s: number) => `${Math.max(0, Math.min(100, (100 * s) / d))}%`;
   const width = (a: number, b: number) => `${Math.max(0.8, (100 * (b - a)) / d)}%`;
