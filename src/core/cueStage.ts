@@ -5,7 +5,7 @@ import type { Body } from './geometry';
 import type { ExerciseDef } from './exercises/types';
 import type { CheckContext } from './ruleContext';
 import type { Counting } from './counting/types';
-import { CueManager, type Cue } from './cues';
+import { CueManager, cueOf, type Cue } from './cues';
 import type { EngineEvent, SetupIssue } from './events';
 import type { FaultTracker } from './faultTracker';
 import type { SetupGate } from './setupGate';
@@ -48,20 +48,20 @@ export class CueStage {
     if (gate.issues.length > 0 && top) { this.lastIssue = { top, why, t }; }
     const held = gate.issues.length === 0 && gate.phase !== 'active' && this.lastIssue !== null && t - this.lastIssue.t < SETUP_CUE_HOLD_MS ? this.lastIssue : null;
     const cueTop = top ?? held?.top ?? null, cueWhy = top ? why : held?.why ?? null;
-    if (cueTop) cands.push({ id: `setup:${cueTop}${cueWhy !== null ? `:${cueWhy}` : ''}`, kind: 'setup' });
+    if (cueTop) cands.push(cueOf({ about: 'setup', issue: cueTop, why: cueWhy }));
     const worstF = faults.worst();
-    if (worstF) cands.push({ id: `fault:${worstF.faultId}`, kind: worstF.severity === 'safety' ? 'safety' : 'fault' });
+    if (worstF) cands.push(cueOf({ about: 'fault', faultId: worstF.faultId }, worstF.severity === 'safety' ? 'safety' : 'fault'));
     // Never silent: in view, counting on, nothing counted for a while and nothing else to say → say why.
     // While a fault is being said the coach is not silent: the wait starts again when it clears.
     if (worstF) this.countT = t;
     if (cands.length === 0 && active && points >= 4) {
       const quiet = t - this.countT >= (this.counting.shape.mode === 'reps' ? GUIDE_REPS_MS : GUIDE_HOLD_MS);
       const g = quiet ? this.guideKey(sight, sight.body, ctx) : null;
-      if (g !== null) cands.push({ id: `guide:${g}`, kind: 'setup' });
+      if (g !== null) cands.push(cueOf({ about: 'guide', guide: g }));
     }
     const oneShot = this.praise(faults, events);
     const shown = this.manager.update(t, cands, oneShot);
-    if (shown) events.push({ type: 'cue', t, id: shown.id, kind: shown.kind, params: shown.params });
+    if (shown) events.push({ type: 'cue', t, ...shown });
   }
 
   /**
@@ -81,18 +81,16 @@ export class CueStage {
     const total = this.counting.reps();
     for (const e of events) {
       if (e.type === 'rep') {
-        if (total === this.targets.targetReps) return { id: 'info:target-reps', kind: 'info', params: { reps: total } };
-        if (faults.cleanRun > 0 && faults.cleanRun % 3 === 0) return { id: `praise:reps-${total}`, kind: 'praise' };
+        if (total === this.targets.targetReps) return cueOf({ about: 'target', target: 'reps', reps: total });
+        if (faults.cleanRun > 0 && faults.cleanRun % 3 === 0) return cueOf({ about: 'praise', counted: 'reps', n: total });
       }
       if (e.type === 'hold-tick') {
         const target = this.targets.targetHoldSec;
         const sideSec = e.side ? Math.floor(this.counting.heldMs(e.side) / 1000) : e.sec;
         if (sideSec === target) {
-          return e.side
-            ? { id: `info:target-${e.side}`, kind: 'info' }
-            : { id: 'info:target-hold', kind: 'info' };
+          return cueOf({ about: 'target', target: e.side ?? 'hold' });
         }
-        if (e.sec % 10 === 0 && e.sec !== this.lastPraiseTick) { this.lastPraiseTick = e.sec; return { id: `praise:hold-${e.sec}`, kind: 'praise' }; }
+        if (e.sec % 10 === 0 && e.sec !== this.lastPraiseTick) { this.lastPraiseTick = e.sec; return cueOf({ about: 'praise', counted: 'hold', n: e.sec }); }
       }
     }
     return null;

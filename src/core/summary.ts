@@ -5,7 +5,7 @@ import type { PoseFrame } from './pose';
 import type { Side } from './geometry';
 import { createEngineState, finish, step, type EngineEvent, type EngineOptions, type EngineState, type EngineView } from './engine';
 import type { ExerciseId } from './exercises';
-import type { CueKind } from './cues';
+import type { Cue, CueKind } from './cues';
 
 export interface Summary {
   exercise: ExerciseId;
@@ -51,7 +51,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
  * The core holds no words; the app and the scripts pass src/words' COACH_WORDS. Without it the ids stand in.
  */
 export interface SummaryWords {
-  cue(exercise: string, cue: { readonly id: string; readonly kind: CueKind; readonly params?: Readonly<Record<string, number>> | undefined }): string;
+  cue(exercise: string, cue: Cue): string;
   fault(exercise: string, faultId: string): string;
 }
 /** Ids for words (tests that only count). */

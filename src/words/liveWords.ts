@@ -5,7 +5,7 @@
 import type { SetupIssue } from '../core/engine';
 import type { ExerciseDef, ExerciseId } from '../core/exercises';
 import { EXERCISES } from '../core/exercises';
-import type { CueKind } from '../core/cues';
+import type { Cue } from '../core/cues';
 import { cueText, faultText, needsLegs, setupWords } from './coachWords';
 
 export type Side = 'left' | 'right';
@@ -13,12 +13,8 @@ export type Side = 'left' | 'right';
 /** Why counting is paused. */
 export type PauseReason = 'user' | 'hidden' | 'camera' | 'setup';
 
-/** A cue of the engine, as the flow keeps it (its id and numbers; worded by coachWords.cueText). */
-export interface CueRef {
-  readonly id: string;
-  readonly kind: CueKind;
-  readonly params?: Readonly<Record<string, number>> | undefined;
-}
+/** A cue of the engine, as the flow keeps it (what it is about and its numbers; worded by coachWords.cueText). */
+export type CueRef = Cue;
 
 /** Per-side counts as shown (whole reps or whole seconds). */
 export interface SideCounts { readonly left: number; readonly right: number }
@@ -70,7 +66,7 @@ export function phraseKey(p: Phrase): string {
   switch (p.k) {
     case 'setup': return `setup:${p.issue}`;
     case 'paused': return `paused:${p.reason}:${p.issue ?? ''}`;
-    case 'cue': return p.cue.kind === 'fault' && p.cue.id.startsWith('fault:') ? p.cue.id : `cue:${p.cue.id}`;
+    case 'cue': return p.cue.kind === 'fault' && p.cue.about === 'fault' ? p.cue.id : `cue:${p.cue.id}`;
     case 'fault': return `fault:${p.faultId}`;
     case 'count': return `count:${p.side ?? ''}${p.n}`;
     case 'set-complete': return `set-complete:${p.well}`;

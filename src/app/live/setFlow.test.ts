@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineView, SetupIssue } from '../../core/engine';
 import { createEngineState, step } from '../../core/engine';
 import { EXERCISES } from '../../core/exercises';
+import { cueOf, type Cue } from '../../core/cues';
 import { loadClip } from '../../../tests/kit/replay';
 import type { PoseFrame } from '../../core/pose';
 import type { Routine } from '../../session/routine';
@@ -16,6 +17,8 @@ import { setupWords } from '../../words/coachWords';
 import { phraseText, phraseTone } from '../../words/liveWords';
 import type { ExerciseId } from '../../core/exercises';
 import { faultHeldLine, formLine } from '../summary/format';
+
+const HIPS_HIGH = cueOf({ about: 'fault', faultId: 'hips-high' });
 
 async function clip(name: string): Promise<PoseFrame[]> {
   const f = await loadClip(name);
@@ -158,33 +161,33 @@ describe('setFlow (the reducer)', () => {
 
   it('counting: a new engine cue is spoken, the same one not again within REPEAT_MS; set-up cues are never spoken while counting works', () => {
     const c = toCounting(plankFraming(60));
-    const cue = (id: string, _text: string, kind: 'fault' | 'setup' | 'praise') => active({ cue: { id, kind } });
+    const cue = (c: Cue, _text: string) => active({ cue: c });
     const t = c.t;
     const r = run(c.s, [
-      frame(t + 100, cue('fault:hips-high', 'Lower your hips into line', 'fault')),
+      frame(t + 100, cue(HIPS_HIGH, 'Lower your hips into line')),
       frame(t + 3000, active()),
-      frame(t + 4000, cue('fault:hips-high', 'Lower your hips into line', 'fault')),
-      frame(t + 5000, cue('setup:too-dark', 'Turn on more light', 'setup')),
+      frame(t + 4000, cue(HIPS_HIGH, 'Lower your hips into line')),
+      frame(t + 5000, cue(cueOf({ about: 'setup', issue: 'too-dark', why: null }), 'Turn on more light')),
     ]);
     expect(said(r.fx)).toEqual(['Lower your hips into line']);
     expect(r.s.name).toBe('counting');
-    const r2 = run(r.s, [frame(t + 6000, active()), frame(t + 100 + REPEAT_MS + 1, cue('fault:hips-high', 'Lower your hips into line', 'fault'))]);
+    const r2 = run(r.s, [frame(t + 6000, active()), frame(t + 100 + REPEAT_MS + 1, cue(HIPS_HIGH, 'Lower your hips into line'))]);
     expect(said(r2.fx)).toEqual(['Lower your hips into line']);
   });
 
   it('counting: no praise within PRAISE_CLEAN_MS of a fault, and "Well done" only for a set with no fault', () => {
     const c = toCounting(plankFraming(20));
     const t = c.t;
-    const praise = active({ cue: { id: 'praise:hold-10', kind: 'praise' } });
+    const praise = active({ cue: cueOf({ about: 'praise', counted: 'hold', n: 10 }) });
     const r = run(c.s, [
-      frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })),
+      frame(t + 100, active({ activeFaults: ['hips-high'], cue: HIPS_HIGH })),
       frame(t + 5000, praise),
-      frame(t + 100 + PRAISE_CLEAN_MS + 1, { ...praise, cue: { id: 'praise:hold-20', kind: 'praise' } }),
+      frame(t + 100 + PRAISE_CLEAN_MS + 1, { ...praise, cue: cueOf({ about: 'praise', counted: 'hold', n: 20 }) }),
       frame(t + 15_000, active({ holdSec: { total: 20, left: 0, right: 0 } })),
     ]);
     expect(said(r.fx)).toEqual(['Lower your hips into line', 'Steady, keep breathing', 'Set complete']);
     // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
-    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
+    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: HIPS_HIGH })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
     expect(lineOf(still.s)).toBe('Lower your hips into line');
     expect(still.s.line && phraseTone(still.s.line)).toBe('fault');
   });
@@ -193,7 +196,7 @@ describe('setFlow (the reducer)', () => {
     const c = toCounting(plankFraming(120));
     const t = c.t;
     const on = (extra: Partial<EngineView> = {}) => active({ activeFaults: ['hips-high'], ...extra });
-    const evs: FlowEvent[] = [frame(t + 100, on({ cue: { id: 'fault:hips-high', kind: 'fault' } }))];
+    const evs: FlowEvent[] = [frame(t + 100, on({ cue: HIPS_HIGH }))];
     // The engine raises the cue once; the fault stays on for 40 s.
     for (let k = 200; k <= 40_000; k += 100) evs.push(frame(t + k, on()));
     const r = run(c.s, evs);
@@ -201,7 +204,7 @@ describe('setFlow (the reducer)', () => {
     const HIPS = 'Lower your hips into line';
     expect(said(r.fx)).toEqual([HIPS, HIPS, HIPS]);
     // The same when the engine keeps its cue up the whole time (as it does live on clip 04).
-    const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: { id: 'fault:hips-high', kind: 'fault' as const } } } : e));
+    const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: HIPS_HIGH } } : e));
     expect(said(run(c.s, kept).fx)).toEqual([HIPS, HIPS, HIPS]);
     expect(lineOf(r.s)).toBe('Lower your hips into line');
     // The second time is REPEAT_MS after the first, not sooner.
@@ -220,7 +223,7 @@ describe('setFlow (the reducer)', () => {
     // Gone for longer than the episode gap, then back: said again.
     const back: FlowEvent[] = [];
     for (let k = 40_100; k <= 52_000; k += 100) back.push(frame(t + k, active()));
-    back.push(frame(t + 52_100, on({ cue: { id: 'fault:hips-high', kind: 'fault' } })));
+    back.push(frame(t + 52_100, on({ cue: HIPS_HIGH })));
     expect(said(run(r.s, back).fx)).toEqual(['Lower your hips into line']);
   });
 

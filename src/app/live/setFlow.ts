@@ -372,7 +372,7 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   // a fault would contradict it, and the set's end has its own words: neither is passed on.
   const cue = v.cue && !muted(next, v.cue, e.t) ? v.cue : null;
   const cueLine = cue ? cueLineOf(cue) : null;
-  if (cue && cueLine && cue.id.startsWith('guide:')) {
+  if (cue && cueLine && cue.about === 'guide') {
     // The engine's guide says why nothing is counting (which part of the position is missing): said by the
     // set-up rules (once, once more if it lasts, then only shown).
     next = sayPresent(next, cueLine, 'setup', e.t, fx);
@@ -399,12 +399,12 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
 
 /** An engine cue as a line: a fault cue as its fault (one key for the cue and its reminders), else the cue. */
 function cueLineOf(cue: CueRef): Phrase {
-  return cue.kind === 'fault' && cue.id.startsWith('fault:') ? { k: 'fault', faultId: cue.id.slice(6) } : { k: 'cue', cue };
+  return cue.kind === 'fault' && cue.about === 'fault' ? { k: 'fault', faultId: cue.faultId } : { k: 'cue', cue };
 }
 
 function muted(s: FlowState, cue: NonNullable<EngineView['cue']>, t: number): boolean {
   if (cue.kind === 'praise') return t - s.faultAt < PRAISE_CLEAN_MS;
-  return cue.kind === 'info' && cue.id.startsWith('info:target');
+  return cue.about === 'target';
 }
 
 /** What the screen says while counting with no cue: what is being counted. */
