@@ -11,6 +11,7 @@ import { saveSession } from './history/historyStore';
 import type { Clock, DebugHook } from './live/LiveSession';
 import { LiveSession } from './live/LiveSession';
 import { replayCamera, replayOpened } from './live/replayFeed';
+import { localPending } from './live/pendingSet';
 import { loadRoutine } from './routine/routineStore';
 import { appStore, go } from './store';
 import { browserSpeaker } from './voice';
@@ -47,6 +48,7 @@ export async function bootLiveSession(win: Window): Promise<LiveSession> {
     loadRoutine,
     go,
     mark: (name) => performance.mark(name),
+    pending: localPending(win.localStorage),
   });
   session.start({ document: win.document, onBackendLost });
   if (__FORM_COACH_HOOKS__) win.__formCoach = session.debugHook();

@@ -128,7 +128,9 @@ export function describeFailure(e: unknown, when: 'starting' | 'running' = 'star
   const file = field(e, 'file');
   const workerKind = name === 'PoseWorkerError' ? field(e, 'kind') : undefined;
 
-  if (typeof file === 'string' && env.offline) {
+  // Offline while starting: whatever part failed to load (the model, the engine's files), nothing is broken;
+  // it has not been downloaded yet on this visit.
+  if (env.offline && when === 'starting' && (typeof file === 'string' || name === 'ModelLoadError' || name === 'BackendStartError' || workerKind !== undefined || /fetch|network/i.test(technical))) {
     // Offline on a visit that has not downloaded the model yet: nothing is broken, the file is just not here.
     return {
       kind: 'offline-model',

@@ -117,6 +117,10 @@ export interface LiveState {
   inRoutine: boolean;
   /** Bumped on every counted rep: the counter pulses. */
   repPulse: number;
+  /** Another set of this exercise follows this one ("Skip to next set" is offered). */
+  nextSet: boolean;
+  /** Per-side exercises: the side to do now and the sides done; null for the others. */
+  sides: { now: 'left' | 'right' | null; done: { left: boolean; right: boolean } } | null;
   /** Where on-picture text goes so it does not cover the body. */
   banner: { side: BannerSide; size: number };
   cameraOk: boolean;
@@ -150,6 +154,8 @@ export interface AppState {
   stats: Stats;
   recording: { active: boolean; frames: number };
   coach: CoachView | null;
+  /** A set cut off by a reload or a crash, offered to carry on (src/app/live/pendingSet.ts); null when none. */
+  interrupted: { exerciseId: string; atSec: number; set: number; sets: number } | null;
 }
 
 const STORAGE_KEY = 'form-coach:settings@1';
@@ -208,6 +214,7 @@ export function initialAppState(): AppState {
     screen: 'home', live: null, summary: null, settings: { ...DEFAULT_SETTINGS }, phase: 'idle', activity: null,
     error: null, notices: [], backend: null, cameras: [], videoSize: null,
     stats: { fps: 0, modelMs: 0, dropped: 0, frames: 0 }, recording: { active: false, frames: 0 }, coach: null,
+    interrupted: null,
   };
 }
 

@@ -22,6 +22,15 @@ export const SETUP_CUE_HOLD_MS = 1000;
 export const GUIDE_HOLD_MS = 2000;
 export const GUIDE_REPS_MS = 2500;
 
+/**
+ * A rule that cannot judge from this view for this long (ms) while counting goes on: the coach says so once, with
+ * what to change (the exercise's guide `<id>.view`), and again after VIEW_NOTE_AGAIN_MS if it still cannot.
+ */
+export const VIEW_NOTE_MS = 2000;
+export const VIEW_NOTE_AGAIN_MS = 30000;
+/** Hold praise only for time judged: no rule unsure over the last this long (ms). */
+export const PRAISE_JUDGED_MS = 10000;
+
 /** The set's targets, for praise at the target. */
 export interface Targets { readonly targetReps: number; readonly targetHoldSec: number }
 
@@ -32,6 +41,8 @@ export class CueStage {
   private lastIssue: { top: SetupIssue; why: string | null; t: number } | null = null;
   /** Last time something was being counted (a hold running, a rep under way or just counted), ms; -1 = never. */
   private countT = -1;
+  /** When the coach last said it cannot judge from this view (ms). */
+  private viewNoteT = -Infinity;
 
   constructor(private readonly def: ExerciseDef, private readonly counting: Counting, private readonly targets: Targets) {}
 
@@ -59,7 +70,13 @@ export class CueStage {
       const g = quiet ? this.guideKey(sight, sight.body, ctx) : null;
       if (g !== null) cands.push(cueOf({ about: 'guide', guide: g }));
     }
-    const oneShot = this.praise(faults, events);
+    let oneShot = this.praise(t, faults, events);
+    // Counting goes on in a view a rule cannot judge from: say so, with what to change, rather than stay quiet.
+    const vu = faults.viewUnsureSince;
+    if (!oneShot && active && vu >= 0 && t - vu >= VIEW_NOTE_MS && t - this.viewNoteT >= VIEW_NOTE_AGAIN_MS) {
+      this.viewNoteT = t;
+      oneShot = cueOf({ about: 'guide', guide: `${this.def.id}.view` }, 'info');
+    }
     const shown = this.manager.update(t, cands, oneShot);
     if (shown) events.push({ type: 'cue', t, ...shown });
   }
@@ -76,8 +93,8 @@ export class CueStage {
     return this.def.guide?.(b, ctx) ?? 'hold.start';
   }
 
-  /** Praise after every third clean rep, every 10 s of good hold, and at the target. */
-  private praise(faults: FaultTracker, events: readonly EngineEvent[]): Cue | null {
+  /** Praise after every third clean (judged) rep, every 10 s of good hold judged throughout, and at the target. */
+  private praise(t: number, faults: FaultTracker, events: readonly EngineEvent[]): Cue | null {
     const total = this.counting.reps();
     for (const e of events) {
       if (e.type === 'rep') {
@@ -90,7 +107,8 @@ export class CueStage {
         if (sideSec === target) {
           return cueOf({ about: 'target', target: e.side ?? 'hold' });
         }
-        if (e.sec % 10 === 0 && e.sec !== this.lastPraiseTick) { this.lastPraiseTick = e.sec; return cueOf({ about: 'praise', counted: 'hold', n: e.sec }); }
+        // Never praise what was not judged: the last PRAISE_JUDGED_MS judged throughout.
+        if (e.sec % 10 === 0 && e.sec !== this.lastPraiseTick && t - faults.lastUnsureT >= PRAISE_JUDGED_MS) { this.lastPraiseTick = e.sec; return cueOf({ about: 'praise', counted: 'hold', n: e.sec }); }
       }
     }
     return null;

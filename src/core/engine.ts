@@ -40,10 +40,14 @@ export interface EngineView {
   readonly activeFaults: readonly string[];
   readonly cue: Cue | null;
   /**
-   * Seconds the form was judged: in the exercise's posture, counting active, the rules running. Good-form
+   * Seconds the form was judged: in the exercise's posture, counting active, every rule able to judge. Good-form
    * figures are shares of this (a set where nothing was judged has no good-form figure at all).
    */
   readonly judgedSec: number;
+  /** Seconds held with the form judged good (holds): the good-form share is this over judgedSec. */
+  readonly goodJudgedSec: number;
+  /** Seconds each rule could not judge while the rules ran, by fault id (the view, unseen points, the band of doubt). */
+  readonly unsureSec: Readonly<Record<string, number>>;
   /** Reps counted with no fault on them (rep exercises). */
   readonly cleanReps: number;
   readonly jointStyles: Readonly<Record<KeypointName, JointStyle>>;
@@ -172,6 +176,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   cf.formOk = s.faults.formOk; cf.ctx = ctx; cf.metric = s.metric; cf.cutT = sight.cutT;
   out.length = 0;
   counting.step(cf, out);
+  if (active && counting.holding) s.faults.held(dt);
   if (active && counting.busy) s.cues.counted(t);
   for (const e of out) {
     switch (e.type) {
@@ -221,6 +226,8 @@ function makeView(s: EngineState): EngineView {
     activeFaults,
     cue: s.cues.current,
     judgedSec: sec(s.faults.judgedMs),
+    goodJudgedSec: sec(s.faults.goodJudgedMs),
+    unsureSec: Object.fromEntries([...s.faults.unsureMs].map(([id, ms]) => [id, sec(ms)])),
     cleanReps: s.faults.cleanTotal,
     jointStyles,
     smoothedPose: person ? { keypoints: kps, score: kps.reduce((a, k) => a + k.score, 0) / N_KP } : null,

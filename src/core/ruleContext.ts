@@ -13,6 +13,18 @@ export interface Finding {
   readonly joints: readonly KeypointName[];
 }
 
+/**
+ * A rule that cannot judge this frame: the view hides what it reads ('view'), the points it needs are not seen
+ * ('unseen'), or its reading sits in the band of doubt between good form and its fault ('margin'). Neither praise
+ * nor fault: the counting goes on, and the frame is not judged time (issue 17: "inside a band of doubt, neither
+ * praise nor fault. Keep counting, and let the summary say how much of the time form was judged").
+ */
+export interface Unsure {
+  readonly unsure: string;
+  readonly why: 'view' | 'unseen' | 'margin';
+}
+export const isUnsure = (r: Finding | Unsure | null): r is Unsure => r !== null && 'unsure' in r;
+
 /** An exercise's own memory: a plain object of its declared type, made fresh for each set (ExerciseDef.memory). */
 export type Memory = object;
 
@@ -59,5 +71,6 @@ export type RememberContext<M extends Memory = Memory> = Omit<CheckContext<M>, '
 /** What the metric sees: its memory (writable: a metric may keep a reference level), the frame time and the last camera cut. */
 export interface MetricContext<M extends Memory = Memory> { readonly mem: M; readonly t?: number; readonly cutT?: number }
 
-export type FrameCheck<M extends Memory = Memory> = (b: Body, ctx: CheckContext<M>) => Finding | null;
+/** A frame rule: its fault, or that it cannot judge this frame (Unsure), or null when the form is good. */
+export type FrameCheck<M extends Memory = Memory> = (b: Body, ctx: CheckContext<M>) => Finding | Unsure | null;
 export type RepCheck<M extends Memory = Memory> = (r: RepInfo, ctx: CheckContext<M>) => Finding | null;

@@ -14,6 +14,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Clock } from '../../src/app/live/LiveSession';
 import { LiveSession } from '../../src/app/live/LiveSession';
 import { replayCamera, replayOpened } from '../../src/app/live/replayFeed';
+import type { PendingStore } from '../../src/app/live/pendingSet';
 
 /** A clock that moves only when told to, running due callbacks in time order. */
 export class FakeClock implements Clock {
@@ -70,7 +71,7 @@ export interface Harness {
  * A LiveSession on `frames` (a recorded stream, replayed in a loop at `fps`), attached to a stand-in stage.
  * Nothing runs until the test opens an exercise and winds the clock.
  */
-export async function harness(frames: readonly PoseFrame[], opts: { fps?: number; routine?: Routine } = {}): Promise<Harness> {
+export async function harness(frames: readonly PoseFrame[], opts: { fps?: number; routine?: Routine; pending?: PendingStore } = {}): Promise<Harness> {
   const clock = new FakeClock();
   const fixture = framesToFixture(frames, { source: 'test', model: 'movenet-thunder', fps: opts.fps ?? 15 });
   const store = createAppStore();
@@ -88,6 +89,7 @@ export async function harness(frames: readonly PoseFrame[], opts: { fps?: number
     loadRoutine: () => opts.routine ?? DEFAULT_ROUTINE,
     go: (screen) => store.setState({ screen }),
     wallClock: () => 1_800_000_000_000 + clock.now(),
+    ...(opts.pending ? { pending: opts.pending } : {}),
   });
   store.subscribe((s) => {
     const name = s.screen === 'summary' ? 'summary' : s.live?.stage ?? null;

@@ -23,7 +23,7 @@ export function CheckIn({ live }: { live: LiveState }) {
       <p className="goal">{goal}{def.counter.shape.sides && (def.counter.shape.mode === 'reps' || live.target.holdSec !== undefined) ? ' on each side' : ''}</p>
       <div className="check-in-grid">
         <div>
-          <h3>How to do it</h3>
+          <h3>How to do it<span className="visually-hidden">: {def.name}</span></h3>
           <ol className="steps">{def.instructions.map((s) => <li key={s}>{s}</li>)}</ol>
           <p><strong>Camera:</strong> {viewNeeded(def)}. Put the laptop 2–3 m away, at floor or chair height.</p>
         </div>

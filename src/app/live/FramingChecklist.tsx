@@ -19,6 +19,18 @@ export function FramingChecklist({ live }: { live: LiveState }) {
   const failed = useApp((s) => s.error !== null);
   if (!isExerciseId(live.exerciseId)) return null;
   const def = EXERCISES[live.exerciseId];
+  if (failed) {
+    // An error replaces the framing step: no verdicts to tick while nothing can be seen, and Start waits.
+    return (
+      <section className="framing" aria-labelledby="framing-title" data-testid="framing">
+        <h3 id="framing-title">Before the set</h3>
+        <p className="hint" data-testid="framing-blocked">The set can start once the problem shown beside is put right.</p>
+        <div className="row big-actions">
+          <button type="button" className="primary" disabled>Start now</button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="framing" aria-labelledby="framing-title" data-testid="framing">
       <h3 id="framing-title">Before the set</h3>
@@ -38,7 +50,7 @@ export function FramingChecklist({ live }: { live: LiveState }) {
       <div className="row big-actions">
         {/* One Start, always the same button (its node is kept while the verdicts update, so a click is never lost):
             it starts now, ticked or not; only an error (nothing to see with) disables it. */}
-        <button type="button" className="primary" disabled={failed} onClick={() => session.send({ type: 'start', anyway: true })}>Start now</button>
+        <button type="button" className="primary" onClick={() => session.send({ type: 'start', anyway: true })}>Start now</button>
       </div>
     </section>
   );

@@ -32,6 +32,8 @@ import type { FlowEvent, FlowState } from './setFlow';
 import { cardPlan, openFlow } from './setFlow';
 import type { RunEffect } from './setRunner';
 import { SetRunner } from './setRunner';
+import type { PendingStore } from './pendingSet';
+import { carryOf, interruptedAt } from './pendingSet';
 
 export type { Clock } from './poseFeed';
 
@@ -58,6 +60,8 @@ export interface LiveSessionDeps {
   wallClock?(): number;
   /** Shows a screen (store.go in the app: it also sets the URL hash). */
   go(screen: Screen): void;
+  /** Where the set in progress is kept across a reload (localStorage in the app); none: not kept. */
+  pending?: PendingStore;
 }
 
 /** Everything the screens ask of the live coach. */
@@ -82,13 +86,18 @@ export type LiveCommand =
   /** Ends the exercise (or leaves the check-in). */
   | { type: 'stop' }
   | { type: 'skip-rest' }
+  /** "Skip to next set": this set ends (its count kept) and the next set of the exercise comes. */
+  | { type: 'skip-set' }
   | { type: 'skip-exercise' }
   /** The pain check-in after the set: stored on each record of the set or routine. */
   | { type: 'pain-after'; pain: number | null }
   /** Leaving the live screen any way: counted work is saved, timers stop, speech stops. */
   | { type: 'leave' }
   /** "Try again" after an error: the camera and the model start again. */
-  | { type: 'retry' };
+  | { type: 'retry' }
+  /** The set cut off by a reload: carry on with it (Yes), or keep what was done as a finished set (No). */
+  | { type: 'resume-interrupted' }
+  | { type: 'discard-interrupted' };
 
 /** What tests and the bench read (window.__formCoach in test and bench builds only). */
 export interface DebugHook {
@@ -138,6 +147,7 @@ export class LiveSession {
    */
   start(env: { document?: Document | undefined; onBackendLost?: ((cb: () => void) => () => void) | undefined } = {}): () => void {
     const offs: (() => void)[] = [this.feed.listen(env.onBackendLost)];
+    this.offerInterrupted();
     const doc = env.document;
     if (doc) {
       const onVis = () => { if (doc.visibilityState === 'hidden') this.dispatch({ type: 'hidden', t: this.now() }); };
@@ -193,6 +203,7 @@ export class LiveSession {
       case 'resume':
       case 'stop':
       case 'skip-rest':
+      case 'skip-set':
       case 'skip-exercise':
         return this.dispatch({ type: c.type, t });
       case 'pain-after': return this.painAfter(c.pain);
@@ -205,7 +216,35 @@ export class LiveSession {
       case 'retry':
         void this.feed.restart();
         return;
+      case 'resume-interrupted': return this.resumeInterrupted();
+      case 'discard-interrupted': {
+        const p = this.d.pending?.load();
+        // What was done is kept as a set that ended where it was cut off.
+        if (p) this.persist({ ...p.record, endedAt: p.record.updatedAt });
+        this.d.pending?.clear();
+        this.store.setState({ interrupted: null });
+        return;
+      }
     }
+  }
+
+  /** A set cut off by a reload or a crash: the home screen asks whether to carry on with it. */
+  private offerInterrupted(): void {
+    const p = this.d.pending?.load();
+    if (!p) return;
+    const block = p.routine.blocks[p.blockIndex]!;
+    this.store.setState({ interrupted: { exerciseId: p.record.exerciseId, atSec: interruptedAt(p.record), set: p.set, sets: block.sets } });
+  }
+
+  /** "Carry on": the plan from the set that was cut off, its counts kept; straight to framing (no check-in). */
+  private resumeInterrupted(): void {
+    const p = this.d.pending?.load();
+    this.store.setState({ interrupted: null });
+    if (!p) return;
+    const flow = openFlow(p.kind, p.routine, p.blockIndex, { set: p.set, carry: carryOf(p.record) });
+    this.begin(flow, p.kind === 'routine' ? p.routine : null, p.record);
+    this.d.go('live');
+    this.dispatch({ type: 'check-in', t: this.now(), pain: p.record.painBefore });
   }
 
   /** A card's plan: the numbers the card shows (the user's routine's block for it), else the defaults. */
@@ -260,9 +299,9 @@ export class LiveSession {
 
   // ---- the flow ----
 
-  private begin(flow: FlowState, routine: Routine | null): void {
+  private begin(flow: FlowState, routine: Routine | null, carried: SessionRecord | null = null): void {
     this.clearTimer();
-    this.perform(this.run.open(flow));
+    this.perform(this.run.open(flow, carried));
     this.routine = routine;
     this.store.setState({ summary: null });
     this.publish(null);
@@ -294,7 +333,10 @@ export class LiveSession {
         this.clearTimer();
         if (fx.everyMs !== null) this.stopTimer = this.d.clock.every(fx.everyMs, () => this.dispatch({ type: 'tick', t: this.now() }));
         return;
-      case 'save': this.persist(fx.record); return;
+      case 'save':
+        this.persist(fx.record);
+        this.keepPending(fx.record);
+        return;
       case 'summary': {
         const f = this.run.flow;
         const nextId = fx.nextBlock !== null ? this.routine?.blocks[fx.nextBlock]?.exerciseId ?? null : null;
@@ -330,6 +372,16 @@ export class LiveSession {
    */
   private persist(rec: SessionRecord): void {
     this.saveChain = this.saveChain.then(() => this.d.save(rec)).catch(() => undefined);
+  }
+
+  /** The set in progress is kept (for a reload) while its record is open, and forgotten once it ends. */
+  private keepPending(rec: SessionRecord): void {
+    const store = this.d.pending;
+    const f = this.run.flow;
+    const st = f?.plan.run.step;
+    if (!store) return;
+    if (rec.endedAt !== null || !f || !st || st.kind !== 'set') return store.clear();
+    store.save({ version: 1, kind: f.plan.kind, routine: f.plan.run.routine, blockIndex: st.blockIndex, set: st.set, record: rec });
   }
 
   /** Resolves once every save asked for so far has been written (tests, and leaving the page). */

@@ -8,7 +8,7 @@ import type { CoachView, LiveState } from '../store';
 import type { BannerSide } from './framing';
 import { allMet } from './framing';
 import type { FlowState } from './setFlow';
-import { restLeftSec, restNextExercise, setLabel } from './setFlow';
+import { hasNextSet, restLeftSec, restNextExercise, setLabel } from './setFlow';
 import { counterMode } from './target';
 
 /** The slow part of the engine's view: whole reps and whole seconds, so React hears only of shown changes. */
@@ -44,7 +44,8 @@ export function liveStateOf(f: FlowState, t: number, banner: { side: BannerSide;
     target: f.target, setLabel: setLabel(f), line: f.line ? phraseText(f.exerciseId, f.line) : null,
     lineKind: f.line ? phraseTone(f.line) : null, verdicts: f.verdicts,
     canStart: allMet(f.verdicts), autoStart: f.autoStart, rest, inRoutine: f.plan.kind === 'routine', repPulse: f.repPulse,
-    banner, cameraOk: f.cameraOk,
+    banner, cameraOk: f.cameraOk, nextSet: hasNextSet(f),
+    sides: f.sides ? { now: f.sides.now, done: f.sides.done } : null,
   };
 }
 
@@ -52,6 +53,7 @@ export function sameLive(a: LiveState, b: LiveState): boolean {
   return a.exerciseId === b.exerciseId && a.stage === b.stage && a.countdown === b.countdown && a.paused === b.paused
     && a.target === b.target && a.setLabel === b.setLabel && a.line === b.line && a.lineKind === b.lineKind
     && a.verdicts === b.verdicts && a.canStart === b.canStart && a.autoStart === b.autoStart && a.inRoutine === b.inRoutine
-    && a.repPulse === b.repPulse && a.banner.side === b.banner.side && a.banner.size === b.banner.size && a.cameraOk === b.cameraOk
+    && a.repPulse === b.repPulse && a.nextSet === b.nextSet && a.sides?.now === b.sides?.now
+    && a.sides?.done.left === b.sides?.done.left && a.sides?.done.right === b.sides?.done.right && a.banner.side === b.banner.side && a.banner.size === b.banner.size && a.cameraOk === b.cameraOk
     && (a.rest?.remainingSec ?? -1) === (b.rest?.remainingSec ?? -1) && (a.rest?.nextExerciseId ?? null) === (b.rest?.nextExerciseId ?? null);
 }

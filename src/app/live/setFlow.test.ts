@@ -10,7 +10,7 @@ import { loadClip } from '../../../tests/kit/replay';
 import type { PoseFrame } from '../../core/pose';
 import type { Routine } from '../../session/routine';
 import type { Effect, FlowEvent, FlowState } from './setFlow';
-import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READY_HOLD_MS, SETUP_GRACE_MS, setFlow } from './setFlow';
+import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READY_HOLD_MS, SETUP_GRACE_MS, SETUP_LINE_MIN_MS, setFlow, hasNextSet } from './setFlow';
 import { FAULT_REMIND_MS, MAX_PER_MINUTE, REPEAT_MS } from './speech';
 import { concat, harness, nobody } from '../../../tests/kit/liveHarness';
 import { setupWords } from '../../words/coachWords';
@@ -156,7 +156,8 @@ describe('setFlow (the reducer)', () => {
     expect(r.s.repPulse).toBe(2);
     const row = toCounting(setFlow(openFlow('card', cardRoutine(EXERCISES['dumbbell-row'])), { type: 'check-in', t: 0, pain: null }).state);
     const r2 = run(row.s, [frame(row.t + 100, reps(1, 1, 0)), frame(row.t + 2000, reps(2, 1, 1)), frame(row.t + 4000, reps(3, 2, 1))]);
-    expect(said(r2.fx)).toEqual(['1', '1', '2']);
+    // Per side, the side is said with its number: never two bare counters interleaved.
+    expect(said(r2.fx)).toEqual(['Left 1', 'Right 1', 'Left 2']);
   });
 
   it('counting: a new engine cue is spoken, the same one not again within REPEAT_MS; set-up cues are never spoken while counting works', () => {
@@ -188,7 +189,8 @@ describe('setFlow (the reducer)', () => {
     expect(said(r.fx)).toEqual(['Lower your hips into line', 'Steady, keep breathing', 'Set complete']);
     // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
     const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: HIPS_HIGH })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
-    expect(lineOf(still.s)).toBe('Lower your hips into line');
+    // A hold the fault stops says so: the timer waits, and why.
+    expect(lineOf(still.s)).toBe('Timer paused: hips too high \u2014 lower your hips into line to count');
     expect(still.s.line && phraseTone(still.s.line)).toBe('fault');
   });
 
@@ -206,7 +208,7 @@ describe('setFlow (the reducer)', () => {
     // The same when the engine keeps its cue up the whole time (as it does live on clip 04).
     const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: HIPS_HIGH } } : e));
     expect(said(run(c.s, kept).fx)).toEqual([HIPS, HIPS, HIPS]);
-    expect(lineOf(r.s)).toBe('Lower your hips into line');
+    expect(lineOf(r.s)).toBe('Timer paused: hips too high \u2014 lower your hips into line to count');
     // The second time is REPEAT_MS after the first, not sooner.
     let st = c.s;
     const at: number[] = [];
@@ -316,6 +318,110 @@ describe('setFlow (the reducer)', () => {
     // A card never offers a next exercise.
     const card = run(plankFraming(), [{ type: 'stop', t: 0 }]);
     expect(card.fx).toContainEqual({ type: 'summary', routineName: null, nextBlock: null });
+  });
+
+  it('timer paused: a hold stopped by a fault says so in red; once the hold counts again, no fault line lingers over it', () => {
+    const c = toCounting(plankFraming(60));
+    const t = c.t;
+    const hold = (sec: number, extra: Partial<EngineView> = {}) => active({ holdSec: { total: sec, left: 0, right: 0 }, ...extra });
+    const fault = { activeFaults: ['hips-high'], cue: HIPS_HIGH };
+    let r = run(c.s, [frame(t + 100, hold(0, fault)), frame(t + 1500, hold(0, { activeFaults: ['hips-high'] }))]);
+    expect(lineOf(r.s)).toMatch(/^Timer paused: hips too high — lower your hips into line to count$/);
+    expect(phraseTone(r.s.line!)).toBe('fault');
+    // The hips come down: the hold runs again. The fault's words do not stay beside the running count.
+    r = run(r.s, [frame(t + 1700, hold(0.2)), frame(t + 1900, hold(0.4)), frame(t + 2100, hold(0.6))]);
+    expect(lineOf(r.s)).toBe('Holding. Breathe steadily.');
+    expect(phraseTone(r.s.line!)).toBe('plain');
+    // The hold stalls with no fault and the engine's guide on: the position is what the timer waits for.
+    const guide = cueOf({ about: 'guide', guide: 'plank.hips-down' });
+    r = run(r.s, [frame(t + 2200, hold(0.6, { cue: guide })), frame(t + 3500, hold(0.6, { cue: guide }))]);
+    expect(lineOf(r.s)).toBe('Timer paused: not in position — tuck your toes and lift your hips off the floor to count');
+    expect(phraseTone(r.s.line!)).toBe('paused');
+  });
+
+  it('a fresh engine still confirming a set-up it has no issue with does not pause the set ("until I can see you again" never shows with the person in view)', () => {
+    const c = toCounting(plankFraming(60));
+    const r = run(c.s, [frame(c.t + SETUP_GRACE_MS + 100, view({ phase: 'setup', setupIssues: [] }))]);
+    expect(r.s.name).toBe('counting');
+  });
+
+  it('sides that guide (a per-side hold): the first side named at Go; a side done is said, stops counting, and the other side is asked for; still holding the done side is told', () => {
+    const routine = cardRoutine(EXERCISES['rotation-stretch'], { holdSec: 5 });
+    const s0 = setFlow(openFlow('card', routine), { type: 'check-in', t: 0, pain: null }).state;
+    const c = toCounting(s0);
+    expect(said(c.fx, 'rotation-stretch')).toContain('Start with your left side');
+    expect(c.s.sides?.now).toBe('left');
+    const t = c.t;
+    const held = (left: number, right: number, side: 'left' | 'right' | null) => active({ holdSec: { total: left + right, left, right }, currentHoldSide: side });
+    const evs: FlowEvent[] = [];
+    for (let k = 0; k <= 60; k++) evs.push(frame(t + k * 100, held(k * 0.1, 0, 'left')));
+    let r = run(c.s, evs);
+    expect(said(r.fx, 'rotation-stretch')).toContain('Left side done. Now your right side.');
+    expect(r.s.sides?.done).toEqual({ left: true, right: false });
+    expect(r.s.sides?.now).toBe('right');
+    expect(lineOf(r.s)).toBe('Left side done. Now your right side.');
+    // She keeps holding her left: 5 s after it was done she is told, and the line says so until she turns.
+    const more: FlowEvent[] = [];
+    for (let k = 61; k <= 120; k++) more.push(frame(t + k * 100, held(k * 0.1, 0, 'left')));
+    r = run(r.s, more);
+    const still = 'That is still your left side, and it is done: switch to your right side.';
+    expect(said(r.fx, 'rotation-stretch')).toEqual([still]);
+    expect(lineOf(r.s)).toBe(still);
+    // She turns to her right: the warning goes, the line names the side being held, and the set completes at 5 s.
+    const right: FlowEvent[] = [];
+    for (let k = 1; k <= 30; k++) right.push(frame(t + 12_000 + k * 100, held(12, k * 0.1, 'right')));
+    r = run(r.s, right);
+    expect(lineOf(r.s)).toBe('Right side: holding. Breathe steadily.');
+    const end = run(r.s, [frame(t + 16_000, held(12, 5, 'right'))]);
+    expect(end.s.name).toBe('summary');
+  });
+
+  it('sides taken in turns (the bicycle): one side keeping on while the other never counts is said', () => {
+    const s0 = setFlow(openFlow('card', cardRoutine(EXERCISES.bicycle, { reps: 10 })), { type: 'check-in', t: 0, pain: null }).state;
+    const c = toCounting(s0);
+    const reps = (left: number, right: number) => active({ reps: { total: left + right, left, right } });
+    const r = run(c.s, [frame(c.t + 1000, reps(1, 0)), frame(c.t + 3000, reps(2, 0)), frame(c.t + 5000, reps(3, 0))]);
+    expect(said(r.fx, 'bicycle')).toEqual(['Left 1', 'Left 2', 'Left 3', 'Only your left side is counting: do your right side too.']);
+    const r2 = run(r.s, [frame(c.t + 7000, reps(3, 1))]);
+    expect(lineOf(r2.s)).not.toMatch(/Only your/);
+  });
+
+  it('framing asks one thing at a time: with nobody there the light is not blamed, and a line stays 2 s before another replaces it', () => {
+    const s = { ...plankFraming(), autoStart: false };
+    const evs: FlowEvent[] = [];
+    // Nobody in the picture: the engine's reading flips between "too dark" and "no person" every 500 ms.
+    for (let t = 0; t < 20_000; t += 100) evs.push({ ...frame(t, (t % 1000) < 500 ? issues('too-dark') : issues('no-person'), 0.05), personSeen: false } as FlowEvent);
+    const r = run(s, evs);
+    expect(said(r.fx)).toEqual([setupWords(EXERCISES.plank, 'no-person'), setupWords(EXERCISES.plank, 'no-person')]);
+    expect(lineOf(r.s)).toBe(setupWords(EXERCISES.plank, 'no-person'));
+    // Two real problems flickering (a person there): the line changes at most every SETUP_LINE_MIN_MS.
+    let st = s;
+    let last: string | null = null;
+    let changedAt = -Infinity;
+    for (let t = 0; t < 10_000; t += 100) {
+      st = setFlow(st, { ...frame(t, (t % 600) < 300 ? issues('wrong-view') : issues('wrong-posture')), personSeen: true } as FlowEvent).state;
+      const now = lineOf(st);
+      if (now !== last) {
+        if (last !== null) expect(t - changedAt).toBeGreaterThanOrEqual(SETUP_LINE_MIN_MS);
+        changedAt = t;
+        last = now;
+      }
+    }
+  });
+
+  it('clear endings: "Skip to next set" ends this set (kept, no "set complete") and rests before the next; on the last set it is not offered', () => {
+    const c = toCounting(plankFraming(20, 2));
+    expect(hasNextSet(c.s)).toBe(true);
+    const r = run(c.s, [frame(c.t + 100, active({ holdSec: { total: 4, left: 0, right: 0 } })), { type: 'skip-set', t: c.t + 200 }]);
+    expect(r.path).toEqual(['counting', 'rest']);
+    expect(r.fx).toContainEqual({ type: 'record-finish' });
+    expect(said(r.fx)).not.toContain('Set complete');
+    const second = run(r.s, [{ type: 'skip-rest', t: c.t + 300 }]);
+    expect(second.s.name).toBe('framing');
+    expect(hasNextSet(second.s)).toBe(false);
+    expect(setFlow(second.s, { type: 'skip-set', t: c.t + 400 }).state).toBe(second.s);
+    // "End exercise" (stop) ends the whole exercise, not just the set.
+    expect(run(c.s, [{ type: 'stop', t: c.t + 200 }]).s.name).toBe('summary');
   });
 
   it('set-up lines flickering on and off for a minute are said at most twice per problem, never more than MAX_PER_MINUTE a minute', () => {

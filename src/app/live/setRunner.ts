@@ -17,10 +17,11 @@ import { SessionRecorder } from '../../session/sessionRecorder';
 import type { FormFields } from '../../session/figures';
 import type { SessionRecord } from '../../storage/schema';
 import { metricMeta } from '../summary/format';
-import { neededSeen } from './framing';
+import { neededSeen, SEEN_SCORE } from './framing';
 import type { Effect, FlowEvent, FlowState } from './setFlow';
 import { engineRuns, setFlow } from './setFlow';
-import { counterMode } from './target';
+import { capSides, counterMode } from './target';
+import { mergeRecords, withCarry } from './pendingSet';
 
 /** What the runner leaves to its host: the flow's outward effects, and records to save. */
 export type RunEffect =
@@ -55,6 +56,8 @@ export class SetRunner {
   private recorder: SessionRecorder | null = null;
   /** One session: every set of the flow (check-in to summary) shares this id (its first set's), and its pain answers. */
   private sessionId = '';
+  /** The first part of a set carried on after a reload (merged into this set's record). */
+  private carried: SessionRecord | null = null;
   /** Records of the sets finished since the flow opened (the summary's). */
   private done: SessionRecord[] = [];
   private model: ModelName;
@@ -75,11 +78,17 @@ export class SetRunner {
   /** True while an engine runs (an exercise is open). */
   get hasEngine(): boolean { return this.engine !== null; }
 
-  /** A new flow (an exercise, a routine, the camera check): nothing of the last one carries over. */
-  open(flow: FlowState): RunEffect[] {
+  /**
+   * A new flow (an exercise, a routine, the camera check): nothing of the last one carries over, except, for a
+   * set carried on after a reload, that set's record so far (`carried`): its counts go on from there and its
+   * record stays one record.
+   */
+  open(flow: FlowState, carried: SessionRecord | null = null): RunEffect[] {
     const out = this.close();
     this.done = [];
-    this.sessionId = '';
+    // A set carried on after a reload stays in the session it began in.
+    this.sessionId = carried?.sessionId ?? '';
+    this.carried = carried;
     this.flowState = flow;
     this.setExercise(flow);
     return out;
@@ -121,22 +130,34 @@ export class SetRunner {
     this.engineT += Number.isFinite(this.lastFrameT) ? Math.max(0, frame.t - this.lastFrameT) : 0;
     this.lastFrameT = frame.t;
     const engine = this.engine;
-    const { view, events } = step(engine, { ...frame, t: this.engineT });
+    const { view: raw, events } = step(engine, { ...frame, t: this.engineT });
+    // Each side stops at its target (target.ts): the screen and the record show the same numbers; the flow
+    // reads the raw view too (a side already done that keeps coming is told to switch). A set carried on after
+    // a reload shows what its first part counted plus what is counted now.
+    const carry = f.carry;
+    const fresh = this.defn ? capSides(this.defn, raw, f.target, carry) : raw;
+    const view = withCarry(fresh, carry);
     if (this.recorder && (f.name === 'counting' || f.name === 'paused')) {
-      if (this.recorder.add(this.engineT, events, view, this.o.wall())) out.push({ type: 'save', record: this.recorder.snapshot() });
+      if (this.recorder.add(this.engineT, events, fresh, this.o.wall())) out.push({ type: 'save', record: this.snapshotNow()! });
     }
     this.lastView = view;
     const seen = this.defn ? neededSeen(this.defn, frame.poses[0]) : undefined;
-    this.dispatch({ type: 'frame', t, view, events, light: frame.light, neededSeen: seen }, out);
+    const personSeen = (frame.poses[0]?.keypoints.filter((k) => k.score >= SEEN_SCORE).length ?? 0) >= 4;
+    this.dispatch({ type: 'frame', t, view: withCarry(raw, carry), events, light: frame.light, neededSeen: seen, personSeen }, out);
     // The flow replaced the engine on this frame ("Go"): the old engine's numbers are not shown.
     return { view: this.engine === engine ? view : null, events, effects: out };
   }
 
   /** The open set's good-form figures as they stand (the live screen's figure: src/session/figures.ts), or null. */
-  formFields(): FormFields | null { return this.recorder?.formFields() ?? null; }
+  formFields(): FormFields | null { return this.carried ? this.snapshotNow() : this.recorder?.formFields() ?? null; }
 
   /** The open record as it stands (for the set kept across a reload), or null. */
-  snapshot(): SessionRecord | null { return this.recorder?.snapshot() ?? null; }
+  snapshot(): SessionRecord | null { return this.snapshotNow(); }
+
+  private snapshotNow(): SessionRecord | null {
+    const r = this.recorder?.snapshot() ?? null;
+    return r && this.carried ? mergeRecords(this.carried, r) : r;
+  }
 
   private dispatch(e: FlowEvent, out: RunEffect[]): void {
     const f = this.flowState;
@@ -151,7 +172,7 @@ export class SetRunner {
       switch (fx.type) {
         case 'new-engine': this.newEngine(); break;
         case 'record-start': this.startRecord(); break;
-        case 'record-save': if (this.recorder) out.push({ type: 'save', record: this.recorder.snapshot() }); break;
+        case 'record-save': if (this.recorder) out.push({ type: 'save', record: this.snapshotNow()! }); break;
         case 'record-finish': this.finishRecord(out); break;
         case 'speak': out.push({ ...fx, exerciseId: state.exerciseId }); break;
         default: out.push(fx);
@@ -194,7 +215,9 @@ export class SetRunner {
     const r = this.recorder;
     this.recorder = null;
     if (!r) return;
-    const rec = r.finish(this.o.wall());
+    const part = r.finish(this.o.wall());
+    const rec = this.carried ? mergeRecords(this.carried, part) : part;
+    this.carried = null;
     this.done.push(rec);
     out.push({ type: 'save', record: rec });
   }

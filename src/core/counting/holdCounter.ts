@@ -84,9 +84,11 @@ export const CUT_SETTLE_MS = 1200;
  * One frame of a strategy's hold: `ok` when the position holds with good form. A camera cut changes the view, not
  * the person: a running hold carries on through the cut and the cross-fade after it (c04's dissolves read as a 20°
  * jump of the chest, then a settling). Not when the new view is one the exercise cannot be judged from (c14's
- * dissolve to head-on).
+ * dissolve to head-on), and not while a fault stands or is being confirmed (15: its feet sliding 0.8 s after the cut
+ * were credited 0.4 s of good-form hold).
  */
 export function stepHold(h: HoldCounter, ok: boolean, side: Side | undefined, f: CountFrame, out: HoldSink): void {
-  if (!ok && h.holding && f.t - f.cutT < CUT_SETTLE_MS && f.active && f.points >= 4 && f.judgeableView(f.b)) { ok = true; side = h.side; }
+  // Never under a fault: the cut carries the position through, not the form.
+  if (!ok && f.formOk && h.holding && f.t - f.cutT < CUT_SETTLE_MS && f.active && f.points >= 4 && f.judgeableView(f.b)) { ok = true; side = h.side; }
   h.step(ok, side, f.t, out);
 }

@@ -5,7 +5,7 @@ import type { Body, Limb } from '../geometry';
 import type { CountingSpec } from '../counting/types';
 import type { CheckContext, FrameCheck, Memory, MetricContext, RememberContext, RepCheck, RepInfo } from '../ruleContext';
 
-export type { CheckContext, Finding, FrameCheck, Memory, MetricContext, RememberContext, RepCheck, RepInfo, Severity } from '../ruleContext';
+export type { CheckContext, Finding, FrameCheck, Memory, MetricContext, RememberContext, RepCheck, RepInfo, Severity, Unsure } from '../ruleContext';
 export type ViewNeeded = 'side' | 'front' | 'any';
 
 /**
