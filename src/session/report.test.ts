@@ -5,6 +5,7 @@ import { buildReport } from './report';
 import { dueToday, parsePlan, planText, reminderIcs } from './reminders';
 import { romOf, turnDegrees } from './rom';
 import { groupSessions } from './sessions';
+import { icsLines as unfold, parseCsv } from '../../tests/kit/textFormats';
 import { defaultRoutine } from './routine';
 
 const DAY = 86_400_000;
@@ -30,30 +31,6 @@ const bend = (day: number, left: number, right: number, extra: Partial<SessionRe
   exerciseId: 'side-bend', startedAt: MON + day * DAY + 120_000, holdSec: { total: 40, left: 20, right: 20 }, activeSec: 40, goodFormSec: 40, faultHeldSec: 0,
   metric: { label: 'sideways bend', unit: '°', series: [], min: -right, max: left }, target: { holdSec: 20 }, ...extra,
 });
-
-/** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], cell = '', q = false;
-  const t = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
-    if (q) {
-      if (c === '"' && t[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') q = false; else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && t[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
-/** iCalendar content lines, unfolded (a line starting with a space continues the one before). */
-const unfold = (ics: string) => ics.split('\r\n').reduce<string[]>((out, l) => {
-  if (l.startsWith(' ')) out[out.length - 1] += l.slice(1); else out.push(l);
-  return out;
-}, []).filter((l) => l.length > 0);
 
 describe('sessions', () => {
   it('sets of one check-in are one session, whose pain is said once; older records group by time and answers; recordings stand alone', () => {

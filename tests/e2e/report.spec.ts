@@ -12,6 +12,7 @@ import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { readFixture, serveReplay } from './replay-feed';
 import { installSpeechStub } from './speech';
+import { icsLines, parseCsv } from '../kit/textFormats';
 
 interface Rec {
   id: string; exerciseId: string; source: 'live' | 'analysis'; startedAt: number; endedAt: number | null; sessionId?: string;
@@ -54,31 +55,10 @@ async function seedRaw(page: Page, rows: unknown[]): Promise<void> {
 const clock = (sec: number) => { const s = Math.max(0, Math.round(sec)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`; };
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
 
-/** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], cell = '', q = false;
-  const t = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
-    if (q) {
-      if (c === '"' && t[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') q = false; else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && t[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
 /** iCalendar content lines, unfolded, as name → values. */
 function parseIcs(text: string): { lines: string[]; get(name: string): string[] } {
   expect(text.includes('\r\n'), 'CRLF line ends').toBe(true);
-  const lines = text.split('\r\n').reduce<string[]>((out, l) => {
-    if (l.startsWith(' ')) out[out.length - 1] += l.slice(1); else if (l) out.push(l);
-    return out;
-  }, []);
+  const lines = icsLines(text);
   return { lines, get: (name) => lines.filter((l) => l.split(/[;:]/)[0] === name).map((l) => l.slice(l.indexOf(':') + 1)) };
 }
 
@@ -280,8 +260,9 @@ test('one truth: a recorded bicycle set\'s good-form figure is the same on the l
   await expect(page.getByTestId('live-good-form')).toHaveText(/^Good form: \d+ % \(\d+ of (?:[4-9]|\d\d+) reps\)$/, { timeout: 90_000 });
   await page.getByRole('button', { name: /Pause/ }).click();
   await expect(page.getByRole('button', { name: /Resume/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/report-live-good-form.png' });
   const liveText = (await page.getByTestId('live-good-form').innerText()).replace(/^Good form: /, '');
-  await page.getByRole('button', { name: /Stop/ }).click();
+  await page.getByRole('button', { name: /^End exercise/ }).click();
   await expect(page.getByRole('heading', { name: 'Set finished' })).toBeVisible();
   // The summary: the same figure, and the target per side reads 20 + 20.
   await expect(page.getByTestId('good-form')).toHaveText(liveText);
@@ -296,6 +277,21 @@ test('one truth: a recorded bicycle set\'s good-form figure is the same on the l
   await expect(page.getByTestId('report-exercise-bicycle').getByTestId('rx-good-form')).toHaveText(liveText);
   await expect(page.getByTestId('report-exercise-bicycle').getByTestId('rx-reps')).toHaveText(`${rec!.reps.total} (left ${rec!.reps.left}, right ${rec!.reps.right})`);
   await expect(page.getByTestId('report-exercise-bicycle')).toContainText('target 20 + 20 reps a set');
+});
+
+test('a set ended before anything was counted does not ask about pain (issue 21, item 6)', async ({ page }) => {
+  await installSpeechStub(page);
+  await serveReplay(page, 'plank03', readFixture('03_plank_forearm_side_kaiakol005'));
+  await page.goto('/?replay=plank03#/home');
+  await page.getByTestId('exercise-card-plank').getByRole('button', { name: 'Start Plank' }).click();
+  await page.getByRole('radiogroup', { name: /hurt right now/ }).getByRole('radio', { name: '3', exact: true }).click();
+  await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+  await expect(page.getByTestId('framing')).toBeVisible();
+  await page.getByRole('button', { name: /^End exercise/ }).click();
+  await expect(page.getByRole('heading', { name: 'Stopped before anything was counted' })).toBeVisible();
+  await expect(page.getByTestId('nothing-counted')).toBeVisible();
+  await expect(page.getByTestId('pain-after')).toHaveCount(0);
+  await expect(page.getByRole('radiogroup', { name: /hurt now/ })).toHaveCount(0);
 });
 
 // ---- a month of sessions, for the screenshots and the PDF ----

@@ -10,7 +10,7 @@ import type { SessionRecord } from '../../storage/schema';
 import { RecordError, makeHistoryExport } from '../../storage/schema';
 import { appStore, setNotices } from '../store';
 import { setsCsv } from '../../session/csv';
-import { downloadText, fileDate } from '../report/download';
+import { downloadText, fileDate } from '../download';
 
 /** How long to wait before retrying saves that failed for lack of space (ms). */
 export const RETRY_SAVE_MS = 30_000;

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { ReminderPlan, Weekday } from '../../session/reminders';
 import { planText, reminderIcs, WEEK_ORDER, WEEKDAY_NAMES } from '../../session/reminders';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { loadPlan, savePlan } from './reminderStore';
 
 export function Reminders() {

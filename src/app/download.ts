@@ -1,10 +1,11 @@
-// Offers text as a file to save (a blob URL: nothing leaves the device).
-export function downloadText(fileName: string, type: string, text: string): void {
+// Offers text as a file to save (a blob URL: nothing leaves the device): the history backup, the CSV, the
+// calendar file, a recorded keypoint stream.
+export function downloadText(fileName: string, type: string, text: string, doc: Document = document): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
+  const a = doc.createElement('a');
   a.href = url;
   a.download = fileName;
-  document.body.append(a);
+  doc.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
