@@ -4,7 +4,7 @@
 //
 // Analysed recordings are never part of these figures: a recording may be of someone else. They are listed apart.
 import { EXERCISES, isExerciseId } from '../core/exercises';
-import type { SessionRecord } from '../storage/schema';
+import type { FaultTally, SessionRecord } from '../storage/schema';
 import type { Routine } from './routine';
 import type { FormCounts, GoodForm } from './figures';
 import { addFormCounts, countMode, formCounts, goodFormOf, repsWithFault, targetText } from './figures';
@@ -32,8 +32,8 @@ export interface FaultSeen {
   count: number;
   /** Sets it was seen in, of the exercise's sets. */
   sets: number;
-  /** When: the set's start (epoch ms) and the seconds into the set it began. */
-  when: { setStartedAt: number; atSec: number[] }[];
+  /** When: the set's start (epoch ms), the seconds into the set it began, and the set's own tally (with how long it stood). */
+  when: { setStartedAt: number; atSec: number[]; tally: FaultTally; set: Pick<SessionRecord, 'setSec' | 'metric'> }[];
 }
 
 export interface RomChange {
@@ -126,7 +126,7 @@ function faultsOf(sets: readonly SessionRecord[]): FaultSeen[] {
       const seen = by.get(f.id) ?? { id: f.id, message: f.message, count: 0, sets: 0, when: [] };
       seen.count += f.count;
       seen.sets += 1;
-      seen.when.push({ setStartedAt: s.startedAt, atSec: [...f.atSec] });
+      seen.when.push({ setStartedAt: s.startedAt, atSec: [...f.atSec], tally: f, set: s });
       by.set(f.id, seen);
     }
   }

@@ -8,6 +8,7 @@ import { planText } from '../../session/reminders';
 import { painText, PAIN_RISE_STOP } from '../../session/pain';
 import { clock } from '../format/time';
 import { exerciseName } from '../summary/format';
+import { faultWhen } from '../summary/faultTimes';
 import { downloadCsv, useHistory } from '../history/historyStore';
 import { loadRoutine } from '../routine/routineStore';
 import { ReportChart, sessionLabels } from './ReportChart';
@@ -238,7 +239,7 @@ function ExerciseSection({ e, report }: { e: ExerciseReport; report: Report }) {
               {e.faults.map((f) => (
                 <li key={f.id} data-testid="rx-fault">
                   <strong>{f.message}</strong>: {f.count === 1 ? 'once' : `${f.count} times`}, in {f.sets} of {e.sets} {e.sets === 1 ? 'set' : 'sets'}
-                  <span className="when"> ({f.when.map((w) => `${shortDay(w.setStartedAt)} at ${w.atSec.slice(0, 6).map(clock).join(', ')}${w.atSec.length > 6 ? '…' : ''} into the set`).join('; ')})</span>
+                  <span className="when"> ({f.when.map((w) => `${shortDay(w.setStartedAt)}: ${faultWhen(w.tally, w.set) ?? `at ${w.atSec.slice(0, 6).map(clock).join(', ')}${w.atSec.length > 6 ? '…' : ''} into the set`}`).join('; ')})</span>
                 </li>
               ))}
             </ul>
