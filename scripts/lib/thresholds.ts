@@ -241,7 +241,7 @@ export function repMargins(model = 'movenet-thunder'): MarginRow[] {
     // The metric each rep counter sees: per side where the exercise counts per side (the extreme of the sides).
     // The metric each rep counter sees. Per-side rows: the working arm (the side that moves through the larger
     // range). Alternating (bicycle): the nearer knee at each touch; its rests are judged per side by the
-    // counter's backFromPeak, so only the tops are tabulated.
+    // counter's return by the band from the top, so only the tops are tabulated.
     const st = createEngineState(exp.exercise, { model: model as ModelName });
     const per: { t: number; v: number; l: number | null; r: number | null }[] = [];
     for (const f of frames) {
@@ -276,7 +276,7 @@ export function repMargins(model = 'movenet-thunder'): MarginRow[] {
     }
     const nz = jitter(series.map((x) => x.v));
     if (tops.length) rows.push({ rule: `${exp.exercise} top (enter ${th.enter})`, source: c.source, clip: id, threshold: th.enter, margin: Math.min(...tops) - s * th.enter, noise: nz, note: `weakest of ${tops.length} catalogued tops past enter` });
-    if (rests.length) rows.push({ rule: `${exp.exercise} rest (exit ${th.exit})`, source: c.source, clip: id, threshold: th.exit, margin: s * th.exit - Math.max(...rests), noise: nz, note: `shallowest of ${rests.length} rests between tops back past exit${th.backFromPeak !== undefined ? ' (or ' + th.backFromPeak + ' back from the top)' : ''}` });
+    if (rests.length) rows.push({ rule: `${exp.exercise} rest (exit ${th.exit})`, source: c.source, clip: id, threshold: th.exit, margin: s * th.exit - Math.max(...rests), noise: nz, note: `shallowest of ${rests.length} rests between tops back past exit${' (or ' + Math.abs(th.enter - th.exit) + ' back from the top)'}` });
   }
   return rows;
 }

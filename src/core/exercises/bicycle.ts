@@ -13,12 +13,11 @@ import { KP, betterOfSides, both, dT, finding, mid, trunkToHorizontal } from './
  * distance from the shoulder midpoint (torso lengths) measured: drawn in ≈0.8–0.95 and stretched out
  * ≈1.6–1.9 in the side view (b09); from the feet end (09) ≈0.6–1.0 in and only ≈0.8–1.5 out, because a
  * leg stretched toward the camera is foreshortened. So a knee is "in" at ≤ KNEE_IN, and out again at
- * ≥ KNEE_OUT (0.15 of hysteresis) or once it has moved KNEE_BACK away from its closest point; sides must
- * alternate. A rep's side is the side of the knee drawn in (the opposite elbow comes to meet it).
+ * ≥ KNEE_OUT or, as every counter does (counting/repCounter.ts), once it has moved the 0.15 of hysteresis away
+ * from its closest point (the stretched-out end is not reached in 09's view); sides must alternate. A rep's side is the side of the knee drawn in (the opposite elbow comes to meet it).
  */
 export const KNEE_IN = 1.1;
 export const KNEE_OUT = 1.25;
-export const KNEE_BACK = 0.2;
 /** A knee that came within this but not to KNEE_IN is a half-hearted reach (`no-contact`). */
 export const NEAR_MISS = 1.2;
 /** Wrist further than this from the nose (torso lengths) = hands not behind the head. 09's hands stay under 0.5. */
@@ -315,8 +314,7 @@ export const bicycle = defineExercise({
   required: ['shoulder', 'knee', 'hip'],
   posture: { check: lying },
   counter: alternating({
-    // The knee drawn in is often lost behind the other leg right at the touch (c18): a touch seen, then unseen, counts.
-    reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60, backFromPeak: KNEE_BACK, topHeldWhileUnseen: true },
+    reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60 },
     sideMetric: kneeIn,
     // A knee drawn in is a touch only once the elbow met it or the trunk turned, and the witness names its side.
     witness,

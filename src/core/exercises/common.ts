@@ -177,13 +177,6 @@ export function curlAngle(b: Body): number | null {
   if (v === null || !mid(b, 'hip', CP) || !mid(b, 'shoulder', CQ)) return null;
   return 90 - v;
 }
-/**
- * A crunch's rep also ends once the curl has dropped CURL_BACK (°) from its top, and the next top needs a rise
- * of CURL_BACK from the lowest point since. Measured: the smallest drop between two catalogued reps is 14° (14,
- * 5.2 → 6.0 s), the smallest rise 17°; jitter in a held top is ±2–3° (13, 0.8–2.8 s). On the ball too: the rest
- * level drifts with the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3).
- */
-export const CURL_BACK = 10;
 
 /**
  * Where a joint sits along the trunk from the shoulder on its side (torso lengths): + toward the head, − toward

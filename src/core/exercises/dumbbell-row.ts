@@ -15,12 +15,6 @@ import { HINGED_MIN_DEG, MIN_CYCLE_MS, SWING_DEG, alongTrunk, betterOfSides, bot
 export const PULL_ENTER = 128;
 export const PULL_EXIT = 150;
 export const PULL_PARTIAL = 140;
-/**
- * A pull is a rep only when the elbow closes at least this much from the hang before it: every rep above
- * closes 31–80°; the supporting arm of a one-arm row, held bent at 130–146°, moves 10–17° while the weight
- * is put down (c15, 17–19 s).
- */
-export const PULL_RANGE = 25;
 
 /**
  * At the top of a row the hand has come back toward the hip: the wrist at least this far behind the shoulder
@@ -44,7 +38,7 @@ export const dumbbellRow = defineExercise({
   required: ['shoulder', 'elbow', 'wrist', 'hip'],
   posture: { check: (b) => (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG },
   counter: repsPerSide({
-    reps: { direction: 'down', enter: PULL_ENTER, exit: PULL_EXIT, partialMin: PULL_PARTIAL, minTopMs: 60, minRange: PULL_RANGE },
+    reps: { direction: 'down', enter: PULL_ENTER, exit: PULL_EXIT, partialMin: PULL_PARTIAL, minTopMs: 60 },
     sideMetric: elbowAngle,
     // A row pulls the hand back toward the hip; an elbow closing with the hand ahead of the shoulder is the
     // supporting arm (or the body lowering onto it), not a row. Unknown wrist: the counter's word stands.
