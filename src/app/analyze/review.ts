@@ -45,7 +45,7 @@ export function notCountedWhy(def: Pick<ExerciseDef, 'name' | 'view'>, issue: Se
   switch (issue) {
     case 'no-person': return 'nobody in view';
     case 'body-cut-off': return 'part of the body out of the picture';
-    case 'wrong-view': return def.view === 'side' ? 'facing the camera (side-on is needed)' : 'turned away (facing the camera is needed)';
+    case 'wrong-view': return def.view === 'side' ? 'facing the camera (side-on is needed)' : def.view === 'front' ? 'turned away (facing the camera is needed)' : 'seen from an angle the checks cannot read';
     case 'wrong-posture': return `not in the ${def.name.toLowerCase()} position`;
     case 'too-dark': return 'too dark to see the body';
     default: return 'not in position';
