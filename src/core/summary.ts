@@ -36,6 +36,8 @@ export interface Summary {
    * not seen, or its reading sat in the band of doubt (issue 17). Absent ids judged every frame.
    */
   unsureSec: Record<string, number>;
+  /** Seconds the rules ran (in the position, counting on): unsureSec's denominator. */
+  rulesRanSec: number;
   /** Something was counted (a rep or held seconds). A UI says "well done" only then. */
   counted: boolean;
   /**
@@ -138,7 +140,7 @@ export class SummaryBuilder {
     return this.attempts;
   }
 
-  private verdict(v: EngineView | null): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy' | 'unsureSec'> {
+  private verdict(v: EngineView | null): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy' | 'unsureSec' | 'rulesRanSec'> {
     const reps = v ? v.reps.total : 0, hold = v ? v.holdSec.total : 0, judged = v ? v.judgedSec : 0, clean = v ? v.cleanReps : 0;
     const counted = reps > 0 || hold > 0;
     let share: number | null = null;
@@ -148,6 +150,7 @@ export class SummaryBuilder {
     return {
       judgedSec: r2(judged), cleanReps: clean, counted, goodFormShare: share === null ? null : r2(share), notCountedWhy: why ? { id: why.id, text: why.text } : null,
       unsureSec: { ...(v?.unsureSec ?? {}) },
+      rulesRanSec: v?.rulesRanSec ?? 0,
     };
   }
 
