@@ -157,7 +157,7 @@ async function main(): Promise<void> {
   out.push(...markdownTable(compareTable(realModels.filter((m) => shown.includes(m as (typeof shown)[number])), rows, looRows, planks, speed)), '');
 
   // 2. Per fault id: real faulty examples found and false faults on good clips, each clip's source left out.
-  out.push(`Real faults by fault id (left out: each clip scored with the thresholds fitted without its own source). Recall counts the windows a person labelled on real recordings (found = raised overlapping the window, and standing over the share of it the clip asks); under ${MIN_EXAMPLES_FOR_RATE} examples it is a count, not a rate. Planted and constructed faults are unit tests and are not counted here. "False" counts good-form clips (and good spans) where the fault stood over 1 s.`);
+  out.push(`Real faults by fault id (left out: each clip scored with the thresholds fitted without its own source). Recall counts the windows a person labelled on real recordings (found = raised overlapping the window, and standing over the share of it the clip asks); from fewer than ${MIN_EXAMPLES_FOR_RATE} faulty clips it is a count, not a rate. Planted and constructed faults are unit tests and are not counted here. "False" counts good-form clips (and good spans) where the fault stood over 1 s. "Unsure" is the share of the time the exercise's rules ran, on its real clips, that this rule could not judge (the view hid what it reads, its joints were unseen, or its reading sat in the band of doubt).`);
   out.push(...markdownTable(faultTableRows(shown.map((m) => ({ label: short(m), rows: looRows.filter((r) => r.model === m) })))), '');
 
   // 3. Clip by clip, the two compared models side by side.

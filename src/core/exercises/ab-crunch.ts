@@ -3,7 +3,7 @@
 import type { Body } from '../geometry';
 import { defineExercise, type MetricContext } from './types';
 import { reps } from '../counting/reps';
-import { both, curlAngle, finding, mid, shoulderWidth, sideJoints } from './common';
+import { both, curlAngle, finding, mid, shoulderWidth, sideJoints, unsure } from './common';
 
 /**
  * Curl measured as the rise from the floor of the line from the hips to the head-and-shoulders point (midway
@@ -192,7 +192,11 @@ export const abCrunch = defineExercise({
       return lift > HIPS_LIFT ? finding('hips-lifted', 'safety', both('hip')) : null;
     },
     // A sit-up: the curl far past the shoulder blades' lift, so the lower back has left the floor (SITUP_RISE).
-    (b, ctx) => (ctx.metric !== null && ctx.metric > SITUP_RISE && sideOn(b) ? finding('hips-lifted', 'safety', both('hip', 'shoulder')) : null),
+    // Not side-on, how high the trunk rose is not seen as it is (SIDE_ON_WIDTH): not judged, and said.
+    (b, ctx) => {
+      if (!sideOn(b)) return unsure('hips-lifted', 'view');
+      return ctx.metric !== null && ctx.metric > SITUP_RISE ? finding('hips-lifted', 'safety', both('hip', 'shoulder')) : null;
+    },
   ],
   repChecks: [
     (r, ctx) => {
@@ -216,6 +220,7 @@ export const abCrunch = defineExercise({
     guide: {
       'ab-crunch.start': 'Curl your head and shoulders up off the floor',
       'ab-crunch.further': 'Curl up a little higher',
+      'ab-crunch.view': 'From your head or feet I cannot see how high you curl. Lie side-on to the camera',
     },
   },
 });

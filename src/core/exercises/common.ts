@@ -124,6 +124,20 @@ export const elbowAngle = (b: Body, s: Side): Degrees | null => angleOn(b, s, 's
  * dumbbell row). A standing body reads 0–15°.
  */
 export const HINGED_MIN_DEG = 30;
+/**
+ * Seen from the front a hinged trunk points at the camera and looks upright (e16 and e21, hinged ≈45°, read 7–11°
+ * from vertical), but it is foreshortened: the shoulders read wider than this many (picture) torso lengths. A body
+ * upright and facing the camera reads 0.75–0.9 (b01, b02); e16 1.5–1.7, e21 (rowing, Thunder) 1.8–7 (bent further, the trunk nearly end-on).
+ */
+export const HINGED_FRONT_WIDTH = 1.2;
+/** Hinged forward, seen from the side (the trunk's tilt) or from the front (the trunk foreshortened). */
+export function hingedForward(b: Body): boolean {
+  return (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG || (shoulderWidth(b) ?? 0) > HINGED_FRONT_WIDTH;
+}
+/** Hinged and seen from the front: the trunk's tilt cannot be read (a swing of it is not seen). */
+export function hingedSeenFromFront(b: Body): boolean {
+  return (shoulderWidth(b) ?? 0) > HINGED_FRONT_WIDTH;
+}
 
 /**
  * Tempo of a weighted rep (rows, flys, presses), judged on the whole excursion past the rest threshold (leaving
