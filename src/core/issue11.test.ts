@@ -147,9 +147,9 @@ describe('6. the standing variant of a seated exercise: the hamstring stretch st
     });
   }
 
-  it('the seated twist done standing (b02) is told to sit down too', async () => {
+  it('the seated twist done standing (b02) is told to sit down too (facing the camera already: not told to face it)', async () => {
     const s = summarize('rotation-stretch', await clip('b02_side_bend_overhead_standing_front_vivek'), 'b02');
-    expect(s.cues[0]?.text).toBe('Sit down, tall and facing the camera');
+    expect(s.cues[0]?.text).toBe('Sit down on a chair or a ball, tall');
   });
 });
 

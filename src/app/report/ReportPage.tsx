@@ -18,6 +18,10 @@ import './report.css';
 const day = (ms: number) => new Date(ms).toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 const shortDay = (ms: number) => new Date(ms).toLocaleDateString([], { day: 'numeric', month: 'short' });
 const dayTime = (ms: number) => `${day(ms)} ${new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+/** A session's time in the table (the period's heading has the year): "Mon, Nov 9, 6:00 PM". */
+const sessionWhen = (ms: number) => new Date(ms).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+/** Sets whose fault times are written out (the latest); the others are counted. */
+const WHEN_SETS = 4;
 const deg = (v: number) => `${Math.round(v)}°`;
 const signedDeg = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(Math.round(v))}°`;
 
@@ -73,14 +77,8 @@ export function ReportPage({ onBack }: { onBack: () => void }) {
           and are not a clinical measurement.
         </p>
       </header>
-      {status === 'loading' && <p>Loading the sessions…</p>}
-      {status !== 'loading' && report.sessions.length === 0
-        ? <p data-testid="report-empty">No sessions of the person’s own in this period.{report.recordings.length > 0 && ' Analysed recordings are listed below.'}</p>
-        : <Overview report={report} />}
-      {report.exercises.map((e) => <ExerciseSection key={e.id} e={e} report={report} />)}
-      <Recordings report={report} />
-      <footer className="report-foot">
-        <h3>How to read this report</h3>
+      <section className="report-key" aria-labelledby="key-title">
+        <h3 id="key-title">How to read this report</h3>
         <ul>
           <li><strong>Good form</strong>: for holds, the share of the time held with no form problem; for reps, the share of reps with no form problem. The same figure the person saw after each set.</li>
           <li><strong>Reps with a form problem</strong> were counted, but a form problem was seen during them. <strong>Partial attempts</strong> were started and not completed (the movement stopped short): they are not counted as reps.</li>
@@ -88,7 +86,13 @@ export function ReportPage({ onBack }: { onBack: () => void }) {
           <li><strong>Range of motion</strong> compares the latest session with the mean of the person’s first {BASELINE_SESSIONS} sessions of that exercise, in degrees, as estimated from the camera. Changes of a few degrees are within what the camera can tell apart.</li>
           <li><strong>Pain</strong> is the person’s own answer from 0 (none) to 10 (worst imaginable), before and after each session. A rise of {PAIN_RISE_STOP} or more during a session is marked ▲: the app then advised stopping for the day and telling their physiotherapist.</li>
         </ul>
-      </footer>
+      </section>
+      {status === 'loading' && <p>Loading the sessions…</p>}
+      {status !== 'loading' && report.sessions.length === 0
+        ? <p data-testid="report-empty">No sessions of the person’s own in this period.{report.recordings.length > 0 && ' Analysed recordings are listed below.'}</p>
+        : <Overview report={report} />}
+      {report.exercises.map((e) => <ExerciseSection key={e.id} e={e} report={report} />)}
+      <Recordings report={report} />
     </article>
   );
 }
@@ -126,7 +130,7 @@ function Overview({ report }: { report: Report }) {
             for (const s of g.sets) counts.set(s.exerciseId, (counts.get(s.exerciseId) ?? 0) + 1);
             return (
               <tr key={g.id} data-testid="report-session-row" className={g.pain?.stop ? 'pain-rose' : undefined}>
-                <td>{dayTime(g.startedAt)}</td>
+                <td className="nowrap">{sessionWhen(g.startedAt)}</td>
                 <td>{[...counts].map(([id, n]) => `${exerciseName(id)} (${n})`).join(', ')}</td>
                 <td>{g.pain?.stop && <span aria-hidden="true">▲ </span>}{painText(g.painBefore, g.painAfter)}</td>
               </tr>
@@ -239,7 +243,7 @@ function ExerciseSection({ e, report }: { e: ExerciseReport; report: Report }) {
               {e.faults.map((f) => (
                 <li key={f.id} data-testid="rx-fault">
                   <strong>{f.message}</strong>: {f.count === 1 ? 'once' : `${f.count} times`}, in {f.sets} of {e.sets} {e.sets === 1 ? 'set' : 'sets'}
-                  <span className="when"> ({f.when.map((w) => `${shortDay(w.setStartedAt)}: ${faultWhen(w.tally, w.set) ?? `at ${w.atSec.slice(0, 6).map(clock).join(', ')}${w.atSec.length > 6 ? '…' : ''} into the set`}`).join('; ')})</span>
+                  <span className="when"> ({f.when.slice(-WHEN_SETS).map((w) => `${shortDay(w.setStartedAt)}: ${faultWhen(w.tally, w.set) ?? `at ${w.atSec.slice(0, 6).map(clock).join(', ')}${w.atSec.length > 6 ? '…' : ''} into the set`}`).join('; ')}{f.when.length > WHEN_SETS && `; and in ${f.when.length - WHEN_SETS} earlier ${f.when.length - WHEN_SETS === 1 ? 'set' : 'sets'}`})</span>
                 </li>
               ))}
             </ul>
