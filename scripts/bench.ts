@@ -11,7 +11,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModelName } from '../src/core/pose';
-import { MODEL_NAMES, isModelName } from '../src/core/pose';
+import { DEFAULT_MODEL, MODEL_NAMES, isModelName } from '../src/core/pose';
 import { repoRoot, videosDir } from './lib/engineRun';
 import type { ColdStart, PipelineRun, SoakRun } from './bench/browser';
 import { coldStart, launchChromium, runPair, soak } from './bench/browser';
@@ -100,6 +100,8 @@ async function main(): Promise<void> {
       'webgl-model': { type: 'string', default: 'movenet-lightning' },
       // Extra rows: the live app with its model in a Web Worker (?worker=1) against the same main-thread raw model.
       'worker-models': { type: 'string', default: 'movenet-lightning' },
+      // Extra rows: these models with wasm on one thread (?threads=1), beside their threaded rows (issue 19).
+      'single-thread-models': { type: 'string', default: DEFAULT_MODEL },
       // Only the raw-vs-live rows (no cold start, soak, Node figures): for a quick look at one or two rows.
       'pipeline-only': { type: 'boolean', default: false },
       'no-webgl': { type: 'boolean', default: false },
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds);
   const models = values.models.split(',').filter(isModelName);
   const workerModels = values['worker-models'].split(',').filter(isModelName);
+  const singleModels = values['single-thread-models'].split(',').filter(isModelName);
   const pipelineOnly = values['pipeline-only'];
   const webglModel = values['webgl-model'];
   if (!isModelName(webglModel)) throw new Error(`unknown --webgl-model ${webglModel}`);
@@ -144,15 +147,20 @@ async function main(): Promise<void> {
       log('cold start, default model…');
       cold = await coldStart(browser, base, 90_000);
     }
-    const configs: { model: ModelName; backend: string; worker?: boolean }[] = models.map((m) => ({ model: m, backend: 'wasm' }));
+    const configs: { model: ModelName; backend: string; worker?: boolean; threads?: number }[] = [];
+    // Each 1-thread row right after its threaded row, so the two see the same load.
+    for (const m of models) {
+      configs.push({ model: m, backend: 'wasm' });
+      if (singleModels.includes(m)) configs.push({ model: m, backend: 'wasm', threads: 1 });
+    }
     if (!values['no-webgl']) configs.push({ model: webglModel, backend: 'webgl' });
     configs.push(...workerModels.map((m) => ({ model: m, backend: 'wasm', worker: true })));
     for (const c of configs) {
       // WebGL here is software (SwiftShader), ~10× slower: fewer frames keep the run short.
       const n = c.backend === 'webgl' ? Math.max(10, Math.round(frames / 3)) : frames;
       const w = c.backend === 'webgl' ? 5 : warmup;
-      log(`${c.model} ${c.backend}${c.worker ? ' (worker)' : ''}: ${w} warm-up, then ${n} frames each for raw and live in ${rounds} alternating rounds…`);
-      const pair = await runPair(browser, base, { model: c.model, backend: c.backend, worker: c.worker ?? false, frames: n, warmup: w, rounds, timeoutMs: 180_000 });
+      log(`${c.model} ${c.backend}${c.worker ? ' (worker)' : ''}${c.threads ? ` (${c.threads} thread)` : ''}: ${w} warm-up, then ${n} frames each for raw and live in ${rounds} alternating rounds…`);
+      const pair = await runPair(browser, base, { model: c.model, backend: c.backend, worker: c.worker ?? false, ...(c.threads ? { threads: c.threads } : {}), frames: n, warmup: w, rounds, timeoutMs: 180_000 });
       runs.push(pair.raw, pair.live);
     }
     const fixture = join(repoRoot, 'test-fixtures', 'keypoints', `${CLIP_ID}.movenet-thunder.json`);
@@ -207,6 +215,10 @@ async function main(): Promise<void> {
     }),
   );
   const worstRatio = Math.max(...pairs.filter((p) => p.live.backend === 'wasm').map((p) => p.ratio));
+  // The default model live, threaded (the app's own plan) against one thread: same run, adjacent rows.
+  const defThreaded = pairs.find((p) => p.live.model === DEFAULT_MODEL && p.live.backend === 'wasm' && !p.live.threadsAsked);
+  const defSingle = pairs.find((p) => p.live.model === DEFAULT_MODEL && p.live.backend === 'wasm' && p.live.threadsAsked && p.live.threads === 1);
+  const threadRatio = defThreaded && defSingle && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.msPerFrame / defSingle.live.msPerFrame : NaN;
   const targets = [
     { ...check('liveOverRaw', worstRatio), figure: `worst wasm model ${f(worstRatio, 2)} (${pairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')}${p.live.backend === 'webgl' ? '/webgl' : ''} ${f(p.ratio, 2)}`).join(', ')})${workerPairs.length ? `; opt-in worker: ${workerPairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')} ${f(p.ratio, 2)}`).join(', ')}` : ''}` },
     { ...check('backlog', Math.max(...pairs.map((p) => p.live.backlog))), figure: `max ${Math.max(...pairs.map((p) => p.live.backlog))} frames` },
@@ -216,6 +228,8 @@ async function main(): Promise<void> {
     { ...check('engineP99Us', engine.p99Us), figure: `${f(engine.p99Us, 1)} µs` },
     { ...check('analyzerOverRaw', analyzer?.ratio ?? NaN), figure: analyzer ? `${f(analyzer.ratio, 2)} (${f(analyzer.analyzerFps)} vs ${f(analyzer.rawFps)} fps)` : 'clip absent' },
     { ...check('initialJsGzipKB', bundle.jsGzip / 1024), figure: kb(bundle.jsGzip) },
+    { ...check('threadedOverSingle', threadRatio), figure: defThreaded && defSingle ? `${f(threadRatio, 2)} (${DEFAULT_MODEL} live ${f(defThreaded.live.msPerFrame)} ms on ${defThreaded.live.threads ?? '?'} threads vs ${f(defSingle.live.msPerFrame)} ms on 1)` : 'no 1-thread row' },
+    { ...check('threadedLatencyP95Ms', defThreaded && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.latencyP95Ms : NaN), figure: defThreaded ? `${f(defThreaded.live.latencyP95Ms, 0)} ms (median ${f(defThreaded.live.latencyMedianMs, 0)} ms, ${defThreaded.live.threads ?? '?'} threads)` : 'no row' },
   ];
   const targetTable = markdownTable(['target', 'figure', 'verdict'], targets.map((t) => [t.target, t.figure, t.verdict]));
   const nodeTable = markdownTable(['Node', 'figure'], [
@@ -251,16 +265,17 @@ async function main(): Promise<void> {
 
 /** Raw vs live per configuration; worker rows are labelled "(worker)". */
 function pipelineReport(runs: PipelineRun[]): { pairs: { raw: PipelineRun; live: PipelineRun; ratio: number }[]; table: string } {
-  const key = (r: PipelineRun): string => `${r.model}/${r.backend}/${r.worker ? 'worker' : 'main'}`;
+  const key = (r: PipelineRun): string => `${r.model}/${r.backend}/${r.worker ? 'worker' : 'main'}/${r.threadsAsked ? r.threads : 'plan'}`;
   const pairs = [...new Set(runs.map(key))].map((k) => {
     const raw = runs.find((r) => r.kind === 'raw' && key(r) === k)!;
     const live = runs.find((r) => r.kind === 'live' && key(r) === k)!;
     return { raw, live, ratio: live.msPerFrame / raw.msPerFrame };
   });
   const table = markdownTable(
-    ['model', 'backend', 'raw ms', 'live ms', 'live/raw', 'model ms in app', 'ours ms med/max', 'fps', 'delivered/processed/dropped/backlog', 'long tasks/min (inference/ours)', 'latency ms med/p95'],
+    ['model', 'backend', 'threads', 'raw ms', 'live ms', 'live/raw', 'model ms in app', 'ours ms med/max', 'fps', 'delivered/processed/dropped/backlog', 'long tasks/min (inference/ours)', 'latency ms med/p95'],
     pairs.map(({ raw, live, ratio }) => [
       `${live.model}${live.worker ? ' (worker)' : ''}`, live.backend === 'webgl' ? 'webgl (software)' : live.backend,
+      live.backend === 'wasm' ? `${live.threads ?? '?'}${live.threadsAsked ? ' (asked)' : ''}` : '–',
       f(raw.msPerFrame), f(live.msPerFrame), `${f(ratio, 2)} ${check('liveOverRaw', ratio).verdict}`, f(live.modelMs),
       `${f(live.ourMsMedian, 2)}/${f(live.ourMsMax, 1)}`, f(live.processedFps),
       `${live.delivered}/${live.processed}/${live.dropped}/${live.backlog}`,

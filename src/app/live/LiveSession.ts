@@ -70,7 +70,7 @@ export interface LiveSessionDeps {
 export interface DebugHook {
   getLastPoses(): PoseFrame['poses'] | null;
   getLastFrame(): PoseFrame | null;
-  getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; model: string; phase: string };
+  getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; threads: number | null; model: string; phase: string };
   getRecentModelMs(): number[];
   getFrameTimings(): FrameTiming[];
   /** The live flow's state name ('framing', 'counting', …) or null. */
@@ -385,7 +385,7 @@ export class LiveSession {
     const { fps, modelMs } = summarise(c, this.now());
     this.store.setState({ stats: { fps, modelMs, dropped: c.dropped, frames: c.frames } });
     const st = this.store.getState();
-    noteModelSpeed(st.settings.model, st.backend?.active ?? null, c.recentMs, c.frames);
+    noteModelSpeed(st.settings.model, st.backend?.active ?? null, c.recentMs, c.frames, st.backend?.threads.count ?? 1);
     const k = this.keypoints;
     const rec = this.store.getState().recording;
     if (rec.active !== k.active || rec.frames !== k.count) this.store.setState({ recording: { active: k.active, frames: k.count } });
@@ -601,7 +601,7 @@ export class LiveSession {
         const s = this.store.getState();
         const c = this.loop?.counters;
         const sum = c ? summarise(c, this.now()) : { fps: 0, modelMs: 0 };
-        return { ...sum, dropped: c?.dropped ?? 0, frames: c?.frames ?? 0, backend: s.backend?.active ?? null, model: s.settings.model, phase: s.phase };
+        return { ...sum, dropped: c?.dropped ?? 0, frames: c?.frames ?? 0, backend: s.backend?.active ?? null, threads: s.backend?.threads.count ?? null, model: s.settings.model, phase: s.phase };
       },
       getRecentModelMs: () => [...(this.loop?.counters.recentMs ?? [])],
       getFrameTimings: () => [...(this.loop?.counters.timings ?? [])],
