@@ -45,6 +45,12 @@ function serveModels(): Plugin {
   };
 }
 
+/** Vitest suites under src/ that replay every recorded clip through the engine (the integration project). */
+const INTEGRATION = [
+  'src/core/regression.test.ts', 'src/core/pointFaults.test.ts', 'src/core/faultFinding.test.ts', 'src/core/reliability.test.ts',
+  'src/core/issue11.test.ts', 'src/core/keypointSpace.test.ts', 'src/core/engine.fuzz.test.ts',
+];
+
 export default defineConfig(({ mode }) => {
   // window.__formCoach (what the e2e tests and the bench read), ?replay=, ?threads= and bench-raw.html exist
   // only in test and bench builds: `vite build --mode test` / `--mode bench`. Vitest runs in mode 'test' too.
@@ -104,8 +110,8 @@ export default defineConfig(({ mode }) => {
       alias: { '@mediapipe/pose': resolve(import.meta.dirname, 'src/pose/shims/mediapipe-pose.ts') },
     },
     // Cross-origin isolation (COOP + COEP), for SharedArrayBuffer and so the threaded wasm backend
-    // (src/pose/backend.ts). require-corp rather than credentialless: the app loads nothing from another origin,
-    // so the two behave the same here, and require-corp is the one every isolating browser knows.
+    // (src/pose/backendStart.ts). require-corp rather than credentialless: the app loads nothing from another
+    // origin, so the two behave the same here, and require-corp is the one every isolating browser knows.
     server: { fs: { allow: ['.'] }, headers: ISOLATION_HEADERS },
     // The dev server pre-bundles the TensorFlow.js packages and pose-detection together, up front. The app reaches
     // them only through dynamic imports (they load after the first paint), so without this Vite may find them
@@ -138,11 +144,17 @@ export default defineConfig(({ mode }) => {
     // built only in test and bench builds: a production build has index.html alone.
     build: { rollupOptions: { input: hooks ? { main: 'index.html', benchRaw: 'bench-raw.html' } as Record<string, string> : { main: 'index.html' } } },
     test: {
-      include: ['src/**/*.test.ts', 'tests/node/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',
       reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
       testTimeout: 120_000,
       hookTimeout: 120_000,
+      // Two projects: `unit` is the inner loop (pure logic and each exercise's replays, seconds); `integration` runs
+      // the engine over every recorded clip and model, the real model, the CLIs and the video tools (minutes).
+      // `vitest run` (npm test) runs both; `npm run test:unit` / `test:integration` one.
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/kit/**/*.test.ts', 'tests/sketch/**/*.test.ts'], exclude: INTEGRATION } },
+        { extends: true, test: { name: 'integration', include: ['tests/node/**/*.test.ts', 'scripts/**/*.test.ts', ...INTEGRATION] } },
+      ],
     },
   };
 });

@@ -11,8 +11,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { summarize, type Summary } from '../src/core/summary';
-import { compare, type Verdict } from '../src/core/testing/compare';
-import type { Expected } from '../src/core/testing/replay';
+import { compare, type Verdict } from '../tests/kit/compare';
+import type { Expected } from '../tests/kit/replay';
 import type { PoseFrame } from '../src/core/pose';
 import { DEFAULT_MODEL, isModelName, modelFamily } from '../src/core/pose';
 import type { EngineView } from '../src/core/engine';
@@ -22,6 +22,7 @@ import { readClipList } from './lib/clips';
 import { leftOutTuning, marginLines, perSourceLines } from './lib/leftOut';
 import { plankExamples, plankSetSource, PLANK_SET_SOURCE, type Examples } from './lib/thresholds';
 import { COACH_WORDS } from '../src/words/coachWords';
+import { faultTableRows, MIN_EXAMPLES_FOR_RATE } from './lib/faultTable';
 
 function fail(msg: string): never {
   process.stderr.write(`eval: ${msg}\n`);
@@ -156,7 +157,11 @@ async function main(): Promise<void> {
   out.push(`Models compared (fitted: thresholds fitted on every source; left out: each clip scored with the thresholds fitted without its own source; ms per frame: ${speed.note})`);
   out.push(...markdownTable(compareTable(realModels.filter((m) => shown.includes(m as (typeof shown)[number])), rows, looRows, planks, speed)), '');
 
-  // 2. Clip by clip, the two compared models side by side.
+  // 2. Per fault id: real faulty examples found and false faults on good clips, each clip's source left out.
+  out.push(`Real faults by fault id (left out: each clip scored with the thresholds fitted without its own source). Recall counts the windows a person labelled on real recordings (found = raised overlapping the window, and standing over the share of it the clip asks); under ${MIN_EXAMPLES_FOR_RATE} examples it is a count, not a rate. Planted and constructed faults are unit tests and are not counted here. "False" counts good-form clips (and good spans) where the fault stood over 1 s.`);
+  out.push(...markdownTable(faultTableRows(shown.map((m) => ({ label: short(m), rows: looRows.filter((r) => r.model === m) })))), '');
+
+  // 3. Clip by clip, the two compared models side by side.
   const byClip = (model: string, clip: string, rs: Row[]) => rs.find((r) => r.model === model && r.clip === clip);
   const side = [['clip', 'source', 'exercise', 'expected', ...shown.flatMap((m) => [`${short(m)} got`, `${short(m)} fitted`, `${short(m)} left out`])]];
   for (const clip of [...new Set(rows.filter((r) => r.model !== 'constructed').map((r) => r.clip))]) {
@@ -169,7 +174,7 @@ async function main(): Promise<void> {
   for (const r of rows.filter((x) => x.model === 'constructed')) side.push([r.clip, 'constructed', r.exercise, expectedCell(r), ...shown.flatMap(() => [gotCell(r), r.v.pass ? 'pass' : 'MISS', '–'])]);
   const sideTable = markdownTable(side);
 
-  // 3. Every model, every clip (stdout only).
+  // 4. Every model, every clip (stdout only).
   const head = ['clip', 'source', 'exercise', 'model', 'reps exp/got', 'hold s exp/got', 'faults found', 'false >1s', 'set-up/cues', 'quiet s', 'pass', 'left out'];
   const looPass = (r: Row) => { const l = byClip(r.model, r.clip, looRows); return l ? (l.v.pass ? 'pass' : 'MISS') : '–'; };
   const cells = (r: Row): string[] => {
@@ -179,8 +184,8 @@ async function main(): Promise<void> {
       r.clip, r.source, r.exercise, r.model.replace('movenet-', ''),
       v.reps ? `${v.reps.expected}/${v.reps.got} ${mark(v.reps.ok)}` : '–',
       v.hold ? `${fmt(v.hold.expected)}/${fmt(v.hold.got)} ${mark(v.hold.ok)}` : v.holds ? `sides ${v.holds.matched}/${v.holds.expected} ${mark(v.holds.ok)}` : '–',
-      `${v.faults.found}/${v.faults.expected}`,
-      String(v.falseFaults.length),
+      `${v.faults.found}/${v.faults.expected}` + (v.faultHits.some((h) => h.cover < 1 && h.found) || v.faultHits.some((h) => !h.found && h.cover > 0) ? ` (cover ${v.faultHits.map((h) => Math.round(h.cover * 100)).join('/')} %)` : ''),
+      String(v.falseFaults.length) + (v.cleanReps && !v.cleanReps.ok ? `; ${v.cleanReps.got} clean reps (max ${v.cleanReps.max})` : ''),
       sc,
       fmt(r.quiet),
       v.pass ? 'pass' : 'MISS',
@@ -283,7 +288,7 @@ function modelSpeeds(): Speeds {
 }
 
 function compareTable(models: readonly string[], rows: readonly Row[], looRows: readonly Row[], planks: Map<string, { fitted: EngineDatasetResult; out: EngineDatasetResult }>, speed: Speeds): string[][] {
-  const t = [['model', 'thresholds', 'clips pass', 'reps exact', 'reps within one', 'holds within 1 s', 'planted faults found', 'false faults >1 s', 'silent clips', 'plank set C / L / H right', 'ms per frame (Chromium / Node)']];
+  const t = [['model', 'thresholds', 'clips pass', 'reps exact', 'reps within one', 'holds within 1 s', 'real faults found', 'false faults >1 s', 'silent clips', 'plank set C / L / H right', 'ms per frame (Chromium / Node)']];
   for (const m of models) {
     for (const [lab, rs] of [['fitted', rows], ['left out', looRows]] as const) {
       const x = tally(rs.filter((r) => r.model === m));
@@ -320,7 +325,7 @@ export function tally(rs: readonly Row[]) {
 export function totalsLine(rs: readonly Row[]): string {
   const { n, pass, reps, repsOk, exact, one, holds, holdsOk, faults, found, falseF, silent, quiet, setup, setupOk } = tally(rs);
   return `${pass}/${n} clips pass; reps exact ${exact}/${reps} (${pct(exact, reps)}), within one ${one}/${reps}, within the clip's tolerance ${repsOk}/${reps}; ` +
-    `holds within 1 s ${holdsOk}/${holds} (${pct(holdsOk, holds)}); planted faults found ${found}/${faults}; false faults >1 s on good-form clips ${falseF}; ` +
+    `holds within 1 s ${holdsOk}/${holds} (${pct(holdsOk, holds)}); real faults found ${found}/${faults}; false faults >1 s on good-form clips ${falseF}; ` +
     `set-up and cue checks ${setupOk}/${setup}; silent clips ${silent}; clips with a silent stretch over ${SILENT_STRETCH_SEC} s ${quiet}`;
 }
 
@@ -340,7 +345,8 @@ function explain(v: Verdict): string {
   if (v.reps && !v.reps.ok) parts.push(`reps ${v.reps.got} (expected ${v.reps.expected})`);
   if (v.hold && !v.hold.ok) parts.push(`hold ${v.hold.got} s (expected ${v.hold.expected})`);
   if (v.holds && !v.holds.ok) parts.push(`held sides ${v.holds.matched}/${v.holds.expected}`);
-  if (!v.faults.ok) parts.push(`faults found ${v.faults.found}/${v.faults.expected}`);
+  if (!v.faults.ok) parts.push(`faults found ${v.faults.found}/${v.faults.expected} (${v.faultHits.map((h) => `${h.id} ${h.found ? 'found' : 'missed'}, covering ${Math.round(h.cover * 100)} %`).join('; ')})`);
+  if (v.cleanReps && !v.cleanReps.ok) parts.push(`${v.cleanReps.got} reps counted clean (at most ${v.cleanReps.max})`);
   if (v.falseFaults.length) parts.push(`false faults ${v.falseFaults.map((f) => `${f.id} ${f.startSec}–${f.endSec}`).join(', ')}`);
   if (v.lateSetup.length) parts.push(`set-up cue after the set-up was right: ${v.lateSetup.map((c) => `${c.id} at ${c.tSec} s`).slice(0, 3).join(', ')}`);
   if (v.missingCues.length) parts.push(`cue not given: ${v.missingCues.join(', ')}`);

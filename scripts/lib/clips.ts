@@ -43,6 +43,11 @@ export interface ClipTruth {
   };
   /** Form faults a person saw, with the interval they were visible. */
   faults: (Interval & { kind: string; note?: string })[];
+  /**
+   * In a clip that shows a fault and then good form (e20, e21): the spans of good form, in which no fault may be
+   * raised for over a second. Absent: the clip is good form throughout when it lists no fault, else not judged.
+   */
+  goodSpans?: [number, number][];
   /** Camera cuts and crossfades: tracking may lose the person there. */
   cuts: number[];
   /** Intervals with nobody (or nobody usable) in view. */

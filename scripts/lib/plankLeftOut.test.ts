@@ -1,12 +1,12 @@
 // The plank's hip verdicts with each clip's own source LEFT OUT of the threshold fit (scripts/lib/leftOut.ts),
 // as `npm run eval` scores them: a person and camera the fit never saw. MoveNet Thunder streams, real or
-// CONSTRUCTED from real poses (src/core/testing/reproject.ts). Needs the labelled MediaPipe set (one of the
+// CONSTRUCTED from real poses (tests/kit/reproject.ts). Needs the labelled MediaPipe set (one of the
 // fit's sources); skips without it.
 import { describe, expect, it } from 'vitest';
 import type { PoseFrame } from '../../src/core/pose';
 import { summarize, type Summary } from '../../src/core/summary';
-import { cutFrames, loadClip } from '../../src/core/testing/replay';
-import { pikePlank, reprojectSideView } from '../../src/core/testing/reproject';
+import { cutFrames, loadClip } from '../../tests/kit/replay';
+import { pikePlank, reprojectSideView } from '../../tests/kit/reproject';
 import { havePlankDataset, plankDatasetDir, plankDatasetThroughEngine } from './enginePlankDataset';
 import { leftOutTuning } from './leftOut';
 import { plankExamples, PLANK_SET_SOURCE } from './thresholds';

@@ -17,7 +17,7 @@ import { hipBend, hipLine, hipMeasure, inPlank, legsImplausible, pikeLine, viewT
 import { EXERCISES } from '../../src/core/exercises';
 import type { ExerciseId } from '../../src/core/exercises';
 import { forFamily, modelFamily, type ModelFamily, type ModelName, type PoseFrame } from '../../src/core/pose';
-import type { Expected } from '../../src/core/testing/replay';
+import type { Expected } from '../../tests/kit/replay';
 import { readClipList, fixturePath, fixturesDir, type Clip } from './clips';
 import { readFixtureFrames } from './engineRun';
 import { perceivedRows, plankDatasetDir, type PlankLabel } from './enginePlankDataset';
@@ -233,7 +233,8 @@ export function repMargins(model = 'movenet-thunder'): MarginRow[] {
     if (!c || !c.truth.reps || exp.reps === undefined) continue;
     const def = EXERCISES[exp.exercise as ExerciseId];
     const spec = def.counter;
-    if (!('reps' in spec)) continue;
+    const repTh = spec.reps;
+    if (!repTh) continue;
     const p = fixturePath(id, model as 'movenet-thunder');
     if (!existsSync(p)) continue;
     const frames = readFixtureFrames(p).frames;
@@ -247,7 +248,7 @@ export function repMargins(model = 'movenet-thunder'): MarginRow[] {
       step(st, f);
       const b = st.per.body;
       const side = spec.kind === 'reps-per-side' || spec.kind === 'alternating';
-      const l = side ? spec.sideMetric(b, 'left') : null, rr = side ? spec.sideMetric(b, 'right') : null;
+      const l = side ? spec.sideMetric?.(b, 'left') ?? null : null, rr = side ? spec.sideMetric?.(b, 'right') ?? null : null;
       per.push({ t: f.t / 1000, v: st.metric ?? NaN, l, r: rr });
     }
     const range = (xs: (number | null)[]) => { const v = xs.filter((x): x is number => x !== null && Number.isFinite(x)); return v.length ? Math.max(...v) - Math.min(...v) : 0; };
@@ -258,10 +259,10 @@ export function repMargins(model = 'movenet-thunder'): MarginRow[] {
     for (const x of per) {
       let v = x.v;
       if (spec.kind === 'reps-per-side') v = (useLeft ? x.l : x.r) ?? NaN;
-      if (spec.kind === 'alternating') v = x.l === null ? (x.r ?? NaN) : x.r === null ? x.l : forFamily(spec.reps, modelFamily(model as ModelName)).direction === 'up' ? Math.max(x.l, x.r) : Math.min(x.l, x.r);
+      if (spec.kind === 'alternating') v = x.l === null ? (x.r ?? NaN) : x.r === null ? x.l : forFamily(repTh, modelFamily(model as ModelName)).direction === 'up' ? Math.max(x.l, x.r) : Math.min(x.l, x.r);
       if (Number.isFinite(v)) series.push({ t: x.t, v });
     }
-    const th = forFamily(spec.reps, modelFamily(model as ModelName));
+    const th = forFamily(repTh, modelFamily(model as ModelName));
     const s = th.direction === 'up' ? 1 : -1;
     const at = c.truth.reps.at;
     const tops = at.map((t) => {

@@ -77,6 +77,19 @@ describe.skipIf(!hasFfmpeg)('decodeFrames on generated video', () => {
     expect(info.fps).toBeCloseTo(30, 3);
   });
 
+  it('reads a phone video stored sideways with a rotation tag as the upright picture ffmpeg decodes', async () => {
+    const turned = join(dir, 'turned.mp4');
+    // The boxed clip (320×240) stored with a 90° display rotation, as a phone writes a portrait video.
+    execFileSync('ffmpeg', ['-v', 'error', '-i', boxed, '-metadata:s:v:0', 'rotate=90', '-c', 'copy', turned]);
+    expect(probeVideo(turned)).toMatchObject({ width: 240, height: 320 });
+    const frames = await collect(decodeFrames(turned, { fps: 5, maxSide: 160 }));
+    expect([frames[0]!.width, frames[0]!.height]).toEqual([120, 160]);
+    // Upright: the red strip now runs across the picture (rows 110–210 of 320 at full size).
+    const f = frames[0]!;
+    expect(meanRgb(f, 0, 60, 120, 40)[0]).toBeGreaterThan(200);
+    expect(meanRgb(f, 0, 0, 120, 40)[0]).toBeLessThan(10);
+  });
+
   it('samples at the requested rate with clip-relative timestamps', async () => {
     const frames = await collect(decodeFrames(boxed, { fps: 10 }));
     expect(frames).toHaveLength(20);

@@ -58,17 +58,24 @@ export function probeVideo(path: string): VideoInfo {
   try {
     out = execFileSync('ffprobe', [
       '-v', 'error', '-select_streams', 'v:0',
-      '-show_entries', 'stream=width,height,avg_frame_rate:format=duration', '-of', 'json', path,
+      '-show_entries', 'stream=width,height,avg_frame_rate:stream_side_data=rotation:stream_tags=rotate:format=duration', '-of', 'json', path,
     ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     throw new Error(`cannot read ${path}: ${(err.stderr || err.message).trim()}`);
   }
-  const j = JSON.parse(out) as { streams?: { width?: number; height?: number; avg_frame_rate?: string }[]; format?: { duration?: string } };
+  const j = JSON.parse(out) as {
+    streams?: { width?: number; height?: number; avg_frame_rate?: string; side_data_list?: { rotation?: number }[]; tags?: { rotate?: string } }[];
+    format?: { duration?: string };
+  };
   const s = j.streams?.[0];
   if (!s?.width || !s.height) throw new Error(`${path}: no video stream`);
   const [num = 0, den = 1] = (s.avg_frame_rate ?? '0/1').split('/').map(Number);
-  return { width: s.width, height: s.height, duration: Number(j.format?.duration ?? 0), fps: den ? num / den : 0 };
+  // A phone video stored sideways with a rotation tag (e01, e17: coded 1024×576 with 90°): ffmpeg turns the
+  // frames upright before the filters, so the picture the filters see is the shown one, its sides swapped.
+  const rot = Number(s.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? s.tags?.rotate ?? 0);
+  const quarter = Math.abs(Math.round(rot / 90)) % 2 === 1;
+  return { width: quarter ? s.height : s.width, height: quarter ? s.width : s.height, duration: Number(j.format?.duration ?? 0), fps: den ? num / den : 0 };
 }
 
 /**
@@ -109,7 +116,8 @@ export async function* decodeFrames(path: string, o: DecodeOptions): AsyncGenera
   if (start > 0) args.push('-ss', String(start));
   args.push('-i', path);
   if (o.duration !== undefined) args.push('-t', String(o.duration));
-  args.push('-an', '-vf', vf, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+  // The first video stream: some files also carry a cover picture as a second video stream (e06, e16).
+  args.push('-map', '0:v:0', '-an', '-vf', vf, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
 
   const ff = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

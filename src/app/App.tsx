@@ -45,6 +45,8 @@ export function App() {
 
   return (
     <div className={highContrast ? 'app high-contrast' : 'app'} data-screen={screen}>
+      {/* Past the menu in one key press. Not a hash link: the hash is the screen (#/home), so it moves the focus. */}
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to main content</a>
       <header className="app-header">
         <h1>Form Coach</h1>
         <nav aria-label="Main">
@@ -63,7 +65,7 @@ export function App() {
           {notices.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      <main className={`screen screen-${screen}`}>
+      <main id="main" tabIndex={-1} className={`screen screen-${screen}`}>
         <Suspense fallback={<p className="hint" role="status">Loading…</p>}>
           {screen === 'home' && <HomeScreen />}
           {screen === 'live' && <LiveScreen />}

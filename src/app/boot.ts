@@ -8,6 +8,7 @@ import { browserCamera } from './camera';
 import { saveSession } from './history/historyStore';
 import type { Clock, DebugHook } from './live/LiveSession';
 import { LiveSession } from './live/LiveSession';
+import { localPending } from './live/pendingSet';
 import { loadRoutine } from './routine/routineStore';
 import { appStore, go } from './store';
 import { browserSpeaker } from './voice';
@@ -45,6 +46,7 @@ export async function bootLiveSession(win: Window): Promise<LiveSession> {
     loadRoutine,
     go,
     mark: (name) => performance.mark(name),
+    pending: localPending(win.localStorage),
   });
   session.start({ document: win.document, onBackendLost });
   if (__FORM_COACH_HOOKS__) win.__formCoach = session.debugHook();

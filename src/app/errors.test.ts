@@ -51,16 +51,33 @@ describe('describeFailure / cameraFailure', () => {
     });
   }
 
-  it('a missing or damaged model file tells how to restore it, and keeps the file name for Details', () => {
+  it('a missing or damaged model file: a person is told whom to ask, the command and the file are for Details', () => {
     const a = describeFailure(Object.assign(new Error('Model file blazepose-lite.json is corrupt (not JSON).'), { file: 'blazepose-lite.json' }));
     expect(a.title).toBe('A model file is missing or damaged');
-    expect(a.detail).toContain('`npm run models`');
+    expect(a.detail).not.toMatch(/npm|`/);
+    expect(a.detail).toContain('Try again');
     expect(a.technical).toMatch(/^blazepose-lite\.json: Error: Model file blazepose-lite\.json is corrupt/);
+    expect(a.technical).toContain('npm run models');
+  });
+
+  it('offline, with the model not downloaded yet: says so in a person\'s words (connect once), never a command', () => {
+    const e = Object.assign(new Error('Model file movenet-thunder.bin is missing.'), { file: 'movenet-thunder.bin' });
+    const a = describeFailure(e, 'starting', { offline: true });
+    expect(a.kind).toBe('offline-model');
+    expect(a.detail).toMatch(/^You’re offline and the pose model isn’t downloaded yet: connect/);
+    expect(a.detail).not.toMatch(/npm|`|movenet/);
+    expect(a.technical).toContain('movenet-thunder.bin');
+    // Online, the same file missing is a damaged install.
+    expect(describeFailure(e, 'starting', { offline: false }).kind).toBe('model-files');
+  });
+
+  it('no screen shows a command to type', () => {
+    for (const f of FAILURES) expect(describeFailure(f.error, f.when).detail).not.toMatch(/`|npm run/);
   });
 
   it('the model-load screen names the cause in the technical part', () => {
     const a = describeFailure(new ModelLoadError('movenet-thunder', new Error('weights too short')));
-    expect(a.technical).toBe('ModelLoadError: The movenet-thunder model could not be loaded: weights too short (cause: Error: weights too short)');
+    expect(a.technical).toMatch(/^ModelLoadError: The movenet-thunder model could not be loaded: weights too short \(cause: Error: weights too short\)/);
   });
 
   it('a worker failure points to the Settings switch that turns the background thread off', () => {

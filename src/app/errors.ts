@@ -10,13 +10,13 @@ import type { BackendName, BackendNotice } from '../pose/backend';
 
 export type ErrorKind =
   | 'camera-denied' | 'no-camera' | 'camera-busy' | 'camera-other'
-  | 'model-files' | 'model-other' | 'backend' | 'detection-stopped' | 'unknown';
+  | 'model-files' | 'offline-model' | 'model-other' | 'backend' | 'detection-stopped' | 'unknown';
 
 export interface AppError {
   kind: ErrorKind;
   /** What happened, in a few words (the screen's heading). */
   title: string;
-  /** What happened and what to do, in plain words. `Backticked` parts are commands to type. */
+  /** What happened and what to do, in a person's words (never a command to type: those go in `technical`). */
   detail: string;
   /** The technical cause (error name, message, file) for the collapsed Details and the console; '' when none. */
   technical: string;
@@ -57,8 +57,10 @@ function field(e: unknown, key: string): unknown {
   return typeof e === 'object' && e !== null && key in e ? (e as Record<string, unknown>)[key] : undefined;
 }
 
-const FIX_MODELS = 'If you set up Form Coach yourself, run `npm run models` in its folder, then press Try again. '
-  + 'Otherwise, ask whoever set it up.';
+/** What a person can do about a model file (no command: that is for whoever set Form Coach up, under Details). */
+const FIX_MODELS = 'Ask whoever set up Form Coach on this computer to restore its files (how is under Details), then press Try again.';
+/** For whoever set Form Coach up: the command that fetches the model files again (Details only). */
+const RESTORE_MODELS = 'To restore the model files, run `npm run models` in the Form Coach folder.';
 const OTHER_BROWSER = 'If that does not help, update this browser or open Form Coach in Chrome, Edge or Firefox.';
 
 /** What getUserMedia's failure means for the person, by the DOMException's name. */
@@ -116,7 +118,7 @@ export function cameraUnavailable(): AppError {
  * Any failure while the camera, the engine and the model start (`when: 'starting'`) or while frames are
  * being processed (`when: 'running'`), as the screen shows it.
  */
-export function describeFailure(e: unknown, when: 'starting' | 'running' = 'starting'): AppError {
+export function describeFailure(e: unknown, when: 'starting' | 'running' = 'starting', env: { offline?: boolean } = {}): AppError {
   // Already worded (a camera failure carries its AppError).
   const given = field(e, 'appError');
   if (isAppError(given)) return given;
@@ -126,12 +128,24 @@ export function describeFailure(e: unknown, when: 'starting' | 'running' = 'star
   const file = field(e, 'file');
   const workerKind = name === 'PoseWorkerError' ? field(e, 'kind') : undefined;
 
+  // Offline while starting: whatever part failed to load (the model, the engine's files), nothing is broken;
+  // it has not been downloaded yet on this visit.
+  if (env.offline && when === 'starting' && (typeof file === 'string' || name === 'ModelLoadError' || name === 'BackendStartError' || workerKind !== undefined || /fetch|network/i.test(technical))) {
+    // Offline on a visit that has not downloaded the model yet: nothing is broken, the file is just not here.
+    return {
+      kind: 'offline-model',
+      title: 'The pose model is not downloaded yet',
+      detail: 'You’re offline and the pose model isn’t downloaded yet: connect to the internet once, then press Try again. '
+        + 'After that, Form Coach works without a connection.',
+      technical: `${file}: ${technical} (the browser is offline)`,
+    };
+  }
   if (typeof file === 'string') {
     return {
       kind: 'model-files',
       title: 'A model file is missing or damaged',
       detail: `Form Coach needs this file to see you, and reloading will not bring it back. ${FIX_MODELS}`,
-      technical: `${file}: ${technical}`,
+      technical: `${file}: ${technical}. ${RESTORE_MODELS}`,
     };
   }
   if (name === 'ModelLoadError' || workerKind === 'model-load') {
@@ -140,7 +154,7 @@ export function describeFailure(e: unknown, when: 'starting' | 'running' = 'star
       kind: 'model-other',
       title: 'The pose model could not be loaded',
       detail: `Its files may be damaged. ${FIX_MODELS} You can also choose another pose model in Settings.`,
-      technical: reason !== undefined ? `${technical} (cause: ${technicalText(reason)})` : technical,
+      technical: `${reason !== undefined ? `${technical} (cause: ${technicalText(reason)})` : technical}. ${RESTORE_MODELS}`,
     };
   }
   if (workerKind === 'worker') {

@@ -10,11 +10,10 @@ import type { BackendSetting } from '../pose/backend';
 import type { BackendInfo } from '../pose/openSource';
 import { isBackendSetting } from '../pose/backend';
 import type { SessionRecord } from '../storage/schema';
-import type { Routine } from '../session/routine';
 import type { AppError } from './errors';
 import type { BannerSide, Verdicts } from './live/framing';
 import type { FlowName } from './live/setFlow';
-import type { PauseReason } from './live/words';
+import type { PauseReason } from '../words/liveWords';
 
 export interface Settings {
   model: ModelName;
@@ -117,6 +116,10 @@ export interface LiveState {
   inRoutine: boolean;
   /** Bumped on every counted rep: the counter pulses. */
   repPulse: number;
+  /** Another set of this exercise follows this one ("Skip to next set" is offered). */
+  nextSet: boolean;
+  /** Per-side exercises: the side to do now and the sides done; null for the others. */
+  sides: { now: 'left' | 'right' | null; done: { left: boolean; right: boolean } } | null;
   /** Where on-picture text goes so it does not cover the body. */
   banner: { side: BannerSide; size: number };
   cameraOk: boolean;
@@ -130,6 +133,8 @@ export interface SummaryState {
   painAfter: number | null;
   /** In a routine stopped early: the block "Next exercise" continues from; null otherwise. */
   nextBlock: number | null;
+  /** The exercise of that block (for the button's words), or null. */
+  nextExerciseId: string | null;
 }
 
 export interface AppState {
@@ -148,17 +153,9 @@ export interface AppState {
   stats: Stats;
   recording: { active: boolean; frames: number };
   coach: CoachView | null;
-  /**
-   * What a screen asked of the live coach (open an exercise or the routine, try again after an error). The
-   * LiveSession carries it out and clears it: screens that hold no reference to it ask through the store.
-   */
-  request: LiveRequest | null;
+  /** A set cut off by a reload or a crash, offered to carry on (src/app/live/pendingSet.ts); null when none. */
+  interrupted: { exerciseId: string; atSec: number; set: number; sets: number } | null;
 }
-
-export type LiveRequest =
-  | { kind: 'exercise'; exerciseId: string }
-  | { kind: 'routine'; routine: Routine | null }
-  | { kind: 'retry' };
 
 const STORAGE_KEY = 'form-coach:settings@1';
 
@@ -216,7 +213,7 @@ export function initialAppState(): AppState {
     screen: 'home', live: null, summary: null, settings: { ...DEFAULT_SETTINGS }, phase: 'idle', activity: null,
     error: null, notices: [], backend: null, cameras: [], videoSize: null,
     stats: { fps: 0, modelMs: 0, dropped: 0, frames: 0 }, recording: { active: false, frames: 0 }, coach: null,
-    request: null,
+    interrupted: null,
   };
 }
 
@@ -261,36 +258,8 @@ export function updateSettings(patch: Partial<Settings>): void {
   }
 }
 
-export function setPhase(phase: Phase, activity: string | null = null): void {
-  appStore.setState({ phase, activity, ...(phase !== 'error' ? { error: null } : {}) });
-}
-
-export function setActivity(activity: string | null): void {
-  appStore.setState({ activity });
-}
-
-export function showError(error: AppError): void {
-  appStore.setState({ phase: 'error', error, activity: null });
-}
-
 export function setNotices(notices: string[]): void {
   appStore.setState({ notices });
-}
-
-export function setBackendInfo(backend: AppState['backend']): void {
-  appStore.setState({ backend });
-}
-
-export function setCameras(cameras: CameraInfo[]): void {
-  appStore.setState({ cameras });
-}
-
-export function setVideoSize(videoSize: AppState['videoSize']): void {
-  appStore.setState({ videoSize });
-}
-
-export function setStats(stats: Stats): void {
-  appStore.setState({ stats });
 }
 
 export function setRecording(recording: AppState['recording']): void {
@@ -313,8 +282,3 @@ export function syncScreenFromLocation(): void {
   if (st.screen !== s) appStore.setState({ screen: s });
 }
 
-
-/** Asks the live coach for something (see AppState.request). */
-export function requestLive(request: LiveRequest, store: StoreApi<AppState> = appStore): void {
-  store.setState({ request });
-}

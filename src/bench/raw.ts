@@ -62,7 +62,7 @@ async function replay(q: URLSearchParams, video: HTMLVideoElement, canvas: HTMLC
     loadRoutine: () => DEFAULT_ROUTINE,
     go: (screen) => store.setState({ screen }),
   });
-  session.preview(q.get('exercise') ?? 'plank');
+  session.send({ type: 'preview', exerciseId: q.get('exercise') ?? 'plank' });
   session.attach(video, canvas);
   window.__formCoach = session.debugHook();
   state.backend = 'replay';

@@ -1,12 +1,12 @@
 // Cues: one at a time by priority, a minimum time on screen (no flicker), a cooldown before the same
 // cue comes back (no nagging), praise fading on its own, and safety overriding everything at once.
 import { describe, expect, it } from 'vitest';
-import { CUE_COOLDOWN_MS, CUE_MIN_MS, CUE_TRANSIENT_MS, CueManager, type Cue } from './cues';
+import { CUE_COOLDOWN_MS, CUE_MIN_MS, CUE_TRANSIENT_MS, CueManager, cueOf, type Cue } from './cues';
 
-const fault = (id: string): Cue => ({ id: `fault:${id}`, kind: 'fault' });
-const setup: Cue = { id: 'setup:no-person', kind: 'setup' };
-const safety: Cue = { id: 'fault:hips-lifted', kind: 'safety' };
-const praise: Cue = { id: 'praise:reps-3', kind: 'praise' };
+const fault = (id: string): Cue => cueOf({ about: 'fault', faultId: id });
+const setup: Cue = cueOf({ about: 'setup', issue: 'no-person', why: null });
+const safety: Cue = cueOf({ about: 'fault', faultId: 'hips-lifted' }, 'safety');
+const praise: Cue = cueOf({ about: 'praise', counted: 'reps', n: 3 });
 
 describe('CueManager', () => {
   it('shows the highest-priority candidate: set-up over a fault, safety over set-up', () => {
@@ -59,5 +59,16 @@ describe('CueManager', () => {
     const n = new CueManager();
     n.update(0, [], praise);
     expect(n.update(100, [fault('a')], null)?.id).toBe('fault:a');
+  });
+});
+
+describe('cueOf', () => {
+  it('makes each cue\'s id from what it is about, and its usual priority class', () => {
+    expect(cueOf({ about: 'setup', issue: 'wrong-posture', why: 'plank.kneeling' })).toMatchObject({ id: 'setup:wrong-posture:plank.kneeling', kind: 'setup' });
+    expect(cueOf({ about: 'guide', guide: 'light' })).toMatchObject({ id: 'guide:light', kind: 'setup' });
+    expect(cueOf({ about: 'praise', counted: 'hold', n: 20 })).toMatchObject({ id: 'praise:hold-20', kind: 'praise' });
+    expect(cueOf({ about: 'target', target: 'left' })).toMatchObject({ id: 'info:target-left', kind: 'info' });
+    expect(cueOf({ about: 'target', target: 'reps', reps: 10 })).toMatchObject({ id: 'info:target-reps', kind: 'info', reps: 10 });
+    expect(cueOf({ about: 'fault', faultId: 'hips-lifted' }, 'safety')).toMatchObject({ id: 'fault:hips-lifted', kind: 'safety' });
   });
 });

@@ -2,16 +2,26 @@
 // information), kept up for a minimum time so it never flickers, and not repeated within a cooldown
 // so it never nags. All time comes from frame timestamps.
 
-export type CueKind = 'safety' | 'setup' | 'fault' | 'praise' | 'info';
+import type { Cue, CueAbout, CueKind } from './events';
 
-/**
- * One cue, as ids and numbers: what it is about (`setup:<issue>[:<why>]`, `fault:<faultId>`, `guide:<id>`,
- * `praise:…`, `info:…`) and its numbers (`params`, e.g. the reps counted). Its words come from src/words.
- */
-export interface Cue {
-  readonly id: string;
-  readonly kind: CueKind;
-  readonly params?: Readonly<Record<string, number>>;
+export type { Cue, CueAbout, CueKind } from './events';
+
+/** The stable key of a cue, made from what it is about (made here, once; never read back). */
+function cueId(c: CueAbout): string {
+  switch (c.about) {
+    case 'setup': return `setup:${c.issue}${c.why !== null ? `:${c.why}` : ''}`;
+    case 'fault': return `fault:${c.faultId}`;
+    case 'guide': return `guide:${c.guide}`;
+    case 'praise': return `praise:${c.counted}-${c.n}`;
+    case 'target': return `info:target-${c.target}`;
+  }
+}
+
+const DEFAULT_KIND = { setup: 'setup', fault: 'fault', guide: 'setup', praise: 'praise', target: 'info' } as const satisfies Record<CueAbout['about'], CueKind>;
+
+/** A cue about `c`, of its usual priority class unless given (a safety fault). */
+export function cueOf(c: CueAbout, kind: CueKind = DEFAULT_KIND[c.about]): Cue {
+  return { ...c, id: cueId(c), kind };
 }
 
 const RANK: Record<CueKind, number> = { safety: 4, setup: 3, fault: 2, praise: 1, info: 1 };

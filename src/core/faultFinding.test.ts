@@ -12,9 +12,9 @@ import { EngineRun } from './summary';
 import type { EngineEvent } from './engine';
 import type { ModelName, PoseFrame } from './pose';
 import { EXERCISES, EXERCISE_IDS, type ExerciseId } from './exercises';
-import { loadClip, loadConstructed } from './testing/replay';
-import { faster } from './testing/exerciseReplay';
-import { bendTo, openTo, plant, rotate, rushed, type Pts } from './testing/planted';
+import { loadClip, loadConstructed } from '../../tests/kit/replay';
+import { faster } from '../../tests/kit/exerciseReplay';
+import { bendTo, openTo, plant, rotate, rushed, type Pts } from '../../tests/kit/planted';
 
 // ---- the fault ids, from the code
 const sources = import.meta.glob<string>('./exercises/*.ts', { query: '?raw', import: 'default', eager: true });
@@ -32,7 +32,12 @@ function faultIdsOf(id: ExerciseId): string[] {
 const RAISED = EXERCISE_IDS.flatMap((ex) => faultIdsOf(ex).map((f) => `${ex}/${f}`)).sort();
 
 // ---- running a stream as the app does
-interface Found { faultStarts: { id: string; tSec: number; joints: readonly string[] }[]; faults: { id: string; startSec: number; endSec: number }[] }
+interface Found {
+  faultStarts: { id: string; tSec: number; joints: readonly string[] }[];
+  faults: { id: string; startSec: number; endSec: number }[];
+  /** Credit given on frames where one of the exercise's faults stood: held seconds and clean reps added then. */
+  creditUnderFault: { heldSec: number; cleanReps: number; frames: number };
+}
 function run(exercise: ExerciseId, frames: readonly PoseFrame[], model: ModelName): Found {
   const r = new EngineRun(exercise, 'fault-finding', { model });
   const t0 = frames[0]?.t ?? 0;
@@ -40,10 +45,25 @@ function run(exercise: ExerciseId, frames: readonly PoseFrame[], model: ModelNam
   const take = (events: readonly EngineEvent[]) => {
     for (const e of events) if (e.type === 'fault-start') faultStarts.push({ id: e.faultId, tSec: (e.t - t0) / 1000, joints: e.joints });
   };
-  for (const f of frames) take(r.step(f).events);
+  const credit = { heldSec: 0, cleanReps: 0, frames: 0 };
+  let held = 0, clean = 0, standing = false;
+  for (const f of frames) {
+    const { view, events } = r.step(f);
+    take(events);
+    // A fault that stood through the last frame and still stands now: nothing may be credited in between.
+    const now = view.activeFaults.length > 0;
+    if (standing && now) {
+      credit.frames++;
+      credit.heldSec += Math.max(0, view.holdSec.total - held);
+      credit.cleanReps += Math.max(0, view.cleanReps - clean);
+    }
+    standing = now;
+    held = view.holdSec.total;
+    clean = view.cleanReps;
+  }
   const end = r.finish();
   take(end.events);
-  return { faultStarts, faults: end.summary.faults };
+  return { faultStarts, faults: end.summary.faults, creditUnderFault: credit };
 }
 
 // ---- the finders
@@ -254,7 +274,7 @@ describe('every fault rule has a test that finds it', () => {
 
   for (const [key, f] of Object.entries(FINDERS)) {
     const [exercise, id] = key.split('/') as [ExerciseId, string];
-    it(`${exercise}: ${id} is raised (${f.how})`, async () => {
+    it(`${exercise}: ${id} is raised, and nothing is credited while it stands (${f.how})`, async () => {
       const model = f.model ?? 'movenet-thunder';
       const r = run(exercise, await f.stream(), model);
       const inWindow = (t: number) => t >= f.within[0] && t <= f.within[1];
@@ -265,6 +285,9 @@ describe('every fault rule has a test that finds it', () => {
         const longest = Math.max(0, ...r.faults.filter((x) => x.id === id && inWindow(x.startSec)).map((x) => x.endSec - x.startSec));
         expect(longest, `${id} lasted ${longest} s`).toBeGreaterThanOrEqual(f.lastsSec);
       }
+      // One rule for every exercise (issue 17): no good-form time and no clean rep while one of its faults stands.
+      expect(r.creditUnderFault.frames, `${id} never stood on two frames in a row`).toBeGreaterThan(f.lastsSec !== undefined ? 2 : -1);
+      expect({ heldSec: Math.round(r.creditUnderFault.heldSec * 10) / 10, cleanReps: r.creditUnderFault.cleanReps }, 'credited while a fault stood').toEqual({ heldSec: 0, cleanReps: 0 });
       if (f.base) {
         const b = run(exercise, await f.base(), model);
         expect(b.faultStarts.filter((e) => e.id === id && inWindow(e.tSec)), `${id} is raised in ${f.within.join('–')} s of the untouched recording too: the plant is not what is found`).toEqual([]);

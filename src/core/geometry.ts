@@ -33,7 +33,6 @@ export type Limb = 'shoulder' | 'elbow' | 'wrist' | 'hip' | 'knee' | 'ankle' | '
 const LEFT_INDEX: Record<Limb, number> = { eye: 1, ear: 3, shoulder: 5, elbow: 7, wrist: 9, hip: 11, knee: 13, ankle: 15 };
 /** Index of a side-agnostic joint on one side (right = left + 1 in COCO order). */
 export const jointIndex = (side: Side, limb: Limb): number => LEFT_INDEX[limb] + (side === 'right' ? 1 : 0);
-export const jointName = (side: Side, limb: Limb): KeypointName => KEYPOINT_NAMES[jointIndex(side, limb)] as KeypointName;
 export const otherSide = (s: Side): Side => (s === 'left' ? 'right' : 'left');
 
 /** The engine's per-frame view of one person: smoothed, plausibility-checked pixel points. */
@@ -96,7 +95,6 @@ export function createBody(): Body {
 }
 
 export const has = (b: Body, i: number): boolean => b.ok[i] === 1;
-export const hasAll = (b: Body, ...idx: number[]): boolean => idx.every((i) => b.ok[i] === 1);
 
 /** Distance between two points in pixels, or null if either is unknown. */
 export function dist(b: Body, i: number, j: number): Px | null {
@@ -143,17 +141,6 @@ export function tiltFromUp(fx: number, fy: number, tx: number, ty: number): Degr
   const dx = tx - fx, dy = fy - ty; // dy > 0 when `to` is above `from`
   if (dx === 0 && dy === 0) return null;
   return toDegrees(Math.atan2(dx, dy) as Radians);
-}
-
-/** Midpoint of a left/right pair, preferring both; falls back to the one known point; null if neither. */
-export function pairMid(b: Body, limb: Limb, out: { x: number; y: number }): boolean {
-  const l = jointIndex('left', limb), r = l + 1;
-  if (b.pairGap[l] === 1) return false;
-  const lo = b.ok[l] === 1, ro = b.ok[r] === 1;
-  if (lo && ro) { out.x = ((b.x[l] as number) + (b.x[r] as number)) / 2; out.y = ((b.y[l] as number) + (b.y[r] as number)) / 2; return true; }
-  if (lo) { out.x = b.x[l] as number; out.y = b.y[l] as number; return true; }
-  if (ro) { out.x = b.x[r] as number; out.y = b.y[r] as number; return true; }
-  return false;
 }
 
 /**

@@ -1,12 +1,12 @@
 // Issue 11's failure classes, one test each, on real streams (MoveNet Thunder fixtures) or streams
-// CONSTRUCTED from real poses (testing/reproject.ts: the same real keypoints seen from another camera, or a
+// CONSTRUCTED from real poses (tests/kit/reproject.ts: the same real keypoints seen from another camera, or a
 // plank made piked). The held-out clips that showed these failures are not in the project; these stand in
 // for them, built from other people and cameras.
 import { describe, expect, it } from 'vitest';
 import type { PoseFrame } from './pose';
 import { summarize as summarizeRun, type Summary } from './summary';
-import { cutFrames, loadClip, loadConstructed } from './testing/replay';
-import { pikePlank, reprojectSideView } from './testing/reproject';
+import { cutFrames, loadClip, loadConstructed } from '../../tests/kit/replay';
+import { pikePlank, reprojectSideView } from '../../tests/kit/reproject';
 import type { EngineOptions } from './engine';
 import type { ExerciseId } from './exercises';
 import { COACH_WORDS, SHARED_GUIDE, guideText } from '../words/coachWords';

@@ -2,8 +2,8 @@
 // judged by testing/compare.ts. A clip with an expected outcome and no committed fixture for a model fails.
 import { describe, expect, it } from 'vitest';
 import { summarize } from './summary';
-import { compare } from './testing/compare';
-import { expectedOutcomes, loadClip } from './testing/replay';
+import { compare } from '../../tests/kit/compare';
+import { expectedOutcomes, loadClip } from '../../tests/kit/replay';
 
 const all = expectedOutcomes();
 

@@ -9,7 +9,7 @@ import { EXERCISE_IDS } from './exercises';
 import type { ExerciseId } from './exercises';
 import { SETUP_WORDS, VIEW_WORDS, cueText, setupText } from '../words/coachWords';
 import type { Keypoint, Pose, PoseFrame } from './pose';
-import { loadClip } from './testing/replay';
+import { loadClip } from '../../tests/kit/replay';
 
 interface Run {
   events: EngineEvent[];

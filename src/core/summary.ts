@@ -5,7 +5,7 @@ import type { PoseFrame } from './pose';
 import type { Side } from './geometry';
 import { createEngineState, finish, step, type EngineEvent, type EngineOptions, type EngineState, type EngineView } from './engine';
 import type { ExerciseId } from './exercises';
-import type { CueKind } from './cues';
+import type { Cue, CueKind } from './cues';
 
 export interface Summary {
   exercise: ExerciseId;
@@ -24,13 +24,19 @@ export interface Summary {
    * figures are shares of this; a set with nothing judged has none.
    */
   judgedSec: number;
-  /** Reps with no fault on them. */
+  /** Reps with no fault on them, judged (the rules could judge most of the rep). */
   cleanReps: number;
+  /**
+   * Seconds each rule could not judge while the rules ran, by fault id: the view hid what it reads, its points were
+   * not seen, or its reading sat in the band of doubt (issue 17). Absent ids judged every frame.
+   */
+  unsureSec: Record<string, number>;
   /** Something was counted (a rep or held seconds). A UI says "well done" only then. */
   counted: boolean;
   /**
-   * Share of the judged work done with good form, 0..1: hold exercises, good-form seconds over judged seconds;
-   * rep exercises, clean reps over reps. Null when nothing was judged or counted: never "100 %" of nothing.
+   * Share of the judged work done with good form, 0..1: hold exercises, seconds held with the form judged good over
+   * judged seconds; rep exercises, clean (judged) reps over reps. Null when nothing was judged or counted: never
+   * "100 %" of nothing.
    */
   goodFormShare: number | null;
   /** When nothing was counted: what the coach said about it last (its cue id and words), else null. */
@@ -46,7 +52,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
  * The core holds no words; the app and the scripts pass src/words' COACH_WORDS. Without it the ids stand in.
  */
 export interface SummaryWords {
-  cue(exercise: string, cue: { readonly id: string; readonly kind: CueKind; readonly params?: Readonly<Record<string, number>> | undefined }): string;
+  cue(exercise: string, cue: Cue): string;
   fault(exercise: string, faultId: string): string;
 }
 /** Ids for words (tests that only count). */
@@ -109,14 +115,17 @@ export class SummaryBuilder {
     return out.sort((a, b) => a.tSec - b.tSec);
   }
 
-  private verdict(v: EngineView | null): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy'> {
+  private verdict(v: EngineView | null): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy' | 'unsureSec'> {
     const reps = v ? v.reps.total : 0, hold = v ? v.holdSec.total : 0, judged = v ? v.judgedSec : 0, clean = v ? v.cleanReps : 0;
     const counted = reps > 0 || hold > 0;
     let share: number | null = null;
     if (reps > 0) share = clean / reps;
-    else if (hold > 0 && judged >= 1) share = Math.min(1, hold / judged);
+    else if (hold > 0 && judged >= 1) share = Math.min(1, (v?.goodJudgedSec ?? 0) / judged);
     const why = counted ? undefined : [...this.cues].reverse().find((c) => c.kind !== 'praise' && c.kind !== 'info');
-    return { judgedSec: r2(judged), cleanReps: clean, counted, goodFormShare: share === null ? null : r2(share), notCountedWhy: why ? { id: why.id, text: why.text } : null };
+    return {
+      judgedSec: r2(judged), cleanReps: clean, counted, goodFormShare: share === null ? null : r2(share), notCountedWhy: why ? { id: why.id, text: why.text } : null,
+      unsureSec: { ...(v?.unsureSec ?? {}) },
+    };
   }
 
   result(): Summary {

@@ -23,7 +23,7 @@ describe('coach words', () => {
         expect(plain(setupText(id, i)), `${id} ${i}`).toBe(true);
         expect(plain(setupWords(EXERCISES[id], i)), `${id} ${i}`).toBe(true);
       }
-      if (EXERCISES[id].counter.kind.startsWith('reps') || EXERCISES[id].counter.kind === 'alternating') {
+      if (EXERCISES[id].counter.shape.mode === 'reps') {
         expect(guideText(id, `${id}.start`), id).not.toBeNull();
         expect(guideText(id, `${id}.further`), id).not.toBeNull();
       }
@@ -35,19 +35,19 @@ describe('coach words', () => {
   });
 
   it('words the cue ids the engine emits, with their numbers', () => {
-    expect(cueText('plank', { id: 'setup:wrong-view' })).toBe('Turn side-on to the camera');
-    expect(cueText('side-bend', { id: 'setup:wrong-view' })).toBe('Face the camera');
-    expect(cueText('plank', { id: 'setup:wrong-posture:plank.kneeling' })).toBe('Lift your knees off the floor');
-    expect(cueText('plank', { id: 'setup:wrong-posture' })).toBe('Get onto your forearms and toes');
-    expect(cueText('bench-press', { id: 'setup:body-cut-off:light' })).toBe('More light, please: I cannot see you clearly');
-    expect(cueText('plank', { id: 'fault:hips-sagging' })).toBe('Lift your hips into line');
-    expect(cueText('ab-crunch', { id: 'guide:ab-crunch.further' })).toBe('Curl up a little higher');
-    expect(cueText('plank', { id: 'guide:hold.start' })).toBe('Get into position and hold still');
-    expect(cueText('ab-crunch', { id: 'info:target-reps', params: { reps: 10 } })).toBe("That's 10. Set done");
-    expect(cueText('ab-crunch', { id: 'praise:reps-3' })).toBe('Good reps, keep that control');
-    expect(cueText('plank', { id: 'praise:hold-10' })).toBe('Steady, keep breathing');
-    expect(cueText('side-bend', { id: 'info:target-left' })).toBe('Time. Now the other side');
-    expect(cueText('plank', { id: 'info:target-hold' })).toBe('Time. Well held');
+    expect(cueText('plank', { about: 'setup', issue: 'wrong-view', why: null })).toBe('Turn side-on to the camera');
+    expect(cueText('side-bend', { about: 'setup', issue: 'wrong-view', why: null })).toBe('Face the camera');
+    expect(cueText('plank', { about: 'setup', issue: 'wrong-posture', why: 'plank.kneeling' })).toBe('Lift your knees off the floor');
+    expect(cueText('plank', { about: 'setup', issue: 'wrong-posture', why: null })).toBe('Get onto your forearms and toes');
+    expect(cueText('bench-press', { about: 'setup', issue: 'body-cut-off', why: 'light' })).toBe('More light, please: I cannot see you clearly');
+    expect(cueText('plank', { about: 'fault', faultId: 'hips-sagging' })).toBe('Lift your hips into line');
+    expect(cueText('ab-crunch', { about: 'guide', guide: 'ab-crunch.further' })).toBe('Curl up a little higher');
+    expect(cueText('plank', { about: 'guide', guide: 'hold.start' })).toBe('Get into position and hold still');
+    expect(cueText('ab-crunch', { about: 'target', target: 'reps', reps: 10 })).toBe("That's 10. Set done");
+    expect(cueText('ab-crunch', { about: 'praise', counted: 'reps', n: 3 })).toBe('Good reps, keep that control');
+    expect(cueText('plank', { about: 'praise', counted: 'hold', n: 10 })).toBe('Steady, keep breathing');
+    expect(cueText('side-bend', { about: 'target', target: 'left' })).toBe('Time. Now the other side');
+    expect(cueText('plank', { about: 'target', target: 'hold' })).toBe('Time. Well held');
     expect(COACH_WORDS.fault('bicycle', 'no-contact')).toBe('Draw the knee right in to meet the elbow');
   });
 

@@ -5,7 +5,7 @@
 // (ExerciseDef.words, keyed by its ids); the words every exercise shares are here.
 import { EXERCISES, type ExerciseDef } from '../core/exercises';
 import type { SetupIssue } from '../core/engine';
-import type { CueKind } from '../core/cues';
+import type { CueAbout } from '../core/cues';
 import type { SummaryWords } from '../core/summary';
 
 /** Set-up lines that do not depend on the exercise. */
@@ -21,7 +21,7 @@ export const SHARED_GUIDE: Readonly<Record<string, string>> = {
   'light': 'More light, please: I cannot see you clearly',
   'hold.start': 'Get into position and hold still',
 };
-/** Praise and information, by the start of the cue id. */
+/** Praise and information. */
 const GOOD_REPS = 'Good reps, keep that control';
 const STEADY = 'Steady, keep breathing';
 const OTHER_SIDE = 'Time. Now the other side';
@@ -66,24 +66,16 @@ export function setupWords(def: ExerciseDef, issue: SetupIssue): string {
   return setupText(def.id, issue);
 }
 
-/** The words of a cue the engine showed (its id and numbers), for the exercise it was about. */
-export function cueText(exercise: string, cue: { readonly id: string; readonly kind?: CueKind; readonly params?: Readonly<Record<string, number>> | undefined }): string {
-  const { id } = cue;
-  const colon = id.indexOf(':');
-  const kind = id.slice(0, colon), rest = id.slice(colon + 1);
-  switch (kind) {
-    case 'setup': {
-      const i = rest.indexOf(':');
-      const issue = (i < 0 ? rest : rest.slice(0, i)) as SetupIssue;
-      return setupText(exercise, issue, i < 0 ? null : rest.slice(i + 1));
-    }
-    case 'fault': return faultText(exercise, rest);
-    case 'guide': return guideText(exercise, rest) ?? (SHARED_GUIDE['hold.start'] as string);
-    case 'praise': return rest.startsWith('hold-') ? STEADY : GOOD_REPS;
-    case 'info':
-      if (rest === 'target-reps') return setDone(cue.params?.reps ?? 0);
-      return rest === 'target-hold' ? WELL_HELD : OTHER_SIDE;
-    default: return '';
+/** The words of a cue the engine showed (what it is about, with its numbers), for the exercise it was about. */
+export function cueText(exercise: string, cue: CueAbout): string {
+  switch (cue.about) {
+    case 'setup': return setupText(exercise, cue.issue, cue.why);
+    case 'fault': return faultText(exercise, cue.faultId);
+    case 'guide': return guideText(exercise, cue.guide) ?? (SHARED_GUIDE['hold.start'] as string);
+    case 'praise': return cue.counted === 'hold' ? STEADY : GOOD_REPS;
+    case 'target':
+      if (cue.target === 'reps') return setDone(cue.reps ?? 0);
+      return cue.target === 'hold' ? WELL_HELD : OTHER_SIDE;
   }
 }
 

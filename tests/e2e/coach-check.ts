@@ -72,7 +72,7 @@ export interface PlankSetResult {
  */
 export async function coachPlankSet(page: Page, shot: string): Promise<PlankSetResult> {
   await page.goto('/#/home');
-  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await expect.poll(() => shownHold(page), { timeout: 120_000, intervals: [250] }).toBeGreaterThanOrEqual(6);
   await expect(page.getByRole('alert')).toHaveCount(0);

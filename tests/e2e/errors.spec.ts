@@ -79,13 +79,15 @@ test('no camera, and a busy camera, each say what to do', async ({ page }) => {
   expect(await expectWorded(page, { title: 'The camera is busy', raw: 'Could not start video source (test)', console: log, shot: 'error-camera-busy' })).toContain('Another app or browser tab');
 });
 
-test('a model file missing: how to restore it in words, the file in Details', async ({ page }) => {
+test('a model file missing: whom to ask in words; the file and the command only in Details', async ({ page }) => {
   const log = consoleLog(page);
   await page.route('**/models/movenet-thunder.bin', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto('/?backend=wasm');
   const shown = await expectWorded(page, { title: 'A model file is missing or damaged', raw: /movenet-thunder\.bin: .*is missing/, inConsole: /movenet-thunder\.bin is missing/, console: log, shot: 'error-model-missing' });
-  expect(shown).toContain('npm run models');
+  expect(shown).not.toContain('npm run models');
+  expect(shown).toContain('Try again');
   expect(shown).not.toContain('movenet-thunder.bin');
+  await expect(page.getByRole('alert').locator('details pre')).toContainText('npm run models');
 });
 
 test('a model file damaged: the description (json) and the weights (bin)', async ({ page }) => {
@@ -182,7 +184,7 @@ test('pose detection throwing mid-set: plain words, the count is kept, Try again
     }
   });
   await page.goto('/?backend=wasm&model=movenet-lightning&voice=off#/home');
-  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   const held = async () => { const m = /(\d+):(\d\d)/.exec((await page.getByTestId('counter').first().textContent()) ?? ''); return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN; };
   await expect.poll(held, { timeout: 90_000, intervals: [250] }).toBeGreaterThanOrEqual(2);
@@ -203,4 +205,33 @@ test('the background thread failing to start: plain words that point to its swit
   await page.goto('/?backend=wasm&model=movenet-lightning&worker=1');
   const shown = await expectWorded(page, { title: 'The pose engine could not start', raw: /Pose detection could not start in a background thread \(worker backend failed: .+\)/, console: log, shot: 'error-worker' });
   expect(shown).toContain('background thread');
+});
+
+test('an error replaces the framing step: no banner over it, no verdicts, Start disabled', async ({ page }) => {
+  await page.route('**/models/movenet-thunder.bin', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/?backend=wasm#/home');
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
+  await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+  await expect(page.getByRole('alert').getByRole('heading')).toHaveText('A model file is missing or damaged');
+  await expect(page.getByTestId('framing-blocked')).toBeVisible();
+  await expect(page.getByTestId('framing').getByRole('listitem')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Start now' })).toBeDisabled();
+  await expect(page.getByTestId('video-text')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENS}/error-replaces-framing.png` });
+});
+
+test('offline with the pose model not downloaded: a person\'s words (connect once), no command', async ({ page }) => {
+  // The browser says it is offline, and the model file is in no cache: its fetch fails. (The engine's own files
+  // still load here, so what is checked is the model's words; the service worker's cache is perf's offline spec.)
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false }));
+  await page.route('**/models/**', (route) => route.abort('internetdisconnected'));
+  await page.goto('/?backend=wasm#/home');
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
+  await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('The pose model is not downloaded yet');
+  const shown = await messagesShown(page);
+  expect(shown).toContain('You\u2019re offline and the pose model isn\u2019t downloaded yet: connect');
+  expect(shown).not.toMatch(/npm|`/);
+  await expect(page.getByRole('button', { name: 'Start now' })).toBeDisabled();
 });

@@ -36,12 +36,12 @@ export function worstPerMinute(spoken: Spoken[]): { text: string; n: number } {
 /**
  * Home → Plank → check-in → framing (verdicts shown) → the set. Returns when counting has run `countSec`
  * seconds, or the set ended by itself; then stops. `startAnywayAfterMs`: a piked plank may never pass as the
- * starting position, and a person would then press "Start anyway".
+ * starting position, and a person would then press "Start now".
  */
 export async function firstMinute(page: Page, name: string, o: { countSec: number; startAnywayAfterMs: number }): Promise<{ spoken: Spoken[]; cues: string[] }> {
   await installSpeechStub(page);
   await page.goto('/#/home');
-  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Plank', level: 2 })).toBeVisible();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
 
@@ -54,7 +54,7 @@ export async function firstMinute(page: Page, name: string, o: { countSec: numbe
   const started = await expect.poll(() => flowOf(page), { timeout: o.startAnywayAfterMs }).not.toBe('framing').then(() => true, () => false);
   if (!started) {
     console.log(`[first-minute ${name}] verdicts: ${JSON.stringify(await framing.getByRole('listitem').allInnerTexts())}; starting anyway`);
-    await page.getByRole('button', { name: 'Start anyway' }).click();
+    await page.getByRole('button', { name: 'Start now' }).click();
   }
   await expect.poll(() => flowOf(page), { timeout: 15_000 }).toMatch(/counting|paused/);
   const goAt = Date.now();
@@ -69,8 +69,10 @@ export async function firstMinute(page: Page, name: string, o: { countSec: numbe
     await waitForFrames(page, ((await page.evaluate(() => window.__formCoach?.getStats().frames)) ?? 0) + 1, 30_000);
   }
   await page.screenshot({ path: `${SCREENS}/first-minute-${name}-set.png` });
-  if (await page.getByRole('heading', { name: 'Set finished' }).count() === 0) await page.getByRole('button', { name: /Stop/ }).click();
-  await expect(page.getByRole('heading', { name: 'Set finished' })).toBeVisible();
+  // The summary's heading: "Set finished", or, when nothing was counted, not called finished.
+  const summaryTitle = page.getByRole('heading', { level: 2, name: /^(Set finished|Stopped before anything was counted)$/ });
+  if (await summaryTitle.count() === 0) await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
+  await expect(summaryTitle).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/first-minute-${name}-summary.png`, fullPage: true });
   const spoken = await spokenSoFar(page);
   console.log(`[first-minute ${name}] spoken: ${JSON.stringify(spoken.map((x) => [Math.round(x.at), x.text]))}`);

@@ -59,7 +59,7 @@ test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks t
   // Voice on (no voice=off); Thunder on wasm.
   await page.goto('/?backend=wasm&model=movenet-thunder#/home');
   expect(await page.evaluate(() => (window as SpeechWindow).__speechStub === true), 'speech stand-in installed').toBe(true);
-  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await waitForFrames(page, 5, 120_000);
   const tFrames = Date.now();
@@ -68,6 +68,14 @@ test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks t
     await expect(page.getByTestId('cue')).toHaveText(HIPS_CUE, { timeout: 120_000 });
   });
   const tCue = Date.now();
+
+  await test.step('the screen says why the timer waits: "Timer paused: hips too high — …", in red, the hold at 0:00', async () => {
+    const cue = page.getByTestId('cue');
+    await expect(cue).toHaveText(/^Timer paused: hips too high — lower your hips into line to count$/, { timeout: 60_000 });
+    await expect(cue).toHaveClass(/cue-fault/);
+    await expect(page.getByTestId('counter')).toHaveText(/^0:00 \/ 0:20/);
+    await page.screenshot({ path: `${SCREENS}/live-04-timer-paused.png` });
+  });
 
   await test.step('the overlay draws the hip (and the shoulder–hip line) as faulty', async () => {
     let last: Record<string, number> | null = null;

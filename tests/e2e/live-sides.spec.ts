@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, waitForFrames } from './fixtures';
 import { chromiumArgs } from './clip';
 import { liveClip } from './live-clip';
+import { installSpeechStub, spokenSoFar } from './speech';
 
 const clip = liveClip('b01_seated_twist_chair_front_adaptx');
 const SCREENS = 'test-results/screens';
@@ -43,7 +44,7 @@ test('rotation stretch, clip b01 (one twist to each side): the left and the righ
   test.setTimeout(240_000);
   const t0 = Date.now();
   await page.goto('/?backend=wasm&model=movenet-lightning&voice=off#/home');
-  await page.getByRole('button', { name: /rotation stretch/i }).first().click();
+  await page.getByRole('button', { name: /^Start rotation stretch$/i }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await waitForFrames(page, 5, 120_000);
 
@@ -87,4 +88,51 @@ test('rotation stretch, clip b01 (one twist to each side): the left and the righ
   // The counted side is the side she turns to.
   expect(samples.length, 'count increases seen with a pose').toBeGreaterThan(0);
   for (const x of samples) expect(x.noseOff > 0 ? 'left' : 'right', `nose ${x.noseOff.toFixed(2)} shoulder widths off centre`).toBe(x.side);
+});
+
+test('sides that guide, clip b01: the side to do now is named, a side done is said and stops counting, and the switch is spoken', async ({ page }) => {
+  test.setTimeout(300_000);
+  await installSpeechStub(page);
+  // A short per-side hold (the editor's shortest, 5 s), so both sides are done within two loops of the clip.
+  await page.addInitScript(() => {
+    localStorage.setItem('form-coach:routine@1', JSON.stringify({
+      id: 'mine', name: 'Twist', blocks: [{ exerciseId: 'rotation-stretch', sets: 1, holdSec: 5, restSec: 20 }],
+    }));
+  });
+  await page.goto('/?backend=wasm&model=movenet-lightning#/home');
+  await page.getByRole('button', { name: /^Start rotation stretch$/i }).click();
+  await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
+  await waitForFrames(page, 5, 120_000);
+  const left = sideLine(page, 'Left');
+  const right = sideLine(page, 'Right');
+  await expect(left).toHaveText(/0:00 \/ 0:05/, { timeout: 90_000 });
+  // The side to do now is marked on the counter.
+  await expect(page.getByTestId('counter').locator('.counter.side.now')).toHaveCount(1);
+
+  // The first side done: said, shown, and the other side is asked for; its count stops at the target.
+  const cue = page.getByTestId('cue');
+  await expect(cue).toHaveText(/^(Left|Right) side done\. Now your (right|left) side\.$/, { timeout: 120_000 });
+  const switched = (await cue.textContent()) ?? '';
+  await page.screenshot({ path: `${SCREENS}/live-b01-side-switch.png` });
+  const [, doneSide, nextSide] = /^(Left|Right) side done\. Now your (right|left) side\.$/.exec(switched)!;
+  expect(nextSide!.toLowerCase()).not.toBe(doneSide!.toLowerCase());
+  const doneLine = doneSide === 'Left' ? left : right;
+  const nextLine = doneSide === 'Left' ? right : left;
+  await expect(doneLine).toContainText('done');
+  await expect(nextLine).toHaveAttribute('aria-current', 'step');
+  // While the other side is worked, the side done never counts past its target.
+  let maxDone = 0;
+  await expect.poll(async () => {
+    const flow = await page.evaluate(() => window.__formCoach?.getFlow());
+    if (flow !== 'counting' && flow !== 'paused') return 5;
+    maxDone = Math.max(maxDone, await shownSeconds(doneLine));
+    return shownSeconds(nextLine);
+  }, { timeout: 120_000, intervals: [250] }).toBeGreaterThanOrEqual(5);
+  expect(maxDone).toBe(5);
+  const spoken = (await spokenSoFar(page)).map((x) => x.text);
+  console.log(`[live-sides] spoken: ${JSON.stringify(spoken)}`);
+  // Both sides named in the voice, and the switch spoken.
+  expect(spoken).toContain(switched);
+  expect(spoken.some((t) => /\bleft\b/i.test(t))).toBe(true);
+  expect(spoken.some((t) => /\bright\b/i.test(t))).toBe(true);
 });

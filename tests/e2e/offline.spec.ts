@@ -11,7 +11,7 @@ test.use({ serviceWorkers: 'allow' });
 const APP = '/?backend=wasm&model=movenet-lightning&voice=off#/home';
 
 async function startPlank(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
 }
 
@@ -55,7 +55,7 @@ test('loaded once, then offline: the app shell and the model load from the cache
   } else {
     // Clip 03 is a steady side-view forearm plank: the hold counts, offline.
     await expect(page.getByTestId('counter')).toHaveText(/^0:0[2-9]|^0:[1-5]\d/, { timeout: 60_000 });
-    await page.getByRole('button', { name: /Stop/ }).click();
+    await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
     await expect(page.getByRole('heading', { name: 'Set finished' })).toBeVisible();
   }
   // Chromium lists the model files' HEAD checks, answered by the worker from the cache, as aborted; the

@@ -23,7 +23,7 @@ test.use({
 test('dark room: the plank in near darkness gets "more light", and the counter stays at 0', async ({ page }) => {
   test.skip(reason !== null, `needs clip 03 to darken: ${reason}`);
   await page.goto('/?backend=wasm&model=movenet-lightning&voice=off#/home');
-  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await waitForFrames(page, 20, 90_000);
   await expect(page.getByTestId('video-text').or(page.getByTestId('cue')).filter({ hasText: /more light/i }).first()).toBeVisible({ timeout: 30_000 });

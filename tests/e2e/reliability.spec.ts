@@ -86,14 +86,14 @@ test('privacy: a whole session (load, model, a plank set, stop) makes no request
   expect(directives.get('connect-src')).toEqual(["'self'"]);
   expect(directives.get('default-src')).toEqual(["'self'"]);
 
-  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await waitForFrames(page, 5, 90_000);
   if (syntheticReason() === null) {
     // A real set: the hold counter runs before the stop.
     await expect(page.getByTestId('counter')).toHaveText(/^0:0[2-9]|^0:[1-5]\d/, { timeout: 60_000 });
   }
-  await page.getByRole('button', { name: /Stop/ }).click();
+  await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
   await expect(page.getByRole('heading', { name: 'Set finished' })).toBeVisible();
   // The model really was loaded, from this origin.
   expect(seen.some((u) => u.startsWith(`${origin}/models/movenet-lightning`))).toBe(true);

@@ -104,8 +104,8 @@ test('a card\'s numbers are the set that runs: sets edited to 2 on the card, Sta
     const sec = left.split(':').reduce((a, b) => a * 60 + Number(b), 0);
     expect(sec, `rest shown: ${left}`).toBeGreaterThan(30);
     expect(sec).toBeLessThanOrEqual(45);
-    // A card is not a routine: no "Skip exercise".
-    await expect(page.getByRole('button', { name: 'Skip exercise' })).toHaveCount(0);
+    // A card is not a routine: no "Skip to next exercise".
+    await expect(page.getByRole('button', { name: 'Skip to next exercise' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Skip rest' }).click();
   });
 
@@ -147,7 +147,7 @@ test('each counted rep is acknowledged: its number is said and the counter pulse
   await card.getByRole('button', { name: 'Start Abdominal crunch' }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await expect(page.getByTestId('counter')).toHaveText(/^3 \/ 10/, { timeout: 90_000 });
-  await page.getByRole('button', { name: /Stop/ }).click();
+  await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
   await expect(page.getByRole('heading', { name: 'Set finished' })).toBeFocused();
   const reps = Number(/^(\d+) \/ 10/.exec(await page.getByTestId('summary-counts').innerText().then((t) => t.replace(/^\D*/, '')))?.[1]);
   expect(reps).toBeGreaterThanOrEqual(3);

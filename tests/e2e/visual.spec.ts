@@ -34,7 +34,7 @@ for (const s of SCREENS) {
 test('visual baseline: the framing step (a person seated on a chair, for a plank: starting position not met)', async ({ page }) => {
   await serveReplay(page, 'still-b01', still(readFixture('b01_seated_twist_chair_front_adaptx'), 30, 60));
   await page.goto('/?voice=off&replay=still-b01#/home');
-  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await expect(page.getByTestId('verdict-posture')).toHaveAttribute('data-verdict', 'no');
   await expect(page.getByTestId('verdict-in-view')).toHaveAttribute('data-verdict', 'ok');

@@ -62,7 +62,7 @@ const skeletonFrames = (frames: Frame[]): number => frames.filter((f) =>
 test('a plank set runs on keypoints from the worker: skeletons arrive and the hold counts past 0:02', async ({ page }) => {
   needsClip();
   await page.goto(`/?${Q}&worker=1#/home`);
-  await page.getByRole('button', { name: /plank/i }).first().click();
+  await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await waitForFrames(page, 5);
   const s = await stats(page);

@@ -20,8 +20,8 @@ export function CameraCheck() {
   const live = useApp((s) => s.live);
   const session = useSession();
   useEffect(() => {
-    session.preview(appStore.getState().settings.exerciseId);
-    return () => session.endPreview();
+    session.send({ type: 'preview', exerciseId: appStore.getState().settings.exerciseId });
+    return () => session.send({ type: 'end-preview' });
   }, [session]);
   return (
     <div className="app-main">

@@ -11,32 +11,12 @@ import { engineText, speedFor, speedShort, speedText } from '../modelSpeed';
 import { useModelSpeeds } from '../speedStore';
 import { DEFAULT_SETTINGS, updateSettings, useApp } from '../store';
 import type { Settings } from '../store';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { speaker } from '../voice';
+import { VOICE_WORDS } from '../../words/liveWords';
+import { useVoices, useVoiceState } from './useVoiceState';
 import { RecordPanel } from './RecordPanel';
 import { ACCURACY } from '../settings/accuracy';
-
-/** The browser's voices; Chromium fills the list asynchronously (voiceschanged). */
-function useVoices() {
-  const [voices, setVoices] = useState(() => speaker.voices());
-  useEffect(() => {
-    if (typeof window === 'undefined' || !('speechSynthesis' in window)) return;
-    const update = () => setVoices(speaker.voices());
-    window.speechSynthesis.addEventListener('voiceschanged', update);
-    return () => window.speechSynthesis.removeEventListener('voiceschanged', update);
-  }, []);
-  return voices;
-}
-
-/** True once `ms` have passed since mount: a list that is still empty by then is taken as empty. */
-function useAfter(ms: number): boolean {
-  const [passed, setPassed] = useState(false);
-  useEffect(() => {
-    const id = setTimeout(() => setPassed(true), ms);
-    return () => clearTimeout(id);
-  }, [ms]);
-  return passed;
-}
 
 const BACKEND_LABELS: Record<BackendSetting, string> = {
   // Short enough not to be cut off in the camera check's narrow column; the hint under it says the rest.
@@ -180,17 +160,12 @@ function VoiceFields() {
   // The cues are English: list English voices (Linux's espeak-ng alone offers thousands in every language).
   const english = all.filter((v) => /^en\b/i.test(v.lang) || v.uri === settings.voiceURI);
   const voices = english.length > 0 ? english : all;
-  // Chromium lists its voices a few seconds after start; only then is an empty list news.
-  const waited = useAfter(5000);
+  const state = useVoiceState();
   return (
     <>
       <h3>Voice</h3>
-      {!speaker.available && <p className="hint">This browser cannot speak; cues are shown on screen only.</p>}
-      {speaker.available && voices.length === 0 && waited && (
-        <p className="hint" data-testid="no-voices">
-          This browser has found no voice to speak with, so cues are shown on screen only. On Linux, install the
-          speech-dispatcher and espeak-ng packages and start Chromium with --enable-speech-dispatcher.
-        </p>
+      {state === 'unavailable' && (
+        <p className="hint" data-testid="no-voices">{VOICE_WORDS.unavailable} {VOICE_WORDS.howTo}</p>
       )}
       <label className="check">
         <input type="checkbox" checked={settings.voiceOn} disabled={!speaker.available} onChange={(e) => { updateSettings({ voiceOn: e.target.checked }); if (!e.target.checked) speaker.cancel(); }} />

@@ -49,7 +49,7 @@ export function DemoFigure({ exerciseId, name, size = 96 }: { exerciseId: string
   return (
     <button
       type="button" className="demo-figure" onClick={() => setPlaying((p) => !p)}
-      aria-label={playing ? 'Pause the demo' : 'Play the demo'}
+      aria-label={playing ? `Pause the ${name} demo` : `Play the ${name} demo`}
     >
       <canvas
         ref={canvas} width={size * 2} height={size * 2} style={{ width: size, height: size }}

@@ -20,7 +20,7 @@ export interface ExerciseCardProps {
   onStart: () => void;
 }
 
-const perSide = (def: ExerciseDef) => def.counter.kind === 'hold-per-side' || def.counter.kind === 'reps-per-side' || def.counter.kind === 'alternating';
+const perSide = (def: ExerciseDef) => def.counter.shape.sides;
 
 export function ExerciseCard({ def, block, onAmounts, onStart }: ExerciseCardProps) {
   const headingId = `ex-${def.id}`;
@@ -40,7 +40,8 @@ export function ExerciseCard({ def, block, onAmounts, onStart }: ExerciseCardPro
         <p className="card-line"><span className="label">You need:</span> {equipmentText(def.id)}</p>
         <div className="card-actions">
           <button type="button" className="start" onClick={onStart} aria-label={`Start ${def.name}`}>Start</button>
-          <button type="button" className="how-to-toggle" aria-expanded={showSteps} aria-controls={stepsId} onClick={() => setShowSteps((v) => !v)}>
+          <button type="button" className="how-to-toggle" aria-expanded={showSteps} aria-controls={stepsId} onClick={() => setShowSteps((v) => !v)}
+            aria-label={`How to do it: ${def.name}`}>
             How to do it
           </button>
         </div>

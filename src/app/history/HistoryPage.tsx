@@ -7,7 +7,7 @@ import { goodFormShare } from '../../session/sessionRecorder';
 import { LineChart } from '../charts/LineChart';
 import type { ChartSeries } from '../charts/LineChart';
 import { SummaryView } from '../summary/SummaryView';
-import { RANGE_OF_MOTION_EXERCISES, clock, exerciseName, percent } from '../summary/format';
+import { clock, hasRangeOfMotion, exerciseName, percent } from '../summary/format';
 import { HistoryNotices } from './HistoryNotices';
 import {
   deleteAllSessions, deleteSession, downloadHistory, importHistoryText, loadHistory, useHistory,
@@ -168,7 +168,7 @@ function Progress({ sessions }: { sessions: SessionRecord[] }) {
     const unit = sample?.metric.unit ?? '';
     // Stretches: how far the person got. Strengthening: how well they kept form (a bigger or smaller key
     // angle is not "better" there, e.g. the bicycle's elbow-to-knee distance).
-    const rom: ChartSeries = RANGE_OF_MOTION_EXERCISES.includes(id)
+    const rom: ChartSeries = hasRangeOfMotion(id)
       ? { label: `Best range (${unit || 'value'})`, values: days.map((d) => d.rom), color: '#3ee0c8', points: true, span: true }
       : { label: 'Good form (% of time)', values: days.map((d) => d.goodFormPct), color: '#3ee0c8', points: true, span: true };
     const hasHold = days.some((d) => d.holdSec !== null);
@@ -177,7 +177,7 @@ function Progress({ sessions }: { sessions: SessionRecord[] }) {
       : { label: 'Reps that day', values: days.map((d) => d.reps), color: '#8ab4ff', points: true, span: true };
     return { x, pain, rom, work, unit, hasHold };
   }, [days, sessions, id]);
-  const isRom = RANGE_OF_MOTION_EXERCISES.includes(id);
+  const isRom = hasRangeOfMotion(id);
   const last = days.at(-1);
   return (
     <div className="progress" data-testid="progress">

@@ -1,13 +1,16 @@
 // Home: how a session works in three steps, the safety note, the routine (what it needs, start it,
 // change its numbers), and the eleven exercises as compact cards, stretches first. Start routine is the
 // first control after the menu, so it is a few Tab presses from page load.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import type { ExerciseId } from '../../core/exercises';
 import type { Routine } from '../../session/routine';
 import { ExerciseCard } from '../exercises/ExerciseCard';
 import { routineEquipment } from '../exercises/cardText';
-import { openExercise, openRoutine } from '../live/liveController';
+import { useSession } from '../live/sessionContext';
+import { useApp } from '../store';
+import { clock } from '../format/time';
+import { interruptedText } from '../../words/liveWords';
 import { RoutineEditor } from '../routine/RoutineEditor';
 import { blockFor, loadRoutine, saveAmounts } from '../routine/routineStore';
 
@@ -23,6 +26,7 @@ function routineMinutes(r: Routine): number {
 const listWords = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 export function HomeScreen() {
+  const session = useSession();
   const [routine, setRoutine] = useState<Routine>(loadRoutine);
   // The editor keeps its own draft; a number changed on a card gives it a fresh start from the routine.
   const [editorKey, setEditorKey] = useState(0);
@@ -36,13 +40,14 @@ export function HomeScreen() {
       <ExerciseCard
         key={id} def={def} block={blockFor(routine, id)}
         onAmounts={(a) => { setRoutine(saveAmounts(routine, id, a)); setEditorKey((k) => k + 1); }}
-        onStart={() => openExercise(id)}
+        onStart={() => session.send({ type: 'open-exercise', exerciseId: id })}
       />
     );
   };
 
   return (
     <div className="home">
+      <Interrupted />
       <div className="home-intro">
         <section className="how-it-works" aria-labelledby="how-title">
           <h2 id="how-title">How it works</h2>
@@ -79,7 +84,7 @@ export function HomeScreen() {
               {gear.length > 0 && <> You will need {listWords(gear)}.</>}
             </p>
           </div>
-          <button type="button" className="primary big" onClick={() => openRoutine(routine)}>Start routine</button>
+          <button type="button" className="primary big" onClick={() => session.send({ type: 'open-routine', routine })}>Start routine</button>
         </div>
         <ol className="routine-list">
           {routine.blocks.map((b, i) => (
@@ -94,14 +99,48 @@ export function HomeScreen() {
         </details>
       </section>
 
+      <nav className="jump" aria-label="On this page">
+        Jump to: <JumpLink to="stretches-title">Stretches</JumpLink> · <JumpLink to="strength-title">Strengthening</JumpLink>
+      </nav>
       <section aria-labelledby="stretches-title">
-        <h2 id="stretches-title">Stretches</h2>
+        <h2 id="stretches-title" tabIndex={-1}>Stretches</h2>
         <div className="card-grid">{ALL.filter((d) => d.group === 'stretch').map((d) => card(d.id))}</div>
       </section>
       <section aria-labelledby="strength-title">
-        <h2 id="strength-title">Strengthening</h2>
+        <h2 id="strength-title" tabIndex={-1}>Strengthening</h2>
         <div className="card-grid">{ALL.filter((d) => d.group === 'strength').map((d) => card(d.id))}</div>
       </section>
     </div>
+  );
+}
+
+/** Moves the focus to a heading on this page (not a hash link: the hash is the screen). */
+function JumpLink({ to, children }: { to: string; children: string }) {
+  return (
+    <a href={`#${to}`} onClick={(e) => {
+      e.preventDefault();
+      const el = document.getElementById(to);
+      el?.focus();
+      el?.scrollIntoView({ block: 'start' });
+    }}>{children}</a>
+  );
+}
+
+/** A set cut off by a reload or a crash: carry on with it, or keep what was done. */
+function Interrupted() {
+  const session = useSession();
+  const cut = useApp((s) => s.interrupted);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (cut) yes.current?.focus(); }, [cut]);
+  if (!cut || !isExerciseId(cut.exerciseId)) return null;
+  const text = interruptedText(EXERCISES[cut.exerciseId].name, clock(cut.atSec), cut.set, cut.sets);
+  return (
+    <section className="interrupted panel" role="region" aria-labelledby="interrupted-text" data-testid="interrupted">
+      <p id="interrupted-text"><strong>{text}</strong></p>
+      <div className="row big-actions">
+        <button type="button" ref={yes} className="primary" onClick={() => session.send({ type: 'resume-interrupted' })}>Yes, carry on</button>
+        <button type="button" onClick={() => session.send({ type: 'discard-interrupted' })}>No, keep what I did</button>
+      </div>
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import { PainCheck } from './PainCheck';
 import { useSession } from './sessionContext';
-import { viewNeeded } from './words';
+import { viewNeeded } from '../../words/liveWords';
 import type { LiveState } from '../store';
 import { useApp } from '../store';
 import { formatTime } from '../format/time';
@@ -20,11 +20,10 @@ export function CheckIn({ live }: { live: LiveState }) {
     <section className="check-in" aria-labelledby="check-in-title">
       <h2 id="check-in-title">{def.name}</h2>
       {live.setLabel && <p className="set-label">{live.setLabel}</p>}
-      <p className="goal">{goal}{live.target.holdSec !== undefined && def.counter.kind === 'hold-per-side' ? ' on each side' : ''}
-        {def.counter.kind === 'reps-per-side' || def.counter.kind === 'alternating' ? ' on each side' : ''}</p>
+      <p className="goal">{goal}{def.counter.shape.sides && (def.counter.shape.mode === 'reps' || live.target.holdSec !== undefined) ? ' on each side' : ''}</p>
       <div className="check-in-grid">
         <div>
-          <h3>How to do it</h3>
+          <h3>How to do it<span className="visually-hidden">: {def.name}</span></h3>
           <ol className="steps">{def.instructions.map((s) => <li key={s}>{s}</li>)}</ol>
           <p><strong>Camera:</strong> {viewNeeded(def)}. Put the laptop 2–3 m away, at floor or chair height.</p>
         </div>
@@ -38,10 +37,10 @@ export function CheckIn({ live }: { live: LiveState }) {
         </div>
       </div>
       <div className="row big-actions">
-        <button type="button" className="primary" autoFocus onClick={() => session.checkIn(pain)}>
+        <button type="button" className="primary" autoFocus onClick={() => session.send({ type: 'check-in', pain })}>
           Turn on the camera and start
         </button>
-        <button type="button" onClick={() => session.stop()}>Back</button>
+        <button type="button" onClick={() => session.send({ type: 'stop' })}>Back</button>
       </div>
     </section>
   );

@@ -1,10 +1,12 @@
-// The framing step's panel: a verdict per need in plain words, the one line of guidance, and Start (enabled
-// once every need is met) or "Start anyway". It renders the set flow's verdicts; it judges nothing itself.
+// The framing step's panel: a verdict per need in plain words, the one line of guidance, and one Start button
+// (it starts now, ticked or not; the set also starts by itself once every need is met). It renders the set
+// flow's verdicts; it judges nothing itself.
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import type { LiveState } from '../store';
+import { useApp } from '../store';
 import type { Verdict } from './framing';
 import { useSession } from './sessionContext';
-import { NEEDS, needLabel } from './words';
+import { NEEDS, needLabel } from '../../words/liveWords';
 
 const MARK: Record<Verdict, { sign: string; words: string }> = {
   ok: { sign: '✓', words: 'yes' },
@@ -14,8 +16,21 @@ const MARK: Record<Verdict, { sign: string; words: string }> = {
 
 export function FramingChecklist({ live }: { live: LiveState }) {
   const session = useSession();
+  const failed = useApp((s) => s.error !== null);
   if (!isExerciseId(live.exerciseId)) return null;
   const def = EXERCISES[live.exerciseId];
+  if (failed) {
+    // An error replaces the framing step: no verdicts to tick while nothing can be seen, and Start waits.
+    return (
+      <section className="framing" aria-labelledby="framing-title" data-testid="framing">
+        <h3 id="framing-title">Before the set</h3>
+        <p className="hint" data-testid="framing-blocked">The set can start once the problem shown beside is put right.</p>
+        <div className="row big-actions">
+          <button type="button" className="primary" disabled>Start now</button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="framing" aria-labelledby="framing-title" data-testid="framing">
       <h3 id="framing-title">Before the set</h3>
@@ -33,8 +48,9 @@ export function FramingChecklist({ live }: { live: LiveState }) {
       <p className={`cue cue-${live.canStart ? 'praise' : 'setup'}`} aria-live="polite" data-testid="cue">{live.line ?? ''}</p>
       {live.autoStart && <p className="hint">The set starts by itself once everything is ticked.</p>}
       <div className="row big-actions">
-        <button type="button" className="primary" disabled={!live.canStart} onClick={() => session.startSet(false)}>Start</button>
-        {!live.canStart && <button type="button" onClick={() => session.startSet(true)}>Start anyway</button>}
+        {/* One Start, always the same button (its node is kept while the verdicts update, so a click is never lost):
+            it starts now, ticked or not; only an error (nothing to see with) disables it. */}
+        <button type="button" className="primary" onClick={() => session.send({ type: 'start', anyway: true })}>Start now</button>
       </div>
     </section>
   );

@@ -1,10 +1,16 @@
 // The live set: check-in, then the picture with the skeleton and, beside it, the framing checklist, the
 // counter, the one line for the person and the controls. It renders the set flow's state (store.live); it
-// computes no form. Space pauses/resumes and Escape stops, wherever the focus is.
-import { useEffect } from 'react';
+// computes no form. Space pauses/resumes and Escape ends the exercise, wherever the focus is.
+//
+// Controls keep their DOM node while the screen updates (a click on a slow laptop is never dropped): each is
+// rendered at one place, its words changing, not its element. Accessible names carry no glyphs or key symbols:
+// "Pause (Space)", "End exercise (Esc)".
+import { useEffect, useRef } from 'react';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
+import { VOICE_WORDS } from '../../words/liveWords';
 import { Stage } from '../components/Stage';
 import { ErrorScreen } from '../components/ErrorScreen';
+import { useVoiceState } from '../components/useVoiceState';
 import type { CoachView, LiveState } from '../store';
 import { updateSettings, useApp } from '../store';
 import { formatTime } from '../format/time';
@@ -24,10 +30,10 @@ export function LiveScreen() {
       if (e.key === ' ' || e.code === 'Space') {
         // Also stops Space from clicking a focused button: Space means pause here.
         e.preventDefault();
-        session.togglePause();
+        session.send({ type: 'toggle-pause' });
       } else if (e.key === 'Escape') {
         e.preventDefault();
-        session.stop();
+        session.send({ type: 'stop' });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -41,7 +47,10 @@ export function LiveScreen() {
 
 /** The text on the picture, beside the body (never over the joints the exercise is about). */
 export function OnPicture({ live }: { live: LiveState }) {
-  const text = live.stage === 'countdown' ? String(live.countdown)
+  const failed = useApp((s) => s.error !== null);
+  // An error replaces the framing step: nothing is written over it.
+  const text = failed ? null
+    : live.stage === 'countdown' ? String(live.countdown)
     : live.stage === 'paused' ? 'Paused'
     : live.stage === 'framing' && live.lineKind === 'setup' && !live.canStart ? live.line
     : null;
@@ -61,6 +70,14 @@ function LiveSet({ live }: { live: LiveState }) {
   const mirror = useApp((s) => s.settings.mirror);
   const units = useApp((s) => s.settings.timeUnits);
   const cameraRunning = useApp((s) => s.phase === 'running');
+  const pauseRef = useRef<HTMLButtonElement>(null);
+  const stage = useRef(live.stage);
+  // Counting begins ("Go"): the focus goes to Pause, so Space and Enter do what the person expects and a screen
+  // reader lands on the set's controls.
+  useEffect(() => {
+    if (live.stage === 'counting' && (stage.current === 'countdown' || stage.current === 'framing')) pauseRef.current?.focus();
+    stage.current = live.stage;
+  }, [live.stage]);
   const def = isExerciseId(live.exerciseId) ? EXERCISES[live.exerciseId] : null;
   if (!def) return null;
 
@@ -69,6 +86,7 @@ function LiveSet({ live }: { live: LiveState }) {
     : live.stage === 'countdown' ? `Get ready: ${live.countdown}`
     : live.line ?? '';
   const cueClass = live.stage === 'paused' ? 'paused' : live.lineKind ?? 'none';
+  const resumes = live.stage === 'paused' && live.paused !== 'setup';
 
   return (
     <div className="live">
@@ -86,15 +104,22 @@ function LiveSet({ live }: { live: LiveState }) {
         {live.stage !== 'framing' && (
           <p className={`cue cue-${cueClass}`} aria-live="polite" data-testid="cue">{message}</p>
         )}
+        <VoiceNote />
         <div className="live-controls">
           {live.stage !== 'rest' && live.stage !== 'framing' && (
-            <button type="button" className="primary" onClick={() => session.togglePause()}
-              disabled={!counting || (live.paused === 'camera' && !cameraRunning)} aria-keyshortcuts="Space">
-              {live.stage === 'paused' && live.paused !== 'setup' ? '▶ Resume' : '❚❚ Pause'} <kbd>Space</kbd>
+            <button type="button" ref={pauseRef} className="primary" onClick={() => session.send({ type: 'toggle-pause' })}
+              disabled={!counting || (live.paused === 'camera' && !cameraRunning)} aria-keyshortcuts="Space" data-testid="pause">
+              {/* The name is the words ("Pause (Space)"): the glyph is hidden from screen readers. */}
+              <span aria-hidden="true">{resumes ? '▶ ' : '❚❚ '}</span>{resumes ? 'Resume' : 'Pause'} <span className="key-hint">(<kbd>Space</kbd>)</span>
             </button>
           )}
-          <button type="button" onClick={() => session.stop()} aria-keyshortcuts="Escape">■ Stop <kbd>Esc</kbd></button>
-          {live.inRoutine && live.stage !== 'rest' && <button type="button" onClick={() => session.skipExercise()}>Skip exercise</button>}
+          <button type="button" onClick={() => session.send({ type: 'stop' })} aria-keyshortcuts="Escape">
+            <span aria-hidden="true">■ </span>End exercise <span className="key-hint">(<kbd>Esc</kbd>)</span>
+          </button>
+          {live.nextSet && live.stage !== 'rest' && (
+            <button type="button" onClick={() => session.send({ type: 'skip-set' })}>Skip to next set</button>
+          )}
+          {live.inRoutine && live.stage !== 'rest' && <button type="button" onClick={() => session.send({ type: 'skip-exercise' })}>Skip to next exercise</button>}
           <label className="check">
             <input type="checkbox" checked={mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
             <span>Mirror</span>
@@ -102,6 +127,18 @@ function LiveSet({ live }: { live: LiveState }) {
         </div>
       </aside>
     </div>
+  );
+}
+
+/** Whether the cues are heard: said when they are not, with what to do about it. */
+function VoiceNote() {
+  const state = useVoiceState();
+  if (state === 'off') return <p className="voice-note" data-testid="voice-note">{VOICE_WORDS.off}</p>;
+  if (state !== 'unavailable') return null;
+  return (
+    <p className="voice-note" data-testid="voice-note">
+      <strong>{VOICE_WORDS.unavailable}</strong> {VOICE_WORDS.howTo}
+    </p>
   );
 }
 
@@ -113,13 +150,24 @@ function Counter({ coach, live, units }: { coach: CoachView | null; live: LiveSt
   // Keyed on the rep count: each counted rep mounts the block again and replays its pulse.
   const cls = `counter-block${live.repPulse > 0 ? ' pulse' : ''}`;
   if (coach?.sides) {
-    const left = hold ? holdLeftText(Math.min(coach.left, coach.right), live.target, units) : null;
+    const now = live.sides?.now ?? null;
+    const nowCount = now === 'left' ? coach.left : now === 'right' ? coach.right : Math.min(coach.left, coach.right);
+    const left = hold ? holdLeftText(nowCount, live.target, units) : null;
+    const side = (key: 'left' | 'right', name: string, n: number) => {
+      const done = live.sides?.done[key] ?? false;
+      return (
+        <p className={`counter side${now === key ? ' now' : ''}${done ? ' done' : ''}`} data-side={key} aria-current={now === key ? 'step' : undefined}>
+          <span className="side-name">{name}{done ? <span className="side-mark"> done</span> : now === key ? <span className="side-mark"> now</span> : null}</span>
+          {' '}<Split text={counterText(mode, n, live.target, units)} />
+        </p>
+      );
+    };
     return (
       <div key={live.repPulse} className={cls} data-testid="counter" data-pulse={live.repPulse}>
         <p className="counter-label">{label} per side</p>
-        <p className="counter side"><span className="side-name">Left</span> <Split text={counterText(mode, coach.left, live.target, units)} /></p>
-        <p className="counter side"><span className="side-name">Right</span> <Split text={counterText(mode, coach.right, live.target, units)} /></p>
-        {left && <p className="hold-left" data-testid="hold-left">{left} on the shorter side</p>}
+        {side('left', 'Left', coach.left)}
+        {side('right', 'Right', coach.right)}
+        {left && <p className="hold-left" data-testid="hold-left">{left}{now ? ` on the ${now} side` : ' on the shorter side'}</p>}
       </div>
     );
   }
@@ -151,8 +199,8 @@ function RestPanel({ live, units }: { live: LiveState; units: 'seconds' | 'minut
       <p className="rest-time" data-testid="rest-time">{formatTime(rest.remainingSec, units)}</p>
       {next && <p className="rest-next">Next: {next}</p>}
       <div className="row big-actions">
-        <button type="button" className="primary" onClick={() => session.skipRest()}>Skip rest</button>
-        {live.inRoutine && <button type="button" onClick={() => session.skipExercise()}>Skip exercise</button>}
+        <button type="button" className="primary" onClick={() => session.send({ type: 'skip-rest' })}>Skip rest</button>
+        {live.inRoutine && <button type="button" onClick={() => session.send({ type: 'skip-exercise' })}>Skip to next exercise</button>}
       </div>
     </div>
   );

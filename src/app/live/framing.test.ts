@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineState, DARK_LIGHT, step } from '../../core/engine';
 import { EXERCISES } from '../../core/exercises';
-import { loadClip } from '../../core/testing/replay';
+import { loadClip } from '../../../tests/kit/replay';
 import type { Pose } from '../../core/pose';
 import { allMet, bannerPlace, bodyBox, neededSeen, verdictsFor } from './framing';
 import { EPISODE_GAP_MS, MAX_PER_MINUTE, maySay, NO_SPEECH, notePresent, noteSaid, REPEAT_MS } from './speech';

@@ -5,7 +5,7 @@ import type { EngineView, SetupIssue } from '../../core/engine';
 import { DARK_LIGHT } from '../../core/engine';
 import type { ExerciseDef } from '../../core/exercises';
 import type { Pose } from '../../core/pose';
-import type { Need } from './words';
+import type { Need } from '../../words/liveWords';
 
 /** 'unknown': cannot be judged yet (e.g. the view, before anyone is seen). Never shown as met. */
 export type Verdict = 'ok' | 'no' | 'unknown';

@@ -6,7 +6,7 @@ import type { KeypointFixture } from '../../core/fixture';
 import { createReplaySource } from '../../pose/replaySource';
 import type { OpenedSource } from '../../pose/openSource';
 import type { CameraFeed, CameraPort } from '../camera';
-import type { Clock } from './LiveSession';
+import type { Clock } from './poseFeed';
 
 type FrameCb = (now: number, meta: { mediaTime: number; presentedFrames: number }) => void;
 

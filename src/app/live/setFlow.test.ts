@@ -5,15 +5,20 @@ import { describe, expect, it } from 'vitest';
 import type { EngineView, SetupIssue } from '../../core/engine';
 import { createEngineState, step } from '../../core/engine';
 import { EXERCISES } from '../../core/exercises';
-import { loadClip } from '../../core/testing/replay';
+import { cueOf, type Cue } from '../../core/cues';
+import { loadClip } from '../../../tests/kit/replay';
 import type { PoseFrame } from '../../core/pose';
 import type { Routine } from '../../session/routine';
 import type { Effect, FlowEvent, FlowState } from './setFlow';
-import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READY_HOLD_MS, SETUP_GRACE_MS, setFlow } from './setFlow';
+import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READY_HOLD_MS, SETUP_GRACE_MS, SETUP_LINE_MIN_MS, setFlow, hasNextSet } from './setFlow';
 import { FAULT_REMIND_MS, MAX_PER_MINUTE, REPEAT_MS } from './speech';
-import { concat, harness, nobody } from './testHarness';
-import { setupWords } from './words';
+import { concat, harness, nobody } from '../../../tests/kit/liveHarness';
+import { setupWords } from '../../words/coachWords';
+import { phraseText, phraseTone } from '../../words/liveWords';
+import type { ExerciseId } from '../../core/exercises';
 import { faultHeldLine, formLine } from '../summary/format';
+
+const HIPS_HIGH = cueOf({ about: 'fault', faultId: 'hips-high' });
 
 async function clip(name: string): Promise<PoseFrame[]> {
   const f = await loadClip(name);
@@ -45,7 +50,10 @@ function run(s: FlowState, events: FlowEvent[]): { s: FlowState; path: string[];
   }
   return { s, path, fx };
 }
-const said = (fx: Effect[]) => fx.flatMap((e) => (e.type === 'speak' ? [e.text] : []));
+/** What was said, worded as the live screen words it (the flow speaks in ids). */
+const said = (fx: Effect[], ex: ExerciseId = 'plank') => fx.flatMap((e) => (e.type === 'speak' ? [phraseText(ex, e.say)] : []));
+/** The flow's line, worded, and its tone. */
+const lineOf = (s: FlowState) => (s.line ? phraseText(s.exerciseId, s.line) : null);
 const frame = (t: number, v: EngineView, light?: number): FlowEvent => ({ type: 'frame', t, view: v, events: [], light });
 
 /** A plank card with one set of `hold` seconds, past its check-in. */
@@ -78,7 +86,7 @@ describe('setFlow (the reducer)', () => {
     let s = plankFraming();
     s = setFlow(s, frame(0, issues('no-person'), 0.5)).state;
     expect(s.verdicts).toEqual({ 'in-view': 'no', light: 'ok', view: 'unknown', posture: 'unknown' });
-    expect(s.line).toBe(setupWords(EXERCISES.plank, 'no-person'));
+    expect(lineOf(s)).toBe(setupWords(EXERCISES.plank, 'no-person'));
     s = setFlow(s, frame(100, issues('wrong-view'))).state;
     expect(s.verdicts).toEqual({ 'in-view': 'ok', light: 'ok', view: 'no', posture: 'unknown' });
     s = setFlow(s, frame(200, issues('wrong-posture'))).state;
@@ -95,7 +103,7 @@ describe('setFlow (the reducer)', () => {
     const dark = (t: number, neededSeen: boolean): FlowEvent => ({ ...frame(t, issues('too-dark'), 0.05), neededSeen } as FlowEvent);
     const seen = run(s, [dark(0, true), dark(100, true)]);
     expect(said(seen.fx)).toEqual([]);
-    expect(seen.s.line).toBe(setupWords(EXERCISES.plank, 'too-dark'));
+    expect(lineOf(seen.s)).toBe(setupWords(EXERCISES.plank, 'too-dark'));
     expect(seen.s.verdicts.light).toBe('no');
     expect(said(run(s, [dark(0, false)]).fx)).toEqual([setupWords(EXERCISES.plank, 'too-dark')]);
   });
@@ -108,7 +116,7 @@ describe('setFlow (the reducer)', () => {
     const preview = { ...s, autoStart: false };
     const r = run(preview, [frame(100, active()), frame(5000, active())]);
     expect(r.s.name).toBe('framing');
-    expect(r.s.line).toMatch(/all set/i);
+    expect(lineOf(r.s)).toMatch(/all set/i);
     expect(setFlow(r.s, { type: 'start', t: 5001 }).state.name).toBe('countdown');
   });
 
@@ -136,7 +144,7 @@ describe('setFlow (the reducer)', () => {
     expect(r.path).toEqual(['counting', 'paused', 'counting']);
     expect(said(r.fx)).toEqual([setupWords(EXERCISES.plank, 'wrong-view')]);
     expect(r.fx.filter((e) => e.type === 'record-save')).toHaveLength(1);
-    expect(r.fx.some((e) => e.type === 'new-engine' || (e.type === 'speak' && e.text === '3'))).toBe(false);
+    expect(r.fx.some((e) => e.type === 'new-engine' || (e.type === 'speak' && e.say.k === 'count' && e.say.n === 3))).toBe(false);
   });
 
   it('counting: each rep is acknowledged (its number spoken, the counter pulses); per side where the counter shows sides', () => {
@@ -148,47 +156,49 @@ describe('setFlow (the reducer)', () => {
     expect(r.s.repPulse).toBe(2);
     const row = toCounting(setFlow(openFlow('card', cardRoutine(EXERCISES['dumbbell-row'])), { type: 'check-in', t: 0, pain: null }).state);
     const r2 = run(row.s, [frame(row.t + 100, reps(1, 1, 0)), frame(row.t + 2000, reps(2, 1, 1)), frame(row.t + 4000, reps(3, 2, 1))]);
-    expect(said(r2.fx)).toEqual(['1', '1', '2']);
+    // Per side, the side is said with its number: never two bare counters interleaved.
+    expect(said(r2.fx)).toEqual(['Left 1', 'Right 1', 'Left 2']);
   });
 
   it('counting: a new engine cue is spoken, the same one not again within REPEAT_MS; set-up cues are never spoken while counting works', () => {
     const c = toCounting(plankFraming(60));
-    const cue = (id: string, _text: string, kind: 'fault' | 'setup' | 'praise') => active({ cue: { id, kind } });
+    const cue = (c: Cue, _text: string) => active({ cue: c });
     const t = c.t;
     const r = run(c.s, [
-      frame(t + 100, cue('fault:hips-high', 'Lower your hips into line', 'fault')),
+      frame(t + 100, cue(HIPS_HIGH, 'Lower your hips into line')),
       frame(t + 3000, active()),
-      frame(t + 4000, cue('fault:hips-high', 'Lower your hips into line', 'fault')),
-      frame(t + 5000, cue('setup:too-dark', 'Turn on more light', 'setup')),
+      frame(t + 4000, cue(HIPS_HIGH, 'Lower your hips into line')),
+      frame(t + 5000, cue(cueOf({ about: 'setup', issue: 'too-dark', why: null }), 'Turn on more light')),
     ]);
     expect(said(r.fx)).toEqual(['Lower your hips into line']);
     expect(r.s.name).toBe('counting');
-    const r2 = run(r.s, [frame(t + 6000, active()), frame(t + 100 + REPEAT_MS + 1, cue('fault:hips-high', 'Lower your hips into line', 'fault'))]);
+    const r2 = run(r.s, [frame(t + 6000, active()), frame(t + 100 + REPEAT_MS + 1, cue(HIPS_HIGH, 'Lower your hips into line'))]);
     expect(said(r2.fx)).toEqual(['Lower your hips into line']);
   });
 
   it('counting: no praise within PRAISE_CLEAN_MS of a fault, and "Well done" only for a set with no fault', () => {
     const c = toCounting(plankFraming(20));
     const t = c.t;
-    const praise = active({ cue: { id: 'praise:hold-10', kind: 'praise' } });
+    const praise = active({ cue: cueOf({ about: 'praise', counted: 'hold', n: 10 }) });
     const r = run(c.s, [
-      frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })),
+      frame(t + 100, active({ activeFaults: ['hips-high'], cue: HIPS_HIGH })),
       frame(t + 5000, praise),
-      frame(t + 100 + PRAISE_CLEAN_MS + 1, { ...praise, cue: { id: 'praise:hold-20', kind: 'praise' } }),
+      frame(t + 100 + PRAISE_CLEAN_MS + 1, { ...praise, cue: cueOf({ about: 'praise', counted: 'hold', n: 20 }) }),
       frame(t + 15_000, active({ holdSec: { total: 20, left: 0, right: 0 } })),
     ]);
     expect(said(r.fx)).toEqual(['Lower your hips into line', 'Steady, keep breathing', 'Set complete']);
     // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
-    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: { id: 'fault:hips-high', kind: 'fault' } })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
-    expect(still.s.line).toBe('Lower your hips into line');
-    expect(still.s.lineKind).toBe('fault');
+    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: HIPS_HIGH })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
+    // A hold the fault stops says so: the timer waits, and why.
+    expect(lineOf(still.s)).toBe('Timer paused: hips too high \u2014 lower your hips into line to count');
+    expect(still.s.line && phraseTone(still.s.line)).toBe('fault');
   });
 
   it('counting: a fault that stands is said when it appears and again every FAULT_REMIND_MS while it stands', () => {
     const c = toCounting(plankFraming(120));
     const t = c.t;
     const on = (extra: Partial<EngineView> = {}) => active({ activeFaults: ['hips-high'], ...extra });
-    const evs: FlowEvent[] = [frame(t + 100, on({ cue: { id: 'fault:hips-high', kind: 'fault' } }))];
+    const evs: FlowEvent[] = [frame(t + 100, on({ cue: HIPS_HIGH }))];
     // The engine raises the cue once; the fault stays on for 40 s.
     for (let k = 200; k <= 40_000; k += 100) evs.push(frame(t + k, on()));
     const r = run(c.s, evs);
@@ -196,9 +206,9 @@ describe('setFlow (the reducer)', () => {
     const HIPS = 'Lower your hips into line';
     expect(said(r.fx)).toEqual([HIPS, HIPS, HIPS]);
     // The same when the engine keeps its cue up the whole time (as it does live on clip 04).
-    const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: { id: 'fault:hips-high', kind: 'fault' as const } } } : e));
+    const kept = evs.map((e) => (e.type === 'frame' ? { ...e, view: { ...e.view, cue: HIPS_HIGH } } : e));
     expect(said(run(c.s, kept).fx)).toEqual([HIPS, HIPS, HIPS]);
-    expect(r.s.line).toBe('Lower your hips into line');
+    expect(lineOf(r.s)).toBe('Timer paused: hips too high \u2014 lower your hips into line to count');
     // The second time is REPEAT_MS after the first, not sooner.
     let st = c.s;
     const at: number[] = [];
@@ -215,7 +225,7 @@ describe('setFlow (the reducer)', () => {
     // Gone for longer than the episode gap, then back: said again.
     const back: FlowEvent[] = [];
     for (let k = 40_100; k <= 52_000; k += 100) back.push(frame(t + k, active()));
-    back.push(frame(t + 52_100, on({ cue: { id: 'fault:hips-high', kind: 'fault' } })));
+    back.push(frame(t + 52_100, on({ cue: HIPS_HIGH })));
     expect(said(run(r.s, back).fx)).toEqual(['Lower your hips into line']);
   });
 
@@ -310,6 +320,110 @@ describe('setFlow (the reducer)', () => {
     expect(card.fx).toContainEqual({ type: 'summary', routineName: null, nextBlock: null });
   });
 
+  it('timer paused: a hold stopped by a fault says so in red; once the hold counts again, no fault line lingers over it', () => {
+    const c = toCounting(plankFraming(60));
+    const t = c.t;
+    const hold = (sec: number, extra: Partial<EngineView> = {}) => active({ holdSec: { total: sec, left: 0, right: 0 }, ...extra });
+    const fault = { activeFaults: ['hips-high'], cue: HIPS_HIGH };
+    let r = run(c.s, [frame(t + 100, hold(0, fault)), frame(t + 1500, hold(0, { activeFaults: ['hips-high'] }))]);
+    expect(lineOf(r.s)).toMatch(/^Timer paused: hips too high — lower your hips into line to count$/);
+    expect(phraseTone(r.s.line!)).toBe('fault');
+    // The hips come down: the hold runs again. The fault's words do not stay beside the running count.
+    r = run(r.s, [frame(t + 1700, hold(0.2)), frame(t + 1900, hold(0.4)), frame(t + 2100, hold(0.6))]);
+    expect(lineOf(r.s)).toBe('Holding. Breathe steadily.');
+    expect(phraseTone(r.s.line!)).toBe('plain');
+    // The hold stalls with no fault and the engine's guide on: the position is what the timer waits for.
+    const guide = cueOf({ about: 'guide', guide: 'plank.hips-down' });
+    r = run(r.s, [frame(t + 2200, hold(0.6, { cue: guide })), frame(t + 3500, hold(0.6, { cue: guide }))]);
+    expect(lineOf(r.s)).toBe('Timer paused: not in position — tuck your toes and lift your hips off the floor to count');
+    expect(phraseTone(r.s.line!)).toBe('paused');
+  });
+
+  it('a fresh engine still confirming a set-up it has no issue with does not pause the set ("until I can see you again" never shows with the person in view)', () => {
+    const c = toCounting(plankFraming(60));
+    const r = run(c.s, [frame(c.t + SETUP_GRACE_MS + 100, view({ phase: 'setup', setupIssues: [] }))]);
+    expect(r.s.name).toBe('counting');
+  });
+
+  it('sides that guide (a per-side hold): the first side named at Go; a side done is said, stops counting, and the other side is asked for; still holding the done side is told', () => {
+    const routine = cardRoutine(EXERCISES['rotation-stretch'], { holdSec: 5 });
+    const s0 = setFlow(openFlow('card', routine), { type: 'check-in', t: 0, pain: null }).state;
+    const c = toCounting(s0);
+    expect(said(c.fx, 'rotation-stretch')).toContain('Start with your left side');
+    expect(c.s.sides?.now).toBe('left');
+    const t = c.t;
+    const held = (left: number, right: number, side: 'left' | 'right' | null) => active({ holdSec: { total: left + right, left, right }, currentHoldSide: side });
+    const evs: FlowEvent[] = [];
+    for (let k = 0; k <= 60; k++) evs.push(frame(t + k * 100, held(k * 0.1, 0, 'left')));
+    let r = run(c.s, evs);
+    expect(said(r.fx, 'rotation-stretch')).toContain('Left side done. Now your right side.');
+    expect(r.s.sides?.done).toEqual({ left: true, right: false });
+    expect(r.s.sides?.now).toBe('right');
+    expect(lineOf(r.s)).toBe('Left side done. Now your right side.');
+    // She keeps holding her left: 5 s after it was done she is told, and the line says so until she turns.
+    const more: FlowEvent[] = [];
+    for (let k = 61; k <= 120; k++) more.push(frame(t + k * 100, held(k * 0.1, 0, 'left')));
+    r = run(r.s, more);
+    const still = 'That is still your left side, and it is done: switch to your right side.';
+    expect(said(r.fx, 'rotation-stretch')).toEqual([still]);
+    expect(lineOf(r.s)).toBe(still);
+    // She turns to her right: the warning goes, the line names the side being held, and the set completes at 5 s.
+    const right: FlowEvent[] = [];
+    for (let k = 1; k <= 30; k++) right.push(frame(t + 12_000 + k * 100, held(12, k * 0.1, 'right')));
+    r = run(r.s, right);
+    expect(lineOf(r.s)).toBe('Right side: holding. Breathe steadily.');
+    const end = run(r.s, [frame(t + 16_000, held(12, 5, 'right'))]);
+    expect(end.s.name).toBe('summary');
+  });
+
+  it('sides taken in turns (the bicycle): one side keeping on while the other never counts is said', () => {
+    const s0 = setFlow(openFlow('card', cardRoutine(EXERCISES.bicycle, { reps: 10 })), { type: 'check-in', t: 0, pain: null }).state;
+    const c = toCounting(s0);
+    const reps = (left: number, right: number) => active({ reps: { total: left + right, left, right } });
+    const r = run(c.s, [frame(c.t + 1000, reps(1, 0)), frame(c.t + 3000, reps(2, 0)), frame(c.t + 5000, reps(3, 0))]);
+    expect(said(r.fx, 'bicycle')).toEqual(['Left 1', 'Left 2', 'Left 3', 'Only your left side is counting: do your right side too.']);
+    const r2 = run(r.s, [frame(c.t + 7000, reps(3, 1))]);
+    expect(lineOf(r2.s)).not.toMatch(/Only your/);
+  });
+
+  it('framing asks one thing at a time: with nobody there the light is not blamed, and a line stays 2 s before another replaces it', () => {
+    const s = { ...plankFraming(), autoStart: false };
+    const evs: FlowEvent[] = [];
+    // Nobody in the picture: the engine's reading flips between "too dark" and "no person" every 500 ms.
+    for (let t = 0; t < 20_000; t += 100) evs.push({ ...frame(t, (t % 1000) < 500 ? issues('too-dark') : issues('no-person'), 0.05), personSeen: false } as FlowEvent);
+    const r = run(s, evs);
+    expect(said(r.fx)).toEqual([setupWords(EXERCISES.plank, 'no-person'), setupWords(EXERCISES.plank, 'no-person')]);
+    expect(lineOf(r.s)).toBe(setupWords(EXERCISES.plank, 'no-person'));
+    // Two real problems flickering (a person there): the line changes at most every SETUP_LINE_MIN_MS.
+    let st = s;
+    let last: string | null = null;
+    let changedAt = -Infinity;
+    for (let t = 0; t < 10_000; t += 100) {
+      st = setFlow(st, { ...frame(t, (t % 600) < 300 ? issues('wrong-view') : issues('wrong-posture')), personSeen: true } as FlowEvent).state;
+      const now = lineOf(st);
+      if (now !== last) {
+        if (last !== null) expect(t - changedAt).toBeGreaterThanOrEqual(SETUP_LINE_MIN_MS);
+        changedAt = t;
+        last = now;
+      }
+    }
+  });
+
+  it('clear endings: "Skip to next set" ends this set (kept, no "set complete") and rests before the next; on the last set it is not offered', () => {
+    const c = toCounting(plankFraming(20, 2));
+    expect(hasNextSet(c.s)).toBe(true);
+    const r = run(c.s, [frame(c.t + 100, active({ holdSec: { total: 4, left: 0, right: 0 } })), { type: 'skip-set', t: c.t + 200 }]);
+    expect(r.path).toEqual(['counting', 'rest']);
+    expect(r.fx).toContainEqual({ type: 'record-finish' });
+    expect(said(r.fx)).not.toContain('Set complete');
+    const second = run(r.s, [{ type: 'skip-rest', t: c.t + 300 }]);
+    expect(second.s.name).toBe('framing');
+    expect(hasNextSet(second.s)).toBe(false);
+    expect(setFlow(second.s, { type: 'skip-set', t: c.t + 400 }).state).toBe(second.s);
+    // "End exercise" (stop) ends the whole exercise, not just the set.
+    expect(run(c.s, [{ type: 'stop', t: c.t + 200 }]).s.name).toBe('summary');
+  });
+
   it('set-up lines flickering on and off for a minute are said at most twice per problem, never more than MAX_PER_MINUTE a minute', () => {
     let s = plankFraming();
     const evs: FlowEvent[] = [];
@@ -331,8 +445,8 @@ describe('setFlow (the reducer)', () => {
 describe('LiveSession on recorded streams (fake clock, recording speaker)', () => {
   it('clip 03 (good side plank), the card\'s two sets: framing → countdown once per set → counting → rest → … → summary; no set-up words after Go', async () => {
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
-    h.session.openExercise('plank');
-    h.session.checkIn(2);
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
+    h.session.send({ type: 'check-in', pain: 2 });
     await h.clock.advance(100_000);
     expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
     const texts = h.texts();
@@ -366,9 +480,9 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
       if (st.live?.stage === 'rest' && prev.live?.stage !== 'rest') restStarts.push(h.clock.now());
       if (prev.live?.stage === 'rest' && st.live?.stage !== 'rest') restEnds.push(h.clock.now());
     });
-    h.session.openExercise('plank');
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
     expect(h.store.getState().live).toMatchObject({ exerciseId: 'plank', target: { holdSec: 5 }, setLabel: 'Set 1 of 3', inRoutine: false });
-    h.session.checkIn(null);
+    h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(90_000);
     expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
     // The rest between sets is the block's 10 s, not a default.
@@ -388,7 +502,7 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
   it('a card whose exercise the routine leaves out runs the exercise\'s own defaults', async () => {
     const routine: Routine = { id: 'mine', name: 'My routine', blocks: [{ exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 }] };
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
-    h.session.openExercise('plank');
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
     const d = EXERCISES.plank.defaults;
     const sets = d.sets ?? 1;
     expect(h.store.getState().live).toMatchObject({ target: { holdSec: d.holdSec }, setLabel: sets > 1 ? `Set 1 of ${sets}` : null });
@@ -398,11 +512,11 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const plank = await clip('03_plank_forearm_side_kaiakol005');
     const stream = concat(15, plank, plank, nobody(22, plank[0]!), plank, plank, plank);
     const h = await harness(stream);
-    h.session.openRoutine({ id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] });
+    h.session.send({ type: 'open-routine', routine: { id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] } });
     // Every hold value the counter could show once counting began (the store, as React reads it).
     const shown: number[] = [];
     h.store.subscribe((st) => { if ((st.live?.stage === 'counting' || st.live?.stage === 'paused') && st.coach) shown.push(st.coach.holdSec); });
-    h.session.checkIn(null);
+    h.session.send({ type: 'check-in', pain: null });
     const heldAt: number[] = [];
     for (let i = 0; i < 40; i++) {
       await h.clock.advance(1000);
@@ -422,11 +536,11 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
 
   it('clip 04 (piked plank): the hips cue is spoken, nothing praises the set, and no line more than 6 times a minute', async () => {
     const h = await harness(await clip('04_plank_high_hips-high_bassem'));
-    h.session.openExercise('plank');
-    h.session.checkIn(null);
+    h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
+    h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(5000);
     // The piked body may not pass as the starting position: the person starts anyway.
-    if (h.store.getState().live?.stage === 'framing') h.session.startSet(true);
+    if (h.store.getState().live?.stage === 'framing') h.session.send({ type: 'start', anyway: true });
     await h.clock.advance(60_000);
     const texts = h.texts();
     expect(texts.some((x) => /hips/i.test(x))).toBe(true);
@@ -448,12 +562,12 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const one: Routine = { id: 'long', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 120, restSec: 0 }] };
     const runClip = async (name: string) => {
       const h = await harness(await clip(name), { routine: one });
-      h.session.openExercise('plank');
-      h.session.checkIn(null);
+      h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
+      h.session.send({ type: 'check-in', pain: null });
       await h.clock.advance(5000);
-      if (h.store.getState().live?.stage === 'framing') h.session.startSet(true);
+      if (h.store.getState().live?.stage === 'framing') h.session.send({ type: 'start', anyway: true });
       await h.clock.advance(40_000);
-      h.session.stop();
+      h.session.send({ type: 'stop' });
       return h.store.getState().summary!.records[0]!;
     };
     const sag = await runClip('02_plank_high_tutorial_yogai');
@@ -476,10 +590,10 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
 
   it('clip 14 (floor crunches): each counted rep is spoken as its number and the record says how many were judged well', async () => {
     const h = await harness(await clip('14_crunch_klarfit'));
-    h.session.openExercise('ab-crunch');
-    h.session.checkIn(null);
+    h.session.send({ type: 'open-exercise', exerciseId: 'ab-crunch' });
+    h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(30_000);
-    h.session.stop();
+    h.session.send({ type: 'stop' });
     const summary = h.store.getState().summary!;
     const rec = summary.records[0]!;
     expect(rec.reps.total).toBeGreaterThan(0);
@@ -492,12 +606,12 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
   it('the camera check frames the chosen exercise without starting; Start begins a set on the live screen', async () => {
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
     h.store.setState({ screen: 'camera' });
-    h.session.preview('plank');
+    h.session.send({ type: 'preview', exerciseId: 'plank' });
     await h.clock.advance(8000);
     expect(h.store.getState().live?.stage).toBe('framing');
     expect(h.store.getState().live?.canStart).toBe(true);
     expect(h.texts()).toEqual([]);
-    h.session.startSet();
+    h.session.send({ type: 'start' });
     expect(h.store.getState().screen).toBe('live');
     await h.clock.advance(4000);
     expect(h.store.getState().live?.stage).toBe('counting');
@@ -510,18 +624,18 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
       { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
     ] };
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
-    h.session.openRoutine(routine);
-    h.session.checkIn(3);
+    h.session.send({ type: 'open-routine', routine });
+    h.session.send({ type: 'check-in', pain: 3 });
     await h.clock.advance(12_000);
-    h.session.stop();
+    h.session.send({ type: 'stop' });
     const summary = h.store.getState().summary!;
     expect(summary.nextBlock).toBe(1);
-    expect(h.session.routineBlockExercise(1)).toBe('side-bend');
-    h.session.setPainAfter(5);
+    expect(h.store.getState().summary?.nextExerciseId).toBe('side-bend');
+    h.session.send({ type: 'pain-after', pain: 5 });
     await h.session.flushSaves();
     expect(h.saved.at(-1)!.painAfter).toBe(5);
     expect(h.store.getState().summary!.painAfter).toBe(5);
-    h.session.continueRoutine();
+    h.session.send({ type: 'next-exercise' });
     expect(h.store.getState().screen).toBe('live');
     expect(h.store.getState().live).toMatchObject({ stage: 'check-in', exerciseId: 'side-bend', setLabel: 'Exercise 2 of 2 · set 1 of 1' });
   });

@@ -26,15 +26,17 @@ import { allMet, UNKNOWN_VERDICTS, verdictsFor } from './framing';
 import type { SpeechKind, SpeechMemory } from './speech';
 import { maySay, NO_SPEECH, notePresent, noteSaid } from './speech';
 import type { SetTarget } from './target';
-import { counterMode, targetFor, targetReached } from './target';
-import type { PauseReason } from './words';
-import { LOOKING_LINE, pauseLine, READY_LINE, setupWords, SPOKEN } from './words';
-import { cueText } from '../../words/coachWords';
+import type { Carry } from './pendingSet';
+import { capSides, counterMode, sideOrder, targetFor, targetReached } from './target';
+import type { CueRef, PauseReason, Phrase, Side } from '../../words/liveWords';
+import { phraseKey } from '../../words/liveWords';
 
 /** Seconds of the spoken 3-2-1 before counting starts. */
 export const COUNTDOWN_SEC = 3;
 /** Framing: every need met for this long (ms) starts the set by itself (the person may be on the floor). */
 export const READY_HOLD_MS = 1500;
+/** Framing: a set-up line stays at least this long (ms) before another takes its place (one request at a time). */
+export const SETUP_LINE_MIN_MS = 2000;
 /**
  * After "Go" a fresh engine confirms the set-up (SETUP_CLEAR_MS, 0.4 s); only a problem that outlasts this
  * (ms) shows as a pause, so "Go" is never followed by a flash of set-up words.
@@ -49,6 +51,38 @@ export const PRAISE_CLEAN_MS = 10_000;
  * piked plank in clip 04 is flagged on and off within each second) does not make the line jump about.
  */
 export const FAULT_LINE_MS = 3000;
+/** A hold whose time has not gone up for this long (ms) is waiting: the screen says why ("Timer paused: …"). */
+export const HOLD_STALL_MS = 800;
+/** "Left side done. Now your right side." stays on screen this long (ms). */
+export const SIDE_NOTE_MS = 4000;
+/**
+ * A side already done for this long (ms) that is still being held or counted, the other side not counting
+ * for as long: "That is still your left side … switch to your right side." (time to turn round first).
+ */
+export const WRONG_SIDE_MS = 4000;
+/** Alternating sides: this many counts in a row on one side, none on the other: "do the other side too". */
+export const ONE_SIDED_RUN = 3;
+
+/** Where a per-side set stands: sides done, the side to do now, what each side's raw count was and when it went up. */
+export interface SideTrack {
+  readonly order: 'sequential' | 'alternating';
+  readonly done: { readonly left: boolean; readonly right: boolean };
+  readonly now: Side | null;
+  /** Raw counts (whole reps or seconds), not stopped at the target. */
+  readonly seen: { readonly left: number; readonly right: number };
+  readonly upAt: { readonly left: number; readonly right: number };
+  /** When each side reached its target (ms), +Infinity before. */
+  readonly doneAt: { readonly left: number; readonly right: number };
+  /** Alternating: counts in a row on each side since the other side last counted. */
+  readonly run: { readonly left: number; readonly right: number };
+  /** A note about the sides ("Left side done…") and until when it shows (ms). */
+  readonly note: Phrase | null;
+  readonly noteUntil: number;
+}
+
+const LOOKING: Phrase = { k: 'looking' };
+const READY: Phrase = { k: 'ready' };
+const CAMERA_PAUSED: Phrase = { k: 'paused', reason: 'camera' };
 
 export type FlowName = 'check-in' | 'framing' | 'countdown' | 'counting' | 'paused' | 'rest' | 'summary' | 'closed';
 
@@ -80,10 +114,8 @@ export interface FlowState {
   readonly goAt: number;
   /** Counting has begun in this set (a record is open). */
   readonly recording: boolean;
-  /** The one line for the person now: guidance, why counting is paused, the engine's cue. */
-  readonly line: string | null;
-  /** 'setup' | 'paused' | the engine cue's kind | null: how the line is styled. */
-  readonly lineKind: string | null;
+  /** The one line for the person now (guidance, why counting is paused, the engine's cue), as ids: worded at the edge. */
+  readonly line: Phrase | null;
   readonly speech: SpeechMemory;
   /** Engine cue id last seen while counting (a new one may be spoken). */
   readonly lastCueId: string | null;
@@ -100,10 +132,19 @@ export interface FlowState {
   readonly autoStart: boolean;
   /** When a form fault was last on in this set (ms), -Infinity if never: praise waits PRAISE_CLEAN_MS after it. */
   readonly faultAt: number;
-  /** The words of each fault cue seen (by fault id), to keep a fault on screen while its cue rests. */
-  readonly faultWords: Readonly<Record<string, string>>;
-  /** The words of the fault seen last. */
-  readonly lastFaultWords: string | null;
+  /** The faults whose cue was seen in this set: one still on while its cue rests stays named. */
+  readonly faultsCued: readonly string[];
+  /** The fault named last. */
+  readonly lastFault: string | null;
+  /** Per-side exercises: the sides' progress in this set (null for the others). */
+  readonly sides: SideTrack | null;
+  /** When the line was last changed (ms): framing keeps a set-up line SETUP_LINE_MIN_MS. */
+  readonly lineAt: number;
+  /** A set carried on after a reload: what its first part counted (added to what the engine counts now). */
+  readonly carry: Carry | null;
+  /** Holds: the time held last frame (s) and when it last went up (ms), to tell when the timer waits. */
+  readonly holdSeen: number;
+  readonly holdUpAt: number;
 }
 
 export type FlowEvent =
@@ -112,7 +153,11 @@ export type FlowEvent =
    * One processed frame: the engine's view and events, the picture's brightness where measured, and whether
    * the model saw every joint the exercise needs (raw scores; undefined where unknown).
    */
-  | { type: 'frame'; t: number; view: EngineView; events: readonly EngineEvent[]; light?: number | undefined; neededSeen?: boolean | undefined }
+  | {
+    type: 'frame'; t: number; view: EngineView; events: readonly EngineEvent[]; light?: number | undefined; neededSeen?: boolean | undefined;
+    /** Whether the model sees a person at all (a few joints); undefined where unknown. */
+    personSeen?: boolean | undefined;
+  }
   | { type: 'tick'; t: number }
   | { type: 'start'; t: number; anyway?: boolean }
   | { type: 'pause'; t: number }
@@ -121,10 +166,13 @@ export type FlowEvent =
   | { type: 'camera'; t: number; ok: boolean }
   | { type: 'stop'; t: number }
   | { type: 'skip-rest'; t: number }
+  /** "Skip to next set": this set ends (what it counted is kept) and the next set of the exercise comes. */
+  | { type: 'skip-set'; t: number }
   | { type: 'skip-exercise'; t: number };
 
 export type Effect =
-  | { type: 'speak'; text: string; interrupt?: boolean }
+  /** Say a phrase (worded by the host, src/words/liveWords.ts). */
+  | { type: 'speak'; say: Phrase; interrupt?: boolean }
   | { type: 'silence' }
   /** Tick every `everyMs` (null: stop ticking). */
   | { type: 'timer'; everyMs: number | null }
@@ -169,18 +217,32 @@ export function cardPlan(def: ExerciseDef, block: RoutineBlock | null): Routine 
 }
 
 /** The state for a plan, at its check-in. */
-export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0): FlowState {
+export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0, resume: { set: number; carry: Carry } | null = null): FlowState {
   let run = startRoutine(routine);
   for (let i = 0; i < fromBlock && run.step.kind !== 'done'; i++) run = skipExercise(run);
+  // Carried on after a reload: the sets before it are done.
+  while (resume && run.step.kind === 'set' && run.step.set < resume.set) run = tickRest(finishSet(run, 0), 0, true);
   const step = run.step.kind === 'set' ? run.step : null;
   const exerciseId = (step?.block.exerciseId ?? routine.blocks[0]?.exerciseId ?? 'plank') as ExerciseId;
   const def = EXERCISES[exerciseId];
   return {
     name: 'check-in', plan: { kind, run }, exerciseId, target: targetFor(def, step ? blockTarget(step.block) : undefined),
     painBefore: null, countdown: 0, countdownNextAt: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS,
-    readySince: null, goAt: Number.NaN, recording: false, line: null, lineKind: null, speech: NO_SPEECH, lastCueId: null,
+    readySince: null, goAt: Number.NaN, recording: false, line: null, speech: NO_SPEECH, lastCueId: null,
     reps: { total: 0, left: 0, right: 0 }, repPulse: 0, cameraOk: true, setsDone: 0, countedAny: false, autoStart: true,
-    faultAt: Number.NEGATIVE_INFINITY, faultWords: {}, lastFaultWords: null,
+    faultAt: Number.NEGATIVE_INFINITY, faultsCued: [], lastFault: null, sides: null, holdSeen: 0, holdUpAt: Number.NEGATIVE_INFINITY,
+    lineAt: Number.NEGATIVE_INFINITY, carry: resume?.carry ?? null,
+  };
+}
+
+function freshSides(def: ExerciseDef): SideTrack | null {
+  const order = sideOrder(def);
+  if (!order) return null;
+  const zero = { left: 0, right: 0 };
+  return {
+    order, done: { left: false, right: false }, now: order === 'sequential' ? 'left' : null, seen: zero,
+    upAt: { left: Number.NEGATIVE_INFINITY, right: Number.NEGATIVE_INFINITY }, run: zero, note: null, noteUntil: 0,
+    doneAt: { left: Number.POSITIVE_INFINITY, right: Number.POSITIVE_INFINITY },
   };
 }
 
@@ -237,16 +299,23 @@ function reduce(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
 
 const defOf = (s: FlowState): ExerciseDef => EXERCISES[s.exerciseId];
 
-function say(s: FlowState, text: string, kind: SpeechKind, t: number, fx: Effect[], interrupt = false): FlowState {
-  if (!maySay(s.speech, text, kind, t)) return s;
-  fx.push(interrupt ? { type: 'speak', text, interrupt: true } : { type: 'speak', text });
-  return kind === 'count' ? s : { ...s, speech: noteSaid(s.speech, text, t) };
+/** Says `p` when the speech rules (speech.ts) allow it now; remembers it was said. */
+function say(s: FlowState, p: Phrase, kind: SpeechKind, t: number, fx: Effect[], interrupt = false): FlowState {
+  const key = phraseKey(p);
+  if (!maySay(s.speech, key, kind, t)) return s;
+  fx.push(interrupt ? { type: 'speak', say: p, interrupt: true } : { type: 'speak', say: p });
+  return kind === 'count' ? s : { ...s, speech: noteSaid(s.speech, key, t) };
 }
 
-/** The words of the engine's first set-up issue, or null. */
-function setupLine(s: FlowState, issues: readonly SetupIssue[]): string | null {
+/** Notes that `p`'s problem is on now (set-up and fault lines), then says it if the rules allow. */
+function sayPresent(s: FlowState, p: Phrase, kind: SpeechKind, t: number, fx: Effect[]): FlowState {
+  return say({ ...s, speech: notePresent(s.speech, phraseKey(p), t) }, p, kind, t, fx);
+}
+
+/** The engine's first set-up issue as a line, or null. */
+function setupLine(issues: readonly SetupIssue[]): Phrase | null {
   const top = issues[0];
-  return top ? setupWords(defOf(s), top) : null;
+  return top ? { k: 'setup', issue: top } : null;
 }
 
 /**
@@ -263,8 +332,9 @@ function enterFraming(s: FlowState, _t: number, fx: Effect[]): FlowState {
   fx.push({ type: 'timer', everyMs: null }, { type: 'new-engine' });
   return {
     ...s, name: 'framing', countdown: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS, readySince: null,
-    goAt: Number.NaN, recording: false, line: s.cameraOk ? LOOKING_LINE : pauseLine('camera', null), lineKind: 'setup',
+    goAt: Number.NaN, recording: false, line: s.cameraOk ? LOOKING : CAMERA_PAUSED,
     lastCueId: null, reps: { total: 0, left: 0, right: 0 }, countedAny: false, faultAt: Number.NEGATIVE_INFINITY,
+    faultsCued: [], lastFault: null,
   };
 }
 
@@ -276,23 +346,27 @@ function framing(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       const readySince = met ? (s.readySince ?? e.t) : null;
       let next: FlowState = { ...s, verdicts, readySince };
       if (met) {
-        next = { ...next, line: READY_LINE, lineKind: 'setup' };
+        next = { ...next, line: READY };
         if (s.autoStart && e.t - readySince! >= READY_HOLD_MS) return enterCountdown(next, e.t, fx);
         return next;
       }
-      const words = setupLine(s, e.view.setupIssues);
-      next = { ...next, line: words ?? LOOKING_LINE, lineKind: 'setup' };
-      if (words && speakable(e.view.setupIssues, e.neededSeen)) {
-        next = { ...next, speech: notePresent(next.speech, words, e.t) };
-        next = say(next, words, 'setup', e.t, fx);
-      }
+      // One request at a time: the light is not blamed while nobody is there (with nobody in the picture the
+      // engine's light reading flips, and "more light" would alternate with "step into view"), and a line stays
+      // SETUP_LINE_MIN_MS before another replaces it.
+      const issues = e.view.setupIssues[0] === 'too-dark' && e.personSeen === false ? (['no-person'] as const) : e.view.setupIssues;
+      const want = setupLine(issues) ?? LOOKING;
+      const keep = s.line !== null && s.line.k === 'setup' && phraseKey(s.line) !== phraseKey(want) && e.t - s.lineAt < SETUP_LINE_MIN_MS;
+      const line = keep ? s.line! : want;
+      next = { ...next, line, lineAt: keep || (s.line && phraseKey(s.line) === phraseKey(line)) ? s.lineAt : e.t };
+      if (line.k === 'setup' && !keep && speakable(issues, e.neededSeen)) next = sayPresent(next, line, 'setup', e.t, fx);
       return next;
     }
     case 'start':
       if (!e.anyway && !allMet(s.verdicts)) return s;
       return enterCountdown({ ...s, autoStart: true }, e.t, fx);
-    case 'camera': return { ...s, cameraOk: e.ok, line: e.ok ? LOOKING_LINE : pauseLine('camera', null), lineKind: e.ok ? 'setup' : 'paused' };
+    case 'camera': return { ...s, cameraOk: e.ok, line: e.ok ? LOOKING : CAMERA_PAUSED };
     case 'skip-exercise': return skipThisExercise(s, e.t, fx);
+    case 'skip-set': return skipThisSet(s, e.t, fx);
     default: return s;
   }
 }
@@ -302,8 +376,8 @@ function framing(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
 function enterCountdown(s: FlowState, t: number, fx: Effect[]): FlowState {
   if (s.countdowns > 0) return enterCounting(s, t, fx);
   // Stale set-up words being spoken are out of date: the count is heard from its start.
-  fx.push({ type: 'timer', everyMs: TICK_MS }, { type: 'speak', text: String(COUNTDOWN_SEC), interrupt: true });
-  return { ...s, name: 'countdown', countdown: COUNTDOWN_SEC, countdownNextAt: t + 1000, countdowns: s.countdowns + 1, line: null, lineKind: null };
+  fx.push({ type: 'timer', everyMs: TICK_MS }, { type: 'speak', say: { k: 'count', n: COUNTDOWN_SEC }, interrupt: true });
+  return { ...s, name: 'countdown', countdown: COUNTDOWN_SEC, countdownNextAt: t + 1000, countdowns: s.countdowns + 1, line: null };
 }
 
 function countdown(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
@@ -315,7 +389,7 @@ function countdown(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       if (e.t < next.countdownNextAt) return next;
       const n = next.countdown - 1;
       if (n > 0) {
-        fx.push({ type: 'speak', text: String(n) });
+        fx.push({ type: 'speak', say: { k: 'count', n } });
         return { ...next, countdown: n, countdownNextAt: next.countdownNextAt + 1000 };
       }
       return enterCounting(next, e.t, fx);
@@ -324,16 +398,20 @@ function countdown(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
     case 'hidden': return pauseFor(enterCounting(s, e.t, fx, false), 'hidden', e.t, fx);
     case 'camera': return e.ok ? s : pauseFor(enterCounting(s, e.t, fx, false), 'camera', e.t, fx);
     case 'skip-exercise': return skipThisExercise(s, e.t, fx);
+    case 'skip-set': return skipThisSet(s, e.t, fx);
     default: return s;
   }
 }
 
 function enterCounting(s: FlowState, t: number, fx: Effect[], speakGo = true): FlowState {
   fx.push({ type: 'timer', everyMs: null }, { type: 'new-engine' }, { type: 'record-start' });
-  if (speakGo) fx.push({ type: 'speak', text: SPOKEN.go });
+  if (speakGo) fx.push({ type: 'speak', say: { k: 'go' } });
+  const sides = freshSides(defOf(s));
+  // Sides one after the other: the first is named ("Start with your left side").
+  if (speakGo && sides?.now) fx.push({ type: 'speak', say: { k: 'side-now', side: sides.now, first: true } });
   return {
-    ...s, name: 'counting', countdown: 0, goAt: t, recording: true, line: null, lineKind: null, lastCueId: null,
-    reps: { total: 0, left: 0, right: 0 },
+    ...s, name: 'counting', countdown: 0, goAt: t, recording: true, line: null, lastCueId: null,
+    reps: { total: 0, left: 0, right: 0 }, sides, holdSeen: 0, holdUpAt: Number.NEGATIVE_INFINITY,
   };
 }
 
@@ -346,60 +424,153 @@ function counting(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
     case 'hidden': return pauseFor(s, 'hidden', e.t, fx);
     case 'camera': return e.ok ? { ...s, cameraOk: true } : pauseFor({ ...s, cameraOk: false }, 'camera', e.t, fx);
     case 'skip-exercise': return skipThisExercise(s, e.t, fx);
+    case 'skip-set': return skipThisSet(s, e.t, fx);
     default: return s;
   }
 }
 
 function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, fx: Effect[]): FlowState {
-  const v = e.view;
+  const raw = e.view;
   const def = defOf(s);
+  // What the person sees and hears: each side stopped at its target (target.ts); the raw counts only tell
+  // which side keeps coming.
+  const v = capSides(def, raw, s.target);
+  const { mode } = counterMode(def);
   let next: FlowState = { ...s, verdicts: verdictsFor(v, e.light) };
   if (v.activeFaults.length > 0) next = { ...next, faultAt: e.t };
+  if (raw.holdSec.total > next.holdSeen + 1e-6) next = { ...next, holdUpAt: e.t };
+  next = { ...next, holdSeen: raw.holdSec.total };
   next = acknowledgeReps(next, v, e.t, fx);
   if (v.reps.total > 0 || v.holdSec.total > 0) next = { ...next, countedAny: true };
   if (targetReached(def, v, s.target)) return finishThisSet(next, e.t, fx, true);
+  next = trackSides(next, raw, e.t, fx);
   // Set-up lost for longer than the engine's own patience (or never confirmed after Go): pause with one line.
-  const lost = v.phase === 'paused' || (v.phase === 'setup' && e.t - s.goAt >= SETUP_GRACE_MS);
+  // A fresh engine still confirming a set-up it has no issue with is not a reason to pause.
+  const lost = v.phase === 'paused' || (v.phase === 'setup' && v.setupIssues.length > 0 && e.t - s.goAt >= SETUP_GRACE_MS);
   if (lost) return pauseForSetup(next, v, e.t, fx, e.neededSeen);
+  // A hold's time going up now: nothing that says otherwise is shown (a lingering fault, a guide to the position).
+  const holding = mode === 'hold' && e.t - next.holdUpAt < HOLD_STALL_MS;
   // The engine's cue: shown; a new one is spoken (set-up cues never while counting works). Praise right after
   // a fault would contradict it, and the set's end has its own words: neither is passed on.
-  const cue = v.cue && !muted(next, v.cue, e.t) ? v.cue : null;
-  const cueWords = cue ? cueText(def.id, cue) : null;
-  if (cue && cueWords !== null && cue.id.startsWith('guide:')) {
+  const cue = v.cue && !muted(next, v.cue, e.t) && !(holding && isPositionCue(v.cue)) ? v.cue : null;
+  const cueLine = cue ? cueLineOf(cue) : null;
+  if (cue && cueLine && cue.about === 'guide') {
     // The engine's guide says why nothing is counting (which part of the position is missing): said by the
     // set-up rules (once, once more if it lasts, then only shown).
-    next = say({ ...next, speech: notePresent(next.speech, cueWords, e.t) }, cueWords, 'setup', e.t, fx);
-  } else if (cue && cueWords !== null && cue.id !== s.lastCueId && cue.kind !== 'setup') {
-    next = say({ ...next, speech: notePresent(next.speech, cueWords, e.t) }, cueWords, 'cue', e.t, fx);
+    next = sayPresent(next, cueLine, 'setup', e.t, fx);
+  } else if (cue && cueLine && cue.id !== s.lastCueId && cue.kind !== 'setup') {
+    next = sayPresent(next, cueLine, 'cue', e.t, fx);
   }
-  if (cue && cueWords !== null && cue.id.startsWith('fault:') && next.faultWords[cue.id.slice(6)] !== cueWords) {
-    next = { ...next, faultWords: { ...next.faultWords, [cue.id.slice(6)]: cueWords } };
-  }
-  // A fault still on while its cue rests (the engine does not repeat a cue within its cooldown) stays named,
-  // and for FAULT_LINE_MS after it was last seen.
-  const nowWords = v.activeFaults.map((id) => next.faultWords[id]).find((w) => w !== undefined) ?? null;
-  if (nowWords) next = { ...next, lastFaultWords: nowWords };
+  const cuedFault = cueLine?.k === 'fault' ? cueLine.faultId : null;
+  if (cuedFault !== null && !next.faultsCued.includes(cuedFault)) next = { ...next, faultsCued: [...next.faultsCued, cuedFault] };
+  // A fault still on while its cue rests (the engine does not repeat a cue within its cooldown) stays named.
+  const nowFault = v.activeFaults.find((id) => next.faultsCued.includes(id)) ?? null;
+  if (nowFault !== null) next = { ...next, lastFault: nowFault };
   // A fault that stands (its cue said once, the engine not raising it again) is said again every
   // FAULT_REMIND_MS while it is still on (speech.ts): the person is still making it, so the coach keeps
   // reminding, at most 4 times a minute. Clip 04's pike, read steadily, would otherwise be said once in a 40 s set.
-  if (nowWords && !(cue && cue.id !== s.lastCueId && cueWords === nowWords)) {
-    next = say({ ...next, speech: notePresent(next.speech, nowWords, e.t) }, nowWords, 'fault', e.t, fx);
+  if (nowFault !== null && !(cue && cue.id !== s.lastCueId && cuedFault === nowFault)) {
+    next = sayPresent(next, { k: 'fault', faultId: nowFault }, 'fault', e.t, fx);
   }
-  const faultLine = nowWords ?? (e.t - next.faultAt < FAULT_LINE_MS ? next.lastFaultWords : null);
-  const line = cueWords ?? faultLine ?? idleLine(def, v);
-  return { ...next, lastCueId: cue?.id ?? null, line, lineKind: cue?.kind ?? (faultLine ? 'fault' : null) };
+  return { ...next, lastCueId: cue?.id ?? null, line: countingLine(next, v, e.t, { mode, holding, cue, cueLine, nowFault }) };
+}
+
+/** The one line while counting, the most pressing first. */
+function countingLine(
+  s: FlowState, v: EngineView, t: number,
+  o: { mode: 'reps' | 'hold'; holding: boolean; cue: CueRef | null; cueLine: Phrase | null; nowFault: string | null },
+): Phrase {
+  const activeFault = o.nowFault ?? v.activeFaults[0] ?? null;
+  // A hold whose timer waits says why: a fault that is on now, else the position (the engine's guide).
+  if (o.mode === 'hold' && !o.holding) {
+    if (activeFault !== null) return { k: 'timer-paused', faultId: activeFault };
+    if (o.cue && isPositionCue(o.cue)) return { k: 'timer-paused', cue: o.cue };
+  }
+  const sides = s.sides;
+  if (sides?.note && (sides.note.k === 'other-side' || sides.note.k === 'one-side' || t < sides.noteUntil)) return sides.note;
+  if (o.cueLine) return o.cueLine;
+  // A fault gone a moment ago lingers (it flickers near its threshold), never in red and never while the hold counts.
+  if (!o.holding && s.lastFault !== null && t - s.faultAt < FAULT_LINE_MS) return { k: 'fault', faultId: s.lastFault, active: false };
+  return idleLine(defOf(s), v, o.holding, sides);
+}
+
+/** A cue about the position (what is missing from it), not about form. */
+function isPositionCue(cue: CueRef): boolean {
+  return cue.kind === 'setup' || cue.about === 'guide';
+}
+
+/**
+ * Per-side exercises: which side is done (its target reached: said once, "Left side done. Now your right
+ * side."), which side to do now, and whether one side keeps coming while the other never does (said, and
+ * repeated like a standing fault until it changes).
+ */
+function trackSides(s: FlowState, raw: EngineView, t: number, fx: Effect[]): FlowState {
+  const tr = s.sides;
+  if (!tr) return s;
+  const { mode } = counterMode(defOf(s));
+  const goal = (mode === 'hold' ? s.target.holdSec : s.target.reps) ?? 0;
+  const c = mode === 'hold' ? raw.holdSec : raw.reps;
+  const count = { left: Math.floor(c.left), right: Math.floor(c.right) };
+  const up = { left: count.left > tr.seen.left, right: count.right > tr.seen.right };
+  const upAt = { left: up.left ? t : tr.upAt.left, right: up.right ? t : tr.upAt.right };
+  const run = {
+    left: up.left ? tr.run.left + (count.left - tr.seen.left) : up.right ? 0 : tr.run.left,
+    right: up.right ? tr.run.right + (count.right - tr.seen.right) : up.left ? 0 : tr.run.right,
+  };
+  const done = { left: tr.done.left || (goal > 0 && count.left >= goal), right: tr.done.right || (goal > 0 && count.right >= goal) };
+  const doneAt = { left: done.left && !tr.done.left ? t : tr.doneAt.left, right: done.right && !tr.done.right ? t : tr.doneAt.right };
+  let next: FlowState = s;
+  let note = tr.note && t < tr.noteUntil ? tr.note : null;
+  let noteUntil = tr.noteUntil;
+  for (const side of ['left', 'right'] as const) {
+    if (done[side] && !tr.done[side]) {
+      const other = side === 'left' ? 'right' : 'left';
+      note = { k: 'side-done', side, next: done[other] ? null : other };
+      noteUntil = t + SIDE_NOTE_MS;
+      next = say(next, note, 'cue', t, fx);
+    }
+  }
+  // The side to do now: the one not done; before either is done, the one under way (a hold's side, or the one
+  // counted further), else the side named at Go.
+  const held = raw.currentHoldSide;
+  let now: Side | null = done.left && !done.right ? 'right' : done.right && !done.left ? 'left' : null;
+  if (!done.left && !done.right && tr.order === 'sequential') now = held ?? (count.right > count.left ? 'right' : count.left > count.right ? 'left' : tr.now);
+  // One side keeps coming, the other never does.
+  let warn: Phrase | null = null;
+  for (const side of ['left', 'right'] as const) {
+    const other = side === 'left' ? 'right' : 'left';
+    if (done[other]) continue;
+    const stillOn = mode === 'hold' ? held === side : t - upAt[side] < 1500;
+    const stillDone = tr.order === 'sequential' && stillOn && t - doneAt[side] >= WRONG_SIDE_MS && t - upAt[other] > WRONG_SIDE_MS;
+    if (stillDone) warn = { k: 'other-side', done: side, next: other };
+    if (tr.order === 'alternating' && !done[side] && run[side] >= ONE_SIDED_RUN) warn = { k: 'one-side', side, other };
+  }
+  if (warn) {
+    next = sayPresent(next, warn, 'fault', t, fx);
+    note = warn;
+    noteUntil = t;
+  } else if (note && (note.k === 'other-side' || note.k === 'one-side')) {
+    note = null;
+  }
+  return { ...next, sides: { ...tr, done, doneAt, now, seen: count, upAt, run, note, noteUntil } };
+}
+
+/** An engine cue as a line: a fault cue as its fault (one key for the cue and its reminders), else the cue. */
+function cueLineOf(cue: CueRef): Phrase {
+  return cue.kind === 'fault' && cue.about === 'fault' ? { k: 'fault', faultId: cue.faultId } : { k: 'cue', cue };
 }
 
 function muted(s: FlowState, cue: NonNullable<EngineView['cue']>, t: number): boolean {
   if (cue.kind === 'praise') return t - s.faultAt < PRAISE_CLEAN_MS;
-  return cue.kind === 'info' && cue.id.startsWith('info:target');
+  return cue.about === 'target';
 }
 
-/** What the screen says while counting with no cue: what is being counted. */
-function idleLine(def: ExerciseDef, v: EngineView): string {
+/** What the screen says while counting with nothing to correct: what is being counted, and the side to do now. */
+function idleLine(def: ExerciseDef, v: EngineView, holding: boolean, sides: SideTrack | null): Phrase {
   const { mode } = counterMode(def);
-  if (mode === 'hold') return v.currentHoldSide || v.holdSec.total > 0 ? 'Holding. Breathe steadily.' : 'Get into the position: the hold counts when you are in it.';
-  return v.reps.total > 0 ? `That's ${v.reps.total}. Keep going.` : 'Start when you are ready: each rep is counted.';
+  const per = mode === 'hold' ? v.holdSec : v.reps;
+  const shown = sides ? { left: Math.floor(per.left), right: Math.floor(per.right) } : null;
+  return { k: 'idle', mode, total: v.reps.total, holding: holding || (mode === 'hold' && v.holdSec.total > 0 && v.currentHoldSide !== null), sides: shown, now: sides?.now ?? null };
 }
 
 function acknowledgeReps(s: FlowState, v: EngineView, t: number, fx: Effect[]): FlowState {
@@ -409,9 +580,11 @@ function acknowledgeReps(s: FlowState, v: EngineView, t: number, fx: Effect[]): 
   let next: FlowState = { ...s, reps: { total: r.total, left: r.left, right: r.right } };
   if (r.total > s.reps.total || r.left > s.reps.left || r.right > s.reps.right) {
     next = { ...next, repPulse: s.repPulse + 1 };
-    // The number as shown: per side where the counter shows sides.
-    const n = !sides ? r.total : r.left > s.reps.left ? r.left : r.right > s.reps.right ? r.right : r.total;
-    next = say(next, String(n), 'count', t, fx);
+    // The number as shown, with its side where the counter shows sides ("Left 7"): never two bare counters
+    // interleaved.
+    if (!sides) next = say(next, { k: 'count', n: r.total }, 'count', t, fx);
+    else if (r.left > s.reps.left) next = say(next, { k: 'count', n: r.left, side: 'left' }, 'count', t, fx);
+    else if (r.right > s.reps.right) next = say(next, { k: 'count', n: r.right, side: 'right' }, 'count', t, fx);
   }
   return next;
 }
@@ -420,17 +593,17 @@ function acknowledgeReps(s: FlowState, v: EngineView, t: number, fx: Effect[]): 
 
 function pauseFor(s: FlowState, reason: PauseReason, t: number, fx: Effect[]): FlowState {
   fx.push({ type: 'record-save' }, { type: 'silence' });
-  let next: FlowState = { ...s, name: 'paused', pause: reason, line: pauseLine(reason, null), lineKind: 'paused', readySince: null };
-  if (reason === 'user') next = say(next, SPOKEN.paused, 'count', t, fx);
-  if (reason === 'camera') next = say(next, SPOKEN.cameraLost, 'count', t, fx);
+  let next: FlowState = { ...s, name: 'paused', pause: reason, line: { k: 'paused', reason }, readySince: null };
+  if (reason === 'user') next = say(next, { k: 'user-paused' }, 'count', t, fx);
+  if (reason === 'camera') next = say(next, { k: 'camera-lost' }, 'count', t, fx);
   return next;
 }
 
 function pauseForSetup(s: FlowState, v: EngineView, t: number, fx: Effect[], neededSeen: boolean | undefined): FlowState {
-  const words = setupLine(s, v.setupIssues);
+  const line = setupLine(v.setupIssues);
   fx.push({ type: 'record-save' });
-  let next: FlowState = { ...s, name: 'paused', pause: 'setup', line: pauseLine('setup', words), lineKind: 'paused' };
-  if (words && speakable(v.setupIssues, neededSeen)) next = say({ ...next, speech: notePresent(next.speech, words, t) }, words, 'setup', t, fx);
+  let next: FlowState = { ...s, name: 'paused', pause: 'setup', line: { k: 'paused', reason: 'setup', issue: v.setupIssues[0] ?? null } };
+  if (line && speakable(v.setupIssues, neededSeen)) next = sayPresent(next, line, 'setup', t, fx);
   return next;
 }
 
@@ -441,10 +614,10 @@ function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       const v = e.view;
       let next: FlowState = { ...s, verdicts: verdictsFor(v, e.light) };
       next = acknowledgeReps(next, v, e.t, fx);
-      if (v.phase === 'active') return { ...next, name: 'counting', pause: null, line: v.cue ? cueText(s.exerciseId, v.cue) : idleLine(defOf(s), v), lineKind: v.cue?.kind ?? null };
-      const words = setupLine(s, v.setupIssues);
-      next = { ...next, line: pauseLine('setup', words) };
-      if (words && speakable(v.setupIssues, e.neededSeen)) next = say({ ...next, speech: notePresent(next.speech, words, e.t) }, words, 'setup', e.t, fx);
+      if (v.phase === 'active') return { ...next, name: 'counting', pause: null, line: v.cue ? cueLineOf(v.cue) : idleLine(defOf(s), v, false, s.sides) };
+      const line = setupLine(v.setupIssues);
+      next = { ...next, line: { k: 'paused', reason: 'setup', issue: v.setupIssues[0] ?? null } };
+      if (line && speakable(v.setupIssues, e.neededSeen)) next = sayPresent(next, line, 'setup', e.t, fx);
       return next;
     }
     case 'pause':
@@ -461,14 +634,15 @@ function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       if (s.pause === 'camera') return resumeCounting({ ...s, cameraOk: true }, e.t, fx);
       return { ...s, cameraOk: true };
     case 'skip-exercise': return skipThisExercise(s, e.t, fx);
+    case 'skip-set': return skipThisSet(s, e.t, fx);
     default: return s;
   }
 }
 
 function resumeCounting(s: FlowState, t: number, fx: Effect[]): FlowState {
   // Counted from now: the engine's clock skipped the pause, so the grace after Go applies again.
-  fx.push({ type: 'speak', text: SPOKEN.carryOn, interrupt: true });
-  return { ...s, name: 'counting', pause: null, goAt: t, line: null, lineKind: null };
+  fx.push({ type: 'speak', say: { k: 'carry-on' }, interrupt: true });
+  return { ...s, name: 'counting', pause: null, goAt: t, line: null };
 }
 
 // end of a set: rest, the next set, or the summary.
@@ -477,8 +651,8 @@ function finishThisSet(s: FlowState, t: number, fx: Effect[], reached: boolean):
   if (s.recording) fx.push({ type: 'record-finish' });
   // "Well done" only for a set that counted something with no form fault in it.
   const well = s.countedAny && !Number.isFinite(s.faultAt);
-  let next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0) };
-  if (reached) fx.push({ type: 'speak', text: well ? SPOKEN.setCompleteWell : SPOKEN.setComplete, interrupt: true });
+  let next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0), carry: null };
+  if (reached) fx.push({ type: 'speak', say: { k: 'set-complete', well }, interrupt: true });
   const run = finishSet(s.plan.run, t);
   next = { ...next, plan: { ...s.plan, run } };
   return afterStep(next, t, fx);
@@ -490,8 +664,8 @@ function afterStep(s: FlowState, t: number, fx: Effect[]): FlowState {
   if (st.kind === 'rest') {
     const nextId = restNextExercise(s.plan.run);
     fx.push({ type: 'timer', everyMs: TICK_MS });
-    fx.push({ type: 'speak', text: SPOKEN.rest(nextId ? EXERCISES[nextId].name : null) });
-    return { ...s, name: 'rest', pause: null, line: null, lineKind: null, countdown: 0 };
+    fx.push({ type: 'speak', say: { k: 'rest', next: nextId } });
+    return { ...s, name: 'rest', pause: null, line: null, countdown: 0 };
   }
   // The next set straight away (no rest, or the rest was skipped): its framing step first.
   const exerciseId = st.block.exerciseId as ExerciseId;
@@ -520,11 +694,23 @@ function rest(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
   return afterStep({ ...s, plan: { ...s.plan, run } }, e.t, fx);
 }
 
+/** True while another set of this exercise follows the current one. */
+export function hasNextSet(s: FlowState): boolean {
+  const st = s.plan.run.step;
+  return st.kind === 'set' && st.set < st.block.sets;
+}
+
+function skipThisSet(s: FlowState, t: number, fx: Effect[]): FlowState {
+  if (!hasNextSet(s)) return s;
+  fx.push({ type: 'silence' }, { type: 'timer', everyMs: null });
+  return finishThisSet(s, t, fx, false);
+}
+
 function skipThisExercise(s: FlowState, t: number, fx: Effect[]): FlowState {
   if (s.plan.kind !== 'routine') return s;
   if (s.recording) fx.push({ type: 'record-finish' });
   fx.push({ type: 'silence' });
-  const next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0), plan: { ...s.plan, run: skipExercise(s.plan.run) } };
+  const next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0), carry: null, plan: { ...s.plan, run: skipExercise(s.plan.run) } };
   return afterStep(next, t, fx);
 }
 
@@ -545,5 +731,5 @@ function stop(s: FlowState, _t: number, fx: Effect[]): FlowState {
 
 function toSummary(s: FlowState, nextBlock: number | null, fx: Effect[]): FlowState {
   fx.push({ type: 'timer', everyMs: null }, { type: 'summary', routineName: s.plan.kind === 'routine' ? s.plan.run.routine.name : null, nextBlock });
-  return { ...s, name: 'summary', pause: null, line: null, lineKind: null, countdown: 0 };
+  return { ...s, name: 'summary', pause: null, line: null, countdown: 0 };
 }

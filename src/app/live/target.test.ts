@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../../core/exercises';
 import { formatTime } from '../format/time';
 import { counterText, holdLeftText, targetFor, targetReached } from './target';
-import { setupWords } from './words';
+import { setupWords } from '../../words/coachWords';
 
 const counts = (total: number, left = 0, right = 0) => ({ total, left, right });
 
@@ -16,10 +16,10 @@ describe('live targets', () => {
   });
 
   it('an exercise with sides needs both sides at the target', () => {
-    const sided = Object.values(EXERCISES).find((d) => d.counter.kind === 'hold-per-side' || d.counter.kind === 'reps-per-side' || d.counter.kind === 'alternating');
+    const sided = Object.values(EXERCISES).find((d) => d.counter.shape.sides);
     expect(sided).toBeDefined();
     const def = sided!;
-    const hold = def.counter.kind === 'hold-per-side';
+    const hold = def.counter.shape.mode === 'hold';
     const t = targetFor(def, hold ? { holdSec: 10 } : { reps: 5 });
     const goal = hold ? 10 : 5;
     const v = (l: number, r: number) => (hold ? { reps: counts(0), holdSec: counts(l + r, l, r) } : { reps: counts(l + r, l, r), holdSec: counts(0) });

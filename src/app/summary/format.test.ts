@@ -35,12 +35,12 @@ describe('summary wording', () => {
     expect(rangeOfMotion({ ...base, exerciseId: 'hamstring-stretch', metric: { ...base.metric, min: 3, max: 31.6 } })?.text).toBe('up to 32°');
     expect(rangeOfMotion({ ...base, metric: { ...base.metric, min: null, max: null } })).toBeNull();
   });
-  it('derives the stored unit from every exercise\'s metric label', () => {
+  it('stores every exercise\'s metric label and unit from its record', () => {
     for (const def of Object.values(EXERCISES)) {
       const { unit, label } = metricMeta(def);
       expect(label, def.id).not.toMatch(/[()]/);
       expect(['°', 'torso lengths', ''].includes(unit), def.id).toBe(true);
-      if (def.metricLabel.includes('(°')) expect(unit, def.id).toBe('°');
+      expect(chartRange({ ...base, exerciseId: def.id, metric: { ...base.metric, min: null, max: null } }), def.id).toEqual([...def.metric.span]);
     }
   });
   it('tells one story: the form figure is over the time held (holds) or the reps counted (reps), never "in position"', () => {

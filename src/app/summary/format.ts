@@ -2,7 +2,6 @@
 // they are tested on their own; the components only lay them out.
 import type { ExerciseDef } from '../../core/exercises';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
-import type { ExerciseId } from '../../core/exercises';
 import type { SessionRecord } from '../../storage/schema';
 import { goodFormShare } from '../../session/sessionRecorder';
 import { clock } from '../format/time';
@@ -18,13 +17,9 @@ export function defOf(id: string): ExerciseDef | null {
   return isExerciseId(id) ? EXERCISES[id] : null;
 }
 
-/** The label and unit to store for an exercise's metric, from its metricLabel, e.g. "chest lift (°)". */
+/** The label and unit to store for an exercise's metric (its record's metric facts), e.g. "chest lift", "°". */
 export function metricMeta(def: ExerciseDef): { label: string; unit: string } {
-  const m = /^(.*?) \((.*)\)$/.exec(def.metricLabel);
-  const inner = m?.[2] ?? '';
-  const unit = inner.startsWith('°') ? '°' : inner.startsWith('torso lengths') ? 'torso lengths' : '';
-  // The label without its parenthesis, as the live flow stores it, so live and analysed records match.
-  return { label: m?.[1] ?? def.metricLabel, unit };
+  return { label: def.metric.label, unit: def.metric.unit };
 }
 
 export interface CountLine {
@@ -36,7 +31,8 @@ export interface CountLine {
 
 /** Reps and hold time, per side where the exercise has sides, each against its target. */
 export function countLines(r: SessionRecord): CountLine[] {
-  const kind = defOf(r.exerciseId)?.counter.kind ?? (r.reps.total > 0 ? 'reps' : 'hold');
+  // What the exercise's counter counts (its shape); a record of an unknown exercise: whatever it holds.
+  const shape = defOf(r.exerciseId)?.counter.shape ?? { mode: r.reps.total > 0 ? 'reps' : 'hold', sides: false, holdsToo: false };
   const tReps = r.target?.reps;
   const tHold = r.target?.holdSec;
   const reps = (label: string, n: number): CountLine => ({
@@ -45,50 +41,37 @@ export function countLines(r: SessionRecord): CountLine[] {
   const hold = (label: string, s: number): CountLine => ({
     label, value: tHold ? `${clock(s)} / ${clock(tHold)}` : clock(s), done: tHold ? s >= tHold : null,
   });
-  switch (kind) {
-    case 'reps': return [reps('Reps', r.reps.total)];
-    case 'reps-per-side':
-    case 'alternating':
-      return [reps('Reps', r.reps.total), reps('Left side', r.reps.left), reps('Right side', r.reps.right)];
-    case 'hold': return [hold('Held', r.holdSec.total)];
-    case 'hold-per-side': return [hold('Held, left side', r.holdSec.left), hold('Held, right side', r.holdSec.right)];
-    case 'reps+hold': return [reps('Reps', r.reps.total), hold('Held at the top', r.holdSec.total)];
-  }
+  if (shape.mode === 'hold') return shape.sides ? [hold('Held, left side', r.holdSec.left), hold('Held, right side', r.holdSec.right)] : [hold('Held', r.holdSec.total)];
+  const lines = [reps('Reps', r.reps.total)];
+  if (shape.sides) lines.push(reps('Left side', r.reps.left), reps('Right side', r.reps.right));
+  if (shape.holdsToo) lines.push(hold('Held at the top', r.holdSec.total));
+  return lines;
 }
 
 /**
- * Exercises where the range reached is the point of the exercise (stretches): trunk rotation, side
- * bend, the hamstring stretch's forward hinge and the press-up's back arch. For the others the key
- * angle still goes on the chart, but is not reported as a range of motion.
+ * Exercises where the range reached is the point of the exercise (stretches: their record's metric has a
+ * rangeOfMotion). For the others the key angle still goes on the chart, but is not reported as a range of motion:
+ * its extremes are often the model losing a limb (bench-press arms at the bottom, NOTES.md), not a range reached.
  */
-export const RANGE_OF_MOTION_EXERCISES: readonly string[] = ['rotation-stretch', 'side-bend', 'hamstring-stretch', 'prone-press-up'];
+export function hasRangeOfMotion(id: string): boolean {
+  return defOf(id)?.metric.rangeOfMotion !== undefined;
+}
 
 export function rangeOfMotion(r: SessionRecord): { title: string; text: string } | null {
   const { min, max, unit } = r.metric;
-  if (min === null || max === null) return null;
+  const rom = defOf(r.exerciseId)?.metric.rangeOfMotion;
+  if (min === null || max === null || !rom) return null;
   const u = (v: number) => (unit === '°' ? `${Math.round(v)}°` : `${Math.round(v * 100) / 100}${unit ? ` ${unit}` : ''}`);
-  switch (r.exerciseId) {
-    case 'side-bend':
-      // Signed: + is a bend to the person's left, − to their right.
-      return { title: 'Side bend reached', text: `${u(Math.max(0, max))} to your left, ${u(Math.max(0, -min))} to your right` };
-    case 'rotation-stretch':
-      return { title: 'Trunk rotation reached', text: `shoulder turn up to ${u(max)} (0 = square to the camera, 1 = fully side-on)` };
-    case 'hamstring-stretch':
-      return { title: 'Forward hinge reached', text: `up to ${u(max)}` };
-    case 'prone-press-up':
-      return { title: 'Back arch (chest lift) reached', text: `up to ${u(max)}` };
-    default:
-      // Not a range-of-motion exercise: its key angle is on the chart, and its extremes are often the
-      // model losing a limb (bench-press arms at the bottom, NOTES.md), not a range the person reached.
-      return null;
-  }
+  // Signed: + is to the person's left, − to their right.
+  if (rom.reached === 'each-way') return { title: rom.title, text: `${u(Math.max(0, max))} to your left, ${u(Math.max(0, -min))} to your right` };
+  return { title: rom.title, text: `up to ${u(max)}${rom.scale ? ` (${rom.scale})` : ''}` };
 }
 
 /** The best value of the range of motion on one record (for progress over days), or null. */
 export function romValue(r: SessionRecord): number | null {
   const { min, max } = r.metric;
   if (min === null || max === null) return null;
-  if (r.exerciseId === 'side-bend') return Math.max(Math.abs(min), Math.abs(max));
+  if (defOf(r.exerciseId)?.metric.rangeOfMotion?.reached === 'each-way') return Math.max(Math.abs(min), Math.abs(max));
   return max;
 }
 
@@ -152,38 +135,9 @@ export function chartSeries(series: readonly (readonly [number, number])[]): { x
   return { x, y };
 }
 
-/**
- * The y range that matters for each exercise's metric: the span its rules judge in (from the thresholds in
- * src/core/exercises), so a few degrees of noise look like a few degrees, not like big swings. The data
- * widens it where it goes beyond.
- */
-const CHART_SPAN: Record<ExerciseId, [number, number]> = {
-  // Body line: the posture gate accepts from 140° (LINE_MIN_DEG); straight is 180°.
-  plank: [140, 185],
-  // Chest lift: a real lift from 28° (LIFT_MIN), an arch from 40° (ARCH_MIN).
-  'prone-press-up': [0, 60],
-  // Sideways bend, signed: a bend counts from 10° (BEND_MIN) either way.
-  'side-bend': [-30, 30],
-  // Forward hinge: a stretch from 18° (STRETCH_HINGE_MIN).
-  'hamstring-stretch': [0, 60],
-  // Trunk curl: a rep at 22° (CURL_ENTER), back down at 14°.
-  'ab-crunch': [0, 40],
-  'ball-crunch': [0, 40],
-  // Elbow: locked out from 150° (LOCK_ENTER), down below 115°.
-  'bench-press': [90, 180],
-  // Elbow of the pulling arm: pulled at 120° (PULL_ENTER), straight from 150°.
-  'dumbbell-row': [90, 180],
-  // Hand depth below the shoulder: top at 0.45 (TOP_DEPTH), rest at 0.7 torso lengths.
-  'reverse-fly': [0.2, 1],
-  // Knee to shoulders: in at 1.0 (KNEE_IN), out at 1.15 torso lengths.
-  bicycle: [0.5, 2],
-  // Shoulder turn: 0 square to the camera, 1 fully side-on.
-  'rotation-stretch': [0, 1],
-};
-
-/** The chart's y range for a record: the exercise's span, widened to the data. */
+/** The chart's y range for a record: the span its exercise's rules judge in (its record's metric facts), widened to the data. */
 export function chartRange(r: SessionRecord): [number, number] | undefined {
-  const span = (CHART_SPAN as Record<string, [number, number]>)[r.exerciseId];
+  const span = defOf(r.exerciseId)?.metric.span;
   if (!span) return undefined;
   const lo = Math.min(span[0], r.metric.min ?? span[0]);
   const hi = Math.max(span[1], r.metric.max ?? span[1]);

@@ -1,7 +1,7 @@
 // Floor crunch on the real clips 11 (brisk oblique reach), 13 and 14 (close-ups cut with wide shots).
 import { describe, expect, it } from 'vitest';
-import { faster, replayClip, replayFrames } from '../testing/exerciseReplay';
-import { loadClip } from '../testing/replay';
+import { faster, replayClip, replayFrames } from '../../../tests/kit/exerciseReplay';
+import { loadClip } from '../../../tests/kit/replay';
 
 describe('ab-crunch on recorded clips', () => {
   it('11: four brisk reps ≈1 s apart are counted and not called too fast', async () => {

@@ -2,7 +2,8 @@
 // and lower under control; the lower back stays down.
 import type { Body } from '../geometry';
 import { defineExercise, type MetricContext } from './types';
-import { CURL_BACK, both, curlAngle, dropT, finding, sideJoints } from './common';
+import { reps } from '../counting/reps';
+import { CURL_BACK, both, curlAngle, finding, sideJoints } from './common';
 
 /**
  * Curl measured as the trunk's rise from the floor, 90° − (trunk angle from vertical), signed (below 0 when
@@ -10,7 +11,7 @@ import { CURL_BACK, both, curlAngle, dropT, finding, sideJoints } from './common
  * lowest curl seen, forgetting upward at BASE_FORGET_DEG_S and restarting at a camera cut. The level the
  * picture shows lying flat depends on the camera: side-on ≈5–10° (14's wide shot), ≈25° in 14's close-ups
  * (Thunder places the hips out of frame), and from the head end, raised, far below 0: 14's wide shot seen
- * again from 50–60° toward the head and 25–30° above (constructed, testing/reproject.ts) lies at −18..−33°
+ * again from 50–60° toward the head and 25–30° above (constructed, tests/kit/reproject.ts) lies at −18..−33°
  * and curls to +12..+27°. The rise per rep holds: 25–29° side-on, 22–24° in the close-ups, 30–45° from the
  * head end; the smallest catalogued rise is 17° (14 at 5.2 → 6.0 s).
  * A rep: the curl ≥ CURL_ENTER above rest; back at rest under CURL_EXIT above it, or CURL_BACK down from the
@@ -56,14 +57,6 @@ function lyingBack(b: Body): boolean {
   return c !== null && c < 60;
 }
 
-/** Feet up (on a ball) when the ankles sit well above the hips in the image. */
-export function feetRaised(b: Body): boolean | null {
-  const j = sideJoints(b, ['hip', 'ankle']);
-  if (!j) return null;
-  const d = dropT(b, j[1] as number, j[0] as number);
-  return d === null ? null : d > 0.3;
-}
-
 export const abCrunch = defineExercise({
   id: 'ab-crunch',
   name: 'Abdominal crunch',
@@ -77,10 +70,11 @@ export const abCrunch = defineExercise({
   view: 'any',
   required: ['shoulder', 'hip'],
   posture: { check: lyingBack },
-  counter: { kind: 'reps', reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } },
+  counter: reps({ reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60, backFromPeak: CURL_BACK } }),
   memory: crunchMemory,
-  metric: curlAboveRest,
-  metricLabel: 'trunk curl above rest (°)',
+  measure: curlAboveRest,
+  // Curl above the rest level: the top (CURL_ENTER) and the way back down fall inside.
+  metric: { label: 'trunk curl above rest', unit: '°', span: [0, 40] },
   checks: [
     (b) => {
       const j = sideJoints(b, ['shoulder', 'hip', 'knee']);

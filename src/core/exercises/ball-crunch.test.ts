@@ -1,7 +1,7 @@
 // Exercise-ball crunch on the real clip 15 (front-oblique close-up, cut at 3.2 s to a wide shot).
 import { describe, expect, it } from 'vitest';
-import { replayClip, replayFrames } from '../testing/exerciseReplay';
-import { loadClip } from '../testing/replay';
+import { replayClip, replayFrames } from '../../../tests/kit/exerciseReplay';
+import { loadClip } from '../../../tests/kit/replay';
 
 describe('ball-crunch on recorded clips', () => {
   it('15: three reps at the catalogued peaks (≈1.9, 4.2, 6.8 s), no lasting fault', async () => {

@@ -1,6 +1,7 @@
 // Exercise-ball crunch: back on the ball, feet planted; lift head and shoulders and hold the top.
 import type { Body } from '../geometry';
 import { defineExercise } from './types';
+import { repsThenHold } from '../counting/repsThenHold';
 import { CURL_BACK, both, curlAngle, finding, mid } from './common';
 
 /**
@@ -40,16 +41,16 @@ export const ballCrunch = defineExercise({
   view: 'any',
   required: ['shoulder', 'hip', 'knee'],
   posture: { check: (b) => { const c = curlAngle(b); return c !== null && c < 70; } },
-  counter: {
-    kind: 'reps+hold',
+  counter: repsThenHold({
     // As on the floor (CURL_BACK, common.ts), a rep also ends 10° down from its top: the rest level drifts with
     // the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3 never reached CURL_BACK).
     reps: { direction: 'up', enter: CURL_RISE, exit: CURL_EXIT, minTopMs: 60, backFromPeak: CURL_BACK },
     hold: { enterMs: 200, exitMs: 200, maxGapMs: 1000 },
-  },
+  }),
   memory: (): BallMemory => ({ base: NaN, ax: NaN, ay: NaN }),
-  metric: (b, ctx) => relCurl(b, ctx.mem),
-  metricLabel: 'curl above rest (°)',
+  measure: (b, ctx) => relCurl(b, ctx.mem),
+  // Curl above the rest level: the top (CURL_RISE) and the way back down fall inside.
+  metric: { label: 'curl above rest', unit: '°', span: [0, 40] },
   remember: (b, ctx) => {
     if (!mid(b, 'ankle', F) || !(b.torso > 0)) return;
     if (ctx.phase === 'rest' || Number.isNaN(ctx.mem.ax)) { ctx.mem.ax = F.x; ctx.mem.ay = F.y; }

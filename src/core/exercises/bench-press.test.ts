@@ -1,7 +1,7 @@
 // Bench press on the real clip 26 (filmed from the feet end; the arms are lost at the bottom).
 import { describe, expect, it } from 'vitest';
-import { faster, replayClip, replayFrames } from '../testing/exerciseReplay';
-import { loadClip } from '../testing/replay';
+import { faster, replayClip, replayFrames } from '../../../tests/kit/exerciseReplay';
+import { loadClip } from '../../../tests/kit/replay';
 import { benchPress } from './bench-press';
 import { MIN_CYCLE_MS } from './common';
 

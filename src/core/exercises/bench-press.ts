@@ -1,6 +1,7 @@
 // Bench press: lying on a bench or ball, both arms press up evenly to full extension, lowered with control.
 import type { Body } from '../geometry';
 import { defineExercise } from './types';
+import { reps } from '../counting/reps';
 import { MIN_CYCLE_MS, betterOfSides, both, elbowAngle, finding, shoulderWidth, trunkToHorizontal } from './common';
 
 /**
@@ -46,14 +47,14 @@ export const benchPress = defineExercise({
       return (shoulderWidth(b) ?? 0) > 0.9;
     },
   },
-  counter: {
-    kind: 'reps',
+  counter: reps({
     // Arms unknown for UNKNOWN_IS_DOWN_MS = folded down at the chest (see `required`); the lockout
     // still has to be seen and held to count.
     reps: { direction: 'up', enter: LOCK_ENTER, exit: LOCK_EXIT, partialMin: PARTIAL_MIN, minTopMs: 100, unknownIsRestMs: UNKNOWN_IS_DOWN_MS },
-  },
-  metric: elbow,
-  metricLabel: 'elbow angle (°)',
+  }),
+  measure: elbow,
+  // Elbow from the bottom of a press to straight (LOCK_ENTER, LOCK_EXIT inside).
+  metric: { label: 'elbow angle', unit: '°', span: [90, 180] },
   checks: [
     (b, ctx) => {
       if (ctx.phase !== 'top') return null;

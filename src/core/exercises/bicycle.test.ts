@@ -1,8 +1,8 @@
 // Bicycle crunch on the real clips: 09 (from the feet end, front-oblique) and b09 (side view, with leg
 // close-ups between two wide shots).
 import { describe, expect, it } from 'vitest';
-import { faster, replayClip, replayFrames } from '../testing/exerciseReplay';
-import { loadClip } from '../testing/replay';
+import { faster, replayClip, replayFrames } from '../../../tests/kit/exerciseReplay';
+import { loadClip } from '../../../tests/kit/replay';
 import type { PoseFrame } from '../pose';
 
 const alternates = (sides: (string | null)[]) => sides.every((s, i) => i === 0 || s !== sides[i - 1]);

@@ -1,7 +1,8 @@
 // Bicycle crunch: lying on the back, hands behind the head, each elbow to the opposite knee in turn.
 import { jointIndex, type Body, type Side } from '../geometry';
 import { defineExercise } from './types';
-import { KP, betterOfSides, both, dT, finding, mid, trunkToHorizontal } from './common';
+import { alternating } from '../counting/alternating';
+import { KP, betterOfSides, both, dT, finding, mid, trunkToHorizontal, trunkTurn } from './common';
 
 /**
  * A touch is counted on the knee that comes in, not on the elbow: the elbows are the least reliable
@@ -39,6 +40,12 @@ export const START_MIN_GAP_MS = 750;
  * floor). Sitting or standing upright reads 75–90°.
  */
 export const LYING_MAX_DEG = 70;
+/**
+ * The trunk's turn (trunkTurn: the shoulders' spread across the picture, torso lengths) changes by at least this
+ * between touches on opposite sides. c18 (side view, silhouette), Thunder: near-side touches read +0.43…+0.66,
+ * far-side ones −0.46…+0.09; a second look at the same rotation changes it by 0.02–0.05.
+ */
+export const TURN_SWITCH = 0.3;
 
 const SH = { x: 0, y: 0 };
 /** Knee distance from the shoulder midpoint, torso lengths; null when unknown. */
@@ -103,20 +110,23 @@ export const bicycle = defineExercise({
   // One knee is enough: in a bicycle the legs cross and one knee is often hidden or merged with the other.
   required: ['shoulder', 'knee', 'hip'],
   posture: { check: lying },
-  counter: {
-    kind: 'alternating',
+  counter: alternating({
     // The knee drawn in is often lost behind the other leg right at the touch (c18): a touch seen, then unseen, counts.
     reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60, backFromPeak: KNEE_BACK, topHeldWhileUnseen: true },
     sideMetric: kneeIn,
-  },
+    // The knee labels are not the only witness of the side: a trunk that has turned the other way since the last
+    // touch switched sides whatever the labels say (in silhouette the model swaps the near and far knee: c18).
+    switchWitness: { read: trunkTurn, change: TURN_SWITCH },
+  }),
   memory: (): BicycleMemory => ({ firstTouch: NaN, unsureView: -Infinity }),
-  metric: (b, ctx) => {
+  measure: (b, ctx) => {
     const t = ctx.t ?? b.t;
     if (cropped(b)) ctx.mem.unsureView = t;
     if (ctx.cutT !== undefined && ctx.cutT > ctx.mem.unsureView) ctx.mem.unsureView = ctx.cutT;
     return betterOfSides(kneeIn(b, 'left'), kneeIn(b, 'right'), 'min');
   },
-  metricLabel: 'knee to shoulders (torso lengths)',
+  // Knee to shoulders, from drawn in (KNEE_IN) to stretched out.
+  metric: { label: 'knee to shoulders', unit: 'torso lengths', span: [0.5, 2] },
   checks: [
     (b) => {
       if (b.ok[KP.nose] !== 1) return null;

@@ -4,7 +4,7 @@ import {
   KP, jointAngle, jointIndex, offsetFromLine, otherSide,
   type Body, type Degrees, type KeypointName, type Limb, type Side, type TorsoLengths,
 } from '../geometry';
-import type { Finding, Severity } from './types';
+import type { Finding, Severity, Unsure } from './types';
 
 /** Indices of the given joints on the side facing the camera, else on the other side; null if neither has all. */
 export function sideJoints(b: Body, limbs: readonly Limb[], prefer: Side = b.side): number[] | null {
@@ -41,6 +41,8 @@ export function hipOffset(b: Body): TorsoLengths | null {
 export const names = (s: Side, ...limbs: Limb[]): KeypointName[] => limbs.map((l) => `${s}_${l}` as KeypointName);
 export const both = (...limbs: Limb[]): KeypointName[] => [...names('left', ...limbs), ...names('right', ...limbs)];
 
+/** A rule that cannot judge this frame, and why (see ruleContext's Unsure). */
+export const unsure = (faultId: string, why: Unsure['why']): Unsure => ({ unsure: faultId, why });
 export const finding = (faultId: string, severity: Severity, joints: readonly KeypointName[]): Finding =>
   ({ faultId, severity, joints });
 

@@ -2,9 +2,9 @@
 // through the engine and judged against their expected outcomes, as the recorded clips are.
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../summary';
-import { compare } from '../testing/compare';
-import type { Expected } from '../testing/replay';
-import { loadConstructed } from '../testing/replay';
+import { compare } from '../../../tests/kit/compare';
+import type { Expected } from '../../../tests/kit/replay';
+import { loadConstructed } from '../../../tests/kit/replay';
 
 const expected = import.meta.glob<{ default: Expected }>('../../../test-fixtures/constructed/*.expected.json', { eager: true });
 

@@ -1,8 +1,8 @@
 // Dumbbell row on the real clips: 20 (one arm, knee on the bench, 3/4 view) and 22 (chest-supported,
 // front-oblique, handheld camera).
 import { describe, expect, it } from 'vitest';
-import { faster, replayClip, replayFrames } from '../testing/exerciseReplay';
-import { loadClip } from '../testing/replay';
+import { faster, replayClip, replayFrames } from '../../../tests/kit/exerciseReplay';
+import { loadClip } from '../../../tests/kit/replay';
 
 describe('dumbbell-row on recorded clips', () => {
   it('20: two complete pulls with the working (right) arm, at the catalogued tops', async () => {

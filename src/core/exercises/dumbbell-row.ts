@@ -1,6 +1,7 @@
 // Dumbbell row: hinged with a flat back (one hand and knee on a bench, or chest-supported); the elbow
 // pulls back past the torso. Counted per arm.
 import { defineExercise } from './types';
+import { repsPerSide } from '../counting/repsPerSide';
 import { HINGED_MIN_DEG, MIN_CYCLE_MS, SWING_DEG, alongTrunk, betterOfSides, both, elbowAngle, finding, names, rememberSwing, swingMemory, trunkFromVertical } from './common';
 
 /**
@@ -42,18 +43,18 @@ export const dumbbellRow = defineExercise({
   view: 'any',
   required: ['shoulder', 'elbow', 'wrist', 'hip'],
   posture: { check: (b) => (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG },
-  counter: {
-    kind: 'reps-per-side',
+  counter: repsPerSide({
     reps: { direction: 'down', enter: PULL_ENTER, exit: PULL_EXIT, partialMin: PULL_PARTIAL, minTopMs: 60, minRange: PULL_RANGE },
     sideMetric: elbowAngle,
-  },
+    // A row pulls the hand back toward the hip; an elbow closing with the hand ahead of the shoulder is the
+    // supporting arm (or the body lowering onto it), not a row. Unknown wrist: the counter's word stands.
+    isRep: (b, side) => { const w = side ? alongTrunk(b, side, 'wrist') : null; return w === null || w <= HAND_BACK; },
+  }),
   memory: swingMemory,
   remember: (b, ctx) => rememberSwing(b, ctx.mem, ctx.phase),
-  metric: (b) => betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min'),
-  metricLabel: 'elbow angle of the pulling arm (°)',
-  // A row pulls the hand back toward the hip; an elbow closing with the hand ahead of the shoulder is the
-  // supporting arm (or the body lowering onto it), not a row. Unknown wrist: the counter's word stands.
-  isRep: (b, side) => { const w = side ? alongTrunk(b, side, 'wrist') : null; return w === null || w <= HAND_BACK; },
+  measure: (b) => betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min'),
+  // Elbow of the pulling arm, from pulled (PULL_ENTER) to hanging straight.
+  metric: { label: 'elbow angle of the pulling arm', unit: '°', span: [90, 180] },
   checks: [
     (_b, ctx) => {
       const s = ctx.mem.swing;

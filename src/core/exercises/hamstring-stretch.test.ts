@@ -2,8 +2,8 @@
 // (right) leg, the talking and the brief demonstration reaches are not holds.
 import { describe, expect, it } from 'vitest';
 import type { Keypoint, PoseFrame } from '../pose';
-import { loadClip } from '../testing/replay';
-import { heldWithin, replay } from './holdTestKit';
+import { loadClip } from '../../../tests/kit/replay';
+import { heldWithin, replay } from '../../../tests/kit/holdTestKit';
 
 type Kp = { -readonly [K in keyof Keypoint]: Keypoint[K] };
 /** Frames with the points of `move` replaced between s0 and s1 (s). */

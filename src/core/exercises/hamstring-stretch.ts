@@ -2,6 +2,7 @@
 // straight leg's toes. Held per leg.
 import { jointIndex, type Body, type Side } from '../geometry';
 import { defineExercise, type CheckContext } from './types';
+import { holdPerSide } from '../counting/holdPerSide';
 import { angleOn, dT, finding, mid, names, trunkFromVertical } from './common';
 import { rate, updateRate, type Rate } from './steady';
 
@@ -140,12 +141,11 @@ export const hamstringStretch = defineExercise({
   required: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'],
   posture: { check: seated, why: () => 'hamstring-stretch.sit', beforeView: true },
   guide: hamstringGuide,
-  counter: {
-    kind: 'hold-per-side',
+  counter: holdPerSide({
     // Held a second before it counts: a stretch is held, not bounced (enter 1 s).
     hold: { enterMs: 1000, exitMs: 600, maxGapMs: 1000 },
     heldSide: heldLeg,
-  },
+  }),
   memory: (): HamstringMemory => ({ hinge: rate(), kneeL: NaN, kneeLT: NaN, kneeR: NaN, kneeRT: NaN }),
   remember: (b, ctx) => {
     const m = ctx.mem;
@@ -154,8 +154,9 @@ export const hamstringStretch = defineExercise({
     if (l !== null) { m.kneeL = l; m.kneeLT = ctx.t; }
     if (r !== null) { m.kneeR = r; m.kneeRT = ctx.t; }
   },
-  metric: (b) => trunkFromVertical(b),
-  metricLabel: 'forward hinge (°)',
+  measure: (b) => trunkFromVertical(b),
+  // From upright to a deep fold (STRETCH_HINGE_MIN falls inside).
+  metric: { label: 'forward hinge', unit: '°', span: [0, 60], rangeOfMotion: { title: 'Forward hinge reached', reached: 'furthest' } },
   checks: [
     (b) => {
       const s = straightLeg(b);

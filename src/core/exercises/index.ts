@@ -1,6 +1,7 @@
 // The registry of exercises: one declarative record per file in this folder (`<id>.ts`, its test beside it).
 // Everything else that lists exercises (the id union, the default routine, the cards' facts, the demo figures)
 // is derived from these records, so an exercise is added by writing its file and naming it in EXERCISE_LIST.
+import { isUnsure } from '../ruleContext';
 import type { Body } from '../geometry';
 import type { ExerciseDef as Def, Memory, RememberContext } from './types';
 import { pronePressUp } from './prone-press-up';
@@ -47,7 +48,7 @@ export function judgeFrame(def: ExerciseDef, b: Body, ctx: Omit<RememberContext,
   def.remember?.(b, c);
   def.rememberJudged?.(b, c);
   const out: string[] = [];
-  for (const check of def.checks) { const f = check(b, c); if (f) out.push(f.faultId); }
+  for (const check of def.checks) { const f = check(b, c); if (f && !isUnsure(f)) out.push(f.faultId); }
   return out;
 }
 

@@ -1,8 +1,8 @@
 // Plank on real recordings (MoveNet Thunder fixtures): the hold is timed, the demonstrated faults are
 // found in their windows, and a body filmed from the front is not judged.
 import { describe, expect, it } from 'vitest';
-import { loadClip } from '../testing/replay';
-import { replay } from './holdTestKit';
+import { loadClip } from '../../../tests/kit/replay';
+import { replay } from '../../../tests/kit/holdTestKit';
 import { plank } from './plank';
 import { faultText } from '../../words/coachWords';
 

@@ -13,6 +13,7 @@
 // scripts/lib/plankViews.ts, which projects a plank through cameras at 0–60° of turn and 0–40° of height).
 import { floorNormal, heightAbove, offsetFromLine, worldAngle, worldFoot, worldMid, FOOT, KP, type Body, type Degrees, type V3 } from '../geometry';
 import { defineExercise } from './types';
+import { hold } from '../counting/hold';
 import type { ByFamily } from '../pose';
 import { angleOn, dropT, finding, names, sideAngle, sideJoints, sideOf, trunkToHorizontal } from './common';
 
@@ -410,14 +411,14 @@ export const plank = defineExercise({
   // A 3/4 view still shows the hip line; head-on it does not (viewTurn).
   viewOk: (b) => { const v = viewTooTurned(b); return v === null ? null : !v; },
   posture: { check: inPlank, why: plankWhy },
-  counter: {
-    kind: 'hold',
+  counter: hold({
     // Hold must be steady 0.5 s to start; breaks under 0.4 s are ignored; gaps over 1 s are not credited.
     hold: { enterMs: 500, exitMs: 400, maxGapMs: 1000 },
     inPosition: (b) => inPlank(b),
-  },
-  metric: (b) => sideAngle(b, 'shoulder', 'hip', 'ankle'),
-  metricLabel: 'shoulder–hip–ankle angle (°)',
+  }),
+  measure: (b) => sideAngle(b, 'shoulder', 'hip', 'ankle'),
+  // The body line, straight at 180°: a sag or a pike bends it by tens of degrees.
+  metric: { label: 'shoulder–hip–ankle angle', unit: '°', span: [140, 185] },
   // The hip faults' state (HIP_HYST_DEG), moved on the frames the rules judge, before they read it.
   memory: (): PlankMemory => ({ sag: false, high: false }),
   rememberJudged: (b, ctx) => {

@@ -2,8 +2,8 @@
 // (head-on hold), plus a planted hips-lifted made by raising b07's hips off the mat.
 import { describe, expect, it } from 'vitest';
 import type { PoseFrame } from '../pose';
-import { loadClip } from '../testing/replay';
-import { between, heldWithin, replay } from './holdTestKit';
+import { loadClip } from '../../../tests/kit/replay';
+import { between, heldWithin, replay } from '../../../tests/kit/holdTestKit';
 
 const clip = async (id: string) => {
   const f = await loadClip(id);

@@ -1,6 +1,7 @@
 // Prone press-up: lying face down, the upper body pushed up on straight arms, hips and legs on the floor.
 import { offsetFromLine, type Body } from '../geometry';
 import { defineExercise } from './types';
+import { hold } from '../counting/hold';
 import { both, dropT, finding, shoulderWidth, sideAngle, sideJoints, trunkToHorizontal } from './common';
 import { rate, updateRate, type Rate } from './steady';
 
@@ -125,19 +126,19 @@ export const pronePressUp = defineExercise({
     why: (b) => (headOn(b) ? (proneHeadOn(b) ? null : 'prone-press-up.lie-down') : (trunkToHorizontal(b) ?? 90) > 70 ? 'prone-press-up.lie-down' : pushedUp(b) ? null : 'prone-press-up.push'),
   },
   guide: (b, ctx) => pressUpGuide(b, ctx.mem),
-  counter: {
-    kind: 'hold',
+  counter: hold<PressUpMemory>({
     hold: { enterMs: 500, exitMs: 400, maxGapMs: 1000 },
     inPosition: (b, ctx) => inPressUp(b, ctx.mem),
-  },
+  }),
   memory: (): PressUpMemory => ({ lift: rate(), shift: rate() }),
   remember: (b, ctx) => {
     const side = !headOn(b);
     updateRate(ctx.mem.lift, side ? trunkToHorizontal(b) : null, ctx.t);
     updateRate(ctx.mem.shift, side ? shoulderShift(b) : null, ctx.t);
   },
-  metric: (b) => (headOn(b) ? null : trunkToHorizontal(b)),
-  metricLabel: 'chest lift (°)',
+  measure: (b) => (headOn(b) ? null : trunkToHorizontal(b)),
+  // From lying flat to a full arch (LIFT_MIN and ARCH_MIN fall inside).
+  metric: { label: 'chest lift', unit: '°', span: [0, 60], rangeOfMotion: { title: 'Back arch (chest lift) reached', reached: 'furthest' } },
   checks: [
     (b) => {
       const a = sideAngle(b, 'shoulder', 'elbow', 'wrist');

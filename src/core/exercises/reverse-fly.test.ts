@@ -1,7 +1,7 @@
 // Reverse fly on the real clips: 23 (bent over, standing) and 24 (chest on an incline bench, with cuts).
 import { describe, expect, it } from 'vitest';
-import { faster, replayClip, replayFrames } from '../testing/exerciseReplay';
-import { loadClip } from '../testing/replay';
+import { faster, replayClip, replayFrames } from '../../../tests/kit/exerciseReplay';
+import { loadClip } from '../../../tests/kit/replay';
 
 describe('reverse-fly on recorded clips', () => {
   it('23: two reps at the catalogued tops (≈3.5 and 6.4 s), no fault in a controlled set', async () => {

@@ -1,6 +1,7 @@
 // Reverse fly: hinged forward (or chest on an incline bench), arms open out to about shoulder height.
 import { jointIndex, type Body, type Side } from '../geometry';
 import { defineExercise } from './types';
+import { reps } from '../counting/reps';
 import { HINGED_MIN_DEG, MIN_CYCLE_MS, SWING_DEG, both, dropT, finding, rememberSwing, swingMemory, trunkFromVertical } from './common';
 
 /**
@@ -33,11 +34,12 @@ export const reverseFly = defineExercise({
   view: 'any',
   required: ['shoulder', 'wrist', 'hip'],
   posture: { check: (b) => (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG },
-  counter: { kind: 'reps', reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, partialMin: PARTIAL_DEPTH, minTopMs: 60 } },
+  counter: reps({ reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, partialMin: PARTIAL_DEPTH, minTopMs: 60 } }),
   memory: swingMemory,
   remember: (b, ctx) => rememberSwing(b, ctx.mem, ctx.phase),
-  metric: (b) => wristDepth(b),
-  metricLabel: 'hand depth below shoulder (torso lengths)',
+  measure: (b) => wristDepth(b),
+  // Hand depth below the shoulder, from the top (TOP_DEPTH) to hanging (REST_DEPTH).
+  metric: { label: 'hand depth below shoulder', unit: 'torso lengths', span: [0.2, 1] },
   checks: [
     (_b, ctx) => {
       const s = ctx.mem.swing;

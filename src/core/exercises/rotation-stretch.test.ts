@@ -1,8 +1,8 @@
 // Rotation stretch: the real seated chair twist (b01, front), the constructed side-to-side stream with
 // planted faults, and clips filmed from the wrong view (a side-on plank, b06's side-on shot).
 import { describe, expect, it } from 'vitest';
-import { loadClip, loadConstructed } from '../testing/replay';
-import { between, heldWithin, replay } from './holdTestKit';
+import { loadClip, loadConstructed } from '../../../tests/kit/replay';
+import { between, heldWithin, replay } from '../../../tests/kit/holdTestKit';
 
 const clip = async (id: string) => {
   const f = await loadClip(id);

@@ -7,6 +7,7 @@
 // side view shows almost none of it.
 import type { Body, Side } from '../geometry';
 import { defineExercise } from './types';
+import { holdPerSide } from '../counting/holdPerSide';
 import { KP, both, finding, hipWidthPx, mid, trunkSideTilt } from './common';
 import { rate, updateRate, type Rate } from './steady';
 
@@ -125,16 +126,16 @@ export const rotationStretch = defineExercise({
   view: 'any',
   required: ['both:shoulder', 'both:hip', 'nose'],
   posture: { check: (b) => facing(b) && seated(b) },
-  counter: {
-    kind: 'hold-per-side',
+  counter: holdPerSide<TwistMemory>({
     hold: { enterMs: 600, exitMs: 500, maxGapMs: 1000 },
     heldSide: (b, ctx) => ((ctx.metric ?? 0) >= TWIST_MIN && ctx.mem.twist.rate < STILL_TWIST_S ? turnSide(b) : null),
-  },
+  }),
   guide: (b, ctx) => ((ctx.metric ?? 0) < TWIST_MIN ? 'rotation-stretch.turn' : !(ctx.mem.twist.rate < STILL_TWIST_S) ? 'rotation-stretch.still' : turnSide(b) === null ? 'rotation-stretch.head' : null),
   memory: twistMemory,
-  metric: (b, ctx) => twist(b, ctx.mem),
+  measure: (b, ctx) => twist(b, ctx.mem),
   remember: (_b, ctx) => { updateRate(ctx.mem.twist, ctx.metric, ctx.t); },
-  metricLabel: 'shoulder turn (0–1)',
+  // Shoulder turn: 0 square to the camera, 1 fully side-on.
+  metric: { label: 'shoulder turn', unit: '', span: [0, 1], rangeOfMotion: { title: 'Trunk rotation reached', reached: 'furthest', scale: '0 = square to the camera, 1 = fully side-on' } },
   checks: [
     (_b, ctx) => {
       const hw = ctx.mem.hw, ref = ctx.mem.hwRef;

@@ -8,6 +8,7 @@
 // its 6 bends. A slow dynamic bend therefore counts as a short hold on its side.
 import type { Body, Side } from '../geometry';
 import { defineExercise } from './types';
+import { holdPerSide } from '../counting/holdPerSide';
 import { KP, betterOfSides, both, elbowAngle, finding, mid, trunkSideTilt } from './common';
 
 /**
@@ -65,19 +66,19 @@ export const sideBend = defineExercise({
   posture: {
     check: (b) => { const t = trunkSideTilt(b); return t !== null && Math.abs(t) < 45; },
   },
-  counter: {
-    kind: 'hold-per-side',
+  counter: holdPerSide({
     hold: { enterMs: 300, exitMs: 300, maxGapMs: 1000 },
     heldSide: (b, ctx) => (handsOverhead(b) === true && ctx.metric !== null ? bendSide(ctx.metric) : null),
-  },
+  }),
   guide: (b, ctx) => (handsOverhead(b) !== true ? 'side-bend.arms' : ctx.metric === null || bendSide(ctx.metric) === null ? 'side-bend.bend' : null),
   memory: (): SideBendMemory => ({ shallowSince: NaN }),
   remember: (_b, ctx) => {
     const a = Math.abs(ctx.metric ?? 0);
     if (a >= BEND_START && a < BEND_MIN) { if (Number.isNaN(ctx.mem.shallowSince)) ctx.mem.shallowSince = ctx.t; } else ctx.mem.shallowSince = NaN;
   },
-  metric: (b) => trunkSideTilt(b),
-  metricLabel: 'sideways bend (°, + = to your left)',
+  measure: (b) => trunkSideTilt(b),
+  // Signed, + to the person's left: a bend either way, BEND_MIN and beyond.
+  metric: { label: 'sideways bend', unit: '°', span: [-30, 30], rangeOfMotion: { title: 'Side bend reached', reached: 'each-way' } },
   checks: [
     // Judged once the trunk bends: sitting upright with the hands on the lap is getting ready, not a fault.
     (b, ctx) => (handsOverhead(b) === false && Math.abs(ctx.metric ?? 0) >= BEND_START

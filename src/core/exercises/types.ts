@@ -1,78 +1,12 @@
 // The shape of one exercise: a declarative record the engine interprets. One file per exercise in
 // this folder, each with its test beside it (the way excalidraw registers actions as data records).
 
-import type { Body, KeypointName, Limb, Side } from '../geometry';
-import type { RepThresholds, HoldThresholds } from '../counters';
-import type { PerFamily } from '../pose';
+import type { Body, Limb } from '../geometry';
+import type { CountingSpec } from '../counting/types';
+import type { CheckContext, FrameCheck, Memory, MetricContext, RememberContext, RepCheck, RepInfo } from '../ruleContext';
 
-export type CounterKind = 'reps' | 'hold' | 'hold-per-side' | 'reps-per-side' | 'alternating' | 'reps+hold';
+export type { CheckContext, Finding, FrameCheck, Memory, MetricContext, RememberContext, RepCheck, RepInfo, Severity, Unsure } from '../ruleContext';
 export type ViewNeeded = 'side' | 'front' | 'any';
-export type Severity = 'safety' | 'major' | 'minor';
-
-/** One broken rule, found on one frame or one rep. */
-export interface Finding {
-  readonly faultId: string;
-  readonly severity: Severity;
-  /** Keypoint names to colour in the overlay. */
-  readonly joints: readonly KeypointName[];
-}
-
-/** An exercise's own memory: a plain object of its declared type, made fresh for each set (ExerciseDef.memory). */
-export type Memory = object;
-
-/** What a check sees besides the body. */
-export interface CheckContext<M extends Memory = Memory> {
-  /** Frame time, ms. */
-  readonly t: number;
-  /** Rep phase of the (first / current side's) counter, or 'hold' / 'none' for holds. */
-  readonly phase: 'unknown' | 'rest' | 'moving' | 'top';
-  /** True while a hold is running. */
-  readonly holding: boolean;
-  /** The metric this frame, or null. */
-  readonly metric: number | null;
-  /**
-   * The exercise's memory, read-only here: only `remember`, `rememberRep` and the metric write it (in that fixed
-   * order, once a frame), so no check's result depends on the order of the checks.
-   */
-  readonly mem: Readonly<M>;
-  /** Reps counted so far (total). */
-  readonly reps: number;
-  /**
-   * Threshold overrides by name (an exercise's exported constant's name, e.g. 'plank.SAG_DEG'), for the
-   * evaluation's leave-one-source-out refits. Empty or absent in the app.
-   */
-  readonly tuning?: Readonly<Record<string, number>>;
-}
-
-/** A rep-level event offered to rep checks (tempo, range). */
-export interface RepInfo {
-  readonly kind: 'rep' | 'rep-end' | 'partial';
-  readonly side?: Side | undefined;
-  /** rep: leaving rest → reaching the top; rep-end: leaving the top → back at rest. */
-  readonly durationMs: number;
-  readonly topMs: number;
-  /** rep-end: the whole excursion, last frame at rest → first frame back at rest (ms); else 0. */
-  readonly cycleMs: number;
-  readonly peak: number;
-  /** Index of this rep (1-based) among all reps. */
-  readonly index: number;
-}
-
-/** What `remember` sees: the check context with its memory writable. */
-export type RememberContext<M extends Memory = Memory> = Omit<CheckContext<M>, 'mem'> & { readonly mem: M };
-/** What the metric sees: its memory (writable: a metric may keep a reference level), the frame time and the last camera cut. */
-export interface MetricContext<M extends Memory = Memory> { readonly mem: M; readonly t?: number; readonly cutT?: number }
-
-export type FrameCheck<M extends Memory = Memory> = (b: Body, ctx: CheckContext<M>) => Finding | null;
-export type RepCheck<M extends Memory = Memory> = (r: RepInfo, ctx: CheckContext<M>) => Finding | null;
-
-export type CounterSpec<M extends Memory = Memory> =
-  | { kind: 'hold'; hold: HoldThresholds; inPosition: (b: Body, ctx: CheckContext<M>) => boolean }
-  | { kind: 'hold-per-side'; hold: HoldThresholds; heldSide: (b: Body, ctx: CheckContext<M>) => Side | null }
-  | { kind: 'reps'; reps: PerFamily<RepThresholds> }
-  | { kind: 'reps-per-side'; reps: PerFamily<RepThresholds>; sideMetric: (b: Body, side: Side) => number | null }
-  | { kind: 'alternating'; reps: PerFamily<RepThresholds>; sideMetric: (b: Body, side: Side) => number | null }
-  | { kind: 'reps+hold'; reps: PerFamily<RepThresholds>; hold: HoldThresholds };
 
 /**
  * The posture is the coarse, permissive attempt detector: "this person is doing a plank (a crunch, ...)".
@@ -102,22 +36,18 @@ export interface ExerciseDef<M extends Memory = Memory, Id extends string = stri
    */
   readonly required: readonly (Limb | 'nose' | `both:${Limb}`)[];
   readonly posture: PostureSpec;
-  readonly counter: CounterSpec<M>;
+  /** How a set is counted: a counting strategy's builder (counting/<kind>.ts) given the exercise's thresholds and hooks. */
+  readonly counter: CountingSpec<NoInfer<M>>;
   /** A fresh memory for a set (the exercise's own typed state); absent = the exercise keeps none. */
   readonly memory?: () => M;
-  /** The key angle or distance per frame: drives the rep counter and the UI chart. */
-  readonly metric: (b: Body, ctx: MetricContext<M>) => number | null;
-  readonly metricLabel: string;
+  /** The key angle or distance per frame (the metric): drives the rep counter and the UI chart. */
+  readonly measure: (b: Body, ctx: MetricContext<M>) => number | null;
+  /** What the metric is, for the screens: its name, unit and the span the chart shows. */
+  readonly metric: MetricFacts;
   readonly checks: readonly FrameCheck<M>[];
   readonly repChecks?: readonly RepCheck<M>[];
   /** Updates the memory after a rep event's rep checks ran (e.g. when the last rep was). */
   readonly rememberRep?: (r: RepInfo, ctx: RememberContext<M>) => void;
-  /**
-   * Whether a top the rep counter just reached is a rep of this exercise at all (false: not counted, no cue):
-   * a row's top has the hand pulled back toward the hip; the supporting arm of a one-arm row bending while the
-   * weight is put down reaches the elbow angle of a top with the hand ahead of the shoulder (c15).
-   */
-  readonly isRep?: (b: Body, side: Side | undefined) => boolean;
   /** Updates the memory on the frames the rules judge, after `remember` and before the checks (a fault's hysteresis). */
   readonly rememberJudged?: (b: Body, ctx: RememberContext<M>) => void;
   /** Updates per-exercise memory once per active frame, before the checks. */
@@ -150,6 +80,20 @@ export interface ExerciseDef<M extends Memory = Memory, Id extends string = stri
    * for rep exercises).
    */
   readonly words: ExerciseWords;
+}
+
+export interface MetricFacts {
+  /** What the number is, in a person's words ('chest lift'). */
+  readonly label: string;
+  readonly unit: '°' | 'torso lengths' | '';
+  /** The span the exercise's rules judge in, for a chart's y axis (the data widens it). */
+  readonly span: readonly [number, number];
+  /**
+   * The range reached is the point of the exercise (a stretch): the summary reports it under `title`, as the
+   * furthest value reached, or for a signed metric (+ to the person's left, − to the right) as each way apart;
+   * `scale` says what the numbers mean when they are not degrees.
+   */
+  readonly rangeOfMotion?: { readonly title: string; readonly reached: 'furthest' | 'each-way'; readonly scale?: string };
 }
 
 export interface ExerciseWords {
