@@ -1,20 +1,17 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { HomeScreen } from './home/HomeScreen';
-import { LiveScreen } from './live/LiveScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
-import { CameraCheck } from './components/CameraCheck';
 import type { Screen } from './store';
 import { syncScreenFromLocation, useApp } from './store';
 
-// Screens the first one (home, with the live screen a tap away) never needs load when first asked for, after
-// the first paint (issue 19: initial JS ≤ 120 KB gzip; these and their charts are about 11 KB of it). The
-// service worker precaches them with every other chunk, so offline they load all the same.
-const loadSummary = () => import('./live/SummaryScreen');
-const loadHistory = () => import('./history/HistoryPage');
-const loadAnalyze = () => import('./analyze/AnalyzePage');
-const SummaryScreen = lazy(() => loadSummary().then((m) => ({ default: m.SummaryScreen })));
-const HistoryPage = lazy(() => loadHistory().then((m) => ({ default: m.HistoryPage })));
-const AnalyzePage = lazy(() => loadAnalyze().then((m) => ({ default: m.AnalyzePage })));
+// Every screen but the first (home) loads when first asked for, after the first paint (issue 19: initial JS
+// ≤ 120 KB gzip; these screens are about 20 KB of it). The service worker precaches them with every other
+// chunk, so offline they load all the same.
+const LiveScreen = lazy(() => import('./live/LiveScreen').then((m) => ({ default: m.LiveScreen })));
+const SummaryScreen = lazy(() => import('./live/SummaryScreen').then((m) => ({ default: m.SummaryScreen })));
+const HistoryPage = lazy(() => import('./history/HistoryPage').then((m) => ({ default: m.HistoryPage })));
+const AnalyzePage = lazy(() => import('./analyze/AnalyzePage').then((m) => ({ default: m.AnalyzePage })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const CameraCheck = lazy(() => import('./components/CameraCheck').then((m) => ({ default: m.CameraCheck })));
 
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Exercises' },
