@@ -154,7 +154,7 @@ export interface AppState {
   recording: { active: boolean; frames: number };
   coach: CoachView | null;
   /** A set cut off by a reload or a crash, offered to carry on (src/app/live/pendingSet.ts); null when none. */
-  interrupted: { exerciseId: string; atSec: number; set: number; sets: number } | null;
+  interrupted: { exerciseId: string; atSec: number | null; set: number; sets: number } | null;
 }
 
 const STORAGE_KEY = 'form-coach:settings@1';

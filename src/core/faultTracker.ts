@@ -62,6 +62,12 @@ export class FaultTracker {
   /** Clean reps in a row (for praise), and in all. */
   cleanRun = 0;
   cleanTotal = 0;
+  /**
+   * The last counted rep was credited clean and has not ended (no rep-end or partial since): a fault raised before
+   * it ends takes the credit back. A rep is counted as it reaches its top, and a fault of that same rep may come
+   * later: a crunch counted 13° up that goes on into a sit-up (e18), a rep-end found too fast.
+   */
+  private openClean = false;
   private readonly tracks = new Map<string, FaultTrack>();
   private readonly flashes = new Map<string, RepFlash>();
   private readonly seen = new Set<string>();
@@ -94,7 +100,11 @@ export class FaultTracker {
       if (tr.since < 0) tr.since = t;
       tr.lastTrue = t;
       tr.finding = fnd;
-      if (!tr.active && t - tr.since >= FAULT_ON_MS) { tr.active = true; events.push({ type: 'fault-start', t, faultId: fnd.faultId, joints: fnd.joints, severity: fnd.severity }); }
+      if (!tr.active && t - tr.since >= FAULT_ON_MS) {
+        tr.active = true;
+        events.push({ type: 'fault-start', t, faultId: fnd.faultId, joints: fnd.joints, severity: fnd.severity });
+        this.takeBack();
+      }
     }
     if (this.sure) this.judgedMs += ms;
     else this.lastUnsureT = t;
@@ -139,9 +149,21 @@ export class FaultTracker {
       const ok = clean && !this.breaking() && judged;
       this.cleanRun = ok ? this.cleanRun + 1 : 0;
       if (ok) this.cleanTotal++;
+      this.openClean = ok;
       this.repRunMs = 0;
       this.repUnsureMs = 0;
+    } else {
+      if (!clean) this.takeBack();
+      this.openClean = false;
     }
+  }
+
+  /** A fault came before the last counted rep ended: it is not clean after all (openClean). */
+  private takeBack(): void {
+    if (!this.openClean) return;
+    this.openClean = false;
+    this.cleanTotal--;
+    this.cleanRun = 0;
   }
 
   /** Clears the faults that are gone (all of them when counting is off). */

@@ -13,8 +13,6 @@ const good = Object.entries(expectedOutcomes()).filter(([, e]) => e.goodForm);
 const KNOWN_FALSE: Record<string, readonly string[]> = {
   'blazepose-full 23_reverse_fly_bent_over_klarfit': ['partial-rep at 7 s'],
   'blazepose-full c15_one_arm_dumbbell_row_bench_supported_side_gym_shutterstock-harish': ['partial-rep at 2.2 s', 'partial-rep at 4.27 s', 'partial-rep at 6.73 s'],
-  // Found 2026-12-06 when e14 was recorded: while he climbs onto the bench (0–2 s) and sets up (2–6.2 s). Open (issue 17).
-  'blazepose-full e14_bench-press_barbell_side-foot-oblique_gym_chauhan': ['partial-rep at 0.93 s', 'partial-rep at 3.4 s'],
 };
 
 describe.each(['movenet-thunder', 'blazepose-full'] as const)('rep-level faults on good-form clips (%s)', (model) => {

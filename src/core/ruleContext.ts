@@ -52,9 +52,12 @@ export interface CheckContext<M extends Memory = Memory> {
   readonly tuning?: Readonly<Record<string, number>>;
 }
 
-/** A rep-level event offered to rep checks (tempo, range). */
+/**
+ * A rep-level event offered to rep checks (tempo, range). `refused`: a top reached and left again without its
+ * exercise's witness (the bicycle: no elbow met the knee, the trunk never turned), so not a rep.
+ */
 export interface RepInfo {
-  readonly kind: 'rep' | 'rep-end' | 'partial';
+  readonly kind: 'rep' | 'rep-end' | 'partial' | 'refused';
   readonly side?: Side | undefined;
   /** rep: leaving rest → reaching the top; rep-end: leaving the top → back at rest. */
   readonly durationMs: number;

@@ -55,6 +55,8 @@ export class SessionRecorder {
   private readonly severity = new Map<string, string>();
   /** When a form-breaking fault was last on (stream ms). */
   private lastBreakingT = -Infinity;
+  /** When each fault stood (stream ms): a gap under FAULT_STANDS_MS is the same span (live: issue 21). */
+  private readonly spans = new Map<string, [number, number][]>();
 
   constructor(meta: SessionMeta) {
     this.counter = meta.counter ?? null;
@@ -94,6 +96,13 @@ export class SessionRecorder {
     const r = this.record;
     if (this.counter !== null) r.setSec = (r.setSec ?? 0) + dt;
     for (const e of events) if (e.type === 'fault-start') this.severity.set(e.faultId, e.severity);
+    for (const id of view.activeFaults) {
+      const list = this.spans.get(id) ?? [];
+      const last = list[list.length - 1];
+      if (last && t - last[1] < FAULT_STANDS_MS) last[1] = t;
+      else if (list.length < MAX_FAULT_TIMES) list.push([t, t]);
+      this.spans.set(id, list);
+    }
     if (view.activeFaults.some((id) => this.severity.get(id) !== 'minor') || events.some((e) => e.type === 'fault-start' && e.severity !== 'minor')) this.lastBreakingT = t;
     // A fault on now, or seen within FAULT_STANDS_MS: this frame's counted time is not good form.
     const faultStands = view.activeFaults.length > 0 || t - this.lastBreakingT < FAULT_STANDS_MS;
@@ -155,6 +164,13 @@ export class SessionRecorder {
     return this.snapshot();
   }
 
+  /** When the fault stood, in seconds from the start of the set ({} before it was seen standing). */
+  private spansOf(id: string): { spans?: [number, number][] } {
+    const list = this.spans.get(id);
+    if (!list || list.length === 0 || !Number.isFinite(this.t0)) return {};
+    return { spans: list.map(([a, b]): [number, number] => [round1((a - this.t0) / 1000), round1((b - this.t0) / 1000)]) };
+  }
+
   /** A copy safe to hand to storage. */
   snapshot(): SessionRecord {
     const r = this.record;
@@ -167,7 +183,7 @@ export class SessionRecorder {
       ...(r.faultHeldSec !== undefined ? { faultHeldSec: round1(r.faultHeldSec) } : {}),
       ...(r.repsGood !== undefined ? { repsGood: r.repsGood } : {}),
       ...(r.setSec !== undefined ? { setSec: round1(r.setSec) } : {}),
-      faults: r.faults.map((f) => ({ ...f, atSec: [...f.atSec] })),
+      faults: r.faults.map((f) => ({ ...f, atSec: [...f.atSec], ...this.spansOf(f.id) })),
       metric: { ...r.metric, series: r.metric.series.map((p) => [p[0], p[1]] as [number, number]) },
       target: r.target ? { ...r.target } : null,
     };

@@ -15,6 +15,11 @@ export interface FaultTally {
   count: number;
   /** Seconds from the start of the set at which the fault began (at most 50 kept). */
   atSec: number[];
+  /**
+   * When it stood, [from, to] in seconds from the start of the set (flickers less than 3 s apart are one span;
+   * at most 50 kept), so a summary can say "from 0:01 to the end, 45 s". Absent in older records.
+   */
+  spans?: [number, number][];
 }
 
 export interface SessionRecord {
@@ -87,7 +92,9 @@ export function parseSessionRecord(v: unknown): SessionRecord {
     if (!isObj(f) || typeof f.id !== 'string' || typeof f.message !== 'string' || !nonNeg(f.count) || !Array.isArray(f.atSec) || !f.atSec.every(nonNeg)) {
       throw new RecordError(`faults[${i}] must be {id, message, count, atSec[]}`);
     }
-    return { id: f.id, message: f.message, count: f.count, atSec: f.atSec as number[] };
+    const spans = Array.isArray(f.spans) && f.spans.every((p) => Array.isArray(p) && p.length === 2 && nonNeg(p[0]) && nonNeg(p[1]) && p[1] >= p[0])
+      ? { spans: (f.spans as [number, number][]).map(([a, b]): [number, number] => [a, b]) } : {};
+    return { id: f.id, message: f.message, count: f.count, atSec: f.atSec as number[], ...spans };
   });
   const m = v.metric;
   if (!isObj(m) || typeof m.label !== 'string' || typeof m.unit !== 'string' || !Array.isArray(m.series)) {

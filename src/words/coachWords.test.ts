@@ -48,7 +48,7 @@ describe('coach words', () => {
     expect(cueText('plank', { about: 'praise', counted: 'hold', n: 10 })).toBe('Steady, keep breathing');
     expect(cueText('side-bend', { about: 'target', target: 'left' })).toBe('Time. Now the other side');
     expect(cueText('plank', { about: 'target', target: 'hold' })).toBe('Time. Well held');
-    expect(COACH_WORDS.fault('bicycle', 'no-contact')).toBe('Draw the knee right in to meet the elbow');
+    expect(COACH_WORDS.fault('bicycle', 'no-contact')).toBe('Turn so your elbow meets the opposite knee');
   });
 
   it('the live screens ask for the head to the hips where the exercise needs no legs', () => {

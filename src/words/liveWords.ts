@@ -33,7 +33,8 @@ export type Phrase =
   /** Why counting is paused (with the set-up issue when the position was lost). */
   | { readonly k: 'paused'; readonly reason: PauseReason; readonly issue?: SetupIssue | null }
   /** A cue of the engine (set-up, guide, praise, information). */
-  | { readonly k: 'cue'; readonly cue: CueRef }
+  /** `side`: a guide to the position while a per-side set has a side to do now ("Right side: turn your …"). */
+  | { readonly k: 'cue'; readonly cue: CueRef; readonly side?: Side | undefined }
   /** A form fault: what to fix. `active: false`: no longer seen (its words linger a moment, not in red). */
   | { readonly k: 'fault'; readonly faultId: string; readonly active?: boolean | undefined }
   /** While counting with nothing to correct: what is being counted. */
@@ -43,7 +44,7 @@ export type Phrase =
     readonly now?: Side | null | undefined;
   }
   /** A hold's timer waits: for a fault to be put right (`faultId`), or for the position (`cue`: the engine's guide). */
-  | { readonly k: 'timer-paused'; readonly faultId?: string | undefined; readonly cue?: CueRef | undefined }
+  | { readonly k: 'timer-paused'; readonly faultId?: string | undefined; readonly cue?: CueRef | undefined; readonly side?: Side | undefined }
   /** Per-side exercises: the side to do now ("Start with your left side", "Now your right side"). */
   | { readonly k: 'side-now'; readonly side: Side; readonly first: boolean }
   /** A side reached its target; `next`: the side still to do. */
@@ -83,7 +84,7 @@ export function phraseKey(p: Phrase): string {
   switch (p.k) {
     case 'setup': return `setup:${p.issue}`;
     case 'paused': return `paused:${p.reason}:${p.issue ?? ''}`;
-    case 'cue': return p.cue.kind === 'fault' && p.cue.about === 'fault' ? p.cue.id : `cue:${p.cue.id}`;
+    case 'cue': return p.cue.kind === 'fault' && p.cue.about === 'fault' ? p.cue.id : `cue:${p.cue.id}${p.side ? `:${p.side}` : ''}`;
     case 'fault': return `fault:${p.faultId}`;
     case 'count': return `count:${p.side ?? ''}${p.n}`;
     case 'set-complete': return `set-complete:${p.well}`;
@@ -106,7 +107,7 @@ export function phraseText(exercise: ExerciseId, p: Phrase): string {
     case 'ready': return READY_LINE;
     case 'setup': return setupWords(def, p.issue);
     case 'paused': return pauseLine(p.reason, p.issue ? setupWords(def, p.issue) : null);
-    case 'cue': return cueText(exercise, p.cue);
+    case 'cue': return p.side ? `${sideName(p.side)} side: ${lowerFirst(cueText(exercise, p.cue))}` : cueText(exercise, p.cue);
     case 'fault': return faultText(exercise, p.faultId);
     case 'idle': return idleLine(p);
     case 'count': return p.side ? `${sideName(p.side)} ${p.n}` : String(p.n);
@@ -118,7 +119,7 @@ export function phraseText(exercise: ExerciseId, p: Phrase): string {
     case 'rest': return `Rest. Next: ${p.next ? EXERCISES[p.next].name : 'the next set'}.`;
     case 'timer-paused':
       if (p.faultId !== undefined) return `Timer paused: ${faultName(p.faultId)} \u2014 ${lowerFirst(faultText(exercise, p.faultId))} to count`;
-      return `Timer paused: not in position \u2014 ${lowerFirst(p.cue ? cueText(exercise, p.cue) : def.words.posture)} to count`;
+      return `Timer paused: not in position${p.side ? ` on your ${sideWord(p.side)} side` : ''} \u2014 ${lowerFirst(p.cue ? cueText(exercise, p.cue) : def.words.posture)} to count`;
     case 'side-now': return p.first ? `Start with your ${sideWord(p.side)} side` : `Now your ${sideWord(p.side)} side`;
     case 'side-done': return p.next ? `${sideName(p.side)} side done. Now your ${sideWord(p.next)} side.` : `${sideName(p.side)} side done.`;
     case 'other-side': return `That is still your ${sideWord(p.done)} side, and it is done: switch to your ${sideWord(p.next)} side.`;
@@ -239,7 +240,10 @@ export const VOICE_WORDS = {
 } as const;
 
 /** The question after a reload cut a set off: "Your plank was interrupted at 0:09. Carry on with set 1 of 2?" */
-export function interruptedText(exerciseName: string, at: string, set: number, sets: number): string {
+export function interruptedText(exerciseName: string, at: string | null, set: number, sets: number): string {
   const name = exerciseName.charAt(0).toLowerCase() + exerciseName.slice(1);
-  return `Your ${name} was interrupted at ${at}. Carry on with ${sets > 1 ? `set ${set} of ${sets}` : 'the set'}?`;
+  const which = sets > 1 ? `set ${set} of ${sets}` : 'the set';
+  // Cut off between sets (a rest): the next set is offered.
+  if (at === null) return `Your ${name} was interrupted before ${which}. Carry on with it?`;
+  return `Your ${name} was interrupted at ${at}. Carry on with ${which}?`;
 }

@@ -122,4 +122,10 @@ test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks t
     const stats = await page.evaluate(() => ({ ...window.__formCoach?.getStats(), size: [window.__formCoach?.getLastFrame()?.width, window.__formCoach?.getLastFrame()?.height] }));
     console.log(`[live-faults] timings: frames after ${tFrames - t0} ms, cue after ${tCue - t0} ms; stats ${JSON.stringify(stats)}`);
   });
+
+  await test.step('the summary gives the fault its duration: from its start to the end of the set, not "once at 0:01"', async () => {
+    await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
+    await expect(page.getByTestId('fault-when').first()).toHaveText(/^from 0:\d\d to the end, \d+ s$/);
+    await page.screenshot({ path: `${SCREENS}/live-04-summary-fault-duration.png`, fullPage: true });
+  });
 });

@@ -133,7 +133,7 @@ function Interrupted() {
   const yes = useRef<HTMLButtonElement>(null);
   useEffect(() => { if (cut) yes.current?.focus(); }, [cut]);
   if (!cut || !isExerciseId(cut.exerciseId)) return null;
-  const text = interruptedText(EXERCISES[cut.exerciseId].name, clock(cut.atSec), cut.set, cut.sets);
+  const text = interruptedText(EXERCISES[cut.exerciseId].name, cut.atSec === null ? null : clock(cut.atSec), cut.set, cut.sets);
   return (
     <section className="interrupted panel" role="region" aria-labelledby="interrupted-text" data-testid="interrupted">
       <p id="interrupted-text"><strong>{text}</strong></p>

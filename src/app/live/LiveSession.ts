@@ -30,6 +30,9 @@ import { PoseFeed } from './poseFeed';
 import type { FlowEvent, FlowState } from './setFlow';
 import { cardPlan, openFlow } from './setFlow';
 import type { RunEffect } from './setRunner';
+import type { LiveCommand } from './commands';
+
+export type { LiveCommand } from './commands';
 import { SetRunner } from './setRunner';
 import type { PendingStore } from './pendingSet';
 import { carryOf, interruptedAt } from './pendingSet';
@@ -62,41 +65,6 @@ export interface LiveSessionDeps {
   /** Where the set in progress is kept across a reload (localStorage in the app); none: not kept. */
   pending?: PendingStore;
 }
-
-/** Everything the screens ask of the live coach. */
-export type LiveCommand =
-  /** The live screen for one exercise from its card: its sets, with rest between them. Check-in first. */
-  | { type: 'open-exercise'; exerciseId: string; skipCheckIn?: boolean }
-  /** The routine (the given one, else the user's, else the defaults), from its first block or `fromBlock`. */
-  | { type: 'open-routine'; routine?: Routine | null; fromBlock?: number }
-  /** "Next exercise" on the summary: the routine carries on from the block after the one stopped. */
-  | { type: 'next-exercise' }
-  /** The camera check screen opened: the framing step for an exercise (it never starts a set by itself). */
-  | { type: 'preview'; exerciseId: string | null }
-  /** The camera check closes: its framing step ends unless it became a set. */
-  | { type: 'end-preview' }
-  /** The pain check-in answered (or skipped with null): the framing step begins. */
-  | { type: 'check-in'; pain: number | null }
-  /** Start the set now (all needs met) or anyway. From the camera check, the set moves to the live screen. */
-  | { type: 'start'; anyway?: boolean }
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'toggle-pause' }
-  /** Ends the exercise (or leaves the check-in). */
-  | { type: 'stop' }
-  | { type: 'skip-rest' }
-  /** "Skip to next set": this set ends (its count kept) and the next set of the exercise comes. */
-  | { type: 'skip-set' }
-  | { type: 'skip-exercise' }
-  /** The pain check-in after the set: stored on each record of the set or routine. */
-  | { type: 'pain-after'; pain: number | null }
-  /** Leaving the live screen any way: counted work is saved, timers stop, speech stops. */
-  | { type: 'leave' }
-  /** "Try again" after an error: the camera and the model start again. */
-  | { type: 'retry' }
-  /** The set cut off by a reload: carry on with it (Yes), or keep what was done as a finished set (No). */
-  | { type: 'resume-interrupted' }
-  | { type: 'discard-interrupted' };
 
 /** What tests and the bench read (window.__formCoach in test and bench builds only). */
 export interface DebugHook {
@@ -209,6 +177,7 @@ export class LiveSession {
       case 'leave':
         this.perform(this.run.close());
         this.clearTimer();
+        this.d.pending?.clear();
         this.d.speaker.cancel();
         this.store.setState({ live: null, coach: null });
         return;
@@ -219,7 +188,7 @@ export class LiveSession {
       case 'discard-interrupted': {
         const p = this.d.pending?.load();
         // What was done is kept as a set that ended where it was cut off.
-        if (p) this.persist({ ...p.record, endedAt: p.record.updatedAt });
+        if (p?.record) this.persist({ ...p.record, endedAt: p.record.updatedAt });
         this.d.pending?.clear();
         this.store.setState({ interrupted: null });
         return;
@@ -232,7 +201,7 @@ export class LiveSession {
     const p = this.d.pending?.load();
     if (!p) return;
     const block = p.routine.blocks[p.blockIndex]!;
-    this.store.setState({ interrupted: { exerciseId: p.record.exerciseId, atSec: interruptedAt(p.record), set: p.set, sets: block.sets } });
+    this.store.setState({ interrupted: { exerciseId: block.exerciseId, atSec: interruptedAt(p.record), set: p.set, sets: block.sets } });
   }
 
   /** "Carry on": the plan from the set that was cut off, its counts kept; straight to framing (no check-in). */
@@ -240,10 +209,10 @@ export class LiveSession {
     const p = this.d.pending?.load();
     this.store.setState({ interrupted: null });
     if (!p) return;
-    const flow = openFlow(p.kind, p.routine, p.blockIndex, { set: p.set, carry: carryOf(p.record) });
+    const flow = openFlow(p.kind, p.routine, p.blockIndex, { set: p.set, carry: p.record ? carryOf(p.record) : null });
     this.begin(flow, p.kind === 'routine' ? p.routine : null, p.record);
     this.d.go('live');
-    this.dispatch({ type: 'check-in', t: this.now(), pain: p.record.painBefore });
+    this.dispatch({ type: 'check-in', t: this.now(), pain: p.painBefore });
   }
 
   /** A card's plan: the numbers the card shows (the user's routine's block for it), else the defaults. */
@@ -348,12 +317,14 @@ export class LiveSession {
         });
         this.perform(this.run.close());
         this.clearTimer();
+        this.d.pending?.clear();
         this.d.go('summary');
         return;
       }
       case 'leave':
         this.perform(this.run.close());
         this.clearTimer();
+        this.d.pending?.clear();
         this.store.setState({ live: null, coach: null });
         this.d.go('home');
         return;
@@ -373,14 +344,24 @@ export class LiveSession {
     this.saveChain = this.saveChain.then(() => this.d.save(rec)).catch(() => undefined);
   }
 
-  /** The set in progress is kept (for a reload) while its record is open, and forgotten once it ends. */
+  /**
+   * The set in progress is kept (for a reload) while its record is open; between sets (a rest, the next set's
+   * framing) the next set is kept, without a record; it is forgotten when the exercise or routine ends.
+   */
   private keepPending(rec: SessionRecord): void {
     const store = this.d.pending;
     const f = this.run.flow;
-    const st = f?.plan.run.step;
-    if (!store) return;
-    if (rec.endedAt !== null || !f || !st || st.kind !== 'set') return store.clear();
-    store.save({ version: 1, kind: f.plan.kind, routine: f.plan.run.routine, blockIndex: st.blockIndex, set: st.set, record: rec });
+    if (!store || !f) return;
+    const st = f.plan.run.step;
+    let at: { blockIndex: number; set: number } | null = null;
+    if (st.kind === 'set') at = { blockIndex: st.blockIndex, set: st.set };
+    else if (st.kind === 'rest') {
+      const same = st.set < st.block.sets;
+      at = same ? { blockIndex: st.blockIndex, set: st.set + 1 } : st.blockIndex + 1 < f.plan.run.routine.blocks.length ? { blockIndex: st.blockIndex + 1, set: 1 } : null;
+    }
+    if (!at) return store.clear();
+    const open = rec.endedAt === null && st.kind === 'set';
+    store.save({ version: 1, kind: f.plan.kind, routine: f.plan.run.routine, ...at, record: open ? rec : null, painBefore: f.painBefore });
   }
 
   /** Resolves once every save asked for so far has been written (tests, and leaving the page). */

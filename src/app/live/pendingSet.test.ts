@@ -38,9 +38,9 @@ describe('a set that survives a reload', () => {
     await a.session.flushSaves();
     // Kept as it runs: set 1 of 2, with what was held so far.
     expect(pending.value?.set).toBe(1);
-    const keptHold = pending.value!.record.holdSec.total;
+    const keptHold = pending.value!.record!.holdSec.total;
     expect(keptHold).toBeGreaterThan(3);
-    const firstId = pending.value!.record.id;
+    const firstId = pending.value!.record!.id;
 
     // The page reloads: a new session on the same stores. Home asks.
     const b = await harness(frames, { pending, routine: ROUTINE });
@@ -64,6 +64,24 @@ describe('a set that survives a reload', () => {
     expect(new Set(b.saved.map((r) => r.id)).size).toBe(2);
   });
 
+  it('cut off in the rest after set 1: set 2 of 2 is offered, and Yes starts it (with the pain answer kept)', async () => {
+    const frames = await clip03();
+    const pending = memoryPending();
+    const a = await harness(frames, { pending, routine: { ...ROUTINE, blocks: [{ exerciseId: 'plank', sets: 2, holdSec: 5, restSec: 60 }] } });
+    a.session.send({ type: 'open-routine' });
+    a.session.send({ type: 'check-in', pain: 3 });
+    await a.clock.advance(25_000);
+    expect(a.store.getState().live?.stage).toBe('rest');
+    expect(pending.value).toMatchObject({ set: 2, record: null, painBefore: 3 });
+    const b = await harness(frames, { pending });
+    expect(b.store.getState().interrupted).toEqual({ exerciseId: 'plank', atSec: null, set: 2, sets: 2 });
+    b.session.send({ type: 'resume-interrupted' });
+    expect(b.store.getState().live).toMatchObject({ stage: 'framing', setLabel: 'Exercise 1 of 1 · set 2 of 2' });
+    // Stopped from there: the routine ends, nothing is offered any more.
+    b.session.send({ type: 'stop' });
+    expect(pending.value).toBeNull();
+  });
+
   it('No keeps what was done as a finished set and is not asked again', async () => {
     const frames = await clip03();
     const pending = memoryPending();
@@ -72,7 +90,7 @@ describe('a set that survives a reload', () => {
     a.session.send({ type: 'check-in', pain: null });
     await a.clock.advance(12_000);
     await a.session.flushSaves();
-    const kept = pending.value!.record;
+    const kept = pending.value!.record!;
     const b = await harness(frames, { pending });
     b.session.send({ type: 'discard-interrupted' });
     await b.session.flushSaves();

@@ -15,8 +15,10 @@ export interface PendingSet {
   readonly blockIndex: number;
   /** 1-based set of the block. */
   readonly set: number;
-  /** The set's record as last saved (endedAt null). */
-  readonly record: SessionRecord;
+  /** The set's record as last saved (endedAt null); null between sets (a rest, or the next set's framing). */
+  readonly record: SessionRecord | null;
+  /** The pain check-in answered before the set (kept for the sets after a reload). */
+  readonly painBefore: number | null;
 }
 
 /** Where the set in progress is kept (localStorage in the app, a variable in tests). */
@@ -37,9 +39,10 @@ export function parsePending(v: unknown): PendingSet | null {
     if (typeof blockIndex !== 'number' || typeof set !== 'number' || !Number.isInteger(blockIndex) || !Number.isInteger(set)) return null;
     const block = routine.blocks[blockIndex];
     if (!block || set < 1 || set > block.sets) return null;
-    const record = parseSessionRecord(o.record);
-    if (record.exerciseId !== block.exerciseId || record.endedAt !== null) return null;
-    return { version: 1, kind: o.kind, routine, blockIndex, set, record };
+    const record = o.record === null ? null : parseSessionRecord(o.record);
+    if (record && (record.exerciseId !== block.exerciseId || record.endedAt !== null)) return null;
+    const painBefore = typeof o.painBefore === 'number' && o.painBefore >= 0 && o.painBefore <= 10 ? o.painBefore : null;
+    return { version: 1, kind: o.kind, routine, blockIndex, set, record, painBefore };
   } catch {
     return null;
   }
@@ -66,7 +69,8 @@ export function localPending(storage: Storage | undefined, key = 'form-coach:set
 }
 
 /** Seconds into the set when it was cut off (the set's running time, else what was held). */
-export function interruptedAt(r: SessionRecord): number {
+export function interruptedAt(r: SessionRecord | null): number | null {
+  if (!r) return null;
   return Math.floor(r.setSec ?? r.holdSec.total);
 }
 
@@ -93,11 +97,16 @@ export function withCarry<V extends { reps: { total: number; left: number; right
  */
 export function mergeRecords(prev: SessionRecord, next: SessionRecord): SessionRecord {
   const offset = prev.setSec ?? prev.metric.series.at(-1)?.[0] ?? 0;
-  const faults = prev.faults.map((f) => ({ ...f, atSec: [...f.atSec] }));
+  const faults = prev.faults.map((f) => ({ ...f, atSec: [...f.atSec], ...(f.spans ? { spans: f.spans.map(([a, b]): [number, number] => [a, b]) } : {}) }));
   for (const f of next.faults) {
     const same = faults.find((x) => x.id === f.id);
     const at = f.atSec.map((s) => round1(s + offset));
-    if (same) { same.count += f.count; same.atSec.push(...at); } else faults.push({ ...f, atSec: at });
+    const spans = f.spans?.map(([a, b]): [number, number] => [round1(a + offset), round1(b + offset)]);
+    if (same) {
+      same.count += f.count;
+      same.atSec.push(...at);
+      if (spans) same.spans = [...(same.spans ?? []), ...spans];
+    } else faults.push({ ...f, atSec: at, ...(spans ? { spans } : {}) });
   }
   const sum = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? undefined : round1((a ?? 0) + (b ?? 0)));
   const mins = [prev.metric.min, next.metric.min].filter((x): x is number => x !== null);

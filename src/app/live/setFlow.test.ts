@@ -367,6 +367,10 @@ describe('setFlow (the reducer)', () => {
     const still = 'That is still your left side, and it is done: switch to your right side.';
     expect(said(r.fx, 'rotation-stretch')).toEqual([still]);
     expect(lineOf(r.s)).toBe(still);
+    // Turning round, nothing held and the engine's guide on: the timer waits, for the side to do now.
+    const turn = cueOf({ about: 'guide', guide: 'rotation-stretch.turn' });
+    const between = run(r.s, [frame(t + 13_000, { ...held(12, 0, null), cue: turn })]);
+    expect(lineOf(between.s)).toBe('Timer paused: not in position on your right side \u2014 turn your shoulders to one side to count');
     // She turns to her right: the warning goes, the line names the side being held, and the set completes at 5 s.
     const right: FlowEvent[] = [];
     for (let k = 1; k <= 30; k++) right.push(frame(t + 12_000 + k * 100, held(12, k * 0.1, 'right')));

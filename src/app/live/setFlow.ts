@@ -27,8 +27,10 @@ import type { SpeechKind, SpeechMemory } from './speech';
 import { maySay, NO_SPEECH, notePresent, noteSaid } from './speech';
 import type { SetTarget } from './target';
 import type { Carry } from './pendingSet';
-import { capSides, counterMode, sideOrder, targetFor, targetReached } from './target';
-import type { CueRef, PauseReason, Phrase, Side } from '../../words/liveWords';
+import { capSides, counterMode, targetFor, targetReached } from './target';
+import type { SideTrack } from './sides';
+import { freshSides, trackSides } from './sides';
+import type { CueRef, PauseReason, Phrase } from '../../words/liveWords';
 import { phraseKey } from '../../words/liveWords';
 
 /** Seconds of the spoken 3-2-1 before counting starts. */
@@ -53,33 +55,6 @@ export const PRAISE_CLEAN_MS = 10_000;
 export const FAULT_LINE_MS = 3000;
 /** A hold whose time has not gone up for this long (ms) is waiting: the screen says why ("Timer paused: …"). */
 export const HOLD_STALL_MS = 800;
-/** "Left side done. Now your right side." stays on screen this long (ms). */
-export const SIDE_NOTE_MS = 4000;
-/**
- * A side already done for this long (ms) that is still being held or counted, the other side not counting
- * for as long: "That is still your left side … switch to your right side." (time to turn round first).
- */
-export const WRONG_SIDE_MS = 4000;
-/** Alternating sides: this many counts in a row on one side, none on the other: "do the other side too". */
-export const ONE_SIDED_RUN = 3;
-
-/** Where a per-side set stands: sides done, the side to do now, what each side's raw count was and when it went up. */
-export interface SideTrack {
-  readonly order: 'sequential' | 'alternating';
-  readonly done: { readonly left: boolean; readonly right: boolean };
-  readonly now: Side | null;
-  /** Raw counts (whole reps or seconds), not stopped at the target. */
-  readonly seen: { readonly left: number; readonly right: number };
-  readonly upAt: { readonly left: number; readonly right: number };
-  /** When each side reached its target (ms), +Infinity before. */
-  readonly doneAt: { readonly left: number; readonly right: number };
-  /** Alternating: counts in a row on each side since the other side last counted. */
-  readonly run: { readonly left: number; readonly right: number };
-  /** A note about the sides ("Left side done…") and until when it shows (ms). */
-  readonly note: Phrase | null;
-  readonly noteUntil: number;
-}
-
 const LOOKING: Phrase = { k: 'looking' };
 const READY: Phrase = { k: 'ready' };
 const CAMERA_PAUSED: Phrase = { k: 'paused', reason: 'camera' };
@@ -217,7 +192,7 @@ export function cardPlan(def: ExerciseDef, block: RoutineBlock | null): Routine 
 }
 
 /** The state for a plan, at its check-in. */
-export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0, resume: { set: number; carry: Carry } | null = null): FlowState {
+export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0, resume: { set: number; carry: Carry | null } | null = null): FlowState {
   let run = startRoutine(routine);
   for (let i = 0; i < fromBlock && run.step.kind !== 'done'; i++) run = skipExercise(run);
   // Carried on after a reload: the sets before it are done.
@@ -232,17 +207,6 @@ export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0, re
     reps: { total: 0, left: 0, right: 0 }, repPulse: 0, cameraOk: true, setsDone: 0, countedAny: false, autoStart: true,
     faultAt: Number.NEGATIVE_INFINITY, faultsCued: [], lastFault: null, sides: null, holdSeen: 0, holdUpAt: Number.NEGATIVE_INFINITY,
     lineAt: Number.NEGATIVE_INFINITY, carry: resume?.carry ?? null,
-  };
-}
-
-function freshSides(def: ExerciseDef): SideTrack | null {
-  const order = sideOrder(def);
-  if (!order) return null;
-  const zero = { left: 0, right: 0 };
-  return {
-    order, done: { left: false, right: false }, now: order === 'sequential' ? 'left' : null, seen: zero,
-    upAt: { left: Number.NEGATIVE_INFINITY, right: Number.NEGATIVE_INFINITY }, run: zero, note: null, noteUntil: 0,
-    doneAt: { left: Number.POSITIVE_INFINITY, right: Number.POSITIVE_INFINITY },
   };
 }
 
@@ -443,7 +407,11 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   next = acknowledgeReps(next, v, e.t, fx);
   if (v.reps.total > 0 || v.holdSec.total > 0) next = { ...next, countedAny: true };
   if (targetReached(def, v, s.target)) return finishThisSet(next, e.t, fx, true);
-  next = trackSides(next, raw, e.t, fx);
+  if (next.sides) {
+    const sides = trackSides(next.sides, def, s.target, raw, e.t);
+    next = { ...next, sides: sides.track };
+    for (const w of sides.say) next = w.present ? sayPresent(next, w.phrase, 'fault', e.t, fx) : say(next, w.phrase, 'cue', e.t, fx);
+  }
   // Set-up lost for longer than the engine's own patience (or never confirmed after Go): pause with one line.
   // A fresh engine still confirming a set-up it has no issue with is not a reason to pause.
   const lost = v.phase === 'paused' || (v.phase === 'setup' && v.setupIssues.length > 0 && e.t - s.goAt >= SETUP_GRACE_MS);
@@ -453,7 +421,9 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
   // The engine's cue: shown; a new one is spoken (set-up cues never while counting works). Praise right after
   // a fault would contradict it, and the set's end has its own words: neither is passed on.
   const cue = v.cue && !muted(next, v.cue, e.t) && !(holding && isPositionCue(v.cue)) ? v.cue : null;
-  const cueLine = cue ? cueLineOf(cue) : null;
+  // A guide to the position names the side to do now, where the set has sides.
+  const base = cue ? cueLineOf(cue) : null;
+  const cueLine: Phrase | null = base?.k === 'cue' && cue?.about === 'guide' && next.sides?.now ? { ...base, side: next.sides.now } : base;
   if (cue && cueLine && cue.about === 'guide') {
     // The engine's guide says why nothing is counting (which part of the position is missing): said by the
     // set-up rules (once, once more if it lasts, then only shown).
@@ -484,7 +454,7 @@ function countingLine(
   // A hold whose timer waits says why: a fault that is on now, else the position (the engine's guide).
   if (o.mode === 'hold' && !o.holding) {
     if (activeFault !== null) return { k: 'timer-paused', faultId: activeFault };
-    if (o.cue && isPositionCue(o.cue)) return { k: 'timer-paused', cue: o.cue };
+    if (o.cue && isPositionCue(o.cue)) return { k: 'timer-paused', cue: o.cue, side: s.sides?.now ?? undefined };
   }
   const sides = s.sides;
   if (sides?.note && (sides.note.k === 'other-side' || sides.note.k === 'one-side' || t < sides.noteUntil)) return sides.note;
@@ -497,62 +467,6 @@ function countingLine(
 /** A cue about the position (what is missing from it), not about form. */
 function isPositionCue(cue: CueRef): boolean {
   return cue.kind === 'setup' || cue.about === 'guide';
-}
-
-/**
- * Per-side exercises: which side is done (its target reached: said once, "Left side done. Now your right
- * side."), which side to do now, and whether one side keeps coming while the other never does (said, and
- * repeated like a standing fault until it changes).
- */
-function trackSides(s: FlowState, raw: EngineView, t: number, fx: Effect[]): FlowState {
-  const tr = s.sides;
-  if (!tr) return s;
-  const { mode } = counterMode(defOf(s));
-  const goal = (mode === 'hold' ? s.target.holdSec : s.target.reps) ?? 0;
-  const c = mode === 'hold' ? raw.holdSec : raw.reps;
-  const count = { left: Math.floor(c.left), right: Math.floor(c.right) };
-  const up = { left: count.left > tr.seen.left, right: count.right > tr.seen.right };
-  const upAt = { left: up.left ? t : tr.upAt.left, right: up.right ? t : tr.upAt.right };
-  const run = {
-    left: up.left ? tr.run.left + (count.left - tr.seen.left) : up.right ? 0 : tr.run.left,
-    right: up.right ? tr.run.right + (count.right - tr.seen.right) : up.left ? 0 : tr.run.right,
-  };
-  const done = { left: tr.done.left || (goal > 0 && count.left >= goal), right: tr.done.right || (goal > 0 && count.right >= goal) };
-  const doneAt = { left: done.left && !tr.done.left ? t : tr.doneAt.left, right: done.right && !tr.done.right ? t : tr.doneAt.right };
-  let next: FlowState = s;
-  let note = tr.note && t < tr.noteUntil ? tr.note : null;
-  let noteUntil = tr.noteUntil;
-  for (const side of ['left', 'right'] as const) {
-    if (done[side] && !tr.done[side]) {
-      const other = side === 'left' ? 'right' : 'left';
-      note = { k: 'side-done', side, next: done[other] ? null : other };
-      noteUntil = t + SIDE_NOTE_MS;
-      next = say(next, note, 'cue', t, fx);
-    }
-  }
-  // The side to do now: the one not done; before either is done, the one under way (a hold's side, or the one
-  // counted further), else the side named at Go.
-  const held = raw.currentHoldSide;
-  let now: Side | null = done.left && !done.right ? 'right' : done.right && !done.left ? 'left' : null;
-  if (!done.left && !done.right && tr.order === 'sequential') now = held ?? (count.right > count.left ? 'right' : count.left > count.right ? 'left' : tr.now);
-  // One side keeps coming, the other never does.
-  let warn: Phrase | null = null;
-  for (const side of ['left', 'right'] as const) {
-    const other = side === 'left' ? 'right' : 'left';
-    if (done[other]) continue;
-    const stillOn = mode === 'hold' ? held === side : t - upAt[side] < 1500;
-    const stillDone = tr.order === 'sequential' && stillOn && t - doneAt[side] >= WRONG_SIDE_MS && t - upAt[other] > WRONG_SIDE_MS;
-    if (stillDone) warn = { k: 'other-side', done: side, next: other };
-    if (tr.order === 'alternating' && !done[side] && run[side] >= ONE_SIDED_RUN) warn = { k: 'one-side', side, other };
-  }
-  if (warn) {
-    next = sayPresent(next, warn, 'fault', t, fx);
-    note = warn;
-    noteUntil = t;
-  } else if (note && (note.k === 'other-side' || note.k === 'one-side')) {
-    note = null;
-  }
-  return { ...next, sides: { ...tr, done, doneAt, now, seen: count, upAt, run, note, noteUntil } };
 }
 
 /** An engine cue as a line: a fault cue as its fault (one key for the cue and its reminders), else the cue. */

@@ -8,6 +8,7 @@ import type { SessionRecord } from '../../storage/schema';
 import { painAdvice } from '../../session/sessionRecorder';
 import { LineChart } from '../charts/LineChart';
 import type { ChartSeries } from '../charts/LineChart';
+import { faultWhen } from './faultTimes';
 import { chartRange, chartSeries, clock, countLines, exerciseName, faultHeldLine, formLine, notHeldLine, rangeOfMotion } from './format';
 import './summary.css';
 
@@ -86,7 +87,9 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
               <ul data-testid="fault-list">
                 {r.faults.map((f) => (
                   <li key={f.id}>
-                    <strong>{f.message}</strong> — {f.count === 1 ? 'once' : `${f.count} times`}
+                    <strong>{f.message}</strong> — {faultWhen(f, r) !== null && !onSeek
+                      ? <span data-testid="fault-when">{faultWhen(f, r)}</span>
+                      : <>{f.count === 1 ? 'once' : `${f.count} times`}
                     <span className="times">
                       {' at '}
                       {f.atSec.map((t, i) => (
@@ -97,7 +100,7 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
                             : clock(t)}
                         </span>
                       ))}
-                    </span>
+                    </span></>}
                   </li>
                 ))}
               </ul>

@@ -18,7 +18,7 @@ const HOLD = { enterMs: 200, exitMs: 200, maxGapMs: 1000 };
 const CTX: CheckContext = { t: 0, phase: 'unknown', holding: false, metric: null, mem: {}, reps: 0 };
 
 /** One frame's inputs: the metric, each side's metric, and what the frame says besides. */
-interface In { v?: number | null; l?: number | null; r?: number | null; ok?: boolean; side?: Side | null; cut?: boolean; active?: boolean; formOk?: boolean; witness?: number | null }
+interface In { v?: number | null; l?: number | null; r?: number | null; ok?: boolean; side?: Side | null; cut?: boolean; active?: boolean; formOk?: boolean; seen?: Side | null }
 
 /** Drives a strategy on frames 100 ms apart; each frame's body carries its inputs for the hooks to read. */
 function drive(spec: CountingSpec, frames: In[]): { c: Counting; events: (CountEvent & { t: number })[] } {
@@ -90,11 +90,11 @@ describe('reps per side', () => {
 });
 
 describe('alternating', () => {
-  const spec = alternating({ reps: UP, sideMetric, switchWitness: { read: (b) => input(b).witness ?? null, change: 0.3 } });
-  /** Touches: a side per touch, one touch every `gap` frames. */
-  const touches = (sides: (Side | 'both')[], gap = 10, extra: (i: number) => Partial<In> = () => ({})): In[] => sides.flatMap((s, i) => Array.from({ length: gap }, (_, k) => {
+  const spec = alternating({ reps: UP, sideMetric });
+  /** Touches: a side per touch, one touch every `gap` frames (at the top on frames 2–4 of each). */
+  const touches = (sides: (Side | 'both')[], gap = 10, extra: (i: number, k: number) => Partial<In> = () => ({})): In[] => sides.flatMap((s, i) => Array.from({ length: gap }, (_, k) => {
     const v = k >= 2 && k < 5 ? 170 : 100;
-    return { l: s === 'left' || s === 'both' ? v : 100, r: s === 'right' || s === 'both' ? v : 100, ...extra(i) };
+    return { l: s === 'left' || s === 'both' ? v : 100, r: s === 'right' || s === 'both' ? v : 100, ...extra(i, k) };
   }));
 
   it('counts touches that alternate, and takes a second touch on the same side in a row as no rep', () => {
@@ -108,22 +108,36 @@ describe('alternating', () => {
     expect(c.reps('left')).toBe(2);
   });
 
-  it('a camera cut since the last touch lets the same side count again', () => {
-    const frames = [...touches(['left']), ...touches(['left'], 10, () => ({}))];
-    frames[12] = { ...frames[12], cut: true };
-    expect(drive(spec, frames).c.reps('left')).toBe(2);
-  });
-
   it('both knees at the top within SAME_TOUCH_MS are one touch seen twice', () => {
     const { c } = drive(spec, touches(['both']));
     expect(c.reps()).toBe(1);
   });
 
-  it('the exercise\'s witness overrules the labels: a turned trunk means the other side, whatever the label', () => {
-    const { c } = drive(spec, touches(['left', 'left'], 10, (i) => ({ witness: i === 0 ? 0.5 : -0.2 })));
-    expect(c.reps('left')).toBe(2);
-    const still = drive(spec, touches(['left', 'left'], 10, () => ({ witness: 0.5 })));
-    expect(still.c.reps('left')).toBe(1);
+  describe('with the exercise\'s witness', () => {
+    /** The witness says what the frame's input says (a side, or nothing seen yet: wait). */
+    const witnessed = alternating({ reps: UP, sideMetric, witness: (f) => { const s = input(f.b).seen; return s ? { side: s } : 'wait'; } });
+
+    it('a top waits for its witness and is counted on the frame it comes, on the side the witness names', () => {
+      // Left-labelled tops (held from 200 ms, offered once held minTopMs): the first witnessed on its last top frame as
+      // right, the second at once as left.
+      const { c, events } = drive(witnessed, touches(['left', 'left'], 10, (i, k) => ({ seen: i === 0 ? (k === 4 ? 'right' : null) : 'left' })));
+      expect(counted(events)).toEqual([{ t: 400, side: 'right', index: 1 }, { t: 1300, side: 'left', index: 2 }]);
+      expect([c.reps('left'), c.reps('right')]).toEqual([1, 1]);
+    });
+
+    it('a top never witnessed is refused: no rep, and a refused rep event for the rep checks', () => {
+      const { c, events } = drive(witnessed, touches(['left', 'right'], 10, () => ({ seen: null })));
+      expect(c.reps()).toBe(0);
+      const refused = events.flatMap((e) => (e.type === 'rep' && e.rep.kind === 'refused' ? [{ t: e.t, side: e.rep.side }] : []));
+      expect(refused).toEqual([{ t: 500, side: 'left' }, { t: 1500, side: 'right' }]);
+      // A refused top is no rep-end either.
+      expect(events.some((e) => e.type === 'rep' && e.rep.kind === 'rep-end')).toBe(false);
+    });
+
+    it('the witness owns the alternation: the same side twice is counted when it says so', () => {
+      const { c } = drive(witnessed, touches(['left', 'right'], 10, () => ({ seen: 'left' })));
+      expect(c.reps('left')).toBe(2);
+    });
   });
 });
 

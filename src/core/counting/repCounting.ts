@@ -1,6 +1,7 @@
 // What the rep strategies share (reps.ts, repsPerSide.ts, alternating.ts, repsThenHold.ts): their rep counters
 // (one, or one per side), the frames kept while set-up clears, and the offer of each top. A strategy says which
-// metric each counter reads and which tops it takes; the exercise may refuse a top too (its isRep hook).
+// metric each counter reads and what it makes of each top: count it (on which side), refuse it, or wait for its
+// exercise's witness while the top lasts; the exercise may refuse a top too (its isRep hook).
 import type { Body, Side } from '../geometry';
 import { forFamily, type ModelFamily, type PerFamily } from '../pose';
 import type { CheckContext, Memory } from '../ruleContext';
@@ -20,6 +21,13 @@ export interface RepOptions {
 }
 
 type Top = Extract<CounterEvent, { type: 'top' }>;
+
+/**
+ * A strategy's answer to a top: count it, on this side; refuse it (silently: not a rep); or wait. A top waited on is
+ * offered again on every frame while its counter stays at the top; one never counted before the counter leaves the
+ * top is refused, and reported to the rep checks as a `refused` rep event (the exercise's witness never came).
+ */
+export type TopVerdict = { readonly side: Side | undefined } | 'refuse' | 'wait';
 const PHASE_ORDER = { unknown: 0, rest: 1, moving: 2, top: 3 } as const;
 
 export abstract class RepCounting<M extends Memory = Memory> implements Counting<M> {
@@ -42,14 +50,16 @@ export abstract class RepCounting<M extends Memory = Memory> implements Counting
   protected readonly perSide = { left: 0, right: 0 };
   /** Per side: the last top was refused by the exercise (RepOptions.isRep). */
   private readonly idle = { left: false, right: false };
+  /** Per counter: the top being waited on (TopVerdict 'wait'), else null. */
+  private readonly waiting: (Top | null)[] = [];
 
   constructor(protected readonly o: RepOptions, private readonly sides: readonly (Side | undefined)[]) {}
 
   /** Fills `out` with this frame's input to each counter; false when the counters skip the frame. */
   protected abstract read(f: CountFrame<M>, out: (number | null)[]): boolean;
 
-  /** The strategy's own rule on a top (before the exercise's): true to take it. */
-  protected takes(_top: Top, _f: CountFrame<M>): boolean { return true; }
+  /** The strategy's own rule on a top (before the exercise's isRep): count it on its own side by default. */
+  protected judge(top: Top, _f: CountFrame<M>): TopVerdict { return { side: top.side }; }
 
   /** Counts a taken top. */
   protected count(side: Side | undefined, _t: number): void {
@@ -89,18 +99,28 @@ export abstract class RepCounting<M extends Memory = Memory> implements Counting
     let busy = this.holding || raw.some((e) => e.type === 'top');
     for (const rc of this.counters) if (rc.phase === 'moving' || rc.phase === 'top') { busy = true; this.startedShort = true; }
     this.busy = busy;
+    // A top waited on since an earlier frame is offered again while its counter is still at the top.
+    this.counters.forEach((rc, i) => {
+      const top = this.waiting[i];
+      if (top && rc.phase === 'top') this.take(top, i, f, out);
+    });
     for (const e of raw) {
       switch (e.type) {
         case 'top':
-          if (!this.offer(e, f)) break;
-          this.count(e.side, f.t);
-          this.startedShort = false;
-          out.push({ type: 'rep', rep: { kind: 'rep', side: e.side, durationMs: e.durationMs, topMs: 0, cycleMs: 0, peak: e.peak, index: this.total } });
+          this.take(e, this.counterOf(e.side), f, out);
           break;
-        case 'rep-end':
+        case 'rep-end': {
+          const i = this.counterOf(e.side), top = this.waiting[i];
+          if (top) {
+            // Left the top without ever being counted: refused for want of the witness.
+            this.waiting[i] = null;
+            out.push({ type: 'rep', rep: { kind: 'refused', side: e.side, durationMs: top.durationMs, topMs: e.topMs, cycleMs: e.cycleMs, peak: top.peak, index: this.total } });
+            break;
+          }
           if (e.side && this.idle[e.side]) break;
           out.push({ type: 'rep', rep: { kind: 'rep-end', side: e.side, durationMs: e.downMs, topMs: e.topMs, cycleMs: e.cycleMs, peak: 0, index: this.total } });
           break;
+        }
         case 'partial':
           if (e.side && this.idle[e.side]) break;
           out.push({ type: 'rep', rep: { kind: 'partial', side: e.side, durationMs: 0, topMs: 0, cycleMs: 0, peak: e.peak, index: this.total } });
@@ -110,16 +130,33 @@ export abstract class RepCounting<M extends Memory = Memory> implements Counting
     }
   }
 
-  /** A top is offered: the strategy's rule, then the exercise's. */
-  private offer(top: Top, f: CountFrame<M>): boolean {
-    if (!this.takes(top, f)) return false;
+  /** Which counter a side's events come from (the only one without sides). */
+  private counterOf(side: Side | undefined): number {
+    const i = this.counters.findIndex((rc) => rc.side === side);
+    return i < 0 ? 0 : i;
+  }
+
+  /** A top is offered: counted (a rep event out), refused, or waited on. */
+  private take(top: Top, i: number, f: CountFrame<M>, out: CountEvent[]): void {
+    const v = this.offer(top, f);
+    this.waiting[i] = v === 'wait' ? top : null;
+    if (v === 'wait' || v === 'refuse') return;
+    this.count(v.side, f.t);
+    this.startedShort = false;
+    out.push({ type: 'rep', rep: { kind: 'rep', side: v.side, durationMs: top.durationMs, topMs: 0, cycleMs: 0, peak: top.peak, index: this.total } });
+  }
+
+  /** The strategy's rule, then the exercise's. */
+  private offer(top: Top, f: CountFrame<M>): TopVerdict {
+    const v = this.judge(top, f);
+    if (v === 'wait' || v === 'refuse') return v;
     const side = top.side;
     if (this.o.isRep && !this.o.isRep(f.b, side)) {
       if (side) this.idle[side] = true;
-      return false;
+      return 'refuse';
     }
     if (side) this.idle[side] = false;
-    return true;
+    return v;
   }
 
   private stepCounters(t: number, v: readonly (number | null)[], out: CounterEvent[]): void {

@@ -4,6 +4,15 @@ import { faster, replayClip, replayFrames } from '../../../tests/kit/exerciseRep
 import { loadClip } from '../../../tests/kit/replay';
 import { benchPress } from './bench-press';
 import { MIN_CYCLE_MS } from './common';
+import { summarize } from '../summary';
+import { COACH_WORDS } from '../../words/coachWords';
+
+const E14 = 'e14_bench-press_barbell_side-foot-oblique_gym_chauhan';
+const E15 = 'e15_bench-press_dumbbell_head-end-oblique_dolly_gym_johnrey';
+const run = async (clip: string, model: 'movenet-thunder' | 'blazepose-full') =>
+  summarize('bench-press', await loadClip(clip, model), clip, { model }, undefined, COACH_WORDS);
+/** No fault standing over a second (a good-form clip). */
+const longFaults = (s: { faults: { startSec: number; endSec: number }[] }) => s.faults.filter((f) => f.endSec - f.startSec > 1);
 
 describe('bench-press on recorded clips', () => {
   it('26: both presses count on the lockout (≈1.6 and ≈6.2 s), although the arms vanish at the bottom', async () => {
@@ -44,7 +53,35 @@ describe('bench-press: uneven-arms on a planted fault', () => {
         }),
       };
     });
-    const hit = replayFrames('bench-press', planted).summary.faults.filter((f) => f.id === 'uneven-arms');
+    const r = replayFrames('bench-press', planted);
+    const hit = r.summary.faults.filter((f) => f.id === 'uneven-arms');
     expect(hit.some((f) => f.startSec >= 1.9 && f.startSec <= 3.0)).toBe(true);
+    // No clean rep while its fault stands: the first press (counted at ≈1.7 s, uneven from 2.0 s) loses its credit;
+    // the second stays clean.
+    expect(r.summary.reps.total).toBe(2);
+    expect(r.summary.cleanReps).toBe(1);
+  });
+});
+
+describe('bench-press on the new real clips, counted on the hands\' height (issue 17)', () => {
+  for (const model of ['movenet-thunder', 'blazepose-full'] as const) {
+    it(`e14 (${model}): the barbell presses count although the plate hides his head and arms (7, ±1 for the unrack)`, async () => {
+      const s = await run(E14, model);
+      expect(s.reps.total).toBeGreaterThanOrEqual(6);
+      expect(s.reps.total).toBeLessThanOrEqual(8);
+      expect(longFaults(s)).toEqual([]);
+    });
+
+    it(`e15 (${model}): five dumbbell presses filmed from the head end, one per lockout`, async () => {
+      const s = await run(E15, model);
+      expect(s.reps.total).toBe(5);
+      expect(longFaults(s)).toEqual([]);
+    });
+  }
+
+  it('26 on BlazePose full: both presses (the elbows it loses at the second lockout are not needed)', async () => {
+    const s = await run('26_db_bench_press_klarfit', 'blazepose-full');
+    expect(s.reps.total).toBe(2);
+    expect(s.faults).toEqual([]);
   });
 });

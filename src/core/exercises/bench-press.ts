@@ -1,27 +1,51 @@
 // Bench press: lying on a bench or ball, both arms press up evenly to full extension, lowered with control.
-import type { Body } from '../geometry';
+import { jointIndex, type Body } from '../geometry';
 import { defineExercise } from './types';
 import { reps } from '../counting/reps';
-import { MIN_CYCLE_MS, betterOfSides, both, elbowAngle, finding, shoulderWidth, trunkToHorizontal } from './common';
+import { MIN_CYCLE_MS, both, dropT, elbowAngle, finding, shoulderWidth, trunkToHorizontal } from './common';
 
 /**
- * Elbow angle at lockout. NOTES.md: the arms collapse at the bottom of the rep in every model (26,
- * klarfit), so the count keys on the lockout: ≥ 150° is "up", back under 115° is "down" again.
+ * The press is counted on the hands' height: the wrist's height above its shoulder in the picture, in torso
+ * lengths, the higher arm. Lying on the back the press goes straight up, and up in the world is up in the picture
+ * from the side, the feet end or the head end alike, where the elbow's angle is foreshortened and the elbows are
+ * the points the models lose first (NOTES.md: the arms collapse at the bottom in every model). Measured per rep:
+ * - lockouts: 26 (klarfit, dumbbells from the feet end) 0.89–1.10 on all four models; e15 (johnrey, dumbbells
+ *   from the head end) 0.84–1.14; e14 (chauhan, barbell from the feet end, the plate hiding his head and arms)
+ *   0.80–1.05 where seen (BlazePose lite once 0.11);
+ * - bottoms: at most 0.31 at their lowest on every clip and model but one (e15 BlazePose full, 0.50 at the first
+ *   bottom), passing frames up to 0.59.
+ * The elbow's angle missed e14 (3 of 7, its elbows rejected at every lockout) and e15 (3 of 5, Thunder), and 26
+ * on three of four models. Top at LOCK_ENTER, 0.19 under the lowest lockout of the other sources (0.84), 0.15 over
+ * the highest passing bottom frame but one; down again at LOCK_EXIT; a press that rose past PARTIAL_MIN and came
+ * back without reaching the top is partial.
  */
-export const LOCK_ENTER = 150;
-export const LOCK_EXIT = 115;
-/** A press that straightened past this but never locked out is a partial rep. */
-export const PARTIAL_MIN = 130;
-/** Both arms unknown this long (ms) while the shoulders are seen = arms down (≈5 frames at 15 fps). */
-export const UNKNOWN_IS_DOWN_MS = 300;
+export const LOCK_ENTER = 0.65;
+export const LOCK_EXIT = 0.45;
+export const PARTIAL_MIN = 0.55;
+/**
+ * A partial press is one held past PARTIAL_MIN: the hands there for at least PARTIAL_HELD_MS (two frames apart at
+ * 15 fps). A wrist flickering up for one frame among unknown frames while the bar rests on the chest or the rack
+ * (e14 on BlazePose full at 6.5 and 10.5 s, 0.6 for a frame) is not an attempt; a press stopped halfway takes
+ * half a second or more.
+ */
+export const PARTIAL_HELD_MS = 100;
+
+/** What the press remembers: when the hands were first and last past PARTIAL_MIN in this excursion, and the last excursion's span (ms). */
+interface PressMemory { highSince: number; highLast: number; lastSpan: number }
+
 /** Elbows differing by more than this at the top (°) = uneven arms. */
 export const UNEVEN_DEG = 30;
 // The article: lower under control. Judged on the whole excursion from leaving the lockout band to being back
 // down, with the threshold and its source shared with the rows and flys (common.ts MIN_CYCLE_MS).
 
-function elbow(b: Body): number | null {
-  // The straighter arm leads: a bottom-collapsed far arm must not hide a lockout.
-  return betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'max');
+/** The hands' height above the shoulders (see LOCK_ENTER), torso lengths: the higher arm; null when neither is seen. */
+export function handsUp(b: Body): number | null {
+  let best: number | null = null;
+  for (const s of ['left', 'right'] as const) {
+    const d = dropT(b, jointIndex(s, 'wrist'), jointIndex(s, 'shoulder'));
+    if (d !== null && (best === null || d > best)) best = d;
+  }
+  return best;
 }
 
 export const benchPress = defineExercise({
@@ -48,13 +72,21 @@ export const benchPress = defineExercise({
     },
   },
   counter: reps({
-    // Arms unknown for UNKNOWN_IS_DOWN_MS = folded down at the chest (see `required`); the lockout
-    // still has to be seen and held to count.
-    reps: { direction: 'up', enter: LOCK_ENTER, exit: LOCK_EXIT, partialMin: PARTIAL_MIN, minTopMs: 100, unknownIsRestMs: UNKNOWN_IS_DOWN_MS },
+    // The lockout has to be seen and held (100 ms) to count. Arms unknown hold the count where it was: the bottom
+    // is seen often enough on every clip (the hands at the chest read under LOCK_EXIT), so unknown arms are no
+    // longer taken for a bottom.
+    reps: { direction: 'up', enter: LOCK_ENTER, exit: LOCK_EXIT, partialMin: PARTIAL_MIN, minTopMs: 100 },
   }),
-  measure: elbow,
-  // Elbow from the bottom of a press to straight (LOCK_ENTER, LOCK_EXIT inside).
-  metric: { label: 'elbow angle', unit: '°', span: [90, 180] },
+  memory: (): PressMemory => ({ highSince: NaN, highLast: NaN, lastSpan: 0 }),
+  remember: (_b, ctx) => {
+    const m = ctx.mem, v = ctx.metric;
+    if (v === null) return;
+    if (v >= PARTIAL_MIN) { if (Number.isNaN(m.highSince)) m.highSince = ctx.t; m.highLast = ctx.t; return; }
+    if (v <= LOCK_EXIT && !Number.isNaN(m.highSince)) { m.lastSpan = m.highLast - m.highSince; m.highSince = NaN; }
+  },
+  measure: handsUp,
+  // Hands from the chest (≈0–0.3) to locked out overhead (≈0.9–1.1), LOCK_ENTER and LOCK_EXIT inside.
+  metric: { label: 'hands above shoulders', unit: 'torso lengths', span: [0, 1.2] },
   checks: [
     (b, ctx) => {
       if (ctx.phase !== 'top') return null;
@@ -64,7 +96,7 @@ export const benchPress = defineExercise({
     },
   ],
   repChecks: [
-    (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('elbow')) : null),
+    (r, ctx) => (r.kind === 'partial' && ctx.mem.lastSpan >= PARTIAL_HELD_MS ? finding('partial-rep', 'minor', both('elbow', 'wrist')) : null),
     (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
       ? finding('too-fast', 'minor', both('elbow', 'wrist'))
       : null,

@@ -2,8 +2,12 @@
 // close-ups between two wide shots).
 import { describe, expect, it } from 'vitest';
 import { faster, replayClip, replayFrames } from '../../../tests/kit/exerciseReplay';
-import { loadClip } from '../../../tests/kit/replay';
-import type { PoseFrame } from '../pose';
+import { loadClip, loadConstructed } from '../../../tests/kit/replay';
+import type { ModelName, PoseFrame } from '../pose';
+import { createEngineState, step } from '../engine';
+import { summarize } from '../summary';
+import { COACH_WORDS } from '../../words/coachWords';
+import type { KeypointName } from '../geometry';
 
 const alternates = (sides: (string | null)[]) => sides.every((s, i) => i === 0 || s !== sides[i - 1]);
 
@@ -43,31 +47,40 @@ describe('bicycle on recorded clips', () => {
 });
 
 describe('bicycle: alternation on a synthetic lying body', () => {
-  // Side view, lying, head to the image-right; torso 150 px. A knee "in" sits ≈0.6 torso lengths from
-  // the shoulders, "out" ≈2. Knees move over 5 frames so the plausibility checks keep them.
-  const OUT = { x: 100, y: 290 }, IN = { x: 330, y: 250 };
-  function frame(t: number, l: { x: number; y: number }, r: { x: number; y: number }): PoseFrame {
+  // Side view, lying, head to the image-right; torso 150 px. A knee "in" sits ≈0.6 torso lengths from the
+  // shoulders, "out" ≈2. Knees move over 5 frames so the plausibility checks keep them. At a touch the trunk turns
+  // toward the knee: the other side's shoulder (and its arm) slides TWIST px toward the hips (0.35 torso lengths,
+  // as b09's shoulders move, bicycle.ts TURN_MIN); `still` keeps the trunk square.
+  const OUT = { x: 100, y: 290 }, IN = { x: 330, y: 250 }, TWIST = 52;
+  function frame(t: number, l: { x: number; y: number }, r: { x: number; y: number }, twistL: number, twistR: number): PoseFrame {
+    // twistL: how far (0–1) the trunk has turned toward the left knee (the right shoulder slides), twistR likewise.
+    const dr = -TWIST * twistL, dl = -TWIST * twistR;
     const pts: Record<string, [number, number]> = {
       nose: [450, 290], left_eye: [455, 285], right_eye: [455, 287], left_ear: [440, 285], right_ear: [440, 288],
-      left_shoulder: [400, 300], right_shoulder: [400, 306], left_elbow: [440, 262], right_elbow: [440, 268],
-      left_wrist: [432, 280], right_wrist: [432, 284], left_hip: [250, 300], right_hip: [250, 306],
+      left_shoulder: [400 + dl, 300], right_shoulder: [400 + dr, 306], left_elbow: [440 + dl, 262], right_elbow: [440 + dr, 268],
+      left_wrist: [432 + dl, 280], right_wrist: [432 + dr, 284], left_hip: [250, 300], right_hip: [250, 306],
       left_knee: [l.x, l.y], right_knee: [r.x, r.y + 6], left_ankle: [l.x - 100, l.y + 20], right_ankle: [r.x - 100, r.y + 26],
     };
     return { t, width: 640, height: 480, poses: [{ score: 0.9, keypoints: Object.entries(pts).map(([name, [x, y]]) => ({ name, x, y, score: 0.9 })) }] };
   }
   const lerp = (a: { x: number; y: number }, b: { x: number; y: number }, k: number) => ({ x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k });
-  /** Frames at 15 fps: each step is [side that moves or null, frames to hold]. */
-  function stream(steps: ['left' | 'right' | null, number][]): PoseFrame[] {
+  /** Frames at 15 fps: each step is [side that moves or null, frames to hold]; `turn`: the trunk turns with the knee. */
+  function stream(steps: ['left' | 'right' | null, number][], turn = true): PoseFrame[] {
     const out: PoseFrame[] = [];
     let t = 0;
-    const push = (l: { x: number; y: number }, r: { x: number; y: number }) => { out.push(frame(t, l, r)); t += 1000 / 15; };
+    const push = (side: 'left' | 'right' | null, k: number) => {
+      const l = side === 'left' ? lerp(OUT, IN, k) : OUT, r = side === 'right' ? lerp(OUT, IN, k) : OUT;
+      const tw = turn ? k : 0;
+      out.push(frame(t, l, r, side === 'left' ? tw : 0, side === 'right' ? tw : 0));
+      t += 1000 / 15;
+    };
     for (const [side, hold] of steps) {
       if (side) {
-        for (let i = 1; i <= 5; i++) push(side === 'left' ? lerp(OUT, IN, i / 5) : OUT, side === 'right' ? lerp(OUT, IN, i / 5) : OUT);
-        for (let i = 0; i < 8; i++) push(side === 'left' ? IN : OUT, side === 'right' ? IN : OUT);
-        for (let i = 1; i <= 5; i++) push(side === 'left' ? lerp(IN, OUT, i / 5) : OUT, side === 'right' ? lerp(IN, OUT, i / 5) : OUT);
+        for (let i = 1; i <= 5; i++) push(side, i / 5);
+        for (let i = 0; i < 8; i++) push(side, 1);
+        for (let i = 1; i <= 5; i++) push(side, 1 - i / 5);
       }
-      for (let i = 0; i < hold; i++) push(OUT, OUT);
+      for (let i = 0; i < hold; i++) push(null, 0);
     }
     return out;
   }
@@ -76,6 +89,25 @@ describe('bicycle: alternation on a synthetic lying body', () => {
     const r = replayFrames('bicycle', stream([[null, 20], ['left', 4], ['left', 4], ['right', 4], ['right', 90], ['right', 10]]));
     expect(r.reps.map((x) => x.side)).toEqual(['left', 'right', 'right']);
     expect(r.reps[2]?.tSec).toBeGreaterThan(8);
+  });
+
+  it('the side is the way the trunk turned, not the knee\'s label: the left knee drawn in with the trunk turning right is a right touch', () => {
+    // The knee labels say left every time; the trunk turns toward the right, then the left, then the right.
+    const frames = stream([[null, 20], ['left', 10], ['left', 10], ['left', 10]]).map((f, i) => {
+      const touch = Math.floor((i - 20) / 28);
+      if (i < 20 || touch % 2 === 1) return f;
+      // Mirror the turn: the left shoulder (and arm) slides instead of the right.
+      const kp = f.poses[0]?.keypoints ?? [];
+      const dx = (kp.find((k) => k.name === 'right_shoulder')?.x ?? 400) - 400;
+      return { ...f, poses: [{ score: 0.9, keypoints: kp.map((k) => (/^right_(shoulder|elbow|wrist)$/.test(k.name) ? { ...k, x: k.x - dx } : /^left_(shoulder|elbow|wrist)$/.test(k.name) ? { ...k, x: k.x + dx } : k)) }] };
+    });
+    expect(replayFrames('bicycle', frames).reps.map((x) => x.side)).toEqual(['right', 'left', 'right']);
+  });
+
+  it('knees drawn in with the trunk kept square are no touches, and the coach says no-contact', () => {
+    const r = replayFrames('bicycle', stream([[null, 20], ['left', 4], ['right', 4], ['left', 4], ['right', 4]], false));
+    expect(r.reps).toEqual([]);
+    expect(r.faultStarts.some((f) => f.id === 'no-contact')).toBe(true);
   });
 });
 
@@ -98,5 +130,96 @@ describe('bicycle: hands-off-head on a planted fault', () => {
     const hit = replayFrames('bicycle', planted).summary.faults.filter((f) => f.id === 'hands-off-head');
     expect(hit.some((f) => f.startSec >= 13.4 && f.startSec <= 14.5)).toBe(true);
     expect(replayFrames('bicycle', frames).summary.faults.filter((f) => f.id === 'hands-off-head' && f.endSec - f.startSec > 1)).toEqual([]);
+  });
+});
+
+/** The engine as the app and the analyzer run it: the model given, every frame in turn. */
+function analyse(frames: readonly PoseFrame[], model: ModelName) {
+  return summarize('bicycle', frames, 'test', { model }, undefined, COACH_WORDS);
+}
+
+/** Counted touches with their time (s) and side, the engine given the model. */
+function touches(frames: readonly PoseFrame[], model: ModelName, targetReps = 10): { tSec: number; side: string }[] {
+  const s = createEngineState('bicycle', { model, targetReps });
+  const t0 = frames[0]?.t ?? 0;
+  return frames.flatMap((f) => step(s, f).events.flatMap((e) => (e.type === 'rep' ? [{ tSec: (e.t - t0) / 1000, side: e.side ?? '?' }] : [])));
+}
+
+const MODELS: ModelName[] = ['movenet-thunder', 'blazepose-full'];
+
+describe('bicycle: no rep without contact or twist (issue 17)', () => {
+  // CONSTRUCTED from real bicycles (test-fixtures/constructed/bicycle-no-contact_*, scripts/lib/bicycleConstruct.ts):
+  // the legs are the recorded ones, pedalling; the trunk stays square and both elbows stay by the head.
+  const streams = ['bicycle-no-contact_side', 'bicycle-no-contact_silhouette', 'bicycle-no-contact_feet'];
+  const cases = streams.flatMap((n) => MODELS.map((m) => [n, m] as const));
+
+  it.each(cases)('%s (%s): no touch counted, no-contact said, no praise', async (name, model) => {
+    const s = analyse(await loadConstructed(`${name}.${model}`), model);
+    expect(s.reps.total).toBe(0);
+    expect(s.faults.filter((f) => f.id === 'no-contact').length).toBeGreaterThanOrEqual(2);
+    expect(s.cues.some((c) => c.id === 'fault:no-contact' && c.text === 'Turn so your elbow meets the opposite knee')).toBe(true);
+    expect(s.cues.filter((c) => c.id.startsWith('praise:') || c.id.startsWith('info:target'))).toEqual([]);
+  });
+
+  it('the same legs with the real trunk and arms are counted: the witness, not the legs, makes the difference', async () => {
+    // b09's wide shots (the constructed side stream's legs): 9 touches seen arriving there.
+    const frames = await loadClip('b09_bicycle_crunch_side_slayercampo');
+    const wide = touches(frames, 'movenet-thunder').filter((x) => x.tSec < 7.28 || x.tSec >= 12.44);
+    expect(wide.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('no-contact is shown on the elbows and knees, on the screen the person sees', async () => {
+    const frames = await loadConstructed('bicycle-no-contact_side.movenet-thunder');
+    const s = createEngineState('bicycle', { model: 'movenet-thunder' });
+    const marked: KeypointName[][] = [];
+    for (const f of frames) {
+      const r = step(s, f);
+      if (r.events.some((e) => e.type === 'fault-start' && e.faultId === 'no-contact')) {
+        marked.push((Object.entries(r.view.jointStyles) as [KeypointName, string][]).filter(([, v]) => v === 'fault').map(([k]) => k));
+      }
+    }
+    expect(marked.length).toBeGreaterThanOrEqual(2);
+    for (const m of marked) {
+      expect(m.some((k) => k.endsWith('_elbow'))).toBe(true);
+      expect(m.some((k) => k.endsWith('_knee'))).toBe(true);
+    }
+  });
+});
+
+describe('bicycle: the sides are the touches\' own (issue 17)', () => {
+  // b09's catalogued touches in the wide shots, with the knee drawn in (the person's own side).
+  const B09 = { at: [0.45, 2.05, 3.65, 5.6, 7.0, 12.6, 14.0, 15.9, 17.9, 19.6], sides: ['left', 'right', 'left', 'right', 'left', 'left', 'right', 'left', 'right', 'left'] };
+
+  it.each(MODELS)('b09 (%s): every touch counted in the wide shots is on the side it happened', async (model) => {
+    const got = touches(await loadClip('b09_bicycle_crunch_side_slayercampo', model), model).filter((x) => x.tSec < 7.28 || x.tSec >= 12.44);
+    expect(got.length).toBeGreaterThanOrEqual(7);
+    for (const g of got) {
+      const i = B09.at.findIndex((a) => Math.abs(a - g.tSec) <= 0.9);
+      expect(i, `touch at ${g.tSec} s matches a catalogued one`).toBeGreaterThanOrEqual(0);
+      expect(g.side, `touch at ${g.tSec} s`).toBe(B09.sides[i]);
+    }
+  });
+
+  it.each(MODELS)('c18 (%s, silhouette: the model swaps the knees): touches alternate, split between the sides', async (model) => {
+    const got = touches(await loadClip('c18_bicycle_crunch_side_backlit_shutterstock-harish', model), model);
+    expect(got.length).toBeGreaterThanOrEqual(7);
+    expect(alternates(got.map((x) => x.side))).toBe(true);
+    const left = got.filter((x) => x.side === 'left').length;
+    expect(Math.abs(2 * left - got.length)).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    ['b09_bicycle_crunch_side_slayercampo', 'movenet-thunder'], ['b09_bicycle_crunch_side_slayercampo', 'blazepose-full'],
+    ['c18_bicycle_crunch_side_backlit_shutterstock-harish', 'movenet-thunder'], ['c18_bicycle_crunch_side_backlit_shutterstock-harish', 'blazepose-full'],
+  ] as const)('%s (%s) looped four times as a webcam: the touches never pile onto one side', async (clip, model) => {
+    const frames = await loadClip(clip, model);
+    const period = (frames[frames.length - 1]?.t ?? 0) + 1000 / 15;
+    const looped = [0, 1, 2, 3].flatMap((k) => frames.map((f) => ({ ...f, t: f.t + k * period })));
+    const got = touches(looped, model, 100);
+    const left = got.filter((x) => x.side === 'left').length, right = got.length - left;
+    expect(got.length).toBeGreaterThanOrEqual(28);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(2);
+    // Never more than one touch in a row on a side.
+    expect(got.filter((x, i) => i > 0 && x.side === got[i - 1]?.side).length).toBeLessThanOrEqual(1);
   });
 });

@@ -1,8 +1,10 @@
 // Bicycle crunch: lying on the back, hands behind the head, each elbow to the opposite knee in turn.
-import { jointIndex, type Body, type Side } from '../geometry';
+import { jointIndex, otherSide, type Body, type Side } from '../geometry';
 import { defineExercise } from './types';
-import { alternating } from '../counting/alternating';
-import { KP, betterOfSides, both, dT, finding, mid, trunkToHorizontal, trunkTurn } from './common';
+import { ALTERNATE_RESET_MS, alternating, type LastTouch } from '../counting/alternating';
+import type { TopVerdict } from '../counting/repCounting';
+import type { CountFrame } from '../counting/types';
+import { KP, betterOfSides, both, dT, finding, mid, trunkToHorizontal } from './common';
 
 /**
  * A touch is counted on the knee that comes in, not on the elbow: the elbows are the least reliable
@@ -40,13 +42,6 @@ export const START_MIN_GAP_MS = 750;
  * floor). Sitting or standing upright reads 75–90°.
  */
 export const LYING_MAX_DEG = 70;
-/**
- * The trunk's turn (trunkTurn: the shoulders' spread across the picture, torso lengths) changes by at least this
- * between touches on opposite sides. c18 (side view, silhouette), Thunder: near-side touches read +0.43…+0.66,
- * far-side ones −0.46…+0.09; a second look at the same rotation changes it by 0.02–0.05.
- */
-export const TURN_SWITCH = 0.3;
-
 const SH = { x: 0, y: 0 };
 /** Knee distance from the shoulder midpoint, torso lengths; null when unknown. */
 export function kneeIn(b: Body, side: Side): number | null {
@@ -61,20 +56,23 @@ function lying(b: Body): boolean {
 }
 
 /**
- * `no-contact` is a claim that the knee stopped short of the elbow; it is made only on a reach that was seen
- * whole, in one view:
- * - a reach whose knee did come within KNEE_IN, but was seen there too briefly to count (the counter's top not
- *   held minTopMs), is not a miss: the knee got there and the point was lost (c18, Thunder: 1.04–1.09 for one
- *   frame at 2.2, 5.0 and 6.2 s, the touch then counted or the other label counted it);
- * - not within REACH_MS of a camera cut or a jump of the whole view (the distance before and after is not one
- *   measure: c18 BlazePose full, whose silhouette points jump, 0–0.27 s before its three near misses; b09's leg
- *   close-ups), nor while the shoulders, hips or knees lie at the picture's edge (CROP_EDGE: the trunk is cut
- *   off, so torso lengths are not measured: b09's close-ups at 7.3–12.4 s put a shoulder at the bottom edge).
- * The elbow itself cannot be the witness: the far elbow is hidden behind the head in a side view (good far-side
- * touches read 1.3–1.9 torso lengths elbow to knee on b09 and 09, Thunder), and Thunder never sees it in the
- * planted near miss (b09, 1.5–4.2 s), which must still be found.
+ * `no-contact` is a claim that the elbow did not meet the knee. It is made on two kinds of reach:
+ * - a knee drawn in that no witness went with (a `refused` top: no elbow met it, the trunk never turned; see
+ *   TURN_MIN), from the REFUSED_RUN-th such reach in a row, while the shoulder line is seen, and not within
+ *   REACH_MS after a counted touch (from the feet both knees come up to the chest at a touch: 09 BlazePose full
+ *   offers the other knee at 4.0 s, 0.5 s after the touch at 3.5 s). One reach alone is not a pattern: a witness
+ *   missed once among counted touches (b09's leg close-ups, where the models invent the trunk they cannot see)
+ *   says nothing to the person;
+ * - a knee that stopped short of the touch (came within NEAR_MISS but not KNEE_IN). A reach whose knee did come
+ *   within KNEE_IN but was seen there too briefly to count (the counter's top not held minTopMs) is not a miss:
+ *   the knee got there and the point was lost (c18, Thunder: 1.04–1.09 for one frame at 2.2, 5.0 and 6.2 s).
+ * Neither within REACH_MS of a camera cut or a jump of the whole view (the distance before and after is not one
+ * measure: c18 BlazePose full, whose silhouette points jump, 0–0.27 s before its three near misses; b09's leg
+ * close-ups), nor while the shoulders, hips or knees lie at the picture's edge (CROP_EDGE: the trunk is cut off, so
+ * torso lengths are not measured: b09's close-ups at 7.3–12.4 s put a shoulder at the bottom edge).
  * REACH_MS: one side's reach lasts ≈0.8–1.2 s at the demo pace (b09, 09).
  */
+export const REFUSED_RUN = 2;
 export const REACH_MS = 1000;
 export const CROP_EDGE = 0.03;
 const CROP_POINTS = [KP.left_shoulder, KP.right_shoulder, KP.left_hip, KP.right_hip, KP.left_knee, KP.right_knee];
@@ -91,10 +89,216 @@ function cropped(b: Body): boolean {
 }
 
 /**
- * What the bicycle remembers: the first touch's time (NaN = none yet), and the last time the view was cut or the
- * body cropped at the picture's edge (-Infinity = never).
+ * The witnesses of a touch (issue 17: a touch counted on the knee alone praised a bicycle whose elbows never left
+ * the head, and live it said "Set complete. Well done."). A knee drawn in is a touch only once one of them is seen.
+ * Measured by scripts/study/bicycleWitness.ts, as the engine sees the streams, on the real bicycles (09 from the feet,
+ * b09 and c18 side-on; Thunder and BlazePose full) and on bicycles without contact constructed from them
+ * (test-fixtures/constructed/bicycle-no-contact_*: the same legs, the trunk square, the elbows by the head, 0.015
+ * torso lengths of noise on the frozen points); each threshold placed midway between the two with each source
+ * (klarfit, slayercampo, harish) left out in turn, and its margin read on the source left out:
+ *
+ * 1. The trunk turned: the shoulder line (right shoulder minus left) moved at least TURN_MIN torso lengths in the
+ *    picture since the last touch counted (at most TURN_SPAN_MS back), or TURN_MIN_3D in BlazePose's world points
+ *    (metres over the world torso). A bicycle's touch turns the trunk toward the knee and the next turns it back, so
+ *    the line swings from side to side; seen from the side the shoulders slide along the body, from the feet the line
+ *    tilts; the distance it moved reads both. A trunk kept square does not move it.
+ *    Picture, best within ±0.4 s of each touch seen arriving: 0.43–0.77 (b09), 0.46–0.60 (09), 0.36–1.03 (c18, the
+ *    0.36 its last, partial touch; 0.48 else) on Thunder, 0.41–0.85 on BlazePose full; the constructed streams at
+ *    most 0.16 (feet), 0.06 (side), 0.07 (silhouette). Left out by source the threshold lands at 0.22–0.30 with
+ *    margins ≥ +0.07 (touches) and ≥ +0.05 (no contact); TURN_MIN 0.3 keeps +0.06 from c18's partial touch (+0.13
+ *    from the next weakest) and +0.14 from the feet stream.
+ *    World: 0.57–1.16 on touches (0.57 c18's partial one), at most 0.13–0.15 without; left out 0.35–0.44, margins
+ *    ≥ +0.13 / ≥ +0.21; TURN_MIN_3D 0.4 keeps +0.17 / +0.25.
+ * 2. The elbow met the opposite knee, in BlazePose's world points: a knee within CONTACT_3D (metres over the world
+ *    torso) of the other side's elbow, a meeting begun since the last touch and seen within CONTACT_RECENT_MS. On the
+ *    knees the catalog names (09 side B, b09's near knee): 0.16–0.25 (09), 0.44–0.51 (b09); without contact at
+ *    least 1.08 (feet), 1.43 (side), 1.26 (silhouette). Left out 0.67–0.89, margins ≥ +0.15 / ≥ +0.19; 0.9 keeps
+ *    +0.39 / +0.18. In the picture the same distance does not hold: from the feet the knee drawn in lies over the
+ *    chest, 0.53 torso lengths from an elbow kept by the head, and with 09 left out the threshold (0.59, from b09's
+ *    0.21 against 0.96) calls that contact (margin −0.06); so MoveNet's touches rest on the turn alone (on these
+ *    clips the picture's contact added no touch the turn had not).
+ *
+ * The side of a touch is the witness's, not the knee's label (in silhouette the model swaps the near and far knee,
+ * c18; a kept-aside side view went 61 touches left, 0 right): the way the trunk turned, when its move along the
+ * trunk is at least ALONG_SHARE of the threshold (+ along: the right shoulder went toward the hips, a turn toward
+ * the left knee); else the other side from the last touch (within ALTERNATE_RESET_MS); else the knee drawn in.
+ * Contact alone names the knee it met.
  */
-interface BicycleMemory { firstTouch: number; unsureView: number }
+export const TURN_MIN = 0.3;
+export const TURN_MIN_3D = 0.4;
+/** The slowest catalogued pace touches every ≈2 s (b09); a turn older than the last touch or than this is not this touch's. */
+export const TURN_SPAN_MS = 2500;
+export const CONTACT_3D = 0.9;
+/** A meeting of knee and elbow counts for a top reached up to this long after it (the elbow may arrive first). */
+export const CONTACT_RECENT_MS = 500;
+export const ALONG_SHARE = 0.5;
+/**
+ * Two touches on one side need a touch on the other side between them, so they are two touches apart: ≥ 2.4 s at the
+ * fastest catalogued pace (c18, ≈1.2 s a side). The same turn read twice came 0.7 s apart (c18, 0.8 and 1.5 s).
+ */
+export const SAME_SIDE_MS = 2000;
+/**
+ * The picture's torso changing by more than this factor from one frame it is seen to the next is a change of view
+ * (the shoulder line's history starts again, and the view is unsure for REACH_MS). b09's cuts read ×2.15–2.45 (to
+ * the leg close-ups at 7.28 s) and ×0.56–0.68 (back at 12.44 s); within one view at most ×1.2 (b09 Thunder, its
+ * close-ups; 09 and c18 ×1.14), on all four models.
+ */
+export const VIEW_SCALE = 1.35;
+
+/** How many readings of the shoulder line the bicycle keeps (TURN_SPAN_MS at up to 60 frames a second). */
+const LINE_KEEP = 160;
+
+/**
+ * What the bicycle remembers: the first and the last touch's time (NaN / -Infinity = none yet); how many tops in a row
+ * were refused; the last time the view was cut or the body cropped at the picture's edge (-Infinity = never); the
+ * shoulder line's recent readings (a ring: time, picture x/y, world x/y/z with NaN when unknown); when each knee last
+ * met the other side's elbow, and when that meeting began; when the shoulder line was last seen.
+ */
+interface BicycleMemory {
+  firstTouch: number;
+  lastTouch: number;
+  refusedRun: number;
+  unsureView: number;
+  line: { t: Float64Array; x: Float64Array; y: Float64Array; wx: Float64Array; wy: Float64Array; wz: Float64Array; n: number; head: number };
+  contactT: { left: number; right: number };
+  contactStart: { left: number; right: number };
+  lineSeenT: number;
+  /** The picture's torso on the last frame it was seen (px), 0 before. */
+  torsoPx: number;
+}
+
+const memory = (): BicycleMemory => ({
+  firstTouch: NaN, lastTouch: -Infinity, refusedRun: 0, unsureView: -Infinity,
+  line: { t: new Float64Array(LINE_KEEP), x: new Float64Array(LINE_KEEP), y: new Float64Array(LINE_KEEP), wx: new Float64Array(LINE_KEEP), wy: new Float64Array(LINE_KEEP), wz: new Float64Array(LINE_KEEP), n: 0, head: 0 },
+  contactT: { left: -Infinity, right: -Infinity }, contactStart: { left: -Infinity, right: -Infinity }, lineSeenT: -Infinity, torsoPx: 0,
+});
+
+const W = { ls: KP.left_shoulder, rs: KP.right_shoulder, lh: KP.left_hip, rh: KP.right_hip };
+/** World torso (shoulder midpoint to hip midpoint, metres); NaN when a point is unknown. */
+function worldTorso(b: Body): number {
+  const { ls, rs, lh, rh } = W;
+  if (b.wok[ls] !== 1 || b.wok[rs] !== 1 || b.wok[lh] !== 1 || b.wok[rh] !== 1) return NaN;
+  const d = (a: Float64Array) => ((a[ls] as number) + (a[rs] as number) - (a[lh] as number) - (a[rh] as number)) / 2;
+  return Math.hypot(d(b.wx), d(b.wy), d(b.wz));
+}
+
+/** The torso in the picture this frame (shoulder midpoint to hip midpoint, px); 0 when a point is unknown. */
+function pictureTorso(b: Body): number {
+  const { ls, rs, lh, rh } = W;
+  if (b.ok[ls] !== 1 || b.ok[rs] !== 1 || b.ok[lh] !== 1 || b.ok[rh] !== 1) return 0;
+  return Math.hypot(((b.x[ls] as number) + (b.x[rs] as number) - (b.x[lh] as number) - (b.x[rh] as number)) / 2, ((b.y[ls] as number) + (b.y[rs] as number) - (b.y[lh] as number) - (b.y[rh] as number)) / 2);
+}
+
+/** A knee's distance to the other side's elbow: world (metres over the world torso) when given, else picture (torso lengths, for the study). */
+export function kneeReach(b: Body, knee: Side, wt = worldTorso(b)): { d: number; world: boolean } | null {
+  const k = jointIndex(knee, 'knee'), e = jointIndex(otherSide(knee), 'elbow');
+  if (wt > 0 && b.wok[k] === 1 && b.wok[e] === 1) {
+    return { d: Math.hypot((b.wx[k] as number) - (b.wx[e] as number), (b.wy[k] as number) - (b.wy[e] as number), (b.wz[k] as number) - (b.wz[e] as number)) / wt, world: true };
+  }
+  const d = dT(b, k, e);
+  return d === null ? null : { d, world: false };
+}
+
+/** Reads this frame's witnesses into the memory (the metric calls it once a frame). */
+function see(b: Body, m: BicycleMemory, t: number): void {
+  const L = m.line;
+  // A change of view (a camera cut): the shoulder line before it is another picture's; start again.
+  const tor = pictureTorso(b);
+  if (tor > 0) {
+    if (m.torsoPx > 0 && Math.abs(Math.log(tor / m.torsoPx)) > Math.log(VIEW_SCALE)) { L.n = 0; m.unsureView = t; }
+    m.torsoPx = tor;
+  }
+  const wt = worldTorso(b);
+  for (const s of ['left', 'right'] as const) {
+    const r = kneeReach(b, s, wt);
+    if (!r || !r.world || r.d > CONTACT_3D) continue;
+    // A contact that begins (none in the CONTACT_RECENT_MS before): a new meeting of that knee and elbow.
+    if (t - m.contactT[s] > CONTACT_RECENT_MS) m.contactStart[s] = t;
+    m.contactT[s] = t;
+  }
+  const { ls, rs } = W;
+  const seen = b.ok[ls] === 1 && b.ok[rs] === 1 && b.torso > 0;
+  const world = wt > 0;
+  if (!seen && !world) return;
+  m.lineSeenT = t;
+  const i = L.head;
+  L.t[i] = t;
+  L.x[i] = seen ? ((b.x[rs] as number) - (b.x[ls] as number)) / b.torso : NaN;
+  L.y[i] = seen ? ((b.y[rs] as number) - (b.y[ls] as number)) / b.torso : NaN;
+  L.wx[i] = world ? ((b.wx[rs] as number) - (b.wx[ls] as number)) / wt : NaN;
+  L.wy[i] = world ? ((b.wy[rs] as number) - (b.wy[ls] as number)) / wt : NaN;
+  L.wz[i] = world ? ((b.wz[rs] as number) - (b.wz[ls] as number)) / wt : NaN;
+  L.head = (i + 1) % LINE_KEEP;
+  if (L.n < LINE_KEEP) L.n++;
+}
+
+/** How far the shoulder line turned (torso lengths), and which way along the trunk (+ toward the left knee). */
+export interface Turn { readonly turn: number; readonly along: number }
+
+/**
+ * How far the shoulder line has moved since `from` (ms), in the picture or in world points: the largest distance
+ * between its latest reading and any since; and which way, as the move's part along the trunk (the trunk's axis now,
+ * hips to shoulders): + when the right shoulder went toward the hips (turned toward the left knee), − toward the
+ * right knee. Null when the latest reading lacks it.
+ */
+export function trunkTurned(b: Body, m: Readonly<BicycleMemory>, from: number, world: boolean): Turn | null {
+  const L = m.line;
+  if (L.n === 0) return null;
+  const last = (L.head + LINE_KEEP - 1) % LINE_KEEP;
+  const X = world ? L.wx : L.x, Y = world ? L.wy : L.y, Z = world ? L.wz : null;
+  const ax = X[last] as number, ay = Y[last] as number, az = Z ? (Z[last] as number) : 0;
+  if (!Number.isFinite(ax)) return null;
+  let best = 0, bi = -1;
+  for (let k = 1; k < L.n; k++) {
+    const i = (last - k + LINE_KEEP) % LINE_KEEP;
+    if ((L.t[i] as number) < from) break;
+    const bx = X[i] as number, by = Y[i] as number, bz = Z ? (Z[i] as number) : 0;
+    if (!Number.isFinite(bx)) continue;
+    const d = Math.hypot(ax - bx, ay - by, az - bz);
+    if (d > best) { best = d; bi = i; }
+  }
+  let along = 0;
+  const u = trunkAxis(b, world);
+  if (bi >= 0 && u) along = -((ax - (X[bi] as number)) * u[0] + (ay - (Y[bi] as number)) * u[1] + (Z ? (az - (Z[bi] as number)) * u[2] : 0));
+  return { turn: best, along };
+}
+
+/** The trunk's axis (hip midpoint to shoulder midpoint, unit), in world points or in the picture; null when unknown. */
+function trunkAxis(b: Body, world: boolean): [number, number, number] | null {
+  const { ls, rs, lh, rh } = W;
+  const [x, y, z, ok] = world ? [b.wx, b.wy, b.wz, b.wok] : [b.x, b.y, null, b.ok];
+  if (ok[ls] !== 1 || ok[rs] !== 1 || ok[lh] !== 1 || ok[rh] !== 1) return null;
+  const d = (a: Float64Array) => ((a[ls] as number) + (a[rs] as number) - (a[lh] as number) - (a[rh] as number)) / 2;
+  const v: [number, number, number] = [d(x), d(y), z ? d(z) : 0];
+  const n = Math.hypot(...v);
+  return n > 0 ? [v[0] / n, v[1] / n, v[2] / n] : null;
+}
+
+/** The bicycle's witness of a touch (TouchWitness): see the comment above TURN_MIN. */
+function witness(f: CountFrame<BicycleMemory>, top: { readonly side?: Side | undefined }, last: LastTouch): TopVerdict {
+  const m = f.ctx.mem, t = f.t;
+  // Not bounded by camera cuts: the engine's cut detector also fires on a jump of the shoulders' width, which is
+  // what a bicycle's own turn does (c18: 'cuts' at 2.2, 3.2, 4.9 s on BlazePose full).
+  const from = Math.max(last.t, t - TURN_SPAN_MS);
+  const p = trunkTurned(f.b, m, from, false), w = trunkTurned(f.b, m, from, true);
+  const turnedP = p !== null && p.turn >= TURN_MIN, turnedW = w !== null && w.turn >= TURN_MIN_3D;
+  const met = top.side !== undefined && m.contactStart[top.side] > last.t && m.contactT[top.side] >= t - CONTACT_RECENT_MS;
+  if (!turnedP && !turnedW && !met) return 'wait';
+  // Which way the trunk turned, when the move along it is clear (the world's reading first): a turn toward the side of
+  // the last touch went the other way in between, so it is a touch again.
+  const recent = last.side !== null && t - last.t < ALTERNATE_RESET_MS;
+  for (const [r, ok, min] of [[w, turnedW, TURN_MIN_3D], [p, turnedP, TURN_MIN]] as const) {
+    if (!ok || !r || Math.abs(r.along) < ALONG_SHARE * min) continue;
+    const side: Side = r.along > 0 ? 'left' : 'right';
+    // The last touch's side again, this soon, is the last touch's turn still going (counted before the trunk got
+    // all the way round: c18 at 0.8 and 1.5 s), not a touch.
+    return side === last.side && t - last.t < SAME_SIDE_MS ? 'refuse' : { side };
+  }
+  // A turn of unclear direction: the other side from the last touch.
+  if (turnedP || turnedW) return { side: recent ? otherSide(last.side as Side) : top.side ?? 'left' };
+  // Contact alone names the knee it met; the same knee as the last touch again, without a turn, waits for one.
+  return recent && top.side === last.side ? 'wait' : { side: top.side ?? 'left' };
+}
 
 export const bicycle = defineExercise({
   id: 'bicycle',
@@ -114,15 +318,15 @@ export const bicycle = defineExercise({
     // The knee drawn in is often lost behind the other leg right at the touch (c18): a touch seen, then unseen, counts.
     reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60, backFromPeak: KNEE_BACK, topHeldWhileUnseen: true },
     sideMetric: kneeIn,
-    // The knee labels are not the only witness of the side: a trunk that has turned the other way since the last
-    // touch switched sides whatever the labels say (in silhouette the model swaps the near and far knee: c18).
-    switchWitness: { read: trunkTurn, change: TURN_SWITCH },
+    // A knee drawn in is a touch only once the elbow met it or the trunk turned, and the witness names its side.
+    witness,
   }),
-  memory: (): BicycleMemory => ({ firstTouch: NaN, unsureView: -Infinity }),
+  memory,
   measure: (b, ctx) => {
     const t = ctx.t ?? b.t;
     if (cropped(b)) ctx.mem.unsureView = t;
     if (ctx.cutT !== undefined && ctx.cutT > ctx.mem.unsureView) ctx.mem.unsureView = ctx.cutT;
+    see(b, ctx.mem, t);
     return betterOfSides(kneeIn(b, 'left'), kneeIn(b, 'right'), 'min');
   },
   // Knee to shoulders, from drawn in (KNEE_IN) to stretched out.
@@ -140,7 +344,11 @@ export const bicycle = defineExercise({
   ],
   repChecks: [
     (r, ctx) => {
-      if (r.kind !== 'partial' || r.peak <= KNEE_IN || ctx.t - ctx.mem.unsureView < REACH_MS) return null;
+      // A knee drawn in that no elbow met and no turn of the trunk went with (the witness never came; judged only
+      // where the shoulder line was seen), or a knee that stopped short of the touch.
+      const refused = r.kind === 'refused' && ctx.mem.refusedRun >= REFUSED_RUN - 1 && ctx.t - ctx.mem.lineSeenT < REACH_MS && ctx.t - ctx.mem.lastTouch >= REACH_MS;
+      const short = r.kind === 'partial' && r.peak > KNEE_IN;
+      if ((!refused && !short) || ctx.t - ctx.mem.unsureView < REACH_MS) return null;
       return finding('no-contact', 'minor', both('elbow', 'knee'));
     },
     (r, ctx) => {
@@ -149,7 +357,13 @@ export const bicycle = defineExercise({
       return finding('too-fast', 'minor', both('elbow', 'knee'));
     },
   ],
-  rememberRep: (r, ctx) => { if (r.kind === 'rep' && Number.isNaN(ctx.mem.firstTouch)) ctx.mem.firstTouch = ctx.t; },
+  rememberRep: (r, ctx) => {
+    if (r.kind === 'refused') ctx.mem.refusedRun++;
+    if (r.kind !== 'rep') return;
+    ctx.mem.refusedRun = 0;
+    if (Number.isNaN(ctx.mem.firstTouch)) ctx.mem.firstTouch = ctx.t;
+    ctx.mem.lastTouch = ctx.t;
+  },
   defaults: { reps: 10, sets: 2, restSec: 45 },
   card: { gear: [['mat']], camera: 'either' },
   demo: { clip: 'b09_bicycle_crunch_side_slayercampo', from: 0.0, to: 3.8, why: 'side view: elbow to opposite knee, both sides' },
@@ -158,7 +372,7 @@ export const bicycle = defineExercise({
     posture: 'Lie on your back, hands behind your head',
     faults: {
       'hands-off-head': 'Keep your hands behind your head',
-      'no-contact': 'Draw the knee right in to meet the elbow',
+      'no-contact': 'Turn so your elbow meets the opposite knee',
       'too-fast': 'Start slowly',
     },
     guide: {
