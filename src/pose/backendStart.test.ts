@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { onBackendLost, resetWebglLost, watchContextLoss, webglWasLost, type BackendName, type BackendNotice } from './backend';
 import {
   backendOrder, isSoftwareRenderer, startFirstBackend,
-  oneAtATime, startAttempts, threadsPlan, withLogicalCores, MAX_WASM_THREADS,
+  oneAtATime, startAttempts, threadsPlan, withLogicalCores, foldThreads, BackendStartError, MAX_WASM_THREADS,
   type BackendDriver, type StartAttempt,
 } from './backendStart';
 
@@ -228,6 +228,16 @@ describe('wasm threads', () => {
     const r = await startFirstBackend(startAttempts(['wasm'], 2), driver, { timeoutMs: 5000 });
     expect(r.backend).toBe('wasm');
     expect(abandoned).toEqual([]);
+  });
+
+  it('a start where nothing runs names each backend once, the threaded failure within wasm\'s entry', () => {
+    const failures = foldThreads([
+      { kind: 'fallback', backend: 'wasm-threads', detail: 'The wasm-threads backend did not start within 5 s' },
+      { kind: 'fallback', backend: 'wasm', detail: 'The wasm backend failed to start' },
+      { kind: 'fallback', backend: 'cpu', detail: 'cpu chunk broken' },
+    ]);
+    expect(new BackendStartError(failures).message).toBe('No TensorFlow.js backend could start. '
+      + 'wasm: The wasm backend failed to start (threaded first: The wasm-threads backend did not start within 5 s). cpu: cpu chunk broken.');
   });
 
   it('shows the wasm start twice the thread count as cores while it starts, then the real count again', async () => {

@@ -209,6 +209,19 @@ export async function startFirstBackend<A extends string = BackendName>(
   throw new BackendStartError(notices);
 }
 
+/**
+ * The failures as the backends' names know them: a threaded wasm failure is told within wasm's entry
+ * ("wasm: … (threaded first: …)"), so "wasm: …" reads as before threads came.
+ */
+export function foldThreads(failures: readonly Fallback<string>[]): Fallback<string>[] {
+  const threaded = failures.find((f) => f.backend === 'wasm-threads');
+  const rest = failures.filter((f) => f.backend !== 'wasm-threads');
+  if (!threaded) return rest;
+  const i = rest.findIndex((f) => f.backend === 'wasm');
+  if (i < 0) return [...rest, { ...threaded, backend: 'wasm' }];
+  return rest.map((f, j) => (j === i ? { ...f, detail: `${f.detail} (threaded first: ${threaded.detail})` } : f));
+}
+
 /** A start attempt that failed or timed out, and why (developer words). */
 export interface Fallback<A extends string = BackendName> { kind: 'fallback'; backend: A; detail: string }
 
@@ -291,7 +304,9 @@ async function initBackendNow(setting: BackendSetting, opts: InitOptions = {}): 
       if (engineName(a) === 'wasm') tf.engine().reset();
     },
   };
-  const won = await startFirstBackend(startAttempts(order, plan.count), driver, { timeoutMs });
+  const won = await startFirstBackend(startAttempts(order, plan.count), driver, { timeoutMs }).catch((e: unknown) => {
+    throw e instanceof BackendStartError ? new BackendStartError(foldThreads(e.failures)) : e;
+  });
   let threads: ThreadsInfo = { count: 1, why: 'not-wasm' };
   for (const n of won.notices) {
     if (n.backend === 'wasm-threads') threads = { count: 1, why: 'start-failed', detail: n.detail };
