@@ -17,8 +17,9 @@ import type { ColdStart, PipelineRun, SoakRun } from './bench/browser';
 import { coldStart, launchChromium, runPair, soak } from './bench/browser';
 import { measureBundle } from './bench/bundle';
 import type { BundleReport } from './bench/bundle';
-import { benchAnalyzer, benchEngine } from './bench/node';
-import type { AnalyzerBench, EngineBench } from './bench/node';
+import { benchAnalyzer, benchEngine, benchParallelAnalyzer } from './bench/node';
+import type { AnalyzerBench, EngineBench, ParallelAnalyzerBench } from './bench/node';
+import { defaultWorkers } from './lib/parallelRecord';
 import { check, markdownTable, median } from './bench/stats';
 
 const CLIP_ID = '03_plank_forearm_side_kaiakol005';
@@ -106,6 +107,9 @@ async function main(): Promise<void> {
       'pipeline-only': { type: 'boolean', default: false },
       'no-webgl': { type: 'boolean', default: false },
       'analyzer-sec': { type: 'string', default: '4' },
+      // The parallel analyzer (issue 19): a whole clip long enough to cut, with 1 worker thread and with all cores.
+      'parallel-clip': { type: 'string', default: '01_plank_forearm_3q_akshathak' },
+      'parallel-rounds': { type: 'string', default: '2' },
       readme: { type: 'boolean', default: false },
     },
   });
@@ -154,7 +158,10 @@ async function main(): Promise<void> {
       if (singleModels.includes(m)) configs.push({ model: m, backend: 'wasm', threads: 1 });
     }
     if (!values['no-webgl']) configs.push({ model: webglModel, backend: 'webgl' });
-    configs.push(...workerModels.map((m) => ({ model: m, backend: 'wasm', worker: true })));
+    for (const m of workerModels) {
+      configs.push({ model: m, backend: 'wasm', worker: true });
+      if (singleModels.includes(m)) configs.push({ model: m, backend: 'wasm', worker: true, threads: 1 });
+    }
     for (const c of configs) {
       // WebGL here is software (SwiftShader), ~10× slower: fewer frames keep the run short.
       const n = c.backend === 'webgl' ? Math.max(10, Math.round(frames / 3)) : frames;
@@ -189,6 +196,14 @@ async function main(): Promise<void> {
     analyzer = await benchAnalyzer({ video: clipPath, clipId: CLIP_ID, exercise: 'plank', model: 'movenet-thunder', seconds: Number(values['analyzer-sec']), repoRoot });
   } else {
     log(`analyzer skipped: ${clipPath} is absent`);
+  }
+  let parallel: ParallelAnalyzerBench | null = null;
+  const parallelPath = join(videosDir, `${values['parallel-clip']}.mp4`);
+  if (existsSync(parallelPath)) {
+    log(`parallel analyzer: ${values['parallel-clip']} whole, 1 worker vs ${defaultWorkers()}, ${values['parallel-rounds']} rounds…`);
+    parallel = await benchParallelAnalyzer({ video: parallelPath, clipId: values['parallel-clip'], exercise: 'plank', model: 'movenet-thunder', workers: defaultWorkers(), rounds: Number(values['parallel-rounds']), repoRoot });
+  } else {
+    log(`parallel analyzer skipped: ${parallelPath} is absent`);
   }
 
   // ---- report ----
@@ -227,6 +242,7 @@ async function main(): Promise<void> {
     { ...check('engineMedianUs', engine.medianUs), figure: `${f(engine.medianUs, 1)} µs over ${engine.frames} frames` },
     { ...check('engineP99Us', engine.p99Us), figure: `${f(engine.p99Us, 1)} µs` },
     { ...check('analyzerOverRaw', analyzer?.ratio ?? NaN), figure: analyzer ? `${f(analyzer.ratio, 2)} (${f(analyzer.analyzerFps)} vs ${f(analyzer.rawFps)} fps)` : 'clip absent' },
+    { ...check('analyzerParallelGain', parallel?.ratio ?? NaN), figure: parallel ? `${f(parallel.ratio, 2)} (${f(parallel.manyFps)} fps on ${parallel.workers} workers vs ${f(parallel.oneFps)} on 1; keypoints ${parallel.identical ? 'identical' : 'DIFFERENT'})` : 'clip absent' },
     { ...check('initialJsGzipKB', bundle.jsGzip / 1024), figure: kb(bundle.jsGzip) },
     { ...check('threadedOverSingle', threadRatio), figure: defThreaded && defSingle ? `${f(threadRatio, 2)} (${DEFAULT_MODEL} live ${f(defThreaded.live.msPerFrame)} ms on ${defThreaded.live.threads ?? '?'} threads vs ${f(defSingle.live.msPerFrame)} ms on 1)` : 'no 1-thread row' },
     { ...check('threadedLatencyP95Ms', defThreaded && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.latencyP95Ms : NaN), figure: defThreaded ? `${f(defThreaded.live.latencyP95Ms, 0)} ms (median ${f(defThreaded.live.latencyMedianMs, 0)} ms, ${defThreaded.live.threads ?? '?'} threads)` : 'no row' },
@@ -234,6 +250,7 @@ async function main(): Promise<void> {
   const targetTable = markdownTable(['target', 'figure', 'verdict'], targets.map((t) => [t.target, t.figure, t.verdict]));
   const nodeTable = markdownTable(['Node', 'figure'], [
     ['engine step() per frame', `median ${f(engine.medianUs, 1)} µs, p99 ${f(engine.p99Us, 1)} µs, max ${f(engine.maxUs, 0)} µs (${engine.files} fixtures, ${engine.frames} frames)`],
+    ['analyzer, 1 worker vs all cores', parallel ? `${parallel.model}, ${parallel.clip} whole (${parallel.frames} frames), wall clock with start-up: ${f(parallel.oneFps)} fps on 1 worker, ${f(parallel.manyFps)} fps on ${parallel.workers} (×${f(parallel.ratio, 2)}), median of ${parallel.rounds} alternating rounds; keypoints ${parallel.identical ? 'identical' : 'DIFFERENT'}` : 'skipped: clip absent'],
     ['analyzer vs raw model', analyzer ? `${analyzer.model}, ${analyzer.clip} ${analyzer.frames} frames ${analyzer.width}×${analyzer.height}: raw ${f(analyzer.rawMsPerFrame)} ms/frame = ${f(analyzer.rawFps)} fps; analyzer ${f(analyzer.analyzerFps)} fps (${f(analyzer.analyzerFpsWithStartup)} fps with start-up)` : 'skipped: clip absent'],
   ]);
   const bundleTable = markdownTable(['before first paint', 'raw', 'gzip'], [
@@ -257,7 +274,7 @@ async function main(): Promise<void> {
   writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify({
     date, machine: { ...machine, loadAvgAtEnd: loadavg().map((x) => +x.toFixed(2)) }, chromium: chromiumVersion, node: process.version, versions,
     camera: camera.source, options: { frames, warmup, soakSec },
-    pipeline: runs, coldStart: cold!, engine, analyzer, bundle, soak: soaks, targets,
+    pipeline: runs, coldStart: cold!, engine, analyzer, parallelAnalyzer: parallel, bundle, soak: soaks, targets,
     durationSec: (Date.now() - started) / 1000,
   }, null, 2) + '\n');
   if (values.readme) updateReadmes(report);
