@@ -33,6 +33,8 @@ export function App() {
   useEffect(() => {
     window.addEventListener('popstate', syncScreenFromLocation);
     window.addEventListener('hashchange', syncScreenFromLocation);
+    // The address may have changed between the page's start and this first render (the session boots first).
+    syncScreenFromLocation();
     return () => {
       window.removeEventListener('popstate', syncScreenFromLocation);
       window.removeEventListener('hashchange', syncScreenFromLocation);

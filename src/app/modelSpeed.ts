@@ -91,7 +91,7 @@ export function threadsWhyText(t: ThreadsInfo): string {
     case 'threads':
     case 'not-wasm': return '';
     case 'not-isolated': return 'this page was served without the isolation headers that let it share memory between threads';
-    case 'one-core': return 'this device shows only one processor core';
+    case 'few-cores': return 'with two processor cores or fewer, one thread measured faster than two, as the page needs a core of its own';
     case 'start-failed': return 'the faster multi-threaded start did not finish in time, so the single-thread one took over';
     case 'asked': return 'one thread was asked for in the address';
   }

@@ -15,8 +15,8 @@ export type ThreadsWhy =
   | 'threads'
   /** The page is not cross-origin isolated (no COOP/COEP headers), so the browser gives no shared memory. */
   | 'not-isolated'
-  /** One logical core: a second thread has nowhere to run. */
-  | 'one-core'
+  /** Two logical cores or fewer: the page needs one, and a second thread measured slower than one (backendStart.ts). */
+  | 'few-cores'
   /** The threaded start failed or did not finish in time; `detail` says which. */
   | 'start-failed'
   /** One thread was asked for (the bench's comparison row, ?threads=1 in test and bench builds). */

@@ -114,23 +114,29 @@ async function register(b: BackendName): Promise<void> {
 // ---- Threads ----
 
 /**
- * Most threads the wasm backend is given. Measured on 2 cores (npm run bench, the frame loop on the main
- * thread as well): 2 threads against 1. More than the cores only adds switching; beyond 4 the pose models
- * (a few hundred small convolutions a frame) gain little while the page and the browser need a core too.
- * Emscripten pre-starts 8 pthread workers, so this also stays inside its pool.
+ * Most threads the wasm backend is given: beyond 4 the pose models (a few hundred small convolutions a frame)
+ * gain little. Emscripten pre-starts 8 pthread workers, so this also stays inside its pool.
  */
 export const MAX_WASM_THREADS = 4;
 
 /**
- * The threads to try for wasm: `cores` threads up to MAX_WASM_THREADS when the page can share memory, else 1
- * and why. `asked` (test and bench builds) overrides the count.
+ * The threads to try for wasm: one core is left to the page and the browser (the frame loop, drawing, the
+ * camera's decoding), the rest up to MAX_WASM_THREADS; 1 when the page cannot share memory, and why.
+ *
+ * Measured on this 2-core box (npm run bench, Thunder, the frame loop on the main thread as well; one run each,
+ * 2026-12-06, load average 5-17 from the other engineers' tests): 2 threads were slower than 1 in every run,
+ * raw 164.8 / 175.9 / 214.2 ms against 74.0 / 89.1 / 92.2 ms, live 140.6 / 176.8 / 270.7 against 83.2 / 103.0 /
+ * 120.8; in the pose worker too (129.3 / 152.3 against 91.4 / 96.4). A pool thread that is not running holds up
+ * every layer while the page's thread spins waiting for it (the page cannot block), so with no spare core two
+ * threads cost more than they bring. With 4 cores or more there is one to spare (not measured here: no such
+ * machine). `asked` (?threads=N in test and bench builds) overrides the count.
  */
 export function threadsPlan(env: { isolated: boolean; cores: number; asked?: number | undefined }): ThreadsInfo {
   if (env.asked !== undefined && env.asked <= 1) return { count: 1, why: 'asked' };
   if (!env.isolated) return { count: 1, why: 'not-isolated' };
   if (env.asked !== undefined) return { count: Math.min(env.asked, MAX_WASM_THREADS * 2), why: 'threads' };
-  if (env.cores <= 1) return { count: 1, why: 'one-core' };
-  return { count: Math.min(env.cores, MAX_WASM_THREADS), why: 'threads' };
+  if (env.cores <= 2) return { count: 1, why: 'few-cores' };
+  return { count: Math.min(env.cores - 1, MAX_WASM_THREADS), why: 'threads' };
 }
 
 /** Whether this page (or worker) can run threaded wasm: cross-origin isolated, with SharedArrayBuffer. */
