@@ -101,8 +101,10 @@ async function main(): Promise<void> {
       'webgl-model': { type: 'string', default: 'movenet-lightning' },
       // Extra rows: the live app with its model in a Web Worker (?worker=1) against the same main-thread raw model.
       'worker-models': { type: 'string', default: 'movenet-lightning' },
-      // Extra rows: these models with wasm on one thread (?threads=1), beside their threaded rows (issue 19).
-      'single-thread-models': { type: 'string', default: DEFAULT_MODEL },
+      // Extra rows (issue 19): these models with wasm on each asked thread count (?threads=N), right after the row
+      // with the app's own plan for this machine (backendStart.ts threadsPlan).
+      'threads-models': { type: 'string', default: DEFAULT_MODEL },
+      'threads-asked': { type: 'string', default: '1,2' },
       // Only the raw-vs-live rows (no cold start, soak, Node figures): for a quick look at one or two rows.
       'pipeline-only': { type: 'boolean', default: false },
       'no-webgl': { type: 'boolean', default: false },
@@ -119,7 +121,8 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds);
   const models = values.models.split(',').filter(isModelName);
   const workerModels = values['worker-models'].split(',').filter(isModelName);
-  const singleModels = values['single-thread-models'].split(',').filter(isModelName);
+  const threadModels = values['threads-models'].split(',').filter(isModelName);
+  const askedThreads = values['threads-asked'].split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1);
   const pipelineOnly = values['pipeline-only'];
   const webglModel = values['webgl-model'];
   if (!isModelName(webglModel)) throw new Error(`unknown --webgl-model ${webglModel}`);
@@ -155,12 +158,12 @@ async function main(): Promise<void> {
     // Each 1-thread row right after its threaded row, so the two see the same load.
     for (const m of models) {
       configs.push({ model: m, backend: 'wasm' });
-      if (singleModels.includes(m)) configs.push({ model: m, backend: 'wasm', threads: 1 });
+      if (threadModels.includes(m)) for (const t of askedThreads) configs.push({ model: m, backend: 'wasm', threads: t });
     }
     if (!values['no-webgl']) configs.push({ model: webglModel, backend: 'webgl' });
     for (const m of workerModels) {
       configs.push({ model: m, backend: 'wasm', worker: true });
-      if (singleModels.includes(m)) configs.push({ model: m, backend: 'wasm', worker: true, threads: 1 });
+      if (threadModels.includes(m)) for (const t of askedThreads) configs.push({ model: m, backend: 'wasm', worker: true, threads: t });
     }
     for (const c of configs) {
       // WebGL here is software (SwiftShader), ~10× slower: fewer frames keep the run short.
@@ -230,9 +233,12 @@ async function main(): Promise<void> {
     }),
   );
   const worstRatio = Math.max(...pairs.filter((p) => p.live.backend === 'wasm').map((p) => p.ratio));
-  // The default model live, threaded (the app's own plan) against one thread: same run, adjacent rows.
-  const defThreaded = pairs.find((p) => p.live.model === DEFAULT_MODEL && p.live.backend === 'wasm' && !p.live.threadsAsked);
-  const defSingle = pairs.find((p) => p.live.model === DEFAULT_MODEL && p.live.backend === 'wasm' && p.live.threadsAsked && p.live.threads === 1);
+  // The default model live, threaded against one thread: same run, adjacent rows. Threaded is the app's own plan
+  // when it plans threads on this machine, else the most threads asked for.
+  const defRows = pairs.filter((p) => p.live.model === DEFAULT_MODEL && p.live.backend === 'wasm');
+  const defThreaded = defRows.find((p) => !p.live.threadsAsked && (p.live.threads ?? 1) > 1)
+    ?? [...defRows].filter((p) => p.live.threadsAsked && (p.live.threads ?? 1) > 1).sort((a, b) => (b.live.threads ?? 0) - (a.live.threads ?? 0))[0];
+  const defSingle = defRows.find((p) => p.live.threadsAsked && p.live.threads === 1);
   const threadRatio = defThreaded && defSingle && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.msPerFrame / defSingle.live.msPerFrame : NaN;
   const targets = [
     { ...check('liveOverRaw', worstRatio), figure: `worst wasm model ${f(worstRatio, 2)} (${pairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')}${p.live.backend === 'webgl' ? '/webgl' : ''} ${f(p.ratio, 2)}`).join(', ')})${workerPairs.length ? `; opt-in worker: ${workerPairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')} ${f(p.ratio, 2)}`).join(', ')}` : ''}` },
