@@ -114,7 +114,7 @@ function expectDark(json: Run, text: Run): void {
   expect(text.code).toBe(0);
   expect(text.stdout).toMatch(/The recording is too dark: nobody can be seen in 100 % of its frames, so nothing was counted\. Turn on more light/);
   expect(text.stdout).toMatch(/^Reps: 0 \(left 0, right 0\)$/m);
-  expect(text.stdout).toMatch(/^Held with good form: 0 s$/m);
+  expect(text.stdout).toMatch(/^Held \(no fault standing\): 0 s$/m);
   expect(text.stdout).not.toMatch(/No person was found|Step into/i);
 }
 

@@ -60,7 +60,10 @@ function printReadable(s: Summary, dark: number): void {
   else if (dark > 0) out.push(`Too dark to see in ${pct(dark)} % of the frames: more light would help.`);
   else if (s.poseCoverage === 0) out.push('No person was found in this file, so nothing was counted.');
   out.push(`Reps: ${s.reps.total} (left ${s.reps.left}, right ${s.reps.right})`);
-  out.push(`Held with good form: ${s.holdSec} s${s.holds.length ? ' in ' + s.holds.map((h) => `${h.startSec}–${h.endSec} s${h.side ? ` (${h.side})` : ''}`).join(', ') : ''}`);
+  out.push(`Held (no fault standing): ${s.holdSec} s${s.holds.length ? ' in ' + s.holds.map((h) => `${h.startSec}–${h.endSec} s${h.side ? ` (${h.side})` : ''}`).join(', ') : ''}`);
+  // Time held where a rule could not judge (the view, unseen joints, the band of doubt) is timed, not judged.
+  const unsure = Object.entries(s.unsureSec).filter(([, sec]) => sec >= 0.5);
+  if (s.counted) out.push(`Form judged: ${s.judgedSec} s${s.goodFormShare !== null ? `, good ${Math.round(s.goodFormShare * 100)} %` : ''}${unsure.length ? `; could not judge ${unsure.map(([id, sec]) => `${id} for ${sec} s`).join(', ')}` : ''}`);
   out.push(s.faults.length ? 'Faults:' : 'Faults: none');
   for (const f of s.faults) out.push(`  ${f.startSec}–${f.endSec} s  ${f.id}: ${f.message}`);
   out.push(s.cues.length ? 'Cues:' : 'Cues: none');

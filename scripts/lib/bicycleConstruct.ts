@@ -17,6 +17,14 @@
 //      the models give a still body (b09 3.4–4.4 s, 09 5.7–6.5 s: 0.004–0.013 torso lengths on seen points),
 //      and keep the scores of the frames they come from.
 //    Expected: no rep, and `no-contact` said.
+// 2. `bicycle-feet-view_<clip>.<model>`: a real side-view bicycle (b09's wide shots, c18) seen again from its feet, the
+//    view where the trunk, foreshortened, looks upright in the picture (issue 17: "Lie on your back, hands behind your
+//    head" said to a person lying on the back, 0 of 10 touches counted). BlazePose full's world points (metres about
+//    the hips) are looked at by a pinhole camera past the feet (FEET_CAMERA: 2.2 m from the hips along the body's
+//    axis, 0.5 m above the floor, aimed 0.25 m past the hips toward the head, focal 600 px, 640×480); the
+//    picture points are the projection (scores kept), the world points are turned into that camera's axes. The
+//    `movenet-thunder` file is the same projection with the COCO-17 points only and no world points, as MoveNet would
+//    give them (its own guesses of the far side differ: constructed). Expected: the touches counted.
 // Deterministic (seeded): re-running writes byte-identical files; bicycleConstruct.test.ts checks the committed ones.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,6 +92,7 @@ const norm = (a: V): number => Math.sqrt(dot(a, a));
 const unit = (a: V): V => { const n = norm(a); return n > 0 ? scale(a, 1 / n) : a.map(() => 0); };
 /** Reflection of v across the plane (or, in 2D, the line) whose normal is n (unit). */
 const reflect = (v: V, n: V): V => sub(v, scale(n, 2 * dot(v, n)));
+const cross = (p: V, q: V): V => [(p[1] as number) * (q[2] as number) - (p[2] as number) * (q[1] as number), (p[2] as number) * (q[0] as number) - (p[0] as number) * (q[2] as number), (p[0] as number) * (q[1] as number) - (p[1] as number) * (q[0] as number)];
 
 export interface BuiltBicycle { name: string; fixture: KeypointFixture & { construction: string }; expected: Record<string, unknown> }
 
@@ -163,8 +172,82 @@ export function buildNoContact(base: Base, model: BicycleModel, seed = BICYCLE_S
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
+/** The camera past the feet (see the file comment). Metres; y down as in BlazePose's world points. */
+export const FEET_CAMERA = { distance: 2.2, height: 0.5, aimPastHips: 0.25, focal: 600, width: 640, height_px: 480 } as const;
+
+interface FeetBase {
+  name: string; clip: string; shots: readonly [number, number][]; what: string; reps: number; tolerance: number;
+  /** Per model, where the picture alone cannot tell lying back from sitting up: what the coach should say instead. */
+  cannotTell?: Partial<Record<BicycleModel, string>>;
+}
+export const FEET_BASES: readonly FeetBase[] = [
+  { name: 'bicycle-feet-view_b09', clip: 'b09_bicycle_crunch_side_slayercampo', shots: [[0, 7.2], [12.53, 20.02]], what: 'b09\'s two wide side shots (the leg close-ups left out)', reps: 8, tolerance: 2 },
+  {
+    name: 'bicycle-feet-view_c18', clip: 'c18_bicycle_crunch_side_backlit_shutterstock-harish', shots: [[0, 9.93]], what: 'c18 (side view, silhouette; she lies back at ≈60°, feet off the floor)', reps: 8, tolerance: 2,
+    cannotTell: { 'movenet-thunder': 'From the feet, a trunk lying back at ≈60° looks in the picture like a person sitting up facing the camera (shoulder width 0.48–0.93 torsos, the legs not below the hips), and MoveNet gives no depth: the coach cannot tell, so it counts nothing and asks for the camera at the side (bicycle.ts END_ON_WIDE), never "Lie on your back". BlazePose\'s world points tell (bicycle-feet-view_c18.blazepose-full).' },
+  },
+];
+
+export function buildFeetView(base: FeetBase, model: BicycleModel): BuiltBicycle {
+  const fx = load(base.clip, 'blazepose-full');
+  const names = fx.keypointNames;
+  const ix = (n: string) => names.indexOf(n);
+  const withWorld = fx.frames.filter((f) => f.keypoints3D && f.keypoints.length);
+  // The body's axis on the floor (hips to shoulders, horizontal: world y is down) and the floor (below the hips).
+  let ax = 0, az = 0;
+  const floor: number[] = [];
+  for (const f of withWorld) {
+    const w = f.keypoints3D as number[][];
+    const m = (a: string, b: string) => [0, 1, 2].map((k) => (((w[ix(a)] as number[])[k] as number) + ((w[ix(b)] as number[])[k] as number)) / 2);
+    const sh = m('left_shoulder', 'right_shoulder'), hp = m('left_hip', 'right_hip');
+    ax += (sh[0] as number) - (hp[0] as number); az += (sh[2] as number) - (hp[2] as number);
+    floor.push(Math.max(...['left_hip', 'right_hip', 'left_shoulder', 'right_shoulder'].map((n) => (w[ix(n)] as number[])[1] as number)));
+  }
+  const n = Math.hypot(ax, az);
+  const a: V = [ax / n, 0, az / n];
+  floor.sort((p, q) => p - q);
+  const floorY = (floor[Math.floor(floor.length / 2)] as number) + 0.05;
+  const C = add(scale(a, -FEET_CAMERA.distance), [0, floorY - FEET_CAMERA.height, 0]);
+  const fwd = unit(sub(scale(a, FEET_CAMERA.aimPastHips), C));
+  const right = unit(cross([0, 1, 0], fwd)), down = cross(fwd, right);
+  const cam = (p: V): V => { const q = sub(p, C); return [dot(q, right), dot(q, down), dot(q, fwd)]; };
+  const turn = (p: V): V => [dot(p, right), dot(p, down), dot(p, fwd)];
+  const keep = model === 'blazepose-full' ? names : names.slice(0, 17);
+  const frames: FixtureFrame[] = [];
+  let tOut = 0;
+  for (const [from, to] of base.shots) {
+    for (const f of fx.frames) {
+      if (f.t < from * 1000 - 1 || f.t > to * 1000 + 1) continue;
+      const out: FixtureFrame = { t: Math.round(tOut * 10) / 10, keypoints: [] };
+      tOut += 1000 / fx.fps;
+      const w = f.keypoints3D;
+      if (w && f.keypoints.length) {
+        out.keypoints = keep.map((nm) => {
+          const i = ix(nm), c = cam(w[i] as V);
+          return [round1(FEET_CAMERA.width / 2 + (FEET_CAMERA.focal * (c[0] as number)) / (c[2] as number)), round1(FEET_CAMERA.height_px / 2 + (FEET_CAMERA.focal * (c[1] as number)) / (c[2] as number)), (f.keypoints[i] as number[])[2] as number];
+        });
+        if (model === 'blazepose-full') out.keypoints3D = keep.map((nm) => turn(w[ix(nm)] as V).map((v) => Math.round(v * 1000) / 1000) as [number, number, number]);
+      }
+      frames.push(out);
+    }
+  }
+  const name = `${base.name}.${model}`;
+  const construction = `CONSTRUCTED from ${base.clip}.blazepose-full: ${base.what}, its world points seen from a camera on the floor past the feet (${FEET_CAMERA.distance} m from the hips along the body's axis, ${FEET_CAMERA.height} m above the floor, aimed ${FEET_CAMERA.aimPastHips} m past the hips, focal ${FEET_CAMERA.focal} px, ${FEET_CAMERA.width}×${FEET_CAMERA.height_px}); picture points projected, scores kept${model === 'blazepose-full' ? ', world points turned into that camera\'s axes' : '; COCO-17 points only, no world points, as MoveNet gives them'}. Made by scripts/lib/bicycleConstruct.ts.`;
+  return {
+    name,
+    fixture: { format: FIXTURE_FORMAT, source: `constructed:${name} (from ${base.clip}.blazepose-full)`, model: `${model} (constructed)`, keypointNames: keep, width: FEET_CAMERA.width, height: FEET_CAMERA.height_px, fps: fx.fps, construction, frames },
+    expected: base.cannotTell?.[model] ? {
+      exercise: 'bicycle', reps: 0, repsTolerance: 0, faults: [], goodForm: true, cues: [{ id: 'bicycle.endOn', bySec: 3 }],
+      notes: `CONSTRUCTED (see the fixture's construction field). ${base.cannotTell[model]}`,
+    } : {
+      exercise: 'bicycle', reps: base.reps, repsTolerance: base.tolerance, faults: [], goodForm: true,
+      notes: `CONSTRUCTED (see the fixture's construction field). A good bicycle filmed from the feet: lying on the back is accepted and the touches are counted (${base.reps} seen arriving in the source).`,
+    },
+  };
+}
+
 export function buildAllBicycle(seed = BICYCLE_SEED): BuiltBicycle[] {
-  return BASES.flatMap((b) => BICYCLE_MODELS.map((m) => buildNoContact(b, m, seed)));
+  return [...BASES.flatMap((b) => BICYCLE_MODELS.map((m) => buildNoContact(b, m, seed))), ...FEET_BASES.flatMap((b) => BICYCLE_MODELS.map((m) => buildFeetView(b, m)))];
 }
 
 export function writeAllBicycle(seed = BICYCLE_SEED): string[] {

@@ -48,6 +48,11 @@ export interface ClipTruth {
    * raised for over a second. Absent: the clip is good form throughout when it lists no fault, else not judged.
    */
   goodSpans?: [number, number][];
+  /**
+   * False where the catalog says the form cannot be judged from the clip's view (e01 from the floor at the head end,
+   * e05 with the feet off the frame, e09 head-on): its frames teach no threshold what good form reads like.
+   */
+  formJudgeable?: boolean;
   /** Camera cuts and crossfades: tracking may lose the person there. */
   cuts: number[];
   /** Intervals with nobody (or nobody usable) in view. */

@@ -273,11 +273,13 @@ export function buildSideBend(seed = SEED): Built {
     '(hands on the head; planted elbows-bent 20.5–24.5 s); right 27.5–28.5 with the arms back on the lap (planted arms-not-overhead ' +
     `28.5–32.5 s); a 7° bend held 36–40 s (planted not-bent-enough). Uniform noise ±0.3 px, seed ${seed + 1}.`;
   // Good-form held seconds by the side bend's definition (side-bend.ts: bent past 10° with the hands
-  // overhead), integrated over the script at 1 ms; the arms-down bend is excluded, and so is the turn held with
-  // the elbows bent (19.5–27.5 s): no good-form time is credited while any of the exercise's faults stands.
+  // overhead, and still: the script's bends move at 25°/s, past STILL_DEG_S), integrated over the script at 1 ms;
+  // the arms-down bend is excluded, and so is the turn held with the elbows bent (19.5–27.5 s): no good-form time
+  // is credited while any of the exercise's faults stands.
   let heldMs = 0;
   const bentTurn = (sec: number) => sec >= 19.5 && sec < 27.5;
-  for (let ms = 0; ms < totalDur(bend) * 1000; ms++) if (Math.abs(fBend(ms / 1000)) >= 10 && fArms(ms / 1000) >= 0.999 && !bentTurn(ms / 1000)) heldMs++;
+  const still = (sec: number) => Math.abs(fBend(sec + 0.001) - fBend(sec)) < 1e-9;
+  for (let ms = 0; ms < totalDur(bend) * 1000; ms++) if (Math.abs(fBend(ms / 1000)) >= 10 && fArms(ms / 1000) >= 0.999 && still(ms / 1000) && !bentTurn(ms / 1000)) heldMs++;
   return {
     name: 'side-bend_seated_overhead_front',
     fixture: makeFixture('side-bend_seated_overhead_front', base, frames, construction, `${clip}.${BASE_MODEL} 16.1–17.4 s`),
@@ -291,7 +293,7 @@ export function buildSideBend(seed = SEED): Built {
         { id: 'not-bent-enough', startSec: 36, endSec: 40 },
       ],
       goodForm: false,
-      notes: 'CONSTRUCTED (see the fixture\'s construction field). Holds per side: 5 s left, 5 s right, then 4 s left with bent elbows (a minor fault, but still a fault: the cue, and no good-form time while it stands). The bend with the arms down is not a hold (major fault). The 7° bend is too shallow to count and is flagged. holdSec = time bent past 10° with the arms fully overhead, integrated over the script (it includes the part of each bend in and out past 10°, as the side bend counts it).',
+      notes: 'CONSTRUCTED (see the fixture\'s construction field). Holds per side: 5 s left, 5 s right, then 4 s left with bent elbows (a minor fault, but still a fault: the cue, and no good-form time while it stands). The bend with the arms down is not a hold (major fault). The 7° bend is too shallow to count and is flagged. holdSec = time held still past 10° with the arms fully overhead, integrated over the script (the side bend does not count a bend on its way in or out).',
     },
   };
 }

@@ -17,7 +17,9 @@ import { join } from 'node:path';
 import { chooseSide, createBody, KP, type Body } from '../../src/core/geometry';
 import { createPerception, perceive, rawTorso, MIN_SCORE } from '../../src/core/perception';
 import { EXERCISES, judgeFrame } from '../../src/core/exercises';
-import { COCO17, type ModelFamily, type PoseFrame } from '../../src/core/pose';
+import { COCO17, keypointSpace, type ModelFamily, type ModelName, type PoseFrame } from '../../src/core/pose';
+
+const modelFamilyOf = (m: ModelName | ModelFamily): ModelFamily => keypointSpace(m);
 import { createEngineState, finish, step, type EngineEvent, type EngineOptions } from '../../src/core/engine';
 import { repoRoot } from './engineRun';
 
@@ -83,8 +85,13 @@ export function plankDatasetAccuracy(dir = plankDatasetDir): PlankAccuracy {
 /** The foot landmarks the files carry, named as BlazePose (and so the app's pose source) names them. */
 const FEET = ['left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const;
 
-/** One labelled row as a pose in a 1280×720 frame (COCO-17 order, then the feet; absent points score 0). */
-export function rowToPose(cols: readonly number[], header: readonly string[]): PoseFrame['poses'][number] {
+/**
+ * One labelled row as a pose in a 1280×720 frame (COCO-17 order, then the feet; absent points score 0). `feet`:
+ * keep the heel and toe points, which only BlazePose gives; for MoveNet's keypoint space they are dropped, as
+ * `npm run record` with Thunder never has them (NOTES.md: with the feet the set's sags read as sags, without them
+ * as lying down; the app's default model has none).
+ */
+export function rowToPose(cols: readonly number[], header: readonly string[], feet = true): PoseFrame['poses'][number] {
   const point = (name: string) => {
     const i = header.indexOf(`${name}_x`);
     const x = cols[i], y = cols[i + 1], v = cols[i + 3];
@@ -92,7 +99,7 @@ export function rowToPose(cols: readonly number[], header: readonly string[]): P
     return { name, x: x * W, y: y * H, score: Math.max(0, Math.min(1, v)) };
   };
   // COCO-17 first, then the feet after them, as the app's pose source passes BlazePose's extra points.
-  const keypoints = [...COCO17.map(point), ...FEET.map(point)];
+  const keypoints = [...COCO17.map(point), ...(feet ? FEET.map(point) : [])];
   return { keypoints, score: keypoints.reduce((a, k) => a + k.score, 0) / keypoints.length };
 }
 
@@ -110,7 +117,7 @@ export function* perceivedRows(family: ModelFamily, dir = plankDatasetDir): Gene
       const label = parts[0]?.trim();
       if (label !== 'C' && label !== 'L' && label !== 'H') continue;
       const per = createPerception(family);
-      perceive(per, { t: 0, width: 1280, height: 720, poses: [rowToPose(parts.slice(1).map(Number), header)] }, 0);
+      perceive(per, { t: 0, width: 1280, height: 720, poses: [rowToPose(parts.slice(1).map(Number), header, family === 'blazepose')] }, 0);
       yield { file, label, body: per.body };
     }
   }
@@ -179,7 +186,7 @@ export function constantStream(pose: PoseFrame['poses'][number], sec = STREAM_SE
 export const SEQ_JUMP = 0.05;
 export const SEQ_MIN_ROWS = 10;
 
-export function sequences(rows: readonly Row[]): { label: PlankLabel; file: string; poses: PoseFrame['poses'][number][] }[] {
+export function sequences(rows: readonly Row[], feet = true): { label: PlankLabel; file: string; poses: PoseFrame['poses'][number][] }[] {
   const out: { label: PlankLabel; file: string; poses: PoseFrame['poses'][number][] }[] = [];
   let cur: { label: PlankLabel; file: string; poses: PoseFrame['poses'][number][] } | null = null;
   let prev: [number, number] | null = null;
@@ -191,7 +198,7 @@ export function sequences(rows: readonly Row[]): { label: PlankLabel; file: stri
       if (cur && cur.poses.length >= SEQ_MIN_ROWS) out.push(cur);
       cur = { label: r.label, file: r.file, poses: [] };
     }
-    cur.poses.push(rowToPose(r.cols, r.header));
+    cur.poses.push(rowToPose(r.cols, r.header, feet));
     prev = hip;
   }
   if (cur && cur.poses.length >= SEQ_MIN_ROWS) out.push(cur);
@@ -234,17 +241,20 @@ export function plankDatasetThroughEngine(dir = plankDatasetDir, every = 1, opti
   // Options per file (a file left out of the fit is scored with the thresholds fitted without it).
   const optsFor = (file: string): EngineOptions | undefined => (typeof options === 'function' ? options(file) : options);
   const rows = readRows(dir);
+  // The points the stream's model gives: MoveNet's COCO-17 only (no heels or toes), BlazePose's with the feet.
+  const first = optsFor(rows[0]?.file ?? '');
+  const feet = first?.model !== undefined && modelFamilyOf(first.model) === 'blazepose';
   const res: EngineDatasetResult = { frames: emptyCounts(), sequences: emptyCounts(), wrongWhy: { C: [], L: [], H: [] } };
   const whyCount: Record<PlankLabel, Map<string, number>> = { C: new Map(), L: new Map(), H: new Map() };
   rows.forEach((r, i) => {
     if (i % every !== 0) return;
-    const o = judgeStream(r.label, constantStream(rowToPose(r.cols, r.header)), optsFor(r.file));
+    const o = judgeStream(r.label, constantStream(rowToPose(r.cols, r.header, feet)), optsFor(r.file));
     const c = res.frames[r.label];
     c.n++;
     c[o.verdict]++;
     if (o.verdict !== 'right') { const k = `${o.verdict}: ${why(o)}`; whyCount[r.label].set(k, (whyCount[r.label].get(k) ?? 0) + 1); }
   });
-  for (const sq of sequences(rows)) {
+  for (const sq of sequences(rows, feet)) {
     const o = judgeStream(sq.label, pingPong(sq.poses), optsFor(sq.file));
     const c = res.sequences[sq.label];
     c.n++;

@@ -9,7 +9,7 @@ const verdict = (hits: boolean[], falseIds: string[] = []): Verdict => ({
   falseFaults: falseIds.map((id) => ({ id, startSec: 0, endSec: 2 })),
 });
 const row = (clip: string, source: string, model: string, hits: boolean[], good = false, falseIds: string[] = []): FaultRow => ({
-  clip, source, exercise: 'plank', model, v: verdict(hits, falseIds),
+  clip, source, exercise: 'plank', model, v: verdict(hits, falseIds), s: { unsureSec: { 'hips-high': 1 }, rulesRanSec: 10 },
   exp: { exercise: 'plank', faults: hits.map(() => ({ id: 'hips-high', startSec: 0, endSec: 3 })), goodForm: good, notes: '' },
 });
 
@@ -23,7 +23,7 @@ describe('per-fault table', () => {
       row('planted', 'constructed', 'constructed', [true, true, true]),
     ];
     const t = tallyFaults(rows).find((x) => x.exercise === 'plank' && x.faultId === 'hips-high')!;
-    expect(t).toMatchObject({ examples: 2, found: 1, good: 2, falseOn: 1, missed: ['e04'], sources: ['chauhan', 'summerobert'] });
+    expect(t).toMatchObject({ examples: 2, found: 1, good: 2, falseOn: 1, missed: ['e04'], sources: ['chauhan', 'summerobert'], ranSec: 40, unsureSec: 4 });
     expect(tallyFaults(rows).find((x) => x.faultId === 'hips-sagging')).toMatchObject({ examples: 0, good: 2, falseOn: 0 });
   });
   it('rates recall only from three faulty clips up: three reps of one clip are a count, not a rate', () => {

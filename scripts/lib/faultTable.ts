@@ -10,7 +10,11 @@ import type { Expected } from '../../tests/kit/replay';
 /** Under this many real faulty recordings (clips) a recall is a count, not a rate. */
 export const MIN_EXAMPLES_FOR_RATE = 3;
 
-export interface FaultRow { clip: string; source: string; exercise: string; model: string; v: Verdict; exp: Expected }
+export interface FaultRow {
+  clip: string; source: string; exercise: string; model: string; v: Verdict; exp: Expected;
+  /** The run's summary: how long the rules ran and how long each could not judge. */
+  s: { readonly unsureSec: Readonly<Record<string, number>>; readonly rulesRanSec: number };
+}
 
 export interface FaultTally {
   exercise: string;
@@ -26,6 +30,9 @@ export interface FaultTally {
   /** The clips the examples come from, and those whose examples were missed. */
   clips: string[];
   missed: string[];
+  /** Over the exercise's real clips: seconds the rules ran, and seconds this rule could not judge (issue 17: how often each rule abstains). */
+  ranSec: number;
+  unsureSec: number;
 }
 
 /** Tallies one model's rows (real clips only) per (exercise, fault id), every fault id of every exercise listed. */
@@ -35,8 +42,10 @@ export function tallyFaults(rows: readonly FaultRow[]): FaultTally[] {
   for (const [id, def] of Object.entries(EXERCISES) as [ExerciseId, (typeof EXERCISES)[ExerciseId]][]) {
     const mine = real.filter((r) => r.exercise === id);
     for (const faultId of def.faultIds) {
-      const t: FaultTally = { exercise: id, faultId, examples: 0, found: 0, sources: [], good: 0, falseOn: 0, clips: [], missed: [] };
+      const t: FaultTally = { exercise: id, faultId, examples: 0, found: 0, sources: [], good: 0, falseOn: 0, clips: [], missed: [], ranSec: 0, unsureSec: 0 };
       for (const r of mine) {
+        t.ranSec += r.s.rulesRanSec;
+        t.unsureSec += r.s.unsureSec[faultId] ?? 0;
         r.exp.faults.forEach((f, i) => {
           if (f.id !== faultId) return;
           t.examples++;
@@ -69,9 +78,15 @@ export function recallCell(t: Pick<FaultTally, 'examples' | 'found' | 'sources' 
   return `${base} (${Math.round((100 * t.found) / t.examples)} %; ${from})`;
 }
 
+/** "12 % of 240 s": the share of the time the rules ran that this rule could not judge, on the exercise's real clips. */
+export function unsureCell(t: Pick<FaultTally, 'ranSec' | 'unsureSec'>): string {
+  if (!(t.ranSec > 0)) return '–';
+  return `${Math.round((100 * t.unsureSec) / t.ranSec)} % of ${Math.round(t.ranSec)} s`;
+}
+
 /** Rows of the per-fault table: one per fault id, real recall and false faults, each model's left-out reading. */
 export function faultTableRows(byModel: readonly { label: string; rows: readonly FaultRow[] }[]): string[][] {
-  const head = ['exercise', 'fault', ...byModel.flatMap((m) => [`${m.label} real recall`, `${m.label} false >1 s on good clips`])];
+  const head = ['exercise', 'fault', ...byModel.flatMap((m) => [`${m.label} real recall`, `${m.label} false >1 s on good clips`, `${m.label} unsure`])];
   const tallies = byModel.map((m) => tallyFaults(m.rows));
   const first = tallies[0] ?? [];
   const body = first.map((t, i) => [
@@ -79,7 +94,7 @@ export function faultTableRows(byModel: readonly { label: string; rows: readonly
     t.faultId,
     ...tallies.flatMap((ts) => {
       const x = ts[i]!;
-      return [recallCell(x) + (x.missed.length ? ` missed: ${x.missed.map((c) => c.split('_')[0]).join(', ')}` : ''), `${x.falseOn} of ${x.good}`];
+      return [recallCell(x) + (x.missed.length ? ` missed: ${x.missed.map((c) => c.split('_')[0]).join(', ')}` : ''), `${x.falseOn} of ${x.good}`, unsureCell(x)];
     }),
   ]);
   return [head, ...body];

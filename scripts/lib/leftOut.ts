@@ -3,7 +3,7 @@
 // the source's own examples left out, and the source's clips are scored with the refit values; the other
 // thresholds are fixed by hand, and their margin on each source is tabulated against that source's noise.
 import { fitPlank, measuresOf, plankMargins, repMargins, type Examples, type MarginRow } from './thresholds';
-import { HIGH_KEY, SAG_KEY } from '../../src/core/exercises/plank';
+import { HIGH_DOUBT_KEY, HIGH_KEY, SAG_DOUBT_KEY, SAG_KEY } from '../../src/core/exercises/plank';
 
 export interface SourceRow { clip: string; source: string; exercise: string; pass: boolean }
 
@@ -14,6 +14,8 @@ export function leftOutTuning(examples: readonly Examples[], source: string): Re
     const f = fitPlank(examples, [source], m);
     out[SAG_KEY[m]] = f.sag;
     out[HIGH_KEY[m]] = f.high;
+    out[SAG_DOUBT_KEY[m]] = f.sagDoubt;
+    out[HIGH_DOUBT_KEY[m]] = f.highDoubt;
   }
   return out;
 }

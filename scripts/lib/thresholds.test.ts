@@ -2,7 +2,7 @@
 // by hand: if the examples or the measure change, this says so. Needs the labelled MediaPipe set (one of the
 // sources); skips without it.
 import { describe, expect, it } from 'vitest';
-import { HIGH_DEG, SAG_DEG, type HipMeasure } from '../../src/core/exercises/plank';
+import { HIGH_DEG, HIGH_DOUBT_DEG, SAG_DEG, SAG_DOUBT_DEG, type HipMeasure } from '../../src/core/exercises/plank';
 import { havePlankDataset } from './enginePlankDataset';
 import { fitPlank, measuresOf, percentile, plankExamples } from './thresholds';
 
@@ -19,25 +19,26 @@ describe.skipIf(!havePlankDataset())('plank thresholds from distributions', () =
     const f = fitPlank(ex, [], m);
     expect(Math.abs(SAG_DEG[m] - f.sag)).toBeLessThanOrEqual(0.1);
     expect(Math.abs(HIGH_DEG[m] - f.high)).toBeLessThanOrEqual(0.1);
-    expect(f.edges.sagEdge).toBeLessThan(SAG_DEG[m]);
-    expect(f.edges.goodLow).toBeGreaterThan(SAG_DEG[m]);
-    expect(f.edges.goodHigh).toBeLessThan(HIGH_DEG[m]);
-    expect(f.edges.highEdge).toBeGreaterThan(HIGH_DEG[m]);
+    expect(Math.abs(SAG_DOUBT_DEG[m] - f.sagDoubt)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(HIGH_DOUBT_DEG[m] - f.highDoubt)).toBeLessThanOrEqual(0.1);
+    // The thresholds sit past every good source's edge by a noise width at least (the band of doubt between), and
+    // every fault source's clearer quarter lies past the good edge (it is found there, then held by the hysteresis).
+    expect(f.edges.goodLow - SAG_DEG[m]).toBeGreaterThanOrEqual(f.edges.noiseLow - 0.1);
+    expect(HIGH_DEG[m] - f.edges.goodHigh).toBeGreaterThanOrEqual(f.edges.noiseHigh - 0.1);
+    expect(f.edges.sagEdge).toBeLessThan(f.edges.goodLow);
+    expect(f.edges.highEdge).toBeGreaterThan(f.edges.goodHigh);
   });
 });
 
 describe('BlazePose full\'s 3D hip reading, each source left out', () => {
-  it('the threshold stays within 0.3° of the fit, and the left-out source\'s faults stay past it and its good planks inside', () => {
+  it('with each source left out, its good planks\' medians stay inside the refit threshold and its faults\' clearer frames (10 %) pass it', () => {
     const ex = plankExamples('blazepose-full').filter((e) => e.measure === 'blazepose-3d');
-    const all = fitPlank(ex, [], 'blazepose-3d');
     for (const src of new Set(ex.map((e) => e.source))) {
       const f = fitPlank(ex, [src], 'blazepose-3d');
-      expect(Math.abs(f.high - all.high), src).toBeLessThanOrEqual(0.3);
       for (const e of ex.filter((x) => x.source === src)) {
-        const med = percentile(e.values, 0.5);
-        if (e.kind === 'high') expect(med, `${e.clip} pike`).toBeGreaterThan(f.high);
-        if (e.kind === 'sag') expect(med, `${e.clip} sag`).toBeLessThan(f.sag);
-        if (e.kind === 'good') expect(Math.abs(med), `${e.clip} good`).toBeLessThan(f.high);
+        if (e.kind === 'high') expect(percentile(e.values, 0.9), `${e.clip} pike`).toBeGreaterThan(f.high);
+        if (e.kind === 'sag') expect(percentile(e.values, 0.1), `${e.clip} sag`).toBeLessThan(f.sag);
+        if (e.kind === 'good') expect(Math.abs(percentile(e.values, 0.5)), `${e.clip} good`).toBeLessThan(f.high);
       }
     }
   });

@@ -52,9 +52,9 @@ function rows(path: string, model: ModelName, touches: readonly number[]): Row[]
     // Since the previous catalogued touch (as the rule measures since the last counted one), at most TURN_SPAN_MS.
     const prev = [...touches].reverse().find((a) => a < t - 0.4);
     const from = Math.max(f.t - TURN_SPAN_MS, prev === undefined ? -Infinity : t0 + prev * 1000);
-    const mem = s.mem as Parameters<typeof trunkTurned>[1];
+    const mem = s.mem as Parameters<typeof trunkTurned>[0];
     return {
-      t, turnP: trunkTurned(b, mem, from, false)?.turn ?? null, turnW: trunkTurned(b, mem, from, true)?.turn ?? null,
+      t, turnP: trunkTurned(mem, from, false)?.turn ?? null, turnW: trunkTurned(mem, from, true)?.turn ?? null,
       reach: { left: kneeReach(b, 'left'), right: kneeReach(b, 'right') }, kin: { left: kneeIn(b, 'left'), right: kneeIn(b, 'right') },
     };
   });

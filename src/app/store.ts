@@ -82,6 +82,8 @@ export interface CoachView {
   cueKind: string | null;
   phase: string;
   setupIssues: readonly string[];
+  /** The set's good-form figure so far, as every screen writes it (src/session/figures.ts); null before anything counts. */
+  goodForm: string | null;
 }
 
 /** The app's screens; the URL hash mirrors them (#/home, #/live, …) so Back and reload behave. */

@@ -73,11 +73,14 @@ export class CueStage {
     let oneShot = this.praise(t, faults, events);
     // Counting goes on in a view a rule cannot judge from: say so, with what to change, rather than stay quiet.
     const vu = faults.viewUnsureSince;
+    let note: Cue | null = null;
     if (!oneShot && active && vu >= 0 && t - vu >= VIEW_NOTE_MS && t - this.viewNoteT >= VIEW_NOTE_AGAIN_MS) {
-      this.viewNoteT = t;
-      oneShot = cueOf({ about: 'guide', guide: `${this.def.id}.view` }, 'info');
+      note = oneShot = cueOf({ about: 'guide', guide: `${this.def.id}.view` }, 'info');
     }
     const shown = this.manager.update(t, cands, oneShot);
+    // Said only once it is shown: a fault on screen outranks it, and it is offered again on the next frames (e21: a
+    // torso-swing standing when the note came due swallowed it for 30 s).
+    if (note !== null && shown === note) this.viewNoteT = t;
     if (shown) events.push({ type: 'cue', t, ...shown });
   }
 

@@ -48,6 +48,8 @@ export interface EngineView {
   readonly goodJudgedSec: number;
   /** Seconds each rule could not judge while the rules ran, by fault id (the view, unseen points, the band of doubt). */
   readonly unsureSec: Readonly<Record<string, number>>;
+  /** Seconds the rules ran (in the position, counting on), judged or not: unsureSec's denominator. */
+  readonly rulesRanSec: number;
   /** Reps counted with no fault on them (rep exercises). */
   readonly cleanReps: number;
   readonly jointStyles: Readonly<Record<KeypointName, JointStyle>>;
@@ -228,6 +230,7 @@ function makeView(s: EngineState): EngineView {
     judgedSec: sec(s.faults.judgedMs),
     goodJudgedSec: sec(s.faults.goodJudgedMs),
     unsureSec: Object.fromEntries([...s.faults.unsureMs].map(([id, ms]) => [id, sec(ms)])),
+    rulesRanSec: sec(s.faults.ranMs),
     cleanReps: s.faults.cleanTotal,
     jointStyles,
     smoothedPose: person ? { keypoints: kps, score: kps.reduce((a, k) => a + k.score, 0) / N_KP } : null,

@@ -47,6 +47,8 @@ export const REP_JUDGED_SHARE = 0.5;
 export class FaultTracker {
   /** Time judged (ms): active, in the posture, every rule able to judge. */
   judgedMs = 0;
+  /** Time the rules ran (ms): active and in the posture (or holding), judged or not. */
+  ranMs = 0;
   /** Time each rule could not judge while the rules ran (ms), by fault id (issue 17: how often each rule abstains). */
   readonly unsureMs = new Map<string, number>();
   /** Last frame time a rule was unsure, and since when one has been unsure because of the view (-1: not now). */
@@ -106,6 +108,7 @@ export class FaultTracker {
         this.takeBack();
       }
     }
+    this.ranMs += ms;
     if (this.sure) this.judgedMs += ms;
     else this.lastUnsureT = t;
     this.viewUnsureSince = byView ? (this.viewUnsureSince < 0 ? t : this.viewUnsureSince) : -1;

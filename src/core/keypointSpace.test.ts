@@ -6,7 +6,7 @@ import { createEngineState, setModel, step } from './engine';
 import { summarize } from './summary';
 import { loadClip } from '../../tests/kit/replay';
 import { createPerception, perceive } from './perception';
-import { HIGH_DEG, SAG_DEG, hipBend3D, hipMeasure, legsImplausible, viewTurn } from './exercises/plank';
+import { HIGH_DEG, HIGH_DOUBT_DEG, SAG_DEG, hipBend3D, hipMeasure, legsImplausible, viewTurn } from './exercises/plank';
 
 const clip = async (id: string, model: ModelName): Promise<PoseFrame[]> => {
   const f = await loadClip(id, model);
@@ -61,16 +61,20 @@ describe('the engine knows the keypoint space', () => {
 });
 
 describe('plank with BlazePose full: hips read in 3D', () => {
-  it('04 (mild pike, raised phone, 3/4): hips-high within 2 s, no good-form time', async () => {
+  it('04 (mild pike, raised phone, 3/4): hips-high within 2 s, no time judged good', async () => {
     const s = summarize('plank', await clip(C.p04, 'blazepose-full'), '04', { model: 'blazepose-full' });
     expect(s.faults.find((f) => f.id === 'hips-high')?.startSec).toBeLessThanOrEqual(2);
-    expect(s.holdSec).toBeLessThan(0.5);
-    // The 2D midline bend, as MoveNet's rule reads it, puts this pike among the good planks (13.6° median).
+    // Before the fault is raised the line sits in the band of doubt: timed, not judged, and never called good form.
+    expect(s.holdSec).toBeLessThan(1.5);
+    expect(s.goodFormShare ?? 0).toBeLessThan(0.2);
+    // The 3D bend: the pike's median past the good planks' edge (the band of doubt), its clearer quarter past the
+    // threshold (raised there, then held by the hysteresis). The 2D midline bend puts this pike among the good planks.
     const per = createPerception('blazepose');
     const bends: number[] = [];
     for (const f of await clip(C.p04, 'blazepose-full')) { perceive(per, f, f.t); const d = hipBend3D(per.body); if (d !== null) bends.push(d); }
     bends.sort((a, b) => a - b);
-    expect(bends[bends.length >> 1]).toBeGreaterThan(HIGH_DEG['blazepose-3d']);
+    expect(bends[bends.length >> 1]).toBeGreaterThan(HIGH_DOUBT_DEG['blazepose-3d']);
+    expect(bends[Math.floor(bends.length * 0.75)]).toBeGreaterThan(HIGH_DEG['blazepose-3d']);
   });
 
   it('02: the demonstrated sag (16.2–17.9 s) is said, the good 3/4 hold credited', async () => {
@@ -101,7 +105,7 @@ describe('plank with BlazePose full: hips read in 3D', () => {
     expect(s.holdSec).toBeGreaterThan(4.6);
   });
 
-  it('c14: the head-on shot (18.5–30 s) reads as head-on in 3D at once; "turn side-on" by 21 s, and nothing credited there', async () => {
+  it('c14: the head-on shot (18.5–30 s) reads as head-on in 3D at once; timed but not judged, and the coach says so by 21.5 s', async () => {
     const frames = await clip(C.c14, 'blazepose-full');
     const per = createPerception('blazepose');
     const turns: number[] = [];
@@ -109,9 +113,11 @@ describe('plank with BlazePose full: hips read in 3D', () => {
     turns.sort((a, b) => a - b);
     expect(turns[Math.floor(turns.length * 0.05)]).toBeGreaterThan(70);
     const s = summarize('plank', frames, 'c14', { model: 'blazepose-full' });
-    expect(s.cues.find((c) => c.id.startsWith('setup:wrong-view'))?.tSec).toBeLessThanOrEqual(21);
-    expect(s.holds.filter((h) => h.endSec > 19.5 && h.startSec < 29.5)).toEqual([]);
-    expect(Math.abs(s.holdSec - 22.2)).toBeLessThanOrEqual(1);
+    expect(s.cues.find((c) => c.id === 'guide:plank.view')?.tSec).toBeLessThanOrEqual(21.5);
+    // The plank held 12.5–47.2 s (34.7 s) is timed through the head-on shot; the hip rules could not judge it.
+    expect(Math.abs(s.holdSec - 34.7)).toBeLessThanOrEqual(1);
+    expect(s.unsureSec['hips-high'] ?? 0).toBeGreaterThan(9);
+    expect(s.judgedSec).toBeLessThan(s.holdSec - 9);
   });
 });
 

@@ -14,6 +14,14 @@ const SEGMENTS: readonly (readonly [number, number])[] = [
   [KP.left_shoulder, KP.left_elbow], [KP.left_elbow, KP.left_wrist], [KP.right_shoulder, KP.right_elbow], [KP.right_elbow, KP.right_wrist], // shoulder–elbow, elbow–wrist
   [KP.left_hip, KP.left_knee], [KP.left_knee, KP.left_ankle], [KP.right_hip, KP.right_knee], [KP.right_knee, KP.right_ankle], // hip–knee, knee–ankle
 ];
+/** SEGMENTS from this index on are the legs'. */
+const LEG_SEGMENTS = 4;
+/**
+ * Shoulders wider than this many torso lengths in the picture: the trunk is seen end-on. Upright people facing the
+ * camera read at most 0.85 (b01, b02, b03, c01, c02, c03); a bicycle filmed from the feet 1.06–2.9 (constructed from
+ * b09 and c18's world points, bicycle.ts END_ON_WIDE).
+ */
+export const END_ON_WIDTH = 1.0;
 /** Left/right pairs that must not coincide, with the parents that show the body is not side-on. */
 const PAIRS: readonly (readonly [l: number, r: number, pl: number, pr: number])[] = [
   [KP.left_knee, KP.right_knee, KP.left_hip, KP.right_hip], // knees; parents hips
@@ -107,6 +115,11 @@ export class Plausibility {
       }
       // Limb lengths against their running medians (frugal streaming median: Ma, Muthukrishnan and
       // Sandler, "Frugal Streaming for Estimating Quantiles", 2013: step toward each sample, no buffer).
+      // Seen end-on (the shoulders wider than END_ON_WIDTH torsos: the trunk runs along the camera's axis, a
+      // bicycle filmed from the feet) the legs swing along that axis too, so a thigh's picture length triples
+      // between pointing at the camera and drawn up: the legs' lengths are not judged there.
+      const endOn = ok[KP.left_shoulder] === 1 && ok[KP.right_shoulder] === 1 &&
+        Math.hypot((x[KP.left_shoulder] as number) - (x[KP.right_shoulder] as number), (y[KP.left_shoulder] as number) - (y[KP.right_shoulder] as number)) > END_ON_WIDTH * torso;
       for (let s = 0; s < SEGMENTS.length; s++) {
         const seg = SEGMENTS[s] as readonly [number, number];
         const a = seg[0], b = seg[1];
@@ -115,7 +128,7 @@ export class Plausibility {
         if (!Number.isFinite(r)) { ok[b] = 0; continue; }
         const n = this.samples[s] as number;
         const m = this.median[s] as number;
-        if (n >= LIMB_MIN_SAMPLES && r > m * LIMB_MAX_RATIO) { ok[b] = 0; continue; }
+        if (n >= LIMB_MIN_SAMPLES && r > m * LIMB_MAX_RATIO && !(endOn && s >= LEG_SEGMENTS)) { ok[b] = 0; continue; }
         if (n === 0) this.median[s] = r;
         else this.median[s] = m + (r > m ? 1 : -1) * Math.min(Math.abs(r - m), 0.02 + 0.05 * m);
         if (n < 65535) this.samples[s] = n + 1;

@@ -27,10 +27,17 @@ export interface Summary {
   /** Reps with no fault on them, judged (the rules could judge most of the rep). */
   cleanReps: number;
   /**
+   * Reps started and not completed (partial attempts), listed apart from the reps: each rep check the engine ran on
+   * a counter's 'partial' and that found it short (see ATTEMPT_FAULT_IDS).
+   */
+  partialAttempts: number;
+  /**
    * Seconds each rule could not judge while the rules ran, by fault id: the view hid what it reads, its points were
    * not seen, or its reading sat in the band of doubt (issue 17). Absent ids judged every frame.
    */
   unsureSec: Record<string, number>;
+  /** Seconds the rules ran (in the position, counting on): unsureSec's denominator. */
+  rulesRanSec: number;
   /** Something was counted (a rep or held seconds). A UI says "well done" only then. */
   counted: boolean;
   /**
@@ -58,6 +65,15 @@ export interface SummaryWords {
 /** Ids for words (tests that only count). */
 export const ID_WORDS: SummaryWords = { cue: (_e, c) => c.id, fault: (_e, id) => id };
 
+/**
+ * Fault ids that the exercises' rep checks give only to a partial attempt (a rep started and brought back before
+ * its top: the counter's 'partial'): 'partial-rep' (bench press, reverse fly, dumbbell row) and 'no-contact'
+ * (bicycle: the knee came in but did not meet the elbow). The engine shows a partial only through these point
+ * faults, so they are what a partial attempt is counted from. An exercise whose partials have no check (the floor
+ * crunch's) shows none: an engine event for every partial would cover it.
+ */
+export const ATTEMPT_FAULT_IDS: ReadonlySet<string> = new Set(['partial-rep', 'no-contact']);
+
 /** Collects events into a Summary; feed it as you go, then call result(). */
 export class SummaryBuilder {
   private t0 = NaN;
@@ -70,6 +86,7 @@ export class SummaryBuilder {
   private readonly faults: Summary['faults'] = [];
   private readonly openFaults = new Map<string, { t: number; message: string }>();
   private readonly cues: Summary['cues'] = [];
+  private attempts = 0;
 
   constructor(private readonly exercise: ExerciseId, private readonly source: string, private readonly words: SummaryWords = ID_WORDS) {}
 
@@ -93,7 +110,10 @@ export class SummaryBuilder {
           if (o) this.holds.push({ startSec: this.sec(o.t), endSec: this.sec(e.t), side: o.side });
           break;
         }
-        case 'fault-start': this.openFaults.set(e.faultId, { t: e.t, message: this.words.fault(this.exercise, e.faultId) }); break;
+        case 'fault-start':
+          if (ATTEMPT_FAULT_IDS.has(e.faultId)) this.attempts++;
+          this.openFaults.set(e.faultId, { t: e.t, message: this.words.fault(this.exercise, e.faultId) });
+          break;
         case 'fault-end': {
           const o = this.openFaults.get(e.faultId);
           if (o) { this.faults.push({ id: e.faultId, startSec: this.sec(o.t), endSec: this.sec(e.t), message: o.message }); this.openFaults.delete(e.faultId); }
@@ -115,7 +135,12 @@ export class SummaryBuilder {
     return out.sort((a, b) => a.tSec - b.tSec);
   }
 
-  private verdict(v: EngineView | null): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy' | 'unsureSec'> {
+  /** Partial attempts so far (reps started and not completed). */
+  partialAttempts(): number {
+    return this.attempts;
+  }
+
+  private verdict(v: EngineView | null): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy' | 'unsureSec' | 'rulesRanSec'> {
     const reps = v ? v.reps.total : 0, hold = v ? v.holdSec.total : 0, judged = v ? v.judgedSec : 0, clean = v ? v.cleanReps : 0;
     const counted = reps > 0 || hold > 0;
     let share: number | null = null;
@@ -125,6 +150,7 @@ export class SummaryBuilder {
     return {
       judgedSec: r2(judged), cleanReps: clean, counted, goodFormShare: share === null ? null : r2(share), notCountedWhy: why ? { id: why.id, text: why.text } : null,
       unsureSec: { ...(v?.unsureSec ?? {}) },
+      rulesRanSec: v?.rulesRanSec ?? 0,
     };
   }
 
@@ -142,6 +168,7 @@ export class SummaryBuilder {
       holdSec: v ? v.holdSec.total : 0,
       holds: this.holds.slice().sort((a, b) => a.startSec - b.startSec),
       ...this.verdict(v),
+      partialAttempts: this.attempts,
       faults: this.faults.slice().sort((a, b) => a.startSec - b.startSec),
       cues: this.cues,
     };

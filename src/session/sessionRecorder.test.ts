@@ -84,7 +84,7 @@ describe('SessionRecorder on a real plank stream', () => {
 
 describe('pain advice', () => {
   it('warns only when pain went up', () => {
-    expect(painAdvice(3, 5)).toMatch(/Stop this one/);
+    expect(painAdvice(3, 5)).toMatch(/Stop exercising for today/);
     expect(painAdvice(5, 3)).toBeNull();
     expect(painAdvice(null, 5)).toBeNull();
   });

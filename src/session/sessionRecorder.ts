@@ -7,6 +7,7 @@ import { SummaryBuilder } from '../core/summary';
 import type { FaultTally, SessionRecord } from '../storage/schema';
 import { SESSION_VERSION } from '../storage/schema';
 import { COACH_WORDS } from '../words/coachWords';
+import type { FormFields } from './figures';
 
 /** Metric samples kept per second for the chart (the engine gives one per frame). */
 export const METRIC_SAMPLES_PER_SEC = 2;
@@ -38,6 +39,8 @@ export interface SessionMeta {
    * fault (the summary's two figures then cover the same time). Without it, as before: time active.
    */
   counter?: 'reps' | 'hold';
+  /** The session the set belongs to (one check-in to its summary); see SessionRecord.sessionId. */
+  sessionId?: string;
 }
 
 export class SessionRecorder {
@@ -79,7 +82,8 @@ export class SessionRecorder {
       painBefore: meta.painBefore,
       painAfter: null,
       target: meta.target,
-      ...(meta.counter === 'reps' ? { repsGood: 0 } : {}),
+      ...(meta.counter === 'reps' ? { repsGood: 0, partialAttempts: 0 } : {}),
+      ...(meta.sessionId !== undefined ? { sessionId: meta.sessionId } : {}),
     };
   }
 
@@ -122,6 +126,8 @@ export class SessionRecorder {
     if (this.counter === 'reps') r.repsGood = Math.min(view.cleanReps, view.reps.total);
     const repFault = events.some((e) => e.type === 'fault-start');
     this.events.add(t, events, view);
+    // Reps started and not completed: the one summary's count (core/summary.ts), listed apart from the reps.
+    if (this.counter === 'reps') r.partialAttempts = this.events.partialAttempts();
     const urgent = events.some((e) => e.type === 'rep' || e.type === 'hold-end' || e.type === 'fault-start');
     if (repFault) r.faults = this.tallies();
     const changed = view.reps.total !== r.reps.total || view.holdSec.total !== r.holdSec.total;
@@ -164,6 +170,19 @@ export class SessionRecorder {
     return this.snapshot();
   }
 
+  /**
+   * The figures the good-form figure is made of, as the saved record will have them (rounded the same way): the
+   * live screen shows src/session/figures.ts goodForm() of these, the summary and History of the record.
+   */
+  formFields(): FormFields {
+    const r = this.record;
+    return {
+      exerciseId: r.exerciseId, reps: r.reps, holdSec: r.holdSec, goodFormSec: round1(r.goodFormSec), activeSec: round1(r.activeSec),
+      ...(r.repsGood !== undefined ? { repsGood: r.repsGood } : {}),
+      ...(r.faultHeldSec !== undefined ? { faultHeldSec: round1(r.faultHeldSec) } : {}),
+    };
+  }
+
   /** When the fault stood, in seconds from the start of the set ({} before it was seen standing). */
   private spansOf(id: string): { spans?: [number, number][] } {
     const list = this.spans.get(id);
@@ -197,11 +216,5 @@ export function goodFormShare(r: Pick<SessionRecord, 'goodFormSec' | 'activeSec'
   return r.activeSec > 0 ? Math.min(1, r.goodFormSec / r.activeSec) : 0;
 }
 
-/** The article's caution, when pain rose over the set. */
-export function painAdvice(before: number | null, after: number | null): string | null {
-  if (before === null || after === null) return null;
-  if (after > before) {
-    return 'Your pain went up during this exercise. Stop this one for today, and talk to your doctor or physiotherapist before you try it again.';
-  }
-  return null;
-}
+/** The caution when pain rose over a session (src/session/pain.ts). */
+export { painAdvice } from './pain';

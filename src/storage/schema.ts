@@ -50,6 +50,16 @@ export interface SessionRecord {
   repsGood?: number;
   /** Seconds the set ran (from "Go" to its end, pauses left out); absent in older records. */
   setSec?: number;
+  /**
+   * Reps started and not completed (brought back before the top: "partial attempts"), listed apart from the reps;
+   * absent in older records and in hold exercises.
+   */
+  partialAttempts?: number;
+  /**
+   * The session the set belongs to: every set from one pain check-in to its summary (one exercise's sets, or a
+   * routine) shares it, and so do its pain answers. Absent in older records (grouped by time, see report.ts).
+   */
+  sessionId?: string;
   faults: FaultTally[];
   /** The exercise's key angle over the set, [seconds, degrees], thinned to about 2 per second. */
   metric: { label: string; unit: string; series: [number, number][]; min: number | null; max: number | null };
@@ -130,6 +140,8 @@ export function parseSessionRecord(v: unknown): SessionRecord {
     ...(nonNeg(v.faultHeldSec) ? { faultHeldSec: v.faultHeldSec } : {}),
     ...(nonNeg(v.repsGood) ? { repsGood: v.repsGood } : {}),
     ...(nonNeg(v.setSec) ? { setSec: v.setSec } : {}),
+    ...(nonNeg(v.partialAttempts) ? { partialAttempts: v.partialAttempts } : {}),
+    ...(typeof v.sessionId === 'string' && v.sessionId.length > 0 && v.sessionId.length <= 100 ? { sessionId: v.sessionId } : {}),
     faults,
     metric: { label: m.label, unit: m.unit, series, min: orNull(m.min, 'metric.min'), max: orNull(m.max, 'metric.max') },
     painBefore: checkPain(v.painBefore, 'painBefore'),

@@ -49,7 +49,7 @@ export function setupText(exercise: string, issue: SetupIssue, why: string | nul
   const whyText = why !== null && (issue === 'wrong-posture' || issue === 'body-cut-off') ? guideText(exercise, why) : null;
   if (whyText !== null) return whyText;
   if (issue === 'wrong-posture') return def?.words.posture ?? 'Get into the starting position';
-  if (issue === 'wrong-view') return VIEW_WORDS[def?.view === 'side' ? 'side' : 'front'];
+  if (issue === 'wrong-view') return VIEW_WORDS[def?.view === 'side' || def?.card.camera === 'side' ? 'side' : 'front'];
   if (issue === 'body-cut-off' && def !== undefined && !needsLegs(def)) return UPPER_BODY_IN_VIEW;
   return SETUP_WORDS[issue];
 }
@@ -58,7 +58,7 @@ export function setupText(exercise: string, issue: SetupIssue, why: string | nul
 const UPPER_BODY_IN_VIEW = 'Move back so your upper body and hips are in view';
 /** Whether the exercise's checks read the knees or ankles (so the whole body must be in view). */
 export function needsLegs(def: ExerciseDef): boolean {
-  return def.required.some((r) => /ankle|knee/.test(r));
+  return (def.judgedFrom ?? def.required).some((r) => /ankle|knee/.test(r));
 }
 
 /** The set-up line the live screens show for an issue (framing checklist, pause line): setupText without a reason. */

@@ -91,6 +91,15 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   const expected = JSON.parse(readFileSync(join(repoRoot, 'test-fixtures', `${CLIP}.expected.json`), 'utf8')) as { reps: number; repsTolerance: number };
 
   await page.goto('/?backend=wasm#/analyze');
+  // Every time-left estimate the page shows while it analyses (the analysis may finish between two polls).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __left: string[] }).__left = seen;
+    new MutationObserver(() => {
+      const t = document.querySelector('[data-testid=time-left]')?.textContent ?? '';
+      if (t && seen.at(-1) !== t) seen.push(t);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByLabel('1. Exercise in the video').selectOption('bench-press');
   await page.getByTestId('video-input').setInputFiles(clip);
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
@@ -118,11 +127,29 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await expect.poll(() => page.getByTestId('analyze-video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(at, 1);
   await page.screenshot({ path: 'test-results/screens/analysis-timeline.png', fullPage: true });
 
+  // The review: a time-left estimate was shown while it ran; each marked moment carries the elbow angle then; the
+  // skeleton of the analysed frame is drawn over the video where it stands.
+  const left = await page.evaluate(() => (window as unknown as { __left: string[] }).__left);
+  expect(left.some((t) => /^about \d+:\d\d left$|^a few seconds left$/.test(t)), JSON.stringify(left)).toBe(true);
+  const moments = page.getByTestId('moment');
+  await expect(moments.filter({ hasText: /Rep \d/ })).toHaveCount(reps);
+  for (const row of await moments.all()) await expect(row).toHaveText(/\d+:\d\d.*(\d+°|not measured)$/);
+  const ink = await page.getByTestId('review-overlay').evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+    return n;
+  });
+  expect(ink, 'skeleton pixels over the video').toBeGreaterThan(100);
+
   // Saved to history as an analysed recording.
   await page.getByRole('button', { name: 'Save to history' }).click();
   await expect(page.getByRole('button', { name: 'Saved to history' })).toBeDisabled();
   await page.goto('/#/history');
   await expect(page.getByTestId('session-row')).toHaveCount(1);
-  await expect(page.getByTestId('session-row')).toContainText('(recording)');
+  // Marked as a recording, and not a point of the person's own progress (it may show someone else).
+  await expect(page.getByTestId('session-group')).toContainText('Analysed recording: not part of your progress or report figures');
+  await expect(page.getByTestId('progress')).toHaveCount(0);
+  await expect(page.getByTestId('progress-none')).toContainText('Analysed recordings are not part of them.');
   await expect(page.getByTestId('session-row')).toContainText(`${reps} reps`);
 });

@@ -86,7 +86,7 @@ export async function expectOneStory(page: Page): Promise<void> {
   const counts = (await set.getByTestId('summary-counts').innerText()).replace(/\s+/g, ' ');
   const held = /Held (\d+:\d\d)/.exec(counts)?.[1];
   expect(held, counts).toBeTruthy();
-  if (held !== '0:00') await expect(set.getByTestId('good-form')).toContainText(`of the ${held} held`);
+  if (held !== '0:00') await expect(set.getByTestId('good-form')).toContainText(`of ${held} held)`);
   await expect(set).not.toContainText('in position');
   // One exercise from its card: no "Next exercise".
   await expect(page.getByRole('button', { name: /Next exercise/ })).toHaveCount(0);

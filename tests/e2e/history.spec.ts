@@ -90,20 +90,23 @@ test('history: seeded sessions and corrupt rows, progress charts, a summary, exp
   await page.getByTestId('progress').getByLabel('Exercise').selectOption('side-bend');
 
   // A session's summary: per-side holds against the target, range of motion, faults with times, chart.
-  await page.getByTestId('session-row').filter({ hasText: '▲ rose' }).getByRole('button', { name: 'Side bend', exact: true }).click();
+  // Pain is said once per session, on the session's heading: the day-1 session rose by 1 (a gentle note, no ▲).
+  await expect(page.getByTestId('session-group').filter({ hasText: '4 → 5, up 1' })).toHaveCount(1);
+  await expect(page.getByTestId('session-group').filter({ hasText: '▲' })).toHaveCount(0);
+  await page.getByTestId('session-row').filter({ hasText: 'L 0:17' }).getByRole('button', { name: 'Side bend', exact: true }).click();
   const summary = page.getByTestId('summary');
   await expect(summary.getByTestId('summary-counts')).toContainText('Held, left side');
   await expect(summary.getByTestId('summary-counts')).toContainText('0:17 / 0:20');
   await expect(summary.getByTestId('rom')).toHaveText('17° to your left, 15° to your right');
   await expect(summary.getByTestId('fault-list')).toContainText('Keep your hips still — 2 times at 0:07, 0:22');
   await expect(summary.getByTestId('good-form')).toContainText('80 %');
-  await expect(summary.getByRole('alert')).toContainText('Your pain went up');
+  await expect(summary.getByTestId('pain')).toHaveText('Pain this session (0–10), before → after: 4 → 5, up 1');
   await expect(summary.getByTestId('summary-chart').locator('canvas')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/screens/summary.png', fullPage: true });
   await page.getByRole('button', { name: '← Back to history' }).click();
 
   // Export, delete everything (with confirmation), import the file back: the same six sessions.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export (JSON)' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Backup (JSON)' }).click()]);
   const file = info.outputPath('export.json');
   await download.saveAs(file);
   const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; sessions: { id: string }[] };
@@ -112,7 +115,7 @@ test('history: seeded sessions and corrupt rows, progress charts, a summary, exp
 
   // Delete one (with confirmation): it is gone, also after a reload.
   const bicycleRow = page.getByTestId('session-row').filter({ hasText: 'Bicycle crunch' });
-  await bicycleRow.getByRole('button', { name: /^Delete the Bicycle crunch session/ }).click();
+  await bicycleRow.getByRole('button', { name: /^Delete the Bicycle crunch set/ }).click();
   await bicycleRow.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page.getByTestId('session-row')).toHaveCount(6);
   await page.reload();

@@ -67,7 +67,7 @@ test('replayed stream, no model: a two-set routine runs from the check-in to the
       const held = /Held(\d+:\d\d)/.exec((await s.getByTestId('summary-counts').innerText()).replace(/\s+/g, ''))?.[1];
       expect(held).toBeTruthy();
       // The form figure is about the time held, not another time.
-      await expect(s.getByTestId('good-form')).toContainText(`of the ${held} held`);
+      await expect(s.getByTestId('good-form')).toContainText(`of ${held} held)`);
       await expect(s).not.toContainText('in position');
     }
     // Finished inside the routine with nothing after it: no "Next exercise".

@@ -3,7 +3,7 @@
 // over it frame by frame (analyzeVideo.ts) with progress and cancel; then the same summary, plus a
 // timeline of holds, reps and faults where a click seeks the video. The result can be saved to history.
 // Bad input (not a video, damaged, cut short) ends in one clear message.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import type { ExerciseId } from '../../core/exercises';
 import { appStore, useApp } from '../store';
@@ -16,12 +16,15 @@ import type { AnalyzeResult } from './analyzeVideo';
 import { AnalysisCancelled, analyzeVideo, VideoFileError } from './analyzeVideo';
 import { describeFailure } from '../errors';
 import { Timeline } from './Timeline';
+import { ReviewOverlay } from './ReviewOverlay';
+import { MarkedMoments, NotCounted } from './ReviewTables';
+import { markedMoments, notCountedSpans, timeLeftText } from './review';
 import '../summary/summary.css';
 import './analyze.css';
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'running'; text: string; done: number; total: number }
+  | { kind: 'running'; text: string; done: number; total: number; elapsedMs: number }
   | { kind: 'error'; text: string; technical: string }
   | { kind: 'cancelled' }
   | { kind: 'done'; result: AnalyzeResult };
@@ -64,12 +67,18 @@ export function AnalyzePage() {
     if (url.current) URL.revokeObjectURL(url.current);
     url.current = URL.createObjectURL(file);
     setSaved(false);
-    setStatus({ kind: 'running', text: 'Opening the video…', done: 0, total: 0 });
+    setStatus({ kind: 'running', text: 'Opening the video…', done: 0, total: 0, elapsedMs: 0 });
+    // The pace (for the time left) is taken from the first analysed frame on, not from opening the model.
+    let firstAt = Number.NaN;
     try {
       const result = await analyzeVideo({
         url: url.current, fileName: file.name, exerciseId, model: settings.model, backend: settings.backend,
         video: v, preview: preview.current, signal: ctrl.signal,
-        onProgress: (done, total) => setStatus((s) => (s.kind === 'running' ? { ...s, done, total } : s)),
+        onProgress: (done, total) => {
+          const t = performance.now();
+          if (Number.isNaN(firstAt) && done > 0) firstAt = t;
+          setStatus((s) => (s.kind === 'running' ? { ...s, done, total, elapsedMs: Number.isNaN(firstAt) ? 0 : t - firstAt } : s));
+        },
         onStatus: (text) => setStatus((s) => (s.kind === 'running' ? { ...s, text } : s)),
       });
       if (!ctrl.signal.aborted) setStatus({ kind: 'done', result });
@@ -88,6 +97,16 @@ export function AnalyzePage() {
 
   const running = status.kind === 'running';
   const done = status.kind === 'done' ? status.result : null;
+  const review = useMemo(() => {
+    if (!done) return null;
+    const def = EXERCISES[done.summary.exercise];
+    const label = done.record.metric.label;
+    return {
+      moments: markedMoments(done.frames, done.summary, done.repsAt, done.record.metric.unit),
+      spans: notCountedSpans(done.frames, def),
+      label: label ? label.charAt(0).toUpperCase() + label.slice(1) : 'Measured',
+    };
+  }, [done]);
   return (
     <section className="analyze" aria-label="Analyse a recording">
       <h2>Analyse a recording</h2>
@@ -130,6 +149,7 @@ export function AnalyzePage() {
           <span>{status.text}</span>
           <progress max={Math.max(1, status.total)} value={status.done} aria-label="Analysis progress" />
           <span>{status.total > 0 ? `${Math.round((100 * status.done) / status.total)} %` : ''}</span>
+          <span data-testid="time-left">{timeLeftText(status.elapsedMs, status.done, status.total) ?? ''}</span>
         </div>
       )}
       {status.kind === 'error' && (
@@ -143,7 +163,10 @@ export function AnalyzePage() {
       {done && done.summary.poseCoverage === 0 && <p className="analyze-error" role="alert">No person was found in this recording, so nothing was counted.</p>}
 
       <div className="analyze-media" hidden={status.kind === 'idle' || status.kind === 'error'}>
-        <video ref={video} className="analyze-video" controls={!running} playsInline muted data-testid="analyze-video" />
+        <div className="review-wrap">
+          <video ref={video} className="analyze-video" controls={!running} playsInline muted data-testid="analyze-video" />
+          {done && <ReviewOverlay video={video.current} frames={done.frames} size={done.frameSize} />}
+        </div>
         {/* Always mounted, so the analysis has it from the first frame; shown while it runs. */}
         <canvas ref={preview} className="analyze-preview" hidden={!running} aria-label="The frame being analysed, with the body points found" />
       </div>
@@ -158,12 +181,19 @@ export function AnalyzePage() {
             </>}
           </p>
           <Timeline
-            durationSec={done.durationSec} holds={done.summary.holds} faults={done.summary.faults} repsAt={done.repsAt} onSeek={seek}
+            durationSec={done.durationSec} holds={done.summary.holds} faults={done.summary.faults} repsAt={done.repsAt} onSeek={seek} gaps={review?.spans ?? []}
           />
+          {review && done.summary.poseCoverage > 0 && (
+            <div className="review-tables">
+              <MarkedMoments moments={review.moments} label={review.label} onSeek={seek} />
+              <NotCounted spans={review.spans} onSeek={seek} />
+            </div>
+          )}
           <div className="row">
             <button type="button" onClick={() => { void saveSession(done.record).then(() => setSaved(true)); }} disabled={saved}>
               {saved ? 'Saved to history' : 'Save to history'}
             </button>
+            <span className="hint">Kept apart from your own sessions: a recording may show someone else.</span>
           </div>
           <HistoryNotices />
           <SummaryView record={done.record} onSeek={seek} />

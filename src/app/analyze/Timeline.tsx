@@ -4,6 +4,7 @@
 // recording had nothing to mark (the summary says why): no empty tracks.
 import type { Summary } from '../../core/summary';
 import { clock } from '../summary/format';
+import type { Span } from './review';
 
 export interface TimelineProps {
   durationSec: number;
@@ -11,9 +12,12 @@ export interface TimelineProps {
   faults: Summary['faults'];
   repsAt: number[];
   onSeek: (sec: number) => void;
+  /** Spans where nothing was counted, with the reason (review.ts). */
+  gaps?: readonly Span[];
 }
 
-export function Timeline({ durationSec, holds, faults, repsAt, onSeek }: TimelineProps) {
+export function Timeline({ durationSec, holds, faults, repsAt, onSeek, gaps = [] }: TimelineProps) {
+  // Spans not counted alone make no timeline: with nothing counted or marked the page says why in words.
   if (holds.length === 0 && faults.length === 0 && repsAt.length === 0) return null;
   const d = Math.max(durationSec, 0.001);
   const pct = (s: number) => `${Math.max(0, Math.min(100, (100 * s) / d))}%`;
@@ -54,6 +58,20 @@ export function Timeline({ durationSec, holds, faults, repsAt, onSeek }: Timelin
               onClick={() => onSeek(f.startSec)} aria-label={`${f.message} from ${clock(f.startSec)} to ${clock(f.endSec)}`} title={f.message}
             >
               <span>{f.message}</span>
+            </button>
+          ))}
+        </div>
+      </div>}
+      {gaps.length > 0 && <div className="tl-row">
+        <span className="tl-label">Not counted</span>
+        <div className="tl-track">
+          {gaps.map((g) => (
+            <button
+              key={`g${g.startSec}`} type="button" className="tl-gap" data-testid="timeline-gap"
+              style={{ left: pct(g.startSec), width: width(g.startSec, g.endSec) }}
+              onClick={() => onSeek(g.startSec)} aria-label={`Not counted from ${clock(g.startSec)} to ${clock(g.endSec)}: ${g.why}`} title={g.why}
+            >
+              <span>{g.why}</span>
             </button>
           ))}
         </div>

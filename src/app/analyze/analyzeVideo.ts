@@ -15,6 +15,7 @@ import { drawSkeleton } from '../../render/skeleton';
 import { metricMeta } from '../summary/format';
 import { counterMode } from '../live/target';
 import { COACH_WORDS } from '../../words/coachWords';
+import type { ReviewFrame } from './review';
 
 /** Frames analysed per second of video: the CLI's rate (scripts/analyze.ts uses min(15, the video's fps)). */
 export const ANALYSIS_FPS = 15;
@@ -52,6 +53,10 @@ export interface AnalyzeResult {
   partial: string | null;
   /** Where the time went (ms in total): seeking/decoding the video, and the pose model. */
   timing: { frames: number; seekMs: number; modelMs: number; totalMs: number };
+  /** Each analysed frame's body, colours, key angle and why it did not count (the review view: review.ts). */
+  frames: ReviewFrame[];
+  /** The analysed frames' size in pixels (the bodies' coordinates are in it). */
+  frameSize: { width: number; height: number };
 }
 
 const UNREADABLE = 'This file could not be read as a video. Choose a recording saved as MP4 or WebM (most phones and cameras make these); if it is one, it may be damaged or cut short.';
@@ -135,6 +140,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
     counter: counterMode(def).mode,
   });
   const repsAt: number[] = [];
+  const frames: ReviewFrame[] = [];
   const n = Math.max(1, Math.floor(duration * ANALYSIS_FPS + 1e-6));
   let partial: string | null = null;
   const timing = { frames: 0, seekMs: 0, modelMs: 0, totalMs: 0 };
@@ -166,6 +172,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
       const r = run.step(frame);
       for (const e of r.events) if (e.type === 'rep') repsAt.push(Math.round(e.t / 10) / 100);
       rec.add(tMs, r.events, r.view, now);
+      frames.push({ t: tSec, pose: r.view.smoothedPose, styles: r.view.jointStyles, metric: r.view.metric, active: r.view.phase === 'active', issue: r.view.setupIssues[0] ?? null });
       if (pctx && o.preview) {
         pctx.drawImage(frameCanvas, 0, 0);
         const p = r.view.smoothedPose;
@@ -181,5 +188,5 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const record = rec.finish(Date.now());
   o.onProgress(duration, duration);
   timing.totalMs = performance.now() - tStart;
-  return { summary, record, repsAt, durationSec: duration, partial, timing };
+  return { summary, record, repsAt, durationSec: duration, partial, timing, frames, frameSize: { width: frameCanvas.width, height: frameCanvas.height } };
 }

@@ -55,7 +55,7 @@ const CAMERA_TEXT: Record<CardFacts['camera'], string> = {
 
 /** How to be seen by the camera, e.g. "Side-on, whole body in view" (shown after "Camera"). */
 export function cameraNeeds(def: ExerciseDef): string {
-  const r = def.required.map((x) => x.replace(/^both:/, ''));
+  const r = (def.judgedFrom ?? def.required).map((x) => x.replace(/^both:/, ''));
   const body = r.includes('ankle') ? 'whole body in view' : r.includes('knee') ? 'head to knees in view' : 'head to hips in view';
   return `${CAMERA_TEXT[def.card.camera]}, ${body}`;
 }

@@ -1,27 +1,57 @@
-// The history page: every saved set (click one for its summary), progress per exercise across days
-// (range of motion and hold time or reps, with pain beside them), export/import as JSON, delete one or
-// all with a confirmation. State lives in historyStore; this only lays it out.
+// The history page: every saved set, grouped into the sessions they were done in (pain once per session, a rise
+// of 2 or more marked; click a set for its summary), the pain trend across sessions, the person's own progress per
+// exercise across days (analysed recordings kept apart), reminders, the report for the physiotherapist
+// (#/history/report), export as JSON or CSV, import, delete one or all with a confirmation. State lives in
+// historyStore; the figures come from src/session; this only lays them out.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionRecord } from '../../storage/schema';
-import { goodFormShare } from '../../session/sessionRecorder';
+import { goodForm } from '../../session/figures';
+import { painText, painTrend, PAIN_RISE_STOP } from '../../session/pain';
+import type { SessionGroup } from '../../session/sessions';
+import { groupSessions } from '../../session/sessions';
 import { LineChart } from '../charts/LineChart';
 import type { ChartSeries } from '../charts/LineChart';
 import { SummaryView } from '../summary/SummaryView';
-import { clock, hasRangeOfMotion, exerciseName, percent } from '../summary/format';
+import { clock, exerciseName, hasRangeOfMotion } from '../summary/format';
+import { ReportChart, sessionLabels } from '../report/ReportChart';
+import { ReportPage } from '../report/ReportPage';
+import { Reminders } from '../report/Reminders';
 import { HistoryNotices } from './HistoryNotices';
 import {
-  deleteAllSessions, deleteSession, downloadHistory, importHistoryText, loadHistory, useHistory,
+  deleteAllSessions, deleteSession, downloadCsv, downloadHistory, importHistoryText, loadHistory, useHistory,
 } from './historyStore';
 import { exercisesWithSessions, progressByDay } from './progress';
 import '../summary/summary.css';
 import './history.css';
 
+const REPORT_HASH = '#/history/report';
+
+/** Whether the URL asks for the report (#/history/report), following Back and Forward. */
+function useReportRoute(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => globalThis.location?.hash === REPORT_HASH);
+  useEffect(() => {
+    const sync = () => setOn(location.hash === REPORT_HASH);
+    window.addEventListener('hashchange', sync);
+    window.addEventListener('popstate', sync);
+    return () => { window.removeEventListener('hashchange', sync); window.removeEventListener('popstate', sync); };
+  }, []);
+  const go = (next: boolean) => {
+    const hash = next ? REPORT_HASH : '#/history';
+    if (location.hash !== hash) history.pushState(null, '', hash);
+    setOn(next);
+    window.scrollTo(0, 0);
+  };
+  return [on, go];
+}
+
 export function HistoryPage() {
   const status = useHistory((s) => s.status);
   const sessions = useHistory((s) => s.sessions);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [report, showReport] = useReportRoute();
   useEffect(() => { void loadHistory(); }, []);
 
+  if (report) return <ReportPage onBack={() => showReport(false)} />;
   const open = openId ? sessions.find((s) => s.id === openId) ?? null : null;
   if (open) {
     return (
@@ -36,7 +66,7 @@ export function HistoryPage() {
     <section className="history" aria-label="History">
       <header className="history-head">
         <h2>History</h2>
-        <HistoryActions hasSessions={sessions.length > 0} />
+        <HistoryActions hasSessions={sessions.length > 0} onReport={() => showReport(true)} />
       </header>
       <HistoryNotices />
       <ImportReportLine />
@@ -47,19 +77,23 @@ export function HistoryPage() {
           <p className="hint">Every set you do is saved here as it happens, on this device only. You can also analyse a recording, or import an export file.</p>
         </div>
       )}
+      {sessions.length > 0 && <PainTrend sessions={sessions} />}
       {sessions.length > 0 && <Progress sessions={sessions} />}
+      <Reminders />
       {sessions.length > 0 && <SessionList sessions={sessions} onOpen={setOpenId} />}
     </section>
   );
 }
 
-function HistoryActions({ hasSessions }: { hasSessions: boolean }) {
+function HistoryActions({ hasSessions, onReport }: { hasSessions: boolean; onReport: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const file = useRef<HTMLInputElement>(null);
   return (
     <div className="row history-actions">
-      <button type="button" onClick={() => void downloadHistory()} disabled={!hasSessions}>Export (JSON)</button>
-      <button type="button" onClick={() => file.current?.click()}>Import…</button>
+      <button type="button" className="primary" onClick={onReport} disabled={!hasSessions}>Report for your physiotherapist</button>
+      <button type="button" onClick={() => downloadCsv()} disabled={!hasSessions}>Export sets (CSV)</button>
+      <button type="button" onClick={() => void downloadHistory()} disabled={!hasSessions}>Backup (JSON)</button>
+      <button type="button" onClick={() => file.current?.click()}>Import a backup…</button>
       <input
         ref={file} type="file" accept="application/json,.json" hidden aria-label="Import a history file"
         data-testid="import-input"
@@ -108,103 +142,153 @@ function countText(s: SessionRecord): string {
 
 function SessionList({ sessions, onOpen }: { sessions: SessionRecord[]; onOpen: (id: string) => void }) {
   const [confirmId, setConfirmId] = useState<string | null>(null);
-  const newestFirst = useMemo(() => [...sessions].reverse(), [sessions]);
+  const groups = useMemo(() => groupSessions(sessions).reverse(), [sessions]);
   return (
     <div className="history-list">
       <h3>Sessions</h3>
+      <p className="hint">Newest first. Pain is asked once a session, before and after; ▲ marks a rise of {PAIN_RISE_STOP} or more (you were advised to stop for that day).</p>
       <div className="table-scroll">
       <table data-testid="session-table">
         <thead>
-          <tr><th scope="col">Date</th><th scope="col">Exercise</th><th scope="col">Done</th><th scope="col">Good form</th><th scope="col">Pain before → after</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          <tr><th scope="col">Time</th><th scope="col">Exercise</th><th scope="col">Done</th><th scope="col">Good form</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
         </thead>
-        <tbody>
-          {newestFirst.map((s) => {
-            const d = new Date(s.startedAt);
-            return (
-              <tr key={s.id} data-testid="session-row">
-                <td>{d.toLocaleDateString()} {d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</td>
-                <td>
-                  <button type="button" className="linkish" onClick={() => onOpen(s.id)}>{exerciseName(s.exerciseId)}</button>
-                  {s.source === 'analysis' && <small> (recording)</small>}
-                </td>
-                <td>{countText(s)}</td>
-                <td>{percent(goodFormShare(s))}</td>
-                <td>{s.painBefore ?? '—'} → {s.painAfter ?? '—'}{s.painBefore !== null && s.painAfter !== null && s.painAfter > s.painBefore ? ' ▲ rose' : ''}</td>
-                <td>
-                  {confirmId === s.id
-                    ? (
-                      <span className="confirm">
-                        <button type="button" className="danger" onClick={() => { setConfirmId(null); void deleteSession(s.id); }}>Delete</button>
-                        <button type="button" onClick={() => setConfirmId(null)}>Keep</button>
-                      </span>
-                    )
-                    : <button type="button" onClick={() => setConfirmId(s.id)} aria-label={`Delete the ${exerciseName(s.exerciseId)} session of ${d.toLocaleString()}`}>Delete…</button>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
+        {groups.map((g) => (
+          <tbody key={`${g.source}-${g.id}`} className={g.source === 'analysis' ? 'recording' : undefined}>
+            <SessionHead g={g} />
+            {g.sets.map((s) => {
+              const d = new Date(s.startedAt);
+              return (
+                <tr key={s.id} data-testid="session-row">
+                  <td>{d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</td>
+                  <td>
+                    <button type="button" className="linkish" onClick={() => onOpen(s.id)}>{exerciseName(s.exerciseId)}</button>
+                  </td>
+                  <td>{countText(s)}</td>
+                  <td data-testid="row-good-form">{goodForm(s)?.text ?? '—'}</td>
+                  <td>
+                    {confirmId === s.id
+                      ? (
+                        <span className="confirm">
+                          <button type="button" className="danger" onClick={() => { setConfirmId(null); void deleteSession(s.id); }}>Delete</button>
+                          <button type="button" onClick={() => setConfirmId(null)}>Keep</button>
+                        </span>
+                      )
+                      : <button type="button" onClick={() => setConfirmId(s.id)} aria-label={`Delete the ${exerciseName(s.exerciseId)} set of ${d.toLocaleString()}`}>Delete…</button>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
       </table>
       </div>
     </div>
   );
 }
 
-const PAIN_RANGE: [number, number] = [0, 10];
+/** A session's heading row: its day and time, how many sets, and its pain once (a rise of 2 or more marked). */
+function SessionHead({ g }: { g: SessionGroup }) {
+  const d = new Date(g.startedAt);
+  const when = `${d.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })} ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+  if (g.source === 'analysis') {
+    return (
+      <tr className="session-head recording" data-testid="session-group">
+        <th scope="rowgroup" colSpan={5}>
+          {when} · <span data-testid="recording-mark">Analysed recording: not part of your progress or report figures</span> (it may show someone else)
+        </th>
+      </tr>
+    );
+  }
+  return (
+    <tr className={`session-head${g.pain?.stop ? ' pain-rose' : ''}`} data-testid="session-group">
+      <th scope="rowgroup" colSpan={5}>
+        {when} · {g.sets.length} {g.sets.length === 1 ? 'set' : 'sets'} · <span data-testid="session-pain">Pain before → after: {g.pain?.stop && <span aria-hidden="true">▲ </span>}{painText(g.painBefore, g.painAfter)}</span>
+      </th>
+    </tr>
+  );
+}
+
+/** Pain before and after each of the person's own sessions, oldest first, on a 0–10 axis. */
+function PainTrend({ sessions }: { sessions: SessionRecord[] }) {
+  const groups = useMemo(() => groupSessions(sessions).filter((g) => g.source === 'live' && (g.painBefore !== null || g.painAfter !== null)).slice(-30), [sessions]);
+  const trend = useMemo(() => painTrend(groups.map((g) => ({ at: g.startedAt, before: g.painBefore, after: g.painAfter }))), [groups]);
+  if (groups.length === 0) return null;
+  return (
+    <div className="pain-trend panel" data-testid="pain-trend">
+      <h3>Pain across your sessions</h3>
+      <p data-testid="pain-trend-text">{trend.text}{groups.length === 30 && ' (the last 30 sessions)'}</p>
+      {groups.length >= 2 && (
+        <ReportChart
+          title="Pain before and after each session" unit="pain 0–10" yMax={10} summary={trend.text}
+          labels={sessionLabels(groups.map((g) => g.startedAt))}
+          series={[
+            { name: 'Before', values: groups.map((g) => g.painBefore), kind: 'line', cls: 'rc-a' },
+            { name: 'After', values: groups.map((g) => g.painAfter), kind: 'line', cls: 'rc-b' },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
 const PERCENT_RANGE: [number, number] = [0, 100];
+
+/** An axis from 0 to a little above the data: a gain is never made to look bigger than it is. */
+const fromZero = (values: (number | null)[]): [number, number] => [0, Math.max(1, ...values.filter((v): v is number => v !== null)) * 1.15];
 
 function Progress({ sessions }: { sessions: SessionRecord[] }) {
   const ids = useMemo(() => exercisesWithSessions(sessions), [sessions]);
+  const recordings = useMemo(() => sessions.filter((s) => s.source === 'analysis').length, [sessions]);
   const [chosen, setChosen] = useState<string | null>(null);
   const id = chosen && ids.includes(chosen) ? chosen : ids[0] ?? '';
   const days = useMemo(() => progressByDay(sessions, id), [sessions, id]);
+  const isRom = hasRangeOfMotion(id);
   const charts = useMemo(() => {
     const x = days.map((d) => d.day);
-    const pain: ChartSeries[] = [
-      { label: 'Pain before (0–10)', values: days.map((d) => d.painBefore), color: '#ffd166', scale: 'y2', points: true, span: true, dash: [6, 4] },
-      { label: 'Pain after (0–10)', values: days.map((d) => d.painAfter), color: '#ff6b60', scale: 'y2', points: true, span: true, dash: [2, 4] },
-    ];
-    const sample = sessions.find((s) => s.exerciseId === id);
-    const unit = sample?.metric.unit ?? '';
     // Stretches: how far the person got. Strengthening: how well they kept form (a bigger or smaller key
     // angle is not "better" there, e.g. the bicycle's elbow-to-knee distance).
-    const rom: ChartSeries = hasRangeOfMotion(id)
-      ? { label: `Best range (${unit || 'value'})`, values: days.map((d) => d.rom), color: '#3ee0c8', points: true, span: true }
-      : { label: 'Good form (% of time)', values: days.map((d) => d.goodFormPct), color: '#3ee0c8', points: true, span: true };
+    const romValues = days.map((d) => d.rom);
+    const rom: ChartSeries = isRom
+      ? { label: 'Best range (degrees)', values: romValues, color: '#3ee0c8', points: true, span: true }
+      : { label: 'Good form (%)', values: days.map((d) => d.goodFormPct), color: '#3ee0c8', points: true, span: true };
     const hasHold = days.some((d) => d.holdSec !== null);
+    const workValues = hasHold ? days.map((d) => d.holdSec) : days.map((d) => d.reps);
     const work: ChartSeries = hasHold
-      ? { label: 'Longest hold (s)', values: days.map((d) => d.holdSec), color: '#8ab4ff', points: true, span: true }
-      : { label: 'Reps that day', values: days.map((d) => d.reps), color: '#8ab4ff', points: true, span: true };
-    return { x, pain, rom, work, unit, hasHold };
-  }, [days, sessions, id]);
-  const isRom = hasRangeOfMotion(id);
+      ? { label: 'Longest hold (s)', values: workValues, color: '#8ab4ff', points: true, span: true }
+      : { label: 'Reps that day', values: workValues, color: '#8ab4ff', points: true, span: true };
+    return { x, rom, work, hasHold, romRange: isRom ? fromZero(romValues) : PERCENT_RANGE, workRange: fromZero(workValues) };
+  }, [days, isRom]);
   const last = days.at(-1);
+  if (ids.length === 0) {
+    return <p className="hint" data-testid="progress-none">Your progress charts show your own live sets. {recordings > 0 && 'Analysed recordings are not part of them.'}</p>;
+  }
   return (
     <div className="progress" data-testid="progress">
       <div className="progress-head">
-        <h3>Progress</h3>
+        <h3>Your progress</h3>
         <label className="field-inline">
           <span>Exercise</span>
           <select value={id} onChange={(e) => setChosen(e.target.value)}>
             {ids.map((x) => <option key={x} value={x}>{exerciseName(x)}</option>)}
           </select>
         </label>
-        <p className="hint">{days.length} day{days.length === 1 ? '' : 's'} with this exercise. One point per day; pain on the right axis.</p>
+        <p className="hint">
+          {days.length} day{days.length === 1 ? '' : 's'} with this exercise, one point per day. Your own live sets only
+          {recordings > 0 ? `: ${recordings} analysed ${recordings === 1 ? 'recording is' : 'recordings are'} left out` : ''}.
+        </p>
       </div>
       <div className="progress-charts">
         <LineChart
           title={isRom ? 'Range of motion by day' : 'Good form by day'}
-          summary={last
-            ? `Latest day: ${isRom ? `best ${last.rom ?? 'unknown'}${charts.unit}` : `good form ${last.goodFormPct ?? 'unknown'} %`}, pain before ${last.painBefore ?? 'not given'}, after ${last.painAfter ?? 'not given'}.`
-            : 'No data.'}
-          x={charts.x} xTime yLabel={isRom ? (charts.unit === '°' ? 'degrees' : charts.unit || 'value') : '% of time'} yRange={isRom ? undefined : PERCENT_RANGE} y2Label="pain" y2Range={PAIN_RANGE}
-          series={[charts.rom, ...charts.pain]} height={200} testId="progress-rom"
+          summary={last ? `Latest day: ${isRom ? `best ${last.rom ?? 'unknown'}°` : `good form ${last.goodFormPct ?? 'unknown'} %`}.` : 'No data.'}
+          x={charts.x} xTime yLabel={isRom ? 'degrees' : '% good form'} yRange={charts.romRange}
+          series={[charts.rom]} height={200} testId="progress-rom"
         />
         <LineChart
           title={charts.hasHold ? 'Hold time by day' : 'Reps by day'}
           summary={last ? (charts.hasHold ? `Latest day: longest hold ${clock(last.holdSec ?? 0)}.` : `Latest day: ${last.reps ?? 0} reps.`) : 'No data.'}
-          x={charts.x} xTime yLabel={charts.hasHold ? 'seconds' : 'reps'} y2Label="pain" y2Range={PAIN_RANGE}
-          series={[charts.work, ...charts.pain]} height={200} testId="progress-work"
+          x={charts.x} xTime yLabel={charts.hasHold ? 'seconds' : 'reps'} yRange={charts.workRange}
+          series={[charts.work]} height={200} testId="progress-work"
         />
       </div>
     </div>

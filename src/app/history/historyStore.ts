@@ -9,6 +9,8 @@ import { StorageFullError, openHistory } from '../../storage/history';
 import type { SessionRecord } from '../../storage/schema';
 import { RecordError, makeHistoryExport } from '../../storage/schema';
 import { appStore, setNotices } from '../store';
+import { setsCsv } from '../../session/csv';
+import { downloadText, fileDate } from '../download';
 
 /** How long to wait before retrying saves that failed for lack of space (ms). */
 export const RETRY_SAVE_MS = 30_000;
@@ -176,15 +178,12 @@ export async function exportHistoryText(now = Date.now()): Promise<string> {
 
 /** Offers the export as a download (a blob URL: nothing leaves the device). */
 export async function downloadHistory(): Promise<void> {
-  const text = await exportHistoryText();
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `form-coach-history-${new Date().toISOString().slice(0, 10)}.json`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(`form-coach-history-${fileDate()}.json`, 'application/json', await exportHistoryText());
+}
+
+/** Offers every set as a spreadsheet (CSV, one row per set). */
+export function downloadCsv(sessions: readonly SessionRecord[] = historyStore.getState().sessions, name = 'sets'): void {
+  downloadText(`form-coach-${name}-${fileDate()}.csv`, 'text/csv;charset=utf-8', setsCsv(sessions));
 }
 
 /** Imports an export file's text; bad records are rejected one by one and reported. */

@@ -12,6 +12,7 @@ import { useApp } from '../store';
 import { clock } from '../format/time';
 import { interruptedText } from '../../words/liveWords';
 import { RoutineEditor } from '../routine/RoutineEditor';
+import { DueToday } from '../report/DueToday';
 import { blockFor, loadRoutine, saveAmounts } from '../routine/routineStore';
 
 const ALL = Object.values(EXERCISES);
@@ -83,6 +84,7 @@ export function HomeScreen() {
               {routine.blocks.length} exercises, {sets} sets, about {routineMinutes(routine)} minutes with rests.
               {gear.length > 0 && <> You will need {listWords(gear)}.</>}
             </p>
+            <DueToday routineName={routine.name} />
           </div>
           <button type="button" className="primary big" onClick={() => session.send({ type: 'open-routine', routine })}>Start routine</button>
         </div>

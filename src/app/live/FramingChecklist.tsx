@@ -50,7 +50,8 @@ export function FramingChecklist({ live }: { live: LiveState }) {
       <div className="row big-actions">
         {/* One Start, always the same button (its node is kept while the verdicts update, so a click is never lost):
             it starts now, ticked or not; only an error (nothing to see with) disables it. */}
-        <button type="button" className="primary" onClick={() => session.send({ type: 'start', anyway: true })}>Start now</button>
+        {/* On the live screen the focus lands here (not on the page body) when the check-in's button goes. */}
+        <button type="button" className="primary" autoFocus={live.autoStart} onClick={() => session.send({ type: 'start', anyway: true })}>Start now</button>
       </div>
     </section>
   );

@@ -18,6 +18,7 @@ import { CheckIn } from './CheckIn';
 import { FramingChecklist } from './FramingChecklist';
 import { useSession } from './sessionContext';
 import { counterText, holdLeftText } from './target';
+import { GOOD_FORM_LABEL } from '../../session/figures';
 
 export function LiveScreen() {
   const live = useApp((s) => s.live);
@@ -101,6 +102,7 @@ function LiveSet({ live }: { live: LiveState }) {
         {live.stage === 'framing'
           ? <FramingChecklist live={live} />
           : live.stage !== 'rest' && <Counter coach={counting ? coach : null} live={live} units={units} />}
+        {counting && coach?.goodForm && <p className="live-good-form" data-testid="live-good-form">{GOOD_FORM_LABEL}: {coach.goodForm}</p>}
         {live.stage !== 'framing' && (
           <p className={`cue cue-${cueClass}`} aria-live="polite" data-testid="cue">{message}</p>
         )}

@@ -16,6 +16,7 @@ import type { PoseFrame } from '../../core/pose';
 import type { OpenedSource, SourceRequest } from '../../pose/openSource';
 import type { Routine } from '../../session/routine';
 import type { SessionRecord } from '../../storage/schema';
+import { goodForm } from '../../session/figures';
 import type { CameraPort } from '../camera';
 import type { FrameTiming } from '../frameLoop';
 import type { AppState, CoachView, Screen } from '../store';
@@ -381,7 +382,8 @@ export class LiveSession {
       if (st.coach !== null) patch.coach = null;
     }
     if (view && def) {
-      const coach = coachViewOf(def, view);
+      const form = this.run.formFields();
+      const coach = coachViewOf(def, view, form ? goodForm(form)?.text ?? null : null);
       if (!sameCoach(coach, this.lastCoach)) { patch.coach = coach; this.lastCoach = coach; }
       const last = this.feed.lastFrame;
       const place = bannerPlace(bodyBox(view.smoothedPose, last?.width ?? 0, last?.height ?? 0), st.settings.mirror);

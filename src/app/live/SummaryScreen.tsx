@@ -49,12 +49,15 @@ export function SummaryScreen() {
       {summary.routineName && summary.records.length > 0 && (
         <p>{summary.records.length} {summary.records.length === 1 ? 'set' : 'sets'} done.</p>
       )}
-      <div className="pain-after">
-        <PainCheck legend="How much does your back hurt now? (optional)" value={summary.painAfter} onChange={(p) => session.send({ type: 'pain-after', pain: p })} />
-        {summary.painBefore !== null && <p className="hint">Before: {summary.painBefore} / 10</p>}
-        {advice && <p className="advice" role="alert">{advice}</p>}
-        {summary.painAfter !== null && !advice && <p className="hint" role="status">Thanks, noted with this session.</p>}
-      </div>
+      {/* Pain after the session: only when something was done (a set stopped before anything counted asks nothing). */}
+      {counted && (
+        <div className="pain-after" data-testid="pain-after">
+          <PainCheck legend="How much does your back hurt now? (optional)" value={summary.painAfter} onChange={(p) => session.send({ type: 'pain-after', pain: p })} />
+          {summary.painBefore !== null && <p className="hint">Before: {summary.painBefore} / 10</p>}
+          {advice && <p className="advice" role="alert" data-testid="pain-advice">{advice}</p>}
+          {summary.painAfter !== null && !advice && <p className="hint" role="status">Thanks, noted with this session.</p>}
+        </div>
+      )}
       <div className="row big-actions">
         {next && <button type="button" className="primary" onClick={() => session.send({ type: 'next-exercise' })}>Next exercise: {next.name}</button>}
         <button type="button" onClick={() => go('home')}>Back home</button>

@@ -94,7 +94,7 @@ export function neededSeen(def: ExerciseDef, pose: Pose | null | undefined): boo
   if (!pose) return false;
   const score = new Map(pose.keypoints.map((k) => [k.name, k.score] as const));
   const ok = (name: string) => (score.get(name) ?? 0) >= SEEN_SCORE;
-  return def.required.every((r) => {
+  return (def.judgedFrom ?? def.required).every((r) => {
     if (r === 'nose') return ok('nose');
     if (r.startsWith('both:')) { const l = r.slice(5); return ok(`left_${l}`) && ok(`right_${l}`); }
     return ok(`left_${r}`) || ok(`right_${r}`);

@@ -3,6 +3,7 @@
 import type { KeypointFixture } from '../../core/fixture';
 import { framesToFixture } from '../../core/fixture';
 import type { PoseFrame } from '../../core/pose';
+import { downloadText } from '../download';
 
 export class KeypointRecorder {
   private frames: PoseFrame[] = [];
@@ -40,13 +41,6 @@ export class KeypointRecorder {
 export function downloadFixture(fixture: KeypointFixture, doc: Document): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const name = `form-coach-keypoints-${stamp}.json`;
-  const url = URL.createObjectURL(new Blob([JSON.stringify(fixture)], { type: 'application/json' }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = name;
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(name, 'application/json', JSON.stringify(fixture), doc);
   return name;
 }

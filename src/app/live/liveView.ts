@@ -12,7 +12,7 @@ import { hasNextSet, restLeftSec, restNextExercise, setLabel } from './setFlow';
 import { counterMode } from './target';
 
 /** The slow part of the engine's view: whole reps and whole seconds, so React hears only of shown changes. */
-export function coachViewOf(def: ExerciseDef, v: EngineView): CoachView {
+export function coachViewOf(def: ExerciseDef, v: EngineView, goodForm: string | null = null): CoachView {
   const { mode, sides } = counterMode(def);
   const per = mode === 'hold' ? v.holdSec : v.reps;
   return {
@@ -25,13 +25,14 @@ export function coachViewOf(def: ExerciseDef, v: EngineView): CoachView {
     cueKind: v.cue?.kind ?? null,
     phase: v.phase,
     setupIssues: v.setupIssues,
+    goodForm,
   };
 }
 
 export function sameCoach(a: CoachView, b: CoachView | null): boolean {
   if (!b) return false;
   return a.reps === b.reps && a.holdSec === b.holdSec && a.left === b.left && a.right === b.right && a.cue === b.cue
-    && a.cueKind === b.cueKind && a.phase === b.phase && a.setupIssues.join() === b.setupIssues.join();
+    && a.cueKind === b.cueKind && a.phase === b.phase && a.setupIssues.join() === b.setupIssues.join() && a.goodForm === b.goodForm;
 }
 
 /** What React renders of the flow. */

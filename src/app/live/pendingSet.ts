@@ -125,8 +125,12 @@ export function mergeRecords(prev: SessionRecord, next: SessionRecord): SessionR
     },
   };
   const fh = sum(prev.faultHeldSec, next.faultHeldSec), rg = sum(prev.repsGood, next.repsGood), ss = sum(prev.setSec, next.setSec);
+  const pa = sum(prev.partialAttempts, next.partialAttempts);
   if (fh !== undefined) out.faultHeldSec = fh;
   if (rg !== undefined) out.repsGood = rg;
   if (ss !== undefined) out.setSec = ss;
+  if (pa !== undefined) out.partialAttempts = pa;
+  // The set stays in the session it began in.
+  if (prev.sessionId !== undefined) out.sessionId = prev.sessionId;
   return out;
 }

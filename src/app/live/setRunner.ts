@@ -14,6 +14,7 @@ import type { ExerciseDef, ExerciseId } from '../../core/exercises';
 import { EXERCISES } from '../../core/exercises';
 import type { ModelName, PoseFrame } from '../../core/pose';
 import { SessionRecorder } from '../../session/sessionRecorder';
+import type { FormFields } from '../../session/figures';
 import type { SessionRecord } from '../../storage/schema';
 import { metricMeta } from '../summary/format';
 import { neededSeen, SEEN_SCORE } from './framing';
@@ -53,6 +54,8 @@ export class SetRunner {
   private engineT = 0;
   private lastFrameT = Number.NaN;
   private recorder: SessionRecorder | null = null;
+  /** One session: every set of the flow (check-in to summary) shares this id (its first set's), and its pain answers. */
+  private sessionId = '';
   /** The first part of a set carried on after a reload (merged into this set's record). */
   private carried: SessionRecord | null = null;
   /** Records of the sets finished since the flow opened (the summary's). */
@@ -83,6 +86,8 @@ export class SetRunner {
   open(flow: FlowState, carried: SessionRecord | null = null): RunEffect[] {
     const out = this.close();
     this.done = [];
+    // A set carried on after a reload stays in the session it began in.
+    this.sessionId = carried?.sessionId ?? '';
     this.carried = carried;
     this.flowState = flow;
     this.setExercise(flow);
@@ -143,6 +148,9 @@ export class SetRunner {
     return { view: this.engine === engine ? view : null, events, effects: out };
   }
 
+  /** The open set's good-form figures as they stand (the live screen's figure: src/session/figures.ts), or null. */
+  formFields(): FormFields | null { return this.carried ? this.snapshotNow() : this.recorder?.formFields() ?? null; }
+
   /** The open record as it stands (for the set kept across a reload), or null. */
   snapshot(): SessionRecord | null { return this.snapshotNow(); }
 
@@ -195,9 +203,11 @@ export class SetRunner {
     const f = this.flowState;
     if (!this.defn || !f) return;
     const { label, unit } = metricMeta(this.defn);
+    const id = this.o.newId();
+    if (!this.sessionId) this.sessionId = id;
     this.recorder = new SessionRecorder({
-      id: this.o.newId(), exerciseId: this.defn.id, source: 'live', startedAt: this.o.wall(), metricLabel: label, metricUnit: unit,
-      target: { ...f.target }, painBefore: f.painBefore, counter: counterMode(this.defn).mode,
+      id, exerciseId: this.defn.id, source: 'live', startedAt: this.o.wall(), metricLabel: label, metricUnit: unit,
+      target: { ...f.target }, painBefore: f.painBefore, counter: counterMode(this.defn).mode, sessionId: this.sessionId,
     });
   }
 

@@ -5,11 +5,11 @@
 // renders a saved record; it computes no form.
 import { useMemo } from 'react';
 import type { SessionRecord } from '../../storage/schema';
-import { painAdvice } from '../../session/sessionRecorder';
+import { painChange, painText } from '../../session/pain';
 import { LineChart } from '../charts/LineChart';
 import type { ChartSeries } from '../charts/LineChart';
 import { faultWhen } from './faultTimes';
-import { chartRange, chartSeries, clock, countLines, exerciseName, faultHeldLine, formLine, notHeldLine, rangeOfMotion } from './format';
+import { attemptLines, chartRange, chartSeries, clock, countLines, exerciseName, faultHeldLine, formLine, notHeldLine, rangeOfMotion } from './format';
 import './summary.css';
 
 export interface SummaryViewProps {
@@ -25,8 +25,8 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
   const form = formLine(r);
   const notHeld = notHeldLine(r);
   const faultHeld = faultHeldLine(r);
+  const attempts = attemptLines(r);
   const counted = r.reps.total > 0 || r.holdSec.total > 0;
-  const advice = painAdvice(r.painBefore, r.painAfter);
   const when = new Date(r.startedAt);
   const chart = useMemo(() => {
     const { x, y } = chartSeries(r.metric.series);
@@ -57,6 +57,18 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
             <div className="count">
               <dt>{form.label}</dt>
               <dd data-testid="good-form">{form.value}</dd>
+            </div>
+          )}
+          {attempts && attempts.withFault !== null && attempts.withFault > 0 && (
+            <div className="count">
+              <dt>Reps with a form problem</dt>
+              <dd data-testid="reps-with-fault">{attempts.withFault}<small> (counted, not judged good form: see “What to work on”)</small></dd>
+            </div>
+          )}
+          {attempts && attempts.partial !== null && attempts.partial > 0 && (
+            <div className="count">
+              <dt>Attempts not counted</dt>
+              <dd data-testid="partial-attempts">{attempts.partial}<small> (started and not completed: the movement stopped short of the top)</small></dd>
             </div>
           )}
           {faultHeld && (
@@ -106,7 +118,6 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
               </ul>
             )}
           <PainLine before={r.painBefore} after={r.painAfter} />
-          {advice && <p className="pain-advice" role="alert">{advice}</p>}
         </div>
       </div>
 
@@ -130,7 +141,10 @@ export function SummaryView({ record, onSeek }: SummaryViewProps) {
 
 function PainLine({ before, after }: { before: number | null; after: number | null }) {
   if (before === null && after === null) return null;
-  const b = before === null ? '—' : `${before}/10`;
-  const a = after === null ? '—' : `${after}/10`;
-  return <p data-testid="pain">Pain before: {b} · after: {a}</p>;
+  const c = painChange(before, after);
+  return (
+    <p data-testid="pain" className={c?.stop ? 'pain-advice' : undefined}>
+      Pain this session (0–10), before → after: {painText(before, after)}
+    </p>
+  );
 }

@@ -3,8 +3,9 @@
 import type { ExerciseDef } from '../../core/exercises';
 import { EXERCISES, isExerciseId } from '../../core/exercises';
 import type { SessionRecord } from '../../storage/schema';
-import { goodFormShare } from '../../session/sessionRecorder';
+import { GOOD_FORM_LABEL, countMode, goodForm, repsWithFault, targetText } from '../../session/figures';
 import { clock } from '../format/time';
+import { romOf, romText } from '../../session/rom';
 import { counterMode } from '../live/target';
 
 export { clock };
@@ -29,7 +30,11 @@ export interface CountLine {
   done: boolean | null;
 }
 
-/** Reps and hold time, per side where the exercise has sides, each against its target. */
+/**
+ * Reps and hold time, per side where the exercise has sides, each against its target. A target per side reads as
+ * one per side ("Left side 6 / 10") and, for the reps in all, as the two targets ("13 (target 10 + 10)"): never a
+ * total against one side's target.
+ */
 export function countLines(r: SessionRecord): CountLine[] {
   // What the exercise's counter counts (its shape); a record of an unknown exercise: whatever it holds.
   const shape = defOf(r.exerciseId)?.counter.shape ?? { mode: r.reps.total > 0 ? 'reps' : 'hold', sides: false, holdsToo: false };
@@ -42,10 +47,13 @@ export function countLines(r: SessionRecord): CountLine[] {
     label, value: tHold ? `${clock(s)} / ${clock(tHold)}` : clock(s), done: tHold ? s >= tHold : null,
   });
   if (shape.mode === 'hold') return shape.sides ? [hold('Held, left side', r.holdSec.left), hold('Held, right side', r.holdSec.right)] : [hold('Held', r.holdSec.total)];
-  const lines = [reps('Reps', r.reps.total)];
-  if (shape.sides) lines.push(reps('Left side', r.reps.left), reps('Right side', r.reps.right));
-  if (shape.holdsToo) lines.push(hold('Held at the top', r.holdSec.total));
-  return lines;
+  if (!shape.sides) return shape.holdsToo ? [reps('Reps', r.reps.total), hold('Held at the top', r.holdSec.total)] : [reps('Reps', r.reps.total)];
+  const all: CountLine = {
+    label: 'Reps in all',
+    value: tReps ? `${r.reps.total} (target ${targetText(r.exerciseId, r.target)})` : String(r.reps.total),
+    done: tReps ? r.reps.left >= tReps && r.reps.right >= tReps : null,
+  };
+  return [reps('Left side', r.reps.left), reps('Right side', r.reps.right), all];
 }
 
 /**
@@ -57,41 +65,33 @@ export function hasRangeOfMotion(id: string): boolean {
   return defOf(id)?.metric.rangeOfMotion !== undefined;
 }
 
+/** The range the set reached, in degrees (src/session/rom.ts, as the report and History have it). */
 export function rangeOfMotion(r: SessionRecord): { title: string; text: string } | null {
-  const { min, max, unit } = r.metric;
   const rom = defOf(r.exerciseId)?.metric.rangeOfMotion;
-  if (min === null || max === null || !rom) return null;
-  const u = (v: number) => (unit === '°' ? `${Math.round(v)}°` : `${Math.round(v * 100) / 100}${unit ? ` ${unit}` : ''}`);
-  // Signed: + is to the person's left, − to their right.
-  if (rom.reached === 'each-way') return { title: rom.title, text: `${u(Math.max(0, max))} to your left, ${u(Math.max(0, -min))} to your right` };
-  return { title: rom.title, text: `up to ${u(max)}${rom.scale ? ` (${rom.scale})` : ''}` };
-}
-
-/** The best value of the range of motion on one record (for progress over days), or null. */
-export function romValue(r: SessionRecord): number | null {
-  const { min, max } = r.metric;
-  if (min === null || max === null) return null;
-  if (defOf(r.exerciseId)?.metric.rangeOfMotion?.reached === 'each-way') return Math.max(Math.abs(min), Math.abs(max));
-  return max;
+  const x = romOf(r);
+  if (!rom || !x) return null;
+  return { title: rom.title, text: romText(x) };
 }
 
 /**
- * The form figure, on the same time base as the count beside it: for a hold, the share of the time held
- * with no fault ("100 % of the 0:14 held"); for reps, how many were judged well ("6 of 8 reps"). Null when
- * nothing was counted (then there is nothing to judge).
+ * The good-form figure (src/session/figures.ts, the one place it is computed): for a hold, the share of the time
+ * held with no fault; for reps, the share of reps judged well. Null when nothing was counted (nothing to judge).
  */
 export function formLine(r: SessionRecord): { label: string; value: string } | null {
-  const def = defOf(r.exerciseId);
-  const mode = def ? counterMode(def).mode : r.reps.total > 0 ? 'reps' : 'hold';
-  if (mode === 'hold') {
-    const held = r.holdSec.total;
-    if (held <= 0) return null;
-    return { label: 'Good form', value: `${percent(goodFormShare(r))} of the ${clock(held)} held` };
-  }
-  if (r.reps.total <= 0) return null;
-  if (r.repsGood === undefined) return { label: 'Good form', value: `${percent(goodFormShare(r))} of the time` };
-  const good = Math.min(r.repsGood, r.reps.total);
-  return { label: 'Judged well', value: `${good} of ${r.reps.total} ${r.reps.total === 1 ? 'rep' : 'reps'}` };
+  const g = goodForm(r);
+  return g ? { label: GOOD_FORM_LABEL, value: g.text } : null;
+}
+
+/**
+ * Reps that did not count clean, apart from the reps: counted under a fault, and started but not completed (partial
+ * attempts). Null for holds and where the record does not say.
+ */
+export function attemptLines(r: SessionRecord): { withFault: number | null; partial: number | null } | null {
+  const mode = countMode(r.exerciseId)?.mode ?? (r.reps.total > 0 ? 'reps' : 'hold');
+  if (mode !== 'reps') return null;
+  const withFault = repsWithFault(r);
+  const partial = r.partialAttempts ?? null;
+  return withFault === null && partial === null ? null : { withFault, partial };
 }
 
 /**

@@ -84,18 +84,18 @@ describe('RepCounter', () => {
     expect(tops(c)).toBe(2);
   });
 
-  it('backFromPeak: ends a rep after coming back that far, and needs as much again for the next', () => {
-    // Crunch-like: the baseline moves (close-up vs wide shot), so exit alone would never be reached.
-    const c = new RepCounter({ direction: 'up', enter: 22, exit: 14, minTopMs: 60, backFromPeak: 10 });
+  it('ends a rep once back from the top by the band (enter − exit), and needs the band again for the next', () => {
+    // Crunch-like: the baseline moves (close-up vs wide shot), so exit alone would never be reached. Band 10.
+    const c = new RepCounter({ direction: 'up', enter: 22, exit: 12, minTopMs: 60 });
     feed(c, [10, 10, 30, 40, 40, 28, 26, 26, 30, 30, 45, 45, 30, 30]);
     // 40 → 28 ends rep 1; 26 → 30 is only +4 (no rep); 26 → 45 is rep 2.
     expect(tops(c)).toBe(2);
   });
 
-  it('backFromPeak: a top is judged from the lowest point before it, not from an earlier excursion', () => {
+  it('judges a top from the lowest point before it, not from an earlier excursion', () => {
     // Lightning's curl on 14 at 0.73–1.8 s: back at rest at 29°, a wobble up to 41° and down to 22°,
     // then one crunch rising 36 → 29 (noise) → 49°. One rep, not two.
-    const c = new RepCounter({ direction: 'up', enter: 22, exit: 14, minTopMs: 60, backFromPeak: 10 });
+    const c = new RepCounter({ direction: 'up', enter: 22, exit: 12, minTopMs: 60 });
     feed(c, [5, 5, 5, 40, 40, 40, 29]);
     expect(tops(c)).toBe(1);
     expect(c.phase).toBe('rest');
@@ -104,13 +104,30 @@ describe('RepCounter', () => {
     expect(tops(c)).toBe(2);
   });
 
-  it('unknownIsRestMs: arms lost at the bottom count as down, so the next lockout is a rep', () => {
-    const c = new RepCounter({ ...UP, unknownIsRestMs: 300 });
-    feed(c, [null, null, null, null, null, null, 170, 170, 170, null, null, null, null, null, null, 170, 170, 170]);
-    expect(tops(c)).toBe(2);
-    const plain = new RepCounter(UP);
-    feed(plain, [null, null, null, null, null, null, 170, 170, 170, null, null, null, null, null, null, 170, 170, 170]);
-    expect(tops(plain)).toBe(0);
+  it('a limb first seen part-bent near rest that moves a little past enter is not a rep: a rep is a full swing of the band', () => {
+    // A one-arm row's supporting arm (c15, 17–19 s): held at 146°, closing to 129° (band 150 → 128: 22°).
+    const ROW: RepThresholds = { direction: 'down', enter: 128, exit: 150, minTopMs: 60 };
+    const arm = new RepCounter(ROW);
+    feed(arm, [146, 146, 140, 135, 129, 129, 129, 140, 146]);
+    expect(tops(arm)).toBe(0);
+    const row = new RepCounter(ROW);
+    feed(row, [146, 146, 140, 120, 105, 105, 105, 130, 160]);
+    expect(tops(row)).toBe(1);
+  });
+
+  it('holds its state through unknown frames: arms lost at the bottom do not make a second top of one lockout', () => {
+    const c = new RepCounter(UP);
+    feed(c, [100, 100, 170, 170, 170, null, null, null, null, null, null, 170, 170, 170]);
+    expect(tops(c)).toBe(1);
+  });
+
+  it('a top seen, then lost before minTopMs, counts once it has lasted minTopMs unseen; a top left again does not', () => {
+    const lost = new RepCounter(UP);
+    feed(lost, [100, 100, 100, 170, null, null, null, 110, 100]);
+    expect(tops(lost)).toBe(1);
+    const left = new RepCounter(UP);
+    feed(left, [100, 100, 100, 170, 140, null, null, 110, 100]);
+    expect(tops(left)).toBe(0);
   });
 });
 

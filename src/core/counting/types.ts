@@ -33,31 +33,6 @@ export interface RepThresholds {
   partialMin?: number | undefined;
   /** The top must be held this long (ms) to count: jitter across `enter` never counts. */
   minTopMs: number;
-  /**
-   * When set: a metric unknown this long (ms) means the body is back at rest, silently (no partial,
-   * no rep-end). Only for exercises where the model is known to lose the joints at the rest end and
-   * the top alone is trusted (bench press: NOTES.md, the arms collapse at the bottom in every model).
-   */
-  unknownIsRestMs?: number | undefined;
-  /**
-   * When set: besides `exit`, the body is back at rest once the metric has come back this far from
-   * the best value of the current top (metric units). For a signal whose rest end is foreshortened
-   * by the view (a leg stretched toward the camera, fixture 09) the top is clear but the rest end is not.
-   */
-  backFromPeak?: number | undefined;
-  /**
-   * When set: the top counts only once the metric has moved at least this far (metric units) from the
-   * rest value seen before it. A limb held part-bent that moves a little past `enter` (the supporting arm
-   * of a one-arm row, c15 at 17–19 s: 146° → 129°) is not doing reps.
-   */
-  minRange?: number | undefined;
-  /**
-   * When set: a top whose point is lost right after it was reached (unknown, not contradicted) counts once it
-   * has lasted `minTopMs`, as if held. For a joint the model loses exactly at the top: a knee drawn in behind
-   * the other leg in a side view (c18, silhouette: the touches at 6.9, 8.1 and 8.9 s are seen on one frame and
-   * then the knee is lost for 0.2–0.3 s).
-   */
-  topHeldWhileUnseen?: boolean | undefined;
 }
 
 export interface HoldThresholds {

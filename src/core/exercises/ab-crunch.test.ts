@@ -131,6 +131,11 @@ describe('ab-crunch filmed from the head end (the kept-aside silent clip\'s view
         const s = summarize('ab-crunch', reprojectSideView(frames, { turnDeg, raiseDeg }), id, undefined, undefined, COACH_WORDS);
         expect(s.reps.total, `${turnDeg}°`).toBe(n);
         expect(s.faults.filter((f) => f.endSec - f.startSec > 0), `${turnDeg}°`).toEqual([]);
+        // From 70° on the sit-up cannot be judged: said, and no rep praised.
+        if (turnDeg >= 70) {
+          expect(s.cues.map((c) => c.text), `${turnDeg}°`).toContain('From your head or feet I cannot see how high you curl. Lie side-on to the camera');
+          expect(s.cues.filter((c) => c.kind === 'praise'), `${turnDeg}°`).toEqual([]);
+        }
       }
       const endOn = summarize('ab-crunch', reprojectSideView(frames, { turnDeg: 90, raiseDeg: 30 }), id, undefined, undefined, COACH_WORDS);
       const said = endOn.cues.map((c) => c.text);

@@ -36,6 +36,13 @@ describe('ball-crunch: feet-moving on a planted fault', () => {
     // In the close-up (0–3.2 s) the ankles sit at the frame edge and their midpoint wanders; the wide shot
     // is where a slide can be judged.
     expect(hit.some((f) => f.tSec > 3.9 && f.tSec < 5.0)).toBe(true);
+    // No clean rep while one of its faults stands: the second rep (≈4.2 s), clean in the untouched clip, is not
+    // credited with its feet sliding (the untouched clip's first and third reps already lose theirs to short
+    // feet-moving readings in the close-up, 1.8 and 6.6 s).
+    expect(r.summary.reps.total).toBe(3);
+    const base = replayFrames('ball-crunch', frames).summary;
+    expect(base.cleanReps).toBeGreaterThanOrEqual(1);
+    expect(r.summary.cleanReps).toBe(base.cleanReps - 1);
     // The untouched clip: no lasting feet-moving.
     const clean = replayFrames('ball-crunch', frames);
     expect(clean.summary.faults.filter((f) => f.id === 'feet-moving' && f.endSec - f.startSec > 1)).toEqual([]);

@@ -2,7 +2,7 @@
 import type { Body } from '../geometry';
 import { defineExercise } from './types';
 import { repsThenHold } from '../counting/repsThenHold';
-import { CURL_BACK, both, curlAngle, finding, mid } from './common';
+import { both, curlAngle, finding, mid } from './common';
 
 /**
  * On the ball the trunk starts reclined over it, so the curl is read relative to the lowest curl seen
@@ -42,9 +42,9 @@ export const ballCrunch = defineExercise({
   required: ['shoulder', 'hip', 'knee'],
   posture: { check: (b) => { const c = curlAngle(b); return c !== null && c < 70; } },
   counter: repsThenHold({
-    // As on the floor (CURL_BACK, common.ts), a rep also ends 10° down from its top: the rest level drifts with
-    // the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3 never reached CURL_BACK).
-    reps: { direction: 'up', enter: CURL_RISE, exit: CURL_EXIT, minTopMs: 60, backFromPeak: CURL_BACK },
+    // The rest level drifts with the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3): a rep
+    // also ends once the curl has come back the band (CURL_RISE − CURL_EXIT) from its top, as every counter's does.
+    reps: { direction: 'up', enter: CURL_RISE, exit: CURL_EXIT, minTopMs: 60 },
     hold: { enterMs: 200, exitMs: 200, maxGapMs: 1000 },
   }),
   memory: (): BallMemory => ({ base: NaN, ax: NaN, ay: NaN }),

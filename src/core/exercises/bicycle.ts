@@ -4,7 +4,7 @@ import { defineExercise } from './types';
 import { ALTERNATE_RESET_MS, alternating, type LastTouch } from '../counting/alternating';
 import type { TopVerdict } from '../counting/repCounting';
 import type { CountFrame } from '../counting/types';
-import { KP, betterOfSides, both, dT, finding, mid, trunkToHorizontal } from './common';
+import { KP, betterOfSides, both, dT, finding, mid, shoulderWidth, trunkToHorizontal } from './common';
 
 /**
  * A touch is counted on the knee that comes in, not on the elbow: the elbows are the least reliable
@@ -13,12 +13,11 @@ import { KP, betterOfSides, both, dT, finding, mid, trunkToHorizontal } from './
  * distance from the shoulder midpoint (torso lengths) measured: drawn in ≈0.8–0.95 and stretched out
  * ≈1.6–1.9 in the side view (b09); from the feet end (09) ≈0.6–1.0 in and only ≈0.8–1.5 out, because a
  * leg stretched toward the camera is foreshortened. So a knee is "in" at ≤ KNEE_IN, and out again at
- * ≥ KNEE_OUT (0.15 of hysteresis) or once it has moved KNEE_BACK away from its closest point; sides must
- * alternate. A rep's side is the side of the knee drawn in (the opposite elbow comes to meet it).
+ * ≥ KNEE_OUT or, as every counter does (counting/repCounter.ts), once it has moved the 0.15 of hysteresis away
+ * from its closest point (the stretched-out end is not reached in 09's view); sides must alternate. A rep's side is the side of the knee drawn in (the opposite elbow comes to meet it).
  */
 export const KNEE_IN = 1.1;
 export const KNEE_OUT = 1.25;
-export const KNEE_BACK = 0.2;
 /** A knee that came within this but not to KNEE_IN is a half-hearted reach (`no-contact`). */
 export const NEAR_MISS = 1.2;
 /** Wrist further than this from the nose (torso lengths) = hands not behind the head. 09's hands stay under 0.5. */
@@ -42,17 +41,103 @@ export const START_MIN_GAP_MS = 750;
  * floor). Sitting or standing upright reads 75–90°.
  */
 export const LYING_MAX_DEG = 70;
+/**
+ * The body's size in the picture (px) for the bicycle's distances: the torso, or where the torso is seen end-on
+ * and shortened (from the feet), the shoulders' width over WIDTH_PER_TORSO. Upright people facing the camera read
+ * 0.36–0.85 shoulder widths per torso (b01, b02, b03, c01, c02, c03: the most, 0.85, taken so that no view seen
+ * side-on or facing the camera changes: 09, b09 and c18 read at most 0.77); from the feet 1.06–2.9.
+ */
+export const WIDTH_PER_TORSO = 0.85;
+export function bodyScale(b: Body): number {
+  const w = b.ok[KP.left_shoulder] === 1 && b.ok[KP.right_shoulder] === 1
+    ? Math.hypot((b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number), (b.y[KP.left_shoulder] as number) - (b.y[KP.right_shoulder] as number)) : 0;
+  return Math.max(b.torso > 0 ? b.torso : 0, w / WIDTH_PER_TORSO);
+}
+
 const SH = { x: 0, y: 0 };
-/** Knee distance from the shoulder midpoint, torso lengths; null when unknown. */
+/** Knee distance from the shoulder midpoint, in body sizes (bodyScale: torso lengths but from the feet); null when unknown. */
 export function kneeIn(b: Body, side: Side): number | null {
-  const k = jointIndex(side, 'knee');
-  if (b.ok[k] !== 1 || !(b.torso > 0) || !mid(b, 'shoulder', SH)) return null;
-  return Math.hypot((b.x[k] as number) - SH.x, (b.y[k] as number) - SH.y) / b.torso;
+  const k = jointIndex(side, 'knee'), sc = bodyScale(b);
+  if (b.ok[k] !== 1 || !(b.torso > 0) || !(sc > 0) || !mid(b, 'shoulder', SH)) return null;
+  return Math.hypot((b.x[k] as number) - SH.x, (b.y[k] as number) - SH.y) / sc;
+}
+
+/**
+ * Lying on the back seen end-on, from the feet: the trunk runs away from the camera, so in the picture it stands up
+ * from the hips like a person sitting (issue 17: "Lie on your back, hands behind your head" said to a person lying
+ * on the back, 0 of 10 touches counted). Measured by scripts/study/bicycleEndOn.ts, per frame whose trunk looks
+ * upright, as the engine sees the streams: views from the feet constructed from b09 and c18's world points
+ * (test-fixtures/constructed/bicycle-feet-view_*: a camera 2.2 m past the hips, 0.5 m up; 0.35 and 0.8 m were also
+ * tried) against every recorded person whose trunk looks upright (seated or standing, facing the camera or side-on,
+ * and bent over seen from the front):
+ * - BlazePose's world points say it directly: the trunk's share pointing away from the camera (hips to shoulders,
+ *   z over length) is ≥ END_ON_AWAY. From the feet 0.48–0.68 (c18, lying back at ≈60°) and 0.94–0.99 (b09); upright
+ *   people at most 0.23 (c02; b01 0.18), bent-over ones toward the camera (e16, e21 ≤ −0.81). Midway between 0.23
+ *   and 0.48: margins +0.12 / +0.13. Only two end-on sources, both constructed: with c18 left out the midway
+ *   (0.58) would miss most of c18's frames, so the lying-back-at-60° case rests on c18 alone.
+ * - In the picture (MoveNet) a trunk seen end-on is short against its shoulders: shoulder width over torso
+ *   ≥ END_ON_WIDE (b09 from the feet ≥ 1.57; upright people facing the camera ≤ 0.98, b01), with the ankles not below
+ *   the hips by more than LEGS_DOWN shoulder widths (from the feet at most 0.86; seated on a chair or standing,
+ *   facing the camera, ≥ 1.33 but c01, a stop-motion chair clip, from 0.66; the bent-over e16 and e21, whose trunk is
+ *   short too, ≥ 1.0), and pointing at the camera: the ankles within LEGS_ASIDE body sizes of the hips across the
+ *   picture (from the feet at most 0.78; seated side-on with the legs out, 28 and b06, ≥ 0.94, their 10th
+ *   percentile 1.13). A forearm plank seen head-on (c14) passes too: a plank is not a bicycle's risk.
+ * Where the picture cannot tell (MoveNet: a trunk looking upright, not that short, the legs raised toward the
+ * camera: c18 from the feet reads 0.34–0.94, as a person sitting up facing the camera would) the coach says so and
+ * asks for the camera at the side (posture `why`: bicycle.endOn) instead of telling a person lying down to lie down.
+ */
+export const END_ON_AWAY = 0.35;
+export const END_ON_WIDE = 1.2;
+export const LEGS_DOWN = 1.0;
+export const LEGS_ASIDE = 0.95;
+
+/** The trunk's share pointing away from the camera in world points (−1…1), null without them. */
+export function trunkAway(b: Body): number | null {
+  const { ls, rs, lh, rh } = W;
+  if (b.wok[ls] !== 1 || b.wok[rs] !== 1 || b.wok[lh] !== 1 || b.wok[rh] !== 1) return null;
+  const d = (a: Float64Array) => ((a[ls] as number) + (a[rs] as number) - (a[lh] as number) - (a[rh] as number)) / 2;
+  const n = Math.hypot(d(b.wx), d(b.wy), d(b.wz));
+  return n > 0 ? d(b.wz) / n : null;
+}
+
+/**
+ * Where the ankles lie against the hips in the picture: how far below them (shoulder widths; negative above) and how
+ * far to the side (body sizes, bodyScale); null when the hips, shoulders or both ankles are unseen.
+ */
+export function legsFromHips(b: Body): { below: number; aside: number } | null {
+  const { ls, rs, lh, rh } = W, la = KP.left_ankle, ra = KP.right_ankle;
+  if (b.ok[ls] !== 1 || b.ok[rs] !== 1 || b.ok[lh] !== 1 || b.ok[rh] !== 1) return null;
+  const n = (b.ok[la] === 1 ? 1 : 0) + (b.ok[ra] === 1 ? 1 : 0);
+  if (n === 0) return null;
+  const ax = ((b.ok[la] === 1 ? (b.x[la] as number) : 0) + (b.ok[ra] === 1 ? (b.x[ra] as number) : 0)) / n;
+  const ay = ((b.ok[la] === 1 ? (b.y[la] as number) : 0) + (b.ok[ra] === 1 ? (b.y[ra] as number) : 0)) / n;
+  const sw = Math.hypot((b.x[ls] as number) - (b.x[rs] as number), (b.y[ls] as number) - (b.y[rs] as number)), sc = bodyScale(b);
+  if (!(sw > 0) || !(sc > 0)) return null;
+  return { below: (ay - ((b.y[lh] as number) + (b.y[rh] as number)) / 2) / sw, aside: Math.abs(ax - ((b.x[lh] as number) + (b.x[rh] as number)) / 2) / sc };
+}
+
+/** Lying on the back seen end-on from the feet: true, false, or null when the picture cannot tell. */
+export function endOn(b: Body): boolean | null {
+  const away = trunkAway(b);
+  if (away !== null) return away >= END_ON_AWAY;
+  // Legs below the hips (sitting on a chair, standing), off to one side (sitting side-on, legs out), or unseen: the
+  // picture tells this is not a bicycle filmed from the feet.
+  const legs = legsFromHips(b);
+  if (!legs || legs.below > LEGS_DOWN || legs.aside > LEGS_ASIDE) return false;
+  const wide = shoulderWidth(b);
+  return wide !== null && wide >= END_ON_WIDE ? true : null;
 }
 
 function lying(b: Body): boolean {
   const t = trunkToHorizontal(b);
-  return t !== null && t <= LYING_MAX_DEG;
+  if (t === null) return false;
+  return t <= LYING_MAX_DEG || endOn(b) === true;
+}
+
+/** Why the posture is not taken: a view from the feet the picture cannot judge, else the set-up line (lie down). */
+function lyingWhy(b: Body): string | null {
+  const t = trunkToHorizontal(b);
+  return t !== null && t > LYING_MAX_DEG && endOn(b) === null ? 'bicycle.endOn' : null;
 }
 
 /**
@@ -119,10 +204,14 @@ function cropped(b: Body): boolean {
  *    clips the picture's contact added no touch the turn had not).
  *
  * The side of a touch is the witness's, not the knee's label (in silhouette the model swaps the near and far knee,
- * c18; a kept-aside side view went 61 touches left, 0 right): the way the trunk turned, when its move along the
- * trunk is at least ALONG_SHARE of the threshold (+ along: the right shoulder went toward the hips, a turn toward
- * the left knee); else the other side from the last touch (within ALTERNATE_RESET_MS); else the knee drawn in.
- * Contact alone names the knee it met.
+ * c18; a kept-aside side view went 61 touches left, 0 right). After a touch, the next one's turn is compared with
+ * that touch's: the other way is the other side (a bicycle turns back and forth); the same way is the last touch's
+ * turn still going, or, after SAME_SIDE_MS, the same side again because the touch between was not seen (see
+ * SAME_WAY_COS). This needs neither labels nor a view: it holds side-on, from the feet and in silhouette. The first
+ * touch (or the first after a pause of ALTERNATE_RESET_MS) takes the way the trunk turned along its axis when seen
+ * from the side (+: the right shoulder toward the hips, a turn toward the left knee; not from the feet, where the
+ * shoulder rising off the floor moves the other way in the picture), else the knee drawn in. Contact alone names
+ * the knee it met.
  */
 export const TURN_MIN = 0.3;
 export const TURN_MIN_3D = 0.4;
@@ -133,10 +222,19 @@ export const CONTACT_3D = 0.9;
 export const CONTACT_RECENT_MS = 500;
 export const ALONG_SHARE = 0.5;
 /**
- * Two touches on one side need a touch on the other side between them, so they are two touches apart: ≥ 2.4 s at the
- * fastest catalogued pace (c18, ≈1.2 s a side). The same turn read twice came 0.7 s apart (c18, 0.8 and 1.5 s).
+ * Two touches on one side in a row need one on the other side between them, so they are at least two touches apart:
+ * ≥ 2.4 s at the fastest catalogued pace (c18, ≈1.2 s a side). Measured: the real case (09 BlazePose full, the left
+ * knee lost at 6.6 s) 2.66 s; a touch whose turn read the same way as the last one's in silhouette (c18 Thunder, 4.9
+ * and 6.9 s, truly the other side) 2.06 s.
  */
-export const SAME_SIDE_MS = 2000;
+export const SAME_SIDE_MS = 2400;
+/**
+ * A turn reading the same way as the last touch's (cosine of the two moves of the shoulder line) at least this much
+ * is clearly the same way. Same way: 0.95–0.98 (c18 BlazePose full at 3.7 s, 09 BlazePose full at 7.7 s); the other
+ * way: −0.61…−1.0 on every alternation of 09, b09 and c18; one rough silhouette reading of the other side at +0.71
+ * (c18 Thunder, 6.9 s), which then counts as the other side.
+ */
+export const SAME_WAY_COS = 0.85;
 /**
  * The picture's torso changing by more than this factor from one frame it is seen to the next is a change of view
  * (the shoulder line's history starts again, and the view is unsure for REACH_MS). b09's cuts read ×2.15–2.45 (to
@@ -165,12 +263,18 @@ interface BicycleMemory {
   lineSeenT: number;
   /** The picture's torso on the last frame it was seen (px), 0 before. */
   torsoPx: number;
+  /** At the last touch counted: the shoulder line's turn that led to it, and the line then (picture, world; null unknown). */
+  touchTurnP: number[] | null;
+  touchLineP: number[] | null;
+  touchTurnW: number[] | null;
+  touchLineW: number[] | null;
 }
 
 const memory = (): BicycleMemory => ({
   firstTouch: NaN, lastTouch: -Infinity, refusedRun: 0, unsureView: -Infinity,
   line: { t: new Float64Array(LINE_KEEP), x: new Float64Array(LINE_KEEP), y: new Float64Array(LINE_KEEP), wx: new Float64Array(LINE_KEEP), wy: new Float64Array(LINE_KEEP), wz: new Float64Array(LINE_KEEP), n: 0, head: 0 },
   contactT: { left: -Infinity, right: -Infinity }, contactStart: { left: -Infinity, right: -Infinity }, lineSeenT: -Infinity, torsoPx: 0,
+  touchTurnP: null, touchLineP: null, touchTurnW: null, touchLineW: null,
 });
 
 const W = { ls: KP.left_shoulder, rs: KP.right_shoulder, lh: KP.left_hip, rh: KP.right_hip };
@@ -232,35 +336,47 @@ function see(b: Body, m: BicycleMemory, t: number): void {
   if (L.n < LINE_KEEP) L.n++;
 }
 
-/** How far the shoulder line turned (torso lengths), and which way along the trunk (+ toward the left knee). */
-export interface Turn { readonly turn: number; readonly along: number }
-
 /**
- * How far the shoulder line has moved since `from` (ms), in the picture or in world points: the largest distance
- * between its latest reading and any since; and which way, as the move's part along the trunk (the trunk's axis now,
- * hips to shoulders): + when the right shoulder went toward the hips (turned toward the left knee), − toward the
- * right knee. Null when the latest reading lacks it.
+ * How the shoulder line turned since some moment: how far (the largest distance between its latest reading and any
+ * since), the move itself (latest minus that farthest reading), and the latest and farthest readings. Torso lengths
+ * in the picture, or metres over the world torso in BlazePose's world points.
  */
-export function trunkTurned(b: Body, m: Readonly<BicycleMemory>, from: number, world: boolean): Turn | null {
+export interface Turn { readonly turn: number; readonly d: readonly number[]; readonly now: readonly number[]; readonly far: readonly number[] }
+
+/** The shoulder line's turn since `from` (ms), in the picture or the world points; null when the latest reading lacks it. */
+export function trunkTurned(m: Readonly<BicycleMemory>, from: number, world: boolean): Turn | null {
   const L = m.line;
   if (L.n === 0) return null;
   const last = (L.head + LINE_KEEP - 1) % LINE_KEEP;
   const X = world ? L.wx : L.x, Y = world ? L.wy : L.y, Z = world ? L.wz : null;
-  const ax = X[last] as number, ay = Y[last] as number, az = Z ? (Z[last] as number) : 0;
-  if (!Number.isFinite(ax)) return null;
-  let best = 0, bi = -1;
+  const now = [X[last] as number, Y[last] as number, Z ? (Z[last] as number) : 0];
+  if (!Number.isFinite(now[0] as number)) return null;
+  let best = 0, far = now;
   for (let k = 1; k < L.n; k++) {
     const i = (last - k + LINE_KEEP) % LINE_KEEP;
     if ((L.t[i] as number) < from) break;
-    const bx = X[i] as number, by = Y[i] as number, bz = Z ? (Z[i] as number) : 0;
-    if (!Number.isFinite(bx)) continue;
-    const d = Math.hypot(ax - bx, ay - by, az - bz);
-    if (d > best) { best = d; bi = i; }
+    const q = [X[i] as number, Y[i] as number, Z ? (Z[i] as number) : 0];
+    if (!Number.isFinite(q[0] as number)) continue;
+    const d = dist(now, q);
+    if (d > best) { best = d; far = q; }
   }
-  let along = 0;
+  return { turn: best, d: now.map((v, i) => v - (far[i] as number)), now, far };
+}
+
+const dist = (p: readonly number[], q: readonly number[]) => Math.hypot(...p.map((v, i) => v - (q[i] as number)));
+const dot = (p: readonly number[], q: readonly number[]) => p.reduce((a, v, i) => a + v * (q[i] as number), 0);
+
+/**
+ * Which way a turn went, by its part along the trunk (the trunk's axis now, hips to shoulders): 'left' when the right
+ * shoulder went toward the hips (a turn toward the left knee, as a side view shows it), 'right' the other way, null
+ * when that part is under ALONG_SHARE of the threshold. Not from the feet: there the shoulder rising off the floor
+ * moves it the other way in the picture.
+ */
+function turnSide(b: Body, tr: Turn, world: boolean, min: number): Side | null {
   const u = trunkAxis(b, world);
-  if (bi >= 0 && u) along = -((ax - (X[bi] as number)) * u[0] + (ay - (Y[bi] as number)) * u[1] + (Z ? (az - (Z[bi] as number)) * u[2] : 0));
-  return { turn: best, along };
+  if (!u) return null;
+  const along = -dot(tr.d, u);
+  return Math.abs(along) < ALONG_SHARE * min ? null : along > 0 ? 'left' : 'right';
 }
 
 /** The trunk's axis (hip midpoint to shoulder midpoint, unit), in world points or in the picture; null when unknown. */
@@ -280,24 +396,46 @@ function witness(f: CountFrame<BicycleMemory>, top: { readonly side?: Side | und
   // Not bounded by camera cuts: the engine's cut detector also fires on a jump of the shoulders' width, which is
   // what a bicycle's own turn does (c18: 'cuts' at 2.2, 3.2, 4.9 s on BlazePose full).
   const from = Math.max(last.t, t - TURN_SPAN_MS);
-  const p = trunkTurned(f.b, m, from, false), w = trunkTurned(f.b, m, from, true);
+  const p = trunkTurned(m, from, false), w = trunkTurned(m, from, true);
   const turnedP = p !== null && p.turn >= TURN_MIN, turnedW = w !== null && w.turn >= TURN_MIN_3D;
   const met = top.side !== undefined && m.contactStart[top.side] > last.t && m.contactT[top.side] >= t - CONTACT_RECENT_MS;
   if (!turnedP && !turnedW && !met) return 'wait';
-  // Which way the trunk turned, when the move along it is clear (the world's reading first): a turn toward the side of
-  // the last touch went the other way in between, so it is a touch again.
+  const world = turnedW;
+  const tr = world ? w : turnedP ? p : null, min = world ? TURN_MIN_3D : TURN_MIN;
   const recent = last.side !== null && t - last.t < ALTERNATE_RESET_MS;
-  for (const [r, ok, min] of [[w, turnedW, TURN_MIN_3D], [p, turnedP, TURN_MIN]] as const) {
-    if (!ok || !r || Math.abs(r.along) < ALONG_SHARE * min) continue;
-    const side: Side = r.along > 0 ? 'left' : 'right';
-    // The last touch's side again, this soon, is the last touch's turn still going (counted before the trunk got
-    // all the way round: c18 at 0.8 and 1.5 s), not a touch.
-    return side === last.side && t - last.t < SAME_SIDE_MS ? 'refuse' : { side };
+  if (tr && recent) {
+    // Against the last touch's turn: the other way is the other side. The same way again is either the last
+    // touch's turn still going (the trunk has not gone anywhere since: counted before it got all the way round, c18
+    // Thunder at 0.8 and 1.5 s) or, if the trunk went away and came back at least SAME_SIDE_MS after the last touch,
+    // the same side again (the touch between was not seen: 09 BlazePose full, the left knee lost at 6.6 s); sooner
+    // than that it is the other side (in silhouette the line's readings are rough: c18 Thunder at 6.9 s).
+    const prev = world ? m.touchTurnW : m.touchTurnP, at = world ? m.touchLineW : m.touchLineP;
+    const cos = prev && Math.hypot(...prev) >= min / 2 ? dot(tr.d, prev) / (Math.hypot(...tr.d) * Math.hypot(...prev) || 1) : -1;
+    if (cos > 0) {
+      // Not gone anywhere since the last touch: its turn still going.
+      if (!at || dist(tr.far, at) < min) return 'refuse';
+      // Gone away and back, two touches' time after the last: the same side again; sooner, clearly the same way is
+      // the same side in a row (not a touch), a rougher reading the other side.
+      if (t - last.t >= SAME_SIDE_MS) return { side: last.side as Side };
+      if (cos >= SAME_WAY_COS) return 'refuse';
+    }
+    return { side: otherSide(last.side as Side) };
   }
-  // A turn of unclear direction: the other side from the last touch.
-  if (turnedP || turnedW) return { side: recent ? otherSide(last.side as Side) : top.side ?? 'left' };
+  // The first touch (or the first after a pause): the way the trunk turned, seen side-on; else the knee drawn in.
+  if (tr && endOn(f.b) !== true) {
+    const side = turnSide(f.b, tr, world, min);
+    if (side) return { side };
+  }
   // Contact alone names the knee it met; the same knee as the last touch again, without a turn, waits for one.
   return recent && top.side === last.side ? 'wait' : { side: top.side ?? 'left' };
+}
+
+/** At a touch counted: the shoulder line's turn that led to it, and where the line was (for the next touch's side). */
+function rememberTouchTurn(m: BicycleMemory, t: number): void {
+  const from = Math.max(m.lastTouch, t - TURN_SPAN_MS);
+  const p = trunkTurned(m, from, false), w = trunkTurned(m, from, true);
+  m.touchTurnP = p ? p.d.slice() : null; m.touchLineP = p ? p.now.slice() : null;
+  m.touchTurnW = w ? w.d.slice() : null; m.touchLineW = w ? w.now.slice() : null;
 }
 
 export const bicycle = defineExercise({
@@ -313,10 +451,9 @@ export const bicycle = defineExercise({
   view: 'any',
   // One knee is enough: in a bicycle the legs cross and one knee is often hidden or merged with the other.
   required: ['shoulder', 'knee', 'hip'],
-  posture: { check: lying },
+  posture: { check: lying, why: lyingWhy },
   counter: alternating({
-    // The knee drawn in is often lost behind the other leg right at the touch (c18): a touch seen, then unseen, counts.
-    reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60, backFromPeak: KNEE_BACK, topHeldWhileUnseen: true },
+    reps: { direction: 'down', enter: KNEE_IN, exit: KNEE_OUT, partialMin: NEAR_MISS, minTopMs: 60 },
     sideMetric: kneeIn,
     // A knee drawn in is a touch only once the elbow met it or the trunk turned, and the witness names its side.
     witness,
@@ -336,7 +473,8 @@ export const bicycle = defineExercise({
       if (b.ok[KP.nose] !== 1) return null;
       let worst = 0;
       for (const s of ['left', 'right'] as const) {
-        const d = dT(b, KP.nose, jointIndex(s, 'wrist'));
+        const w = jointIndex(s, 'wrist'), sc = bodyScale(b);
+        const d = b.ok[w] === 1 && sc > 0 ? Math.hypot((b.x[w] as number) - (b.x[KP.nose] as number), (b.y[w] as number) - (b.y[KP.nose] as number)) / sc : null;
         if (d !== null && d > worst) worst = d;
       }
       return worst > HANDS_OFF_HEAD ? finding('hands-off-head', 'major', both('wrist', 'elbow')) : null;
@@ -361,6 +499,7 @@ export const bicycle = defineExercise({
     if (r.kind === 'refused') ctx.mem.refusedRun++;
     if (r.kind !== 'rep') return;
     ctx.mem.refusedRun = 0;
+    rememberTouchTurn(ctx.mem, ctx.t);
     if (Number.isNaN(ctx.mem.firstTouch)) ctx.mem.firstTouch = ctx.t;
     ctx.mem.lastTouch = ctx.t;
   },
@@ -378,6 +517,7 @@ export const bicycle = defineExercise({
     guide: {
       'bicycle.start': 'Bring one knee in toward the opposite elbow',
       'bicycle.further': 'Draw the knee right in',
+      'bicycle.endOn': 'From your feet I cannot tell you are lying down. Put the camera at your side',
     },
   },
 });

@@ -124,6 +124,20 @@ export const elbowAngle = (b: Body, s: Side): Degrees | null => angleOn(b, s, 's
  * dumbbell row). A standing body reads 0–15°.
  */
 export const HINGED_MIN_DEG = 30;
+/**
+ * Seen from the front a hinged trunk points at the camera and looks upright (e16 and e21, hinged ≈45°, read 7–11°
+ * from vertical), but it is foreshortened: the shoulders read wider than this many (picture) torso lengths. A body
+ * upright and facing the camera reads 0.75–0.9 (b01, b02); e16 1.5–1.7, e21 (rowing, Thunder) 1.8–7 (bent further, the trunk nearly end-on).
+ */
+export const HINGED_FRONT_WIDTH = 1.2;
+/** Hinged forward, seen from the side (the trunk's tilt) or from the front (the trunk foreshortened). */
+export function hingedForward(b: Body): boolean {
+  return (trunkFromVertical(b) ?? 0) >= HINGED_MIN_DEG || (shoulderWidth(b) ?? 0) > HINGED_FRONT_WIDTH;
+}
+/** Hinged and seen from the front: the trunk's tilt cannot be read (a swing of it is not seen). */
+export function hingedSeenFromFront(b: Body): boolean {
+  return (shoulderWidth(b) ?? 0) > HINGED_FRONT_WIDTH;
+}
 
 /**
  * Tempo of a weighted rep (rows, flys, presses), judged on the whole excursion past the rest threshold (leaving
@@ -177,13 +191,6 @@ export function curlAngle(b: Body): number | null {
   if (v === null || !mid(b, 'hip', CP) || !mid(b, 'shoulder', CQ)) return null;
   return 90 - v;
 }
-/**
- * A crunch's rep also ends once the curl has dropped CURL_BACK (°) from its top, and the next top needs a rise
- * of CURL_BACK from the lowest point since. Measured: the smallest drop between two catalogued reps is 14° (14,
- * 5.2 → 6.0 s), the smallest rise 17°; jitter in a held top is ±2–3° (13, 0.8–2.8 s). On the ball too: the rest
- * level drifts with the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3).
- */
-export const CURL_BACK = 10;
 
 /**
  * Where a joint sits along the trunk from the shoulder on its side (torso lengths): + toward the head, − toward

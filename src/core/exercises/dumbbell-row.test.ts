@@ -3,6 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { faster, replayClip, replayFrames } from '../../../tests/kit/exerciseReplay';
 import { loadClip } from '../../../tests/kit/replay';
+import { summarize } from '../summary';
+import { COACH_WORDS } from '../../words/coachWords';
+import { plant, rotate } from '../../../tests/kit/planted';
+
+const E21 = 'e21_dumbbell-row_one-arm_torso-rotation-then-good_front_gym_phone-portrait_randysamuel';
 
 describe('dumbbell-row on recorded clips', () => {
   it('20: two complete pulls with the working (right) arm, at the catalogued tops', async () => {
@@ -39,5 +44,40 @@ describe('dumbbell-row on recorded clips', () => {
     const frames = await loadClip('20_db_row_one_arm_klarfit');
     const r = replayFrames('dumbbell-row', faster(frames, 5));
     expect(r.faultStarts.some((f) => f.id === 'too-fast')).toBe(true);
+  });
+});
+
+describe('dumbbell-row on the new real clip e21 (a one-arm row filmed from the front, twisting then level, issue 17)', () => {
+  it('Thunder: the twisting pulls are told torso-swing, the level ones raise nothing; the back it cannot see from the front is said, and nothing is praised', async () => {
+    const s = summarize('dumbbell-row', await loadClip(E21), E21, { model: 'movenet-thunder' }, undefined, COACH_WORDS);
+    const swing = s.faults.filter((f) => f.id === 'torso-swing');
+    expect(swing.some((f) => f.startSec <= 3.7 && f.endSec >= 0.3)).toBe(true);
+    expect(s.faults.filter((f) => f.startSec >= 5.2)).toEqual([]);
+    expect(s.reps.total).toBeGreaterThanOrEqual(3);
+    expect(s.cues.map((c) => c.text)).toContain('From the front I can see a twist but not your back. Turn side-on to the camera');
+    expect(s.cues.map((c) => c.text)).not.toContain('Hinge forward with a flat back');
+    expect(s.cues.filter((c) => c.kind === 'praise')).toEqual([]);
+  });
+
+  it('BlazePose full: counted, and no false torso-swing in the level span (its trunk tilt from the front is not judged)', async () => {
+    const s = summarize('dumbbell-row', await loadClip(E21, 'blazepose-full'), E21, { model: 'blazepose-full' }, undefined, COACH_WORDS);
+    expect(s.faults.filter((f) => f.startSec >= 5.2 && f.endSec - f.startSec > 1)).toEqual([]);
+    expect(s.reps.total).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('dumbbell-row: no clean rep while one of its faults stands', () => {
+  it('20 with the upper body heaved up 25° during the second pull (5.7–6.5 s): that pull is not credited, the first is', async () => {
+    const UPPER = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist'];
+    const planted = plant(await loadClip('20_db_row_one_arm_klarfit'), 5.7, 6.5, (p, _t, w) => {
+      const lh = p.get('left_hip'), rh = p.get('right_hip'), ls = p.get('left_shoulder'), rs = p.get('right_shoulder');
+      if (!lh || !rh || !ls || !rs) return;
+      const hx = (lh.x + rh.x) / 2, hy = (lh.y + rh.y) / 2, sx = (ls.x + rs.x) / 2;
+      rotate(p, UPPER, hx, hy, (sx > hx ? -1 : 1) * 25 * w);
+    }, 0);
+    const r = replayFrames('dumbbell-row', planted);
+    expect(r.summary.faults.some((f) => f.id === 'torso-swing' && f.startSec >= 5.6 && f.startSec <= 6.6)).toBe(true);
+    expect(r.summary.reps.total).toBe(2);
+    expect(r.summary.cleanReps).toBeLessThanOrEqual(1);
   });
 });

@@ -11,11 +11,11 @@
 // wider than the hip and the ankle, and a raised camera turns that width into height: a good plank filmed
 // from 20–40° above reads its near hip 0.04–0.13 torso lengths high and its far hip as much low; see
 // scripts/lib/plankViews.ts, which projects a plank through cameras at 0–60° of turn and 0–40° of height).
-import { floorNormal, heightAbove, offsetFromLine, worldAngle, worldFoot, worldMid, FOOT, KP, type Body, type Degrees, type V3 } from '../geometry';
+import { floorNormal, heightAbove, offsetFromLine, worldAngle, worldFoot, worldMid, FOOT, KP, type Body, type Degrees, type Side, type V3 } from '../geometry';
 import { defineExercise } from './types';
 import { hold } from '../counting/hold';
 import type { ByFamily } from '../pose';
-import { angleOn, dropT, finding, names, sideAngle, sideJoints, sideOf, trunkToHorizontal } from './common';
+import { angleOn, dropT, finding, names, shoulderWidth, sideAngle, sideJoints, sideOf, trunkToHorizontal, unsure } from './common';
 
 /**
  * Shoulder width over torso length seen face-on. MoveNet Thunder on the front-view clips: b01 (chair)
@@ -80,14 +80,30 @@ export const SIGN_FREE: readonly HipMeasure[] = ['blazepose-3d'];
  * streams this 2D reading puts 04's mild pike at 13.6, inside the good planks, as every 2D measure of every model
  * did: the 3D reading is what catches it.)
  */
-export const SAG_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -11.7, 'blazepose-3d': -18.8, 'blazepose-2d': -2.8 };
-export const HIGH_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 20.4, 'blazepose-3d': 18.8, 'blazepose-2d': 20.7 };
+export const SAG_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -11.0, 'blazepose-3d': -21.3, 'blazepose-2d': -2.8 };
+export const HIGH_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 20.0, 'blazepose-3d': 21.3, 'blazepose-2d': 20.7 };
 /**
- * Once a hip fault is seen, it is seen until the bend is back this far (°) inside its threshold: the bend of
- * a held plank wanders ±2–4° from frame to frame (04: 12–20° over a steady pike), and without this band a
- * pike sitting at the threshold would flicker between "Lower your hips" and good-form time.
+ * The good planks' edge, per reading: a bend past it (toward a fault) and short of the fault's threshold is in the
+ * band of doubt, where the rule is unsure (issue 17: "inside a band of doubt, neither praise nor fault. Keep
+ * counting"). Fitted with the thresholds (scripts/lib/thresholds.ts fitPlank: the good sources' most extreme
+ * 5th/95th percentile).
+ */
+export const SAG_DOUBT_DEG: Readonly<Record<HipMeasure, number>> = { movenet: -7.0, 'blazepose-3d': -20.1, 'blazepose-2d': -0.4 };
+export const HIGH_DOUBT_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 18.3, 'blazepose-3d': 20.1, 'blazepose-2d': 18.3 };
+/**
+ * Once a hip fault is raised it stands until the bend is back inside the good planks by this much (°) past their
+ * edge (the doubt edge): a fault lasts as long as the form does. e03 holds its pike for 12 s, read 24° for 3 s and
+ * then 14–21° as his head comes up (his shoulders' line 16–21°): with the exit at the threshold the pike was
+ * dropped after 3.6 s and 8.6 s were credited as good form. A plank's bend wanders ±2–4° from frame to frame.
  */
 export const HIP_HYST_DEG = 3;
+/**
+ * MoveNet's hips-high reads the line from the head (pikeLine), which a head hung low bends as much as raised hips
+ * (a correct plank looking at the floor). A pike raises the hips on the shoulders' line too: the pikes read 11–20°
+ * there (04, e03, e04: 5th percentiles 11.0–16.3°), good planks mostly under 13° (their medians −6 to 13°). Past
+ * the threshold from the head with the shoulders' line under this, the rule is unsure, not at fault.
+ */
+export const HIGH_SHOULDER_MIN = 10;
 /**
  * Past this turn from a side view (°, see viewTurn) the hip line is no longer judged: ask for a side view.
  * MoveNet (from the shoulders' width in the picture): side and 3/4 views measure 0.7–34° (c14 side, 02, 04, c09,
@@ -97,6 +113,24 @@ export const HIP_HYST_DEG = 3;
  * shoulder width reads that head-on shot at only 44–60° and takes 0.7 s to get there after the dissolve.
  */
 export const VIEW_TURN_MAX: ByFamily<number> = { movenet: 50, blazepose: 60 };
+/**
+ * Up to this turn (°) the hip line is read surely; between it and VIEW_TURN_MAX the hip rules are unsure (neither
+ * praise nor fault; the hold goes on). MoveNet: the side and 3/4 planks above read ≤ 34°; the laptop view from the
+ * head end (e02, front-oblique) reads 48–53° and its hip line swings from −9° to +30° within seconds of a steady
+ * hold. BlazePose (3D): side and 3/4 planks ≤ 40° (01 37–40°).
+ */
+export const VIEW_SURE_TURN: ByFamily<number> = { movenet: 40, blazepose: 45 };
+/**
+ * Seen from the head end (turned past VIEW_TURN_MAX) a body lying along the floor shows its torso end-on: the
+ * shoulders read wider than the torso is long. Shoulder width over torso length (the picture's): head-end planks
+ * e01 1.31–1.87, e09 1.42–1.65, c14's head-on shot 1.38–1.87 (5th–95th); an upright torso facing the camera reads
+ * far less: a press-up arched up (16) 0.99–1.04, c04's head-on 0.81–0.83, sitting (b01) 0.29–0.88, standing (c02)
+ * 0.50–0.63. Past this, with the elbows under and below the shoulders, a person seen head-on is planking: the hold
+ * is timed, and the hip line, which this view cannot show, is not judged (the coach says so: plank.view).
+ */
+export const HEAD_ON_TORSO_WIDTH = 1.2;
+/** ... with the elbows at least this far below the shoulders (shoulder widths): e01 0.7, e09 0.87, c14 0.56 (medians). */
+export const HEAD_ON_ELBOWS_BELOW = 0.3
 /**
  * The supporting hand or elbow sits under the shoulder within this horizontal distance (torso lengths).
  * Physio convention: elbows (forearm plank) or wrists (high plank) stacked under the shoulders; 0.45 is
@@ -110,6 +144,19 @@ export const STACK_MAX = 0.45;
 export const KNEES_OFF_DEG = 150;
 export const KNEE_OTHER_MIN = 120;
 /**
+ * Seen turned toward the head or feet (past VIEW_SURE_TURN) the legs are foreshortened and a straight knee reads
+ * bent: the laptop view e02 (48–53° of turn) reads its straight legs 125–177° (5th percentile 125°, median 153°).
+ * Kneeling reads less: e05's kneeling start 72–111°, 02's 83–92° (e10's 119–128° is seen near side-on, where the
+ * straight-knee test applies).
+ */
+export const KNEES_OFF_TURNED_DEG = 120;
+/**
+ * With the feet out of the picture (ankles unseen on both sides, e05: a close camera), the knees cannot be
+ * measured: the thigh continuing the trunk's line says the body is held straight, not folded onto the knees (a
+ * tabletop or kneeling start bends 70–100° at the hips). The bend at the hips of shoulder–hip–knee (°) under this.
+ */
+export const THIGH_IN_LINE_DEG = 35;
+/**
  * Hips off the floor: hip at least this high above the floor line (supporting elbow or hand to ankle), torso
  * lengths, when the model gives no feet (MoveNet). Thunder: planks 0.35–0.96 (the sags of 02 ≥ 0.45); lying
  * on the forearms with the hips down 0.15–0.23 (01 at 35.5–39 s, c14's sphinx at 6.5–10.5 s), kneeling
@@ -117,6 +164,24 @@ export const KNEE_OTHER_MIN = 120;
  * the coach then says to lift the hips off the floor.
  */
 export const HIPS_OFF_FLOOR = 0.3;
+/**
+ * Hips under HIPS_OFF_FLOOR but the body line clearly sagging (hipLine at or past the sag threshold) and the legs
+ * raised off the floor (on the toes): a plank held with the hips sagging, judged and told, not turned away as lying
+ * down (issue 17: "a sagging plank is taken for lying down"). The legs raised: an ankle (else a knee) this far
+ * above the supporting elbow or hand in the picture (torso lengths). Measured (5th/50th/95th): the labelled
+ * MediaPipe sags given only MoveNet's points 0.07–0.19 / 0.15–0.51 / 0.16–0.56 by file (the frames the line alone
+ * left as lying down read 0.04–0.10); 02's and 31's sags 0.31 and 0.24 (medians); lying on the elbows with the legs
+ * on the floor, c14's sphinx (side view) −0.02/−0.01/0.07, its body line sagging as much as a sag's. Only the sag
+ * path uses it: a straight body that low (c14's prone start, legs at −0.13/0.07/0.08) is lying, not planking.
+ */
+export const LEGS_RAISED = 0.05;
+/**
+ * ... judged so only from near side-on (viewTurn up to this, °): turned toward the head or feet, the feet lie
+ * farther from the camera than the hands, and a camera above the floor shows farther points higher. The labelled
+ * sags read 2–13° of turn, 02's and 31's 5–11°; 01 (low 3/4 view) reads 29–39° and its lying start and end put the
+ * feet 0.19–0.29 above the elbows with the legs on the floor.
+ */
+export const TOES_VIEW_MAX = 20;
 /**
  * With feet (BlazePose heels and toes): toes tucked under = on the toes, the plank's support, whatever the
  * hip height: the toe sits below the heel by at least this (torso lengths). The labelled MediaPipe planks,
@@ -149,24 +214,49 @@ function support(b: Body): { sh: number; pt: number } | null {
   return { sh, pt: straight ? wr : el };
 }
 
+/** Neither ankle is seen (the feet are out of the picture). */
+function feetUnseen(b: Body): boolean {
+  return b.ok[KP.left_ankle] !== 1 && b.ok[KP.right_ankle] !== 1;
+}
+
+/** The leg's far end on a side: the ankle, else (feet out of the picture) the knee. */
+function legEnd(b: Body, prefer: Side): number | null {
+  const a = sideJoints(b, ['ankle'], prefer);
+  if (a) return a[0] as number;
+  const k = sideJoints(b, ['knee'], prefer);
+  return k ? (k[0] as number) : null;
+}
+
+/** Turned past VIEW_SURE_TURN (the hip line is not read surely), or unknown: false. */
+function turnedView(b: Body): boolean {
+  const v = viewTurn(b);
+  return v !== null && v > VIEW_SURE_TURN[b.space];
+}
+
 /**
  * One knee straight and the other not folded under (a one-leg-back transition is not a plank yet: 02 at
  * 5.5–7.5 s). The far knee is often half hidden and reads 130–148° in a real plank (01, 3/4 view), so it
- * only has to clear KNEE_OTHER_MIN.
+ * only has to clear KNEE_OTHER_MIN. Feet out of the picture: the thigh in the trunk's line instead (THIGH_IN_LINE_DEG).
  */
 function kneesOff(b: Body): boolean {
+  if (feetUnseen(b)) {
+    const j = sideJoints(b, ['shoulder', 'hip', 'knee']);
+    const a = j ? sideAngle(b, 'shoulder', 'hip', 'knee', sideOf(j[0] as number)) : null;
+    return a !== null && 180 - a <= THIGH_IN_LINE_DEG;
+  }
   const l = angleOn(b, 'left', 'hip', 'knee', 'ankle'), r = angleOn(b, 'right', 'hip', 'knee', 'ankle');
   if (l === null && r === null) return false;
   const hi = Math.max(l ?? 0, r ?? 0), lo = Math.min(l ?? 180, r ?? 180);
-  return hi >= KNEES_OFF_DEG && lo >= KNEE_OTHER_MIN;
+  return hi >= (turnedView(b) ? KNEES_OFF_TURNED_DEG : KNEES_OFF_DEG) && lo >= KNEE_OTHER_MIN;
 }
 
-/** Hip height above the floor line (supporting elbow/hand to ankle), torso lengths. */
+/** Hip height above the floor line (supporting elbow/hand to ankle, or to the knee with the feet unseen), torso lengths. */
 export function hipLift(b: Body): number | null {
   const s = support(b);
-  const j = sideJoints(b, ['hip', 'ankle'], s ? sideOf(s.sh) : b.side);
-  if (!s || !j) return null;
-  return offsetFromLine(b, s.pt, j[0] as number, j[1] as number);
+  if (!s) return null;
+  const j = sideJoints(b, ['hip'], sideOf(s.sh)), end = legEnd(b, sideOf(s.sh));
+  if (!j || end === null) return null;
+  return offsetFromLine(b, s.pt, j[0] as number, end);
 }
 
 /** Toes tucked under (on the toes), when the model gives feet; null without feet. */
@@ -188,10 +278,12 @@ export function toesTucked(b: Body): boolean | null {
 }
 
 function lineTilt(b: Body): number | null {
-  const j = sideJoints(b, ['shoulder', 'ankle']);
-  if (!j) return null;
-  const dx = Math.abs((b.x[j[1] as number] as number) - (b.x[j[0] as number] as number));
-  const dy = Math.abs((b.y[j[1] as number] as number) - (b.y[j[0] as number] as number));
+  const s = sideJoints(b, ['shoulder']);
+  if (!s) return null;
+  const end = legEnd(b, sideOf(s[0] as number));
+  if (end === null) return null;
+  const dx = Math.abs((b.x[end] as number) - (b.x[s[0] as number] as number));
+  const dy = Math.abs((b.y[end] as number) - (b.y[s[0] as number] as number));
   return (Math.atan2(dy, dx) * 180) / Math.PI;
 }
 
@@ -209,16 +301,56 @@ function hipsUp(b: Body): boolean {
   return lift !== null && lift >= HIPS_OFF_FLOOR;
 }
 
+/**
+ * The legs raised off the floor (on the toes): seen near side-on (TOES_VIEW_MAX), an ankle (else a knee) at least
+ * LEGS_RAISED above the supporting elbow or hand in the picture.
+ */
+function legsRaised(b: Body): boolean {
+  const s = support(b), v = viewTurn(b);
+  if (!s || !(b.torso > 0) || v === null || v > TOES_VIEW_MAX) return false;
+  const end = legEnd(b, sideOf(s.sh));
+  return end !== null && ((b.y[s.pt] as number) - (b.y[end] as number)) / b.torso >= LEGS_RAISED;
+}
+
+/**
+ * On forearms (or hands) and toes with the hips sunk under HIPS_OFF_FLOOR: a plank held sagging, when the line
+ * clearly sags (past the sag threshold, with the sag's hysteresis: see hips-sagging) and the legs are raised.
+ */
+function sagging(b: Body, ctx: { readonly tuning?: Readonly<Record<string, number>> | undefined } = {}): boolean {
+  if (!proneSupported(b) || !kneesOff(b) || !legsRaised(b) || turnedView(b) || feetUnseen(b)) return false;
+  const d = hipLine(b), m = hipMeasure(b);
+  return d !== null && d <= tuned(ctx, SAG_KEY[m], SAG_DEG[m]);
+}
+
+/** Seen from the head end: the torso end-on (HEAD_ON_TORSO_WIDTH) and the elbows under and below the shoulders. */
+export function headOnPlank(b: Body): boolean {
+  const v = viewTurn(b), w = shoulderWidth(b);
+  if (v === null || v <= VIEW_TURN_MAX[b.space] || w === null || w < HEAD_ON_TORSO_WIDTH) return false;
+  if (b.ok[KP.left_shoulder] !== 1 || b.ok[KP.right_shoulder] !== 1) return false;
+  const span = Math.abs((b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number));
+  if (!(span > 0)) return false;
+  let below = 0, n = 0;
+  for (const [sh, el] of [[KP.left_shoulder, KP.left_elbow], [KP.right_shoulder, KP.right_elbow]] as const) {
+    if (b.ok[el] !== 1) continue;
+    below += ((b.y[el] as number) - (b.y[sh] as number)) / span;
+    n++;
+  }
+  return n > 0 && below / n >= HEAD_ON_ELBOWS_BELOW;
+}
+
 /** Doing a plank (the attempt, good or not): prone, held up on forearms or hands, knees and hips off the floor. */
 export function inPlank(b: Body): boolean {
-  return proneSupported(b) && kneesOff(b) && hipsUp(b);
+  return (proneSupported(b) && kneesOff(b) && hipsUp(b)) || sagging(b) || headOnPlank(b);
 }
 
 /** Which part of the plank is missing (a guide id of its `words.guide`). */
 function plankWhy(b: Body): string | null {
+  if (headOnPlank(b)) return null;
+  const seen = (i: number) => b.ok[i] === 1;
+  if (!(seen(KP.left_hip) || seen(KP.right_hip)) || !(seen(KP.left_knee) || seen(KP.right_knee))) return 'plank.legs-unseen';
   if (!proneSupported(b)) return 'plank.not-prone';
   if (!kneesOff(b)) return 'plank.kneeling';
-  if (!hipsUp(b)) return 'plank.hips-down';
+  if (!hipsUp(b) && !sagging(b)) return 'plank.hips-down';
   return null;
 }
 
@@ -390,11 +522,91 @@ export function pikeLine(b: Body): Degrees | null {
 
 const tuned = (ctx: { readonly tuning?: Readonly<Record<string, number>> | undefined }, name: string, v: number): number => ctx.tuning?.[name] ?? v;
 
-/** Whether the hips were sagging / high on the last judged frame (the band HIP_HYST_DEG keeps a fault on). */
-interface PlankMemory { sag: boolean; high: boolean }
+/**
+ * The hip rules' verdicts on the last judged frame: a standing fault (kept by HIP_HYST_DEG), or why the rule cannot
+ * judge ('view': turned too far round; 'unseen': no ankles, or a leg invented; 'margin': in the band of doubt).
+ */
+type HipVerdict = 'ok' | 'fault' | 'view' | 'unseen' | 'margin';
+/** Each hip rule's verdict, and when its standing fault was last read (for BLIND_KEEP_MS). */
+interface PlankMemory { sag: HipVerdict; high: HipVerdict; sagSeenT: number; highSeenT: number; cutT: number }
 /** Tuning keys (CheckContext.tuning) of the hip thresholds, per reading: 'plank.SAG_DEG.movenet', ... */
 export const SAG_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.SAG_DEG.${m}`])) as Record<HipMeasure, string>;
 export const HIGH_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.HIGH_DEG.${m}`])) as Record<HipMeasure, string>;
+export const SAG_DOUBT_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.SAG_DOUBT_DEG.${m}`])) as Record<HipMeasure, string>;
+export const HIGH_DOUBT_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.HIGH_DOUBT_DEG.${m}`])) as Record<HipMeasure, string>;
+
+type Tuning = { readonly tuning?: Readonly<Record<string, number>> | undefined };
+
+/**
+ * A point within this share of the picture's width or height from its edge is where the model puts a joint the
+ * frame cuts off (e04: the camera pushes in and her feet leave the picture at ≈4.9 s; her ankles are then pinned
+ * 1–2 % of the width from the edge). The hip line is not read from such an ankle, hip or shoulder. Feet cut off
+ * with the ankle still inside (31, push-ups, ankles 1.5–3 % from the edge) still read true.
+ */
+export const EDGE_MARGIN = 0.02;
+const LINE_POINTS = [KP.left_shoulder, KP.right_shoulder, KP.left_hip, KP.right_hip, KP.left_ankle, KP.right_ankle];
+function atEdge(b: Body): boolean {
+  if (!(b.width > 0) || !(b.height > 0)) return false;
+  const ex = b.width * EDGE_MARGIN, ey = b.height * EDGE_MARGIN;
+  for (const i of LINE_POINTS) {
+    if (b.ok[i] !== 1) continue;
+    const x = b.x[i] as number, y = b.y[i] as number;
+    if (x < ex || x > b.width - ex || y < ey || y > b.height - ey) return true;
+  }
+  return false;
+}
+
+/** Why the hip line cannot be read on this frame at all, or null when it can. */
+export function hipLineBlind(b: Body): 'view' | 'unseen' | null {
+  if (headOnPlank(b) || turnedView(b) || viewTooTurned(b) === true) return 'view';
+  if (feetUnseen(b) || legsImplausible(b) || atEdge(b)) return 'unseen';
+  return null;
+}
+
+/**
+ * A standing hip fault is kept through a spell this long (ms) in which the hip line cannot be read (a point lost,
+ * the camera moving): what cannot be seen has not been seen corrected. Longer, the rule is unsure.
+ */
+export const BLIND_KEEP_MS = 2000;
+/** After a camera cut, the hip rules wait this long (ms) before reading the line again (the engine's hold carry). */
+export const CUT_SETTLE_MS = 1200;
+
+/** The sag rule's verdict: `was` its verdict on the last judged frame (a standing fault needs HIP_HYST_DEG to clear). */
+export function sagVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok'): HipVerdict {
+  const blind = hipLineBlind(b);
+  if (blind) return blind;
+  const m = hipMeasure(b), d = hipLine(b);
+  if (d === null) return 'unseen';
+  const thr = tuned(ctx, SAG_KEY[m], SAG_DEG[m]), edge = Math.max(thr, tuned(ctx, SAG_DOUBT_KEY[m], SAG_DOUBT_DEG[m]));
+  if (d <= thr || (was === 'fault' && d <= edge + HIP_HYST_DEG)) return 'fault';
+  return d <= edge ? 'margin' : 'ok';
+}
+
+/**
+ * The hips-high rule's verdict. MoveNet: raised from the head's line (pikeLine) with the shoulders' line agreeing
+ * (HIGH_SHOULDER_MIN); once raised it stands until both lines are back inside the good planks (a lifted head must
+ * not end a pike the shoulders still show: e03). BlazePose: its one reading (3D, else 2D).
+ */
+export function highVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok'): HipVerdict {
+  const blind = hipLineBlind(b);
+  if (blind) return blind;
+  const m = hipMeasure(b), p = pikeLine(b);
+  if (p === null) return 'unseen';
+  const sh = m === 'movenet' ? hipBend(b) : p;
+  const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]), edge = Math.min(thr, tuned(ctx, HIGH_DOUBT_KEY[m], HIGH_DOUBT_DEG[m]));
+  const top = Math.max(p, sh ?? p);
+  if (was === 'fault' && top >= edge - HIP_HYST_DEG) return 'fault';
+  if (p >= thr) return m !== 'movenet' || (sh !== null && sh >= HIGH_SHOULDER_MIN) ? 'fault' : 'margin';
+  return p >= edge ? 'margin' : 'ok';
+}
+
+const HIP_JOINTS = [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')];
+/** A hip rule's check from its verdict. */
+function hipCheck(id: 'hips-sagging' | 'hips-high', v: HipVerdict) {
+  if (v === 'ok') return null;
+  if (v === 'fault') return finding(id, id === 'hips-sagging' ? 'safety' : 'major', HIP_JOINTS);
+  return unsure(id, v);
+}
 
 export const plank = defineExercise({
   id: 'plank',
@@ -406,38 +618,49 @@ export const plank = defineExercise({
     'Keep shoulders, hips and ankles in one straight line.',
     'Elbows stay under your shoulders. Breathe and hold.',
   ],
-  view: 'side',
-  required: ['shoulder', 'elbow', 'hip', 'ankle'],
-  // A 3/4 view still shows the hip line; head-on it does not (viewTurn).
-  viewOk: (b) => { const v = viewTooTurned(b); return v === null ? null : !v; },
+  // Any view: from the side the whole plank is judged; turned toward the head or seen from the head end (a laptop on
+  // the floor in front of the mat) the hold is timed and the hip line is not judged (the rules are unsure: 'view').
+  view: 'any',
+  // The feet may be out of the picture (a close camera): the hold is timed with the hips unjudged ('unseen'). Seen
+  // from the head end the hips and legs hide behind the shoulders: the posture (headOnPlank) needs none of them;
+  // otherwise a body with no hips or knees in view is asked to move back (plank.legs-unseen).
+  required: ['shoulder', 'elbow'],
+  judgedFrom: ['shoulder', 'elbow', 'hip', 'ankle'],
   posture: { check: inPlank, why: plankWhy },
   counter: hold({
     // Hold must be steady 0.5 s to start; breaks under 0.4 s are ignored; gaps over 1 s are not credited.
     hold: { enterMs: 500, exitMs: 400, maxGapMs: 1000 },
     inPosition: (b) => inPlank(b),
   }),
-  measure: (b) => sideAngle(b, 'shoulder', 'hip', 'ankle'),
+  measure: (b, ctx) => {
+    // The last camera cut, for the hip rules (rememberJudged).
+    if (ctx.cutT !== undefined) ctx.mem.cutT = ctx.cutT;
+    return sideAngle(b, 'shoulder', 'hip', 'ankle');
+  },
   // The body line, straight at 180°: a sag or a pike bends it by tens of degrees.
   metric: { label: 'shoulder–hip–ankle angle', unit: '°', span: [140, 185] },
-  // The hip faults' state (HIP_HYST_DEG), moved on the frames the rules judge, before they read it.
-  memory: (): PlankMemory => ({ sag: false, high: false }),
+  // The hip rules' verdicts (a standing fault kept by HIP_HYST_DEG), moved on the frames the rules judge, before they read it.
+  memory: (): PlankMemory => ({ sag: 'ok', high: 'ok', sagSeenT: -Infinity, highSeenT: -Infinity, cutT: -Infinity }),
   rememberJudged: (b, ctx) => {
-    const m = hipMeasure(b), mem = ctx.mem;
-    const d = hipLine(b);
-    mem.sag = d !== null && d <= tuned(ctx, SAG_KEY[m], SAG_DEG[m]) + (mem.sag ? HIP_HYST_DEG : 0);
-    const p = pikeLine(b);
-    mem.high = p !== null && p >= tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]) - (mem.high ? HIP_HYST_DEG : 0);
+    const mem = ctx.mem;
+    // Just after a camera cut or cross-fade the points are still settling: the line is not read (c14's dissolve to
+    // head-on at 18.0–18.5 s read a pike for 0.3 s), and a fault from before the cut is not kept through it.
+    const settling = ctx.t - mem.cutT < CUT_SETTLE_MS;
+    const keep = (was: HipVerdict, now: HipVerdict, seenT: number): HipVerdict =>
+      was === 'fault' && (now === 'view' || now === 'unseen') && ctx.t - seenT <= BLIND_KEEP_MS && seenT > mem.cutT ? 'fault' : now;
+    const sag = settling ? 'unseen' : sagVerdict(b, ctx, mem.sag), high = settling ? 'unseen' : highVerdict(b, ctx, mem.high);
+    // A 'fault' verdict is only ever read from a readable line (a blind one is 'view' or 'unseen').
+    if (sag === 'fault') mem.sagSeenT = ctx.t;
+    if (high === 'fault') mem.highSeenT = ctx.t;
+    mem.sag = keep(mem.sag, sag, mem.sagSeenT);
+    mem.high = keep(mem.high, high, mem.highSeenT);
   },
   checks: [
-    (_b, ctx) => {
-      if (!ctx.mem.sag) return null;
-      return finding('hips-sagging', 'safety', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')]);
-    },
-    (_b, ctx) => {
-      if (!ctx.mem.high) return null;
-      return finding('hips-high', 'major', [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')]);
-    },
+    (_b, ctx) => hipCheck('hips-sagging', ctx.mem.sag),
+    (_b, ctx) => hipCheck('hips-high', ctx.mem.high),
     (b) => {
+      // The along-the-body offset is foreshortened when the camera is turned toward the head or feet.
+      if (headOnPlank(b) || turnedView(b)) return unsure('elbows-misplaced', 'view');
       const s = support(b);
       if (!s || !(b.torso > 0) || b.ok[s.sh] !== 1 || b.ok[s.pt] !== 1) return null;
       const off = Math.abs((b.x[s.pt] as number) - (b.x[s.sh] as number)) / b.torso;
@@ -458,6 +681,8 @@ export const plank = defineExercise({
       'elbows-misplaced': 'Bring your elbows under your shoulders',
     },
     guide: {
+      'plank.view': "I can't see your hip line from here, so I'm only timing. Turn side-on to have it checked",
+      'plank.legs-unseen': 'Move back so I can see your hips and legs',
       'plank.kneeling': 'Lift your knees off the floor',
       'plank.hips-down': 'Tuck your toes and lift your hips off the floor',
       'plank.not-prone': 'Get onto your forearms and toes',

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { faster, replayClip, replayFrames } from '../../../tests/kit/exerciseReplay';
 import { loadClip } from '../../../tests/kit/replay';
+import { summarize } from '../summary';
+import { COACH_WORDS } from '../../words/coachWords';
+
+const E16 = 'e16_reverse-fly_cable-single-arm_front_gym_boomselection';
 
 describe('reverse-fly on recorded clips', () => {
   it('23: two reps at the catalogued tops (≈3.5 and 6.4 s), no fault in a controlled set', async () => {
@@ -49,8 +53,29 @@ describe('reverse-fly: torso-swing on a planted fault', () => {
         }),
       };
     });
-    const hit = replayFrames('reverse-fly', planted).summary.faults.filter((f) => f.id === 'torso-swing');
+    const r = replayFrames('reverse-fly', planted);
+    const hit = r.summary.faults.filter((f) => f.id === 'torso-swing');
     expect(hit.some((f) => f.startSec >= 3.4 && f.startSec <= 4.3)).toBe(true);
+    // No clean rep while its fault stands: the heaved first rep is not credited, the second is.
+    expect(r.summary.reps.total).toBe(2);
+    expect(r.summary.cleanReps).toBe(1);
     expect((await replayClip('23_reverse_fly_bent_over_klarfit', 'reverse-fly'))?.summary.faults.filter((f) => f.id === 'torso-swing')).toEqual([]);
   });
+});
+
+describe('reverse-fly on the new real clip e16 (a one-arm cable fly filmed from the front, issue 17)', () => {
+  for (const model of ['movenet-thunder', 'blazepose-full'] as const) {
+    it(`${model}: hinged seen from the front is hinged (no 'Hinge forward'), the working arm's reps count, and the coach says it cannot see the back`, async () => {
+      const s = summarize('reverse-fly', await loadClip(E16, model), E16, { model }, undefined, COACH_WORDS);
+      // Tops ≈1.5, 4.25, 7.1, 10.0 s; the first is in the fade-in from white, before the hinge is seen (0–1.2 s).
+      expect(s.reps.total).toBeGreaterThanOrEqual(3);
+      expect(s.reps.total).toBeLessThanOrEqual(4);
+      const said = s.cues.filter((c) => c.tSec > 2).map((c) => c.text);
+      expect(said).not.toContain('Hinge forward from your hips');
+      expect(said).toContain('From the front I cannot see your back stay still. Turn side-on to the camera');
+      // Not judged, so never praised, and no fault over a second.
+      expect(s.cues.filter((c) => c.kind === 'praise')).toEqual([]);
+      expect(s.faults.filter((f) => f.endSec - f.startSec > 1)).toEqual([]);
+    });
+  }
 });

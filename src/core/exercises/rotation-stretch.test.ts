@@ -2,6 +2,8 @@
 // planted faults, and clips filmed from the wrong view (a side-on plank, b06's side-on shot).
 import { describe, expect, it } from 'vitest';
 import { loadClip, loadConstructed } from '../../../tests/kit/replay';
+import { summarize } from '../summary';
+import { COACH_WORDS } from '../../words/coachWords';
 import { between, heldWithin, replay } from '../../../tests/kit/holdTestKit';
 
 const clip = async (id: string) => {
@@ -39,18 +41,30 @@ describe('rotation stretch', () => {
     expect(r.summary.cues.map((c) => c.text)).toEqual(expect.arrayContaining(['Keep your hips facing forward', 'Sit up straight, turn without leaning']));
   });
 
-  it('wrong view: a side-on plank (03) counts nothing and asks to sit facing the camera', async () => {
+  it('wrong view: a side-on plank (03) counts nothing and asks to sit down facing the camera', async () => {
     const r = replay('rotation-stretch', await clip('03_plank_forearm_side_kaiakol005'));
     expect(r.summary.holdSec).toBe(0);
     expect(r.summary.faults).toEqual([]);
     expect(r.activeFrames).toBe(0);
-    expect(r.setupCues).toContain('Sit down, tall and facing the camera');
+    expect(r.setupCues).toEqual(['Sit down on a chair or a ball, facing the camera']);
   });
 
-  it('wrong view: b06 shot A (seated floor twist filmed side-on, 0–9.3 s) counts nothing, with a set-up cue', async () => {
-    const r = replay('rotation-stretch', between(await clip('b06_seated_twist_floor_side-3q_hpy2github'), 0, 9.3));
-    expect(r.summary.holdSec).toBe(0);
-    expect(r.setupCues.length).toBeGreaterThan(0);
-    expect(r.summary.faults.filter((f) => f.endSec - f.startSec > 1)).toEqual([]);
+  // Issue 17, class 6: the words fit what the person is doing. Sitting side-on, she is not told to sit down.
+  const SIDE_ON = "I can't see the twist from the side. Sit facing the camera, hips square to it";
+  for (const model of ['movenet-thunder', 'movenet-lightning', 'blazepose-full', 'blazepose-lite'] as const) {
+    it(`wrong view: b06 shot A (seated floor twist filmed side-on, 0–9.3 s) counts nothing, and is told the twist cannot be seen from the side, not to sit (${model})`, async () => {
+      const s = summarize('rotation-stretch', between(await loadClip('b06_seated_twist_floor_side-3q_hpy2github', model), 0, 9.3), 'b06', { model }, undefined, COACH_WORDS);
+      expect(s.holdSec).toBe(0);
+      const setup = s.cues.filter((c) => c.id.startsWith('setup:')).map((c) => c.text);
+      expect(setup).toEqual([SIDE_ON]);
+      if (model.startsWith('movenet')) expect(s.faults.filter((f) => f.endSec - f.startSec > 1)).toEqual([]);
+    });
+  }
+
+  it('sitting side-on on a chair (c08), standing facing the camera (b02): each told what is missing, nothing more', async () => {
+    const chair = summarize('rotation-stretch', await loadClip('c08_hamstring_stretch_seated_chair_side_healthline-spineify'), 'c08', { model: 'movenet-thunder' }, undefined, COACH_WORDS);
+    expect(chair.cues.filter((c) => c.id.startsWith('setup:')).map((c) => c.text)).toEqual([SIDE_ON]);
+    const standing = summarize('rotation-stretch', await loadClip('b02_side_bend_overhead_standing_front_vivek'), 'b02', { model: 'movenet-thunder' }, undefined, COACH_WORDS);
+    expect(standing.cues.filter((c) => c.id.startsWith('setup:')).map((c) => c.text)).toEqual(['Sit down on a chair or a ball, tall']);
   });
 });

@@ -8,7 +8,7 @@
 import type { Body, Side } from '../geometry';
 import { defineExercise } from './types';
 import { holdPerSide } from '../counting/holdPerSide';
-import { KP, both, finding, hipWidthPx, mid, trunkSideTilt } from './common';
+import { KP, both, finding, hipWidthPx, mid, trunkFromVertical, trunkSideTilt } from './common';
 import { rate, updateRate, type Rate } from './steady';
 
 /**
@@ -48,6 +48,13 @@ export const LEAN_DEG = 15;
  * standing (b02) 0.82–1.0.
  */
 export const SEATED_KNEE_DROP = 0.7;
+
+/**
+ * Lying, for the words (a plank or lying on the back is told to sit, not to turn): the trunk this far from vertical
+ * (°) with the shoulders on the far side of the hips from the ankles. Seated twists read 0–18° (b01, b06); a seated
+ * forward fold leans toward the feet (c08 on a chair: up to 75°); a side plank or lying 70–90° away from them.
+ */
+export const LYING_DEG = 60;
 
 const S = { x: 0, y: 0 };
 
@@ -112,6 +119,26 @@ export function seated(b: Body): boolean {
   return drop === null ? b.ok[KP.left_knee] !== 1 && b.ok[KP.right_knee] !== 1 : drop < SEATED_KNEE_DROP;
 }
 
+const HP = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, AN = { x: 0, y: 0 };
+function lying(b: Body): boolean {
+  const v = trunkFromVertical(b);
+  if (v === null || v < LYING_DEG) return false;
+  if (!mid(b, 'hip', HP) || !mid(b, 'shoulder', SH) || !mid(b, 'ankle', AN)) return true;
+  return Math.sign(SH.x - HP.x) !== Math.sign(AN.x - HP.x);
+}
+
+/**
+ * What is missing from the set-up, in words that fit what the person is doing (issue 17): sitting already (on a chair
+ * or on the floor, b06's first shot) but side-on, the twist cannot be seen, so sit facing the camera; not sitting
+ * (standing, lying), sit down, facing the camera unless already facing it. One wording for a chair and the floor: the
+ * chair cannot be told from the floor on every frame (c01's stills lose an ankle), and a line that changed with it
+ * would be said again each time.
+ */
+function setupWhy(b: Body): string | null {
+  if (!seated(b) || lying(b)) return facing(b) ? 'rotation-stretch.sit' : 'rotation-stretch.sit-facing';
+  return facing(b) ? null : 'rotation-stretch.face';
+}
+
 export const rotationStretch = defineExercise({
   id: 'rotation-stretch',
   name: 'Rotation stretch',
@@ -125,7 +152,7 @@ export const rotationStretch = defineExercise({
   // 'any' for the engine's shoulder test; the front view is required by the posture check (hips square on).
   view: 'any',
   required: ['both:shoulder', 'both:hip', 'nose'],
-  posture: { check: (b) => facing(b) && seated(b) },
+  posture: { check: (b) => facing(b) && seated(b), why: setupWhy },
   counter: holdPerSide<TwistMemory>({
     hold: { enterMs: 600, exitMs: 500, maxGapMs: 1000 },
     heldSide: (b, ctx) => ((ctx.metric ?? 0) >= TWIST_MIN && ctx.mem.twist.rate < STILL_TWIST_S ? turnSide(b) : null),
@@ -161,6 +188,9 @@ export const rotationStretch = defineExercise({
       'rotation-stretch.turn': 'Turn your shoulders to one side',
       'rotation-stretch.still': 'Hold the turn still',
       'rotation-stretch.head': 'Let your head turn with your shoulders',
+      'rotation-stretch.sit': 'Sit down on a chair or a ball, tall',
+      'rotation-stretch.sit-facing': 'Sit down on a chair or a ball, facing the camera',
+      'rotation-stretch.face': "I can't see the twist from the side. Sit facing the camera, hips square to it",
     },
   },
 });

@@ -35,6 +35,12 @@ export interface ExerciseDef<M extends Memory = Memory, Id extends string = stri
    * either side); 'both:hip' means left and right.
    */
   readonly required: readonly (Limb | 'nose' | `both:${Limb}`)[];
+  /**
+   * The joints the rules need to judge the form in full, when more than `required` (what counting needs): the set-up
+   * and framing advice asks for these ("side-on, whole body in view"). The plank is timed from its shoulders and
+   * elbows (seen from the head end, or with the feet out of the picture) and judged from the hips and ankles.
+   */
+  readonly judgedFrom?: readonly (Limb | 'nose' | `both:${Limb}`)[];
   readonly posture: PostureSpec;
   /** How a set is counted: a counting strategy's builder (counting/<kind>.ts) given the exercise's thresholds and hooks. */
   readonly counter: CountingSpec<NoInfer<M>>;
