@@ -387,4 +387,5 @@ test('a month of sessions: the report on screen, in print and as a PDF (the scre
   await page.goto('/#/history');
   await expect(page.getByTestId('pain-trend')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/history-month.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screens/history-month-top.png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1300 } });
 });

@@ -9,7 +9,8 @@ import { loadPlan, savePlan } from './reminderStore';
 
 export function Reminders() {
   const [saved, setSaved] = useState<ReminderPlan | null>(loadPlan);
-  const [days, setDays] = useState<Weekday[]>(saved?.days ?? [1, 3, 5]);
+  // Nothing ticked until the person picks: ticked boxes that were never saved would read as a plan.
+  const [days, setDays] = useState<Weekday[]>(saved?.days ?? []);
   const [time, setTime] = useState(saved?.time ?? '18:00');
   const [note, setNote] = useState<string | null>(null);
   const toggle = (d: Weekday) => setDays((v) => (v.includes(d) ? v.filter((x) => x !== d) : [...v, d]));
@@ -52,7 +53,7 @@ export function Reminders() {
         <button type="button" className="primary" onClick={calendar}>Add to my calendar (.ics file)</button>
         {saved && <button type="button" onClick={() => { savePlan(null); setSaved(null); setNote('Reminders removed from this app. Delete the event in your calendar too.'); }}>Remove</button>}
       </div>
-      <p className="hint" role="status" data-testid="reminder-status">{note ?? (saved ? `Now: ${planText(saved)}.` : 'No days set yet.')}</p>
+      <p className="hint" role="status" data-testid="reminder-status">{note ?? (saved ? `Now: ${planText(saved)}.` : 'No days set yet: tick your days, then save them or add them to your calendar.')}</p>
     </section>
   );
 }
