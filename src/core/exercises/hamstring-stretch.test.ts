@@ -11,6 +11,7 @@ import { seatedFloor, uprightUp, viewFromWorld, type FloorCamera } from '../../.
 const MODELS: readonly ModelName[] = ['movenet-thunder', 'movenet-lightning', 'blazepose-full', 'blazepose-lite'];
 const run = (frames: readonly PoseFrame[], model: ModelName) => summarize('hamstring-stretch', frames, 'test', { model }, undefined, COACH_WORDS);
 const C28 = '28_seated_hamstring_stretch_acapapap', C08 = 'c08_hamstring_stretch_seated_chair_side_healthline-spineify';
+const FACE_SIDE = "I can't see the fold from the front. Turn side-on to the camera, the straight leg pointing across the picture";
 
 type Kp = { -readonly [K in keyof Keypoint]: Keypoint[K] };
 /** Frames with the points of `move` replaced between s0 and s1 (s). */
@@ -50,9 +51,7 @@ describe('hamstring stretch', () => {
     expect(r.summary.faults.filter((f) => f.endSec - f.startSec > 1)).toEqual([]);
   });
 
-  it('sitting on a chair facing the camera with the knees bent (b01): nothing counted on any model, and the coach says what is missing, not to sit', async () => {
-    // From the front a knee bent toward the camera reads straight in the picture (b01: 155–180°): the shin hanging
-    // from the knee says the leg is not out (FRONT_SHIN_DROP_MAX), and the coach says so.
+  it('sitting on a chair facing the camera (b01): nothing counted on any model, and the coach says it cannot see the fold from the front, not to sit', async () => {
     for (const model of MODELS) {
       const s = run(await loadClip('b01_seated_twist_chair_front_adaptx', model), model);
       expect(s.holdSec, model).toBe(0);
@@ -60,7 +59,7 @@ describe('hamstring stretch', () => {
       const said = s.cues.map((c) => c.text);
       expect(said, model).not.toContain('Turn side-on to the camera');
       expect(said.filter((t) => t.startsWith('Sit down')), model).toEqual([]);
-      expect(s.cues.some((c) => c.id.startsWith('guide:hamstring-stretch.')), model).toBe(true);
+      expect(said, model).toContain(FACE_SIDE);
     }
   });
 
@@ -108,8 +107,11 @@ describe('hamstring stretch', () => {
 });
 
 
-// Issue 17, class 6: a seated fold held still is credited; the words fit what the person is doing; a view the side
-// measures cannot read is judged with another measure.
+// Issue 17, class 6: a seated fold held still is credited; the words fit what the person is doing. From the front the
+// fold and the reach are not in the picture: nothing is credited there, and the coach says why to a person it sees
+// sitting (a measure of the hinge from the trunk's foreshortening was tried and dropped: its margin between sitting
+// tall and a held stretch was about 1° on constructed views, and it read a 28° fold off a real side view when she
+// turned to talk).
 describe('hamstring stretch: folds held, and judged from the front (issue 17, class 6)', () => {
   /** CONSTRUCTED: one real frame of c08 (a still of the stop-motion fold) held for 10 s, with ±0.5 px of seeded jitter. */
   const held = (frames: readonly PoseFrame[], at: number): PoseFrame[] => {
@@ -142,32 +144,26 @@ describe('hamstring stretch: folds held, and judged from the front (issue 17, cl
     return viewFromWorld(frames, cam, seatedFloor(uprightUp(frames, 6, 12)), asMoveNet ? { points: COCO17, world: false } : {});
   };
   for (const [height, asMoveNet] of [[0.15, true], [0.3, true], [0.3, false]] as const) {
-    it(`28 filmed low from the front (CONSTRUCTED, camera ${height} m, ${asMoveNet ? "MoveNet's points" : "BlazePose's with world points"}): the two holds are timed, nothing before, the reach is not judged and the coach says so`, async () => {
+    it(`28 filmed low from the front (CONSTRUCTED, camera ${height} m, ${asMoveNet ? "MoveNet's points" : "BlazePose's with world points"}): nothing is credited, and she is told why, not to sit down`, async () => {
       const model: ModelName = asMoveNet ? 'movenet-thunder' : 'blazepose-full';
       const s = run(await front(height, asMoveNet), model);
-      // Summary times run from the first frame kept, 5.2 s into the clip.
-      const at = (a: number, z: number) => heldWithin(s, a - 5.2, z - 5.2);
-      expect(at(26, 31.3) + at(33.8, 39.3), JSON.stringify(s.holds)).toBeGreaterThan(6.5);
-      expect(at(0, 25.5)).toBe(0);
+      expect(s.holdSec, JSON.stringify(s.holds)).toBe(0);
       const said = s.cues.map((c) => c.text);
       expect(said).not.toContain('Turn side-on to the camera');
       expect(said.filter((t) => t.startsWith('Sit down'))).toEqual([]);
-      expect(said).toContain("I can't see how far you fold from the front, so I'm only timing. Turn side-on to have it checked");
-      expect(s.unsureSec['not-reaching'] ?? 0).toBeGreaterThan(6);
-      expect(s.faults.filter((f) => f.endSec - f.startSec > 1)).toEqual([]);
+      expect(said).toContain(FACE_SIDE);
+      expect(s.faults).toEqual([]);
     });
   }
 
-  it('c08 on a chair filmed from the floor in front (CONSTRUCTED, 0.15–0.3 m, below her hips): the camera looks up the trunk and cannot see the fold; she is never told to sit down or to turn side-on as if the view were the only fault, and nothing is credited', async () => {
+  it('c08 on a chair filmed from the floor in front (CONSTRUCTED, 0.15–0.3 m, below her hips): she is never told to sit down, is told why the fold cannot be seen, and nothing is credited', async () => {
     const frames = await loadClip(C08, 'blazepose-full');
     for (const height of [0.15, 0.3]) {
       const cam: FloorCamera = { ahead: 2, left: 0, height, aimHeight: 0.45, focalPx: 500, width: 640, height_px: 360 };
       const s = run(viewFromWorld(frames, cam, seatedFloor(uprightUp(frames, 0, 0.3)), { points: COCO17, world: false }), 'movenet-thunder');
       const said = s.cues.map((c) => c.text);
       expect(said.filter((t) => t.startsWith('Sit down')), `${height}`).toEqual([]);
-      // What it says names the view (the lean or the leg it cannot see, or to hold still: the GIF's stills change
-      // every 0.3 s), never that she should sit down.
-      expect(said.some((t) => /turn side-on|Hold still/.test(t)), `${height}: ${JSON.stringify(said)}`).toBe(true);
+      expect(said, `${height}`).toContain(FACE_SIDE);
       expect(s.holdSec).toBe(0);
     }
   });

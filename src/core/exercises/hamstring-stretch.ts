@@ -2,6 +2,7 @@
 // straight leg's toes. Held per leg.
 import { jointIndex, type Body, type Side } from '../geometry';
 import { defineExercise, type CheckContext } from './types';
+import { SIDE_VIEW_MAX } from '../setupGate';
 import { holdPerSide } from '../counting/holdPerSide';
 import { angleOn, dT, finding, mid, names, shoulderWidth, trunkFromVertical, unsure } from './common';
 import { rate, updateRate, type Rate } from './steady';
@@ -49,89 +50,22 @@ export const SEATED_KNEE_DROP = 0.65;
 export const LYING_DEG = 70;
 
 /**
- * Seen from the front (or obliquely), over this shoulder width (over the torso length), the picture does not show the
- * forward hinge as an angle: the trunk leans toward the camera. Side views read at most 0.40 (28, 95th percentile over
- * the four models) and 0.17 (c08); facing the camera 0.71–0.86 sitting tall and 0.95–1.42 folded (the constructed
- * front views of 28 and c08, tests/kit/worldPose.ts, cameras 0.15–1.0 m high).
+ * Facing the camera: the shoulders wider than the engine's side-view limit (setupGate.ts SIDE_VIEW_MAX, over the torso
+ * length). From the front the forward hinge and the reach point at the camera and are not in the picture; they are not
+ * judged from there (see posture: the coach says so, to a person it sees sitting). The engine's own limit, not a new one:
+ * 3/4 views pass as before.
  */
-export const FRONT_SW = 0.45;
-/** The forward hinge that counts as a stretch when seen from the front (°, hingeOf's reading): see hingeOf. */
-export const FRONT_HINGE_MIN = 23;
-/**
- * From the front, a leg out straight on the floor lies toward the camera: its shin drops little in the picture; a shin
- * hanging from a chair or standing drops its full length. The smaller shin drop (ankle below knee) over the shoulders'
- * width, on frames seen from the front: hanging (b01 and c03 on chairs, knees bent; b02 standing; 5th percentile, four
- * models) 0.99–1.20; legs out on the floor (the CONSTRUCTED front views of 28, cameras 0.15–0.45 m high; 95th
- * percentile) 0.69–0.90, 1.00 at 0.6 m and 1.23 at 1.0 m. A bent knee reads straight from the front when the thigh
- * points at the camera and the shin hangs (b01: 155–180°), so from the front the leg is taken as out only by this.
- */
-export const FRONT_SHIN_DROP_MAX = 0.95;
-function legsOut(b: Body): boolean {
-  const sw = shoulderWidth(b);
-  if (sw === null || !(b.torso > 0)) return false;
-  let best = Infinity;
-  for (const s of ['left', 'right'] as const) {
-    const k = jointIndex(s, 'knee'), a = jointIndex(s, 'ankle');
-    if (b.ok[k] === 1 && b.ok[a] === 1) best = Math.min(best, ((b.y[a] as number) - (b.y[k] as number)) / (sw * b.torso));
-  }
-  return best < FRONT_SHIN_DROP_MAX;
+function frontOn(b: Body): boolean {
+  const w = shoulderWidth(b);
+  return w !== null && w > SIDE_VIEW_MAX;
 }
-
-/** The hinge a stretch needs as this view reads it: STRETCH_HINGE_MIN side-on, FRONT_HINGE_MIN from the front. */
-const hingeMin = (b: Body): number => (frontOn(b) ? FRONT_HINGE_MIN : STRETCH_HINGE_MIN);
 
 /**
  * What the stretch remembers: how fast the hinge is changing, and each knee's last measured angle and when
  * (NaN = never), see KNEE_MEMORY_MS.
  */
-interface HamstringMemory { hinge: Rate; kneeL: number; kneeLT: number; kneeR: number; kneeRT: number; torsoMax: number; cutT: number; recent: number[]; recentT: number[] }
+interface HamstringMemory { hinge: Rate; kneeL: number; kneeLT: number; kneeR: number; kneeRT: number }
 type Ctx = CheckContext<HamstringMemory>;
-
-/** Seen from the front or obliquely (FRONT_SW): the hinge is read from the trunk's foreshortening too, the reach not at all. */
-function frontOn(b: Body): boolean {
-  const w = shoulderWidth(b);
-  return w !== null && w > FRONT_SW;
-}
-
-const FS = { x: 0, y: 0 }, FH = { x: 0, y: 0 };
-/**
- * From the front a forward hinge shows as the torso foreshortening: the trunk's height in the picture (hip midpoint
- * to shoulder midpoint, vertical) against its longest length seen (sitting tall), hinge = acos(height / longest).
- * A lean toward a leg angled out to one side is in it too (the trunk tilts in the picture). Measured on the
- * CONSTRUCTED front views (28's held stretch, 28–33° of hinge in BlazePose's world points and 22–26° in Thunder's side
- * view; nine cameras 1.6–2.5 m ahead, 0.15–1.0 m high, up to 0.7 m to the side), read through the engine against the
- * longest torso held half a second (TORSO_SUSTAIN_MS): the held stretch reads 24–26° with the camera on the floor
- * (0.15 m; 5th–95th percentiles), 28–30° at 0.3 m, 35–38° at 0.6 m, 44–47° at 1.0 m; sitting tall while talking reads
- * 13–14° (medians; BlazePose's world points lean 4–16° there), its 95th percentiles 18–22° up to 0.6 m and 27° at 1.0 m.
- * c08 (a chair) sitting tall reads under 7°, its 40° still 16–51° (5th percentile to median). FRONT_HINGE_MIN = 23°
- * sits between sitting tall's highest 95th percentile up to 0.6 m (22°) and the floor camera's held 5th percentile
- * (24°): margins of a degree either way, on one constructed source: a mild fold seen from the front is at the edge of
- * what the picture shows, and a camera at 1.0 m can read sitting tall as a fold. A camera below the hips (c08 on a
- * chair filmed from 0.15–0.45 m) looks up the trunk and its 21° still reads 1–10°. Under FRONT_HINGE_MIN the coach
- * says it cannot see a lean toward it (hamstring-stretch.lean-front), fitting a person sitting tall and one folding a
- * little alike.
- *
- * The forward hinge (° from vertical) is the picture's trunk angle; from the front (frontOn) the larger of that and
- * this foreshortening reading. Moves the memory's longest torso on (reset at a camera cut).
- */
-export const TORSO_SUSTAIN_MS = 500;
-function hingeOf(b: Body, m: HamstringMemory, t: number, cutT = -Infinity): number | null {
-  const v = trunkFromVertical(b);
-  if (!mid(b, 'shoulder', FS) || !mid(b, 'hip', FH)) return v;
-  if (cutT > m.cutT) { m.cutT = cutT; m.torsoMax = NaN; m.recent.length = 0; m.recentT.length = 0; }
-  const len = Math.hypot(FS.x - FH.x, FS.y - FH.y), height = FH.y - FS.y;
-  // The longest torso held for TORSO_SUSTAIN_MS (the shortest of the lengths over that time, at its largest): one
-  // frame's outlier cannot set it (b01's first frame read 81 px, the next 17 s 63–69 px).
-  m.recent.push(len); m.recentT.push(t);
-  while (m.recentT.length > 0 && t - (m.recentT[0] as number) > TORSO_SUSTAIN_MS) { m.recent.shift(); m.recentT.shift(); }
-  if (t - (m.recentT[0] as number) >= TORSO_SUSTAIN_MS * 0.8) {
-    const held = Math.min(...m.recent);
-    if (Number.isNaN(m.torsoMax) || held > m.torsoMax) m.torsoMax = held;
-  }
-  if (!frontOn(b) || !(m.torsoMax > 0)) return v;
-  const fore = (Math.acos(Math.max(-1, Math.min(1, height / m.torsoMax))) * 180) / Math.PI;
-  return v === null ? fore : Math.max(v, fore);
-}
 
 /** The knee angles, each null when unknown (with ctx: the last one measured within KNEE_MEMORY_MS). */
 function knees(b: Body, ctx?: Ctx): { left: number | null; right: number | null } {
@@ -184,17 +118,13 @@ function reach(b: Body, ctx?: Ctx): number | null {
   return best;
 }
 
-/**
- * The side being stretched, when the straight leg is straight, the trunk hinged and still, and the hands reaching
- * (side-on; from the front the reach cannot be seen and is not asked, the rule is unsure).
- */
+/** The side being stretched, when the straight leg is straight, the trunk hinged and still, and the hands reaching. */
 function heldLeg(b: Body, ctx: Ctx): Side | null {
   const s = straightLeg(b, ctx);
   const v = ctx.metric;
-  if (s === null || v === null || v < hingeMin(b) || !(ctx.mem.hinge.rate < STILL_DEG_S)) return null;
+  if (s === null || v === null || v < STRETCH_HINGE_MIN || !(ctx.mem.hinge.rate < STILL_DEG_S)) return null;
   const k = stretchedKnee(b, ctx);
   if (k === null || k < KNEE_BENT) return null;
-  if (frontOn(b)) return legsOut(b) ? s : null;
   const r = reach(b, ctx);
   return r !== null && r <= REACH_MAX ? s : null;
 }
@@ -262,15 +192,10 @@ const HP = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, AN = { x: 0, y: 0 };
 function hamstringGuide(b: Body, ctx: Ctx): string | null {
   const k = stretchedKnee(b, ctx);
   if (k === null || k < KNEE_BENT) return 'hamstring-stretch.straighten';
-  // From the front a straight leg sloping down from a chair and a bent one hanging look alike (c08, b01).
-  if (frontOn(b) && !legsOut(b)) return 'hamstring-stretch.leg-front';
   const v = ctx.metric;
-  // From the front a lean the picture does not show may still be there (a camera below the hips looks up the trunk).
-  if (v === null || v < hingeMin(b)) return frontOn(b) ? 'hamstring-stretch.lean-front' : 'hamstring-stretch.lean';
-  if (!frontOn(b)) {
-    const r = reach(b, ctx);
-    if (r !== null && r > REACH_MAX) return 'hamstring-stretch.reach';
-  }
+  if (v === null || v < STRETCH_HINGE_MIN) return 'hamstring-stretch.lean';
+  const r = reach(b, ctx);
+  if (r !== null && r > REACH_MAX) return 'hamstring-stretch.reach';
   if (!(ctx.mem.hinge.rate < STILL_DEG_S)) return 'hamstring-stretch.still';
   return null;
 }
@@ -280,23 +205,24 @@ export const hamstringStretch = defineExercise({
   name: 'Hamstring stretch',
   group: 'stretch',
   instructions: [
-    'Sit on the floor side-on to the camera if you can, one leg straight out in front.',
+    'Sit on the floor side-on to the camera, one leg straight out in front.',
     'Fold the other leg in, its foot against the inside of the straight thigh.',
     'Keep the straight knee flat and reach your hands toward its toes.',
     'Hold without bouncing, then change legs.',
   ],
-  // Any view: side-on the hinge and the reach are read from the picture; from the front the hinge from the trunk's
-  // foreshortening (hingeOf), the knee as ever (a straight leg reads straight from anywhere), the reach not at all.
+  // Side-on: from the front a forward hinge and the reach point at the camera and are foreshortened out of sight. The
+  // view is asked for by the posture (frontOn, the engine's side-view limit), so that a person seen sitting is told
+  // why, in words that fit sitting (issue 17, class 6), not "Turn side-on to the camera" alone.
   view: 'any',
   required: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'],
-  posture: { check: seated, why: () => 'hamstring-stretch.sit', beforeView: true },
+  posture: { check: (b) => seated(b) && !frontOn(b), why: (b) => (seated(b) ? 'hamstring-stretch.face-side' : 'hamstring-stretch.sit'), beforeView: true },
   guide: hamstringGuide,
   counter: holdPerSide({
     // Held a second before it counts: a stretch is held, not bounced (enter 1 s).
     hold: { enterMs: 1000, exitMs: 600, maxGapMs: 1000 },
     heldSide: heldLeg,
   }),
-  memory: (): HamstringMemory => ({ hinge: rate(), kneeL: NaN, kneeLT: NaN, kneeR: NaN, kneeRT: NaN, torsoMax: NaN, cutT: -Infinity, recent: [], recentT: [] }),
+  memory: (): HamstringMemory => ({ hinge: rate(), kneeL: NaN, kneeLT: NaN, kneeR: NaN, kneeRT: NaN }),
   remember: (b, ctx) => {
     const m = ctx.mem;
     updateRate(m.hinge, ctx.metric, ctx.t);
@@ -304,26 +230,22 @@ export const hamstringStretch = defineExercise({
     if (l !== null) { m.kneeL = l; m.kneeLT = ctx.t; }
     if (r !== null) { m.kneeR = r; m.kneeRT = ctx.t; }
   },
-  measure: (b, ctx) => hingeOf(b, ctx.mem, ctx.t ?? 0, ctx.cutT),
+  measure: (b) => trunkFromVertical(b),
   // From upright to a deep fold (STRETCH_HINGE_MIN falls inside).
   metric: { label: 'forward hinge', unit: '°', span: [0, 60], rangeOfMotion: { title: 'Forward hinge reached', reached: 'furthest' } },
   checks: [
     (b, ctx) => {
       const v = ctx.metric;
-      if (v === null || v < hingeMin(b)) return null;
+      if (v === null || v < STRETCH_HINGE_MIN) return null;
       const k = stretchedKnee(b);
       const s = straightLeg(b);
       if (s === null || k === null || k < KNEE_FOLDED) return null;
       if (k < KNEE_BENT) return finding('knee-bent', 'major', names(s, 'hip', 'knee', 'ankle'));
-      // From the front a knee bent toward the camera reads straight (legsOut): a straight reading proves nothing.
-      if (frontOn(b)) return unsure('knee-bent', 'view');
       return k < KNEE_STRAIGHT ? unsure('knee-bent', 'margin') : null;
     },
     (b, ctx) => {
       const v = ctx.metric;
-      if (v === null || v < hingeMin(b)) return null;
-      // From the front the hands reach toward the camera: how far they go is not in the picture.
-      if (frontOn(b)) return unsure('not-reaching', 'view');
+      if (v === null || v < STRETCH_HINGE_MIN) return null;
       const r = reach(b);
       const s = straightLeg(b);
       return r !== null && r > REACH_MAX && s !== null ? finding('not-reaching', 'minor', names(s, 'wrist', 'ankle')) : null;
@@ -343,9 +265,7 @@ export const hamstringStretch = defineExercise({
       'hamstring-stretch.sit': 'Sit down, with one leg straight out in front',
       'hamstring-stretch.straighten': 'Straighten your front leg',
       'hamstring-stretch.lean': 'Lean forward from your hips',
-      'hamstring-stretch.lean-front': "I can't see a lean toward you from here. Lean forward from your hips, or turn side-on",
-      'hamstring-stretch.leg-front': "I can't see your front leg well from here. Stretch it out straight along the floor, or turn side-on",
-      'hamstring-stretch.view': "I can't see how far you fold from the front, so I'm only timing. Turn side-on to have it checked",
+      'hamstring-stretch.face-side': "I can't see the fold from the front. Turn side-on to the camera, the straight leg pointing across the picture",
       'hamstring-stretch.reach': 'Reach toward your toes',
       'hamstring-stretch.still': 'Hold still in the stretch',
     },
