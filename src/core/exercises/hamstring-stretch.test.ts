@@ -7,6 +7,8 @@ import { COACH_WORDS } from '../../words/coachWords';
 import { loadClip } from '../../../tests/kit/replay';
 import { heldWithin, replay } from '../../../tests/kit/holdTestKit';
 import { seatedFloor, uprightUp, viewFromWorld, type FloorCamera } from '../../../tests/kit/worldPose';
+import { SIDE_VIEW_MAX } from '../setupGate';
+import { FRONT_ON_SW } from './hamstring-stretch';
 
 const MODELS: readonly ModelName[] = ['movenet-thunder', 'movenet-lightning', 'blazepose-full', 'blazepose-lite'];
 const run = (frames: readonly PoseFrame[], model: ModelName) => summarize('hamstring-stretch', frames, 'test', { model }, undefined, COACH_WORDS);
@@ -49,6 +51,10 @@ describe('hamstring stretch', () => {
     // A hold's summary interval ends when the break has lasted exitMs (0.6 s), so from 32.2 s.
     expect(heldWithin(r.summary, 32.2, 33.6)).toBe(0);
     expect(r.summary.faults.filter((f) => f.endSec - f.startSec > 1)).toEqual([]);
+  });
+
+  it("takes 'facing the camera' at the engine's own side-view limit", () => {
+    expect(FRONT_ON_SW).toBe(SIDE_VIEW_MAX);
   });
 
   it('sitting on a chair facing the camera (b01): nothing counted on any model, and the coach says it cannot see the fold from the front, not to sit', async () => {
