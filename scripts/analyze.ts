@@ -1,4 +1,4 @@
-// npm run analyze -- FILE --exercise ID [--model NAME] [--json] [--trace]
+// npm run analyze -- FILE --exercise ID [--model NAME] [--json] [--trace] [--workers N]
 // FILE is a video (decoded with ffmpeg and run through the app's pose source, as `npm run record` does)
 // or a form-coach/keypoints@1 JSON file. The coaching itself is the pure core's summarize(). A video's frames
 // carry the picture's brightness (PoseFrame.light, as the live camera measures it), so a recording too dark to
@@ -12,13 +12,14 @@ import { DEFAULT_MODEL, isModelName, type ModelName, type PoseFrame } from '../s
 import { summarize, type Summary } from '../src/core/summary';
 import { readFixtureFrames, repoRoot } from './lib/engineRun';
 import { COACH_WORDS } from '../src/words/coachWords';
+import { parseWorkers } from './lib/parallelRecord';
 
 function fail(msg: string): never {
   process.stderr.write(`analyze: ${msg}\n`);
   process.exit(2);
 }
 
-async function videoFrames(path: string, model: ModelName): Promise<PoseFrame[]> {
+async function videoFrames(path: string, model: ModelName, workers: number | undefined): Promise<PoseFrame[]> {
   // Loaded lazily: reading a keypoint file needs neither ffmpeg nor TensorFlow.
   const { recordVideo } = await import('./lib/recorder');
   const { readClipList, clipCrop } = await import('./lib/clips');
@@ -42,7 +43,9 @@ async function videoFrames(path: string, model: ModelName): Promise<PoseFrame[]>
     }
   }
   const fps = Math.min(15, info.fps > 0 ? info.fps : 15);
-  const r = await recordVideo({ video: path, model, fps, crop, repoRoot, onFrame: () => {} });
+  // The model runs on ranges of the video in worker threads, one per core (--workers N; scripts/lib/parallelRecord.ts);
+  // the engine then reads the frames in order, as from one thread.
+  const r = await recordVideo({ video: path, model, fps, crop, repoRoot, workers, onFrame: () => {} });
   return r.frames;
 }
 
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
   try {
     ({ values, positionals } = parseArgs({
       allowPositionals: true,
-      options: { exercise: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } },
+      options: { exercise: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'string' } },
     }));
   } catch (e) {
     fail((e as Error).message.split('\n')[0] ?? 'bad arguments');
@@ -85,6 +88,12 @@ async function main(): Promise<void> {
   if (!isExerciseId(ex)) fail(`unknown exercise "${ex}" (one of ${EXERCISE_IDS.join(', ')})`);
   const model = values.model ?? DEFAULT_MODEL;
   if (!isModelName(model)) fail(`unknown model "${model}"`);
+  let workers: number | undefined;
+  try {
+    workers = parseWorkers(values.workers);
+  } catch (e) {
+    fail((e as Error).message);
+  }
   if (!existsSync(file) || !statSync(file).isFile()) fail(`no such file: ${file}`);
   if (statSync(file).size === 0) fail(`${file} is empty`);
 
@@ -104,7 +113,7 @@ async function main(): Promise<void> {
     }
   } else {
     try {
-      frames = await videoFrames(file, model);
+      frames = await videoFrames(file, model, workers);
     } catch (e) {
       fail(`${file}: ${((e as Error).message ?? 'cannot decode').split('\n')[0]}`);
     }

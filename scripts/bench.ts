@@ -11,14 +11,15 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModelName } from '../src/core/pose';
-import { MODEL_NAMES, isModelName } from '../src/core/pose';
+import { DEFAULT_MODEL, MODEL_NAMES, isModelName } from '../src/core/pose';
 import { repoRoot, videosDir } from './lib/engineRun';
 import type { ColdStart, PipelineRun, SoakRun } from './bench/browser';
 import { coldStart, launchChromium, runPair, soak } from './bench/browser';
 import { measureBundle } from './bench/bundle';
 import type { BundleReport } from './bench/bundle';
-import { benchAnalyzer, benchEngine } from './bench/node';
-import type { AnalyzerBench, EngineBench } from './bench/node';
+import { benchAnalyzer, benchEngine, benchParallelAnalyzer } from './bench/node';
+import type { AnalyzerBench, EngineBench, ParallelAnalyzerBench } from './bench/node';
+import { defaultWorkers } from './lib/parallelRecord';
 import { check, markdownTable, median } from './bench/stats';
 
 const CLIP_ID = '03_plank_forearm_side_kaiakol005';
@@ -100,10 +101,17 @@ async function main(): Promise<void> {
       'webgl-model': { type: 'string', default: 'movenet-lightning' },
       // Extra rows: the live app with its model in a Web Worker (?worker=1) against the same main-thread raw model.
       'worker-models': { type: 'string', default: 'movenet-lightning' },
+      // Extra rows (issue 19): these models with wasm on each asked thread count (?threads=N), right after the row
+      // with the app's own plan for this machine (backendStart.ts threadsPlan).
+      'threads-models': { type: 'string', default: DEFAULT_MODEL },
+      'threads-asked': { type: 'string', default: '1,2' },
       // Only the raw-vs-live rows (no cold start, soak, Node figures): for a quick look at one or two rows.
       'pipeline-only': { type: 'boolean', default: false },
       'no-webgl': { type: 'boolean', default: false },
       'analyzer-sec': { type: 'string', default: '4' },
+      // The parallel analyzer (issue 19): a whole clip long enough to cut, with 1 worker thread and with all cores.
+      'parallel-clip': { type: 'string', default: '01_plank_forearm_3q_akshathak' },
+      'parallel-rounds': { type: 'string', default: '2' },
       readme: { type: 'boolean', default: false },
     },
   });
@@ -113,6 +121,8 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds);
   const models = values.models.split(',').filter(isModelName);
   const workerModels = values['worker-models'].split(',').filter(isModelName);
+  const threadModels = values['threads-models'].split(',').filter(isModelName);
+  const askedThreads = values['threads-asked'].split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1);
   const pipelineOnly = values['pipeline-only'];
   const webglModel = values['webgl-model'];
   if (!isModelName(webglModel)) throw new Error(`unknown --webgl-model ${webglModel}`);
@@ -144,15 +154,23 @@ async function main(): Promise<void> {
       log('cold start, default model…');
       cold = await coldStart(browser, base, 90_000);
     }
-    const configs: { model: ModelName; backend: string; worker?: boolean }[] = models.map((m) => ({ model: m, backend: 'wasm' }));
+    const configs: { model: ModelName; backend: string; worker?: boolean; threads?: number }[] = [];
+    // Each 1-thread row right after its threaded row, so the two see the same load.
+    for (const m of models) {
+      configs.push({ model: m, backend: 'wasm' });
+      if (threadModels.includes(m)) for (const t of askedThreads) configs.push({ model: m, backend: 'wasm', threads: t });
+    }
     if (!values['no-webgl']) configs.push({ model: webglModel, backend: 'webgl' });
-    configs.push(...workerModels.map((m) => ({ model: m, backend: 'wasm', worker: true })));
+    for (const m of workerModels) {
+      configs.push({ model: m, backend: 'wasm', worker: true });
+      if (threadModels.includes(m)) for (const t of askedThreads) configs.push({ model: m, backend: 'wasm', worker: true, threads: t });
+    }
     for (const c of configs) {
       // WebGL here is software (SwiftShader), ~10× slower: fewer frames keep the run short.
       const n = c.backend === 'webgl' ? Math.max(10, Math.round(frames / 3)) : frames;
       const w = c.backend === 'webgl' ? 5 : warmup;
-      log(`${c.model} ${c.backend}${c.worker ? ' (worker)' : ''}: ${w} warm-up, then ${n} frames each for raw and live in ${rounds} alternating rounds…`);
-      const pair = await runPair(browser, base, { model: c.model, backend: c.backend, worker: c.worker ?? false, frames: n, warmup: w, rounds, timeoutMs: 180_000 });
+      log(`${c.model} ${c.backend}${c.worker ? ' (worker)' : ''}${c.threads ? ` (${c.threads} thread)` : ''}: ${w} warm-up, then ${n} frames each for raw and live in ${rounds} alternating rounds…`);
+      const pair = await runPair(browser, base, { model: c.model, backend: c.backend, worker: c.worker ?? false, ...(c.threads ? { threads: c.threads } : {}), frames: n, warmup: w, rounds, timeoutMs: 180_000 });
       runs.push(pair.raw, pair.live);
     }
     const fixture = join(repoRoot, 'test-fixtures', 'keypoints', `${CLIP_ID}.movenet-thunder.json`);
@@ -182,6 +200,14 @@ async function main(): Promise<void> {
   } else {
     log(`analyzer skipped: ${clipPath} is absent`);
   }
+  let parallel: ParallelAnalyzerBench | null = null;
+  const parallelPath = join(videosDir, `${values['parallel-clip']}.mp4`);
+  if (existsSync(parallelPath)) {
+    log(`parallel analyzer: ${values['parallel-clip']} whole, 1 worker vs ${defaultWorkers()}, ${values['parallel-rounds']} rounds…`);
+    parallel = await benchParallelAnalyzer({ video: parallelPath, clipId: values['parallel-clip'], exercise: 'plank', model: 'movenet-thunder', workers: defaultWorkers(), rounds: Number(values['parallel-rounds']), repoRoot });
+  } else {
+    log(`parallel analyzer skipped: ${parallelPath} is absent`);
+  }
 
   // ---- report ----
   const { pairs: allPairs, table: pipelineTable } = pipelineReport(runs);
@@ -207,6 +233,13 @@ async function main(): Promise<void> {
     }),
   );
   const worstRatio = Math.max(...pairs.filter((p) => p.live.backend === 'wasm').map((p) => p.ratio));
+  // The default model live, threaded against one thread: same run, adjacent rows. Threaded is the app's own plan
+  // when it plans threads on this machine, else the most threads asked for.
+  const defRows = pairs.filter((p) => p.live.model === DEFAULT_MODEL && p.live.backend === 'wasm');
+  const defThreaded = defRows.find((p) => !p.live.threadsAsked && (p.live.threads ?? 1) > 1)
+    ?? [...defRows].filter((p) => p.live.threadsAsked && (p.live.threads ?? 1) > 1).sort((a, b) => (b.live.threads ?? 0) - (a.live.threads ?? 0))[0];
+  const defSingle = defRows.find((p) => p.live.threadsAsked && p.live.threads === 1);
+  const threadRatio = defThreaded && defSingle && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.msPerFrame / defSingle.live.msPerFrame : NaN;
   const targets = [
     { ...check('liveOverRaw', worstRatio), figure: `worst wasm model ${f(worstRatio, 2)} (${pairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')}${p.live.backend === 'webgl' ? '/webgl' : ''} ${f(p.ratio, 2)}`).join(', ')})${workerPairs.length ? `; opt-in worker: ${workerPairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')} ${f(p.ratio, 2)}`).join(', ')}` : ''}` },
     { ...check('backlog', Math.max(...pairs.map((p) => p.live.backlog))), figure: `max ${Math.max(...pairs.map((p) => p.live.backlog))} frames` },
@@ -215,11 +248,15 @@ async function main(): Promise<void> {
     { ...check('engineMedianUs', engine.medianUs), figure: `${f(engine.medianUs, 1)} µs over ${engine.frames} frames` },
     { ...check('engineP99Us', engine.p99Us), figure: `${f(engine.p99Us, 1)} µs` },
     { ...check('analyzerOverRaw', analyzer?.ratio ?? NaN), figure: analyzer ? `${f(analyzer.ratio, 2)} (${f(analyzer.analyzerFps)} vs ${f(analyzer.rawFps)} fps)` : 'clip absent' },
+    { ...check('analyzerParallelGain', parallel?.ratio ?? NaN), figure: parallel ? `${f(parallel.ratio, 2)} (${f(parallel.manyFps)} fps on ${parallel.workers} workers vs ${f(parallel.oneFps)} on 1; keypoints ${parallel.identical ? 'identical' : 'DIFFERENT'})` : 'clip absent' },
     { ...check('initialJsGzipKB', bundle.jsGzip / 1024), figure: kb(bundle.jsGzip) },
+    { ...check('threadedOverSingle', threadRatio), figure: defThreaded && defSingle ? `${f(threadRatio, 2)} (${DEFAULT_MODEL} live ${f(defThreaded.live.msPerFrame)} ms on ${defThreaded.live.threads ?? '?'} threads vs ${f(defSingle.live.msPerFrame)} ms on 1)` : 'no 1-thread row' },
+    { ...check('threadedLatencyP95Ms', defThreaded && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.latencyP95Ms : NaN), figure: defThreaded ? `${f(defThreaded.live.latencyP95Ms, 0)} ms (median ${f(defThreaded.live.latencyMedianMs, 0)} ms, ${defThreaded.live.threads ?? '?'} threads)` : 'no row' },
   ];
   const targetTable = markdownTable(['target', 'figure', 'verdict'], targets.map((t) => [t.target, t.figure, t.verdict]));
   const nodeTable = markdownTable(['Node', 'figure'], [
     ['engine step() per frame', `median ${f(engine.medianUs, 1)} µs, p99 ${f(engine.p99Us, 1)} µs, max ${f(engine.maxUs, 0)} µs (${engine.files} fixtures, ${engine.frames} frames)`],
+    ['analyzer, 1 worker vs all cores', parallel ? `${parallel.model}, ${parallel.clip} whole (${parallel.frames} frames), wall clock with start-up: ${f(parallel.oneFps)} fps on 1 worker, ${f(parallel.manyFps)} fps on ${parallel.workers} (×${f(parallel.ratio, 2)}), median of ${parallel.rounds} alternating rounds; keypoints ${parallel.identical ? 'identical' : 'DIFFERENT'}` : 'skipped: clip absent'],
     ['analyzer vs raw model', analyzer ? `${analyzer.model}, ${analyzer.clip} ${analyzer.frames} frames ${analyzer.width}×${analyzer.height}: raw ${f(analyzer.rawMsPerFrame)} ms/frame = ${f(analyzer.rawFps)} fps; analyzer ${f(analyzer.analyzerFps)} fps (${f(analyzer.analyzerFpsWithStartup)} fps with start-up)` : 'skipped: clip absent'],
   ]);
   const bundleTable = markdownTable(['before first paint', 'raw', 'gzip'], [
@@ -243,7 +280,7 @@ async function main(): Promise<void> {
   writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify({
     date, machine: { ...machine, loadAvgAtEnd: loadavg().map((x) => +x.toFixed(2)) }, chromium: chromiumVersion, node: process.version, versions,
     camera: camera.source, options: { frames, warmup, soakSec },
-    pipeline: runs, coldStart: cold!, engine, analyzer, bundle, soak: soaks, targets,
+    pipeline: runs, coldStart: cold!, engine, analyzer, parallelAnalyzer: parallel, bundle, soak: soaks, targets,
     durationSec: (Date.now() - started) / 1000,
   }, null, 2) + '\n');
   if (values.readme) updateReadmes(report);
@@ -251,16 +288,17 @@ async function main(): Promise<void> {
 
 /** Raw vs live per configuration; worker rows are labelled "(worker)". */
 function pipelineReport(runs: PipelineRun[]): { pairs: { raw: PipelineRun; live: PipelineRun; ratio: number }[]; table: string } {
-  const key = (r: PipelineRun): string => `${r.model}/${r.backend}/${r.worker ? 'worker' : 'main'}`;
+  const key = (r: PipelineRun): string => `${r.model}/${r.backend}/${r.worker ? 'worker' : 'main'}/${r.threadsAsked ? r.threads : 'plan'}`;
   const pairs = [...new Set(runs.map(key))].map((k) => {
     const raw = runs.find((r) => r.kind === 'raw' && key(r) === k)!;
     const live = runs.find((r) => r.kind === 'live' && key(r) === k)!;
     return { raw, live, ratio: live.msPerFrame / raw.msPerFrame };
   });
   const table = markdownTable(
-    ['model', 'backend', 'raw ms', 'live ms', 'live/raw', 'model ms in app', 'ours ms med/max', 'fps', 'delivered/processed/dropped/backlog', 'long tasks/min (inference/ours)', 'latency ms med/p95'],
+    ['model', 'backend', 'threads', 'raw ms', 'live ms', 'live/raw', 'model ms in app', 'ours ms med/max', 'fps', 'delivered/processed/dropped/backlog', 'long tasks/min (inference/ours)', 'latency ms med/p95'],
     pairs.map(({ raw, live, ratio }) => [
       `${live.model}${live.worker ? ' (worker)' : ''}`, live.backend === 'webgl' ? 'webgl (software)' : live.backend,
+      live.backend === 'wasm' ? `${live.threads ?? '?'}${live.threadsAsked ? ' (asked)' : ''}` : '–',
       f(raw.msPerFrame), f(live.msPerFrame), `${f(ratio, 2)} ${check('liveOverRaw', ratio).verdict}`, f(live.modelMs),
       `${f(live.ourMsMedian, 2)}/${f(live.ourMsMax, 1)}`, f(live.processedFps),
       `${live.delivered}/${live.processed}/${live.dropped}/${live.backlog}`,

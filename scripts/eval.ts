@@ -1,4 +1,4 @@
-// npm run eval [--video] [--readme] [--quick]
+// npm run eval [--video [--workers N]] [--readme] [--quick]
 // The accuracy report. Per clip with an expected outcome (test-fixtures/<clip>.expected.json): expected vs got
 // for reps, hold seconds, faults, set-up and cues, per model with recorded fixtures, plus totals; whether the
 // coach was ever silent; figures per source (person and camera set) with each source left out in turn; each
@@ -22,6 +22,7 @@ import { readClipList } from './lib/clips';
 import { leftOutTuning, marginLines, perSourceLines } from './lib/leftOut';
 import { plankExamples, plankSetSource, type Examples } from './lib/thresholds';
 import { COACH_WORDS } from '../src/words/coachWords';
+import { parseWorkers } from './lib/parallelRecord';
 import { faultTableRows, MIN_EXAMPLES_FOR_RATE } from './lib/faultTable';
 
 function fail(msg: string): never {
@@ -29,14 +30,14 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-async function framesFromVideo(clip: string, model: string): Promise<PoseFrame[] | null> {
+async function framesFromVideo(clip: string, model: string, workers: number | undefined): Promise<PoseFrame[] | null> {
   if (!isModelName(model)) return null;
   const { readClipList: read, clipCrop, clipVideoPath } = await import('./lib/clips');
   const { recordVideo } = await import('./lib/recorder');
   const list = read();
   const c = list.clips.find((x) => x.id === clip);
   if (!c || !existsSync(clipVideoPath(c))) return null;
-  const r = await recordVideo({ video: clipVideoPath(c), model, fps: list.fps, crop: clipCrop(c), repoRoot });
+  const r = await recordVideo({ video: clipVideoPath(c), model, fps: list.fps, crop: clipCrop(c), repoRoot, workers });
   return r.frames;
 }
 
@@ -71,8 +72,11 @@ interface Row { clip: string; source: string; exercise: string; model: string; v
 
 async function main(): Promise<void> {
   let video = false, readme = false, quick = false;
+  // --workers N (with --video): the model's worker threads (scripts/lib/parallelRecord.ts); 1 = one thread.
+  let workers: number | undefined;
   try {
-    const { values } = parseArgs({ options: { video: { type: 'boolean' }, readme: { type: 'boolean' }, quick: { type: 'boolean' } } });
+    const { values } = parseArgs({ options: { video: { type: 'boolean' }, readme: { type: 'boolean' }, quick: { type: 'boolean' }, workers: { type: 'string' } } });
+    workers = parseWorkers(values.workers);
     video = Boolean(values.video);
     readme = Boolean(values.readme);
     quick = Boolean(values.quick) && !readme;
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
       const clip = file.replace(/\.expected\.json$/, '');
       const exp = JSON.parse(readFileSync(join(fixturesDir, file), 'utf8')) as Expected;
       let frames: PoseFrame[] | null = null;
-      if (video) frames = await framesFromVideo(clip, model);
+      if (video) frames = await framesFromVideo(clip, model, workers);
       else {
         const p = fixturePath(clip, model);
         frames = p ? readFixtureFrames(p).frames : null;

@@ -15,6 +15,7 @@ import { DEFAULT_MODEL, isModelName, MODEL_FILES } from '../src/core/pose';
 import type { Clip } from './lib/clips';
 import { clipVideoPath, fixturePath, haveModels, haveVideos, readClipList, repoRoot, videosDir } from './lib/clips';
 import { median, recordVideo, stringifyFixture } from './lib/recorder';
+import { parseWorkers } from './lib/parallelRecord';
 import { detectCrop, formatCrop, parseCrop } from './lib/video';
 
 function fail(msg: string): never {
@@ -35,6 +36,8 @@ const { values: opt, positionals } = parseArgs({
     crop: { type: 'string' },
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    // The model's worker threads, each on a range of the video (scripts/lib/parallelRecord.ts); 1 = one thread.
+    workers: { type: 'string' },
   },
 });
 
@@ -50,6 +53,12 @@ if (fps <= 0) fail('--fps must be above 0');
 const maxSide = num('max-side', opt['max-side']) ?? list.maxSide;
 const start = num('start', opt.start);
 const duration = num('duration', opt.duration);
+let workers: number | undefined;
+try {
+  workers = parseWorkers(opt.workers);
+} catch (e) {
+  fail((e as Error).message);
+}
 // A positional argument naming an existing file is a video, as with --video.
 const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 const videoArg = opt.video ?? (positionals.length === 1 && isFile(positionals[0]!) ? positionals[0] : undefined);
@@ -105,6 +114,7 @@ for (const job of jobs) {
       duration,
       smoothing: opt.smoothing,
       repoRoot,
+      workers,
       onFrame: opt.quiet ? undefined : () => {
         if (++n % 50 === 0) process.stderr.write(`  ${job.label} ${model}: ${n} frames\r`);
       },

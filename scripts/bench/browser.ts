@@ -61,6 +61,7 @@ const SNAPSHOT = `(() => {
     longTasks: b.longTasks.slice(),
     numTensors,
     backend: st ? st.backend : (raw ? raw.backend : null),
+    threads: st ? st.threads : (raw ? raw.threads : null),
     error: raw ? raw.error : (st && st.phase === 'error' ? (document.querySelector('[role=alert]') || {}).textContent || 'error' : null),
   };
 })()`;
@@ -68,7 +69,7 @@ const SNAPSHOT = `(() => {
 interface FrameTiming { frameAt: number; start: number; modelEnd: number; end: number }
 interface Snapshot {
   now: number; frames: number; dropped: number; timings: FrameTiming[]; presented: number;
-  longTasks: Interval[]; numTensors: number | null; backend: string | null; error: string | null;
+  longTasks: Interval[]; numTensors: number | null; backend: string | null; threads: number | null; error: string | null;
 }
 
 const snapshot = (page: Page): Promise<Snapshot> => page.evaluate(SNAPSHOT) as Promise<Snapshot>;
@@ -109,6 +110,10 @@ export interface PipelineRun {
   backend: string;
   /** The live app ran its model in a Web Worker (?worker=1); raw is always the main-thread model. */
   worker: boolean;
+  /** Threads wasm ran on in this page (as the page reported it), null when not known. */
+  threads: number | null;
+  /** The thread count was asked for (?threads=N), else the app's own plan. */
+  threadsAsked: boolean;
   frames: number;
   seconds: number;
   /** Median ms per frame: model only (raw) or model + engine + drawing + store (live). */
@@ -133,7 +138,7 @@ export interface PipelineRun {
 }
 
 /** Figures over the measured windows (pairs of snapshots) of one page. */
-function summariseWindows(kind: 'raw' | 'live', model: string, backend: string, worker: boolean, wins: [Snapshot, Snapshot][]): PipelineRun {
+function summariseWindows(kind: 'raw' | 'live', model: string, backend: string, worker: boolean, threads: { n: number | null; asked: boolean }, wins: [Snapshot, Snapshot][]): PipelineRun {
   const win: FrameTiming[] = [];
   const tasks: Interval[] = [];
   let seconds = 0; let processed = 0; let dropped = 0; let delivered = 0; let backlog = 0;
@@ -150,7 +155,7 @@ function summariseWindows(kind: 'raw' | 'live', model: string, backend: string, 
   const our = win.map((t) => t.end - t.modelEnd);
   const lat = win.map((t) => t.end - t.frameAt);
   return {
-    kind, model, backend, worker, frames: win.length, seconds,
+    kind, model, backend, worker, threads: threads.n, threadsAsked: threads.asked, frames: win.length, seconds,
     msPerFrame: median(win.map((t) => t.end - t.start)),
     modelMs: median(win.map((t) => t.modelEnd - t.start)),
     ourMsMedian: median(our), ourMsMax: Math.max(...our),
@@ -170,23 +175,27 @@ const setPlaying = (page: Page, on: boolean): Promise<unknown> =>
  * windows of frames/rounds frames each while the other page's video is paused (its loop then idles): a
  * load spike from elsewhere on the machine hits both sides alike, so the ratio holds on a busy machine.
  */
-export async function runPair(browser: Browser, base: string, o: { model: string; backend: string; worker?: boolean; frames: number; warmup: number; rounds: number; timeoutMs: number }): Promise<{ raw: PipelineRun; live: PipelineRun }> {
+export async function runPair(browser: Browser, base: string, o: { model: string; backend: string; worker?: boolean; threads?: number; frames: number; warmup: number; rounds: number; timeoutMs: number }): Promise<{ raw: PipelineRun; live: PipelineRun }> {
   const worker = o.worker ?? false;
+  const t = o.threads !== undefined ? `&threads=${o.threads}` : '';
+  const seen: Record<'raw' | 'live', number | null> = { raw: null, live: null };
   const raw = await newPage(browser);
   const live = await newPage(browser, { exercise: 'plank' });
   try {
     const pages = { raw: raw.page, live: live.page };
-    const check = async (page: Page): Promise<void> => {
-      const s = await snapshot(page);
+    const check = async (kind: 'raw' | 'live'): Promise<void> => {
+      const s = await snapshot(pages[kind]);
       if (s.backend !== o.backend) throw new Error(`asked for ${o.backend}, got ${s.backend}`);
+      if (o.threads !== undefined && s.threads !== o.threads) throw new Error(`asked for ${o.threads} threads, got ${s.threads}`);
+      seen[kind] = s.threads;
     };
-    await pages.raw.goto(`${base}/bench-raw.html?mode=raw&model=${o.model}&backend=${o.backend}`);
+    await pages.raw.goto(`${base}/bench-raw.html?mode=raw&model=${o.model}&backend=${o.backend}${t}`);
     await waitForFrames(pages.raw, o.warmup, o.timeoutMs);
-    await check(pages.raw);
+    await check('raw');
     await setPlaying(pages.raw, false);
-    await pages.live.goto(`${base}/?model=${o.model}&backend=${o.backend}${worker ? '&worker=1' : ''}`);
+    await pages.live.goto(`${base}/?model=${o.model}&backend=${o.backend}${worker ? '&worker=1' : ''}${t}`);
     await waitForFrames(pages.live, o.warmup, o.timeoutMs);
-    await check(pages.live);
+    await check('live');
     await setPlaying(pages.live, false);
     const wins: Record<'raw' | 'live', [Snapshot, Snapshot][]> = { raw: [], live: [] };
     const per = Math.max(1, Math.round(o.frames / o.rounds));
@@ -203,8 +212,8 @@ export async function runPair(browser: Browser, base: string, o: { model: string
       }
     }
     return {
-      raw: summariseWindows('raw', o.model, o.backend, worker, wins.raw),
-      live: summariseWindows('live', o.model, o.backend, worker, wins.live),
+      raw: summariseWindows('raw', o.model, o.backend, worker, { n: seen.raw, asked: o.threads !== undefined }, wins.raw),
+      live: summariseWindows('live', o.model, o.backend, worker, { n: seen.live, asked: o.threads !== undefined }, wins.live),
     };
   } finally {
     await raw.ctx.close();

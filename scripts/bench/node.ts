@@ -133,3 +133,48 @@ export async function benchAnalyzer(o: { video: string; clipId: string; exercise
     ratio: analyzerFps / (1000 / rawMs),
   };
 }
+
+export interface ParallelAnalyzerBench {
+  clip: string;
+  model: ModelName;
+  frames: number;
+  workers: number;
+  /** Frames per wall-clock second of recordVideo + summarize on the whole clip, start-up included (what one waits). */
+  oneFps: number;
+  manyFps: number;
+  ratio: number;
+  /** The two runs' keypoints were the same (they must be: parallelRecord.ts). */
+  identical: boolean;
+  rounds: number;
+}
+
+/**
+ * `npm run analyze`'s whole path (recordVideo over the whole clip, then summarize) with one worker thread and with
+ * `workers`, in alternating rounds so a load spike hits both alike; medians of the wall-clock frames/s.
+ */
+export async function benchParallelAnalyzer(o: { video: string; clipId: string; exercise: ExerciseId; model: ModelName; workers: number; rounds: number; repoRoot: string }): Promise<ParallelAnalyzerBench> {
+  const clip = readClipList().clips.find((c) => c.id === o.clipId);
+  const crop: Crop | undefined = clip ? clipCrop(clip) : undefined;
+  const fps = 15;
+  const one: number[] = [];
+  const many: number[] = [];
+  let frames = 0;
+  let identical = true;
+  for (let round = 0; round < o.rounds; round++) {
+    let ref: string | null = null;
+    for (const workers of [1, o.workers]) {
+      const t0 = performance.now();
+      const r = await recordVideo({ video: o.video, model: o.model, fps, crop, repoRoot: o.repoRoot, workers });
+      summarize(o.exercise, r.frames, o.clipId, undefined, undefined, COACH_WORDS);
+      const rate = (r.frames.length * 1000) / (performance.now() - t0);
+      (workers === 1 ? one : many).push(rate);
+      frames = r.frames.length;
+      const key = JSON.stringify(r.frames);
+      if (ref === null) ref = key;
+      else if (ref !== key) identical = false;
+    }
+  }
+  const oneFps = median(one);
+  const manyFps = median(many);
+  return { clip: o.clipId, model: o.model, frames, workers: o.workers, oneFps, manyFps, ratio: manyFps / oneFps, identical, rounds: o.rounds };
+}

@@ -5,14 +5,15 @@ import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type { KeypointFixture } from '../../src/core/fixture';
 import { framesToFixture } from '../../src/core/fixture';
-import { frameLight } from '../../src/core/light';
 import type { ModelName, PoseFrame } from '../../src/core/pose';
 import { COCO17 } from '../../src/core/pose';
 import { createPoseSource } from '../../src/pose/createPoseSource';
 import { nodeModelLoader } from '../../src/pose/nodeLoader';
 import { startWasmBackend } from './nodeBackend';
+import type { Segment } from './parallelRecord';
+import { blocksFor, defaultWorkers, frameModel, planSegments, recordBlocks, runSegments } from './parallelRecord';
 import type { Crop } from './video';
-import { decodeFrames, formatCrop } from './video';
+import { decodeFrames, formatCrop, probeVideo } from './video';
 
 export interface RecordOptions {
   video: string;
@@ -27,7 +28,12 @@ export interface RecordOptions {
   repoRoot: string;
   /** Keypoint names to keep; default: all of MoveNet's, and BLAZEPOSE_POINTS of BlazePose's 33. */
   points?: readonly string[] | undefined;
-  /** Called after each frame, for progress output. */
+  /**
+   * Worker threads for the model, each on its own block of segments of the video (parallelRecord.ts); default:
+   * the machine's cores. The keypoints are the same for any number. 1, or a video of one segment: this thread.
+   */
+  workers?: number | undefined;
+  /** Called after each frame, for progress output (with several workers, in the order they finish). */
   onFrame?: ((frame: PoseFrame, inferMs: number) => void) | undefined;
 }
 
@@ -61,39 +67,41 @@ export const DEFAULT_MAX_SIDE = 640;
  */
 export const BLAZEPOSE_POINTS: readonly string[] = [...COCO17, 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'];
 
-/** frameLight's sampling step for decoded frames (see there). */
-const LIGHT_STEP = 4;
-
-export async function recordVideo(o: RecordOptions): Promise<RecordResult> {
+/**
+ * The model over the video on this thread: segment after segment for a whole video (the computation the workers
+ * share out), frame after frame for a window of it (`start`, `duration`).
+ */
+async function recordHere(o: RecordOptions, maxSide: number, smoothing: boolean, segments: readonly Segment[]): Promise<{ frames: PoseFrame[]; inferMs: number[] }> {
   await startWasmBackend(o.repoRoot);
-  const smoothing = o.smoothing ?? false;
-  const maxSide = o.maxSide ?? DEFAULT_MAX_SIDE;
   const source = await createPoseSource(o.model, { loader: nodeModelLoader(join(o.repoRoot, 'models')), smoothing });
   const frames: PoseFrame[] = [];
   const inferMs: number[] = [];
   try {
-    source.reset();
-    for await (const f of decodeFrames(o.video, { fps: o.fps, crop: o.crop, maxSide, start: o.start, duration: o.duration })) {
-      const input = tf.tensor3d(f.rgb, [f.height, f.width, 3], 'int32');
-      const t0 = performance.now();
-      let poses;
-      try {
-        poses = await source.estimate(input, f.t);
-      } finally {
-        input.dispose();
-      }
-      const ms = performance.now() - t0;
-      // The picture's mean brightness, the measure the live camera loop puts on its frames (src/core/light.ts),
-      // so the engine can tell a dark room from an empty one. Every 4th pixel of every 4th row: ~0.1 ms a frame.
-      // Not written to fixtures (framesToFixture keeps keypoints only), so recordings stay as they were.
-      const frame: PoseFrame = { t: f.t, width: f.width, height: f.height, poses, light: frameLight(f.rgb, f.width, f.height, 3, LIGHT_STEP) };
+    const decoded = decodeFrames(o.video, { fps: o.fps, crop: o.crop, maxSide, start: o.start, duration: o.duration });
+    await runSegments(frameModel(source), decoded, segments, (frame, ms, kept) => {
+      if (!kept) return;
       frames.push(frame);
       inferMs.push(ms);
       o.onFrame?.(frame, ms);
-    }
+    });
   } finally {
     source.dispose();
   }
+  return { frames, inferMs };
+}
+
+export async function recordVideo(o: RecordOptions): Promise<RecordResult> {
+  const smoothing = o.smoothing ?? false;
+  const maxSide = o.maxSide ?? DEFAULT_MAX_SIDE;
+  const whole = !o.start && o.duration === undefined;
+  // A whole video is cut into segments from its length alone (the frame count its duration gives; the last
+  // segment runs to the real end); a window of it is one segment.
+  const total = whole ? Math.floor(probeVideo(o.video).duration * o.fps) : 0;
+  const segments: Segment[] = whole ? planSegments(total, o.fps) : [{ keep: 0, end: null, warm: 0 }];
+  const blocks = blocksFor(segments, o.workers ?? defaultWorkers(), total);
+  const { frames, inferMs } = blocks.length > 1
+    ? await recordBlocks({ video: o.video, model: o.model, fps: o.fps, crop: o.crop, maxSide, smoothing, repoRoot: o.repoRoot }, blocks, { onFrame: o.onFrame })
+    : await recordHere(o, maxSide, smoothing, segments);
   if (frames.length === 0) throw new Error(`${o.video}: no frames decoded (start ${o.start ?? 0} s, duration ${o.duration ?? 'all'})`);
   const points = o.points ?? (o.model.startsWith('blazepose') ? BLAZEPOSE_POINTS : undefined);
   const fixture = framesToFixture(frames, { source: basename(o.video), model: o.model, fps: o.fps, points });
@@ -107,7 +115,8 @@ export async function recordVideo(o: RecordOptions): Promise<RecordResult> {
         start: o.start ?? 0,
         duration: o.duration ?? null,
         smoothing,
-        backend: tf.getBackend(),
+        // The workers run the same backend as this thread would (nodeBackend.ts).
+        backend: blocks.length > 1 ? 'wasm' : tf.getBackend(),
       },
     },
     frames,

@@ -30,6 +30,13 @@ export interface DecodeOptions {
   start?: number | undefined;
   /** Seconds to decode (default: to the end). */
   duration?: number | undefined;
+  /**
+   * Only the sampled frames `first` … `first + count - 1` of the whole file (indices and times as a decode from
+   * the start gives them, so the frames are the very same). For the parallel recorder (parallelRecord.ts): a
+   * range after the first seeks close to its start instead of decoding the file from the beginning. Not with
+   * `start` or `duration`.
+   */
+  range?: { first: number; count?: number | undefined } | undefined;
 }
 
 export interface RgbFrame {
@@ -103,21 +110,54 @@ export function filterChain(info: Pick<VideoInfo, 'width' | 'height'>, o: Decode
   return { vf: parts.join(','), width, height };
 }
 
+/** Seconds of video decoded before a range's first frame and thrown away: the seek lands on a keyframe and the
+ * fps filter settles there, well before the frames that count. */
+const RANGE_SEEK_MARGIN_SEC = 2;
+
+/** Input options that seek to a little before sampled frame `first` (none for the first frames of the file). */
+function rangeSeek(first: number, fps: number): string[] {
+  const at = Math.floor((first / fps - RANGE_SEEK_MARGIN_SEC) * 1000) / 1000;
+  // -copyts -start_at_zero: the frames keep their times from the file's start (as a decode from the start sees
+  // them), so the fps filter samples the same frames on the same ticks.
+  return at > 0 ? ['-ss', String(at), '-copyts', '-start_at_zero'] : ['-copyts', '-start_at_zero'];
+}
+
+/**
+ * filterChain, with the fps filter's ticks counted from 0 (start_time=0: after a seek it repeats the first
+ * frame up to it, and these repeats are dropped at once) and only ticks `first` on passed to the scaler (trim
+ * counts the frames it is given). Checked against a decode from the start on every shared clip at 10 and
+ * 15 fps, the ones whose video starts after their audio (28, e10) included: same frames, same indices
+ * (scripts/lib/video.test.ts has the test on made-up clips).
+ */
+function rangeFilterChain(info: Pick<VideoInfo, 'width' | 'height'>, o: DecodeOptions, first: number): { vf: string; width: number; height: number } {
+  const { vf, width, height } = filterChain(info, o);
+  const fpsPart = `fps=${o.fps}`;
+  if (!vf.includes(fpsPart)) throw new Error(`unexpected filter chain ${vf}`);
+  return { vf: vf.replace(fpsPart, `fps=${o.fps}:start_time=0,trim=start_frame=${first}`), width, height };
+}
+
 /**
  * Decodes a video into RGB frames sampled at `fps`, one at a time (back-pressure: ffmpeg is paused while
  * the consumer works, so a slow model never piles frames up in memory).
  */
 export async function* decodeFrames(path: string, o: DecodeOptions): AsyncGenerator<RgbFrame> {
   const info = probeVideo(path);
-  const { vf, width, height } = filterChain(info, o);
+  const { vf, width, height } = o.range ? rangeFilterChain(info, o, o.range.first) : filterChain(info, o);
   const start = o.start ?? 0;
   const args = ['-v', 'error', '-nostdin'];
-  // Seeking before -i is fast and, with re-encoding to raw frames, frame-accurate.
-  if (start > 0) args.push('-ss', String(start));
-  args.push('-i', path);
-  if (o.duration !== undefined) args.push('-t', String(o.duration));
+  if (o.range) {
+    if (start > 0 || o.duration !== undefined) throw new Error('decodeFrames: a range is of the whole file, not with start or duration');
+    args.push(...rangeSeek(o.range.first, o.fps), '-i', path);
+  } else {
+    // Seeking before -i is fast and, with re-encoding to raw frames, frame-accurate.
+    if (start > 0) args.push('-ss', String(start));
+    args.push('-i', path);
+    if (o.duration !== undefined) args.push('-t', String(o.duration));
+  }
   // The first video stream: some files also carry a cover picture as a second video stream (e06, e16).
-  args.push('-map', '0:v:0', '-an', '-vf', vf, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+  args.push('-map', '0:v:0', '-an', '-vf', vf);
+  if (o.range) args.push('-fps_mode', 'passthrough', ...(o.range.count !== undefined ? ['-frames:v', String(o.range.count)] : []));
+  args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
 
   const ff = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -130,7 +170,7 @@ export async function* decodeFrames(path: string, o: DecodeOptions): AsyncGenera
   const frameBytes = width * height * 3;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  let index = 0;
+  let index = o.range?.first ?? 0;
   try {
     for await (const chunk of ff.stdout as AsyncIterable<Buffer>) {
       pending.push(chunk);

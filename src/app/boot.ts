@@ -1,16 +1,13 @@
 // The composition root: builds the live coach from the browser's parts (camera, speech, clock, history)
 // when main.tsx calls it. Nothing here runs at import. In test and bench builds (__FORM_COACH_HOOKS__)
 // the page also gets window.__formCoach, and ?replay=NAME plays /__replay/NAME.json instead of the camera and
-// the model (the e2e tests serve that file; no model loads).
-import type { KeypointFixture } from '../core/fixture';
-import { parseFixture } from '../core/fixture';
+// the model (the e2e tests serve that file; no model loads; live/replayBoot.ts, left out of production builds).
 import { onBackendLost } from '../pose/backend';
 import { createSourceOpener } from '../pose/openSource';
 import { browserCamera } from './camera';
 import { saveSession } from './history/historyStore';
 import type { Clock, DebugHook } from './live/LiveSession';
 import { LiveSession } from './live/LiveSession';
-import { replayCamera, replayOpened } from './live/replayFeed';
 import { localPending } from './live/pendingSet';
 import { loadRoutine } from './routine/routineStore';
 import { appStore, go } from './store';
@@ -35,13 +32,14 @@ const pageClock: Clock = {
 
 /** Builds the live session for this page and starts its listeners. */
 export async function bootLiveSession(win: Window): Promise<LiveSession> {
-  const replay = __FORM_COACH_HOOKS__ ? new URLSearchParams(win.location.search).get('replay') : null;
-  const fixture = replay ? await loadReplay(replay) : null;
-  const opener = createSourceOpener();
+  // A constant false in production builds: the import() and the replay feed behind it are left out.
+  const replay = __FORM_COACH_HOOKS__ ? await (await import('./live/replayBoot')).replayFromUrl(win, pageClock) : null;
+  // ?threads=N (test and bench builds): the wasm thread count, for the bench's 1-thread comparison row.
+  const opener = createSourceOpener(__FORM_COACH_HOOKS__ ? { threads: urlThreads(win) } : {});
   const session = new LiveSession({
     store: appStore,
-    openSource: fixture ? () => Promise.resolve(replayOpened(fixture)) : (req, o) => opener.open(req, o),
-    camera: fixture ? replayCamera(fixture, pageClock) : browserCamera(),
+    openSource: replay ? replay.openSource : (req, o) => opener.open(req, o),
+    camera: replay ? replay.camera : browserCamera(),
     clock: pageClock,
     speaker: browserSpeaker(win),
     save: saveSession,
@@ -55,9 +53,7 @@ export async function bootLiveSession(win: Window): Promise<LiveSession> {
   return session;
 }
 
-async function loadReplay(name: string): Promise<KeypointFixture | null> {
-  if (!/^[\w.-]+$/.test(name)) return null;
-  const res = await fetch(`/__replay/${name}.json`);
-  if (!res.ok) return null;
-  return parseFixture(await res.json());
+function urlThreads(win: Window): number | undefined {
+  const n = Number(new URLSearchParams(win.location.search).get('threads') ?? NaN);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
 }

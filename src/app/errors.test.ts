@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BackendStartError } from '../pose/backend';
+import { BackendStartError } from '../pose/backendStart';
 import type { BackendNotice } from '../pose/backend';
 import { PoseWorkerError, workerFailure } from '../pose/worker/protocol';
 import type { AppError } from './errors';

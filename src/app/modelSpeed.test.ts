@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasuredSpeeds } from './modelSpeed';
-import { CHANGE, MIN_FRAMES, noteSpeed, parseSpeeds, speedFor, speedShort, speedText } from './modelSpeed';
+import { CHANGE, MIN_FRAMES, engineText, noteSpeed, parseSpeeds, speedFor, speedShort, speedText } from './modelSpeed';
 
 // Model times as the frame loop keeps them: 30 recent calls of MoveNet Thunder on wasm on this 2-core machine
 // (the bench measured a 174 ms median in the app), with one slow outlier.
@@ -67,5 +67,25 @@ describe('parseSpeeds', () => {
     expect(parseSpeeds(stored)).toEqual({ 'movenet-thunder@wasm': { ms: 174, backend: 'wasm', at: 10 } });
     expect(parseSpeeds(null)).toEqual({});
     expect(parseSpeeds('x')).toEqual({});
+  });
+});
+
+describe('threads in what Settings says', () => {
+  it('keeps the thread count with the figure, and a new count replaces the old figure', () => {
+    const one = noteSpeed({}, 'movenet-thunder', 'wasm', [90], 40, 1);
+    expect(one['movenet-thunder@wasm']).toEqual({ ms: 90, backend: 'wasm', at: 1 });
+    // 85 ms is within the change threshold of 90, but on 2 threads it is another setting: kept.
+    const two = noteSpeed(one, 'movenet-thunder', 'wasm', [85], 80, 2, 2);
+    expect(two['movenet-thunder@wasm']).toEqual({ ms: 85, backend: 'wasm', at: 2, threads: 2 });
+    expect(speedText(two['movenet-thunder@wasm'], 'wasm')).toBe('Measured on this device: about 85 ms to read each camera picture on 2 threads, so at most about 11 pictures a second.');
+    expect(parseSpeeds(JSON.parse(JSON.stringify(two)))).toEqual(two);
+  });
+
+  it('says which engine runs, on how many threads, and why only one', () => {
+    const wasm = { active: 'wasm' as const, renderer: null, simd: true };
+    expect(engineText({ ...wasm, threads: { count: 2, why: 'threads' } })).toBe('Running on wasm with SIMD, on 2 threads.');
+    expect(engineText({ ...wasm, threads: { count: 1, why: 'not-isolated' } })).toBe('Running on wasm with SIMD, on one thread: this page was served without the isolation headers that let it share memory between threads.');
+    expect(engineText({ ...wasm, threads: { count: 1, why: 'start-failed', detail: 'timeout' } })).toMatch(/one thread: the faster multi-threaded start did not finish in time/);
+    expect(engineText({ active: 'webgl', renderer: 'x', simd: false, threads: { count: 1, why: 'not-wasm' } })).toBe('Running on webgl.');
   });
 });

@@ -6,7 +6,8 @@
 // Plain TypeScript, no React or DOM.
 import type { ModelName } from '../core/pose';
 import { isModelName } from '../core/pose';
-import type { BackendName } from '../pose/backend';
+import type { BackendName, ThreadsInfo } from '../pose/backend';
+import type { BackendInfo } from '../pose/openSource';
 
 export interface SpeedMeasure {
   /** Median model time per camera picture, ms. */
@@ -15,6 +16,8 @@ export interface SpeedMeasure {
   backend: BackendName;
   /** When it was measured (ms since 1970). */
   at: number;
+  /** Threads the wasm engine ran on (absent: one, or another engine). */
+  threads?: number;
 }
 
 /** Keyed `${model}@${backend}`. */
@@ -39,13 +42,15 @@ function median(v: readonly number[]): number {
  */
 export function noteSpeed(
   speeds: MeasuredSpeeds, model: ModelName, backend: BackendName, recentMs: readonly number[], frames: number, now: number,
+  threads = 1,
 ): MeasuredSpeeds {
   if (frames < MIN_FRAMES || recentMs.length === 0) return speeds;
   const ms = median(recentMs);
   if (!(ms > 0) || !Number.isFinite(ms)) return speeds;
   const old = speeds[key(model, backend)];
-  if (old && Math.abs(ms - old.ms) <= CHANGE * old.ms) return speeds;
-  return { ...speeds, [key(model, backend)]: { ms, backend, at: now } };
+  // Another thread count is another engine setting: its figure replaces the old one whatever the change.
+  if (old && (old.threads ?? 1) === threads && Math.abs(ms - old.ms) <= CHANGE * old.ms) return speeds;
+  return { ...speeds, [key(model, backend)]: { ms, backend, at: now, ...(threads > 1 ? { threads } : {}) } };
 }
 
 /** The figure for `model` on the engine running now; else the latest on any engine; else undefined. */
@@ -76,7 +81,29 @@ export function speedText(m: SpeedMeasure | undefined, active: BackendName | nul
   if (!m) return 'Its speed on this device is not known yet: it is measured while this model follows you.';
   const perSecond = Math.max(1, Math.floor(1000 / m.ms));
   const other = active !== null && m.backend !== active ? ' with another engine setting' : '';
-  return `Measured on this device${other}: about ${rounded(m.ms)} ms to read each camera picture, so at most about ${perSecond} pictures a second.`;
+  const threads = m.threads && m.threads > 1 ? ` on ${m.threads} threads` : '';
+  return `Measured on this device${other}: about ${rounded(m.ms)} ms to read each camera picture${threads}, so at most about ${perSecond} pictures a second.`;
+}
+
+/** Why the engine runs on one thread, in a person's words (empty when threaded or not wasm). */
+export function threadsWhyText(t: ThreadsInfo): string {
+  switch (t.why) {
+    case 'threads':
+    case 'not-wasm': return '';
+    case 'not-isolated': return 'this page was served without the isolation headers that let it share memory between threads';
+    case 'few-cores': return 'with two processor cores or fewer, one thread measured faster than two, as the page needs a core of its own';
+    case 'start-failed': return 'the faster multi-threaded start did not finish in time, so the single-thread one took over';
+    case 'asked': return 'one thread was asked for in the address';
+  }
+}
+
+/** The engine line in Settings: which engine runs, on how many threads, and why only one. */
+export function engineText(b: BackendInfo): string {
+  if (b.active !== 'wasm') return `Running on ${b.active}.`;
+  const simd = b.simd ? ' with SIMD' : '';
+  if (b.threads.count > 1) return `Running on wasm${simd}, on ${b.threads.count} threads.`;
+  const why = threadsWhyText(b.threads);
+  return `Running on wasm${simd}, on one thread${why ? `: ${why}` : ''}.`;
 }
 
 /** Speeds read back from storage; anything malformed is dropped. */
@@ -88,7 +115,7 @@ export function parseSpeeds(raw: unknown): MeasuredSpeeds {
     if (!model || !isModelName(model) || !BACKENDS.includes(backend as BackendName)) continue;
     const m = v as Partial<SpeedMeasure>;
     if (typeof m?.ms !== 'number' || !(m.ms > 0) || m.backend !== backend || typeof m.at !== 'number') continue;
-    out[k] = { ms: m.ms, backend: backend as BackendName, at: m.at };
+    out[k] = { ms: m.ms, backend: backend as BackendName, at: m.at, ...(typeof m.threads === 'number' && m.threads > 1 ? { threads: m.threads } : {}) };
   }
   return out;
 }

@@ -21,8 +21,8 @@ const CONSTRUCTED_ONCE: Record<string, string> = {
   'voice.ts:speaker': 'the one speech queue: Settings lists its voices and the LiveSession speaks through it (boot.ts hands it over); reads nothing from the browser until it first speaks',
 };
 
-/** Calls that build plain data or a React context (no state that changes). */
-const PURE_CALLS = /^(Object\.(values|keys|entries|freeze)\(|createContext[<(]|dirname\(|join\(|fileURLToPath\()/;
+/** Calls that build plain data, a React context or a lazily loaded component (no state that changes). */
+const PURE_CALLS = /^(Object\.(values|keys|entries|freeze)\(|createContext[<(]|lazy\(|dirname\(|join\(|fileURLToPath\()/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

@@ -6,7 +6,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ModelName } from '../core/pose';
 import { DEFAULT_MODEL, isModelName } from '../core/pose';
-import type { BackendName, BackendSetting } from '../pose/backend';
+import type { BackendSetting } from '../pose/backend';
+import type { BackendInfo } from '../pose/openSource';
 import { isBackendSetting } from '../pose/backend';
 import type { SessionRecord } from '../storage/schema';
 import type { AppError } from './errors';
@@ -148,7 +149,7 @@ export interface AppState {
   activity: string | null;
   error: AppError | null;
   notices: string[];
-  backend: { active: BackendName; renderer: string | null; simd: boolean } | null;
+  backend: BackendInfo | null;
   cameras: CameraInfo[];
   videoSize: { width: number; height: number } | null;
   stats: Stats;

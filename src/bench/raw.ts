@@ -20,11 +20,11 @@ import { DEFAULT_ROUTINE } from '../session/routine';
 
 declare global {
   interface Window {
-    __benchRaw?: { ready: boolean; error: string | null; backend: string | null; loop: FrameLoop | null };
+    __benchRaw?: { ready: boolean; error: string | null; backend: string | null; threads: number; loop: FrameLoop | null };
   }
 }
 
-const state: NonNullable<Window['__benchRaw']> = { ready: false, error: null, backend: null, loop: null };
+const state: NonNullable<Window['__benchRaw']> = { ready: false, error: null, backend: null, threads: 1, loop: null };
 window.__benchRaw = state;
 const statusEl = document.getElementById('status');
 const say = (s: string): void => { if (statusEl) statusEl.textContent = s; };
@@ -33,11 +33,14 @@ async function raw(q: URLSearchParams, video: HTMLVideoElement): Promise<void> {
   const model = q.get('model') ?? 'movenet-thunder';
   const backend = q.get('backend') ?? 'wasm';
   if (!isModelName(model) || !isBackendSetting(backend)) throw new Error(`bad model/backend: ${model}/${backend}`);
+  const threads = Number(q.get('threads') ?? NaN);
   const [opened] = await Promise.all([
-    createSourceOpener().open({ model, backend }),
+    createSourceOpener().open({ model, backend, threads: Number.isInteger(threads) && threads >= 1 ? threads : undefined }),
     openCamera(null).then((s) => attachStream(video, s)),
   ]);
   state.backend = opened.backend.active;
+  state.threads = opened.backend.threads.count;
+  (state as unknown as { tinfo: unknown }).tinfo = opened.backend.threads;
   state.loop = startFrameLoop(video, opened.source, {
     onPoseFrame: () => undefined,
     onError: (e) => { state.error = e instanceof Error ? e.message : String(e); say(state.error); },

@@ -3,8 +3,8 @@
 // → the model on the main thread or in a worker → a failure mapped to one of three kinds the screens know.
 // Heavy code (TensorFlow.js, the model code) is imported here, lazily, so callers stay light.
 import type { ModelName } from '../core/pose';
-import type { BackendName, BackendNotice, BackendSetting } from './backend';
-import { initBackend, webglWasLost } from './backend';
+import type { BackendName, BackendNotice, BackendSetting, ThreadsInfo } from './backend';
+import { webglWasLost } from './backend';
 import type { PoseSource } from './types';
 
 export interface SourceRequest {
@@ -14,9 +14,11 @@ export interface SourceRequest {
   worker?: boolean;
   /** The model's own temporal filter (on for the live camera; off for analysis, as in the CLI). */
   smoothing?: boolean;
+  /** Threads for wasm instead of the plan's (backend.ts threadsPlan): 1 for the bench's comparison row. */
+  threads?: number | undefined;
 }
 
-export interface BackendInfo { active: BackendName; renderer: string | null; simd: boolean }
+export interface BackendInfo { active: BackendName; renderer: string | null; simd: boolean; threads: ThreadsInfo }
 
 export interface OpenedSource {
   /** Takes a <video> (the live camera) or any image the model reads (a canvas, for the analyser). */
@@ -61,18 +63,19 @@ const MODEL_NAMES: Record<ModelName, string> = {
  * An opener: remembers the main thread's backend between opens (starting TensorFlow.js's backend again for
  * the same setting would only cost time).
  */
-export function createSourceOpener(): SourceOpener {
-  let main: { setting: BackendSetting; info: BackendInfo; notices: BackendNotice[] } | null = null;
+export function createSourceOpener(defaults: { threads?: number | undefined } = {}): SourceOpener {
+  let main: { setting: BackendSetting; threads: number | undefined; info: BackendInfo; notices: BackendNotice[] } | null = null;
 
   async function openMain(req: SourceRequest, o: OpenOptions): Promise<OpenedSource> {
-    const [{ checkModelFiles, browserModelLoader }, { createPoseSource }] = await Promise.all([
-      import('./browserLoader'), import('./createPoseSource'),
+    const [{ checkModelFiles, browserModelLoader }, { createPoseSource }, { initBackend }] = await Promise.all([
+      import('./browserLoader'), import('./createPoseSource'), import('./backendStart'),
     ]);
     // A lost WebGL context (GPU reset) took the model's weights with it: start the backend again (it now
     // skips WebGL and says why).
-    if (!main || main.setting !== req.backend || (main.info.active === 'webgl' && webglWasLost())) {
-      const be = await initBackend(req.backend);
-      main = { setting: req.backend, info: { active: be.backend, renderer: be.renderer, simd: be.simd }, notices: be.notices };
+    const threads = req.threads ?? defaults.threads;
+    if (!main || main.setting !== req.backend || main.threads !== threads || (main.info.active === 'webgl' && webglWasLost())) {
+      const be = await initBackend(req.backend, { threads });
+      main = { setting: req.backend, threads, info: { active: be.backend, renderer: be.renderer, simd: be.simd, threads: be.threads }, notices: be.notices };
     }
     if (o.stillWanted && !o.stillWanted()) throw new OpenSuperseded();
     o.onActivity?.(`Checking the ${MODEL_NAMES[req.model]} model files…`);
@@ -97,10 +100,10 @@ export function createSourceOpener(): SourceOpener {
     await checkModelFiles(req.model);
     o.onActivity?.(`Loading ${MODEL_NAMES[req.model]} in a background thread…`);
     try {
-      const created = await createWorkerPoseSource(req.model, { backend: req.backend, smoothing: req.smoothing ?? true });
+      const created = await createWorkerPoseSource(req.model, { backend: req.backend, smoothing: req.smoothing ?? true, threads: req.threads ?? defaults.threads });
       return {
         source: created as unknown as OpenedSource['source'],
-        backend: { active: created.backend.active, renderer: null, simd: created.backend.simd },
+        backend: { active: created.backend.active, renderer: null, simd: created.backend.simd, threads: created.backend.threads },
         notices: created.backend.notices,
       };
     } catch (e) {

@@ -2,8 +2,11 @@
 // build (service worker, CSP and headers) at http://127.0.0.1:5173 and coach a real plank set with it.
 // Run twice: the second run, with nothing changed, must not build again. See npm-script.ts for how the server
 // is stopped, and coach-check.ts for what "coached" means.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { chromiumArgs } from './clip';
+import { chromiumArgs, repoRoot } from './clip';
 import { liveClip } from './live-clip';
 import { README_URL, startNpmScript } from './npm-script';
 import type { RunningScript } from './npm-script';
@@ -46,6 +49,17 @@ test('npm start: installs nothing new, builds only when the sources changed, ser
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toMatch(/icon/);
 
+  // Cross-origin isolated (issue 19): `curl -I` on the page shows both headers, and the page is isolated.
+  const curl = execFileSync('curl', ['-sI', `${README_URL}/`], { encoding: 'utf8' });
+  expect(curl).toMatch(/^cross-origin-opener-policy: same-origin\r?$/im);
+  expect(curl).toMatch(/^cross-origin-embedder-policy: require-corp\r?$/im);
+
+  // Nothing test-only in what it built: no bench page, no test hook anywhere in dist/.
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+  const built = files(join(repoRoot, 'dist')).filter((f) => !f.includes(`${join('dist', 'models')}`));
+  expect(built.filter((f) => /bench|replay/i.test(f))).toEqual([]);
+  expect(built.filter((f) => /\.(js|html|json|webmanifest)$/.test(f) && readFileSync(f, 'utf8').includes('__formCoach'))).toEqual([]);
+
   // The test hook is only in test and bench builds: the page npm start serves has no window.__formCoach, and
   // ?replay= plays nothing (no recorded stream is asked for).
   const asked: string[] = [];
@@ -53,6 +67,7 @@ test('npm start: installs nothing new, builds only when the sources changed, ser
   await page.goto('/?replay=anything#/home');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await page.evaluate(() => '__formCoach' in window)).toBe(false);
+  expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
   expect(asked.filter((p) => p.startsWith('/__replay/'))).toEqual([]);
 });
 

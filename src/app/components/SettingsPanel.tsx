@@ -7,7 +7,7 @@ import { MODEL_NAMES } from '../../core/pose';
 import type { BackendSetting } from '../../pose/backend';
 import { BACKEND_SETTINGS } from '../../pose/backend';
 import { MODEL_LABELS } from '../models';
-import { speedFor, speedShort, speedText } from '../modelSpeed';
+import { engineText, speedFor, speedShort, speedText } from '../modelSpeed';
 import { useModelSpeeds } from '../speedStore';
 import { DEFAULT_SETTINGS, updateSettings, useApp } from '../store';
 import type { Settings } from '../store';
@@ -138,7 +138,7 @@ function TechnicalFields() {
           {BACKEND_SETTINGS.map((b) => <option key={b} value={b}>{BACKEND_LABELS[b]}</option>)}
         </select>
         {settings.backend === 'auto' && <small>Uses the graphics card when there is a real one.</small>}
-        {active && <small>Running on {active.active}{active.active === 'wasm' && active.simd ? ' with SIMD' : ''}.</small>}
+        {active && <small data-testid="engine-threads">{engineText(active)}</small>}
       </label>
     </>
   );

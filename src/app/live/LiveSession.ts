@@ -71,7 +71,7 @@ export interface LiveSessionDeps {
 export interface DebugHook {
   getLastPoses(): PoseFrame['poses'] | null;
   getLastFrame(): PoseFrame | null;
-  getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; model: string; phase: string };
+  getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; threads: number | null; model: string; phase: string };
   getRecentModelMs(): number[];
   getFrameTimings(): FrameTiming[];
   /** The live flow's state name ('framing', 'counting', …) or null. */
@@ -407,7 +407,7 @@ export class LiveSession {
       getStats: () => {
         const s = this.store.getState();
         const { fps, modelMs, dropped, frames } = this.feed.stats();
-        return { fps, modelMs, dropped, frames, backend: s.backend?.active ?? null, model: s.settings.model, phase: s.phase };
+        return { fps, modelMs, dropped, frames, backend: s.backend?.active ?? null, threads: s.backend?.threads.count ?? null, model: s.settings.model, phase: s.phase };
       },
       getRecentModelMs: () => this.feed.stats().recentMs,
       getFrameTimings: () => this.feed.stats().timings,

@@ -234,7 +234,7 @@ export class PoseFeed {
     const { fps, modelMs } = summarise(c, this.d.clock.now());
     this.store.setState({ stats: { fps, modelMs, dropped: c.dropped, frames: c.frames } });
     const st = this.store.getState();
-    noteModelSpeed(st.settings.model, st.backend?.active ?? null, c.recentMs, c.frames);
+    noteModelSpeed(st.settings.model, st.backend?.active ?? null, c.recentMs, c.frames, st.backend?.threads.count ?? 1);
     const k = this.keypoints;
     const rec = st.recording;
     if (rec.active !== k.active || rec.frames !== k.count) this.store.setState({ recording: { active: k.active, frames: k.count } });

@@ -51,7 +51,7 @@ export function replayCamera(fixture: KeypointFixture, clock: Clock): CameraPort
 export function replayOpened(fixture: KeypointFixture): OpenedSource {
   return {
     source: createReplaySource(fixture, { loop: true }) as unknown as OpenedSource['source'],
-    backend: { active: 'cpu', renderer: null, simd: false },
+    backend: { active: 'cpu', renderer: null, simd: false, threads: { count: 1, why: 'not-wasm' } },
     notices: [],
   };
 }

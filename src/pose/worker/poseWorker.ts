@@ -4,7 +4,7 @@
 // VideoFrames (or ImageBitmaps), one at a time; keypoints go back. Created by workerPoseSource.ts.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Pose } from '../../core/pose';
-import { initBackend } from '../backend';
+import { initBackend } from '../backendStart';
 import { browserModelLoader } from '../browserLoader';
 import { createPoseSource } from '../createPoseSource';
 import type { DetectorInput } from '../createPoseSource';
@@ -25,7 +25,7 @@ let source: PoseSource<DetectorInput> | null = null;
 async function init(req: Extract<WorkerRequest, { type: 'init' }>): Promise<void> {
   let be;
   try {
-    be = await initBackend(req.backend);
+    be = await initBackend(req.backend, { threads: req.threads });
   } catch (e) {
     scope.postMessage({ type: 'error', id: req.id, error: toWireError(e, 'backend') });
     return;
@@ -38,7 +38,7 @@ async function init(req: Extract<WorkerRequest, { type: 'init' }>): Promise<void
     scope.postMessage({ type: 'error', id: req.id, error: toWireError(e, 'model-load') });
     return;
   }
-  scope.postMessage({ type: 'ready', id: req.id, backend: be.backend, simd: be.simd, notices });
+  scope.postMessage({ type: 'ready', id: req.id, backend: be.backend, simd: be.simd, threads: be.threads, notices });
 }
 
 /** The RGBA copy of the last VideoFrame, reused (one frame at a time). */

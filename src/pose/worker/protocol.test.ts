@@ -31,7 +31,7 @@ const video = {} as HTMLVideoElement;
 
 function healthy(): FakeWorker {
   return new FakeWorker((m) => {
-    if (m.type === 'init') return { type: 'ready', id: m.id, backend: 'wasm', simd: true, notices: [{ kind: 'no-simd' as const }] };
+    if (m.type === 'init') return { type: 'ready', id: m.id, backend: 'wasm', simd: true, threads: { count: 2, why: 'threads' as const }, notices: [{ kind: 'no-simd' as const }] };
     if (m.type === 'estimate') return { type: 'poses', id: m.id, poses: [{ ...pose, score: m.timestampMs }] };
     return null;
   });
@@ -79,7 +79,7 @@ describe('createWorkerPoseSource', () => {
       backend: 'wasm', makeWorker: () => w, grab: async () => { const f = frameOf(`f${grabbed.length}`); grabbed.push(f); return f; },
     });
     expect(w.sent[0]!.msg).toMatchObject({ type: 'init', model: 'movenet-lightning', backend: 'wasm', smoothing: true });
-    expect(src.backend).toEqual({ active: 'wasm', simd: true, notices: [{ kind: 'no-simd' as const }] });
+    expect(src.backend).toEqual({ active: 'wasm', simd: true, threads: { count: 2, why: 'threads' }, notices: [{ kind: 'no-simd' as const }] });
     const a = await src.estimate(video, 100);
     const b = await src.estimate(video, 200);
     // Each answer belongs to its own request (the timestamp comes back as the score here).
@@ -120,7 +120,7 @@ describe('createWorkerPoseSource', () => {
   });
 
   it('a worker that dies mid-session fails the frame in flight and every later one', async () => {
-    const w = new FakeWorker((m) => (m.type === 'init' ? { type: 'ready', id: m.id, backend: 'wasm', simd: true, notices: [] } : null));
+    const w = new FakeWorker((m) => (m.type === 'init' ? { type: 'ready', id: m.id, backend: 'wasm', simd: true, threads: { count: 1, why: 'not-isolated' as const }, notices: [] } : null));
     const src = await createWorkerPoseSource('movenet-thunder', { backend: 'wasm', makeWorker: () => w, grab: async () => frameOf('f') });
     const inFlight = src.estimate(video, 1);
     await new Promise((r) => setTimeout(r, 0));
@@ -133,7 +133,7 @@ describe('createWorkerPoseSource', () => {
   it('a failure on one frame rejects that frame only', async () => {
     let n = 0;
     const w = new FakeWorker((m) => {
-      if (m.type === 'init') return { type: 'ready', id: m.id, backend: 'wasm', simd: true, notices: [] };
+      if (m.type === 'init') return { type: 'ready', id: m.id, backend: 'wasm', simd: true, threads: { count: 1, why: 'not-isolated' as const }, notices: [] };
       if (m.type === 'estimate') return (n++ === 0) ? { type: 'error', id: m.id, error: { kind: 'estimate', message: 'bad frame' } } : { type: 'poses', id: m.id, poses: [pose] };
       return null;
     });

@@ -3,10 +3,11 @@
 // with their extra fields intact, so they travel as { kind, message, file } and are rebuilt on the page side
 // into the same kinds of error the main-thread path throws (errors.ts' describeFailure tells them apart).
 import type { ModelName, Pose } from '../../core/pose';
-import type { BackendName, BackendNotice, BackendSetting } from '../backend';
+import type { BackendName, BackendNotice, BackendSetting, ThreadsInfo } from '../backend';
 
 export type WorkerRequest =
-  | { type: 'init'; id: number; model: ModelName; backend: BackendSetting; smoothing: boolean }
+  /** threads: for wasm, instead of the worker's own plan (the analyser's workers ask for 1 each). */
+  | { type: 'init'; id: number; model: ModelName; backend: BackendSetting; smoothing: boolean; threads?: number }
   /**
    * The frame is transferred (not copied); the worker closes it once the model has read it. A VideoFrame
    * where the browser has them (its pixels are read without drawing it on a canvas), else an ImageBitmap.
@@ -18,7 +19,7 @@ export type WorkerRequest =
 export type WorkerFrame = ImageBitmap | VideoFrame;
 
 export type WorkerResponse =
-  | { type: 'ready'; id: number; backend: BackendName; simd: boolean; notices: BackendNotice[] }
+  | { type: 'ready'; id: number; backend: BackendName; simd: boolean; threads: ThreadsInfo; notices: BackendNotice[] }
   | { type: 'poses'; id: number; poses: Pose[] }
   /** id null: a failure not tied to one request (the worker cannot go on). */
   | { type: 'error'; id: number | null; error: WireError };

@@ -5,7 +5,7 @@
 // At most one frame is in flight (the frame loop never calls estimate while one is pending). Failures come
 // back as PoseWorkerError with the kind the main-thread path would have given (protocol.ts).
 import type { ModelName, Pose } from '../../core/pose';
-import type { BackendName, BackendNotice, BackendSetting } from '../backend';
+import type { BackendName, BackendNotice, BackendSetting, ThreadsInfo } from '../backend';
 import type { PoseSource } from '../types';
 import type { WireError, WorkerFrame, WorkerRequest } from './protocol';
 import { isWorkerResponse, PoseWorkerError, workerFailure } from './protocol';
@@ -21,12 +21,14 @@ export interface WorkerLike {
 
 export interface WorkerPoseSource extends PoseSource<HTMLVideoElement> {
   /** The backend the worker runs on, for the readout. */
-  readonly backend: { active: BackendName; simd: boolean; notices: BackendNotice[] };
+  readonly backend: { active: BackendName; simd: boolean; threads: ThreadsInfo; notices: BackendNotice[] };
 }
 
 export interface WorkerSourceOptions {
   backend: BackendSetting;
   smoothing?: boolean;
+  /** Threads for wasm in the worker instead of its own plan. */
+  threads?: number | undefined;
   /** Makes the worker; the default is the app's poseWorker.ts bundled by Vite. */
   makeWorker?: () => WorkerLike;
   /** Takes the current video frame; the default is a VideoFrame where there are VideoFrames, else an ImageBitmap. */
@@ -95,13 +97,13 @@ export function createWorkerPoseSource(model: ModelName, opts: WorkerSourceOptio
   worker.onmessageerror = () => failAll(workerFailure('a message from it could not be read', !ready));
 
   const initId = nextId++;
-  return request<{ backend: BackendName; simd: boolean; notices: BackendNotice[] }>(
-    { type: 'init', id: initId, model, backend: opts.backend, smoothing: opts.smoothing ?? true },
+  return request<{ backend: BackendName; simd: boolean; threads: ThreadsInfo; notices: BackendNotice[] }>(
+    { type: 'init', id: initId, model, backend: opts.backend, smoothing: opts.smoothing ?? true, ...(opts.threads !== undefined ? { threads: opts.threads } : {}) },
   ).then((r) => {
     ready = true;
     const src: WorkerPoseSource = {
       model,
-      backend: { active: r.backend, simd: r.simd, notices: r.notices },
+      backend: { active: r.backend, simd: r.simd, threads: r.threads, notices: r.notices },
       async estimate(video, timestampMs) {
         if (dead) throw dead;
         const frame = await grab(video);

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { onBackendLost, resetWebglLost, watchContextLoss, webglWasLost, type BackendName, type BackendNotice } from './backend';
 import {
-  backendOrder, isSoftwareRenderer, onBackendLost, resetWebglLost, startFirstBackend, watchContextLoss, webglWasLost,
-  oneAtATime, type BackendDriver, type BackendName, type BackendNotice,
-} from './backend';
+  backendOrder, isSoftwareRenderer, startFirstBackend,
+  oneAtATime, startAttempts, threadsPlan, withLogicalCores, foldThreads, BackendStartError, MAX_WASM_THREADS,
+  type BackendDriver, type StartAttempt,
+} from './backendStart';
 
 describe('isSoftwareRenderer', () => {
   it('recognises the software rasterisers seen in headless and VM browsers', () => {
@@ -161,5 +163,99 @@ describe('oneAtATime (initBackend runs one start-up at a time)', () => {
     const second = init();
     await expect(first).rejects.toThrow('first fails');
     await expect(second).resolves.toBe(2);
+  });
+});
+
+describe('wasm threads', () => {
+  it('plans threads only where the page is isolated and has a core to spare', () => {
+    // One core is left to the page: on 2 cores one thread measured faster than two (backendStart.ts).
+    expect(threadsPlan({ isolated: true, cores: 2 })).toEqual({ count: 1, why: 'few-cores' });
+    expect(threadsPlan({ isolated: true, cores: 1 })).toEqual({ count: 1, why: 'few-cores' });
+    expect(threadsPlan({ isolated: true, cores: 4 })).toEqual({ count: 3, why: 'threads' });
+    expect(threadsPlan({ isolated: true, cores: 16 })).toEqual({ count: MAX_WASM_THREADS, why: 'threads' });
+    expect(threadsPlan({ isolated: false, cores: 8 })).toEqual({ count: 1, why: 'not-isolated' });
+    // The bench's comparison row asks for one thread; a count asked for is kept (not isolated still wins).
+    expect(threadsPlan({ isolated: true, cores: 2, asked: 1 })).toEqual({ count: 1, why: 'asked' });
+    expect(threadsPlan({ isolated: true, cores: 2, asked: 3 })).toEqual({ count: 3, why: 'threads' });
+    expect(threadsPlan({ isolated: false, cores: 2, asked: 3 })).toEqual({ count: 1, why: 'not-isolated' });
+  });
+
+  it('tries threaded wasm just before single-thread wasm, and only when planned', () => {
+    expect(startAttempts(['wasm', 'cpu'], 2)).toEqual(['wasm-threads', 'wasm', 'cpu']);
+    expect(startAttempts(['webgl', 'wasm', 'cpu'], 4)).toEqual(['webgl', 'wasm-threads', 'wasm', 'cpu']);
+    expect(startAttempts(['wasm', 'cpu'], 1)).toEqual(['wasm', 'cpu']);
+  });
+
+  it('a threaded start that hangs is abandoned after the timeout and single-thread wasm runs', async () => {
+    vi.useFakeTimers();
+    try {
+      const started: StartAttempt[] = [];
+      const abandoned: StartAttempt[] = [];
+      let active: string | null = null;
+      const driver: BackendDriver<StartAttempt> = {
+        start(a) {
+          started.push(a);
+          // The hang this replaced: pthread workers that never report loaded, a setBackend that never settles.
+          if (a === 'wasm-threads') return new Promise<boolean>(() => undefined);
+          active = a;
+          return Promise.resolve(true);
+        },
+        active: () => active,
+        restore: () => Promise.resolve(true),
+        abandon: (a) => { abandoned.push(a); },
+      };
+      let done: { backend: StartAttempt; notices: unknown[] } | null = null;
+      void startFirstBackend(startAttempts(['wasm', 'cpu'], 2), driver, { timeoutMs: 5000 }).then((r) => { done = r; });
+      await vi.advanceTimersByTimeAsync(4999);
+      expect(done).toBeNull();
+      expect(abandoned).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toEqual({ backend: 'wasm', notices: [{ kind: 'fallback', backend: 'wasm-threads', detail: 'The wasm-threads backend did not start within 5 s' }] });
+      // The hung start is abandoned (the real driver resets tfjs's engine, whose pending start it would stay).
+      expect(abandoned).toEqual(['wasm-threads']);
+      expect(started).toEqual(['wasm-threads', 'wasm']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a start that fails at once is not abandoned (nothing of it is left pending)', async () => {
+    const abandoned: string[] = [];
+    const driver: BackendDriver<StartAttempt> = {
+      start: (a) => Promise.resolve(a !== 'wasm-threads'),
+      active: () => null,
+      restore: () => Promise.resolve(true),
+      abandon: (a) => { abandoned.push(a); },
+    };
+    const r = await startFirstBackend(startAttempts(['wasm'], 2), driver, { timeoutMs: 5000 });
+    expect(r.backend).toBe('wasm');
+    expect(abandoned).toEqual([]);
+  });
+
+  it('a start where nothing runs names each backend once, the threaded failure within wasm\'s entry', () => {
+    const failures = foldThreads([
+      { kind: 'fallback', backend: 'wasm-threads', detail: 'The wasm-threads backend did not start within 5 s' },
+      { kind: 'fallback', backend: 'wasm', detail: 'The wasm backend failed to start' },
+      { kind: 'fallback', backend: 'cpu', detail: 'cpu chunk broken' },
+    ]);
+    expect(new BackendStartError(failures).message).toBe('No TensorFlow.js backend could start. '
+      + 'wasm: The wasm backend failed to start (threaded first: The wasm-threads backend did not start within 5 s). cpu: cpu chunk broken.');
+  });
+
+  it('shows the wasm start twice the thread count as cores while it starts, then the real count again', async () => {
+    // tfjs-backend-wasm caps its pool at hardwareConcurrency / 2, read as its module starts.
+    class Nav { get hardwareConcurrency(): number { return 2; } }
+    const nav = new Nav();
+    let seen = 0;
+    await withLogicalCores(2, async () => { seen = nav.hardwareConcurrency; }, nav);
+    expect(seen).toBe(4);
+    expect(nav.hardwareConcurrency).toBe(2);
+    // Restored when the start fails too.
+    await expect(withLogicalCores(2, () => Promise.reject(new Error('no')), nav)).rejects.toThrow('no');
+    expect(nav.hardwareConcurrency).toBe(2);
+    // Nothing shadowed when the machine already reports enough cores.
+    const big = new (class { get hardwareConcurrency(): number { return 8; } })();
+    await withLogicalCores(2, async () => { seen = big.hardwareConcurrency; }, big);
+    expect(seen).toBe(8);
   });
 });
