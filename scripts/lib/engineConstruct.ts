@@ -369,7 +369,7 @@ export function buildBallCrunch(seed = SEED): Built {
       faults: [],
       goodForm: true,
       feet: [{ startSec: 0, endSec: 24, on: 'ball' }, { startSec: 25.5, endSec: 35, on: 'floor' }],
-      notes: 'CONSTRUCTED (see the fixture\'s construction field). 8 controlled crunches, 3.5 s each (0.9 s up, 0.5 s held, 1.1 s down): 6 with the heels on a ball, then the feet come down and 2 more with the feet on the floor. `feet` says where the feet are, for the engine to report which it detects (the ab-crunch rule set owns that: see feetRaised in ab-crunch.ts).',
+      notes: 'CONSTRUCTED (see the fixture\'s construction field). 8 controlled crunches, 3.5 s each (0.9 s up, 0.5 s held, 1.1 s down): 6 with the heels on a ball, then the feet come down and 2 more with the feet on the floor. `feet` says where the feet are, for the engine to report which it detects (the ab-crunch rule set owns that: see ab-crunch.ts).',
     },
   };
 }

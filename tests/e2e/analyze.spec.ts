@@ -127,13 +127,14 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await expect.poll(() => page.getByTestId('analyze-video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(at, 1);
   await page.screenshot({ path: 'test-results/screens/analysis-timeline.png', fullPage: true });
 
-  // The review: a time-left estimate was shown while it ran; each marked moment carries the elbow angle then; the
+  // The review: a time-left estimate was shown while it ran; each marked moment carries the exercise's measure then
+  // (for the bench, the hands' height in torso lengths; for others an angle), or says it was not measured; the
   // skeleton of the analysed frame is drawn over the video where it stands.
   const left = await page.evaluate(() => (window as unknown as { __left: string[] }).__left);
   expect(left.some((t) => /^about \d+:\d\d left$|^a few seconds left$/.test(t)), JSON.stringify(left)).toBe(true);
   const moments = page.getByTestId('moment');
   await expect(moments.filter({ hasText: /Rep \d/ })).toHaveCount(reps);
-  for (const row of await moments.all()) await expect(row).toHaveText(/\d+:\d\d.*(\d+°|not measured)$/);
+  for (const row of await moments.all()) await expect(row).toHaveText(/\d+:\d\d.*(\d+°|\d+(\.\d+)? torso lengths?|not measured)$/);
   const ink = await page.getByTestId('review-overlay').evaluate((c: HTMLCanvasElement) => {
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let n = 0;

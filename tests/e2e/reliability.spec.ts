@@ -94,7 +94,9 @@ test('privacy: a whole session (load, model, a plank set, stop) makes no request
     await expect(page.getByTestId('counter')).toHaveText(/^0:0[2-9]|^0:[1-5]\d/, { timeout: 60_000 });
   }
   await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
-  await expect(page.getByRole('heading', { name: 'Set finished' })).toBeVisible();
+  // A real set counted its hold; the synthetic camera shows nobody, so nothing was counted (issue 21: such a set
+  // is not called finished).
+  await expect(page.getByRole('heading', { name: syntheticReason() === null ? 'Set finished' : 'Stopped before anything was counted' })).toBeVisible();
   // The model really was loaded, from this origin.
   expect(seen.some((u) => u.startsWith(`${origin}/models/movenet-lightning`))).toBe(true);
   expect(seen.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin)).toEqual([]);

@@ -187,3 +187,33 @@ export function viewFromWorld(frames: readonly PoseFrame[], cam: FloorCamera, fl
     return { ...f, width: cam.width, height: cam.height_px, poses: [pose] };
   });
 }
+
+/**
+ * The upward direction of a seated person's world, from the frames between `from` and `to` (s) in which they sit tall:
+ * the median direction of the trunk (hip midpoint → shoulder midpoint). BlazePose's world turns with the camera that
+ * filmed it (28's camera looks down ≈15°), so "up" is taken from the body, not from the world's y axis.
+ */
+export function uprightUp(frames: readonly PoseFrame[], from: number, to: number): V3 {
+  const ups: V3[] = [];
+  for (const f of frames) {
+    const t = f.t / 1000, p = f.poses[0];
+    const w = p && t >= from && t <= to ? worldOf(p) : null;
+    const ls = w?.get('left_shoulder'), rs = w?.get('right_shoulder'), lh = w?.get('left_hip'), rh = w?.get('right_hip');
+    if (ls && rs && lh && rh) ups.push(unit(sub(mid(ls, rs), mid(lh, rh))));
+  }
+  const med = (k: 'x' | 'y' | 'z') => { const a = ups.map((u) => u[k]).sort((x, y) => x - y); return a[a.length >> 1] ?? 0; };
+  return unit(v3(med('x'), med('y'), med('z')));
+}
+
+/**
+ * The floor frame of a seated stretch (for viewFromWorld): `up` as given, facing the way the longer leg points (the
+ * straight one), the floor at the lowest point of the body along `up`.
+ */
+export const seatedFloor = (up: V3) => (w: Map<string, V3>): FloorFrame | null => {
+  const lh = w.get('left_hip'), rh = w.get('right_hip'), la = w.get('left_ankle'), ra = w.get('right_ankle');
+  if (!lh || !rh || !la || !ra) return null;
+  const hips = mid(lh, rh);
+  const far = len(sub(ra, hips)) > len(sub(la, hips)) ? ra : la;
+  const d = sub(far, hips);
+  return { up, forward: unit(sub(d, mul(up, dot(d, up)))), floorAt: Math.min(...[...w.values()].map((p) => dot(p, up))) };
+};
