@@ -3,9 +3,10 @@ import { defineConfig, type Plugin } from 'vite';
 import type { ServerResponse } from 'node:http';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { createReadStream, existsSync, statSync, readdirSync, mkdirSync, copyFileSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, readdirSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { wasmThreads, wasmThreadsTransform } from './scripts/vite/wasmThreads.ts';
+import { DEFAULT_MODEL, MODEL_FILES } from './src/core/pose.ts';
 
 const modelsDir = resolve(import.meta.dirname, 'models');
 
@@ -14,6 +15,20 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
+
+/**
+ * The default model's files as precache entries, each with its pinned sha256 (models/manifest.json) as its
+ * revision: the service worker downloads them when the app is first opened, so the app coaches offline from the
+ * first visit (issue 21 item 4), and fetches them again only when a file changes.
+ */
+function defaultModelPrecache(): { url: string; revision: string }[] {
+  const pinned = (JSON.parse(readFileSync(join(modelsDir, 'manifest.json'), 'utf8')) as { files: Record<string, string> }).files;
+  return MODEL_FILES[DEFAULT_MODEL].map((f) => {
+    const revision = pinned[f];
+    if (!revision) throw new Error(`models/manifest.json pins no ${f}`);
+    return { url: `models/${f}`, revision };
+  });
+}
 
 /** Serves models/ at /models/ in dev and preview, and copies it into dist/models/ at build time. */
 function serveModels(): Plugin {
@@ -62,9 +77,10 @@ export default defineConfig(({ mode }) => {
       serveModels(),
       // Threaded wasm: the pthread workers load tfjs's factory from an untouched file (why: scripts/vite/wasmThreads.ts).
       wasmThreads(),
-      // Installable, offline after first load: the app shell (JS, CSS, wasm) is precached; model files
-      // are cached the first time they are fetched (so the model in use works offline), never precached
-      // all at once (38 MB for the five).
+      // Installable, offline from the first visit: the app shell (JS, CSS, the wasm binaries, the pose worker and
+      // the threaded engine's script) and the default model are precached when the app is first opened; another
+      // model is cached the first time it is fetched (so the model in use works offline), never all at once
+      // (38 MB for the five). Settings shows what is saved and its size (src/app/offline/).
       VitePWA({
         registerType: 'autoUpdate',
         injectRegister: 'script-defer',
@@ -80,6 +96,7 @@ export default defineConfig(({ mode }) => {
         workbox: {
           globPatterns: ['**/*.{js,css,html,wasm,svg,ico}'],
           globIgnores: ['models/**'],
+          additionalManifestEntries: defaultModelPrecache(),
           maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
           navigateFallback: 'index.html',
           // Take over the open page as soon as the worker is active, so a model chosen on the first visit is
@@ -97,7 +114,8 @@ export default defineConfig(({ mode }) => {
               urlPattern: ({ url }) => url.pathname.startsWith('/models/'),
               method: 'HEAD',
               handler: async ({ request }) => {
-                const hit = await caches.match(request.url, { cacheName: 'form-coach-models' });
+                // In any cache: the default model is in the precache, whose keys carry a revision parameter.
+                const hit = await caches.match(request.url, { ignoreSearch: true });
                 if (hit) return new Response(null, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
                 return fetch(request);
               },

@@ -1,5 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { HomeScreen } from './home/HomeScreen';
+// The lazy screens' styles load with the first page, in the order they always had (before app.css, main.tsx):
+// loaded later with their screens they would come after app.css and win ties they used to lose.
+import './summary/summary.css';
+import './history/history.css';
+import './analyze/analyze.css';
 import type { Screen } from './store';
 import { syncScreenFromLocation, useApp } from './store';
 

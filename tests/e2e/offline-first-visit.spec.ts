@@ -3,9 +3,7 @@
 // reloaded; no set was started while online, so nothing reached the cache by being used. A set must still be
 // coached. Clip 03 (a steady side plank) is the webcam; the default model (no ?model=) is the one precached.
 //
-// MARKED: the precache of the model/wasm/worker is the perf engineer's (vite.config.ts, issue 21 item 4). Until
-// it is on main this test is `fixme` (known to fail: offline, the model is not in any cache, and the app says
-// "You're offline and the pose model isn't downloaded yet"); remove the fixme line once it lands.
+// The precache of the model, the wasm and the worker is in vite.config.ts (perf, issue 21 item 4).
 import { test, expect, waitForFrames } from './fixtures';
 import { syntheticReason } from './clip';
 
@@ -14,7 +12,6 @@ test.use({ serviceWorkers: 'allow' });
 const APP = '/?backend=wasm&voice=off#/home';
 
 test('first visit, then offline: no model was ever used online, and the set is still coached', async ({ page, context }) => {
-  test.fixme(true, 'waits for the precache of the default model, the wasm and the worker (perf, issue 21 item 4)');
   test.setTimeout(240_000);
   await page.goto(APP);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

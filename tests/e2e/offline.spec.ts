@@ -26,8 +26,9 @@ test('loaded once, then offline: the app shell and the model load from the cache
   await startPlank(page);
   await waitForFrames(page, 2, 90_000);
   const cachedUrls = () => cachedPaths(page);
+  // The model in use is cached when it is first used; the default one (Thunder) was precached on the first visit.
   await expect.poll(async () => (await cachedUrls()).filter((u) => u.startsWith('/models/')).sort(), { timeout: 20_000 })
-    .toEqual(['/models/movenet-lightning.bin', '/models/movenet-lightning.json']);
+    .toEqual(['/models/movenet-lightning.bin', '/models/movenet-lightning.json', '/models/movenet-thunder.bin', '/models/movenet-thunder.json']);
   const cached = await cachedUrls();
   expect(cached).toContain('/models/movenet-lightning.json');
   expect(cached).toContain('/models/movenet-lightning.bin');
@@ -62,4 +63,20 @@ test('loaded once, then offline: the app shell and the model load from the cache
   // app got its answer (no error screen above). Any other failure means something was not cached.
   expect(failed.filter((f) => !f.startsWith('HEAD '))).toEqual([]);
   await context.setOffline(false);
+});
+
+test('the first visit saves the app, the pose engine and the default model before any set, and Settings shows them with sizes', async ({ page }) => {
+  await page.goto('/?voice=off#/home');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // Nothing was used: no camera, no model. The precache holds the default model, every wasm binary, the pose
+  // worker and the threaded engine's script all the same.
+  const cached = await cachedPaths(page);
+  expect(cached.filter((u) => u.startsWith('/models/')).sort()).toEqual(['/models/movenet-thunder.bin', '/models/movenet-thunder.json']);
+  expect(cached.filter((u) => u.endsWith('.wasm'))).toHaveLength(3);
+  expect(cached.some((u) => /\/assets\/poseWorker-[\w-]+\.js$/.test(u))).toBe(true);
+  expect(cached.some((u) => /\/assets\/tfjs-backend-wasm-threaded-simd-[0-9a-f]+\.js$/.test(u))).toBe(true);
+  await page.goto('/?voice=off#/settings');
+  const line = page.getByTestId('offline-copy');
+  await expect(line).toHaveText(/^Saved in this browser for use offline: the app \([\d.]+ (KB|MB)\), the pose engine \([\d.]+ MB\) and the MoveNet Thunder model \(12\.\d MB\), [\d.]+ MB in all\.$/);
+  await page.screenshot({ path: 'test-results/screens/settings-offline.png', fullPage: true });
 });

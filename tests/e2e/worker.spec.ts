@@ -178,8 +178,9 @@ test.describe('offline', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/sw\.js$/);
     await waitForFrames(page, 2, 90_000);
     const cachedUrls = () => cachedPaths(page);
+    // Lightning, used here, cached on its first use; Thunder, the default, precached on the first visit.
     await expect.poll(async () => (await cachedUrls()).filter((u) => u.startsWith('/models/')).sort(), { timeout: 20_000 })
-      .toEqual(['/models/movenet-lightning.bin', '/models/movenet-lightning.json']);
+      .toEqual(['/models/movenet-lightning.bin', '/models/movenet-lightning.json', '/models/movenet-thunder.bin', '/models/movenet-thunder.json']);
     expect((await cachedUrls()).filter((u) => /\/assets\/poseWorker-[\w-]+\.js$/.test(u))).toHaveLength(1);
 
     await context.setOffline(true);

@@ -16,6 +16,7 @@ import { speaker } from '../voice';
 import { VOICE_WORDS } from '../../words/liveWords';
 import { useVoices, useVoiceState } from './useVoiceState';
 import { RecordPanel } from './RecordPanel';
+import { OfflineStatus } from '../offline/OfflineStatus';
 import { ACCURACY } from '../settings/accuracy';
 
 const BACKEND_LABELS: Record<BackendSetting, string> = {
@@ -91,6 +92,7 @@ export function SettingsPanel({ full = false }: { full?: boolean }) {
         <input type="checkbox" checked={settings.highContrast} onChange={(e) => updateSettings({ highContrast: e.target.checked })} />
         <span>High contrast</span>
       </label>
+      <OfflineStatus />
       <details className="advanced" open={advancedOpen}>
         <summary>Advanced: for testing and troubleshooting</summary>
         <p className="hint">You should not need these to exercise. They name the parts that find your body in the picture.</p>
