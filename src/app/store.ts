@@ -133,6 +133,8 @@ export interface SummaryState {
   routineName: string | null;
   painBefore: number | null;
   painAfter: number | null;
+  /** The pain answer is written to this browser's history (the summary says "noted" only then). */
+  painSaved: boolean;
   /** In a routine stopped early: the block "Next exercise" continues from; null otherwise. */
   nextBlock: number | null;
   /** The exercise of that block (for the button's words), or null. */

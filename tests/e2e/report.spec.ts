@@ -142,6 +142,8 @@ test('the report from start to finish: two replayed sessions, pain rise, reminde
     await painAfter(page, 4);
     await expect(page.getByTestId('pain-advice')).toHaveText(/^Your pain went up by 2 points \(from 2 to 4\)\. Stop exercising for today, and tell your physiotherapist/);
     await page.screenshot({ path: 'test-results/screens/report-pain-advice.png', fullPage: true });
+    // The answer is written before anything reads it back (the advice shows at once; the write follows).
+    await expect.poll(async () => (await savedRecords(page)).map((r) => r.painAfter), { timeout: 30_000 }).toEqual([3, 4]);
   });
 
   // Someone else's video, analysed and saved: in History it is marked, and it is in no figure of the person's own.

@@ -231,8 +231,13 @@ export class LiveSession {
     const s = this.store.getState().summary;
     if (!s) return;
     const records = s.records.map((r) => ({ ...r, painAfter: pain }));
-    this.store.setState({ summary: { ...s, painAfter: pain, records } });
+    this.store.setState({ summary: { ...s, painAfter: pain, painSaved: false, records } });
     for (const r of records) this.persist(r);
+    // "Noted" once it is written: a page closed straight after the answer would otherwise lose it unseen.
+    void this.saveChain.then(() => {
+      const now = this.store.getState().summary;
+      if (now && now.painAfter === pain && now.records[0]?.id === records[0]?.id) this.store.setState({ summary: { ...now, painSaved: true } });
+    });
   }
 
   /** The stage mounted its <video> and <canvas>: camera and model start. Returns the detach. */
@@ -302,7 +307,7 @@ export class LiveSession {
         const nextId = fx.nextBlock !== null ? this.routine?.blocks[fx.nextBlock]?.exerciseId ?? null : null;
         this.store.setState({
           summary: {
-            records: [...this.run.records], routineName: fx.routineName, painBefore: f?.painBefore ?? null, painAfter: null,
+            records: [...this.run.records], routineName: fx.routineName, painBefore: f?.painBefore ?? null, painAfter: null, painSaved: false,
             nextBlock: fx.nextBlock, nextExerciseId: nextId,
           },
           live: null, coach: null,

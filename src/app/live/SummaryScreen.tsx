@@ -55,7 +55,7 @@ export function SummaryScreen() {
           <PainCheck legend="How much does your back hurt now? (optional)" value={summary.painAfter} onChange={(p) => session.send({ type: 'pain-after', pain: p })} />
           {summary.painBefore !== null && <p className="hint">Before: {summary.painBefore} / 10</p>}
           {advice && <p className="advice" role="alert" data-testid="pain-advice">{advice}</p>}
-          {summary.painAfter !== null && !advice && <p className="hint" role="status">Thanks, noted with this session.</p>}
+          {summary.painAfter !== null && summary.painSaved && !advice && <p className="hint" role="status">Thanks, noted with this session.</p>}
         </div>
       )}
       <div className="row big-actions">

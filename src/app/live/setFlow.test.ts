@@ -636,9 +636,12 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     expect(summary.nextBlock).toBe(1);
     expect(h.store.getState().summary?.nextExerciseId).toBe('side-bend');
     h.session.send({ type: 'pain-after', pain: 5 });
+    // Shown at once, "noted" only once written.
+    expect(h.store.getState().summary).toMatchObject({ painAfter: 5, painSaved: false });
     await h.session.flushSaves();
+    await Promise.resolve();
     expect(h.saved.at(-1)!.painAfter).toBe(5);
-    expect(h.store.getState().summary!.painAfter).toBe(5);
+    expect(h.store.getState().summary).toMatchObject({ painAfter: 5, painSaved: true });
     h.session.send({ type: 'next-exercise' });
     expect(h.store.getState().screen).toBe('live');
     expect(h.store.getState().live).toMatchObject({ stage: 'check-in', exerciseId: 'side-bend', setLabel: 'Exercise 2 of 2 · set 1 of 1' });
