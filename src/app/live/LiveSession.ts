@@ -18,7 +18,6 @@ import type { Routine } from '../../session/routine';
 import type { SessionRecord } from '../../storage/schema';
 import { goodForm } from '../../session/figures';
 import type { CameraPort } from '../camera';
-import type { FrameTiming } from '../frameLoop';
 import type { AppState, CoachView, Screen } from '../store';
 import type { StoreApi } from 'zustand/vanilla';
 import { phraseText } from '../../words/liveWords';
@@ -32,11 +31,14 @@ import type { FlowEvent, FlowState } from './setFlow';
 import { cardPlan, openFlow } from './setFlow';
 import type { RunEffect } from './setRunner';
 import type { LiveCommand } from './commands';
+import type { DebugHook } from './debugHook';
+import { debugHookOf } from './debugHook';
+export type { DebugHook } from './debugHook';
 
 export type { LiveCommand } from './commands';
 import { SetRunner } from './setRunner';
 import type { PendingStore } from './pendingSet';
-import { carryOf, interruptedAt } from './pendingSet';
+import { carryOf, interruptedAt, pendingPlace } from './pendingSet';
 
 export type { Clock } from './poseFeed';
 
@@ -65,17 +67,6 @@ export interface LiveSessionDeps {
   go(screen: Screen): void;
   /** Where the set in progress is kept across a reload (localStorage in the app); none: not kept. */
   pending?: PendingStore;
-}
-
-/** What tests and the bench read (window.__formCoach in test and bench builds only). */
-export interface DebugHook {
-  getLastPoses(): PoseFrame['poses'] | null;
-  getLastFrame(): PoseFrame | null;
-  getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; threads: number | null; model: string; phase: string };
-  getRecentModelMs(): number[];
-  getFrameTimings(): FrameTiming[];
-  /** The live flow's state name ('framing', 'counting', …) or null. */
-  getFlow(): string | null;
 }
 
 export class LiveSession {
@@ -353,15 +344,9 @@ export class LiveSession {
     const store = this.d.pending;
     const f = this.run.flow;
     if (!store || !f) return;
-    const st = f.plan.run.step;
-    let at: { blockIndex: number; set: number } | null = null;
-    if (st.kind === 'set') at = { blockIndex: st.blockIndex, set: st.set };
-    else if (st.kind === 'rest') {
-      const same = st.set < st.block.sets;
-      at = same ? { blockIndex: st.blockIndex, set: st.set + 1 } : st.blockIndex + 1 < f.plan.run.routine.blocks.length ? { blockIndex: st.blockIndex + 1, set: 1 } : null;
-    }
+    const at = pendingPlace(f.plan.run);
     if (!at) return store.clear();
-    const open = rec.endedAt === null && st.kind === 'set';
+    const open = rec.endedAt === null && f.plan.run.step.kind === 'set';
     store.save({ version: 1, kind: f.plan.kind, routine: f.plan.run.routine, ...at, record: open ? rec : null, painBefore: f.painBefore });
   }
 
@@ -401,17 +386,6 @@ export class LiveSession {
   // ---- for tests and the bench ----
 
   debugHook(): DebugHook {
-    return {
-      getLastPoses: () => this.feed.lastFrame?.poses ?? null,
-      getLastFrame: () => this.feed.lastFrame,
-      getStats: () => {
-        const s = this.store.getState();
-        const { fps, modelMs, dropped, frames } = this.feed.stats();
-        return { fps, modelMs, dropped, frames, backend: s.backend?.active ?? null, threads: s.backend?.threads.count ?? null, model: s.settings.model, phase: s.phase };
-      },
-      getRecentModelMs: () => this.feed.stats().recentMs,
-      getFrameTimings: () => this.feed.stats().timings,
-      getFlow: () => this.run.flow?.name ?? null,
-    };
+    return debugHookOf(this.feed, this.run, this.store);
   }
 }

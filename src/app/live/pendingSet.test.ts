@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadClip } from '../../../tests/kit/replay';
 import type { SessionRecord } from '../../storage/schema';
 import type { PendingSet, PendingStore } from './pendingSet';
-import { interruptedAt, mergeRecords, parsePending } from './pendingSet';
+import { interruptedAt, mergeRecords, parsePending, pendingPlace } from './pendingSet';
+import { finishSet, startRoutine, tickRest } from '../../session/routine';
 import { harness } from '../../../tests/kit/liveHarness';
 
 function memoryPending(): PendingStore & { value: PendingSet | null } {
@@ -119,5 +120,28 @@ describe('a set that survives a reload', () => {
     );
     expect(m).toMatchObject({ id: 'first', endedAt: 5, holdSec: { total: 20 }, goodFormSec: 17, activeSec: 20, setSec: 22 });
     expect(m.faults).toEqual([{ id: 'hips-high', message: 'm', count: 3, atSec: [2, 11, 14] }]);
+  });
+});
+
+describe('pendingPlace: the set a reload comes back to', () => {
+  const routine = { id: 'r', name: 'Two blocks', blocks: [
+    { exerciseId: 'plank' as const, sets: 2, restSec: 30, holdSec: 20 },
+    { exerciseId: 'bicycle' as const, sets: 1, restSec: 30, reps: 10 },
+  ] };
+  it('the set running, then during each rest the set after it, and nothing once all is done', () => {
+    let r = startRoutine(routine);
+    expect(pendingPlace(r)).toEqual({ blockIndex: 0, set: 1 });
+    r = finishSet(r, 1_000);
+    expect(r.step.kind).toBe('rest');
+    expect(pendingPlace(r)).toEqual({ blockIndex: 0, set: 2 });
+    r = finishSet(tickRest(r, 0, true), 2_000);
+    expect(pendingPlace(r)).toEqual({ blockIndex: 1, set: 1 });
+    r = finishSet(tickRest(r, 0, true), 3_000);
+    expect(r.step.kind).toBe('done');
+    expect(pendingPlace(r)).toBeNull();
+  });
+  it('a rest after the last set of the last block keeps nothing', () => {
+    const r = { ...startRoutine(routine), step: { kind: 'rest' as const, blockIndex: 1, set: 1, block: routine.blocks[1]!, untilMs: 9_000 } };
+    expect(pendingPlace(r)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // plank was interrupted at 0:09. Carry on with set 1 of 2?": Yes carries on with the counts kept, No keeps what
 // was done as a finished set. Pure (parsing, merging); the storage is a port (localStorage in the app).
 import { EXERCISE_IDS } from '../../core/exercises';
-import type { Routine } from '../../session/routine';
+import type { Routine, RoutineRunState } from '../../session/routine';
 import { parseRoutine } from '../../session/routine';
 import type { SessionRecord, SideCounts } from '../../storage/schema';
 import { parseSessionRecord } from '../../storage/schema';
@@ -19,6 +19,18 @@ export interface PendingSet {
   readonly record: SessionRecord | null;
   /** The pain check-in answered before the set (kept for the sets after a reload). */
   readonly painBefore: number | null;
+}
+
+/**
+ * Which set a reload should come back to: the set running, or during a rest the set after it (the same block's
+ * next set, else the next block's first); null when nothing is left to do.
+ */
+export function pendingPlace(run: RoutineRunState): { blockIndex: number; set: number } | null {
+  const st = run.step;
+  if (st.kind === 'set') return { blockIndex: st.blockIndex, set: st.set };
+  if (st.kind !== 'rest') return null;
+  if (st.set < st.block.sets) return { blockIndex: st.blockIndex, set: st.set + 1 };
+  return st.blockIndex + 1 < run.routine.blocks.length ? { blockIndex: st.blockIndex + 1, set: 1 } : null;
 }
 
 /** Where the set in progress is kept (localStorage in the app, a variable in tests). */
