@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { e2eDir, repoRoot, videosDir } from './clip';
 
@@ -153,4 +154,87 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await expect(page.getByTestId('progress')).toHaveCount(0);
   await expect(page.getByTestId('progress-none')).toContainText('Analysed recordings are not part of them.');
   await expect(page.getByTestId('session-row')).toContainText(`${reps} reps`);
+});
+
+/** A shared clip as the existing test makes it: at most 640 px high, 30 fps, a key frame every 10 frames. */
+function seekable(id: string): string | null {
+  const src = join(videosDir, `${id}.mp4`);
+  if (!existsSync(src)) return null;
+  const out = join(e2eDir, `${id}-g10.mp4`);
+  if (!existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs) {
+    ffmpeg(['-i', src, '-vf', 'scale=-2:640,fps=30', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-g', '10', '-an', out]);
+  }
+  return out;
+}
+
+/**
+ * Everything the summary and the review tables say, as text (counts, holds, faults and their times, each marked
+ * moment's measure), without the chart (its labels draw as it lays out) and the date.
+ */
+const summaryText = (page: Page): Promise<string> => page.evaluate(() => ['summary', 'marked-moments', 'not-counted'].map((id) => {
+  const el = document.querySelector(`[data-testid="${id}"]`)?.cloneNode(true) as HTMLElement | undefined;
+  if (!el) return '';
+  el.querySelectorAll('svg, canvas, figure, .chart').forEach((e) => e.remove());
+  return el.textContent ?? '';
+}).join(' | ').replace(/\s+/g, ' ').replace(/\d+\/\d+\/\d{4},? \d+:\d\d( [AP]M)?/, '<when>'));
+
+test('side by side: a recording analysed in two workers gives the summary one worker gives', async ({ page }) => {
+  // Clip 09 (fast bicycle crunches, 9.3 s, 139 frames at 15 fps): two segments, so two blocks on two workers.
+  const clip = seekable('09_bicycle_crunch_klarfit');
+  test.skip(clip === null, 'the shared videos are not on this machine');
+  test.setTimeout(240_000);
+  const workers = new Set<string>();
+  page.on('worker', (w) => { if (/poseWorker/.test(w.url())) workers.add(w.url() + Math.random()); });
+  const analyse = async (query: string): Promise<{ text: string; timing: string }> => {
+    await page.goto(`/?backend=wasm&model=movenet-lightning${query}#/analyze`);
+    await page.getByLabel('1. Exercise in the video').selectOption('bicycle');
+    await page.getByTestId('video-input').setInputFiles(clip!);
+    await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+    await expect(page.getByTestId('summary')).toBeVisible({ timeout: 200_000 });
+    return { text: await summaryText(page), timing: await page.getByTestId('analysis-timing').innerText() };
+  };
+  const one = await analyse('&analysisWorkers=1');
+  expect(one.timing).not.toMatch(/side by side/);
+  expect(workers.size).toBe(1);
+  const two = await analyse('&analysisWorkers=2');
+  expect(two.timing).toMatch(/2 parts side by side/);
+  expect(workers.size).toBe(3);
+  console.log(`[analyze e2e] one: ${one.timing} | two: ${two.timing}`);
+  expect(one.text).toMatch(/Reps in all ?\d+.*\| .*Rep \d/);
+  expect(two.text).toBe(one.text);
+});
+
+test('Cancel mid-way stops the analysis and closes every pose worker', async ({ page }) => {
+  // Clip 01 (a 40 s plank, 593 frames): eight segments on two workers, long enough to cancel in the middle.
+  const clip = seekable('01_plank_forearm_3q_akshathak');
+  test.skip(clip === null, 'the shared videos are not on this machine');
+  test.setTimeout(240_000);
+  const open = new Set<Worker>();
+  let started = 0;
+  page.on('worker', (w) => {
+    if (!/poseWorker/.test(w.url())) return;
+    started += 1;
+    open.add(w);
+    w.on('close', () => open.delete(w));
+  });
+  await page.goto('/?backend=wasm&model=movenet-lightning&analysisWorkers=2#/analyze');
+  await page.getByLabel('1. Exercise in the video').selectOption('plank');
+  await page.getByTestId('video-input').setInputFiles(clip!);
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  const bar = page.getByRole('progressbar', { name: 'Analysis progress' });
+  // Mid-way: some of the video done, most of it not.
+  await expect.poll(async () => Number(await bar.getAttribute('value') ?? 0), { timeout: 120_000 }).toBeGreaterThan(4);
+  const at = Number(await bar.getAttribute('value'));
+  const of = Number(await bar.getAttribute('max'));
+  expect(at / of).toBeLessThan(0.6);
+  expect(started).toBe(2);
+  expect(open.size).toBe(2);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Analysis cancelled.' })).toBeVisible();
+  await expect.poll(() => open.size, { timeout: 15_000 }).toBe(0);
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByTestId('summary')).toHaveCount(0);
+  // The page is ready for another go.
+  await expect(page.getByRole('button', { name: 'Analyse', exact: true })).toBeEnabled();
+  await page.screenshot({ path: 'test-results/screens/analysis-cancelled.png' });
 });

@@ -31,6 +31,13 @@ type Status =
 
 const ALL = Object.values(EXERCISES);
 
+/** Test and bench builds: ?analysisWorkers=N sets how many pose models run side by side (default: the cores). */
+function workersFromUrl(): number | undefined {
+  if (!__FORM_COACH_HOOKS__) return undefined;
+  const n = Number(new URLSearchParams(globalThis.location?.search ?? '').get('analysisWorkers') ?? NaN);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
 /** A file we could not read says so in our own words; anything else is worded by errors.ts (raw text in Details). */
 function analysisError(e: unknown): Status {
   if (e instanceof VideoFileError) return { kind: 'error', text: e.message, technical: '' };
@@ -73,7 +80,7 @@ export function AnalyzePage() {
     try {
       const result = await analyzeVideo({
         url: url.current, fileName: file.name, exerciseId, model: settings.model, backend: settings.backend,
-        video: v, preview: preview.current, signal: ctrl.signal,
+        video: v, preview: preview.current, signal: ctrl.signal, workers: workersFromUrl(),
         onProgress: (done, total) => {
           const t = performance.now();
           if (Number.isNaN(firstAt) && done > 0) firstAt = t;
@@ -174,7 +181,8 @@ export function AnalyzePage() {
       {done && (
         <>
           <p className="hint" data-testid="analysis-timing">
-            Analysed {done.durationSec.toFixed(1)} s of video in {(done.timing.totalMs / 1000).toFixed(1)} s.
+            Analysed {done.durationSec.toFixed(1)} s of video in {(done.timing.totalMs / 1000).toFixed(1)} s
+            {done.timing.workers > 1 ? `, ${done.timing.workers} parts side by side` : ''}.
             {showDebug && <>
               {' '}{done.timing.frames} frames: {Math.round(done.timing.modelMs / Math.max(1, done.timing.frames))} ms per frame in the pose model,
               {' '}{Math.round(done.timing.seekMs / Math.max(1, done.timing.frames))} ms reading the video.
