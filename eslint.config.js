@@ -29,10 +29,22 @@ export default tseslint.config(
     files: ['src/app/**/*.tsx', 'src/app/**/*.ts'],
     ignores: ['**/*.test.ts', 'src/app/exercises/buildDemoData.ts'],
     rules: {
-      'no-restricted-syntax': ['error',
-        { selector: 'Program > VariableDeclaration[kind="let"], Program > VariableDeclaration[kind="var"], Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]', message: 'src/app: no module-level let/var. Keep state in a constructed object (see src/app/live/LiveSession.ts).' },
-        { selector: 'Program > ExpressionStatement:not([directive])', message: 'src/app: nothing runs at import. Do it in a function that main.tsx (or a component) calls.' },
-        { selector: 'Program > IfStatement, Program > BlockStatement, Program > ForStatement, Program > ForOfStatement, Program > ForInStatement, Program > WhileStatement, Program > TryStatement', message: 'src/app: nothing runs at import.' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'Program > VariableDeclaration[kind="let"], Program > VariableDeclaration[kind="var"], Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]',
+          message: 'src/app: no module-level let/var. Keep state in a constructed object (see src/app/live/LiveSession.ts).',
+        },
+        {
+          selector: 'Program > ExpressionStatement:not([directive])',
+          message: 'src/app: nothing runs at import. Do it in a function that main.tsx (or a component) calls.',
+        },
+        {
+          selector:
+            'Program > IfStatement, Program > BlockStatement, Program > ForStatement, Program > ForOfStatement, Program > ForInStatement, Program > WhileStatement, Program > TryStatement',
+          message: 'src/app: nothing runs at import.',
+        },
       ],
     },
   },
@@ -44,15 +56,33 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'], message: 'src/core is pure: no React or stores.' },
-          { group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*'], message: 'src/core is pure: no TensorFlow.' },
-          { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core runs in the browser and Node alike: no Node APIs.' },
-          { group: ['../app/*', '../pose/*', '../render/*', '../../app/*', '../../pose/*', '../../render/*'], message: 'src/core must not depend on the app, the model or drawing.' },
-        ],
-      }],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'requestAnimationFrame', 'HTMLVideoElement', 'HTMLCanvasElement'],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'],
+              message: 'src/core is pure: no React or stores.',
+            },
+            { group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*'], message: 'src/core is pure: no TensorFlow.' },
+            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core runs in the browser and Node alike: no Node APIs.' },
+            {
+              group: ['../app/*', '../pose/*', '../render/*', '../../app/*', '../../pose/*', '../../render/*'],
+              message: 'src/core must not depend on the app, the model or drawing.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'requestAnimationFrame',
+        'HTMLVideoElement',
+        'HTMLCanvasElement',
+      ],
     },
   },
   {
@@ -60,14 +90,29 @@ export default tseslint.config(
     // the model layer only; no React, stores, TensorFlow or DOM.
     files: ['src/app/errors.ts', 'src/app/modelSpeed.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'], message: 'A pure module: no React or stores.' },
-          { group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*'], message: 'A pure module: no TensorFlow.' },
-          { group: ['../pose/*', './*'], allowTypeImports: true, message: 'A pure module: types only from the model layer and the app.' },
-        ],
-      }],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'requestAnimationFrame', 'HTMLVideoElement', 'HTMLCanvasElement'],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'],
+              message: 'A pure module: no React or stores.',
+            },
+            { group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*'], message: 'A pure module: no TensorFlow.' },
+            { group: ['../pose/*', './*'], allowTypeImports: true, message: 'A pure module: types only from the model layer and the app.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'requestAnimationFrame',
+        'HTMLVideoElement',
+        'HTMLCanvasElement',
+      ],
     },
   },
 );

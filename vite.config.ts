@@ -50,8 +50,12 @@ function serveModels(): Plugin {
   };
   return {
     name: 'form-coach-models',
-    configureServer(server) { server.middlewares.use(middleware); },
-    configurePreviewServer(server) { server.middlewares.use(middleware); },
+    configureServer(server) {
+      server.middlewares.use(middleware);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(middleware);
+    },
     writeBundle(options) {
       const out = join(options.dir ?? resolve(import.meta.dirname, 'dist'), 'models');
       mkdirSync(out, { recursive: true });
@@ -62,8 +66,13 @@ function serveModels(): Plugin {
 
 /** Vitest suites under src/ that replay every recorded clip through the engine (the integration project). */
 const INTEGRATION = [
-  'src/core/regression.test.ts', 'src/core/pointFaults.test.ts', 'src/core/faultFinding.test.ts', 'src/core/reliability.test.ts',
-  'src/core/issue11.test.ts', 'src/core/keypointSpace.test.ts', 'src/core/engine.fuzz.test.ts',
+  'src/core/regression.test.ts',
+  'src/core/pointFaults.test.ts',
+  'src/core/faultFinding.test.ts',
+  'src/core/reliability.test.ts',
+  'src/core/issue11.test.ts',
+  'src/core/keypointSpace.test.ts',
+  'src/core/engine.fuzz.test.ts',
 ];
 
 export default defineConfig(({ mode }) => {
@@ -140,8 +149,12 @@ export default defineConfig(({ mode }) => {
       // its CSP refuses the pthread workers' blob: script all the same).
       rolldownOptions: { plugins: [wasmThreadsTransform()] },
       include: [
-        '@tensorflow/tfjs-core', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm',
-        '@tensorflow/tfjs-backend-webgl', '@tensorflow-models/pose-detection',
+        '@tensorflow/tfjs-core',
+        '@tensorflow/tfjs-converter',
+        '@tensorflow/tfjs-backend-cpu',
+        '@tensorflow/tfjs-backend-wasm',
+        '@tensorflow/tfjs-backend-webgl',
+        '@tensorflow-models/pose-detection',
       ],
     },
     // What `npm start` serves (vite preview over dist/): the CSP itself is in index.html's meta tag (it travels with
@@ -160,7 +173,11 @@ export default defineConfig(({ mode }) => {
     worker: { format: 'es', plugins: () => [wasmThreadsTransform()] },
     // bench-raw.html (the model alone on the camera, the baseline `npm run bench` compares the app against) is
     // built only in test and bench builds: a production build has index.html alone.
-    build: { rollupOptions: { input: hooks ? { main: 'index.html', benchRaw: 'bench-raw.html' } as Record<string, string> : { main: 'index.html' } } },
+    build: {
+      rollupOptions: {
+        input: hooks ? ({ main: 'index.html', benchRaw: 'bench-raw.html' } as Record<string, string>) : { main: 'index.html' },
+      },
+    },
     test: {
       environment: 'node',
       reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
@@ -170,7 +187,14 @@ export default defineConfig(({ mode }) => {
       // the engine over every recorded clip and model, the real model, the CLIs and the video tools (minutes).
       // `vitest run` (npm test) runs both; `npm run test:unit` / `test:integration` one.
       projects: [
-        { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/kit/**/*.test.ts', 'tests/sketch/**/*.test.ts'], exclude: INTEGRATION } },
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: ['src/**/*.test.ts', 'tests/kit/**/*.test.ts', 'tests/sketch/**/*.test.ts'],
+            exclude: INTEGRATION,
+          },
+        },
         { extends: true, test: { name: 'integration', include: ['tests/node/**/*.test.ts', 'scripts/**/*.test.ts', ...INTEGRATION] } },
       ],
     },

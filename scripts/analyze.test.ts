@@ -9,23 +9,41 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, videosDir } from './lib/engineRun';
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 function analyze(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'analyze.ts'), ...args], { cwd: repoRoot, timeout: 170_000 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'scripts', 'analyze.ts'), ...args],
+      { cwd: repoRoot, timeout: 170_000 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    );
   });
 }
-const oneLine = (s: string) => s.trim().split('\n').filter((l) => l.trim() !== '');
+const oneLine = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 
 let hasFfmpeg = true;
-try { execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' }); } catch { hasFfmpeg = false; }
+try {
+  execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+} catch {
+  hasFfmpeg = false;
+}
 const dir = mkdtempSync(join(tmpdir(), 'fc-analyze-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The JSON contract of issue 3: these keys keep their meaning; keys may be added (issue 11 added some). */
 function expectContract(j: Record<string, unknown>): void {
-  expect(Object.keys(j)).toEqual(expect.arrayContaining(['cues', 'durationSec', 'exercise', 'faults', 'frames', 'holdSec', 'holds', 'poseCoverage', 'reps', 'source']));
+  expect(Object.keys(j)).toEqual(
+    expect.arrayContaining(['cues', 'durationSec', 'exercise', 'faults', 'frames', 'holdSec', 'holds', 'poseCoverage', 'reps', 'source']),
+  );
   expect(j.poseCoverage).toBeGreaterThanOrEqual(0);
   expect(j.poseCoverage).toBeLessThanOrEqual(1);
   expect(Object.keys(j.reps as object).sort()).toEqual(['left', 'right', 'total']);
@@ -71,34 +89,75 @@ describe('npm run analyze: errors are one line, never a stack trace', () => {
     }
   }, 180_000);
 
-  it.skipIf(!hasFfmpeg)('a video with nobody in it: exit 0, poseCoverage 0, the reason on stderr', async () => {
-    const grey = join(dir, 'grey.mp4');
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=gray:s=160x120:d=1', '-r', '10', '-pix_fmt', 'yuv420p', grey]);
-    const r = await analyze(grey, '--exercise', 'plank', '--json', '--model', 'movenet-lightning');
-    expect(r.code).toBe(0);
-    const j = contractObject(r.stdout);
-    expect(j.poseCoverage).toBe(0);
-    expect(r.stderr).toMatch(/no person found/);
-    // A grey room is lit (brightness 0.5): nobody there is not a dark room.
-    expect(r.stderr).not.toMatch(/too dark/);
-    expect(JSON.stringify(j.cues)).not.toMatch(/more light/);
-  }, 180_000);
+  it.skipIf(!hasFfmpeg)(
+    'a video with nobody in it: exit 0, poseCoverage 0, the reason on stderr',
+    async () => {
+      const grey = join(dir, 'grey.mp4');
+      execFileSync('ffmpeg', [
+        '-loglevel',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'color=c=gray:s=160x120:d=1',
+        '-r',
+        '10',
+        '-pix_fmt',
+        'yuv420p',
+        grey,
+      ]);
+      const r = await analyze(grey, '--exercise', 'plank', '--json', '--model', 'movenet-lightning');
+      expect(r.code).toBe(0);
+      const j = contractObject(r.stdout);
+      expect(j.poseCoverage).toBe(0);
+      expect(r.stderr).toMatch(/no person found/);
+      // A grey room is lit (brightness 0.5): nobody there is not a dark room.
+      expect(r.stderr).not.toMatch(/too dark/);
+      expect(JSON.stringify(j.cues)).not.toMatch(/more light/);
+    },
+    180_000,
+  );
 
-  it.skipIf(!hasFfmpeg)('a room with the light off (RGB 10): "too dark" and "more light", not "step into view"; nothing counted', async () => {
-    const dark = join(dir, 'lights-off.mp4');
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x0a0a0a:s=160x120:d=1', '-r', '10', '-pix_fmt', 'yuv420p', dark]);
-    const [json, text] = await Promise.all([
-      analyze(dark, '--exercise', 'plank', '--json', '--model', 'movenet-lightning'),
-      analyze(dark, '--exercise', 'plank', '--model', 'movenet-lightning'),
-    ]);
-    expectDark(json, text);
-  }, 180_000);
+  it.skipIf(!hasFfmpeg)(
+    'a room with the light off (RGB 10): "too dark" and "more light", not "step into view"; nothing counted',
+    async () => {
+      const dark = join(dir, 'lights-off.mp4');
+      execFileSync('ffmpeg', [
+        '-loglevel',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'color=c=0x0a0a0a:s=160x120:d=1',
+        '-r',
+        '10',
+        '-pix_fmt',
+        'yuv420p',
+        dark,
+      ]);
+      const [json, text] = await Promise.all([
+        analyze(dark, '--exercise', 'plank', '--json', '--model', 'movenet-lightning'),
+        analyze(dark, '--exercise', 'plank', '--model', 'movenet-lightning'),
+      ]);
+      expectDark(json, text);
+    },
+    180_000,
+  );
 });
 
 /** What a recording too dark to see anyone in must give, as JSON (`json`) and as the readable summary (`text`). */
 function expectDark(json: Run, text: Run): void {
   expect(json.code).toBe(0);
-  const j = contractObject<{ reps: { total: number; left: number; right: number }; holdSec: number; holds: unknown[]; faults: unknown[]; cues: { text: string }[]; poseCoverage: number }>(json.stdout);
+  const j = contractObject<{
+    reps: { total: number; left: number; right: number };
+    holdSec: number;
+    holds: unknown[];
+    faults: unknown[];
+    cues: { text: string }[];
+    poseCoverage: number;
+  }>(json.stdout);
   expect(j.reps).toEqual({ total: 0, left: 0, right: 0 });
   expect(j.holdSec).toBe(0);
   expect(j.holds).toEqual([]);
@@ -112,14 +171,17 @@ function expectDark(json: Run, text: Run): void {
   expect(oneLine(json.stderr).filter((l) => !l.startsWith('npm warn'))).toHaveLength(1);
 
   expect(text.code).toBe(0);
-  expect(text.stdout).toMatch(/The recording is too dark: nobody can be seen in 100 % of its frames, so nothing was counted\. Turn on more light/);
+  expect(text.stdout).toMatch(
+    /The recording is too dark: nobody can be seen in 100 % of its frames, so nothing was counted\. Turn on more light/,
+  );
   expect(text.stdout).toMatch(/^Reps: 0 \(left 0, right 0\)$/m);
   expect(text.stdout).toMatch(/^Held \(no fault standing\): 0 s$/m);
   expect(text.stdout).not.toMatch(/No person was found|Step into/i);
 }
 
 const clip03 = join(videosDir, '03_plank_forearm_side_kaiakol005.mp4');
-if (!existsSync(clip03)) console.warn(`analyze.test: ${clip03} absent (the shared clips are not beside the checkout); skipping the dark-room run`);
+if (!existsSync(clip03))
+  console.warn(`analyze.test: ${clip03} absent (the shared clips are not beside the checkout); skipping the dark-room run`);
 
 describe.skipIf(!hasFfmpeg || !existsSync(clip03))('npm run analyze on a real video filmed in the dark', () => {
   it('03 (side plank), first 3 s darkened with eq=brightness=-0.85: too dark, nothing counted; the same 3 s lit: the hold counted', async () => {
@@ -147,7 +209,8 @@ describe.skipIf(!hasFfmpeg || !existsSync(clip03))('npm run analyze on a real vi
 });
 
 const clip16 = join(videosDir, '16_prone_press_up_front_bassem.mp4');
-if (!existsSync(clip16)) console.warn(`analyze.test: ${clip16} absent (the shared clips are not beside the checkout); skipping the real-video run`);
+if (!existsSync(clip16))
+  console.warn(`analyze.test: ${clip16} absent (the shared clips are not beside the checkout); skipping the real-video run`);
 
 describe.skipIf(!hasFfmpeg || !existsSync(clip16))('npm run analyze on a real video', () => {
   it('16 (3.6 s prone press-up hold, Lightning for speed): one JSON object meeting the contract, the hold found', async () => {

@@ -56,14 +56,22 @@ const pct = (v: number): number => Math.max(1, Math.round(v * 100));
 function printReadable(s: Summary, dark: number): void {
   const out: string[] = [];
   out.push(`${s.source}: ${s.exercise}, ${s.durationSec} s, ${s.frames} frames, person found in ${Math.round(s.poseCoverage * 100)} %`);
-  if (tooDark(s, dark)) out.push(`The recording is too dark: nobody can be seen in ${pct(dark)} % of its frames, so nothing was counted. Turn on more light and record again.`);
+  if (tooDark(s, dark))
+    out.push(
+      `The recording is too dark: nobody can be seen in ${pct(dark)} % of its frames, so nothing was counted. Turn on more light and record again.`,
+    );
   else if (dark > 0) out.push(`Too dark to see in ${pct(dark)} % of the frames: more light would help.`);
   else if (s.poseCoverage === 0) out.push('No person was found in this file, so nothing was counted.');
   out.push(`Reps: ${s.reps.total} (left ${s.reps.left}, right ${s.reps.right})`);
-  out.push(`Held (no fault standing): ${s.holdSec} s${s.holds.length ? ' in ' + s.holds.map((h) => `${h.startSec}–${h.endSec} s${h.side ? ` (${h.side})` : ''}`).join(', ') : ''}`);
+  out.push(
+    `Held (no fault standing): ${s.holdSec} s${s.holds.length ? ' in ' + s.holds.map((h) => `${h.startSec}–${h.endSec} s${h.side ? ` (${h.side})` : ''}`).join(', ') : ''}`,
+  );
   // Time held where a rule could not judge (the view, unseen joints, the band of doubt) is timed, not judged.
   const unsure = Object.entries(s.unsureSec).filter(([, sec]) => sec >= 0.5);
-  if (s.counted) out.push(`Form judged: ${s.judgedSec} s${s.goodFormShare !== null ? `, good ${Math.round(s.goodFormShare * 100)} %` : ''}${unsure.length ? `; could not judge ${unsure.map(([id, sec]) => `${id} for ${sec} s`).join(', ')}` : ''}`);
+  if (s.counted)
+    out.push(
+      `Form judged: ${s.judgedSec} s${s.goodFormShare !== null ? `, good ${Math.round(s.goodFormShare * 100)} %` : ''}${unsure.length ? `; could not judge ${unsure.map(([id, sec]) => `${id} for ${sec} s`).join(', ')}` : ''}`,
+    );
   out.push(s.faults.length ? 'Faults:' : 'Faults: none');
   for (const f of s.faults) out.push(`  ${f.startSec}–${f.endSec} s  ${f.id}: ${f.message}`);
   out.push(s.cues.length ? 'Cues:' : 'Cues: none');
@@ -122,12 +130,24 @@ async function main(): Promise<void> {
   // How much of the stream the engine found too dark to see anyone in (its set-up issue 'too-dark'), 0..1,
   // counted in the same pass that summarises it.
   let darkFrames = 0;
-  const s = summarize(ex, frames, source, streamModel ? { model: streamModel } : undefined, (v) => { if (v.setupIssues[0] === 'too-dark') darkFrames++; }, COACH_WORDS);
+  const s = summarize(
+    ex,
+    frames,
+    source,
+    streamModel ? { model: streamModel } : undefined,
+    (v) => {
+      if (v.setupIssues[0] === 'too-dark') darkFrames++;
+    },
+    COACH_WORDS,
+  );
   const dark = darkFrames / frames.length;
   // Stdout stays exactly one JSON object (its cues carry the engine's "Turn on more light"); the reason
   // nothing was counted goes to stderr (exit 0).
   if (values.json) {
-    if (tooDark(s, dark)) process.stderr.write(`analyze: ${file} is too dark: nobody can be seen in ${pct(dark)} % of its frames; turn on more light and record again. Nothing was counted\n`);
+    if (tooDark(s, dark))
+      process.stderr.write(
+        `analyze: ${file} is too dark: nobody can be seen in ${pct(dark)} % of its frames; turn on more light and record again. Nothing was counted\n`,
+      );
     else if (dark > 0) process.stderr.write(`analyze: ${file} is too dark to see in ${pct(dark)} % of its frames; more light would help\n`);
     else if (s.poseCoverage === 0) process.stderr.write(`analyze: no person found in ${file}; nothing was counted\n`);
     process.stdout.write(JSON.stringify(s) + '\n');

@@ -26,7 +26,9 @@ const CLIP_ID = '03_plank_forearm_side_kaiakol005';
 const CAMERA = { width: 640, height: 360, fps: 30, seconds: 4 };
 const work = join(tmpdir(), 'form-coach-bench');
 
-const log = (s: string): void => { process.stderr.write(`[bench] ${s}\n`); };
+const log = (s: string): void => {
+  process.stderr.write(`[bench] ${s}\n`);
+};
 
 function ffmpeg(args: string[]): void {
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -66,12 +68,18 @@ function freePort(): Promise<number> {
 
 async function startPreview(outDir: string): Promise<{ base: string; proc: ChildProcess }> {
   const port = await freePort();
-  const proc = spawn(join(repoRoot, 'node_modules', '.bin', 'vite'), ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(
+    join(repoRoot, 'node_modules', '.bin', 'vite'),
+    ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`${base}/`)).ok) return { base, proc };
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (proc.exitCode !== null) throw new Error(`vite preview exited with ${proc.exitCode}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -122,14 +130,19 @@ async function main(): Promise<void> {
   const models = values.models.split(',').filter(isModelName);
   const workerModels = values['worker-models'].split(',').filter(isModelName);
   const threadModels = values['threads-models'].split(',').filter(isModelName);
-  const askedThreads = values['threads-asked'].split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1);
+  const askedThreads = values['threads-asked']
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n >= 1);
   const pipelineOnly = values['pipeline-only'];
   const webglModel = values['webgl-model'];
   if (!isModelName(webglModel)) throw new Error(`unknown --webgl-model ${webglModel}`);
   const started = Date.now();
 
   const machine = {
-    cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: +(totalmem() / 2 ** 30).toFixed(1),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: +(totalmem() / 2 ** 30).toFixed(1),
     loadAvgAtStart: loadavg().map((x) => +x.toFixed(2)),
   };
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, load ${machine.loadAvgAtStart.join(' ')}`);
@@ -140,7 +153,11 @@ async function main(): Promise<void> {
   // Built into a temp folder so the bench never races a test run's vite build over dist/.
   const outDir = join(work, 'dist');
   log('building the app (vite build)…');
-  execFileSync(join(repoRoot, 'node_modules', '.bin', 'vite'), ['build', '--mode', 'bench', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    join(repoRoot, 'node_modules', '.bin', 'vite'),
+    ['build', '--mode', 'bench', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const bundle: BundleReport = measureBundle(outDir);
 
   const { base, proc } = await startPreview(outDir);
@@ -169,12 +186,23 @@ async function main(): Promise<void> {
       // WebGL here is software (SwiftShader), ~10× slower: fewer frames keep the run short.
       const n = c.backend === 'webgl' ? Math.max(10, Math.round(frames / 3)) : frames;
       const w = c.backend === 'webgl' ? 5 : warmup;
-      log(`${c.model} ${c.backend}${c.worker ? ' (worker)' : ''}${c.threads ? ` (${c.threads} thread)` : ''}: ${w} warm-up, then ${n} frames each for raw and live in ${rounds} alternating rounds…`);
-      const pair = await runPair(browser, base, { model: c.model, backend: c.backend, worker: c.worker ?? false, ...(c.threads ? { threads: c.threads } : {}), frames: n, warmup: w, rounds, timeoutMs: 180_000 });
+      log(
+        `${c.model} ${c.backend}${c.worker ? ' (worker)' : ''}${c.threads ? ` (${c.threads} thread)` : ''}: ${w} warm-up, then ${n} frames each for raw and live in ${rounds} alternating rounds…`,
+      );
+      const pair = await runPair(browser, base, {
+        model: c.model,
+        backend: c.backend,
+        worker: c.worker ?? false,
+        ...(c.threads ? { threads: c.threads } : {}),
+        frames: n,
+        warmup: w,
+        rounds,
+        timeoutMs: 180_000,
+      });
       runs.push(pair.raw, pair.live);
     }
     const fixture = join(repoRoot, 'test-fixtures', 'keypoints', `${CLIP_ID}.movenet-thunder.json`);
-    for (const kind of pipelineOnly ? [] : ['replay', 'model'] as const) {
+    for (const kind of pipelineOnly ? [] : (['replay', 'model'] as const)) {
       log(`soak (${kind}) for ${soakSec} s…`);
       soaks.push(await soak(browser, base, { kind, seconds: soakSec, fixture, everySec: Math.max(5, soakSec / 12) }));
     }
@@ -185,7 +213,9 @@ async function main(): Promise<void> {
 
   if (pipelineOnly) {
     // Just the rows asked for; bench/results.json (the full run's record) is left as it is.
-    process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, load average ${machine.loadAvgAtStart.join(' ')} at start\nCamera: ${camera.source}\n\n${pipelineReport(runs).table}\n`);
+    process.stdout.write(
+      `Machine: ${machine.cpu}, ${machine.cores} cores, load average ${machine.loadAvgAtStart.join(' ')} at start\nCamera: ${camera.source}\n\n${pipelineReport(runs).table}\n`,
+    );
     log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s (pipeline rows only)`);
     return;
   }
@@ -196,7 +226,14 @@ async function main(): Promise<void> {
   const clipPath = join(videosDir, `${CLIP_ID}.mp4`);
   if (existsSync(clipPath)) {
     log('analyzer vs raw model in Node…');
-    analyzer = await benchAnalyzer({ video: clipPath, clipId: CLIP_ID, exercise: 'plank', model: 'movenet-thunder', seconds: Number(values['analyzer-sec']), repoRoot });
+    analyzer = await benchAnalyzer({
+      video: clipPath,
+      clipId: CLIP_ID,
+      exercise: 'plank',
+      model: 'movenet-thunder',
+      seconds: Number(values['analyzer-sec']),
+      repoRoot,
+    });
   } else {
     log(`analyzer skipped: ${clipPath} is absent`);
   }
@@ -204,7 +241,15 @@ async function main(): Promise<void> {
   const parallelPath = join(videosDir, `${values['parallel-clip']}.mp4`);
   if (existsSync(parallelPath)) {
     log(`parallel analyzer: ${values['parallel-clip']} whole, 1 worker vs ${defaultWorkers()}, ${values['parallel-rounds']} rounds…`);
-    parallel = await benchParallelAnalyzer({ video: parallelPath, clipId: values['parallel-clip'], exercise: 'plank', model: 'movenet-thunder', workers: defaultWorkers(), rounds: Number(values['parallel-rounds']), repoRoot });
+    parallel = await benchParallelAnalyzer({
+      video: parallelPath,
+      clipId: values['parallel-clip'],
+      exercise: 'plank',
+      model: 'movenet-thunder',
+      workers: defaultWorkers(),
+      rounds: Number(values['parallel-rounds']),
+      repoRoot,
+    });
   } else {
     log(`parallel analyzer skipped: ${parallelPath} is absent`);
   }
@@ -215,11 +260,30 @@ async function main(): Promise<void> {
   const pairs = allPairs.filter((p) => !p.live.worker);
   const workerPairs = allPairs.filter((p) => p.live.worker);
   const coldTable = markdownTable(
-    ['first paint', 'controls shown', 'camera ready', 'model ready', 'first skeleton', 'skeleton after camera', 'requests before paint', 'tfjs/wasm/model before paint'],
-    [[`${f(cold!.firstContentfulPaintMs, 0)} ms`, `${f(cold!.controlsMs, 0)} ms`, `${f(cold!.cameraReadyMs, 0)} ms`, `${f(cold!.modelReadyMs, 0)} ms`,
-      `${f(cold!.firstSkeletonMs, 0)} ms`, `${f(cold!.firstSkeletonAfterCameraMs, 0)} ms`,
-      `${cold!.requestsBeforeFirstPaint.length} (${kb(cold!.bytesBeforeFirstPaint)})`,
-      cold!.heavyBeforeFirstPaint.length ? cold!.heavyBeforeFirstPaint.join(' ') : `none (${cold!.lazyAfterFirstPaint.length} load after)`]],
+    [
+      'first paint',
+      'controls shown',
+      'camera ready',
+      'model ready',
+      'first skeleton',
+      'skeleton after camera',
+      'requests before paint',
+      'tfjs/wasm/model before paint',
+    ],
+    [
+      [
+        `${f(cold!.firstContentfulPaintMs, 0)} ms`,
+        `${f(cold!.controlsMs, 0)} ms`,
+        `${f(cold!.cameraReadyMs, 0)} ms`,
+        `${f(cold!.modelReadyMs, 0)} ms`,
+        `${f(cold!.firstSkeletonMs, 0)} ms`,
+        `${f(cold!.firstSkeletonAfterCameraMs, 0)} ms`,
+        `${cold!.requestsBeforeFirstPaint.length} (${kb(cold!.bytesBeforeFirstPaint)})`,
+        cold!.heavyBeforeFirstPaint.length
+          ? cold!.heavyBeforeFirstPaint.join(' ')
+          : `none (${cold!.lazyAfterFirstPaint.length} load after)`,
+      ],
+    ],
   );
   const soakTable = markdownTable(
     ['soak', 'duration', 'heap MB start→end', 'tensors start→end', 'fps first/median/last interval'],
@@ -227,62 +291,166 @@ async function main(): Promise<void> {
       const a = s.samples[0]!;
       const z = s.samples[s.samples.length - 1]!;
       const fps = s.samples.slice(1).map((x) => x.fps);
-      return [s.kind === 'replay' ? 'replayed stream, engine + drawing' : `live app, ${s.model}`, `${f(z.atSec, 0)} s`,
-        `${f(a.heapMB, 1)} → ${f(z.heapMB, 1)}`, a.numTensors === null ? 'no tfjs' : `${a.numTensors} → ${z.numTensors}`,
-        `${f(fps[0])}/${f(median(fps))}/${f(fps[fps.length - 1])}`];
+      return [
+        s.kind === 'replay' ? 'replayed stream, engine + drawing' : `live app, ${s.model}`,
+        `${f(z.atSec, 0)} s`,
+        `${f(a.heapMB, 1)} → ${f(z.heapMB, 1)}`,
+        a.numTensors === null ? 'no tfjs' : `${a.numTensors} → ${z.numTensors}`,
+        `${f(fps[0])}/${f(median(fps))}/${f(fps[fps.length - 1])}`,
+      ];
     }),
   );
   const worstRatio = Math.max(...pairs.filter((p) => p.live.backend === 'wasm').map((p) => p.ratio));
   // The default model live, threaded against one thread: same run, adjacent rows. Threaded is the app's own plan
   // when it plans threads on this machine, else the most threads asked for.
   const defRows = pairs.filter((p) => p.live.model === DEFAULT_MODEL && p.live.backend === 'wasm');
-  const defThreaded = defRows.find((p) => !p.live.threadsAsked && (p.live.threads ?? 1) > 1)
-    ?? [...defRows].filter((p) => p.live.threadsAsked && (p.live.threads ?? 1) > 1).sort((a, b) => (b.live.threads ?? 0) - (a.live.threads ?? 0))[0];
+  const defThreaded =
+    defRows.find((p) => !p.live.threadsAsked && (p.live.threads ?? 1) > 1) ??
+    [...defRows]
+      .filter((p) => p.live.threadsAsked && (p.live.threads ?? 1) > 1)
+      .sort((a, b) => (b.live.threads ?? 0) - (a.live.threads ?? 0))[0];
   const defSingle = defRows.find((p) => p.live.threadsAsked && p.live.threads === 1);
-  const threadRatio = defThreaded && defSingle && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.msPerFrame / defSingle.live.msPerFrame : NaN;
+  const threadRatio =
+    defThreaded && defSingle && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.msPerFrame / defSingle.live.msPerFrame : NaN;
   const targets = [
-    { ...check('liveOverRaw', worstRatio), figure: `worst wasm model ${f(worstRatio, 2)} (${pairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')}${p.live.backend === 'webgl' ? '/webgl' : ''} ${f(p.ratio, 2)}`).join(', ')})${workerPairs.length ? `; opt-in worker: ${workerPairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')} ${f(p.ratio, 2)}`).join(', ')}` : ''}` },
-    { ...check('backlog', Math.max(...pairs.map((p) => p.live.backlog))), figure: `max ${Math.max(...pairs.map((p) => p.live.backlog))} frames` },
-    { ...check('otherLongTasks', pairs.reduce((s, p) => s + p.live.longTasksOther, 0)), figure: `${pairs.reduce((s, p) => s + p.live.longTasksOther, 0)} long tasks without inference; ours ≤ ${f(Math.max(...pairs.map((p) => p.live.ourMsMax)), 1)} ms per frame` },
-    { ...check('firstSkeletonMs', cold!.firstSkeletonAfterCameraMs), figure: `${f(cold!.firstSkeletonAfterCameraMs, 0)} ms after camera (${f(cold!.firstSkeletonMs, 0)} ms after navigation)` },
+    {
+      ...check('liveOverRaw', worstRatio),
+      figure: `worst wasm model ${f(worstRatio, 2)} (${pairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')}${p.live.backend === 'webgl' ? '/webgl' : ''} ${f(p.ratio, 2)}`).join(', ')})${workerPairs.length ? `; opt-in worker: ${workerPairs.map((p) => `${p.live.model.replace('movenet-', '').replace('blazepose-', 'bp-')} ${f(p.ratio, 2)}`).join(', ')}` : ''}`,
+    },
+    {
+      ...check('backlog', Math.max(...pairs.map((p) => p.live.backlog))),
+      figure: `max ${Math.max(...pairs.map((p) => p.live.backlog))} frames`,
+    },
+    {
+      ...check(
+        'otherLongTasks',
+        pairs.reduce((s, p) => s + p.live.longTasksOther, 0),
+      ),
+      figure: `${pairs.reduce((s, p) => s + p.live.longTasksOther, 0)} long tasks without inference; ours ≤ ${f(Math.max(...pairs.map((p) => p.live.ourMsMax)), 1)} ms per frame`,
+    },
+    {
+      ...check('firstSkeletonMs', cold!.firstSkeletonAfterCameraMs),
+      figure: `${f(cold!.firstSkeletonAfterCameraMs, 0)} ms after camera (${f(cold!.firstSkeletonMs, 0)} ms after navigation)`,
+    },
     { ...check('engineMedianUs', engine.medianUs), figure: `${f(engine.medianUs, 1)} µs over ${engine.frames} frames` },
     { ...check('engineP99Us', engine.p99Us), figure: `${f(engine.p99Us, 1)} µs` },
-    { ...check('analyzerOverRaw', analyzer?.ratio ?? NaN), figure: analyzer ? `${f(analyzer.ratio, 2)} (${f(analyzer.analyzerFps)} vs ${f(analyzer.rawFps)} fps)` : 'clip absent' },
-    { ...check('analyzerParallelGain', parallel?.ratio ?? NaN), figure: parallel ? `${f(parallel.ratio, 2)} (${f(parallel.manyFps)} fps on ${parallel.workers} workers vs ${f(parallel.oneFps)} on 1; keypoints ${parallel.identical ? 'identical' : 'DIFFERENT'})` : 'clip absent' },
+    {
+      ...check('analyzerOverRaw', analyzer?.ratio ?? NaN),
+      figure: analyzer ? `${f(analyzer.ratio, 2)} (${f(analyzer.analyzerFps)} vs ${f(analyzer.rawFps)} fps)` : 'clip absent',
+    },
+    {
+      ...check('analyzerParallelGain', parallel?.ratio ?? NaN),
+      figure: parallel
+        ? `${f(parallel.ratio, 2)} (${f(parallel.manyFps)} fps on ${parallel.workers} workers vs ${f(parallel.oneFps)} on 1; keypoints ${parallel.identical ? 'identical' : 'DIFFERENT'})`
+        : 'clip absent',
+    },
     { ...check('initialJsGzipKB', bundle.jsGzip / 1024), figure: kb(bundle.jsGzip) },
-    { ...check('threadedOverSingle', threadRatio), figure: defThreaded && defSingle ? `${f(threadRatio, 2)} (${DEFAULT_MODEL} live ${f(defThreaded.live.msPerFrame)} ms on ${defThreaded.live.threads ?? '?'} threads vs ${f(defSingle.live.msPerFrame)} ms on 1)` : 'no 1-thread row' },
-    { ...check('threadedLatencyP95Ms', defThreaded && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.latencyP95Ms : NaN), figure: defThreaded ? `${f(defThreaded.live.latencyP95Ms, 0)} ms (median ${f(defThreaded.live.latencyMedianMs, 0)} ms, ${defThreaded.live.threads ?? '?'} threads)` : 'no row' },
+    {
+      ...check('threadedOverSingle', threadRatio),
+      figure:
+        defThreaded && defSingle
+          ? `${f(threadRatio, 2)} (${DEFAULT_MODEL} live ${f(defThreaded.live.msPerFrame)} ms on ${defThreaded.live.threads ?? '?'} threads vs ${f(defSingle.live.msPerFrame)} ms on 1)`
+          : 'no 1-thread row',
+    },
+    {
+      ...check('threadedLatencyP95Ms', defThreaded && (defThreaded.live.threads ?? 1) > 1 ? defThreaded.live.latencyP95Ms : NaN),
+      figure: defThreaded
+        ? `${f(defThreaded.live.latencyP95Ms, 0)} ms (median ${f(defThreaded.live.latencyMedianMs, 0)} ms, ${defThreaded.live.threads ?? '?'} threads)`
+        : 'no row',
+    },
   ];
-  const targetTable = markdownTable(['target', 'figure', 'verdict'], targets.map((t) => [t.target, t.figure, t.verdict]));
-  const nodeTable = markdownTable(['Node', 'figure'], [
-    ['engine step() per frame', `median ${f(engine.medianUs, 1)} µs, p99 ${f(engine.p99Us, 1)} µs, max ${f(engine.maxUs, 0)} µs (${engine.files} fixtures, ${engine.frames} frames)`],
-    ['analyzer, 1 worker vs all cores', parallel ? `${parallel.model}, ${parallel.clip} whole (${parallel.frames} frames), wall clock with start-up: ${f(parallel.oneFps)} fps on 1 worker, ${f(parallel.manyFps)} fps on ${parallel.workers} (×${f(parallel.ratio, 2)}), median of ${parallel.rounds} alternating rounds; keypoints ${parallel.identical ? 'identical' : 'DIFFERENT'}` : 'skipped: clip absent'],
-    ['analyzer vs raw model', analyzer ? `${analyzer.model}, ${analyzer.clip} ${analyzer.frames} frames ${analyzer.width}×${analyzer.height}: raw ${f(analyzer.rawMsPerFrame)} ms/frame = ${f(analyzer.rawFps)} fps; analyzer ${f(analyzer.analyzerFps)} fps (${f(analyzer.analyzerFpsWithStartup)} fps with start-up)` : 'skipped: clip absent'],
-  ]);
-  const bundleTable = markdownTable(['before first paint', 'raw', 'gzip'], [
-    ...bundle.js.map((a) => [a.path, kb(a.bytes), kb(a.gzip)]),
-    ...bundle.css.map((a) => [a.path, kb(a.bytes), kb(a.gzip)]),
-    ['index.html', kb(bundle.html.bytes), kb(bundle.html.gzip)],
-    ['total', kb(bundle.totalBytes), kb(bundle.totalGzip)],
-  ]);
+  const targetTable = markdownTable(
+    ['target', 'figure', 'verdict'],
+    targets.map((t) => [t.target, t.figure, t.verdict]),
+  );
+  const nodeTable = markdownTable(
+    ['Node', 'figure'],
+    [
+      [
+        'engine step() per frame',
+        `median ${f(engine.medianUs, 1)} µs, p99 ${f(engine.p99Us, 1)} µs, max ${f(engine.maxUs, 0)} µs (${engine.files} fixtures, ${engine.frames} frames)`,
+      ],
+      [
+        'analyzer, 1 worker vs all cores',
+        parallel
+          ? `${parallel.model}, ${parallel.clip} whole (${parallel.frames} frames), wall clock with start-up: ${f(parallel.oneFps)} fps on 1 worker, ${f(parallel.manyFps)} fps on ${parallel.workers} (×${f(parallel.ratio, 2)}), median of ${parallel.rounds} alternating rounds; keypoints ${parallel.identical ? 'identical' : 'DIFFERENT'}`
+          : 'skipped: clip absent',
+      ],
+      [
+        'analyzer vs raw model',
+        analyzer
+          ? `${analyzer.model}, ${analyzer.clip} ${analyzer.frames} frames ${analyzer.width}×${analyzer.height}: raw ${f(analyzer.rawMsPerFrame)} ms/frame = ${f(analyzer.rawFps)} fps; analyzer ${f(analyzer.analyzerFps)} fps (${f(analyzer.analyzerFpsWithStartup)} fps with start-up)`
+          : 'skipped: clip absent',
+      ],
+    ],
+  );
+  const bundleTable = markdownTable(
+    ['before first paint', 'raw', 'gzip'],
+    [
+      ...bundle.js.map((a) => [a.path, kb(a.bytes), kb(a.gzip)]),
+      ...bundle.css.map((a) => [a.path, kb(a.bytes), kb(a.gzip)]),
+      ['index.html', kb(bundle.html.bytes), kb(bundle.html.gzip)],
+      ['total', kb(bundle.totalBytes), kb(bundle.totalGzip)],
+    ],
+  );
   const date = new Date().toISOString();
-  const versions = Object.fromEntries(['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl', '@tensorflow-models/pose-detection', 'react', 'vite', '@playwright/test'].map((p) => [p, pkgVersion(p)]));
+  const versions = Object.fromEntries(
+    [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow-models/pose-detection',
+      'react',
+      'vite',
+      '@playwright/test',
+    ].map((p) => [p, pkgVersion(p)]),
+  );
   const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, no GPU use (headless, --disable-gpu); Chromium ${chromiumVersion}; Node ${process.version}; load average ${machine.loadAvgAtStart.join(' ')} at start; ${date.slice(0, 16).replace('T', ' ')} UTC`;
   const report = [
     `Machine: ${machineLine}`,
     `Camera: ${camera.source}. ${frames} frames after ${warmup} warm-up for raw and for live (webgl fewer), in ${rounds} alternating rounds; raw = bench-raw.html, the model alone on the app's frame loop; live = the app with the plank coach on. ms = median per processed frame; ours = engine + drawing + store; latency = camera capture → skeleton drawn and cue set.`,
-    '', pipelineTable, '', coldTable, '', nodeTable, '', bundleTable, '', soakTable, '', targetTable,
+    '',
+    pipelineTable,
+    '',
+    coldTable,
+    '',
+    nodeTable,
+    '',
+    bundleTable,
+    '',
+    soakTable,
+    '',
+    targetTable,
   ].join('\n');
   process.stdout.write(report + '\n');
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   mkdirSync(join(repoRoot, 'bench'), { recursive: true });
-  writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify({
-    date, machine: { ...machine, loadAvgAtEnd: loadavg().map((x) => +x.toFixed(2)) }, chromium: chromiumVersion, node: process.version, versions,
-    camera: camera.source, options: { frames, warmup, soakSec },
-    pipeline: runs, coldStart: cold!, engine, analyzer, parallelAnalyzer: parallel, bundle, soak: soaks, targets,
-    durationSec: (Date.now() - started) / 1000,
-  }, null, 2) + '\n');
+  writeFileSync(
+    join(repoRoot, 'bench', 'results.json'),
+    JSON.stringify(
+      {
+        date,
+        machine: { ...machine, loadAvgAtEnd: loadavg().map((x) => +x.toFixed(2)) },
+        chromium: chromiumVersion,
+        node: process.version,
+        versions,
+        camera: camera.source,
+        options: { frames, warmup, soakSec },
+        pipeline: runs,
+        coldStart: cold!,
+        engine,
+        analyzer,
+        parallelAnalyzer: parallel,
+        bundle,
+        soak: soaks,
+        targets,
+        durationSec: (Date.now() - started) / 1000,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   if (values.readme) updateReadmes(report);
 }
 
@@ -295,12 +463,30 @@ function pipelineReport(runs: PipelineRun[]): { pairs: { raw: PipelineRun; live:
     return { raw, live, ratio: live.msPerFrame / raw.msPerFrame };
   });
   const table = markdownTable(
-    ['model', 'backend', 'threads', 'raw ms', 'live ms', 'live/raw', 'model ms in app', 'ours ms med/max', 'fps', 'delivered/processed/dropped/backlog', 'long tasks/min (inference/ours)', 'latency ms med/p95'],
+    [
+      'model',
+      'backend',
+      'threads',
+      'raw ms',
+      'live ms',
+      'live/raw',
+      'model ms in app',
+      'ours ms med/max',
+      'fps',
+      'delivered/processed/dropped/backlog',
+      'long tasks/min (inference/ours)',
+      'latency ms med/p95',
+    ],
     pairs.map(({ raw, live, ratio }) => [
-      `${live.model}${live.worker ? ' (worker)' : ''}`, live.backend === 'webgl' ? 'webgl (software)' : live.backend,
+      `${live.model}${live.worker ? ' (worker)' : ''}`,
+      live.backend === 'webgl' ? 'webgl (software)' : live.backend,
       live.backend === 'wasm' ? `${live.threads ?? '?'}${live.threadsAsked ? ' (asked)' : ''}` : '–',
-      f(raw.msPerFrame), f(live.msPerFrame), `${f(ratio, 2)} ${check('liveOverRaw', ratio).verdict}`, f(live.modelMs),
-      `${f(live.ourMsMedian, 2)}/${f(live.ourMsMax, 1)}`, f(live.processedFps),
+      f(raw.msPerFrame),
+      f(live.msPerFrame),
+      `${f(ratio, 2)} ${check('liveOverRaw', ratio).verdict}`,
+      f(live.modelMs),
+      `${f(live.ourMsMedian, 2)}/${f(live.ourMsMax, 1)}`,
+      f(live.processedFps),
       `${live.delivered}/${live.processed}/${live.dropped}/${live.backlog}`,
       `${f(live.longTasksPerMin, 0)} (${live.longTasksInference}/${live.longTasksOther})`,
       `${f(live.latencyMedianMs, 0)}/${f(live.latencyP95Ms, 0)}`,
@@ -315,7 +501,10 @@ const END = '<!-- bench:end -->';
 function updateReadmes(report: string): void {
   const section = `${START}\nMeasured by \`npm run bench\` (bench/README.md says what each figure means).\n\n${report}\n${END}`;
   for (const file of [join(repoRoot, 'README.md'), join(repoRoot, 'bench', 'README.md')]) {
-    if (!existsSync(file)) { log(`${file} absent: not written`); continue; }
+    if (!existsSync(file)) {
+      log(`${file} absent: not written`);
+      continue;
+    }
     const text = readFileSync(file, 'utf8');
     const i = text.indexOf(START);
     const j = text.indexOf(END);

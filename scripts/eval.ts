@@ -54,28 +54,49 @@ export const SILENT_STRETCH_SEC = 3;
 
 /** Longest silent stretch (s) of a run, from its per-frame views. */
 export function silentStretchTracker(): { see: (t: number, v: EngineView) => void; longest: () => number } {
-  let lastHold = 0, lastReps = 0, lastRepT = -Infinity, since = -1, longest = 0;
+  let lastHold = 0,
+    lastReps = 0,
+    lastRepT = -Infinity,
+    since = -1,
+    longest = 0;
   return {
     see(t, v) {
       const holding = v.holdSec.total > lastHold;
       if (v.reps.total !== lastReps) lastRepT = t;
-      lastHold = v.holdSec.total; lastReps = v.reps.total;
+      lastHold = v.holdSec.total;
+      lastReps = v.reps.total;
       const counting = holding || t - lastRepT < REP_QUIET_MS;
       const silent = v.smoothedPose !== null && !counting && v.cue === null;
-      if (silent) { if (since < 0) since = t; longest = Math.max(longest, (t - since) / 1000); } else since = -1;
+      if (silent) {
+        if (since < 0) since = t;
+        longest = Math.max(longest, (t - since) / 1000);
+      } else since = -1;
     },
     longest: () => longest,
   };
 }
 
-interface Row { clip: string; source: string; exercise: string; model: string; v: Verdict; s: Summary; quiet: number; exp: Expected }
+interface Row {
+  clip: string;
+  source: string;
+  exercise: string;
+  model: string;
+  v: Verdict;
+  s: Summary;
+  quiet: number;
+  exp: Expected;
+}
 
 async function main(): Promise<void> {
-  let video = false, readme = false, quick = false;
+  let video = false,
+    readme = false,
+    quick = false;
   // --workers N (with --video): the model's worker threads (scripts/lib/parallelRecord.ts); 1 = one thread.
   let workers: number | undefined;
   try {
-    const { values } = parseArgs({ options: { video: { type: 'boolean' }, readme: { type: 'boolean' }, quick: { type: 'boolean' }, workers: { type: 'string' } } });
+    const { values } = parseArgs({
+      options: { video: { type: 'boolean' }, readme: { type: 'boolean' }, quick: { type: 'boolean' }, workers: { type: 'string' } },
+    });
     workers = parseWorkers(values.workers);
     video = Boolean(values.video);
     readme = Boolean(values.readme);
@@ -85,7 +106,9 @@ async function main(): Promise<void> {
   }
   if (video && !existsSync(videosDir)) fail(`--video needs the clips in ${videosDir}`);
   const sourceOf = new Map(readClipList().clips.map((c) => [c.id, c.source]));
-  const expected = readdirSync(fixturesDir).filter((f) => f.endsWith('.expected.json')).sort();
+  const expected = readdirSync(fixturesDir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort();
   const models = video ? ['movenet-thunder'] : recordedModels();
   const rows: Row[] = [];
   /** Every real model's clips again, each scored with the thresholds refitted without its own source. */
@@ -95,7 +118,10 @@ async function main(): Promise<void> {
   const examplesOf = new Map<string, Examples[]>();
   const examples = (model: string): Examples[] => {
     let e = examplesOf.get(model);
-    if (!e) { e = plankExamples(model); examplesOf.set(model, e); }
+    if (!e) {
+      e = plankExamples(model);
+      examplesOf.set(model, e);
+    }
     return e;
   };
 
@@ -109,7 +135,10 @@ async function main(): Promise<void> {
         const p = fixturePath(clip, model);
         frames = p ? readFixtureFrames(p).frames : null;
       }
-      if (!frames) { missing.set(model, (missing.get(model) ?? 0) + 1); continue; }
+      if (!frames) {
+        missing.set(model, (missing.get(model) ?? 0) + 1);
+        continue;
+      }
       const source = sourceOf.get(clip) ?? 'unknown';
       rows.push(judgeFrames(clip, exp, frames, model, source));
       looRows.push(judgeFrames(clip, exp, frames, model, source, leftOutTuning(examples(model), source)));
@@ -119,20 +148,42 @@ async function main(): Promise<void> {
   // so one row each whatever the model, labelled as constructed.
   const cons = join(fixturesDir, 'constructed');
   if (!video && existsSync(cons)) {
-    for (const file of readdirSync(cons).filter((f) => f.endsWith('.expected.json')).sort()) {
+    for (const file of readdirSync(cons)
+      .filter((f) => f.endsWith('.expected.json'))
+      .sort()) {
       const name = file.replace(/\.expected\.json$/, '');
       const exp = JSON.parse(readFileSync(join(cons, file), 'utf8')) as Expected;
       const p = join(cons, `${name}.keypoints.json`);
-      if (!existsSync(p)) { missing.set('constructed', (missing.get('constructed') ?? 0) + 1); continue; }
+      if (!existsSync(p)) {
+        missing.set('constructed', (missing.get('constructed') ?? 0) + 1);
+        continue;
+      }
       rows.push(judgeFrames(name, exp, readFixtureFrames(p).frames, 'constructed', 'constructed'));
     }
   }
 
-  function judgeFrames(clip: string, exp: Expected, frames: PoseFrame[], model: string, source: string, tuning?: Record<string, number>): Row {
+  function judgeFrames(
+    clip: string,
+    exp: Expected,
+    frames: PoseFrame[],
+    model: string,
+    source: string,
+    tuning?: Record<string, number>,
+  ): Row {
     const q = silentStretchTracker();
     let i = 0;
     const opts = { ...(tuning ? { tuning } : {}), ...(isModelName(model) ? { model } : {}) };
-    const s = summarize(exp.exercise, frames, clip, opts, (v) => { q.see(frames[i]?.t ?? 0, v); i++; }, COACH_WORDS);
+    const s = summarize(
+      exp.exercise,
+      frames,
+      clip,
+      opts,
+      (v) => {
+        q.see(frames[i]?.t ?? 0, v);
+        i++;
+      },
+      COACH_WORDS,
+    );
     return { clip, source, exercise: exp.exercise, model, v: compare(s, exp), s, quiet: q.longest(), exp };
   }
 
@@ -148,7 +199,8 @@ async function main(): Promise<void> {
       const fitted = plankDatasetThroughEngine(plankDatasetDir, quick ? 10 : 1, { model });
       // Each file is a source (dataset3 and dataset4 one: the same recordings), left out in turn.
       const out = plankDatasetThroughEngine(plankDatasetDir, quick ? 10 : 1, (file) => ({
-        model, tuning: leftOutTuning(ex, plankSetSource(file)),
+        model,
+        tuning: leftOutTuning(ex, plankSetSource(file)),
       }));
       planks.set(model, { fitted, out });
     }
@@ -157,37 +209,96 @@ async function main(): Promise<void> {
   const out: string[] = [];
   // 1. The models compared.
   const speed = modelSpeeds();
-  out.push(`Models compared (fitted: thresholds fitted on every source; left out: each clip scored with the thresholds fitted without its own source; ms per frame: ${speed.note})`);
-  out.push(...markdownTable(compareTable(realModels.filter((m) => shown.includes(m as (typeof shown)[number])), rows, looRows, planks, speed)), '');
+  out.push(
+    `Models compared (fitted: thresholds fitted on every source; left out: each clip scored with the thresholds fitted without its own source; ms per frame: ${speed.note})`,
+  );
+  out.push(
+    ...markdownTable(
+      compareTable(
+        realModels.filter((m) => shown.includes(m as (typeof shown)[number])),
+        rows,
+        looRows,
+        planks,
+        speed,
+      ),
+    ),
+    '',
+  );
 
   // 2. Per fault id: real faulty examples found and false faults on good clips, each clip's source left out.
-  out.push(`Real faults by fault id (left out: each clip scored with the thresholds fitted without its own source). Recall counts the windows a person labelled on real recordings (found = raised overlapping the window, and standing over the share of it the clip asks); from fewer than ${MIN_EXAMPLES_FOR_RATE} faulty clips it is a count, not a rate. Planted and constructed faults are unit tests and are not counted here. "False" counts good-form clips (and good spans) where the fault stood over 1 s. "Unsure" is the share of the time the exercise's rules ran, on its real clips, that this rule could not judge (the view hid what it reads, its joints were unseen, or its reading sat in the band of doubt).`);
+  out.push(
+    `Real faults by fault id (left out: each clip scored with the thresholds fitted without its own source). Recall counts the windows a person labelled on real recordings (found = raised overlapping the window, and standing over the share of it the clip asks); from fewer than ${MIN_EXAMPLES_FOR_RATE} faulty clips it is a count, not a rate. Planted and constructed faults are unit tests and are not counted here. "False" counts good-form clips (and good spans) where the fault stood over 1 s. "Unsure" is the share of the time the exercise's rules ran, on its real clips, that this rule could not judge (the view hid what it reads, its joints were unseen, or its reading sat in the band of doubt).`,
+  );
   out.push(...markdownTable(faultTableRows(shown.map((m) => ({ label: short(m), rows: looRows.filter((r) => r.model === m) })))), '');
 
   // 3. Clip by clip, the two compared models side by side.
   const byClip = (model: string, clip: string, rs: Row[]) => rs.find((r) => r.model === model && r.clip === clip);
-  const side = [['clip', 'source', 'exercise', 'expected', ...shown.flatMap((m) => [`${short(m)} got`, `${short(m)} fitted`, `${short(m)} left out`])]];
+  const side = [
+    ['clip', 'source', 'exercise', 'expected', ...shown.flatMap((m) => [`${short(m)} got`, `${short(m)} fitted`, `${short(m)} left out`])],
+  ];
   for (const clip of [...new Set(rows.filter((r) => r.model !== 'constructed').map((r) => r.clip))]) {
     const any = rows.find((r) => r.clip === clip)!;
-    side.push([clip, any.source, any.exercise, expectedCell(any), ...shown.flatMap((m) => {
-      const r = byClip(m, clip, rows), l = byClip(m, clip, looRows);
-      return r ? [gotCell(r), r.v.pass ? 'pass' : 'MISS', l ? (l.v.pass ? 'pass' : 'MISS') : '–'] : ['–', '–', '–'];
-    })]);
+    side.push([
+      clip,
+      any.source,
+      any.exercise,
+      expectedCell(any),
+      ...shown.flatMap((m) => {
+        const r = byClip(m, clip, rows),
+          l = byClip(m, clip, looRows);
+        return r ? [gotCell(r), r.v.pass ? 'pass' : 'MISS', l ? (l.v.pass ? 'pass' : 'MISS') : '–'] : ['–', '–', '–'];
+      }),
+    ]);
   }
-  for (const r of rows.filter((x) => x.model === 'constructed')) side.push([r.clip, 'constructed', r.exercise, expectedCell(r), ...shown.flatMap(() => [gotCell(r), r.v.pass ? 'pass' : 'MISS', '–'])]);
+  for (const r of rows.filter((x) => x.model === 'constructed'))
+    side.push([r.clip, 'constructed', r.exercise, expectedCell(r), ...shown.flatMap(() => [gotCell(r), r.v.pass ? 'pass' : 'MISS', '–'])]);
   const sideTable = markdownTable(side);
 
   // 4. Every model, every clip (stdout only).
-  const head = ['clip', 'source', 'exercise', 'model', 'reps exp/got', 'hold s exp/got', 'faults found', 'false >1s', 'set-up/cues', 'quiet s', 'pass', 'left out'];
-  const looPass = (r: Row) => { const l = byClip(r.model, r.clip, looRows); return l ? (l.v.pass ? 'pass' : 'MISS') : '–'; };
+  const head = [
+    'clip',
+    'source',
+    'exercise',
+    'model',
+    'reps exp/got',
+    'hold s exp/got',
+    'faults found',
+    'false >1s',
+    'set-up/cues',
+    'quiet s',
+    'pass',
+    'left out',
+  ];
+  const looPass = (r: Row) => {
+    const l = byClip(r.model, r.clip, looRows);
+    return l ? (l.v.pass ? 'pass' : 'MISS') : '–';
+  };
   const cells = (r: Row): string[] => {
     const v = r.v;
-    const sc = [v.lateSetup.length ? `late set-up ${v.lateSetup[0]!.id.slice(6)}@${v.lateSetup[0]!.tSec}` : '', v.missingCues.length ? `no ${v.missingCues.join(',')}` : '', v.wrongSides ? `${v.wrongSides} wrong-side` : '', v.silent ? 'SILENT' : ''].filter(Boolean).join('; ') || 'ok';
+    const sc =
+      [
+        v.lateSetup.length ? `late set-up ${v.lateSetup[0]!.id.slice(6)}@${v.lateSetup[0]!.tSec}` : '',
+        v.missingCues.length ? `no ${v.missingCues.join(',')}` : '',
+        v.wrongSides ? `${v.wrongSides} wrong-side` : '',
+        v.silent ? 'SILENT' : '',
+      ]
+        .filter(Boolean)
+        .join('; ') || 'ok';
     return [
-      r.clip, r.source, r.exercise, r.model.replace('movenet-', ''),
+      r.clip,
+      r.source,
+      r.exercise,
+      r.model.replace('movenet-', ''),
       v.reps ? `${v.reps.expected}/${v.reps.got} ${mark(v.reps.ok)}` : '–',
-      v.hold ? `${fmt(v.hold.expected)}/${fmt(v.hold.got)} ${mark(v.hold.ok)}` : v.holds ? `sides ${v.holds.matched}/${v.holds.expected} ${mark(v.holds.ok)}` : '–',
-      `${v.faults.found}/${v.faults.expected}` + (v.faultHits.some((h) => h.cover < 1 && h.found) || v.faultHits.some((h) => !h.found && h.cover > 0) ? ` (cover ${v.faultHits.map((h) => Math.round(h.cover * 100)).join('/')} %)` : ''),
+      v.hold
+        ? `${fmt(v.hold.expected)}/${fmt(v.hold.got)} ${mark(v.hold.ok)}`
+        : v.holds
+          ? `sides ${v.holds.matched}/${v.holds.expected} ${mark(v.holds.ok)}`
+          : '–',
+      `${v.faults.found}/${v.faults.expected}` +
+        (v.faultHits.some((h) => h.cover < 1 && h.found) || v.faultHits.some((h) => !h.found && h.cover > 0)
+          ? ` (cover ${v.faultHits.map((h) => Math.round(h.cover * 100)).join('/')} %)`
+          : ''),
       String(v.falseFaults.length) + (v.cleanReps && !v.cleanReps.ok ? `; ${v.cleanReps.got} clean reps (max ${v.cleanReps.max})` : ''),
       sc,
       fmt(r.quiet),
@@ -200,34 +311,86 @@ async function main(): Promise<void> {
   const rest: string[] = [];
   rest.push('Totals (fitted)');
   const groups = [...new Set(rows.map((r) => r.model))];
-  for (const model of groups) rest.push(`  ${model}: ${totalsLine(rows.filter((r) => r.model === model))}${missing.get(model) ? `; ${missing.get(model)} clips not recorded` : ''}`);
+  for (const model of groups)
+    rest.push(
+      `  ${model}: ${totalsLine(rows.filter((r) => r.model === model))}${missing.get(model) ? `; ${missing.get(model)} clips not recorded` : ''}`,
+    );
   rest.push('', 'Totals (each source left out)');
   for (const model of realModels) rest.push(`  ${model}: ${totalsLine(looRows.filter((r) => r.model === model))}`);
 
   const misses = rows.filter((r) => !r.v.pass);
-  if (misses.length) rest.push('', 'Misses (fitted)', ...misses.map((r) => `  ${r.model} ${r.clip}: ${explain(r.v)}${knownMiss(r) ? ` (known: ${knownMiss(r)})` : ''}`));
-  const changed = looRows.filter((r) => { const f = byClip(r.model, r.clip, rows); return f && f.v.pass !== r.v.pass; });
-  if (changed.length) rest.push('', 'Changes when the clip\'s own source is left out', ...changed.map((r) => `  ${r.model} ${r.clip} (${r.source}) ${r.v.pass ? 'passes' : `misses: ${explain(r.v)}`}`));
-  for (const model of shown) rest.push('', ...perSourceLines(looRows.filter((r) => r.model === model).map((r) => ({ clip: r.clip, source: r.source, exercise: r.exercise, pass: r.v.pass })), `Per source, left out (${model})`));
+  if (misses.length)
+    rest.push(
+      '',
+      'Misses (fitted)',
+      ...misses.map((r) => `  ${r.model} ${r.clip}: ${explain(r.v)}${knownMiss(r) ? ` (known: ${knownMiss(r)})` : ''}`),
+    );
+  const changed = looRows.filter((r) => {
+    const f = byClip(r.model, r.clip, rows);
+    return f && f.v.pass !== r.v.pass;
+  });
+  if (changed.length)
+    rest.push(
+      '',
+      "Changes when the clip's own source is left out",
+      ...changed.map((r) => `  ${r.model} ${r.clip} (${r.source}) ${r.v.pass ? 'passes' : `misses: ${explain(r.v)}`}`),
+    );
+  for (const model of shown)
+    rest.push(
+      '',
+      ...perSourceLines(
+        looRows.filter((r) => r.model === model).map((r) => ({ clip: r.clip, source: r.source, exercise: r.exercise, pass: r.v.pass })),
+        `Per source, left out (${model})`,
+      ),
+    );
 
   for (const model of shown) {
     const m = marginLines(examples(model), model);
-    rest.push('', `Margins of each rule on each source, ${model} (threshold refitted without the source for the plank hip rules; margin > 0 = on the right side; noise = half the 5–95 % spread of a steady hold, or the 90th percentile of the frame-to-frame change for rep metrics)`);
+    rest.push(
+      '',
+      `Margins of each rule on each source, ${model} (threshold refitted without the source for the plank hip rules; margin > 0 = on the right side; noise = half the 5–95 % spread of a steady hold, or the 90th percentile of the frame-to-frame change for rep metrics)`,
+    );
     rest.push(...markdownTable(m.lines.map((l) => l.split('\t'))));
-    if (m.flagged.length) rest.push(`  under the noise: ${m.flagged.map((r) => `${r.rule} on ${r.source} (${r.clip.split('_')[0]}: ${Math.round(r.margin * 100) / 100} vs ${Math.round(r.noise * 100) / 100})`).join('; ')}`);
+    if (m.flagged.length)
+      rest.push(
+        `  under the noise: ${m.flagged.map((r) => `${r.rule} on ${r.source} (${r.clip.split('_')[0]}: ${Math.round(r.margin * 100) / 100} vs ${Math.round(r.noise * 100) / 100})`).join('; ')}`,
+      );
   }
 
   if (existsSync(plankDatasetDir)) {
     const acc = plankDatasetAccuracy();
-    rest.push('', `Plank rules alone on the labelled MediaPipe dataset, MoveNet thresholds (${acc.total} frames, per class: right = the matching hip fault, or none for C):`);
-    for (const [label, r] of Object.entries(acc.perClass)) rest.push(`  ${label}: ${r.correct}/${r.n} = ${(100 * r.correct / Math.max(1, r.n)).toFixed(1)} %`);
-    rest.push('', `Plank set through the engine as the app runs it (each labelled frame a constant 5 s stream at 15 fps${quick ? ', every 10th row' : ''}; right = C: good-form hold credited, no hip fault; L/H: that hip cue shown within 2 s, no praise; silent = nothing counted, nothing said). MoveNet's thresholds include the set as one source, left out whole; BlazePose reads it in 2D (it has no world points), fitted on its files, each left out in turn:`);
+    rest.push(
+      '',
+      `Plank rules alone on the labelled MediaPipe dataset, MoveNet thresholds (${acc.total} frames, per class: right = the matching hip fault, or none for C):`,
+    );
+    for (const [label, r] of Object.entries(acc.perClass))
+      rest.push(`  ${label}: ${r.correct}/${r.n} = ${((100 * r.correct) / Math.max(1, r.n)).toFixed(1)} %`);
+    rest.push(
+      '',
+      `Plank set through the engine as the app runs it (each labelled frame a constant 5 s stream at 15 fps${quick ? ', every 10th row' : ''}; right = C: good-form hold credited, no hip fault; L/H: that hip cue shown within 2 s, no praise; silent = nothing counted, nothing said). MoveNet's thresholds include the set as one source, left out whole; BlazePose reads it in 2D (it has no world points), fitted on its files, each left out in turn:`,
+    );
     const t = [['model', 'thresholds', 'class', 'frames', 'right', 'wrong', 'silent', 'sequences', 'right', 'wrong', 'silent']];
     for (const [model, e2] of planks) {
-      for (const [lab, e] of [['fitted on all', e2.fitted], ['left out', e2.out]] as const) {
+      for (const [lab, e] of [
+        ['fitted on all', e2.fitted],
+        ['left out', e2.out],
+      ] as const) {
         for (const k of ['C', 'L', 'H'] as const) {
-          const f = e.frames[k], q = e.sequences[k];
-          t.push([short(model), lab, k, String(f.n), `${f.right} (${pct(f.right, f.n)})`, String(f.wrong), String(f.silent), String(q.n), `${q.right} (${pct(q.right, q.n)})`, String(q.wrong), String(q.silent)]);
+          const f = e.frames[k],
+            q = e.sequences[k];
+          t.push([
+            short(model),
+            lab,
+            k,
+            String(f.n),
+            `${f.right} (${pct(f.right, f.n)})`,
+            String(f.wrong),
+            String(f.silent),
+            String(q.n),
+            `${q.right} (${pct(q.right, q.n)})`,
+            String(q.wrong),
+            String(q.silent),
+          ]);
         }
       }
     }
@@ -245,10 +408,19 @@ async function main(): Promise<void> {
 
 const knownMiss = (r: Row): string | undefined => (isModelName(r.model) ? r.exp.knownMiss?.[r.model] : undefined);
 
-const short = (m: string): string => ({ 'movenet-thunder': 'Thunder', 'movenet-lightning': 'Lightning', 'blazepose-full': 'BlazePose full', 'blazepose-lite': 'BlazePose lite' } as Record<string, string>)[m] ?? m;
+const short = (m: string): string =>
+  (
+    ({
+      'movenet-thunder': 'Thunder',
+      'movenet-lightning': 'Lightning',
+      'blazepose-full': 'BlazePose full',
+      'blazepose-lite': 'BlazePose lite',
+    }) as Record<string, string>
+  )[m] ?? m;
 
 function expectedCell(r: Row): string {
-  const e = r.exp, parts: string[] = [];
+  const e = r.exp,
+    parts: string[] = [];
   if (e.reps !== undefined) parts.push(`${e.reps} reps`);
   if (r.v.hold) parts.push(`${fmt(r.v.hold.expected)} s`);
   if (r.v.holds) parts.push(`${r.v.holds.expected} sides`);
@@ -257,7 +429,8 @@ function expectedCell(r: Row): string {
 }
 
 function gotCell(r: Row): string {
-  const v = r.v, parts: string[] = [];
+  const v = r.v,
+    parts: string[] = [];
   if (v.reps) parts.push(`${v.reps.got} reps`);
   if (v.hold) parts.push(`${fmt(v.hold.got)} s`);
   if (v.holds) parts.push(`${v.holds.matched} sides`);
@@ -267,14 +440,19 @@ function gotCell(r: Row): string {
   return parts.join(', ') || 'ok';
 }
 
-interface Speeds { note: string; wasm: Map<string, number>; node: Map<string, number> }
+interface Speeds {
+  note: string;
+  wasm: Map<string, number>;
+  node: Map<string, number>;
+}
 
 /**
  * Time per frame beside the figures: Chromium wasm (raw model, the README's latest `npm run bench` table) and
  * Node wasm (docs/model-study-speed.json, `npx tsx scripts/study/speed.ts`). Measured elsewhere, read here.
  */
 function modelSpeeds(): Speeds {
-  const wasm = new Map<string, number>(), node = new Map<string, number>();
+  const wasm = new Map<string, number>(),
+    node = new Map<string, number>();
   try {
     const text = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const bench = text.slice(text.indexOf('<!-- bench:start -->'), text.indexOf('<!-- bench:end -->'));
@@ -282,24 +460,68 @@ function modelSpeeds(): Speeds {
       const c = line.split('|').map((x) => x.trim());
       if (c.length > 4 && isModelName(c[1] ?? '') && c[2] === 'wasm' && Number.isFinite(Number(c[3]))) wasm.set(c[1]!, Number(c[3]));
     }
-  } catch { /* no figures */ }
+  } catch {
+    /* no figures */
+  }
   try {
-    const j = JSON.parse(readFileSync(join(repoRoot, 'docs', 'model-study-speed.json'), 'utf8')) as { rows: { model: string; medianMs: number }[] };
+    const j = JSON.parse(readFileSync(join(repoRoot, 'docs', 'model-study-speed.json'), 'utf8')) as {
+      rows: { model: string; medianMs: number }[];
+    };
     for (const r of j.rows) node.set(r.model, Math.round(r.medianMs));
-  } catch { /* no figures */ }
-  return { note: 'Chromium wasm, the raw model, from the README\'s `npm run bench`; Node wasm from docs/model-study-speed.json (a shared, loaded machine: compare within a column)', wasm, node };
+  } catch {
+    /* no figures */
+  }
+  return {
+    note: "Chromium wasm, the raw model, from the README's `npm run bench`; Node wasm from docs/model-study-speed.json (a shared, loaded machine: compare within a column)",
+    wasm,
+    node,
+  };
 }
 
-function compareTable(models: readonly string[], rows: readonly Row[], looRows: readonly Row[], planks: Map<string, { fitted: EngineDatasetResult; out: EngineDatasetResult }>, speed: Speeds): string[][] {
-  const t = [['model', 'thresholds', 'clips pass', 'reps exact', 'reps within one', 'holds within 1 s', 'real faults found', 'false faults >1 s', 'silent clips', 'plank set C / L / H right', 'ms per frame (Chromium / Node)']];
+function compareTable(
+  models: readonly string[],
+  rows: readonly Row[],
+  looRows: readonly Row[],
+  planks: Map<string, { fitted: EngineDatasetResult; out: EngineDatasetResult }>,
+  speed: Speeds,
+): string[][] {
+  const t = [
+    [
+      'model',
+      'thresholds',
+      'clips pass',
+      'reps exact',
+      'reps within one',
+      'holds within 1 s',
+      'real faults found',
+      'false faults >1 s',
+      'silent clips',
+      'plank set C / L / H right',
+      'ms per frame (Chromium / Node)',
+    ],
+  ];
   for (const m of models) {
-    for (const [lab, rs] of [['fitted', rows], ['left out', looRows]] as const) {
+    for (const [lab, rs] of [
+      ['fitted', rows],
+      ['left out', looRows],
+    ] as const) {
       const x = tally(rs.filter((r) => r.model === m));
       const p = planks.get(m);
       const ps = p ? (lab === 'fitted' ? p.fitted : p.out) : null;
       const setCell = ps ? (['C', 'L', 'H'] as const).map((k) => pct(ps.frames[k].right, ps.frames[k].n)).join(' / ') : '–';
-      t.push([short(m), lab, `${x.pass}/${x.n}`, `${x.exact}/${x.reps}`, `${x.one}/${x.reps}`, `${x.holdsOk}/${x.holds}`, `${x.found}/${x.faults}`, String(x.falseF), String(x.silent), setCell,
-        lab === 'fitted' ? `${speed.wasm.get(m) ?? '–'} / ${speed.node.get(m) ?? '–'}` : '']);
+      t.push([
+        short(m),
+        lab,
+        `${x.pass}/${x.n}`,
+        `${x.exact}/${x.reps}`,
+        `${x.one}/${x.reps}`,
+        `${x.holdsOk}/${x.holds}`,
+        `${x.found}/${x.faults}`,
+        String(x.falseF),
+        String(x.silent),
+        setCell,
+        lab === 'fitted' ? `${speed.wasm.get(m) ?? '–'} / ${speed.node.get(m) ?? '–'}` : '',
+      ]);
     }
   }
   return t;
@@ -312,34 +534,84 @@ export function markdownTable(rows: string[][]): string[] {
 }
 
 export function tally(rs: readonly Row[]) {
-  let reps = 0, repsOk = 0, exact = 0, one = 0, holds = 0, holdsOk = 0, faults = 0, found = 0, falseF = 0, silent = 0, quiet = 0, setup = 0, setupOk = 0;
+  let reps = 0,
+    repsOk = 0,
+    exact = 0,
+    one = 0,
+    holds = 0,
+    holdsOk = 0,
+    faults = 0,
+    found = 0,
+    falseF = 0,
+    silent = 0,
+    quiet = 0,
+    setup = 0,
+    setupOk = 0;
   for (const r of rs) {
     const v = r.v;
-    if (v.reps) { reps++; if (v.reps.ok) repsOk++; if (v.reps.got === v.reps.expected) exact++; if (Math.abs(v.reps.got - v.reps.expected) <= 1) one++; }
-    if (v.hold) { holds++; if (v.hold.ok) holdsOk++; }
-    faults += v.faults.expected; found += v.faults.found; falseF += v.falseFaults.length;
+    if (v.reps) {
+      reps++;
+      if (v.reps.ok) repsOk++;
+      if (v.reps.got === v.reps.expected) exact++;
+      if (Math.abs(v.reps.got - v.reps.expected) <= 1) one++;
+    }
+    if (v.hold) {
+      holds++;
+      if (v.hold.ok) holdsOk++;
+    }
+    faults += v.faults.expected;
+    found += v.faults.found;
+    falseF += v.falseFaults.length;
     if (v.silent) silent++;
     if (r.quiet > SILENT_STRETCH_SEC) quiet++;
-    if (r.exp.setupOkAfterSec !== undefined || r.exp.cues || r.exp.sidesOnly) { setup++; if (!v.lateSetup.length && !v.missingCues.length && !v.wrongSides) setupOk++; }
+    if (r.exp.setupOkAfterSec !== undefined || r.exp.cues || r.exp.sidesOnly) {
+      setup++;
+      if (!v.lateSetup.length && !v.missingCues.length && !v.wrongSides) setupOk++;
+    }
   }
-  return { n: rs.length, pass: rs.filter((r) => r.v.pass).length, reps, repsOk, exact, one, holds, holdsOk, faults, found, falseF, silent, quiet, setup, setupOk };
+  return {
+    n: rs.length,
+    pass: rs.filter((r) => r.v.pass).length,
+    reps,
+    repsOk,
+    exact,
+    one,
+    holds,
+    holdsOk,
+    faults,
+    found,
+    falseF,
+    silent,
+    quiet,
+    setup,
+    setupOk,
+  };
 }
 
 export function totalsLine(rs: readonly Row[]): string {
   const { n, pass, reps, repsOk, exact, one, holds, holdsOk, faults, found, falseF, silent, quiet, setup, setupOk } = tally(rs);
-  return `${pass}/${n} clips pass; reps exact ${exact}/${reps} (${pct(exact, reps)}), within one ${one}/${reps}, within the clip's tolerance ${repsOk}/${reps}; ` +
+  return (
+    `${pass}/${n} clips pass; reps exact ${exact}/${reps} (${pct(exact, reps)}), within one ${one}/${reps}, within the clip's tolerance ${repsOk}/${reps}; ` +
     `holds within 1 s ${holdsOk}/${holds} (${pct(holdsOk, holds)}); real faults found ${found}/${faults}; false faults >1 s on good-form clips ${falseF}; ` +
-    `set-up and cue checks ${setupOk}/${setup}; silent clips ${silent}; clips with a silent stretch over ${SILENT_STRETCH_SEC} s ${quiet}`;
+    `set-up and cue checks ${setupOk}/${setup}; silent clips ${silent}; clips with a silent stretch over ${SILENT_STRETCH_SEC} s ${quiet}`
+  );
 }
 
 /** Replaces what sits between <!-- eval:start --> and <!-- eval:end --> in README.md. */
 function writeReadme(out: string[], video: boolean): void {
   const path = join(repoRoot, 'README.md');
   const text = readFileSync(path, 'utf8');
-  const a = text.indexOf('<!-- eval:start -->'), b = text.indexOf('<!-- eval:end -->');
+  const a = text.indexOf('<!-- eval:start -->'),
+    b = text.indexOf('<!-- eval:end -->');
   if (a < 0 || b < a) fail('README.md has no <!-- eval:start --> / <!-- eval:end --> markers');
   const head = `Measured by \`npm run eval${video ? ' --video' : ''}\` on ${new Date().toISOString().slice(0, 10)}: each recorded clip with an expected outcome (test-fixtures/<clip>.expected.json, from ../shared/fixtures/CATALOG.md) replayed through the engine, once per model with recorded streams, the engine reading each model's own thresholds (MoveNet and BlazePose place the body's points differently). Reps must match within the clip's stated tolerance, holds within 1 s, planted faults found in their window, no fault over 1 s on good-form clips, set-up accepted where the clip's set-up is right, the expected cues given, and never silent. "Left out" scores each clip with the thresholds fitted without its own source (person and camera). The default model is ${DEFAULT_MODEL}. The clip table sets MoveNet Thunder and BlazePose full side by side; the other models are summed up under Totals and Misses. Rep-level faults (tempo, range) are point events.`;
-  const body = ['', head, '', ...out.map((l) => (l.startsWith('|') ? l : l === '' ? '' : l.startsWith('  ') ? `- ${l.trim()}` : `**${l}**`)), ''].join('\n');
+  const body = [
+    '',
+    head,
+    '',
+    ...out.map((l) => (l.startsWith('|') ? l : l === '' ? '' : l.startsWith('  ') ? `- ${l.trim()}` : `**${l}**`)),
+    '',
+  ].join('\n');
   writeFileSync(path, text.slice(0, a + '<!-- eval:start -->'.length) + body + text.slice(b));
 }
 
@@ -348,10 +620,19 @@ function explain(v: Verdict): string {
   if (v.reps && !v.reps.ok) parts.push(`reps ${v.reps.got} (expected ${v.reps.expected})`);
   if (v.hold && !v.hold.ok) parts.push(`hold ${v.hold.got} s (expected ${v.hold.expected})`);
   if (v.holds && !v.holds.ok) parts.push(`held sides ${v.holds.matched}/${v.holds.expected}`);
-  if (!v.faults.ok) parts.push(`faults found ${v.faults.found}/${v.faults.expected} (${v.faultHits.map((h) => `${h.id} ${h.found ? 'found' : 'missed'}, covering ${Math.round(h.cover * 100)} %`).join('; ')})`);
+  if (!v.faults.ok)
+    parts.push(
+      `faults found ${v.faults.found}/${v.faults.expected} (${v.faultHits.map((h) => `${h.id} ${h.found ? 'found' : 'missed'}, covering ${Math.round(h.cover * 100)} %`).join('; ')})`,
+    );
   if (v.cleanReps && !v.cleanReps.ok) parts.push(`${v.cleanReps.got} reps counted clean (at most ${v.cleanReps.max})`);
   if (v.falseFaults.length) parts.push(`false faults ${v.falseFaults.map((f) => `${f.id} ${f.startSec}–${f.endSec}`).join(', ')}`);
-  if (v.lateSetup.length) parts.push(`set-up cue after the set-up was right: ${v.lateSetup.map((c) => `${c.id} at ${c.tSec} s`).slice(0, 3).join(', ')}`);
+  if (v.lateSetup.length)
+    parts.push(
+      `set-up cue after the set-up was right: ${v.lateSetup
+        .map((c) => `${c.id} at ${c.tSec} s`)
+        .slice(0, 3)
+        .join(', ')}`,
+    );
   if (v.missingCues.length) parts.push(`cue not given: ${v.missingCues.join(', ')}`);
   if (v.wrongSides) parts.push(`${v.wrongSides} holds on the wrong side`);
   if (v.silent) parts.push('silent: nothing counted and nothing said');

@@ -25,7 +25,10 @@ const exDir = join(root, 'src', 'core', 'exercises');
 
 // ---- arguments
 const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const flag = (name: string): boolean => argv.includes(`--${name}`);
 const pct = Number(opt('pct') ?? 15) / 100;
 const onlyEx = opt('exercise')?.split(',').filter(Boolean) ?? null;
@@ -36,16 +39,28 @@ const timeoutMs = Number(opt('timeout') ?? 300) * 1000;
 /** --survivors FILE: only the mutants that survived in that earlier JSON report (after tests were added). */
 const survivorsOf = opt('survivors') ? resolve(root, opt('survivors') as string) : null;
 const earlier: Set<string> | null = survivorsOf
-  ? new Set((JSON.parse(readFileSync(survivorsOf, 'utf8')) as { results: { name: string; to: number; status: string }[] }).results.filter((r) => r.status === 'survived').map((r) => `${r.name} ${r.to}`))
+  ? new Set(
+      (JSON.parse(readFileSync(survivorsOf, 'utf8')) as { results: { name: string; to: number; status: string }[] }).results
+        .filter((r) => r.status === 'survived')
+        .map((r) => `${r.name} ${r.to}`),
+    )
   : null;
-if (!(pct > 0 && pct < 1)) { console.error('--pct must be between 0 and 100'); process.exit(2); }
+if (!(pct > 0 && pct < 1)) {
+  console.error('--pct must be between 0 and 100');
+  process.exit(2);
+}
 
 // ---- the exercises and what reads each file
 const EXERCISE_FILES = readdirSync(exDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 const source = (f: string): string => readFileSync(join(exDir, f), 'utf8');
 /** An exercise file is one whose record has `id: '<its own name>'`. */
 const exerciseIds = EXERCISE_FILES.map((f) => basename(f, '.ts')).filter((id) => new RegExp(`\\bid:\\s*'${id}'`).test(source(`${id}.ts`)));
-if (onlyEx) for (const e of onlyEx) if (!exerciseIds.includes(e)) { console.error(`unknown exercise ${e}; one of ${exerciseIds.join(', ')}`); process.exit(2); }
+if (onlyEx)
+  for (const e of onlyEx)
+    if (!exerciseIds.includes(e)) {
+      console.error(`unknown exercise ${e}; one of ${exerciseIds.join(', ')}`);
+      process.exit(2);
+    }
 /**
  * Exercises whose rules read a threshold: the exercise whose file declares it, and every exercise file that names
  * it or names a declaration of its file that uses it (a shared helper such as common.ts's trunkSwing reading
@@ -61,7 +76,12 @@ function readers(file: string, name: string): string[] {
     const mod = basename(f, '.ts');
     if (exerciseIds.includes(mod)) out.add(mod);
     // Declarations of f that use ident are read wherever their names are.
-    const used = [ident, ...topLevel(source(f)).filter((d) => d.name !== ident && new RegExp(`\\b${ident}\\b`).test(d.body)).map((d) => d.name)];
+    const used = [
+      ident,
+      ...topLevel(source(f))
+        .filter((d) => d.name !== ident && new RegExp(`\\b${ident}\\b`).test(d.body))
+        .map((d) => d.name),
+    ];
     for (const g of EXERCISE_FILES) {
       if (g === f) continue;
       const src = source(g);
@@ -80,14 +100,24 @@ function topLevel(src: string): { name: string; body: string }[] {
   let cur: { name: string; body: string } | null = null;
   for (const l of lines) {
     const m = /^(?:export )?(?:function|const|let|class|interface|type) ([A-Za-z_$][\w$]*)/.exec(l);
-    if (m) { cur = { name: m[1] as string, body: '' }; out.push(cur); }
+    if (m) {
+      cur = { name: m[1] as string, body: '' };
+      out.push(cur);
+    }
     if (cur) cur.body += `${l}\n`;
   }
   return out;
 }
 
 // ---- the mutation sites
-interface Site { file: string; line: number; name: string; value: number; col: number; len: number }
+interface Site {
+  file: string;
+  line: number;
+  name: string;
+  value: number;
+  col: number;
+  len: number;
+}
 function sites(): Site[] {
   const out: Site[] = [];
   for (const file of EXERCISE_FILES) {
@@ -95,10 +125,14 @@ function sites(): Site[] {
     lines.forEach((text, i) => {
       const m = /^(?:export )?const ([A-Z][A-Z0-9_]*)\b[^=]*=\s*(.*?);\s*(?:\/\/.*)?$/.exec(text);
       if (!m) return;
-      const name = m[1] as string, rhs = m[2] as string;
+      const name = m[1] as string,
+        rhs = m[2] as string;
       const rhsAt = text.indexOf(rhs, text.indexOf('='));
       const num = /^-?\d+(?:\.\d+)?$/.exec(rhs);
-      if (num) { out.push({ file, line: i + 1, name, value: Number(rhs), col: rhsAt, len: rhs.length }); return; }
+      if (num) {
+        out.push({ file, line: i + 1, name, value: Number(rhs), col: rhsAt, len: rhs.length });
+        return;
+      }
       if (!/^\{.*\}$/.test(rhs)) return;
       // A one-line table of numbers: { movenet: -11.7, 'blazepose-3d': -18.8 }.
       const re = /(['"]?)([\w-]+)\1\s*:\s*(-?\d+(?:\.\d+)?)/g;
@@ -106,7 +140,14 @@ function sites(): Site[] {
         const v = e[3] as string;
         // Scratch points ({ x: 0, y: 0 }) are not thresholds.
         if (/^[xyz]$/.test(e[2] as string)) continue;
-        out.push({ file, line: i + 1, name: `${name}.${e[2]}`, value: Number(v), col: rhsAt + e.index + e[0].length - v.length, len: v.length });
+        out.push({
+          file,
+          line: i + 1,
+          name: `${name}.${e[2]}`,
+          value: Number(v),
+          col: rhsAt + e.index + e[0].length - v.length,
+          len: v.length,
+        });
       }
     });
   }
@@ -115,8 +156,15 @@ function sites(): Site[] {
 
 const round = (v: number): number => Number(v.toPrecision(4));
 function nudged(v: number): { dir: 'up' | 'down'; value: number }[] {
-  if (v === 0) return [{ dir: 'up', value: 0.05 }, { dir: 'down', value: -0.05 }];
-  return [{ dir: 'up', value: round(v + Math.abs(v) * pct) }, { dir: 'down', value: round(v - Math.abs(v) * pct) }];
+  if (v === 0)
+    return [
+      { dir: 'up', value: 0.05 },
+      { dir: 'down', value: -0.05 },
+    ];
+  return [
+    { dir: 'up', value: round(v + Math.abs(v) * pct) },
+    { dir: 'down', value: round(v - Math.abs(v) * pct) },
+  ];
 }
 
 // ---- which tests read an exercise
@@ -139,7 +187,10 @@ function testsFor(ids: readonly string[], files: readonly string[]): string[] {
   return coreTests.filter((t) => {
     if (NOT_RUN.has(t)) return false;
     const s = readFileSync(join(root, t), 'utf8');
-    return ids.some((id) => s.includes(`'${id}'`) || s.includes(`"${id}"`) || s.includes(`'${id}/`)) || files.some((f) => s.includes(`/${basename(f, '.ts')}'`));
+    return (
+      ids.some((id) => s.includes(`'${id}'`) || s.includes(`"${id}"`) || s.includes(`'${id}/`)) ||
+      files.some((f) => s.includes(`/${basename(f, '.ts')}'`))
+    );
   });
 }
 
@@ -151,11 +202,22 @@ let cleaned = false;
 function cleanup(): void {
   if (cleaned) return;
   cleaned = true;
-  if (child?.pid) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
+  if (child?.pid) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
   rmSync(scratchParent, { recursive: true, force: true });
 }
 process.on('exit', cleanup);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => { console.error(`\n${sig}: scratch copy removed, the working copy was never edited`); cleanup(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.on(sig, () => {
+    console.error(`\n${sig}: scratch copy removed, the working copy was never edited`);
+    cleanup();
+    process.exit(130);
+  });
 
 mkdirSync(scratch);
 for (const d of ['src', 'scripts']) cpSync(join(root, d), join(scratch, d), { recursive: true });
@@ -166,7 +228,12 @@ const shared = resolve(root, '..', 'shared');
 if (existsSync(shared)) symlinkSync(shared, join(scratchParent, 'shared'));
 
 // ---- running
-interface Run { ok: boolean; failed: string | null; ms: number; timedOut: boolean }
+interface Run {
+  ok: boolean;
+  failed: string | null;
+  ms: number;
+  timedOut: boolean;
+}
 function vitest(files: readonly string[], pattern?: string): Promise<Run> {
   // The project's config names the JSON reporter's file (reports/vitest.json); the CLI's --outputFile does not override it.
   const out = join(scratch, 'reports', 'vitest.json');
@@ -177,22 +244,51 @@ function vitest(files: readonly string[], pattern?: string): Promise<Run> {
     const c = spawn(join(scratch, 'node_modules', '.bin', 'vitest'), args, { cwd: scratch, detached: true, stdio: 'ignore' });
     child = c;
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; try { process.kill(-(c.pid as number), 'SIGKILL'); } catch { /* gone */ } }, timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-(c.pid as number), 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, timeoutMs);
     c.on('exit', (code) => {
       clearTimeout(timer);
       child = null;
       let failed: string | null = null;
       try {
-        const r = JSON.parse(readFileSync(out, 'utf8')) as { testResults: { name: string; assertionResults: { status: string; fullName: string }[] }[] };
-        for (const f of r.testResults) for (const a of f.assertionResults) if (a.status === 'failed' && !failed) failed = `${relative(scratch, f.name)} › ${a.fullName}`;
+        const r = JSON.parse(readFileSync(out, 'utf8')) as {
+          testResults: { name: string; assertionResults: { status: string; fullName: string }[] }[];
+        };
+        for (const f of r.testResults)
+          for (const a of f.assertionResults) if (a.status === 'failed' && !failed) failed = `${relative(scratch, f.name)} › ${a.fullName}`;
         rmSync(out, { force: true });
-      } catch { /* no report: a crash or a timeout */ }
-      res({ ok: code === 0 && !timedOut, failed: failed ?? (timedOut ? 'timed out' : code === 0 ? null : `vitest exited ${code} (no failing test reported)`), ms: Date.now() - t0, timedOut });
+      } catch {
+        /* no report: a crash or a timeout */
+      }
+      res({
+        ok: code === 0 && !timedOut,
+        failed: failed ?? (timedOut ? 'timed out' : code === 0 ? null : `vitest exited ${code} (no failing test reported)`),
+        ms: Date.now() - t0,
+        timedOut,
+      });
     });
   });
 }
 
-interface Result { mutant: string; file: string; line: number; name: string; from: number; to: number; dir: 'up' | 'down'; exercises: string[]; status: 'killed' | 'survived'; killedBy: string | null; sec: number }
+interface Result {
+  mutant: string;
+  file: string;
+  line: number;
+  name: string;
+  from: number;
+  to: number;
+  dir: 'up' | 'down';
+  exercises: string[];
+  status: 'killed' | 'survived';
+  killedBy: string | null;
+  sec: number;
+}
 
 /**
  * One Vitest run: the files that name the exercises, whole; of the regression suite only these exercises' clips
@@ -200,23 +296,45 @@ interface Result { mutant: string; file: string; line: number; name: string; fro
  */
 function runSet(ids: readonly string[], files: readonly string[]): Promise<Run> {
   const alt = ids.join('|');
-  return vitest([...testsFor(ids, files), REGRESSION, POINT, FINDING], `^(?!recorded fixtures|rep-level faults on good-form|every fault rule has)|: (${alt})$|(?:^|\\s)(${alt}): [\\w-]+ is raised`);
+  return vitest(
+    [...testsFor(ids, files), REGRESSION, POINT, FINDING],
+    `^(?!recorded fixtures|rep-level faults on good-form|every fault rule has)|: (${alt})$|(?:^|\\s)(${alt}): [\\w-]+ is raised`,
+  );
 }
 
 /** The JSON report, written after every mutant (complete: false until the run ends) so a stopped run keeps what it did. */
 function save(results: readonly Result[], complete: boolean, totalSec?: number): void {
   mkdirSync(dirname(jsonOut), { recursive: true });
   const killed = results.filter((r) => r.status === 'killed').length;
-  writeFileSync(jsonOut, `${JSON.stringify({ date: new Date().toISOString(), complete, pct: pct * 100, exercises: onlyEx, mutants: results.length, killed, survived: results.length - killed, totalSec: totalSec ?? null, results }, null, 2)}\n`);
+  writeFileSync(
+    jsonOut,
+    `${JSON.stringify({ date: new Date().toISOString(), complete, pct: pct * 100, exercises: onlyEx, mutants: results.length, killed, survived: results.length - killed, totalSec: totalSec ?? null, results }, null, 2)}\n`,
+  );
 }
 
 async function main(): Promise<void> {
   const all = sites().filter((s) => !onlyNames || onlyNames.some((n) => s.name === n || s.name.startsWith(`${n}.`)));
-  const plan = all.map((s) => ({ s, ids: readers(s.file, s.name) })).filter((p) => p.ids.length > 0 && (!onlyEx || p.ids.some((i) => onlyEx.includes(i)))
-    && (!earlier || nudged(p.s.value).some((n) => earlier.has(`${p.s.name} ${n.value}`))));
+  const plan = all
+    .map((s) => ({ s, ids: readers(s.file, s.name) }))
+    .filter(
+      (p) =>
+        p.ids.length > 0 &&
+        (!onlyEx || p.ids.some((i) => onlyEx.includes(i))) &&
+        (!earlier || nudged(p.s.value).some((n) => earlier.has(`${p.s.name} ${n.value}`))),
+    );
   const unread = all.filter((s) => readers(s.file, s.name).length === 0);
-  console.log(`${plan.length} thresholds × 2 = ${plan.length * 2} mutants (±${pct * 100} %; 0 by ±0.05)${unread.length ? `; ${unread.length} in files no exercise reads: ${unread.map((s) => s.name).join(', ')}` : ''}`);
-  if (flag('list')) { for (const p of plan) console.log(`${p.s.file}:${p.s.line} ${p.s.name} = ${p.s.value} → ${nudged(p.s.value).map((n) => n.value).join(' / ')}  [${p.ids.join(', ')}]`); return; }
+  console.log(
+    `${plan.length} thresholds × 2 = ${plan.length * 2} mutants (±${pct * 100} %; 0 by ±0.05)${unread.length ? `; ${unread.length} in files no exercise reads: ${unread.map((s) => s.name).join(', ')}` : ''}`,
+  );
+  if (flag('list')) {
+    for (const p of plan)
+      console.log(
+        `${p.s.file}:${p.s.line} ${p.s.name} = ${p.s.value} → ${nudged(p.s.value)
+          .map((n) => n.value)
+          .join(' / ')}  [${p.ids.join(', ')}]`,
+      );
+    return;
+  }
 
   const t0 = Date.now();
   // Baseline: the unmutated tests must pass, or a "kill" means nothing.
@@ -225,8 +343,13 @@ async function main(): Promise<void> {
     const ids = g.split(',');
     const files = [...new Set(plan.filter((p) => p.ids.join(',') === g).map((p) => p.s.file))];
     const b = await runSet(ids, files);
-    if (!b.ok) { console.error(`baseline fails for ${g}: ${b.failed}; fix the suite first`); process.exit(1); }
-    console.log(`baseline ${g}: passes (${(b.ms / 1000).toFixed(1)} s; tests: ${testsFor(ids, files).join(' ')} + their regression clips and fault finders)`);
+    if (!b.ok) {
+      console.error(`baseline fails for ${g}: ${b.failed}; fix the suite first`);
+      process.exit(1);
+    }
+    console.log(
+      `baseline ${g}: passes (${(b.ms / 1000).toFixed(1)} s; tests: ${testsFor(ids, files).join(' ')} + their regression clips and fault finders)`,
+    );
   }
 
   const results: Result[] = [];
@@ -240,14 +363,29 @@ async function main(): Promise<void> {
       lines[s.line - 1] = line.slice(0, s.col) + String(n.value) + line.slice(s.col + s.len);
       writeFileSync(path, lines.join('\n'));
       let r: Run;
-      try { r = await runSet(ids, [s.file]); } finally { writeFileSync(path, original); }
+      try {
+        r = await runSet(ids, [s.file]);
+      } finally {
+        writeFileSync(path, original);
+      }
       const res: Result = {
-        mutant: `${s.name} ${s.value} → ${n.value}`, file: `src/core/exercises/${s.file}`, line: s.line, name: s.name, from: s.value, to: n.value, dir: n.dir,
-        exercises: ids, status: r.ok ? 'survived' : 'killed', killedBy: r.ok ? null : r.failed, sec: Math.round(r.ms / 100) / 10,
+        mutant: `${s.name} ${s.value} → ${n.value}`,
+        file: `src/core/exercises/${s.file}`,
+        line: s.line,
+        name: s.name,
+        from: s.value,
+        to: n.value,
+        dir: n.dir,
+        exercises: ids,
+        status: r.ok ? 'survived' : 'killed',
+        killedBy: r.ok ? null : r.failed,
+        sec: Math.round(r.ms / 100) / 10,
       };
       results.push(res);
       save(results, false);
-      console.log(`${res.status === 'killed' ? 'killed  ' : 'SURVIVED'} ${res.mutant.padEnd(42)} [${ids.join(',')}] ${res.killedBy ?? ''} (${res.sec} s)`);
+      console.log(
+        `${res.status === 'killed' ? 'killed  ' : 'SURVIVED'} ${res.mutant.padEnd(42)} [${ids.join(',')}] ${res.killedBy ?? ''} (${res.sec} s)`,
+      );
     }
   }
   const totalSec = Math.round((Date.now() - t0) / 1000);
@@ -257,18 +395,29 @@ async function main(): Promise<void> {
   const table = [
     '| mutant | file:line | exercises | result | killed by |',
     '|---|---|---|---|---|',
-    ...results.map((r) => `| \`${r.mutant}\` | ${basename(r.file)}:${r.line} | ${r.exercises.join(', ')} | ${r.status} | ${r.killedBy ? r.killedBy.replace(/\|/g, '\\|') : ''} |`),
+    ...results.map(
+      (r) =>
+        `| \`${r.mutant}\` | ${basename(r.file)}:${r.line} | ${r.exercises.join(', ')} | ${r.status} | ${r.killedBy ? r.killedBy.replace(/\|/g, '\\|') : ''} |`,
+    ),
   ].join('\n');
   console.log(`\n${table}`);
   save(results, true, totalSec);
   console.log(`\nJSON: ${relative(root, jsonOut)}`);
   if (mdOut) {
     const md = readFileSync(mdOut, 'utf8');
-    const a = md.indexOf('<!-- mutate:start -->'), b = md.indexOf('<!-- mutate:end -->');
-    if (a < 0 || b < a) { console.error(`${mdOut} has no <!-- mutate:start --> … <!-- mutate:end --> markers`); process.exit(1); }
+    const a = md.indexOf('<!-- mutate:start -->'),
+      b = md.indexOf('<!-- mutate:end -->');
+    if (a < 0 || b < a) {
+      console.error(`${mdOut} has no <!-- mutate:start --> … <!-- mutate:end --> markers`);
+      process.exit(1);
+    }
     const head = `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${onlyEx ? ` (exercises: ${onlyEx.join(', ')})` : ''}: ${results.length} mutants (±${pct * 100} %), ${killed} killed, ${survived.length} survived, ${totalSec} s.`;
     writeFileSync(mdOut, `${md.slice(0, a)}<!-- mutate:start -->\n${head}\n\n${table}\n${md.slice(b)}`);
   }
 }
 
-main().catch((e: unknown) => { console.error(e); cleanup(); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  cleanup();
+  process.exit(1);
+});

@@ -63,10 +63,17 @@ try {
 const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 const videoArg = opt.video ?? (positionals.length === 1 && isFile(positionals[0]!) ? positionals[0] : undefined);
 // Clip fixtures are recorded with every model the clip list names; a video, with the app's own model unless told.
-const models: ModelName[] = (opt.model ?? (videoArg ? [DEFAULT_MODEL] : list.models)).map((m) => (isModelName(m) ? m : fail(`unknown model "${m}"`)));
+const models: ModelName[] = (opt.model ?? (videoArg ? [DEFAULT_MODEL] : list.models)).map((m) =>
+  isModelName(m) ? m : fail(`unknown model "${m}"`),
+);
 for (const m of models) if (!haveModels(MODEL_FILES[m])) fail(`model files for ${m} are missing: run \`npm run models\``);
 
-interface Job { label: string; video: string; crop: string | null; out: (m: ModelName) => string }
+interface Job {
+  label: string;
+  video: string;
+  crop: string | null;
+  out: (m: ModelName) => string;
+}
 const jobs: Job[] = [];
 if (videoArg) {
   if (opt.video && positionals.length) fail('give either --video or clip ids, not both');
@@ -78,14 +85,15 @@ if (videoArg) {
   else {
     const found = detectCrop(video);
     crop = found ? formatCrop(found) : null;
-    if (!opt.quiet) console.log(found ? `${basename(video)}: black bars found, cropping to ${crop}` : `${basename(video)}: no black bars to crop`);
+    if (!opt.quiet)
+      console.log(found ? `${basename(video)}: black bars found, cropping to ${crop}` : `${basename(video)}: no black bars to crop`);
   }
   if (opt.out && models.length > 1) fail('--out names one file: give a single --model');
   jobs.push({
     label: basename(video),
     video,
     crop,
-    out: (m) => opt.out ? resolve(opt.out) : resolve(`${basename(video).replace(/\.[^.]+$/, '')}.${m}.json`),
+    out: (m) => (opt.out ? resolve(opt.out) : resolve(`${basename(video).replace(/\.[^.]+$/, '')}.${m}.json`)),
   });
 } else {
   if (positionals.length === 0) fail('name clip ids from test-fixtures/clips.json, or "all", or --video FILE');
@@ -94,7 +102,7 @@ if (videoArg) {
     ? list.clips
     : positionals.map((id) => list.clips.find((c) => c.id === id) ?? fail(`no clip "${id}" in test-fixtures/clips.json`));
   if (opt.out) fail('--out is for a video file; clip fixtures always go to test-fixtures/keypoints/');
-  if (opt.crop) fail('--crop is for a video file; a clip\'s crop lives in test-fixtures/clips.json');
+  if (opt.crop) fail("--crop is for a video file; a clip's crop lives in test-fixtures/clips.json");
   for (const c of wanted) {
     jobs.push({ label: c.id, video: clipVideoPath(c), crop: c.crop, out: (m) => fixturePath(c.id, m) });
   }
@@ -115,9 +123,11 @@ for (const job of jobs) {
       smoothing: opt.smoothing,
       repoRoot,
       workers,
-      onFrame: opt.quiet ? undefined : () => {
-        if (++n % 50 === 0) process.stderr.write(`  ${job.label} ${model}: ${n} frames\r`);
-      },
+      onFrame: opt.quiet
+        ? undefined
+        : () => {
+            if (++n % 50 === 0) process.stderr.write(`  ${job.label} ${model}: ${n} frames\r`);
+          },
     });
     const file = job.out(model);
     mkdirSync(dirname(file), { recursive: true });
@@ -125,7 +135,7 @@ for (const job of jobs) {
     const found = r.frames.filter((f) => f.poses.length > 0).length;
     console.log(
       `${job.label} ${model}: ${r.frames.length} frames (${found} with a person), ` +
-      `median ${median(r.inferMs).toFixed(1)} ms/frame, ${((performance.now() - t0) / 1000).toFixed(1)} s → ${file.replace(repoRoot + '/', '')}`,
+        `median ${median(r.inferMs).toFixed(1)} ms/frame, ${((performance.now() - t0) / 1000).toFixed(1)} s → ${file.replace(repoRoot + '/', '')}`,
     );
   }
 }

@@ -17,7 +17,10 @@ import { buildFingerprint, rebuildNeeded, writeStamp } from './lib/build-stamp.m
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (msg) => console.log(`start: ${msg}`);
-const fail = (msg) => { console.error(`start: ${msg}`); process.exit(1); };
+const fail = (msg) => {
+  console.error(`start: ${msg}`);
+  process.exit(1);
+};
 
 const args = process.argv.slice(2);
 const portAt = args.indexOf('--port');
@@ -30,18 +33,24 @@ const dist = join(root, mode ? `dist-${mode}` : 'dist');
 const outDir = ['--outDir', dist];
 
 const major = Number(process.versions.node.split('.')[0]);
-if (major < 20) fail(`Form Coach needs Node 20 or newer; this is Node ${process.versions.node}. Install a newer Node, then run npm start again.`);
+if (major < 20)
+  fail(`Form Coach needs Node 20 or newer; this is Node ${process.versions.node}. Install a newer Node, then run npm start again.`);
 
 /** True when something already accepts connections on 127.0.0.1:port. */
 function portTaken(p) {
   return new Promise((resolve) => {
     const sock = connect({ host: '127.0.0.1', port: p });
-    sock.once('connect', () => { sock.destroy(); resolve(true); });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
     sock.once('error', () => resolve(false));
   });
 }
 if (await portTaken(port)) {
-  fail(`something is already running at http://127.0.0.1:${port}/. If it is Form Coach, open that address; otherwise stop it, then run npm start again.`);
+  fail(
+    `something is already running at http://127.0.0.1:${port}/. If it is Form Coach, open that address; otherwise stop it, then run npm start again.`,
+  );
 }
 
 function run(cmd, cmdArgs, what) {
@@ -77,7 +86,11 @@ if (rebuild) {
 
 // 3. Serve it. The child gets our signals, and we leave when it does.
 say(`serving the app at http://127.0.0.1:${port}/ (stop with Ctrl+C)`);
-const server = spawn(process.execPath, [vite, 'preview', ...(mode ? outDir : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'inherit' });
+const server = spawn(
+  process.execPath,
+  [vite, 'preview', ...(mode ? outDir : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  { cwd: root, stdio: 'inherit' },
+);
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
@@ -90,6 +103,9 @@ server.on('exit', (code, signal) => {
     say('stopped');
     process.exit(0);
   }
-  if (code !== 0) console.error(`start: the server stopped (${signal ?? `exit code ${code}`}). If the port is in use, stop whatever runs on ${port}, then run npm start again.`);
+  if (code !== 0)
+    console.error(
+      `start: the server stopped (${signal ?? `exit code ${code}`}). If the port is in use, stop whatever runs on ${port}, then run npm start again.`,
+    );
   process.exit(code ?? 1);
 });

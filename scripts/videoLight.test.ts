@@ -14,7 +14,11 @@ import { recordVideo, stringifyFixture } from './lib/recorder';
 import { decodeFrames } from './lib/video';
 
 let hasFfmpeg = true;
-try { execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' }); } catch { hasFfmpeg = false; }
+try {
+  execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+} catch {
+  hasFfmpeg = false;
+}
 if (!hasFfmpeg) console.warn('videoLight.test: ffmpeg is not installed (apt-get install ffmpeg); skipping');
 const models = haveModels(MODEL_FILES['movenet-lightning']);
 
@@ -31,7 +35,8 @@ function makeVideo(name: string, source: string, vf?: string): string {
 
 async function lights(video: string): Promise<{ full: number; sampled: number }[]> {
   const out: { full: number; sampled: number }[] = [];
-  for await (const f of decodeFrames(video, { fps: 10 })) out.push({ full: meanLuma(f.rgb, 3)!, sampled: frameLight(f.rgb, f.width, f.height, 3, 4)! });
+  for await (const f of decodeFrames(video, { fps: 10 }))
+    out.push({ full: meanLuma(f.rgb, 3)!, sampled: frameLight(f.rgb, f.width, f.height, 3, 4)! });
   return out;
 }
 
@@ -70,9 +75,14 @@ describe.skipIf(!hasFfmpeg)('brightness of decoded frames', () => {
 
 describe.skipIf(!hasFfmpeg)('the recorder puts the brightness on each frame', () => {
   // The model files come with npm ci: missing, the install is broken (a failure, not a skip).
-  beforeAll(() => { if (!models) throw new Error('model files missing under models/: run `npm run models`'); });
+  beforeAll(() => {
+    if (!models) throw new Error('model files missing under models/: run `npm run models`');
+  });
   it('every frame carries light as measured; the fixture written from them has no light (recordings unchanged)', async () => {
-    for (const [name, src, want] of [['rec-black', 'color=c=black', 0], ['rec-grey', 'color=c=gray', 128 / 255]] as const) {
+    for (const [name, src, want] of [
+      ['rec-black', 'color=c=black', 0],
+      ['rec-grey', 'color=c=gray', 128 / 255],
+    ] as const) {
       const r = await recordVideo({ video: makeVideo(name, src), model: 'movenet-lightning', fps: 10, repoRoot });
       expect(r.frames).toHaveLength(10);
       for (const f of r.frames) expect(Math.abs((f.light as number) - want)).toBeLessThan(0.008);

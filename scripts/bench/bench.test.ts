@@ -20,8 +20,15 @@ describe('percentile', () => {
 
 describe('splitLongTasks', () => {
   it('counts a long task as inference only when a model call overlaps it', () => {
-    const inference = [{ start: 100, end: 165 }, { start: 300, end: 365 }];
-    const tasks = [{ start: 98, end: 170 }, { start: 200, end: 260 }, { start: 360, end: 420 }];
+    const inference = [
+      { start: 100, end: 165 },
+      { start: 300, end: 365 },
+    ];
+    const tasks = [
+      { start: 98, end: 170 },
+      { start: 200, end: 260 },
+      { start: 360, end: 420 },
+    ];
     expect(splitLongTasks(tasks, inference)).toEqual({ total: 3, inference: 2, other: 1 });
     expect(splitLongTasks([], inference)).toEqual({ total: 0, inference: 0, other: 0 });
   });
@@ -62,7 +69,10 @@ describe('entry assets', () => {
     mkdirSync(join(dir, 'assets'));
     const entry = 'import{x}from"./dep.js";console.log(x);import("./lazy.js");';
     const dep = 'export const x = "' + 'a'.repeat(5000) + '";';
-    writeFileSync(join(dir, 'index.html'), '<script type="module" src="/assets/entry.js"></script><link rel="stylesheet" href="/assets/s.css">');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<script type="module" src="/assets/entry.js"></script><link rel="stylesheet" href="/assets/s.css">',
+    );
     writeFileSync(join(dir, 'assets', 'entry.js'), entry);
     writeFileSync(join(dir, 'assets', 'dep.js'), dep);
     writeFileSync(join(dir, 'assets', 'lazy.js'), 'x'.repeat(100_000));

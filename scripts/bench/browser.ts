@@ -13,9 +13,16 @@ export function launchChromium(y4m: string): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
       `--use-file-for-fake-video-capture=${y4m}`,
     ],
   });
@@ -66,10 +73,23 @@ const SNAPSHOT = `(() => {
   };
 })()`;
 
-interface FrameTiming { frameAt: number; start: number; modelEnd: number; end: number }
+interface FrameTiming {
+  frameAt: number;
+  start: number;
+  modelEnd: number;
+  end: number;
+}
 interface Snapshot {
-  now: number; frames: number; dropped: number; timings: FrameTiming[]; presented: number;
-  longTasks: Interval[]; numTensors: number | null; backend: string | null; threads: number | null; error: string | null;
+  now: number;
+  frames: number;
+  dropped: number;
+  timings: FrameTiming[];
+  presented: number;
+  longTasks: Interval[];
+  numTensors: number | null;
+  backend: string | null;
+  threads: number | null;
+  error: string | null;
 }
 
 const snapshot = (page: Page): Promise<Snapshot> => page.evaluate(SNAPSHOT) as Promise<Snapshot>;
@@ -94,7 +114,9 @@ async function newPage(browser: Browser, opts: { exercise?: string; fixture?: st
   const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 720 }, bypassCSP: true });
   await ctx.addInitScript(PROBE);
   if (opts.exercise) {
-    await ctx.addInitScript(`localStorage.setItem(${JSON.stringify(SETTINGS_KEY)}, ${JSON.stringify(JSON.stringify({ exerciseId: opts.exercise, showDebug: true }))})`);
+    await ctx.addInitScript(
+      `localStorage.setItem(${JSON.stringify(SETTINGS_KEY)}, ${JSON.stringify(JSON.stringify({ exerciseId: opts.exercise, showDebug: true }))})`,
+    );
   }
   if (opts.fixture) {
     const body = readFileSync(opts.fixture, 'utf8');
@@ -138,32 +160,64 @@ export interface PipelineRun {
 }
 
 /** Figures over the measured windows (pairs of snapshots) of one page. */
-function summariseWindows(kind: 'raw' | 'live', model: string, backend: string, worker: boolean, threads: { n: number | null; asked: boolean }, wins: [Snapshot, Snapshot][]): PipelineRun {
+function summariseWindows(
+  kind: 'raw' | 'live',
+  model: string,
+  backend: string,
+  worker: boolean,
+  threads: { n: number | null; asked: boolean },
+  wins: [Snapshot, Snapshot][],
+): PipelineRun {
   const win: FrameTiming[] = [];
   const tasks: Interval[] = [];
-  let seconds = 0; let processed = 0; let dropped = 0; let delivered = 0; let backlog = 0;
+  let seconds = 0;
+  let processed = 0;
+  let dropped = 0;
+  let delivered = 0;
+  let backlog = 0;
   for (const [a, b] of wins) {
     win.push(...b.timings.filter((t) => t.start > a.now && t.end <= b.now));
     tasks.push(...b.longTasks.filter((t) => t.start >= a.now && t.start < b.now));
     seconds += (b.now - a.now) / 1000;
-    const p = b.frames - a.frames; const d = b.dropped - a.dropped; const dl = b.presented - a.presented;
-    processed += p; dropped += d; delivered += dl;
+    const p = b.frames - a.frames;
+    const d = b.dropped - a.dropped;
+    const dl = b.presented - a.presented;
+    processed += p;
+    dropped += d;
+    delivered += dl;
     // ±1 per window: a frame may be in flight at either snapshot.
     backlog += Math.max(0, Math.abs(dl - p - d) - 1);
   }
-  const split = splitLongTasks(tasks, win.map((t) => ({ start: t.start, end: t.modelEnd })));
+  const split = splitLongTasks(
+    tasks,
+    win.map((t) => ({ start: t.start, end: t.modelEnd })),
+  );
   const our = win.map((t) => t.end - t.modelEnd);
   const lat = win.map((t) => t.end - t.frameAt);
   return {
-    kind, model, backend, worker, threads: threads.n, threadsAsked: threads.asked, frames: win.length, seconds,
+    kind,
+    model,
+    backend,
+    worker,
+    threads: threads.n,
+    threadsAsked: threads.asked,
+    frames: win.length,
+    seconds,
     msPerFrame: median(win.map((t) => t.end - t.start)),
     modelMs: median(win.map((t) => t.modelEnd - t.start)),
-    ourMsMedian: median(our), ourMsMax: Math.max(...our),
+    ourMsMedian: median(our),
+    ourMsMax: Math.max(...our),
     processedFps: processed / seconds,
-    delivered, processed, dropped, backlog,
-    latencyMedianMs: median(lat), latencyP95Ms: percentile(lat, 95),
-    longTasks: split.total, longTasksPerMin: split.total / (seconds / 60),
-    longTasksInference: split.inference, longTasksOther: split.other,
+    delivered,
+    processed,
+    dropped,
+    backlog,
+    latencyMedianMs: median(lat),
+    latencyP95Ms: percentile(lat, 95),
+    longTasks: split.total,
+    longTasksPerMin: split.total / (seconds / 60),
+    longTasksInference: split.inference,
+    longTasksOther: split.other,
   };
 }
 
@@ -175,7 +229,20 @@ const setPlaying = (page: Page, on: boolean): Promise<unknown> =>
  * windows of frames/rounds frames each while the other page's video is paused (its loop then idles): a
  * load spike from elsewhere on the machine hits both sides alike, so the ratio holds on a busy machine.
  */
-export async function runPair(browser: Browser, base: string, o: { model: string; backend: string; worker?: boolean; threads?: number; frames: number; warmup: number; rounds: number; timeoutMs: number }): Promise<{ raw: PipelineRun; live: PipelineRun }> {
+export async function runPair(
+  browser: Browser,
+  base: string,
+  o: {
+    model: string;
+    backend: string;
+    worker?: boolean;
+    threads?: number;
+    frames: number;
+    warmup: number;
+    rounds: number;
+    timeoutMs: number;
+  },
+): Promise<{ raw: PipelineRun; live: PipelineRun }> {
   const worker = o.worker ?? false;
   const t = o.threads !== undefined ? `&threads=${o.threads}` : '';
   const seen: Record<'raw' | 'live', number | null> = { raw: null, live: null };
@@ -243,8 +310,11 @@ export async function coldStart(browser: Browser, base: string, timeoutMs: numbe
   try {
     // The camera view: `/` is the home screen now, which opens no camera.
     await page.goto(`${base}/#/camera`);
-    await page.waitForFunction(`performance.getEntriesByName('fc:first-skeleton').length > 0`, undefined, { timeout: timeoutMs, polling: 50 });
-    const r = await page.evaluate(`(() => {
+    await page.waitForFunction(`performance.getEntriesByName('fc:first-skeleton').length > 0`, undefined, {
+      timeout: timeoutMs,
+      polling: 50,
+    });
+    const r = (await page.evaluate(`(() => {
       const mark = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? e.startTime : NaN; };
       const nav = performance.getEntriesByType('navigation')[0];
       return {
@@ -253,8 +323,13 @@ export async function coldStart(browser: Browser, base: string, timeoutMs: numbe
         navBytes: nav ? nav.encodedBodySize : 0,
         resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })),
       };
-    })()`) as {
-      paints: Record<string, number>; controlsAt: number | null; camera: number; model: number; skeleton: number; navBytes: number;
+    })()`)) as {
+      paints: Record<string, number>;
+      controlsAt: number | null;
+      camera: number;
+      model: number;
+      skeleton: number;
+      navBytes: number;
       resources: { name: string; start: number; end: number; bytes: number }[];
     };
     const fcp = r.paints['first-contentful-paint'] ?? NaN;
@@ -266,7 +341,9 @@ export async function coldStart(browser: Browser, base: string, timeoutMs: numbe
       firstPaintMs: r.paints['first-paint'] ?? NaN,
       firstContentfulPaintMs: fcp,
       controlsMs: r.controlsAt,
-      cameraReadyMs: r.camera, modelReadyMs: r.model, firstSkeletonMs: r.skeleton,
+      cameraReadyMs: r.camera,
+      modelReadyMs: r.model,
+      firstSkeletonMs: r.skeleton,
       firstSkeletonAfterCameraMs: r.skeleton - r.camera,
       requestsBeforeFirstPaint: before.map((x) => path(x.name)),
       bytesBeforeFirstPaint: r.navBytes + before.filter((x) => x.end <= fcp).reduce((s, x) => s + x.bytes, 0),
@@ -278,14 +355,29 @@ export async function coldStart(browser: Browser, base: string, timeoutMs: numbe
   }
 }
 
-export interface SoakSample { atSec: number; heapMB: number; numTensors: number | null; fps: number; frames: number }
-export interface SoakRun { kind: 'replay' | 'model'; model: string; seconds: number; samples: SoakSample[] }
+export interface SoakSample {
+  atSec: number;
+  heapMB: number;
+  numTensors: number | null;
+  fps: number;
+  frames: number;
+}
+export interface SoakRun {
+  kind: 'replay' | 'model';
+  model: string;
+  seconds: number;
+  samples: SoakSample[];
+}
 
 /**
  * A long session: sampled every `everySec`, after a forced garbage collection (CDP), the JS heap in use,
  * TensorFlow.js's live tensor count and the processed frame rate since the previous sample.
  */
-export async function soak(browser: Browser, base: string, o: { kind: 'replay' | 'model'; seconds: number; fixture: string; everySec: number }): Promise<SoakRun> {
+export async function soak(
+  browser: Browser,
+  base: string,
+  o: { kind: 'replay' | 'model'; seconds: number; fixture: string; everySec: number },
+): Promise<SoakRun> {
   const { ctx, page } = await newPage(browser, o.kind === 'replay' ? { fixture: o.fixture } : { exercise: 'plank' });
   try {
     const url = o.kind === 'replay' ? `${base}/bench-raw.html?mode=replay&exercise=plank` : `${base}/?backend=wasm`;
@@ -297,19 +389,22 @@ export async function soak(browser: Browser, base: string, o: { kind: 'replay' |
     let prev: Snapshot | null = null;
     for (;;) {
       await cdp.send('HeapProfiler.collectGarbage');
-      const heap = await cdp.send('Runtime.getHeapUsage') as { usedSize: number };
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
       const s = await snapshot(page);
       if (s.error) throw new Error(`page error: ${s.error}`);
       const atSec = (Date.now() - t0) / 1000;
       samples.push({
-        atSec, heapMB: heap.usedSize / 2 ** 20, numTensors: s.numTensors, frames: s.frames,
+        atSec,
+        heapMB: heap.usedSize / 2 ** 20,
+        numTensors: s.numTensors,
+        frames: s.frames,
         fps: prev ? ((s.frames - prev.frames) * 1000) / (s.now - prev.now) : NaN,
       });
       prev = s;
       if (atSec >= o.seconds - 0.5) break;
       await page.waitForTimeout(Math.min(o.everySec, o.seconds - atSec) * 1000);
     }
-    const model = o.kind === 'replay' ? 'replay (no model)' : (await page.evaluate(`window.__formCoach.getStats().model`) as string);
+    const model = o.kind === 'replay' ? 'replay (no model)' : ((await page.evaluate(`window.__formCoach.getStats().model`)) as string);
     return { kind: o.kind, model, seconds: o.seconds, samples };
   } finally {
     await ctx.close();

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, posix } from 'node:path';
 
-export interface EntryAssets { scripts: string[]; styles: string[]; preloads: string[] }
+export interface EntryAssets {
+  scripts: string[];
+  styles: string[];
+  preloads: string[];
+}
 
 const attr = (tag: string, name: string): string | null => new RegExp(`\\s${name}=["']([^"']+)["']`, 'i').exec(tag)?.[1] ?? null;
 
@@ -35,7 +39,11 @@ export function staticImports(js: string): string[] {
   return [...out];
 }
 
-export interface AssetSize { path: string; bytes: number; gzip: number }
+export interface AssetSize {
+  path: string;
+  bytes: number;
+  gzip: number;
+}
 export interface BundleReport {
   js: AssetSize[];
   css: AssetSize[];
@@ -71,8 +79,11 @@ export function measureBundle(distDir: string, htmlFile = 'index.html'): BundleR
   const h: AssetSize = { path: htmlFile, bytes: Buffer.byteLength(html), gzip: gzipSync(html, { level: 9 }).length };
   const sum = (xs: AssetSize[], k: 'bytes' | 'gzip') => xs.reduce((s, x) => s + x[k], 0);
   return {
-    js, css, html: h,
-    jsGzip: sum(js, 'gzip'), cssGzip: sum(css, 'gzip'),
+    js,
+    css,
+    html: h,
+    jsGzip: sum(js, 'gzip'),
+    cssGzip: sum(css, 'gzip'),
     totalGzip: sum(js, 'gzip') + sum(css, 'gzip') + h.gzip,
     totalBytes: sum(js, 'bytes') + sum(css, 'bytes') + h.bytes,
   };

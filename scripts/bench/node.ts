@@ -39,11 +39,18 @@ export function benchEngine(): EngineBench {
   }
   const runs: { ex: ExerciseId; frames: PoseFrame[] }[] = [];
   const skipped: string[] = [];
-  const files = existsSync(keypointsDir) ? readdirSync(keypointsDir).filter((f) => f.endsWith('.json')).sort() : [];
+  const files = existsSync(keypointsDir)
+    ? readdirSync(keypointsDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   for (const f of files) {
     const clip = f.replace(/\.[a-z-]+\.json$/, '');
     const ex = exerciseOf.get(clip);
-    if (!isExerciseId(ex)) { skipped.push(`${f} (exercise "${ex ?? '?'}" has no engine record)`); continue; }
+    if (!isExerciseId(ex)) {
+      skipped.push(`${f} (exercise "${ex ?? '?'}" has no engine record)`);
+      continue;
+    }
     runs.push({ ex, frames: readFixtureFrames(join(keypointsDir, f)).frames });
   }
   const us: number[] = [];
@@ -80,7 +87,14 @@ export interface AnalyzerBench {
  * (recordVideo: ffmpeg decode → tensor → model, then summarize) timed from its first to its last frame,
  * plus summarize; start-up (model load, first-call compilation) reported apart.
  */
-export async function benchAnalyzer(o: { video: string; clipId: string; exercise: ExerciseId; model: ModelName; seconds: number; repoRoot: string }): Promise<AnalyzerBench> {
+export async function benchAnalyzer(o: {
+  video: string;
+  clipId: string;
+  exercise: ExerciseId;
+  model: ModelName;
+  seconds: number;
+  repoRoot: string;
+}): Promise<AnalyzerBench> {
   await startWasmBackend(o.repoRoot);
   const clip = readClipList().clips.find((c) => c.id === o.clipId);
   const crop: Crop | undefined = clip ? clipCrop(clip) : undefined;
@@ -95,7 +109,9 @@ export async function benchAnalyzer(o: { video: string; clipId: string; exercise
   const ROUNDS = 3;
   const rawMsAll: number[] = [];
   const gapsAll: number[] = [];
-  let n = 0, summarizeMs = 0, withStartupFps = 0;
+  let n = 0,
+    summarizeMs = 0,
+    withStartupFps = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const source = await createPoseSource(o.model, { loader: nodeModelLoader(join(o.repoRoot, 'models')), smoothing: false });
     try {
@@ -115,7 +131,17 @@ export async function benchAnalyzer(o: { video: string; clipId: string; exercise
     }
     const at: number[] = [];
     const tStart = performance.now();
-    const r = await recordVideo({ video: o.video, model: o.model, fps, crop, duration: o.seconds, repoRoot: o.repoRoot, onFrame: () => { at.push(performance.now()); } });
+    const r = await recordVideo({
+      video: o.video,
+      model: o.model,
+      fps,
+      crop,
+      duration: o.seconds,
+      repoRoot: o.repoRoot,
+      onFrame: () => {
+        at.push(performance.now());
+      },
+    });
     const s0 = performance.now();
     summarize(o.exercise, r.frames, o.clipId, undefined, undefined, COACH_WORDS);
     summarizeMs = Math.max(summarizeMs, performance.now() - s0);
@@ -127,8 +153,14 @@ export async function benchAnalyzer(o: { video: string; clipId: string; exercise
   const perFrame = median(gapsAll) + summarizeMs / Math.max(1, n);
   const analyzerFps = 1000 / perFrame;
   return {
-    clip: o.clipId, model: o.model, frames: n, width: first.width, height: first.height,
-    rawMsPerFrame: rawMs, rawFps: 1000 / rawMs, analyzerFps,
+    clip: o.clipId,
+    model: o.model,
+    frames: n,
+    width: first.width,
+    height: first.height,
+    rawMsPerFrame: rawMs,
+    rawFps: 1000 / rawMs,
+    analyzerFps,
     analyzerFpsWithStartup: withStartupFps,
     ratio: analyzerFps / (1000 / rawMs),
   };
@@ -152,7 +184,15 @@ export interface ParallelAnalyzerBench {
  * `npm run analyze`'s whole path (recordVideo over the whole clip, then summarize) with one worker thread and with
  * `workers`, in alternating rounds so a load spike hits both alike; medians of the wall-clock frames/s.
  */
-export async function benchParallelAnalyzer(o: { video: string; clipId: string; exercise: ExerciseId; model: ModelName; workers: number; rounds: number; repoRoot: string }): Promise<ParallelAnalyzerBench> {
+export async function benchParallelAnalyzer(o: {
+  video: string;
+  clipId: string;
+  exercise: ExerciseId;
+  model: ModelName;
+  workers: number;
+  rounds: number;
+  repoRoot: string;
+}): Promise<ParallelAnalyzerBench> {
   const clip = readClipList().clips.find((c) => c.id === o.clipId);
   const crop: Crop | undefined = clip ? clipCrop(clip) : undefined;
   const fps = 15;
@@ -176,5 +216,15 @@ export async function benchParallelAnalyzer(o: { video: string; clipId: string; 
   }
   const oneFps = median(one);
   const manyFps = median(many);
-  return { clip: o.clipId, model: o.model, frames, workers: o.workers, oneFps, manyFps, ratio: manyFps / oneFps, identical, rounds: o.rounds };
+  return {
+    clip: o.clipId,
+    model: o.model,
+    frames,
+    workers: o.workers,
+    oneFps,
+    manyFps,
+    ratio: manyFps / oneFps,
+    identical,
+    rounds: o.rounds,
+  };
 }

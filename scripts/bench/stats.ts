@@ -14,7 +14,10 @@ export function mean(xs: readonly number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
 }
 
-export interface Interval { start: number; end: number }
+export interface Interval {
+  start: number;
+  end: number;
+}
 export interface LongTaskSplit {
   total: number;
   /** Long tasks that overlap a model call: the inference is (at least part of) what made them long. */

@@ -26,11 +26,16 @@ describe('constructed bicycles without contact', () => {
   it('keeps the recorded knees frame by frame and holds the shoulders and elbows still', () => {
     const b = built.find((x) => x.name === 'bicycle-no-contact_silhouette.movenet-thunder');
     if (!b) throw new Error('not built');
-    const base = parseFixture(JSON.parse(readFileSync(join(fixturesDir, 'keypoints', 'c18_bicycle_crunch_side_backlit_shutterstock-harish.movenet-thunder.json'), 'utf8')));
+    const base = parseFixture(
+      JSON.parse(
+        readFileSync(join(fixturesDir, 'keypoints', 'c18_bicycle_crunch_side_backlit_shutterstock-harish.movenet-thunder.json'), 'utf8'),
+      ),
+    );
     const ix = (n: string) => b.fixture.keypointNames.indexOf(n);
     const frames = b.fixture.frames.filter((f) => f.keypoints.length);
     // Knees: as recorded.
-    for (const [i, f] of frames.entries()) expect(f.keypoints[ix('left_knee')]).toEqual(base.frames.filter((g) => g.keypoints.length)[i]?.keypoints[ix('left_knee')]);
+    for (const [i, f] of frames.entries())
+      expect(f.keypoints[ix('left_knee')]).toEqual(base.frames.filter((g) => g.keypoints.length)[i]?.keypoints[ix('left_knee')]);
     // Shoulders and elbows: spread only by the noise (σ 0.015 torso lengths, the torso ≈140 px here).
     for (const n of ['left_shoulder', 'right_elbow']) {
       const xs = frames.map((f) => f.keypoints[ix(n)]?.[0] as number);

@@ -40,25 +40,50 @@ export const BICYCLE_MODELS = ['movenet-thunder', 'blazepose-full'] as const;
 export type BicycleModel = (typeof BICYCLE_MODELS)[number];
 
 /** One shot of a base clip: its seconds, the frame whose head and shoulders are frozen, the arm kept by the head. */
-interface Shot { from: number; to: number; square: number; arm: number; armSide: 'left' | 'right' }
-interface Base { name: string; clip: string; view: string; mode: 'same' | 'mirror'; shots: Shot[]; what: string }
+interface Shot {
+  from: number;
+  to: number;
+  square: number;
+  arm: number;
+  armSide: 'left' | 'right';
+}
+interface Base {
+  name: string;
+  clip: string;
+  view: string;
+  mode: 'same' | 'mirror';
+  shots: Shot[];
+  what: string;
+}
 
 export const BASES: readonly Base[] = [
   {
-    name: 'bicycle-no-contact_side', clip: 'b09_bicycle_crunch_side_slayercampo', view: 'side', mode: 'same',
+    name: 'bicycle-no-contact_side',
+    clip: 'b09_bicycle_crunch_side_slayercampo',
+    view: 'side',
+    mode: 'same',
     // The two wide side shots (the leg close-ups 7.28–12.44 s show no upper body to freeze); the cut stays a cut.
-    shots: [{ from: 0, to: 7.2, square: 4.87, arm: 3.87, armSide: 'left' }, { from: 12.53, to: 20.02, square: 17.13, arm: 16.0, armSide: 'left' }],
+    shots: [
+      { from: 0, to: 7.2, square: 4.87, arm: 3.87, armSide: 'left' },
+      { from: 12.53, to: 20.02, square: 17.13, arm: 16.0, armSide: 'left' },
+    ],
     what: 'b09 (side view, her left side to the camera): wide shots 0–7.2 s and 12.53–20.02 s, head and shoulders frozen at 4.87 s and 17.13 s (passing square between touches), both arms as her left arm at 3.87 s and 16.0 s (by her head while the right elbow reached the left knee)',
   },
   {
-    name: 'bicycle-no-contact_silhouette', clip: 'c18_bicycle_crunch_side_backlit_shutterstock-harish', view: 'side', mode: 'same',
+    name: 'bicycle-no-contact_silhouette',
+    clip: 'c18_bicycle_crunch_side_backlit_shutterstock-harish',
+    view: 'side',
+    mode: 'same',
     shots: [{ from: 0, to: 9.93, square: 3.4, arm: 2.2, armSide: 'right' }],
     what: 'c18 (side view, backlit silhouette, head at the left): head and shoulders frozen at 3.4 s (square), both arms as the right-labelled arm at 2.2 s (by the head while the other elbow reached across)',
   },
   {
-    name: 'bicycle-no-contact_feet', clip: '09_bicycle_crunch_klarfit', view: 'feet', mode: 'mirror',
+    name: 'bicycle-no-contact_feet',
+    clip: '09_bicycle_crunch_klarfit',
+    view: 'feet',
+    mode: 'mirror',
     shots: [{ from: 0, to: 9.25, square: 2.27, arm: 3.6, armSide: 'left' }],
-    what: '09 (filmed from the feet, front-oblique): head and shoulders frozen at 2.27 s (between the two sides\' twists), both arms as her left arm at 3.6 s mirrored across the trunk (by her head while the right elbow reached the left knee)',
+    what: "09 (filmed from the feet, front-oblique): head and shoulders frozen at 2.27 s (between the two sides' twists), both arms as her left arm at 3.6 s mirrored across the trunk (by her head while the right elbow reached the left knee)",
   },
 ];
 
@@ -79,7 +104,8 @@ function frameAt(f: KeypointFixture, t: number): FixtureFrame {
 
 /** Box–Muller on the seeded generator. */
 function gauss(r: () => number): number {
-  const u = Math.max(1e-12, r()), v = r();
+  const u = Math.max(1e-12, r()),
+    v = r();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
@@ -89,23 +115,39 @@ const add = (a: V, b: V): V => a.map((x, i) => x + (b[i] as number));
 const scale = (a: V, k: number): V => a.map((x) => x * k);
 const dot = (a: V, b: V): number => a.reduce((s, x, i) => s + x * (b[i] as number), 0);
 const norm = (a: V): number => Math.sqrt(dot(a, a));
-const unit = (a: V): V => { const n = norm(a); return n > 0 ? scale(a, 1 / n) : a.map(() => 0); };
+const unit = (a: V): V => {
+  const n = norm(a);
+  return n > 0 ? scale(a, 1 / n) : a.map(() => 0);
+};
 /** Reflection of v across the plane (or, in 2D, the line) whose normal is n (unit). */
 const reflect = (v: V, n: V): V => sub(v, scale(n, 2 * dot(v, n)));
-const cross = (p: V, q: V): V => [(p[1] as number) * (q[2] as number) - (p[2] as number) * (q[1] as number), (p[2] as number) * (q[0] as number) - (p[0] as number) * (q[2] as number), (p[0] as number) * (q[1] as number) - (p[1] as number) * (q[0] as number)];
+const cross = (p: V, q: V): V => [
+  (p[1] as number) * (q[2] as number) - (p[2] as number) * (q[1] as number),
+  (p[2] as number) * (q[0] as number) - (p[0] as number) * (q[2] as number),
+  (p[0] as number) * (q[1] as number) - (p[1] as number) * (q[0] as number),
+];
 
-export interface BuiltBicycle { name: string; fixture: KeypointFixture & { construction: string }; expected: Record<string, unknown> }
+export interface BuiltBicycle {
+  name: string;
+  fixture: KeypointFixture & { construction: string };
+  expected: Record<string, unknown>;
+}
 
 export function buildNoContact(base: Base, model: BicycleModel, seed = BICYCLE_SEED): BuiltBicycle {
   const fx = load(base.clip, model);
   const names = fx.keypointNames;
-  const ix = (n: string) => { const i = names.indexOf(n); if (i < 0) throw new Error(`no ${n}`); return i; };
+  const ix = (n: string) => {
+    const i = names.indexOf(n);
+    if (i < 0) throw new Error(`no ${n}`);
+    return i;
+  };
   const r = rng(seed + (model === 'blazepose-full' ? 1 : 0) + BASES.indexOf(base) * 10);
   const frames: FixtureFrame[] = [];
   let tOut = 0;
   const dt = 1000 / fx.fps;
   for (const shot of base.shots) {
-    const sq = frameAt(fx, shot.square), arm = frameAt(fx, shot.arm);
+    const sq = frameAt(fx, shot.square),
+      arm = frameAt(fx, shot.arm);
     const P = (fr: FixtureFrame, n: string): V => (fr.keypoints[ix(n)] as number[]).slice(0, 2);
     const W = (fr: FixtureFrame, n: string): V | null => (fr.keypoints3D ? (fr.keypoints3D[ix(n)] as number[]).slice() : null);
     const mid2 = (fr: FixtureFrame, a: string, b: string) => scale(add(P(fr, a), P(fr, b)), 0.5);
@@ -118,7 +160,10 @@ export function buildNoContact(base: Base, model: BicycleModel, seed = BICYCLE_S
     for (const n of COCO_UPPER) place.set(n, { p: P(sq, n), s: (sq.keypoints[ix(n)] as number[])[2] as number, w: W(sq, n) });
     // World: the mid plane's normal is the square frame's shoulder line, made square to the trunk.
     let across3: V | null = null;
-    const wsL = W(sq, 'left_shoulder'), wsR = W(sq, 'right_shoulder'), whL = W(sq, 'left_hip'), whR = W(sq, 'right_hip');
+    const wsL = W(sq, 'left_shoulder'),
+      wsR = W(sq, 'right_shoulder'),
+      whL = W(sq, 'left_hip'),
+      whR = W(sq, 'right_hip');
     if (wsL && wsR && whL && whR) {
       const ax = unit(sub(scale(add(wsL, wsR), 0.5), scale(add(whL, whR), 0.5)));
       const line = sub(wsR, wsL);
@@ -127,12 +172,18 @@ export function buildNoContact(base: Base, model: BicycleModel, seed = BICYCLE_S
     for (const part of ARM) {
       const off = sub(P(arm, `${shot.armSide}_${part}`), P(arm, `${shot.armSide}_shoulder`));
       const s = (arm.keypoints[ix(`${shot.armSide}_${part}`)] as number[])[2] as number;
-      const wa = W(arm, `${shot.armSide}_${part}`), was = W(arm, `${shot.armSide}_shoulder`);
+      const wa = W(arm, `${shot.armSide}_${part}`),
+        was = W(arm, `${shot.armSide}_shoulder`);
       const woff = wa && was ? sub(wa, was) : null;
       const wKeep = woff && place.get(`${shot.armSide}_shoulder`)?.w ? add(place.get(`${shot.armSide}_shoulder`)?.w as V, woff) : null;
-      const wOther = woff && across3 && place.get(`${other}_shoulder`)?.w ? add(place.get(`${other}_shoulder`)?.w as V, reflect(woff, across3)) : null;
+      const wOther =
+        woff && across3 && place.get(`${other}_shoulder`)?.w ? add(place.get(`${other}_shoulder`)?.w as V, reflect(woff, across3)) : null;
       place.set(`${shot.armSide}_${part}`, { p: add(P(sq, `${shot.armSide}_shoulder`), off), s, w: wKeep });
-      place.set(`${other}_${part}`, { p: add(P(sq, `${other}_shoulder`), base.mode === 'mirror' ? reflect(off, across2) : off), s, w: wOther });
+      place.set(`${other}_${part}`, {
+        p: add(P(sq, `${other}_shoulder`), base.mode === 'mirror' ? reflect(off, across2) : off),
+        s,
+        w: wOther,
+      });
     }
     const wTorso = wsL && wsR && whL && whR ? norm(sub(scale(add(wsL, wsR), 0.5), scale(add(whL, whR), 0.5))) : 0;
     for (const fr of fx.frames) {
@@ -144,19 +195,34 @@ export function buildNoContact(base: Base, model: BicycleModel, seed = BICYCLE_S
         if (fr.keypoints3D) out.keypoints3D = fr.keypoints3D.map((k) => [k[0], k[1], k[2]]);
         for (const [n, v] of place) {
           const i = ix(n);
-          out.keypoints[i] = [round1((v.p[0] as number) + NOISE * torso * gauss(r)), round1((v.p[1] as number) + NOISE * torso * gauss(r)), v.s];
-          if (out.keypoints3D && v.w) out.keypoints3D[i] = v.w.map((x) => Math.round((x + NOISE * wTorso * gauss(r)) * 1000) / 1000) as [number, number, number];
+          out.keypoints[i] = [
+            round1((v.p[0] as number) + NOISE * torso * gauss(r)),
+            round1((v.p[1] as number) + NOISE * torso * gauss(r)),
+            v.s,
+          ];
+          if (out.keypoints3D && v.w)
+            out.keypoints3D[i] = v.w.map((x) => Math.round((x + NOISE * wTorso * gauss(r)) * 1000) / 1000) as [number, number, number];
         }
       }
       frames.push(out);
     }
   }
   const name = `${base.name}.${model}`;
-  const construction = `CONSTRUCTED from ${base.clip}.${model}: ${base.what}. Hips, knees, ankles${model === 'blazepose-full' ? ', heels and toes' : ''} are the recorded ones frame by frame (the legs pedal as the person's did); the head and shoulders frozen (the trunk stays square), both elbows and wrists by the head (the arm kept back at the touch, its offset from its own shoulder given to both arms${base.mode === 'mirror' ? ', mirrored across the trunk' : ''}${model === 'blazepose-full' ? '; world points the same, the other arm mirrored across the body\'s mid plane' : ''}), with seeded noise of ${NOISE} torso lengths (σ) on the frozen points. So no elbow ever travels toward a knee and the trunk never turns: no touch to count. Made by scripts/lib/bicycleConstruct.ts (seed ${BICYCLE_SEED}).`;
+  const construction = `CONSTRUCTED from ${base.clip}.${model}: ${base.what}. Hips, knees, ankles${model === 'blazepose-full' ? ', heels and toes' : ''} are the recorded ones frame by frame (the legs pedal as the person's did); the head and shoulders frozen (the trunk stays square), both elbows and wrists by the head (the arm kept back at the touch, its offset from its own shoulder given to both arms${base.mode === 'mirror' ? ', mirrored across the trunk' : ''}${model === 'blazepose-full' ? "; world points the same, the other arm mirrored across the body's mid plane" : ''}), with seeded noise of ${NOISE} torso lengths (σ) on the frozen points. So no elbow ever travels toward a knee and the trunk never turns: no touch to count. Made by scripts/lib/bicycleConstruct.ts (seed ${BICYCLE_SEED}).`;
   const duration = Math.round(tOut) / 1000;
   return {
     name,
-    fixture: { format: FIXTURE_FORMAT, source: `constructed:${name} (from ${base.clip}.${model})`, model: `${model} (constructed)`, keypointNames: names, width: fx.width, height: fx.height, fps: fx.fps, construction, frames },
+    fixture: {
+      format: FIXTURE_FORMAT,
+      source: `constructed:${name} (from ${base.clip}.${model})`,
+      model: `${model} (constructed)`,
+      keypointNames: names,
+      width: fx.width,
+      height: fx.height,
+      fps: fx.fps,
+      construction,
+      frames,
+    },
     expected: {
       exercise: 'bicycle',
       reps: 0,
@@ -176,15 +242,38 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 export const FEET_CAMERA = { distance: 2.2, height: 0.5, aimPastHips: 0.25, focal: 600, width: 640, height_px: 480 } as const;
 
 interface FeetBase {
-  name: string; clip: string; shots: readonly [number, number][]; what: string; reps: number; tolerance: number;
+  name: string;
+  clip: string;
+  shots: readonly [number, number][];
+  what: string;
+  reps: number;
+  tolerance: number;
   /** Per model, where the picture alone cannot tell lying back from sitting up: what the coach should say instead. */
   cannotTell?: Partial<Record<BicycleModel, string>>;
 }
 export const FEET_BASES: readonly FeetBase[] = [
-  { name: 'bicycle-feet-view_b09', clip: 'b09_bicycle_crunch_side_slayercampo', shots: [[0, 7.2], [12.53, 20.02]], what: 'b09\'s two wide side shots (the leg close-ups left out)', reps: 8, tolerance: 2 },
   {
-    name: 'bicycle-feet-view_c18', clip: 'c18_bicycle_crunch_side_backlit_shutterstock-harish', shots: [[0, 9.93]], what: 'c18 (side view, silhouette; she lies back at ≈60°, feet off the floor)', reps: 8, tolerance: 2,
-    cannotTell: { 'movenet-thunder': 'From the feet, a trunk lying back at ≈60° looks in the picture like a person sitting up facing the camera (shoulder width 0.48–0.93 torsos, the legs not below the hips), and MoveNet gives no depth: the coach cannot tell, so it counts nothing and asks for the camera at the side (bicycle.ts END_ON_WIDE), never "Lie on your back". BlazePose\'s world points tell (bicycle-feet-view_c18.blazepose-full).' },
+    name: 'bicycle-feet-view_b09',
+    clip: 'b09_bicycle_crunch_side_slayercampo',
+    shots: [
+      [0, 7.2],
+      [12.53, 20.02],
+    ],
+    what: "b09's two wide side shots (the leg close-ups left out)",
+    reps: 8,
+    tolerance: 2,
+  },
+  {
+    name: 'bicycle-feet-view_c18',
+    clip: 'c18_bicycle_crunch_side_backlit_shutterstock-harish',
+    shots: [[0, 9.93]],
+    what: 'c18 (side view, silhouette; she lies back at ≈60°, feet off the floor)',
+    reps: 8,
+    tolerance: 2,
+    cannotTell: {
+      'movenet-thunder':
+        'From the feet, a trunk lying back at ≈60° looks in the picture like a person sitting up facing the camera (shoulder width 0.48–0.93 torsos, the legs not below the hips), and MoveNet gives no depth: the coach cannot tell, so it counts nothing and asks for the camera at the side (bicycle.ts END_ON_WIDE), never "Lie on your back". BlazePose\'s world points tell (bicycle-feet-view_c18.blazepose-full).',
+    },
   },
 ];
 
@@ -194,13 +283,17 @@ export function buildFeetView(base: FeetBase, model: BicycleModel): BuiltBicycle
   const ix = (n: string) => names.indexOf(n);
   const withWorld = fx.frames.filter((f) => f.keypoints3D && f.keypoints.length);
   // The body's axis on the floor (hips to shoulders, horizontal: world y is down) and the floor (below the hips).
-  let ax = 0, az = 0;
+  let ax = 0,
+    az = 0;
   const floor: number[] = [];
   for (const f of withWorld) {
     const w = f.keypoints3D as number[][];
-    const m = (a: string, b: string) => [0, 1, 2].map((k) => (((w[ix(a)] as number[])[k] as number) + ((w[ix(b)] as number[])[k] as number)) / 2);
-    const sh = m('left_shoulder', 'right_shoulder'), hp = m('left_hip', 'right_hip');
-    ax += (sh[0] as number) - (hp[0] as number); az += (sh[2] as number) - (hp[2] as number);
+    const m = (a: string, b: string) =>
+      [0, 1, 2].map((k) => (((w[ix(a)] as number[])[k] as number) + ((w[ix(b)] as number[])[k] as number)) / 2);
+    const sh = m('left_shoulder', 'right_shoulder'),
+      hp = m('left_hip', 'right_hip');
+    ax += (sh[0] as number) - (hp[0] as number);
+    az += (sh[2] as number) - (hp[2] as number);
     floor.push(Math.max(...['left_hip', 'right_hip', 'left_shoulder', 'right_shoulder'].map((n) => (w[ix(n)] as number[])[1] as number)));
   }
   const n = Math.hypot(ax, az);
@@ -209,8 +302,12 @@ export function buildFeetView(base: FeetBase, model: BicycleModel): BuiltBicycle
   const floorY = (floor[Math.floor(floor.length / 2)] as number) + 0.05;
   const C = add(scale(a, -FEET_CAMERA.distance), [0, floorY - FEET_CAMERA.height, 0]);
   const fwd = unit(sub(scale(a, FEET_CAMERA.aimPastHips), C));
-  const right = unit(cross([0, 1, 0], fwd)), down = cross(fwd, right);
-  const cam = (p: V): V => { const q = sub(p, C); return [dot(q, right), dot(q, down), dot(q, fwd)]; };
+  const right = unit(cross([0, 1, 0], fwd)),
+    down = cross(fwd, right);
+  const cam = (p: V): V => {
+    const q = sub(p, C);
+    return [dot(q, right), dot(q, down), dot(q, fwd)];
+  };
   const turn = (p: V): V => [dot(p, right), dot(p, down), dot(p, fwd)];
   const keep = model === 'blazepose-full' ? names : names.slice(0, 17);
   const frames: FixtureFrame[] = [];
@@ -223,31 +320,61 @@ export function buildFeetView(base: FeetBase, model: BicycleModel): BuiltBicycle
       const w = f.keypoints3D;
       if (w && f.keypoints.length) {
         out.keypoints = keep.map((nm) => {
-          const i = ix(nm), c = cam(w[i] as V);
-          return [round1(FEET_CAMERA.width / 2 + (FEET_CAMERA.focal * (c[0] as number)) / (c[2] as number)), round1(FEET_CAMERA.height_px / 2 + (FEET_CAMERA.focal * (c[1] as number)) / (c[2] as number)), (f.keypoints[i] as number[])[2] as number];
+          const i = ix(nm),
+            c = cam(w[i] as V);
+          return [
+            round1(FEET_CAMERA.width / 2 + (FEET_CAMERA.focal * (c[0] as number)) / (c[2] as number)),
+            round1(FEET_CAMERA.height_px / 2 + (FEET_CAMERA.focal * (c[1] as number)) / (c[2] as number)),
+            (f.keypoints[i] as number[])[2] as number,
+          ];
         });
-        if (model === 'blazepose-full') out.keypoints3D = keep.map((nm) => turn(w[ix(nm)] as V).map((v) => Math.round(v * 1000) / 1000) as [number, number, number]);
+        if (model === 'blazepose-full')
+          out.keypoints3D = keep.map((nm) => turn(w[ix(nm)] as V).map((v) => Math.round(v * 1000) / 1000) as [number, number, number]);
       }
       frames.push(out);
     }
   }
   const name = `${base.name}.${model}`;
-  const construction = `CONSTRUCTED from ${base.clip}.blazepose-full: ${base.what}, its world points seen from a camera on the floor past the feet (${FEET_CAMERA.distance} m from the hips along the body's axis, ${FEET_CAMERA.height} m above the floor, aimed ${FEET_CAMERA.aimPastHips} m past the hips, focal ${FEET_CAMERA.focal} px, ${FEET_CAMERA.width}×${FEET_CAMERA.height_px}); picture points projected, scores kept${model === 'blazepose-full' ? ', world points turned into that camera\'s axes' : '; COCO-17 points only, no world points, as MoveNet gives them'}. Made by scripts/lib/bicycleConstruct.ts.`;
+  const construction = `CONSTRUCTED from ${base.clip}.blazepose-full: ${base.what}, its world points seen from a camera on the floor past the feet (${FEET_CAMERA.distance} m from the hips along the body's axis, ${FEET_CAMERA.height} m above the floor, aimed ${FEET_CAMERA.aimPastHips} m past the hips, focal ${FEET_CAMERA.focal} px, ${FEET_CAMERA.width}×${FEET_CAMERA.height_px}); picture points projected, scores kept${model === 'blazepose-full' ? ", world points turned into that camera's axes" : '; COCO-17 points only, no world points, as MoveNet gives them'}. Made by scripts/lib/bicycleConstruct.ts.`;
   return {
     name,
-    fixture: { format: FIXTURE_FORMAT, source: `constructed:${name} (from ${base.clip}.blazepose-full)`, model: `${model} (constructed)`, keypointNames: keep, width: FEET_CAMERA.width, height: FEET_CAMERA.height_px, fps: fx.fps, construction, frames },
-    expected: base.cannotTell?.[model] ? {
-      exercise: 'bicycle', reps: 0, repsTolerance: 0, faults: [], goodForm: true, cues: [{ id: 'bicycle.endOn', bySec: 3 }],
-      notes: `CONSTRUCTED (see the fixture's construction field). ${base.cannotTell[model]}`,
-    } : {
-      exercise: 'bicycle', reps: base.reps, repsTolerance: base.tolerance, faults: [], goodForm: true,
-      notes: `CONSTRUCTED (see the fixture's construction field). A good bicycle filmed from the feet: lying on the back is accepted and the touches are counted (${base.reps} seen arriving in the source).`,
+    fixture: {
+      format: FIXTURE_FORMAT,
+      source: `constructed:${name} (from ${base.clip}.blazepose-full)`,
+      model: `${model} (constructed)`,
+      keypointNames: keep,
+      width: FEET_CAMERA.width,
+      height: FEET_CAMERA.height_px,
+      fps: fx.fps,
+      construction,
+      frames,
     },
+    expected: base.cannotTell?.[model]
+      ? {
+          exercise: 'bicycle',
+          reps: 0,
+          repsTolerance: 0,
+          faults: [],
+          goodForm: true,
+          cues: [{ id: 'bicycle.endOn', bySec: 3 }],
+          notes: `CONSTRUCTED (see the fixture's construction field). ${base.cannotTell[model]}`,
+        }
+      : {
+          exercise: 'bicycle',
+          reps: base.reps,
+          repsTolerance: base.tolerance,
+          faults: [],
+          goodForm: true,
+          notes: `CONSTRUCTED (see the fixture's construction field). A good bicycle filmed from the feet: lying on the back is accepted and the touches are counted (${base.reps} seen arriving in the source).`,
+        },
   };
 }
 
 export function buildAllBicycle(seed = BICYCLE_SEED): BuiltBicycle[] {
-  return [...BASES.flatMap((b) => BICYCLE_MODELS.map((m) => buildNoContact(b, m, seed))), ...FEET_BASES.flatMap((b) => BICYCLE_MODELS.map((m) => buildFeetView(b, m)))];
+  return [
+    ...BASES.flatMap((b) => BICYCLE_MODELS.map((m) => buildNoContact(b, m, seed))),
+    ...FEET_BASES.flatMap((b) => BICYCLE_MODELS.map((m) => buildFeetView(b, m))),
+  ];
 }
 
 export function writeAllBicycle(seed = BICYCLE_SEED): string[] {

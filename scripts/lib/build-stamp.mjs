@@ -39,7 +39,9 @@ export function buildFingerprint(root) {
   }
   const models = join(root, 'models');
   if (existsSync(models)) {
-    for (const name of readdirSync(models).filter((n) => /\.(json|bin)$/.test(n)).sort()) {
+    for (const name of readdirSync(models)
+      .filter((n) => /\.(json|bin)$/.test(n))
+      .sort()) {
       const s = statSync(join(models, name));
       h.update(`models/${name}\0${s.size}\0${Math.round(s.mtimeMs)}\0`);
     }

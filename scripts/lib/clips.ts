@@ -103,5 +103,4 @@ export const clipCrop = (c: Clip): Crop | undefined => (c.crop === null ? undefi
 export const clipVideoPath = (c: Clip): string => join(videosDir, c.video);
 export const fixturePath = (clipId: string, model: ModelName): string => join(keypointsDir, `${clipId}.${model}.json`);
 export const haveVideos = (): boolean => existsSync(videosDir);
-export const haveModels = (models: readonly string[]): boolean =>
-  models.every((f) => existsSync(join(repoRoot, 'models', f)));
+export const haveModels = (models: readonly string[]): boolean => models.every((f) => existsSync(join(repoRoot, 'models', f)));

@@ -42,5 +42,11 @@ export async function buildDarkFixture(): Promise<string> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  buildDarkFixture().then((p) => console.log(`wrote ${p}`), (e: unknown) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+  buildDarkFixture().then(
+    (p) => console.log(`wrote ${p}`),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
 }

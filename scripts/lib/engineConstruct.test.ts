@@ -20,14 +20,20 @@ describe('constructed streams generator', () => {
   });
 
   it('the same seed gives the same stream, another seed different noise', () => {
-    const a = rng(7), b = rng(7), c = rng(8);
+    const a = rng(7),
+      b = rng(7),
+      c = rng(8);
     const xs = [a(), a(), a()];
     expect([b(), b(), b()]).toEqual(xs);
     expect([c(), c(), c()]).not.toEqual(xs);
   });
 
   it('schedules ease between their steps and hold the last value', () => {
-    const f = schedule(0, [{ dur: 1, to: 10 }, { dur: 2, to: 10 }, { dur: 1, to: 0 }]);
+    const f = schedule(0, [
+      { dur: 1, to: 10 },
+      { dur: 2, to: 10 },
+      { dur: 1, to: 0 },
+    ]);
     expect(f(0)).toBe(0);
     expect(f(0.5)).toBeCloseTo(5, 6);
     expect(f(2)).toBe(10);

@@ -24,8 +24,23 @@ import { createEngineState, finish, step, type EngineEvent, type EngineOptions }
 import { repoRoot } from './engineRun';
 
 export const plankDatasetDir = join(repoRoot, '..', 'shared', 'fixtures', 'keypoint-datasets', 'plank-mediapipe-ngoquocbao1010');
-const W = 1280, H = 720;
-const MAPPED = ['nose', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'] as const;
+const W = 1280,
+  H = 720;
+const MAPPED = [
+  'nose',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+] as const;
 export type PlankLabel = 'C' | 'L' | 'H';
 const LABELS: readonly PlankLabel[] = ['C', 'L', 'H'];
 
@@ -34,11 +49,18 @@ export interface PlankAccuracy {
   perClass: Record<PlankLabel, { n: number; correct: number }>;
 }
 
-interface Row { label: PlankLabel; cols: number[]; header: string[]; file: string }
+interface Row {
+  label: PlankLabel;
+  cols: number[];
+  header: string[];
+  file: string;
+}
 
 function readRows(dir: string): Row[] {
   const rows: Row[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.csv')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.csv'))
+    .sort()) {
     const lines = readFileSync(join(dir, f), 'utf8').split('\n');
     const header = (lines[0] ?? '').split(',').slice(1);
     for (const line of lines.slice(1)) {
@@ -55,13 +77,19 @@ function readRows(dir: string): Row[] {
 /** Classifies one labelled row with the engine's plank rules: 'L' sag, 'H' high, 'C' neither. */
 export function classifyRow(cols: readonly number[], header: readonly string[]): PlankLabel {
   const b = createBody();
-  b.width = W; b.height = H;
+  b.width = W;
+  b.height = H;
   for (const name of MAPPED) {
     const i = header.indexOf(`${name}_x`);
     const k = KP[name];
-    const x = cols[i], y = cols[i + 1], v = cols[i + 3];
+    const x = cols[i],
+      y = cols[i + 1],
+      v = cols[i + 3];
     if (i < 0 || x === undefined || y === undefined || v === undefined) continue;
-    b.x[k] = x * W; b.y[k] = y * H; b.score[k] = v; b.ok[k] = v >= MIN_SCORE && Number.isFinite(x * y) ? 1 : 0;
+    b.x[k] = x * W;
+    b.y[k] = y * H;
+    b.score[k] = v;
+    b.ok[k] = v >= MIN_SCORE && Number.isFinite(x * y) ? 1 : 0;
   }
   b.torso = rawTorso(b.x, b.y, b.ok);
   b.side = chooseSide(b, 'left');
@@ -94,8 +122,11 @@ const FEET = ['left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] 
 export function rowToPose(cols: readonly number[], header: readonly string[], feet = true): PoseFrame['poses'][number] {
   const point = (name: string) => {
     const i = header.indexOf(`${name}_x`);
-    const x = cols[i], y = cols[i + 1], v = cols[i + 3];
-    if (i < 0 || x === undefined || y === undefined || v === undefined || !Number.isFinite(x * y * v)) return { name, x: 0, y: 0, score: 0 };
+    const x = cols[i],
+      y = cols[i + 1],
+      v = cols[i + 3];
+    if (i < 0 || x === undefined || y === undefined || v === undefined || !Number.isFinite(x * y * v))
+      return { name, x: 0, y: 0, score: 0 };
     return { name, x: x * W, y: y * H, score: Math.max(0, Math.min(1, v)) };
   };
   // COCO-17 first, then the feet after them, as the app's pose source passes BlazePose's extra points.
@@ -109,7 +140,9 @@ export function rowToPose(cols: readonly number[], header: readonly string[], fe
  * frame, 1280×720): its file, its label and the perceived body.
  */
 export function* perceivedRows(family: ModelFamily, dir = plankDatasetDir): Generator<{ file: string; label: PlankLabel; body: Body }> {
-  for (const file of readdirSync(dir).filter((n) => n.endsWith('.csv')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((n) => n.endsWith('.csv'))
+    .sort()) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n');
     const header = (lines[0] ?? '').split(',').slice(1);
     for (const line of lines.slice(1)) {
@@ -151,7 +184,9 @@ export function judgeStream(label: PlankLabel, frames: readonly PoseFrame[], opt
   const t0 = frames[0]?.t ?? 0;
   const faults = new Set<string>();
   const cues: string[] = [];
-  let cueInTime = false, praised = false, holdSec = 0;
+  let cueInTime = false,
+    praised = false,
+    holdSec = 0;
   const want = HIP_FAULT[label];
   const take = (events: readonly EngineEvent[]) => {
     for (const e of events) {
@@ -163,7 +198,11 @@ export function judgeStream(label: PlankLabel, frames: readonly PoseFrame[], opt
       }
     }
   };
-  for (const f of frames) { const r = step(s, f); take(r.events); holdSec = r.view.holdSec.total; }
+  for (const f of frames) {
+    const r = step(s, f);
+    take(r.events);
+    holdSec = r.view.holdSec.total;
+  }
   take(finish(s));
   const hipFaults = [...faults].filter((f) => f === 'hips-sagging' || f === 'hips-high');
   let verdict: StreamVerdict;
@@ -219,7 +258,11 @@ export function pingPong(poses: readonly PoseFrame['poses'][number][], sec = STR
 }
 
 export type VerdictCounts = Record<PlankLabel, { n: number; right: number; wrong: number; silent: number }>;
-const emptyCounts = (): VerdictCounts => ({ C: { n: 0, right: 0, wrong: 0, silent: 0 }, L: { n: 0, right: 0, wrong: 0, silent: 0 }, H: { n: 0, right: 0, wrong: 0, silent: 0 } });
+const emptyCounts = (): VerdictCounts => ({
+  C: { n: 0, right: 0, wrong: 0, silent: 0 },
+  L: { n: 0, right: 0, wrong: 0, silent: 0 },
+  H: { n: 0, right: 0, wrong: 0, silent: 0 },
+});
 
 export interface EngineDatasetResult {
   /** Each labelled row as a constant 5 s stream. */
@@ -231,13 +274,21 @@ export interface EngineDatasetResult {
 }
 
 function why(o: StreamOutcome): string {
-  const f = o.faults.filter((x) => x.startsWith('hips')).sort().join('+') || 'no hip fault';
+  const f =
+    o.faults
+      .filter((x) => x.startsWith('hips'))
+      .sort()
+      .join('+') || 'no hip fault';
   const firstCue = o.cues[0] ?? 'no cue';
   return `${f}; ${o.holdSec > 0 ? 'hold credited' : 'no hold'}; first cue ${firstCue}`;
 }
 
 /** The whole labelled set through the engine (about 5,300 streams of 75 frames). `every` samples rows (1 = all). */
-export function plankDatasetThroughEngine(dir = plankDatasetDir, every = 1, options?: EngineOptions | ((file: string) => EngineOptions)): EngineDatasetResult {
+export function plankDatasetThroughEngine(
+  dir = plankDatasetDir,
+  every = 1,
+  options?: EngineOptions | ((file: string) => EngineOptions),
+): EngineDatasetResult {
   // Options per file (a file left out of the fit is scored with the thresholds fitted without it).
   const optsFor = (file: string): EngineOptions | undefined => (typeof options === 'function' ? options(file) : options);
   const rows = readRows(dir);
@@ -252,7 +303,10 @@ export function plankDatasetThroughEngine(dir = plankDatasetDir, every = 1, opti
     const c = res.frames[r.label];
     c.n++;
     c[o.verdict]++;
-    if (o.verdict !== 'right') { const k = `${o.verdict}: ${why(o)}`; whyCount[r.label].set(k, (whyCount[r.label].get(k) ?? 0) + 1); }
+    if (o.verdict !== 'right') {
+      const k = `${o.verdict}: ${why(o)}`;
+      whyCount[r.label].set(k, (whyCount[r.label].get(k) ?? 0) + 1);
+    }
   });
   for (const sq of sequences(rows, feet)) {
     const o = judgeStream(sq.label, pingPong(sq.poses), optsFor(sq.file));

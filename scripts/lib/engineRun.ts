@@ -43,7 +43,11 @@ export function fixturePath(clip: string, model = 'movenet-thunder'): string | n
 export function recordedModels(): string[] {
   const dir = join(fixturesDir, 'keypoints');
   const set = new Set<string>();
-  if (existsSync(dir)) for (const f of readdirSync(dir)) { const m = /^.+\.([a-z-]+)\.json$/.exec(f); if (m?.[1]) set.add(m[1]); }
+  if (existsSync(dir))
+    for (const f of readdirSync(dir)) {
+      const m = /^.+\.([a-z-]+)\.json$/.exec(f);
+      if (m?.[1]) set.add(m[1]);
+    }
   if (readdirSync(fixturesDir).some((f) => f.endsWith('.keypoints.json'))) set.add('movenet-thunder');
   return [...set].sort((a, b) => (a === 'movenet-thunder' ? -1 : b === 'movenet-thunder' ? 1 : a.localeCompare(b)));
 }

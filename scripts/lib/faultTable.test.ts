@@ -3,13 +3,26 @@ import { recallCell, tallyFaults, type FaultRow } from './faultTable';
 import type { Verdict } from '../../tests/kit/compare';
 
 const verdict = (hits: boolean[], falseIds: string[] = []): Verdict => ({
-  reps: null, hold: null, holds: null, cleanReps: null, lateSetup: [], missingCues: [], wrongSides: 0, silent: false, pass: true,
+  reps: null,
+  hold: null,
+  holds: null,
+  cleanReps: null,
+  lateSetup: [],
+  missingCues: [],
+  wrongSides: 0,
+  silent: false,
+  pass: true,
   faults: { expected: hits.length, found: hits.filter(Boolean).length, ok: hits.every(Boolean) },
   faultHits: hits.map((found) => ({ id: 'hips-high', found, cover: found ? 1 : 0 })),
   falseFaults: falseIds.map((id) => ({ id, startSec: 0, endSec: 2 })),
 });
 const row = (clip: string, source: string, model: string, hits: boolean[], good = false, falseIds: string[] = []): FaultRow => ({
-  clip, source, exercise: 'plank', model, v: verdict(hits, falseIds), s: { unsureSec: { 'hips-high': 1 }, rulesRanSec: 10 },
+  clip,
+  source,
+  exercise: 'plank',
+  model,
+  v: verdict(hits, falseIds),
+  s: { unsureSec: { 'hips-high': 1 }, rulesRanSec: 10 },
   exp: { exercise: 'plank', faults: hits.map(() => ({ id: 'hips-high', startSec: 0, endSec: 3 })), goodForm: good, notes: '' },
 });
 
@@ -23,7 +36,16 @@ describe('per-fault table', () => {
       row('planted', 'constructed', 'constructed', [true, true, true]),
     ];
     const t = tallyFaults(rows).find((x) => x.exercise === 'plank' && x.faultId === 'hips-high')!;
-    expect(t).toMatchObject({ examples: 2, found: 1, good: 2, falseOn: 1, missed: ['e04'], sources: ['chauhan', 'summerobert'], ranSec: 40, unsureSec: 4 });
+    expect(t).toMatchObject({
+      examples: 2,
+      found: 1,
+      good: 2,
+      falseOn: 1,
+      missed: ['e04'],
+      sources: ['chauhan', 'summerobert'],
+      ranSec: 40,
+      unsureSec: 4,
+    });
     expect(tallyFaults(rows).find((x) => x.faultId === 'hips-sagging')).toMatchObject({ examples: 0, good: 2, falseOn: 0 });
   });
   it('rates recall only from three faulty clips up: three reps of one clip are a count, not a rate', () => {

@@ -11,7 +11,12 @@ import type { Expected } from '../../tests/kit/replay';
 export const MIN_EXAMPLES_FOR_RATE = 3;
 
 export interface FaultRow {
-  clip: string; source: string; exercise: string; model: string; v: Verdict; exp: Expected;
+  clip: string;
+  source: string;
+  exercise: string;
+  model: string;
+  v: Verdict;
+  exp: Expected;
   /** The run's summary: how long the rules ran and how long each could not judge. */
   s: { readonly unsureSec: Readonly<Record<string, number>>; readonly rulesRanSec: number };
 }
@@ -42,7 +47,19 @@ export function tallyFaults(rows: readonly FaultRow[]): FaultTally[] {
   for (const [id, def] of Object.entries(EXERCISES) as [ExerciseId, (typeof EXERCISES)[ExerciseId]][]) {
     const mine = real.filter((r) => r.exercise === id);
     for (const faultId of def.faultIds) {
-      const t: FaultTally = { exercise: id, faultId, examples: 0, found: 0, sources: [], good: 0, falseOn: 0, clips: [], missed: [], ranSec: 0, unsureSec: 0 };
+      const t: FaultTally = {
+        exercise: id,
+        faultId,
+        examples: 0,
+        found: 0,
+        sources: [],
+        good: 0,
+        falseOn: 0,
+        clips: [],
+        missed: [],
+        ranSec: 0,
+        unsureSec: 0,
+      };
       for (const r of mine) {
         t.ranSec += r.s.rulesRanSec;
         t.unsureSec += r.s.unsureSec[faultId] ?? 0;
@@ -86,7 +103,11 @@ export function unsureCell(t: Pick<FaultTally, 'ranSec' | 'unsureSec'>): string 
 
 /** Rows of the per-fault table: one per fault id, real recall and false faults, each model's left-out reading. */
 export function faultTableRows(byModel: readonly { label: string; rows: readonly FaultRow[] }[]): string[][] {
-  const head = ['exercise', 'fault', ...byModel.flatMap((m) => [`${m.label} real recall`, `${m.label} false >1 s on good clips`, `${m.label} unsure`])];
+  const head = [
+    'exercise',
+    'fault',
+    ...byModel.flatMap((m) => [`${m.label} real recall`, `${m.label} false >1 s on good clips`, `${m.label} unsure`]),
+  ];
   const tallies = byModel.map((m) => tallyFaults(m.rows));
   const first = tallies[0] ?? [];
   const body = first.map((t, i) => [
@@ -94,7 +115,11 @@ export function faultTableRows(byModel: readonly { label: string; rows: readonly
     t.faultId,
     ...tallies.flatMap((ts) => {
       const x = ts[i]!;
-      return [recallCell(x) + (x.missed.length ? ` missed: ${x.missed.map((c) => c.split('_')[0]).join(', ')}` : ''), `${x.falseOn} of ${x.good}`, unsureCell(x)];
+      return [
+        recallCell(x) + (x.missed.length ? ` missed: ${x.missed.map((c) => c.split('_')[0]).join(', ')}` : ''),
+        `${x.falseOn} of ${x.good}`,
+        unsureCell(x),
+      ];
     }),
   ]);
   return [head, ...body];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 export function installNeeded(root) {
   const hidden = join(root, 'node_modules', '.package-lock.json');
   if (!existsSync(hidden)) return 'the npm packages are not installed yet';
-  if (statSync(join(root, 'package-lock.json')).mtimeMs > statSync(hidden).mtimeMs) return 'package-lock.json changed since the last install';
+  if (statSync(join(root, 'package-lock.json')).mtimeMs > statSync(hidden).mtimeMs)
+    return 'package-lock.json changed since the last install';
   return null;
 }

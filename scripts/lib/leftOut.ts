@@ -5,7 +5,12 @@
 import { fitPlank, measuresOf, plankMargins, repMargins, type Examples, type MarginRow } from './thresholds';
 import { HIGH_DOUBT_KEY, HIGH_KEY, SAG_DOUBT_KEY, SAG_KEY } from '../../src/core/exercises/plank';
 
-export interface SourceRow { clip: string; source: string; exercise: string; pass: boolean }
+export interface SourceRow {
+  clip: string;
+  source: string;
+  exercise: string;
+  pass: boolean;
+}
 
 /** The tuning (CheckContext.tuning) a source's clips are scored with when the source is left out of the fit. */
 export function leftOutTuning(examples: readonly Examples[], source: string): Record<string, number> {
@@ -26,7 +31,9 @@ export function perSourceLines(rows: readonly SourceRow[], label: string): strin
   const out = [label];
   for (const [src, rs] of [...by.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     const miss = rs.filter((r) => !r.pass);
-    out.push(`  ${src}: ${rs.length - miss.length}/${rs.length} clips pass${miss.length ? ` (miss: ${miss.map((r) => r.clip.split('_')[0]).join(', ')})` : ''}`);
+    out.push(
+      `  ${src}: ${rs.length - miss.length}/${rs.length} clips pass${miss.length ? ` (miss: ${miss.map((r) => r.clip.split('_')[0]).join(', ')})` : ''}`,
+    );
   }
   return out;
 }
@@ -41,7 +48,16 @@ export function marginLines(examples: readonly Examples[], model = 'movenet-thun
   for (const r of rows) {
     const flag = r.margin < r.noise;
     if (flag) flagged.push(r);
-    table.push([r.rule, r.source, r.clip.split('_')[0] ?? r.clip, f1(r.threshold), f1(r.margin), f1(r.noise), flag ? 'UNDER NOISE' : '', r.note]);
+    table.push([
+      r.rule,
+      r.source,
+      r.clip.split('_')[0] ?? r.clip,
+      f1(r.threshold),
+      f1(r.margin),
+      f1(r.noise),
+      flag ? 'UNDER NOISE' : '',
+      r.note,
+    ]);
   }
   return { lines: table.map((r) => r.join('\t')), flagged };
 }

@@ -14,7 +14,10 @@ export async function startWasmBackend(repoRoot: string): Promise<void> {
   setWasmPaths(join(repoRoot, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + '/');
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the wasm backend did not start within ${BACKEND_START_TIMEOUT_MS} ms`)), BACKEND_START_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`the wasm backend did not start within ${BACKEND_START_TIMEOUT_MS} ms`)),
+      BACKEND_START_TIMEOUT_MS,
+    );
   });
   try {
     const ok = await Promise.race([tf.setBackend('wasm'), timeout]);

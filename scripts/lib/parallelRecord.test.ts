@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pose, PoseFrame } from '../../src/core/pose';
 import { repoRoot, videosDir } from './clips';
 import type { FrameModel, Segment } from './parallelRecord';
-import { blockRange, blocksFor, joinBlocks, MAX_SEGMENTS, MIN_SEGMENT_FRAMES, parseWorkers, planSegments, runSegments } from './parallelRecord';
+import {
+  blockRange,
+  blocksFor,
+  joinBlocks,
+  MAX_SEGMENTS,
+  MIN_SEGMENT_FRAMES,
+  parseWorkers,
+  planSegments,
+  runSegments,
+} from './parallelRecord';
 import { recordVideo } from './recorder';
 import type { RgbFrame } from './video';
 import { decodeFrames } from './video';
@@ -18,7 +27,10 @@ import { decodeFrames } from './video';
 describe('cutting a video into segments and blocks', () => {
   it('cuts by the video alone: equal segments of at least MIN_SEGMENT_FRAMES, at most MAX_SEGMENTS, warm-ups after the first', () => {
     expect(planSegments(100, 15)).toEqual([{ keep: 0, end: null, warm: 0 }]);
-    expect(planSegments(139, 15)).toEqual([{ keep: 0, end: 70, warm: 0 }, { keep: 70, end: null, warm: 8 }]);
+    expect(planSegments(139, 15)).toEqual([
+      { keep: 0, end: 70, warm: 0 },
+      { keep: 70, end: null, warm: 8 },
+    ]);
     const long = planSegments(9000, 15);
     expect(long).toHaveLength(MAX_SEGMENTS);
     expect(long.every((s, i) => i === 0 || s.keep === long[i - 1]!.end)).toBe(true);
@@ -43,9 +55,25 @@ describe('cutting a video into segments and blocks', () => {
   it('joins blocks in order and refuses a gap between them', () => {
     const fr = (i: number): PoseFrame => ({ t: (i * 1000) / 15, width: 1, height: 1, poses: [] });
     const blocks: Segment[][] = [[{ keep: 0, end: 3, warm: 0 }], [{ keep: 3, end: null, warm: 8 }]];
-    const ok = joinBlocks(blocks, [{ frames: [0, 1, 2].map(fr), inferMs: [1, 1, 1] }, { frames: [3, 4].map(fr), inferMs: [2, 2] }], 15);
+    const ok = joinBlocks(
+      blocks,
+      [
+        { frames: [0, 1, 2].map(fr), inferMs: [1, 1, 1] },
+        { frames: [3, 4].map(fr), inferMs: [2, 2] },
+      ],
+      15,
+    );
     expect(ok.frames.map((f) => f.t)).toEqual([0, 1, 2, 3, 4].map((i) => fr(i).t));
-    expect(() => joinBlocks(blocks, [{ frames: [0, 1].map(fr), inferMs: [1, 1] }, { frames: [3, 4].map(fr), inferMs: [2, 2] }], 15)).toThrow(/do not join/);
+    expect(() =>
+      joinBlocks(
+        blocks,
+        [
+          { frames: [0, 1].map(fr), inferMs: [1, 1] },
+          { frames: [3, 4].map(fr), inferMs: [2, 2] },
+        ],
+        15,
+      ),
+    ).toThrow(/do not join/);
   });
 
   it('reads --workers', () => {
@@ -66,7 +94,10 @@ describe('runSegments', () => {
         log.push(`see ${f.index}`);
         return Promise.resolve({ frame: { t: f.t, width: 1, height: 1, poses: [{ score: seen, keypoints: [] } as Pose] }, ms: 1 });
       },
-      reset: () => { seen = 0; log.push('reset'); },
+      reset: () => {
+        seen = 0;
+        log.push('reset');
+      },
     };
   }
   async function* frames(from: number, to: number): AsyncGenerator<RgbFrame> {
@@ -74,22 +105,59 @@ describe('runSegments', () => {
   }
 
   it('resets the model at each segment and runs the warm-up frames through it first, not kept', async () => {
-    const segs: Segment[] = [{ keep: 0, end: 5, warm: 0 }, { keep: 5, end: null, warm: 2 }];
+    const segs: Segment[] = [
+      { keep: 0, end: 5, warm: 0 },
+      { keep: 5, end: null, warm: 2 },
+    ];
     const log: string[] = [];
     const kept: [number, number][] = [];
-    await runSegments(fakeSource(log), frames(0, 8), segs, (f, _ms, k) => { if (k) kept.push([Math.round((f.t * 15) / 1000), f.poses[0]!.score!]); else log.push(`warm ${Math.round((f.t * 15) / 1000)}`); });
-    expect(log).toEqual(['reset', 'see 0', 'see 1', 'see 2', 'see 3', 'see 4', 'reset', 'see 3', 'warm 3', 'see 4', 'warm 4', 'see 5', 'see 6', 'see 7']);
+    await runSegments(fakeSource(log), frames(0, 8), segs, (f, _ms, k) => {
+      if (k) kept.push([Math.round((f.t * 15) / 1000), f.poses[0]!.score!]);
+      else log.push(`warm ${Math.round((f.t * 15) / 1000)}`);
+    });
+    expect(log).toEqual([
+      'reset',
+      'see 0',
+      'see 1',
+      'see 2',
+      'see 3',
+      'see 4',
+      'reset',
+      'see 3',
+      'warm 3',
+      'see 4',
+      'warm 4',
+      'see 5',
+      'see 6',
+      'see 7',
+    ]);
     // Frame 5 is the reset model's third frame (after warm-up frames 3 and 4), as in any block that starts there.
-    expect(kept).toEqual([[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 3], [6, 4], [7, 5]]);
+    expect(kept).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 3],
+      [6, 4],
+      [7, 5],
+    ]);
   });
 
-  it('a block that starts at a later segment begins with that segment\'s warm-up: the same states as one thread', async () => {
-    const segs: Segment[] = [{ keep: 0, end: 5, warm: 0 }, { keep: 5, end: null, warm: 2 }];
+  it("a block that starts at a later segment begins with that segment's warm-up: the same states as one thread", async () => {
+    const segs: Segment[] = [
+      { keep: 0, end: 5, warm: 0 },
+      { keep: 5, end: null, warm: 2 },
+    ];
     const whole: [number, number][] = [];
-    await runSegments(fakeSource([]), frames(0, 8), segs, (f, _ms, k) => { if (k) whole.push([f.t, f.poses[0]!.score!]); });
+    await runSegments(fakeSource([]), frames(0, 8), segs, (f, _ms, k) => {
+      if (k) whole.push([f.t, f.poses[0]!.score!]);
+    });
     const second: [number, number][] = [];
     const r = blockRange([segs[1]!]);
-    await runSegments(fakeSource([]), frames(r.first, 8), [segs[1]!], (f, _ms, k) => { if (k) second.push([f.t, f.poses[0]!.score!]); });
+    await runSegments(fakeSource([]), frames(r.first, 8), [segs[1]!], (f, _ms, k) => {
+      if (k) second.push([f.t, f.poses[0]!.score!]);
+    });
     expect(second).toEqual(whole.slice(5));
   });
 });
@@ -105,8 +173,12 @@ const hasFfmpeg = (() => {
 
 describe.skipIf(!hasFfmpeg)('a range decode gives the frames of a decode from the start', () => {
   let dir = '';
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'form-coach-range-')); });
-  afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'form-coach-range-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   const hash = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
   async function hashes(path: string, o: Parameters<typeof decodeFrames>[1]): Promise<{ index: number; t: number; h: string }[]> {
     const out = [];
@@ -125,15 +197,52 @@ describe.skipIf(!hasFfmpeg)('a range decode gives the frames of a decode from th
   it('a 30 fps video sampled at 15 and 10 fps (ticks between its frames), seeking past 2 s', async () => {
     // testsrc draws a frame counter, so a frame one off never hashes the same.
     const v = join(dir, 'cfr.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=30', '-t', '8', '-pix_fmt', 'yuv420p', '-g', '48', v]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240:rate=30',
+      '-t',
+      '8',
+      '-pix_fmt',
+      'yuv420p',
+      '-g',
+      '48',
+      v,
+    ]);
     await expectSameFrames(v, 15);
     await expectSameFrames(v, 10);
   });
 
   it('a 23.976 fps video whose picture starts 0.04 s after its sound (as clips 28 and e10 do)', async () => {
     const v = join(dir, 'late.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-itsoffset', '0.0417', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=24000/1001',
-      '-f', 'lavfi', '-i', 'sine=frequency=440', '-t', '8', '-map', '0:v', '-map', '1:a', '-pix_fmt', 'yuv420p', '-c:a', 'aac', v]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-itsoffset',
+      '0.0417',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240:rate=24000/1001',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440',
+      '-t',
+      '8',
+      '-map',
+      '0:v',
+      '-map',
+      '1:a',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      v,
+    ]);
     await expectSameFrames(v, 15);
   });
 });

@@ -46,7 +46,9 @@ export function frameModel(source: PoseSource<DetectorInput>): FrameModel {
  * kept. `emit` hears every frame through the model. This one function is what one thread and each worker run.
  */
 export async function runSegments(
-  model: FrameModel, decoded: AsyncIterable<RgbFrame>, segments: readonly Segment[],
+  model: FrameModel,
+  decoded: AsyncIterable<RgbFrame>,
+  segments: readonly Segment[],
   emit: (frame: PoseFrame, ms: number, kept: boolean) => void,
 ): Promise<void> {
   let s = 0;
@@ -103,11 +105,12 @@ export interface SegmentJob {
 
 /** Messages from recordWorker.ts. */
 export type WorkerMessage =
-  | { type: 'frame'; frame: PoseFrame; ms: number; kept: boolean }
-  | { type: 'done' }
-  | { type: 'error'; message: string };
+  { type: 'frame'; frame: PoseFrame; ms: number; kept: boolean } | { type: 'done' } | { type: 'error'; message: string };
 
-export interface SegmentsResult { frames: PoseFrame[]; inferMs: number[] }
+export interface SegmentsResult {
+  frames: PoseFrame[];
+  inferMs: number[];
+}
 
 /** tsx's ESM API module (its package's "./esm/api" import entry), as a file URL. */
 function tsxApi(): string {
@@ -135,7 +138,8 @@ function startWorker(data: { job: SegmentJob; block: Segment[] }): Worker {
  * through the model, warm-ups included (for progress).
  */
 export function recordBlocks(
-  job: SegmentJob, blocks: readonly Segment[][],
+  job: SegmentJob,
+  blocks: readonly Segment[][],
   opts: { onFrame?: ((frame: PoseFrame, ms: number) => void) | undefined; onWork?: ((done: number) => void) | undefined } = {},
 ): Promise<SegmentsResult> {
   const parts: SegmentsResult[] = blocks.map(() => ({ frames: [], inferMs: [] }));
@@ -173,7 +177,9 @@ export function recordBlocks(
         }
       });
       w.on('error', (e) => fail(e));
-      w.on('exit', (code) => { if (code !== 0 && !failed && pending > 0) fail(new Error(`a pose worker thread stopped (exit code ${code})`)); });
+      w.on('exit', (code) => {
+        if (code !== 0 && !failed && pending > 0) fail(new Error(`a pose worker thread stopped (exit code ${code})`));
+      });
     });
   });
 }
@@ -191,7 +197,9 @@ export function joinBlocks(blocks: readonly Segment[][], parts: readonly Segment
     if (p.frames.length === 0) return;
     const start = block[0]!.keep;
     if (tick(p.frames[0]!.t) !== start || frames.length !== start) {
-      throw new Error(`pose blocks do not join: block ${b} starts at frame ${tick(p.frames[0]!.t)}, expected ${start} after ${frames.length} frames`);
+      throw new Error(
+        `pose blocks do not join: block ${b} starts at frame ${tick(p.frames[0]!.t)}, expected ${start} after ${frames.length} frames`,
+      );
     }
     frames.push(...p.frames);
     inferMs.push(...p.inferMs);

@@ -71,7 +71,12 @@ export const BLAZEPOSE_POINTS: readonly string[] = [...COCO17, 'left_heel', 'rig
  * The model over the video on this thread: segment after segment for a whole video (the computation the workers
  * share out), frame after frame for a window of it (`start`, `duration`).
  */
-async function recordHere(o: RecordOptions, maxSide: number, smoothing: boolean, segments: readonly Segment[]): Promise<{ frames: PoseFrame[]; inferMs: number[] }> {
+async function recordHere(
+  o: RecordOptions,
+  maxSide: number,
+  smoothing: boolean,
+  segments: readonly Segment[],
+): Promise<{ frames: PoseFrame[]; inferMs: number[] }> {
   await startWasmBackend(o.repoRoot);
   const source = await createPoseSource(o.model, { loader: nodeModelLoader(join(o.repoRoot, 'models')), smoothing });
   const frames: PoseFrame[] = [];
@@ -99,9 +104,12 @@ export async function recordVideo(o: RecordOptions): Promise<RecordResult> {
   const total = whole ? Math.floor(probeVideo(o.video).duration * o.fps) : 0;
   const segments: Segment[] = whole ? planSegments(total, o.fps) : [{ keep: 0, end: null, warm: 0 }];
   const blocks = blocksFor(segments, o.workers ?? defaultWorkers(), total);
-  const { frames, inferMs } = blocks.length > 1
-    ? await recordBlocks({ video: o.video, model: o.model, fps: o.fps, crop: o.crop, maxSide, smoothing, repoRoot: o.repoRoot }, blocks, { onFrame: o.onFrame })
-    : await recordHere(o, maxSide, smoothing, segments);
+  const { frames, inferMs } =
+    blocks.length > 1
+      ? await recordBlocks({ video: o.video, model: o.model, fps: o.fps, crop: o.crop, maxSide, smoothing, repoRoot: o.repoRoot }, blocks, {
+          onFrame: o.onFrame,
+        })
+      : await recordHere(o, maxSide, smoothing, segments);
   if (frames.length === 0) throw new Error(`${o.video}: no frames decoded (start ${o.start ?? 0} s, duration ${o.duration ?? 'all'})`);
   const points = o.points ?? (o.model.startsWith('blazepose') ? BLAZEPOSE_POINTS : undefined);
   const fixture = framesToFixture(frames, { source: basename(o.video), model: o.model, fps: o.fps, points });

@@ -13,7 +13,18 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPerception, perceive } from '../../src/core/perception';
 import { createEngineState, step } from '../../src/core/engine';
-import { hipBend, hipLine, hipLineBlind, hipMeasure, inPlank, legsImplausible, pikeLine, HIP_MEASURES, SIGN_FREE, type HipMeasure } from '../../src/core/exercises/plank';
+import {
+  hipBend,
+  hipLine,
+  hipLineBlind,
+  hipMeasure,
+  inPlank,
+  legsImplausible,
+  pikeLine,
+  HIP_MEASURES,
+  SIGN_FREE,
+  type HipMeasure,
+} from '../../src/core/exercises/plank';
 import { EXERCISES } from '../../src/core/exercises';
 import type { ExerciseId } from '../../src/core/exercises';
 import { forFamily, modelFamily, type ModelFamily, type ModelName, type PoseFrame } from '../../src/core/pose';
@@ -28,10 +39,20 @@ export type PlankKind = 'good' | 'sag' | 'high';
  * sag rule reads it (hipLine), `high` as the hips-high rule reads it (pikeLine: for MoveNet the line from the
  * head, see plank.headHipBend), frame for frame.
  */
-export interface Examples { source: string; clip: string; kind: PlankKind; measure: HipMeasure; values: number[]; high: number[] }
+export interface Examples {
+  source: string;
+  clip: string;
+  kind: PlankKind;
+  measure: HipMeasure;
+  values: number[];
+  high: number[];
+}
 
 const q = (a: readonly number[], p: number): number => {
-  const s = a.filter(Number.isFinite).slice().sort((x, y) => x - y);
+  const s = a
+    .filter(Number.isFinite)
+    .slice()
+    .sort((x, y) => x - y);
   return s.length ? (s[Math.min(s.length - 1, Math.max(0, Math.floor(p * (s.length - 1) + 0.5)))] as number) : NaN;
 };
 export const percentile = q;
@@ -48,9 +69,13 @@ export const FAULT_WINDOWS: Record<string, [number, number, PlankKind][]> = faul
 function faultWindows(): Record<string, [number, number, PlankKind][]> {
   const out: Record<string, [number, number, PlankKind][]> = {};
   const kinds: Record<string, PlankKind> = { 'hips-sagging': 'sag', 'hips-high': 'high' };
-  for (const file of readdirSync(fixturesDir).filter((f) => f.endsWith('.expected.json')).sort()) {
+  for (const file of readdirSync(fixturesDir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort()) {
     const exp = JSON.parse(readFileSync(join(fixturesDir, file), 'utf8')) as Expected;
-    const w = exp.faults.filter((f) => kinds[f.id]).map((f) => [f.startSec + 0.2, f.endSec - 0.2, kinds[f.id] as PlankKind] as [number, number, PlankKind]);
+    const w = exp.faults
+      .filter((f) => kinds[f.id])
+      .map((f) => [f.startSec + 0.2, f.endSec - 0.2, kinds[f.id] as PlankKind] as [number, number, PlankKind]);
     if (w.length) out[file.replace(/\.expected\.json$/, '')] = w;
   }
   return out;
@@ -66,10 +91,13 @@ function judgedBends(frames: readonly PoseFrame[], family: ModelFamily, keep: (t
     if (!keep(f.t)) continue;
     const b = per.body;
     if (!inPlank(b) || hipLineBlind(b) !== null) continue;
-    const v = hipLine(b), h = pikeLine(b), m = hipMeasure(b);
+    const v = hipLine(b),
+      h = pikeLine(b),
+      m = hipMeasure(b);
     if (v === null || h === null) continue;
     const e = out.get(m) ?? { values: [], high: [] };
-    e.values.push(v); e.high.push(h);
+    e.values.push(v);
+    e.high.push(h);
     out.set(m, e);
   }
   return out;
@@ -95,14 +123,24 @@ export function plankExamples(model = 'movenet-thunder'): Examples[] {
     const isPlank = c.exercise === 'plank' || planted.length > 0;
     if (!isPlank) continue;
     const frames = readFixtureFrames(p).frames;
-    const bad: [number, number][] = [...planted.map(([a, z]) => [a, z] as [number, number]), ...c.truth.faults.map((f) => [f.start, f.end] as [number, number])];
+    const bad: [number, number][] = [
+      ...planted.map(([a, z]) => [a, z] as [number, number]),
+      ...c.truth.faults.map((f) => [f.start, f.end] as [number, number]),
+    ];
     if (c.exercise === 'plank' && c.truth.formJudgeable !== false && planted.every(([, , k]) => k !== 'high')) {
       const good: [number, number][] = c.truth.holds.map((h) => [h.start, h.end]);
       // Drop the frames near a fault (the catalogue's times are ±0.3 s).
-      const keep = (t: number) => good.some(([a, z]) => t >= a * 1000 && t <= z * 1000) && !bad.some(([a, z]) => t >= (a - 0.5) * 1000 && t <= (z + 0.5) * 1000);
+      const keep = (t: number) =>
+        good.some(([a, z]) => t >= a * 1000 && t <= z * 1000) && !bad.some(([a, z]) => t >= (a - 0.5) * 1000 && t <= (z + 0.5) * 1000);
       add(c.source, c.id, 'good', judgedBends(frames, family, keep));
     }
-    for (const [a, z, kind] of planted) add(c.source, c.id, kind, judgedBends(frames, family, (t) => t >= a * 1000 && t <= z * 1000));
+    for (const [a, z, kind] of planted)
+      add(
+        c.source,
+        c.id,
+        kind,
+        judgedBends(frames, family, (t) => t >= a * 1000 && t <= z * 1000),
+      );
   }
   if (existsSync(plankDatasetDir)) {
     // Each file is a source (many people, several camera angles; dataset3 and dataset4 share their recordings),
@@ -111,11 +149,13 @@ export function plankExamples(model = 'movenet-thunder'): Examples[] {
     const vals = new Map<string, { values: number[]; high: number[] }>();
     for (const { file, label, body } of perceivedRows(family)) {
       // The set has no ears: the hips-high reading is the shoulders' bend too (plank.pikeLine).
-      const d = legsImplausible(body) ? null : hipBend(body), h = pikeLine(body);
+      const d = legsImplausible(body) ? null : hipBend(body),
+        h = pikeLine(body);
       if (d === null || h === null) continue;
       const key = `${plankSetSource(file)}\t${label}`;
       const e = vals.get(key) ?? { values: [], high: [] };
-      e.values.push(d); e.high.push(h);
+      e.values.push(d);
+      e.high.push(h);
       vals.set(key, e);
     }
     const kindOf: Record<PlankLabel, PlankKind> = { C: 'good', L: 'sag', H: 'high' };
@@ -130,7 +170,8 @@ export function plankExamples(model = 'movenet-thunder'): Examples[] {
 /** The labelled MediaPipe plank set as a source, whole, and per file (BlazePose's 2D reading). */
 export const PLANK_SET_SOURCE = 'ngoquocbao';
 // dataset3.csv repeats dataset4.csv's sagging rows row for row (the same recordings): one source.
-export const plankSetSource = (file: string): string => `${PLANK_SET_SOURCE}/${file.replace(/\.csv$/, '').replace(/^dataset[34]$/, 'dataset3+4')}`;
+export const plankSetSource = (file: string): string =>
+  `${PLANK_SET_SOURCE}/${file.replace(/\.csv$/, '').replace(/^dataset[34]$/, 'dataset3+4')}`;
 
 export interface PlankFit {
   sag: number;
@@ -175,18 +216,29 @@ export function fitPlank(ex: readonly Examples[], leaveOut: readonly string[] = 
   const noise = (groups: number[][]) => percentile(groups.map(spread), 0.5);
   const fq = FAULT_EDGE_QUANTILE;
   if (SIGN_FREE.includes(measure)) {
-    const good = bySource('good', 'values', Math.abs), faults = [...bySource('sag', 'values', Math.abs), ...bySource('high', 'high', Math.abs)];
+    const good = bySource('good', 'values', Math.abs),
+      faults = [...bySource('sag', 'values', Math.abs), ...bySource('high', 'high', Math.abs)];
     const goodHigh = Math.max(...good.map((v) => q(v, 0.95)));
     const nz = noise(good);
     const cap = goodHigh + EDGE_NOISE_WIDTHS * nz;
     const faultEdge = faults.length ? Math.min(...faults.map((v) => q(v, 1 - fq))) : Infinity;
     const thr = Math.min(cap, goodHigh + Math.max(nz, (faultEdge - goodHigh) / 2));
-    return { sag: -thr, high: thr, sagDoubt: -goodHigh, highDoubt: goodHigh, edges: { goodLow: -goodHigh, sagEdge: -faultEdge, goodHigh, highEdge: faultEdge, noiseLow: nz, noiseHigh: nz } };
+    return {
+      sag: -thr,
+      high: thr,
+      sagDoubt: -goodHigh,
+      highDoubt: goodHigh,
+      edges: { goodLow: -goodHigh, sagEdge: -faultEdge, goodHigh, highEdge: faultEdge, noiseLow: nz, noiseHigh: nz },
+    };
   }
-  const goodS = bySource('good', 'values'), goodH = bySource('good', 'high'), sag = bySource('sag', 'values'), high = bySource('high', 'high');
+  const goodS = bySource('good', 'values'),
+    goodH = bySource('good', 'high'),
+    sag = bySource('sag', 'values'),
+    high = bySource('high', 'high');
   const goodLow = Math.min(...goodS.map((v) => q(v, 0.05)));
   const goodHigh = Math.max(...goodH.map((v) => q(v, 0.95)));
-  const noiseLow = noise(goodS), noiseHigh = noise(goodH);
+  const noiseLow = noise(goodS),
+    noiseHigh = noise(goodH);
   const sagEdge = sag.length ? Math.max(...sag.map((v) => q(v, fq))) : -Infinity;
   const highEdge = high.length ? Math.min(...high.map((v) => q(v, 1 - fq))) : Infinity;
   return {
@@ -216,7 +268,15 @@ export function jitter(values: readonly number[]): number {
   return q(d, 0.9);
 }
 
-export interface MarginRow { rule: string; source: string; clip: string; threshold: number; margin: number; noise: number; note: string }
+export interface MarginRow {
+  rule: string;
+  source: string;
+  clip: string;
+  threshold: number;
+  margin: number;
+  noise: number;
+  note: string;
+}
 
 /**
  * The plank's fitted hip rules on every source's examples, with the thresholds refitted without that source:
@@ -228,14 +288,47 @@ export function plankMargins(ex: readonly Examples[]): MarginRow[] {
   for (const e of ex) {
     const fit = fitPlank(ex, [e.source], e.measure);
     // Noise: the spread of the source's good planks (of the faults' own window for a fault example).
-    const nz = spread(e.values), nh = spread(e.high);
+    const nz = spread(e.values),
+      nh = spread(e.high);
     if (e.kind === 'good') {
-      rows.push({ rule: `plank hips-sagging (${e.measure})`, source: e.source, clip: e.clip, threshold: fit.sag, margin: q(e.values, 0.05) - fit.sag, noise: nz, note: 'good 5th pct above it' });
-      rows.push({ rule: `plank hips-high (${e.measure})`, source: e.source, clip: e.clip, threshold: fit.high, margin: fit.high - q(e.high, 0.95), noise: nh, note: 'good 95th pct below it' });
+      rows.push({
+        rule: `plank hips-sagging (${e.measure})`,
+        source: e.source,
+        clip: e.clip,
+        threshold: fit.sag,
+        margin: q(e.values, 0.05) - fit.sag,
+        noise: nz,
+        note: 'good 5th pct above it',
+      });
+      rows.push({
+        rule: `plank hips-high (${e.measure})`,
+        source: e.source,
+        clip: e.clip,
+        threshold: fit.high,
+        margin: fit.high - q(e.high, 0.95),
+        noise: nh,
+        note: 'good 95th pct below it',
+      });
     } else if (e.kind === 'sag') {
-      rows.push({ rule: `plank hips-sagging (${e.measure})`, source: e.source, clip: e.clip, threshold: fit.sag, margin: fit.sag - q(e.values, 0.5), noise: nz, note: 'sag median below it' });
+      rows.push({
+        rule: `plank hips-sagging (${e.measure})`,
+        source: e.source,
+        clip: e.clip,
+        threshold: fit.sag,
+        margin: fit.sag - q(e.values, 0.5),
+        noise: nz,
+        note: 'sag median below it',
+      });
     } else {
-      rows.push({ rule: `plank hips-high (${e.measure})`, source: e.source, clip: e.clip, threshold: fit.high, margin: q(e.high, 0.5) - fit.high, noise: nh, note: 'pike median above it' });
+      rows.push({
+        rule: `plank hips-high (${e.measure})`,
+        source: e.source,
+        clip: e.clip,
+        threshold: fit.high,
+        margin: q(e.high, 0.5) - fit.high,
+        noise: nh,
+        note: 'pike median above it',
+      });
     }
   }
   return rows;
@@ -271,10 +364,14 @@ export function repMargins(model = 'movenet-thunder'): MarginRow[] {
       step(st, f);
       const b = st.per.body;
       const side = spec.kind === 'reps-per-side' || spec.kind === 'alternating';
-      const l = side ? spec.sideMetric?.(b, 'left') ?? null : null, rr = side ? spec.sideMetric?.(b, 'right') ?? null : null;
+      const l = side ? (spec.sideMetric?.(b, 'left') ?? null) : null,
+        rr = side ? (spec.sideMetric?.(b, 'right') ?? null) : null;
       per.push({ t: f.t / 1000, v: st.metric ?? NaN, l, r: rr });
     }
-    const range = (xs: (number | null)[]) => { const v = xs.filter((x): x is number => x !== null && Number.isFinite(x)); return v.length ? Math.max(...v) - Math.min(...v) : 0; };
+    const range = (xs: (number | null)[]) => {
+      const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
+      return v.length ? Math.max(...v) - Math.min(...v) : 0;
+    };
     // The working side, over the catalogued reps only (c15 puts the weight down with the other arm after them).
     const inReps = per.filter((y) => y.t <= Math.max(...(c.truth.reps?.at ?? [Infinity])) + 1);
     const useLeft = range(inReps.map((y) => y.l)) >= range(inReps.map((y) => y.r));
@@ -282,24 +379,52 @@ export function repMargins(model = 'movenet-thunder'): MarginRow[] {
     for (const x of per) {
       let v = x.v;
       if (spec.kind === 'reps-per-side') v = (useLeft ? x.l : x.r) ?? NaN;
-      if (spec.kind === 'alternating') v = x.l === null ? (x.r ?? NaN) : x.r === null ? x.l : forFamily(repTh, modelFamily(model as ModelName)).direction === 'up' ? Math.max(x.l, x.r) : Math.min(x.l, x.r);
+      if (spec.kind === 'alternating')
+        v =
+          x.l === null
+            ? (x.r ?? NaN)
+            : x.r === null
+              ? x.l
+              : forFamily(repTh, modelFamily(model as ModelName)).direction === 'up'
+                ? Math.max(x.l, x.r)
+                : Math.min(x.l, x.r);
       if (Number.isFinite(v)) series.push({ t: x.t, v });
     }
     const th = forFamily(repTh, modelFamily(model as ModelName));
     const s = th.direction === 'up' ? 1 : -1;
     const at = c.truth.reps.at;
-    const tops = at.map((t) => {
-      const w = series.filter((x) => Math.abs(x.t - t) <= 0.5).map((x) => s * x.v);
-      return w.length ? Math.max(...w) : NaN;
-    }).filter(Number.isFinite);
+    const tops = at
+      .map((t) => {
+        const w = series.filter((x) => Math.abs(x.t - t) <= 0.5).map((x) => s * x.v);
+        return w.length ? Math.max(...w) : NaN;
+      })
+      .filter(Number.isFinite);
     const rests: number[] = [];
     for (let i = 1; i < at.length && spec.kind !== 'alternating'; i++) {
       const w = series.filter((x) => x.t > (at[i - 1] as number) + 0.3 && x.t < (at[i] as number) - 0.3).map((x) => s * x.v);
       if (w.length) rests.push(Math.min(...w));
     }
     const nz = jitter(series.map((x) => x.v));
-    if (tops.length) rows.push({ rule: `${exp.exercise} top (enter ${th.enter})`, source: c.source, clip: id, threshold: th.enter, margin: Math.min(...tops) - s * th.enter, noise: nz, note: `weakest of ${tops.length} catalogued tops past enter` });
-    if (rests.length) rows.push({ rule: `${exp.exercise} rest (exit ${th.exit})`, source: c.source, clip: id, threshold: th.exit, margin: s * th.exit - Math.max(...rests), noise: nz, note: `shallowest of ${rests.length} rests between tops back past exit${' (or ' + Math.abs(th.enter - th.exit) + ' back from the top)'}` });
+    if (tops.length)
+      rows.push({
+        rule: `${exp.exercise} top (enter ${th.enter})`,
+        source: c.source,
+        clip: id,
+        threshold: th.enter,
+        margin: Math.min(...tops) - s * th.enter,
+        noise: nz,
+        note: `weakest of ${tops.length} catalogued tops past enter`,
+      });
+    if (rests.length)
+      rows.push({
+        rule: `${exp.exercise} rest (exit ${th.exit})`,
+        source: c.source,
+        clip: id,
+        threshold: th.exit,
+        margin: s * th.exit - Math.max(...rests),
+        noise: nz,
+        note: `shallowest of ${rests.length} rests between tops back past exit${' (or ' + Math.abs(th.enter - th.exit) + ' back from the top)'}`,
+      });
   }
   return rows;
 }

@@ -64,8 +64,21 @@ describe.skipIf(!hasFfmpeg)('decodeFrames on generated video', () => {
     boxed = join(dir, 'boxed.mp4');
     // 2 s at 30 fps: a red 100×240 strip padded with black to 320×240, strip at x = 110 — like portrait video in bars.
     execFileSync('ffmpeg', [
-      '-v', 'error', '-f', 'lavfi', '-i', 'color=c=red:s=100x240:r=30:d=2',
-      '-vf', 'pad=320:240:110:0:black', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-qp', '0', boxed,
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=red:s=100x240:r=30:d=2',
+      '-vf',
+      'pad=320:240:110:0:black',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:v',
+      'libx264',
+      '-qp',
+      '0',
+      boxed,
     ]);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -63,16 +63,33 @@ export const formatCrop = (c: Crop): string => `${c.w}:${c.h}:${c.x}:${c.y}`;
 export function probeVideo(path: string): VideoInfo {
   let out: string;
   try {
-    out = execFileSync('ffprobe', [
-      '-v', 'error', '-select_streams', 'v:0',
-      '-show_entries', 'stream=width,height,avg_frame_rate:stream_side_data=rotation:stream_tags=rotate:format=duration', '-of', 'json', path,
-    ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'stream=width,height,avg_frame_rate:stream_side_data=rotation:stream_tags=rotate:format=duration',
+        '-of',
+        'json',
+        path,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     throw new Error(`cannot read ${path}: ${(err.stderr || err.message).trim()}`);
   }
   const j = JSON.parse(out) as {
-    streams?: { width?: number; height?: number; avg_frame_rate?: string; side_data_list?: { rotation?: number }[]; tags?: { rotate?: string } }[];
+    streams?: {
+      width?: number;
+      height?: number;
+      avg_frame_rate?: string;
+      side_data_list?: { rotation?: number }[];
+      tags?: { rotate?: string };
+    }[];
     format?: { duration?: string };
   };
   const s = j.streams?.[0];
@@ -82,7 +99,12 @@ export function probeVideo(path: string): VideoInfo {
   // frames upright before the filters, so the picture the filters see is the shown one, its sides swapped.
   const rot = Number(s.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? s.tags?.rotate ?? 0);
   const quarter = Math.abs(Math.round(rot / 90)) % 2 === 1;
-  return { width: quarter ? s.height : s.width, height: quarter ? s.width : s.height, duration: Number(j.format?.duration ?? 0), fps: den ? num / den : 0 };
+  return {
+    width: quarter ? s.height : s.width,
+    height: quarter ? s.width : s.height,
+    duration: Number(j.format?.duration ?? 0),
+    fps: den ? num / den : 0,
+  };
 }
 
 /**
@@ -102,11 +124,7 @@ export function filterChain(info: Pick<VideoInfo, 'width' | 'height'>, o: Decode
     throw new Error(`crop ${formatCrop(c)} does not fit in a ${info.width}×${info.height} video`);
   }
   const { width, height } = fitSize(c?.w ?? info.width, c?.h ?? info.height, o.maxSide);
-  const parts = [
-    ...(c ? [`crop=${formatCrop(c)}`] : []),
-    `fps=${o.fps}`,
-    `scale=${width}:${height}:flags=area`,
-  ];
+  const parts = [...(c ? [`crop=${formatCrop(c)}`] : []), `fps=${o.fps}`, `scale=${width}:${height}:flags=area`];
   return { vf: parts.join(','), width, height };
 }
 
@@ -129,7 +147,11 @@ function rangeSeek(first: number, fps: number): string[] {
  * 15 fps, the ones whose video starts after their audio (28, e10) included: same frames, same indices
  * (scripts/lib/video.test.ts has the test on made-up clips).
  */
-function rangeFilterChain(info: Pick<VideoInfo, 'width' | 'height'>, o: DecodeOptions, first: number): { vf: string; width: number; height: number } {
+function rangeFilterChain(
+  info: Pick<VideoInfo, 'width' | 'height'>,
+  o: DecodeOptions,
+  first: number,
+): { vf: string; width: number; height: number } {
   const { vf, width, height } = filterChain(info, o);
   const fpsPart = `fps=${o.fps}`;
   if (!vf.includes(fpsPart)) throw new Error(`unexpected filter chain ${vf}`);
@@ -161,7 +183,9 @@ export async function* decodeFrames(path: string, o: DecodeOptions): AsyncGenera
 
   const ff = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  ff.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  ff.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const exited = new Promise<number | null>((resolve, reject) => {
     ff.on('error', reject);
     ff.on('close', (code) => resolve(code));
@@ -209,9 +233,15 @@ export const MIN_BORDER_FRACTION = 0.05;
 export function detectCrop(path: string): Crop | null {
   const info = probeVideo(path);
   // cropdetect reports on stderr at info level; skip=0 lets a clip of a second or two count too.
-  const r = spawnSync('ffmpeg', ['-v', 'info', '-nostdin', '-i', path, '-an', '-vf', 'fps=1,cropdetect=limit=24:round=2:reset=0:skip=0', '-f', 'null', '-'], {
-    encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    'ffmpeg',
+    ['-v', 'info', '-nostdin', '-i', path, '-an', '-vf', 'fps=1,cropdetect=limit=24:round=2:reset=0:skip=0', '-f', 'null', '-'],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) throw new Error(`cropdetect failed on ${path}: ${(r.stderr || String(r.error)).trim()}`);
   const all = [...r.stderr.matchAll(/crop=(\d+:\d+:\d+:\d+)/g)];
   const last = all[all.length - 1]?.[1];

@@ -14,23 +14,41 @@ import { median } from './stats';
 import { PRESS_WINDOWS } from './windows';
 
 const byId = (id: string) => MEASURES.find((m) => m.id === id)!;
-const between = (frames: PoseFrame[], a: number, b: number) => frames.filter((f) => f.t >= a * 1000 && f.t <= b * 1000 && f.poses.length > 0);
+const between = (frames: PoseFrame[], a: number, b: number) =>
+  frames.filter((f) => f.t >= a * 1000 && f.t <= b * 1000 && f.poses.length > 0);
 const medianOf = (frames: PoseFrame[], id: string) =>
   median(frames.map((f) => byId(id).fn(viewOf(f.poses[0]!))).filter((v): v is number => v !== null));
 
 describe('keypoints3D in the fixture format', () => {
   const frame: PoseFrame = {
-    t: 66.66, width: 640, height: 360,
-    poses: [{
-      score: 0.9,
-      keypoints: [{ name: 'nose', x: 10.04, y: 20, score: 0.91 }, { name: 'left_heel', x: 1, y: 2, score: 0.5 }],
-      keypoints3D: [{ name: 'nose', x: 0.12345, y: -0.5, z: 0.0004, score: 0.91 }, { name: 'left_heel', x: -0.7, y: 0.1, z: 0.2, score: 0.5 }],
-    }],
+    t: 66.66,
+    width: 640,
+    height: 360,
+    poses: [
+      {
+        score: 0.9,
+        keypoints: [
+          { name: 'nose', x: 10.04, y: 20, score: 0.91 },
+          { name: 'left_heel', x: 1, y: 2, score: 0.5 },
+        ],
+        keypoints3D: [
+          { name: 'nose', x: 0.12345, y: -0.5, z: 0.0004, score: 0.91 },
+          { name: 'left_heel', x: -0.7, y: 0.1, z: 0.2, score: 0.5 },
+        ],
+      },
+    ],
   };
 
   it('round-trips in millimetres, in the order of keypointNames, with the 2D score', () => {
-    const fx = parseFixture(JSON.parse(JSON.stringify(framesToFixture([frame, { ...frame, t: 133.3, poses: [] }], { source: 's', model: 'blazepose-full', fps: 15 }))));
-    expect(fx.frames[0]!.keypoints3D).toEqual([[0.123, -0.5, 0], [-0.7, 0.1, 0.2]]);
+    const fx = parseFixture(
+      JSON.parse(
+        JSON.stringify(framesToFixture([frame, { ...frame, t: 133.3, poses: [] }], { source: 's', model: 'blazepose-full', fps: 15 })),
+      ),
+    );
+    expect(fx.frames[0]!.keypoints3D).toEqual([
+      [0.123, -0.5, 0],
+      [-0.7, 0.1, 0.2],
+    ]);
     expect(fx.frames[1]!.keypoints3D).toBeUndefined();
     const [f0] = fixtureToFrames(fx);
     const nose = f0!.poses[0]!.keypoints3D!.find((k) => k.name === 'nose')!;
@@ -40,11 +58,30 @@ describe('keypoints3D in the fixture format', () => {
   });
 
   it('keeps only the named points when asked, and older files without 3D still read', () => {
-    const withEyes: PoseFrame = { ...frame, poses: [{ ...frame.poses[0]!, keypoints: [...frame.poses[0]!.keypoints, { name: 'left_eye_inner', x: 3, y: 4, score: 0.9 }] }] };
+    const withEyes: PoseFrame = {
+      ...frame,
+      poses: [{ ...frame.poses[0]!, keypoints: [...frame.poses[0]!.keypoints, { name: 'left_eye_inner', x: 3, y: 4, score: 0.9 }] }],
+    };
     const fx = framesToFixture([withEyes], { source: 's', model: 'blazepose-full', fps: 15, points: BLAZEPOSE_POINTS });
     expect(fx.keypointNames).toEqual(['nose', 'left_heel']);
-    expect(fx.frames[0]!.keypoints3D).toEqual([[0.123, -0.5, 0], [-0.7, 0.1, 0.2]]);
-    const old = fixtureToFrames(parseFixture({ ...fx, frames: [{ t: 0, keypoints: [[1, 2, 0.5], [3, 4, 0.5]] }] }));
+    expect(fx.frames[0]!.keypoints3D).toEqual([
+      [0.123, -0.5, 0],
+      [-0.7, 0.1, 0.2],
+    ]);
+    const old = fixtureToFrames(
+      parseFixture({
+        ...fx,
+        frames: [
+          {
+            t: 0,
+            keypoints: [
+              [1, 2, 0.5],
+              [3, 4, 0.5],
+            ],
+          },
+        ],
+      }),
+    );
     expect(old[0]!.poses[0]!.keypoints3D).toBeUndefined();
   });
 
@@ -61,20 +98,30 @@ const side = '03_plank_forearm_side_kaiakol005';
 const sideClip = list.clips.find((c) => c.id === side)!;
 /** A committed BlazePose stream, or a failure saying which file is missing (never a skip). */
 const need = (id: string) => {
-  if (!existsSync(fixturePath(id, 'blazepose-full'))) throw new Error(`committed fixture ${fixturePath(id, 'blazepose-full')} is missing: restore it (git checkout) or npm run record -- ${id} --model blazepose-full`);
+  if (!existsSync(fixturePath(id, 'blazepose-full')))
+    throw new Error(
+      `committed fixture ${fixturePath(id, 'blazepose-full')} is missing: restore it (git checkout) or npm run record -- ${id} --model blazepose-full`,
+    );
 };
-if (!haveVideos()) console.warn('blazepose3d.test: the shared clips are absent (../shared/fixtures/videos); skipping the golden re-recording');
+if (!haveVideos())
+  console.warn('blazepose3d.test: the shared clips are absent (../shared/fixtures/videos); skipping the golden re-recording');
 
 describe.skipIf(!haveVideos())('BlazePose full recording is reproducible (golden)', () => {
   beforeAll(() => {
     need(side);
-    if (!haveModels(MODEL_FILES['blazepose-full'])) throw new Error('BlazePose full model files missing under models/: run `npm run models`');
+    if (!haveModels(MODEL_FILES['blazepose-full']))
+      throw new Error('BlazePose full model files missing under models/: run `npm run models`');
   });
   it(`${side}: the first second matches the committed stream, 2D within 1.5 px and 3D within 5 mm`, async () => {
     const committed = parseFixture(JSON.parse(readFileSync(fixturePath(side, 'blazepose-full'), 'utf8')));
     const r = await recordVideo({
-      video: clipVideoPath(sideClip), model: 'blazepose-full', fps: committed.fps, crop: clipCrop(sideClip),
-      maxSide: list.maxSide, duration: 1, repoRoot,
+      video: clipVideoPath(sideClip),
+      model: 'blazepose-full',
+      fps: committed.fps,
+      crop: clipCrop(sideClip),
+      maxSide: list.maxSide,
+      duration: 1,
+      repoRoot,
     });
     expect(r.fixture.keypointNames).toEqual([...BLAZEPOSE_POINTS]);
     expect(r.fixture.frames).toHaveLength(15);
@@ -84,8 +131,9 @@ describe.skipIf(!haveVideos())('BlazePose full recording is reproducible (golden
         expect(Math.abs(x - ref.keypoints[k]![0]), `frame ${i} point ${k} x`).toBeLessThanOrEqual(1.5);
         expect(Math.abs(y - ref.keypoints[k]![1]), `frame ${i} point ${k} y`).toBeLessThanOrEqual(1.5);
       });
-      fr.keypoints3D!.forEach((p, k) => p.forEach((v, a) =>
-        expect(Math.abs(v - ref.keypoints3D![k]![a]!), `frame ${i} point ${k} axis ${a}`).toBeLessThanOrEqual(0.005)));
+      fr.keypoints3D!.forEach((p, k) =>
+        p.forEach((v, a) => expect(Math.abs(v - ref.keypoints3D![k]![a]!), `frame ${i} point ${k} axis ${a}`).toBeLessThanOrEqual(0.005)),
+      );
     });
   }, 120_000);
 });
@@ -97,12 +145,19 @@ describe('what the committed BlazePose full streams show', () => {
     const frames = loadStream(side, 'blazepose-full')!.filter((f) => f.poses.length > 0);
     expect(frames.length).toBeGreaterThan(90);
     for (const f of frames) expect(f.poses[0]!.keypoints3D).toHaveLength(BLAZEPOSE_POINTS.length);
-    const len = median(frames.map((f) => {
-      const w = new Map(f.poses[0]!.keypoints3D!.map((k) => [k.name, k]));
-      const m = (a: string, b: string) => ({ x: (w.get(a)!.x + w.get(b)!.x) / 2, y: (w.get(a)!.y + w.get(b)!.y) / 2, z: (w.get(a)!.z + w.get(b)!.z) / 2 });
-      const s = m('left_shoulder', 'right_shoulder'), a = m('left_ankle', 'right_ankle');
-      return Math.hypot(s.x - a.x, s.y - a.y, s.z - a.z);
-    }));
+    const len = median(
+      frames.map((f) => {
+        const w = new Map(f.poses[0]!.keypoints3D!.map((k) => [k.name, k]));
+        const m = (a: string, b: string) => ({
+          x: (w.get(a)!.x + w.get(b)!.x) / 2,
+          y: (w.get(a)!.y + w.get(b)!.y) / 2,
+          z: (w.get(a)!.z + w.get(b)!.z) / 2,
+        });
+        const s = m('left_shoulder', 'right_shoulder'),
+          a = m('left_ankle', 'right_ankle');
+        return Math.hypot(s.x - a.x, s.y - a.y, s.z - a.z);
+      }),
+    );
     expect(len).toBeGreaterThan(1.1);
     expect(len).toBeLessThan(1.6);
   });

@@ -19,7 +19,12 @@ export function loadStream(clip: string, model: ModelName): PoseFrame[] | null {
   return fixtureToFrames(parseFixture(JSON.parse(readFileSync(file, 'utf8'))));
 }
 
-export interface WindowFrames { window: StudyWindow; source: string; frames: PoseFrame[]; stream: PoseFrame[] }
+export interface WindowFrames {
+  window: StudyWindow;
+  source: string;
+  frames: PoseFrame[];
+  stream: PoseFrame[];
+}
 
 /** The frames of each window under one model (windows whose stream is missing are left out and named). */
 export function windowFrames(windows: readonly StudyWindow[], model: ModelName): { got: WindowFrames[]; missing: string[] } {
@@ -32,8 +37,16 @@ export function windowFrames(windows: readonly StudyWindow[], model: ModelName):
     if (!clip) throw new Error(`window on unknown clip ${w.clip}`);
     if (!cache.has(w.clip)) cache.set(w.clip, loadStream(w.clip, model));
     const frames = cache.get(w.clip);
-    if (!frames) { missing.add(w.clip); continue; }
-    got.push({ window: w, source: clip.source, frames: frames.filter((f) => f.t >= w.start * 1000 && f.t <= w.end * 1000), stream: frames });
+    if (!frames) {
+      missing.add(w.clip);
+      continue;
+    }
+    got.push({
+      window: w,
+      source: clip.source,
+      frames: frames.filter((f) => f.t >= w.start * 1000 && f.t <= w.end * 1000),
+      stream: frames,
+    });
   }
   return { got, missing: [...missing] };
 }
@@ -41,7 +54,10 @@ export function windowFrames(windows: readonly StudyWindow[], model: ModelName):
 /** Windows where both legs lie straight, so the leg plausibility gate applies. */
 const STRAIGHT_LEG_LABELS = new Set(['good', 'sag', 'pike', 'top']);
 export const gated = (w: StudyWindow, f: PoseFrame): boolean =>
-  (w.task === 'plank' || w.task === 'press-up') && STRAIGHT_LEG_LABELS.has(w.label) && f.poses[0] !== undefined && !legsConsistent(f.poses[0]);
+  (w.task === 'plank' || w.task === 'press-up') &&
+  STRAIGHT_LEG_LABELS.has(w.label) &&
+  f.poses[0] !== undefined &&
+  !legsConsistent(f.poses[0]);
 
 const valueAt = (m: Measure, f: PoseFrame): number | null => {
   const pose = f.poses[0];
@@ -90,7 +106,15 @@ export function sampleOf(wf: WindowFrames, m: Measure): Sample {
       if (v !== null) values.push(v);
     }
   }
-  return { source: wf.source, clip: wf.window.clip, label: wf.window.label, start: wf.window.start, end: wf.window.end, frames: wf.frames.length, values };
+  return {
+    source: wf.source,
+    clip: wf.window.clip,
+    label: wf.window.label,
+    start: wf.window.start,
+    end: wf.window.end,
+    frames: wf.frames.length,
+    values,
+  };
 }
 
 // ---- the MediaPipe plank set ----------------------------------------------------------------------
@@ -100,20 +124,44 @@ export const plankSetDir = join(repoRoot, '..', 'shared', 'fixtures', 'keypoint-
  * Its videos' size is not recorded; as scripts/lib/enginePlankDataset.ts does, a 16:9 frame is assumed
  * for turning normalised coordinates into pixels (2D angles and offsets depend on it).
  */
-const W = 1280, H = 720;
-const LANDMARKS = ['nose', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_hip', 'right_hip',
-  'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const;
+const W = 1280,
+  H = 720;
+const LANDMARKS = [
+  'nose',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
+] as const;
 const LABEL: Record<string, string> = { C: 'good', L: 'sag', H: 'pike' };
 /** dataset3.csv is dataset4.csv's first 746 rows again (checked row by row), so it is skipped. */
 const DUPLICATE_FILES = new Set(['dataset3.csv']);
 
-export interface LabelledPose { source: string; label: string; pose: Pose }
+export interface LabelledPose {
+  source: string;
+  label: string;
+  pose: Pose;
+}
 
 /** Each file is one source (the set does not say who or which camera; files are the finest grouping it gives). */
 export function readPlankSet(dir = plankSetDir): LabelledPose[] {
   if (!existsSync(dir)) return [];
   const out: LabelledPose[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.csv') && !DUPLICATE_FILES.has(n)).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.csv') && !DUPLICATE_FILES.has(n))
+    .sort()) {
     const lines = readFileSync(join(dir, f), 'utf8').split('\n');
     const header = (lines[0] ?? '').split(',');
     const col = (name: string) => header.indexOf(name);
@@ -123,7 +171,9 @@ export function readPlankSet(dir = plankSetDir): LabelledPose[] {
       const label = LABEL[c[0]?.trim() ?? ''];
       if (!label) continue;
       const keypoints: Keypoint[] = LANDMARKS.map((name) => {
-        const x = Number(c[col(`${name}_x`)]), y = Number(c[col(`${name}_y`)]), v = Number(c[col(`${name}_v`)]);
+        const x = Number(c[col(`${name}_x`)]),
+          y = Number(c[col(`${name}_y`)]),
+          v = Number(c[col(`${name}_v`)]);
         return { name, x: x * W, y: y * H, score: Number.isFinite(v) ? v : 0 };
       });
       out.push({ source: `mp-set:${f.replace(/\.csv$/, '')}`, label, pose: { keypoints, score: 1 } });

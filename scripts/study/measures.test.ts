@@ -11,9 +11,13 @@ type P3 = [number, number, number];
  * ankles 1.35 m, shoulder span 0.36 m (SHOULDER_OVER_BODY ≈ 0.27), hips `raise` m above the straight line.
  */
 function plank(raise: number): Record<string, P3> {
-  const half = 0.18, hipHalf = 0.1;
+  const half = 0.18,
+    hipHalf = 0.1;
   const pts: Record<string, P3> = {};
-  for (const [s, z] of [['left', half], ['right', -half]] as const) {
+  for (const [s, z] of [
+    ['left', half],
+    ['right', -half],
+  ] as const) {
     const hz = Math.sign(z) * hipHalf;
     pts[`${s}_shoulder`] = [0, 0, z];
     pts[`${s}_elbow`] = [0.02, -0.3, z];
@@ -28,7 +32,8 @@ function plank(raise: number): Record<string, P3> {
 
 /** Orthographic camera: yaw about the vertical axis, then elevation (looking down), to pixels (y down). */
 function project(body: Record<string, P3>, yawDeg: number, elevDeg: number, withWorld = false): Pose {
-  const a = (yawDeg * Math.PI) / 180, e = (elevDeg * Math.PI) / 180;
+  const a = (yawDeg * Math.PI) / 180,
+    e = (elevDeg * Math.PI) / 180;
   const keypoints: Keypoint[] = [];
   const keypoints3D: Keypoint3D[] = [];
   for (const [name, [x, y, z]] of Object.entries(body)) {
@@ -100,7 +105,11 @@ describe('plank measures under a turned or raised camera', () => {
   it('3D "up" from the floor (wrists and toes) holds when the camera is raised and turned; camera-up drifts', () => {
     // Height of the hip above the line, perpendicular to the line (the line drops 0.1 m over 1.35 m).
     const perpTruth = (0.1 * Math.cos(Math.atan2(0.1, 1.35))) / Math.hypot(1.35, 0.1);
-    for (const [yaw, elev] of [[0, 0], [45, 30], [60, -20]] as const) {
+    for (const [yaw, elev] of [
+      [0, 0],
+      [45, 30],
+      [60, -20],
+    ] as const) {
       const v = viewOf(project(plank(0.1), yaw, elev, true));
       expect(byId('plank.off3d.floor').fn(v)! / perpTruth, `yaw ${yaw} elevation ${elev}`).toBeCloseTo(1, 2);
     }

@@ -9,8 +9,15 @@ import type { Keypoint, Keypoint3D, Pose } from '../../src/core/pose';
 export const MIN_SCORE = 0.3;
 
 type Side = 'left' | 'right';
-interface V2 { x: number; y: number }
-interface V3 { x: number; y: number; z: number }
+interface V2 {
+  x: number;
+  y: number;
+}
+interface V3 {
+  x: number;
+  y: number;
+  z: number;
+}
 
 const sub2 = (a: V2, b: V2): V2 => ({ x: a.x - b.x, y: a.y - b.y });
 const len2 = (a: V2): number => Math.hypot(a.x, a.y);
@@ -83,8 +90,14 @@ export function viewOf(pose: Pose): PoseView {
   const k3 = new Map<string, Keypoint3D>((pose.keypoints3D ?? []).map((k) => [k.name, k]));
   const ok = (k: Keypoint | undefined) => k !== undefined && k.score >= MIN_SCORE && Number.isFinite(k.x) && Number.isFinite(k.y);
   return {
-    p: (n) => { const k = k2.get(n); return ok(k) ? { x: k!.x, y: k!.y } : null; },
-    w: (n) => { const k = k3.get(n); return k && Number.isFinite(k.x + k.y + k.z) ? { x: k.x, y: k.y, z: k.z } : null; },
+    p: (n) => {
+      const k = k2.get(n);
+      return ok(k) ? { x: k!.x, y: k!.y } : null;
+    },
+    w: (n) => {
+      const k = k3.get(n);
+      return k && Number.isFinite(k.x + k.y + k.z) ? { x: k.x, y: k.y, z: k.z } : null;
+    },
     score: (n) => k2.get(n)?.score ?? 0,
     has3D: k3.size > 0,
   };
@@ -107,11 +120,13 @@ function pts3(v: PoseView, side: Side, joints: readonly string[]): V3[] | null {
   return out.every((p) => p !== null) ? (out as V3[]) : null;
 }
 function midOf2(v: PoseView, joint: string): V2 | null {
-  const l = v.p(`left_${joint}`), r = v.p(`right_${joint}`);
+  const l = v.p(`left_${joint}`),
+    r = v.p(`right_${joint}`);
   return l && r ? { x: (l.x + r.x) / 2, y: (l.y + r.y) / 2 } : null;
 }
 function midOf3(v: PoseView, joint: string): V3 | null {
-  const l = v.w(`left_${joint}`), r = v.w(`right_${joint}`);
+  const l = v.w(`left_${joint}`),
+    r = v.w(`right_${joint}`);
   return l && r ? { x: (l.x + r.x) / 2, y: (l.y + r.y) / 2, z: (l.z + r.z) / 2 } : null;
 }
 const mean = (xs: readonly (number | null)[]): number | null => {
@@ -151,7 +166,8 @@ export function legsConsistent(pose: Pose): boolean {
   const names = ['left_hip', 'right_hip', 'left_ankle', 'right_ankle'];
   if (!names.every((n) => (k.get(n)?.score ?? 0) >= 0.5)) return true;
   const len = (h: string, a: string) => Math.hypot(k.get(h)!.x - k.get(a)!.x, k.get(h)!.y - k.get(a)!.y);
-  const l = len('left_hip', 'left_ankle'), r = len('right_hip', 'right_ankle');
+  const l = len('left_hip', 'left_ankle'),
+    r = len('right_hip', 'right_ankle');
   return Math.min(l, r) >= LEG_RATIO_MIN * Math.max(l, r);
 }
 
@@ -159,17 +175,37 @@ export function legsConsistent(pose: Pose): boolean {
 
 const SHA = ['shoulder', 'hip', 'ankle'] as const;
 
-const angle2 = (v: PoseView, s: Side) => { const p = pts2(v, s, SHA); return p ? angleAt(p[0]!, p[1]!, p[2]!) : null; };
-const offset2 = (v: PoseView, s: Side) => { const p = pts2(v, s, SHA); return p ? offsetAbove2D(p[0]!, p[1]!, p[2]!) : null; };
-const angle3 = (v: PoseView, s: Side) => { const p = pts3(v, s, SHA); return p ? angleAt(p[0]!, p[1]!, p[2]!) : null; };
-const offset3 = (v: PoseView, s: Side) => { const p = pts3(v, s, SHA); return p ? offsetAbove3D(p[0]!, p[1]!, p[2]!) : null; };
+const angle2 = (v: PoseView, s: Side) => {
+  const p = pts2(v, s, SHA);
+  return p ? angleAt(p[0]!, p[1]!, p[2]!) : null;
+};
+const offset2 = (v: PoseView, s: Side) => {
+  const p = pts2(v, s, SHA);
+  return p ? offsetAbove2D(p[0]!, p[1]!, p[2]!) : null;
+};
+const angle3 = (v: PoseView, s: Side) => {
+  const p = pts3(v, s, SHA);
+  return p ? angleAt(p[0]!, p[1]!, p[2]!) : null;
+};
+const offset3 = (v: PoseView, s: Side) => {
+  const p = pts3(v, s, SHA);
+  return p ? offsetAbove3D(p[0]!, p[1]!, p[2]!) : null;
+};
 /** The body's midline in 3D: shoulder, hip and ankle midpoints (a per-side line bends in at the narrower hips). */
 function midline3(v: PoseView): [V3, V3, V3] | null {
-  const s = midOf3(v, 'shoulder'), h = midOf3(v, 'hip'), a = midOf3(v, 'ankle');
+  const s = midOf3(v, 'shoulder'),
+    h = midOf3(v, 'hip'),
+    a = midOf3(v, 'ankle');
   return s && h && a ? [s, h, a] : null;
 }
-const angle3mid = (v: PoseView) => { const m = midline3(v); return m ? angleAt(m[0], m[1], m[2]) : null; };
-const offset3mid = (v: PoseView) => { const m = midline3(v); return m ? offsetAbove3D(m[0], m[1], m[2]) : null; };
+const angle3mid = (v: PoseView) => {
+  const m = midline3(v);
+  return m ? angleAt(m[0], m[1], m[2]) : null;
+};
+const offset3mid = (v: PoseView) => {
+  const m = midline3(v);
+  return m ? offsetAbove3D(m[0], m[1], m[2]) : null;
+};
 
 const cross3 = (a: V3, b: V3): V3 => ({ x: a.y * b.z - a.z * b.y, y: a.z * b.x - a.x * b.z, z: a.x * b.y - a.y * b.x });
 
@@ -179,7 +215,10 @@ const cross3 = (a: V3, b: V3): V3 => ({ x: a.y * b.z - a.z * b.y, y: a.z * b.x -
  * camera is tilted or turned; oriented towards `above`, a point known to be off the floor.
  */
 export function floorNormal(v: PoseView, front: readonly [string, string], back: readonly [string, string], above: V3): V3 | null {
-  const fl = v.w(front[0]), fr = v.w(front[1]), bl = v.w(back[0]), br = v.w(back[1]);
+  const fl = v.w(front[0]),
+    fr = v.w(front[1]),
+    bl = v.w(back[0]),
+    br = v.w(back[1]);
   if (!fl || !fr || !bl || !br) return null;
   const fm = { x: (fl.x + fr.x) / 2, y: (fl.y + fr.y) / 2, z: (fl.z + fr.z) / 2 };
   const bm = { x: (bl.x + br.x) / 2, y: (bl.y + br.y) / 2, z: (bl.z + br.z) / 2 };
@@ -214,7 +253,8 @@ function plankOffsetFloor3(v: PoseView): number | null {
 
 /** Angle of the hip→shoulder line above a floor plane, degrees. */
 function riseAboveFloor(v: PoseView, front: readonly [string, string], back: readonly [string, string]): number | null {
-  const h = midOf3(v, 'hip'), s = midOf3(v, 'shoulder');
+  const h = midOf3(v, 'hip'),
+    s = midOf3(v, 'shoulder');
   if (!h || !s) return null;
   const n = floorNormal(v, front, back, s);
   if (!n) return null;
@@ -243,15 +283,18 @@ export const SHOULDER_OVER_BODY = 0.27;
  */
 export function plankOffsetViewCorrected(v: PoseView): number | null {
   const off = onBoth((s) => offset2(v, s));
-  const sh = midOf2(v, 'shoulder'), an = midOf2(v, 'ankle');
-  const ls = v.p('left_shoulder'), rs = v.p('right_shoulder');
+  const sh = midOf2(v, 'shoulder'),
+    an = midOf2(v, 'ankle');
+  const ls = v.p('left_shoulder'),
+    rs = v.p('right_shoulder');
   if (off === null || !sh || !an || !ls || !rs) return null;
   const line = sub2(an, sh);
   const seen = len2(line);
   if (!(seen > 0)) return null;
   const u = { x: line.x / seen, y: line.y / seen };
   const w = sub2(rs, ls);
-  const along = Math.abs(w.x * u.x + w.y * u.y), across = Math.abs(-w.x * u.y + w.y * u.x);
+  const along = Math.abs(w.x * u.x + w.y * u.y),
+    across = Math.abs(-w.x * u.y + w.y * u.x);
   const body = Math.hypot(seen, along / SHOULDER_OVER_BODY);
   const cosYaw = seen / body;
   const sinUp = Math.min(0.95, across / (SHOULDER_OVER_BODY * body));
@@ -265,14 +308,16 @@ export function curlFromVertical2D(v: PoseView): number | null {
   const h = midOf2(v, 'hip') ?? v.p(`${bestSide(v, ['hip'])}_hip`);
   const s = midOf2(v, 'shoulder') ?? v.p(`${bestSide(v, ['shoulder'])}_shoulder`);
   if (!h || !s) return null;
-  const dx = s.x - h.x, dy = h.y - s.y;
+  const dx = s.x - h.x,
+    dy = h.y - s.y;
   if (dx === 0 && dy === 0) return null;
   return 90 - Math.atan2(Math.abs(dx), dy) * DEG;
 }
 
 /** Trunk's rise above the camera's horizontal plane in 3D (x–z), degrees: 0 lying flat with a level camera. */
 export function trunkRise3D(v: PoseView): number | null {
-  const h = midOf3(v, 'hip'), s = midOf3(v, 'shoulder');
+  const h = midOf3(v, 'hip'),
+    s = midOf3(v, 'shoulder');
   if (!h || !s) return null;
   const d = sub3(s, h);
   const l = len3(d);
@@ -281,14 +326,28 @@ export function trunkRise3D(v: PoseView): number | null {
 
 const SHK = ['shoulder', 'hip', 'knee'] as const;
 /** Hip flexion, 180° − the shoulder–hip–knee angle: the trunk closing on the thighs. */
-const flex2 = (v: PoseView, s: Side) => { const p = pts2(v, s, SHK); const a = p ? angleAt(p[0]!, p[1]!, p[2]!) : null; return a === null ? null : 180 - a; };
-const flex3 = (v: PoseView, s: Side) => { const p = pts3(v, s, SHK); const a = p ? angleAt(p[0]!, p[1]!, p[2]!) : null; return a === null ? null : 180 - a; };
+const flex2 = (v: PoseView, s: Side) => {
+  const p = pts2(v, s, SHK);
+  const a = p ? angleAt(p[0]!, p[1]!, p[2]!) : null;
+  return a === null ? null : 180 - a;
+};
+const flex3 = (v: PoseView, s: Side) => {
+  const p = pts3(v, s, SHK);
+  const a = p ? angleAt(p[0]!, p[1]!, p[2]!) : null;
+  return a === null ? null : 180 - a;
+};
 
 // ---- prone press-up ------------------------------------------------------------------------------
 
 const SEW = ['shoulder', 'elbow', 'wrist'] as const;
-const elbow2 = (v: PoseView, s: Side) => { const p = pts2(v, s, SEW); return p ? angleAt(p[0]!, p[1]!, p[2]!) : null; };
-const elbow3 = (v: PoseView, s: Side) => { const p = pts3(v, s, SEW); return p ? angleAt(p[0]!, p[1]!, p[2]!) : null; };
+const elbow2 = (v: PoseView, s: Side) => {
+  const p = pts2(v, s, SEW);
+  return p ? angleAt(p[0]!, p[1]!, p[2]!) : null;
+};
+const elbow3 = (v: PoseView, s: Side) => {
+  const p = pts3(v, s, SEW);
+  return p ? angleAt(p[0]!, p[1]!, p[2]!) : null;
+};
 /** Back extension, 180° − the shoulder–hip–knee angle (the legs stay on the mat): 0 lying flat. */
 const ext2 = flex2;
 const ext3 = flex3;
@@ -326,68 +385,263 @@ const RELATIVE_SEC = 2.5;
 const SIDE_GAP_OFFSET = 0.03;
 
 export const MEASURES: readonly Measure[] = [
-  { id: 'plank.angle2d.best', task: 'plank', label: 'shoulder–hip–ankle angle, 2D, better-seen side', unit: '°', needs3D: false, sense: 'low-is-fault',
-    fn: (v) => onBest(v, SHA, (s) => angle2(v, s)) },
-  { id: 'plank.bend2d.best', task: 'plank', label: '180° − that angle, signed (+ hips above the line), 2D, better side', unit: '°', needs3D: false, sense: 'signed',
-    fn: (v) => onBest(v, SHA, (s) => signedBend(angle2(v, s), offset2(v, s))) },
-  { id: 'plank.bend2d.both', task: 'plank', label: 'signed bend, 2D, mean of both sides', unit: '°', needs3D: false, sense: 'signed',
-    fn: (v) => onBoth((s) => signedBend(angle2(v, s), offset2(v, s))) },
-  { id: 'plank.bend2d.agree', task: 'plank', label: `signed bend, 2D, both sides, judged only when they agree within ${SIDE_GAP_DEG}°`, unit: '°', needs3D: false, sense: 'signed',
-    fn: (v) => whenSidesAgree((s) => signedBend(angle2(v, s), offset2(v, s)), SIDE_GAP_DEG) },
-  { id: 'plank.off2d.best', task: 'plank', label: 'hip offset from the shoulder–ankle line / its length, 2D, better side (+ above)', unit: 'of line', needs3D: false, sense: 'signed',
-    fn: (v) => onBest(v, SHA, (s) => offset2(v, s)) },
-  { id: 'plank.off2d.both', task: 'plank', label: 'hip offset / line, 2D, mean of both sides', unit: 'of line', needs3D: false, sense: 'signed',
-    fn: (v) => onBoth((s) => offset2(v, s)) },
-  { id: 'plank.off2d.agree', task: 'plank', label: `hip offset / line, 2D, both sides, judged only when they agree within ${SIDE_GAP_OFFSET}`, unit: 'of line', needs3D: false, sense: 'signed',
-    fn: (v) => whenSidesAgree((s) => offset2(v, s), SIDE_GAP_OFFSET) },
-  { id: 'plank.off2d.view', task: 'plank', label: 'hip offset / line, 2D, both sides, corrected for foreshortening (yaw and camera height from the shoulder span)', unit: 'of line', needs3D: false, sense: 'signed',
-    fn: plankOffsetViewCorrected },
-  { id: 'plank.angle3d.both', task: 'plank', label: 'shoulder–hip–ankle angle, 3D, mean of both sides', unit: '°', needs3D: true, sense: 'low-is-fault',
-    fn: (v) => onBoth((s) => angle3(v, s)) },
-  { id: 'plank.angle3d.mid', task: 'plank', label: 'shoulder–hip–ankle angle, 3D, on the midline (midpoints of the pairs)', unit: '°', needs3D: true, sense: 'low-is-fault',
-    fn: angle3mid },
-  { id: 'plank.bend3d.mid', task: 'plank', label: 'signed bend, 3D midline (+ hips above the line, camera up)', unit: '°', needs3D: true, sense: 'signed',
-    fn: (v) => signedBend(angle3mid(v), offset3mid(v)) },
-  { id: 'plank.off3d.both', task: 'plank', label: 'hip height above the shoulder–ankle line / its length, 3D, mean of both sides', unit: 'of line', needs3D: true, sense: 'signed',
-    fn: (v) => onBoth((s) => offset3(v, s)) },
-  { id: 'plank.off3d.mid', task: 'plank', label: 'hip height above the line / its length, 3D midline', unit: 'of line', needs3D: true, sense: 'signed',
-    fn: offset3mid },
-  { id: 'plank.off3d.floor', task: 'plank', label: "hip height above the line / its length, 3D midline, \"up\" = the floor's normal from wrists and toes", unit: 'of line', needs3D: true, sense: 'signed',
-    fn: plankOffsetFloor3 },
-  { id: 'plank.off3d.agree', task: 'plank', label: `hip offset / line, 3D, judged only when the sides agree within ${SIDE_GAP_OFFSET}`, unit: 'of line', needs3D: true, sense: 'signed',
-    fn: (v) => whenSidesAgree((s) => offset3(v, s), SIDE_GAP_OFFSET) },
+  {
+    id: 'plank.angle2d.best',
+    task: 'plank',
+    label: 'shoulder–hip–ankle angle, 2D, better-seen side',
+    unit: '°',
+    needs3D: false,
+    sense: 'low-is-fault',
+    fn: (v) => onBest(v, SHA, (s) => angle2(v, s)),
+  },
+  {
+    id: 'plank.bend2d.best',
+    task: 'plank',
+    label: '180° − that angle, signed (+ hips above the line), 2D, better side',
+    unit: '°',
+    needs3D: false,
+    sense: 'signed',
+    fn: (v) => onBest(v, SHA, (s) => signedBend(angle2(v, s), offset2(v, s))),
+  },
+  {
+    id: 'plank.bend2d.both',
+    task: 'plank',
+    label: 'signed bend, 2D, mean of both sides',
+    unit: '°',
+    needs3D: false,
+    sense: 'signed',
+    fn: (v) => onBoth((s) => signedBend(angle2(v, s), offset2(v, s))),
+  },
+  {
+    id: 'plank.bend2d.agree',
+    task: 'plank',
+    label: `signed bend, 2D, both sides, judged only when they agree within ${SIDE_GAP_DEG}°`,
+    unit: '°',
+    needs3D: false,
+    sense: 'signed',
+    fn: (v) => whenSidesAgree((s) => signedBend(angle2(v, s), offset2(v, s)), SIDE_GAP_DEG),
+  },
+  {
+    id: 'plank.off2d.best',
+    task: 'plank',
+    label: 'hip offset from the shoulder–ankle line / its length, 2D, better side (+ above)',
+    unit: 'of line',
+    needs3D: false,
+    sense: 'signed',
+    fn: (v) => onBest(v, SHA, (s) => offset2(v, s)),
+  },
+  {
+    id: 'plank.off2d.both',
+    task: 'plank',
+    label: 'hip offset / line, 2D, mean of both sides',
+    unit: 'of line',
+    needs3D: false,
+    sense: 'signed',
+    fn: (v) => onBoth((s) => offset2(v, s)),
+  },
+  {
+    id: 'plank.off2d.agree',
+    task: 'plank',
+    label: `hip offset / line, 2D, both sides, judged only when they agree within ${SIDE_GAP_OFFSET}`,
+    unit: 'of line',
+    needs3D: false,
+    sense: 'signed',
+    fn: (v) => whenSidesAgree((s) => offset2(v, s), SIDE_GAP_OFFSET),
+  },
+  {
+    id: 'plank.off2d.view',
+    task: 'plank',
+    label: 'hip offset / line, 2D, both sides, corrected for foreshortening (yaw and camera height from the shoulder span)',
+    unit: 'of line',
+    needs3D: false,
+    sense: 'signed',
+    fn: plankOffsetViewCorrected,
+  },
+  {
+    id: 'plank.angle3d.both',
+    task: 'plank',
+    label: 'shoulder–hip–ankle angle, 3D, mean of both sides',
+    unit: '°',
+    needs3D: true,
+    sense: 'low-is-fault',
+    fn: (v) => onBoth((s) => angle3(v, s)),
+  },
+  {
+    id: 'plank.angle3d.mid',
+    task: 'plank',
+    label: 'shoulder–hip–ankle angle, 3D, on the midline (midpoints of the pairs)',
+    unit: '°',
+    needs3D: true,
+    sense: 'low-is-fault',
+    fn: angle3mid,
+  },
+  {
+    id: 'plank.bend3d.mid',
+    task: 'plank',
+    label: 'signed bend, 3D midline (+ hips above the line, camera up)',
+    unit: '°',
+    needs3D: true,
+    sense: 'signed',
+    fn: (v) => signedBend(angle3mid(v), offset3mid(v)),
+  },
+  {
+    id: 'plank.off3d.both',
+    task: 'plank',
+    label: 'hip height above the shoulder–ankle line / its length, 3D, mean of both sides',
+    unit: 'of line',
+    needs3D: true,
+    sense: 'signed',
+    fn: (v) => onBoth((s) => offset3(v, s)),
+  },
+  {
+    id: 'plank.off3d.mid',
+    task: 'plank',
+    label: 'hip height above the line / its length, 3D midline',
+    unit: 'of line',
+    needs3D: true,
+    sense: 'signed',
+    fn: offset3mid,
+  },
+  {
+    id: 'plank.off3d.floor',
+    task: 'plank',
+    label: 'hip height above the line / its length, 3D midline, "up" = the floor\'s normal from wrists and toes',
+    unit: 'of line',
+    needs3D: true,
+    sense: 'signed',
+    fn: plankOffsetFloor3,
+  },
+  {
+    id: 'plank.off3d.agree',
+    task: 'plank',
+    label: `hip offset / line, 3D, judged only when the sides agree within ${SIDE_GAP_OFFSET}`,
+    unit: 'of line',
+    needs3D: true,
+    sense: 'signed',
+    fn: (v) => whenSidesAgree((s) => offset3(v, s), SIDE_GAP_OFFSET),
+  },
 
-  { id: 'crunch.curl2d', task: 'crunch', label: "trunk curl as the engine has it: 90° − trunk angle from image vertical, 2D", unit: '°', needs3D: false, sense: 'high-is-active',
-    fn: curlFromVertical2D },
-  { id: 'crunch.flex2d.best', task: 'crunch', label: 'hip flexion 180° − shoulder–hip–knee, 2D, better side', unit: '°', needs3D: false, sense: 'high-is-active',
-    fn: (v) => onBest(v, SHK, (s) => flex2(v, s)) },
-  { id: 'crunch.rise3d', task: 'crunch', label: "trunk rise above the camera's horizontal, 3D", unit: '°', needs3D: true, sense: 'high-is-active',
-    fn: trunkRise3D },
-  { id: 'crunch.rise3d.floor', task: 'crunch', label: 'trunk rise above the floor plane through hips and heels, 3D', unit: '°', needs3D: true, sense: 'high-is-active',
-    fn: (v) => riseAboveFloor(v, ['left_hip', 'right_hip'], ['left_heel', 'right_heel']) },
-  { id: 'crunch.flex3d.both', task: 'crunch', label: 'hip flexion 180° − shoulder–hip–knee, 3D, both sides', unit: '°', needs3D: true, sense: 'high-is-active',
-    fn: (v) => onBoth((s) => flex3(v, s)) },
+  {
+    id: 'crunch.curl2d',
+    task: 'crunch',
+    label: 'trunk curl as the engine has it: 90° − trunk angle from image vertical, 2D',
+    unit: '°',
+    needs3D: false,
+    sense: 'high-is-active',
+    fn: curlFromVertical2D,
+  },
+  {
+    id: 'crunch.flex2d.best',
+    task: 'crunch',
+    label: 'hip flexion 180° − shoulder–hip–knee, 2D, better side',
+    unit: '°',
+    needs3D: false,
+    sense: 'high-is-active',
+    fn: (v) => onBest(v, SHK, (s) => flex2(v, s)),
+  },
+  {
+    id: 'crunch.rise3d',
+    task: 'crunch',
+    label: "trunk rise above the camera's horizontal, 3D",
+    unit: '°',
+    needs3D: true,
+    sense: 'high-is-active',
+    fn: trunkRise3D,
+  },
+  {
+    id: 'crunch.rise3d.floor',
+    task: 'crunch',
+    label: 'trunk rise above the floor plane through hips and heels, 3D',
+    unit: '°',
+    needs3D: true,
+    sense: 'high-is-active',
+    fn: (v) => riseAboveFloor(v, ['left_hip', 'right_hip'], ['left_heel', 'right_heel']),
+  },
+  {
+    id: 'crunch.flex3d.both',
+    task: 'crunch',
+    label: 'hip flexion 180° − shoulder–hip–knee, 3D, both sides',
+    unit: '°',
+    needs3D: true,
+    sense: 'high-is-active',
+    fn: (v) => onBoth((s) => flex3(v, s)),
+  },
 
   ...(['crunch.curl2d', 'crunch.rise3d'] as const).map((id): Measure => {
     const base = id === 'crunch.curl2d' ? curlFromVertical2D : trunkRise3D;
     return {
-      id: `${id}.rel`, task: 'crunch', label: `the same, minus its lowest value over the last ${RELATIVE_SEC} s`, unit: '°', needs3D: id.includes('3d'),
-      sense: 'high-is-active', fn: base, relative: { sec: RELATIVE_SEC, minFrames: 8 },
+      id: `${id}.rel`,
+      task: 'crunch',
+      label: `the same, minus its lowest value over the last ${RELATIVE_SEC} s`,
+      unit: '°',
+      needs3D: id.includes('3d'),
+      sense: 'high-is-active',
+      fn: base,
+      relative: { sec: RELATIVE_SEC, minFrames: 8 },
     };
   }),
 
-  { id: 'press.elbow2d.best', task: 'press-up', label: 'elbow angle (shoulder–elbow–wrist), 2D, better side', unit: '°', needs3D: false, sense: 'high-is-active',
-    fn: (v) => onBest(v, SEW, (s) => elbow2(v, s)) },
-  { id: 'press.elbow3d.both', task: 'press-up', label: 'elbow angle, 3D, both sides', unit: '°', needs3D: true, sense: 'high-is-active',
-    fn: (v) => onBoth((s) => elbow3(v, s)) },
-  { id: 'press.ext2d.best', task: 'press-up', label: 'back extension 180° − shoulder–hip–knee, 2D, better side', unit: '°', needs3D: false, sense: 'high-is-active',
-    fn: (v) => onBest(v, SHK, (s) => ext2(v, s)) },
-  { id: 'press.ext3d.both', task: 'press-up', label: 'back extension 180° − shoulder–hip–knee, 3D, both sides', unit: '°', needs3D: true, sense: 'high-is-active',
-    fn: (v) => onBoth((s) => ext3(v, s)) },
-  { id: 'press.rise2d', task: 'press-up', label: "trunk rise from image horizontal (the crunch's curl, read the other way up), 2D", unit: '°', needs3D: false, sense: 'high-is-active',
-    fn: curlFromVertical2D },
-  { id: 'press.rise3d.floor', task: 'press-up', label: 'trunk rise above the floor plane through knees and toes, 3D', unit: '°', needs3D: true, sense: 'high-is-active',
-    fn: (v) => riseAboveFloor(v, ['left_knee', 'right_knee'], ['left_foot_index', 'right_foot_index']) },
-  { id: 'press.rise3d', task: 'press-up', label: "trunk rise above the camera's horizontal, 3D", unit: '°', needs3D: true, sense: 'high-is-active',
-    fn: trunkRise3D },
+  {
+    id: 'press.elbow2d.best',
+    task: 'press-up',
+    label: 'elbow angle (shoulder–elbow–wrist), 2D, better side',
+    unit: '°',
+    needs3D: false,
+    sense: 'high-is-active',
+    fn: (v) => onBest(v, SEW, (s) => elbow2(v, s)),
+  },
+  {
+    id: 'press.elbow3d.both',
+    task: 'press-up',
+    label: 'elbow angle, 3D, both sides',
+    unit: '°',
+    needs3D: true,
+    sense: 'high-is-active',
+    fn: (v) => onBoth((s) => elbow3(v, s)),
+  },
+  {
+    id: 'press.ext2d.best',
+    task: 'press-up',
+    label: 'back extension 180° − shoulder–hip–knee, 2D, better side',
+    unit: '°',
+    needs3D: false,
+    sense: 'high-is-active',
+    fn: (v) => onBest(v, SHK, (s) => ext2(v, s)),
+  },
+  {
+    id: 'press.ext3d.both',
+    task: 'press-up',
+    label: 'back extension 180° − shoulder–hip–knee, 3D, both sides',
+    unit: '°',
+    needs3D: true,
+    sense: 'high-is-active',
+    fn: (v) => onBoth((s) => ext3(v, s)),
+  },
+  {
+    id: 'press.rise2d',
+    task: 'press-up',
+    label: "trunk rise from image horizontal (the crunch's curl, read the other way up), 2D",
+    unit: '°',
+    needs3D: false,
+    sense: 'high-is-active',
+    fn: curlFromVertical2D,
+  },
+  {
+    id: 'press.rise3d.floor',
+    task: 'press-up',
+    label: 'trunk rise above the floor plane through knees and toes, 3D',
+    unit: '°',
+    needs3D: true,
+    sense: 'high-is-active',
+    fn: (v) => riseAboveFloor(v, ['left_knee', 'right_knee'], ['left_foot_index', 'right_foot_index']),
+  },
+  {
+    id: 'press.rise3d',
+    task: 'press-up',
+    label: "trunk rise above the camera's horizontal, 3D",
+    unit: '°',
+    needs3D: true,
+    sense: 'high-is-active',
+    fn: trunkRise3D,
+  },
 ];

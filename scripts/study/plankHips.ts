@@ -20,23 +20,32 @@ import { perceivedRows, plankDatasetDir } from '../lib/enginePlankDataset';
 import { FAULT_WINDOWS, plankSetSource, percentile as q, type PlankKind } from '../lib/thresholds';
 
 type P = { x: number; y: number };
-const mid = (b: Body, i: number): P | null => (b.ok[i] === 1 && b.ok[i + 1] === 1 ? { x: ((b.x[i] as number) + (b.x[i + 1] as number)) / 2, y: ((b.y[i] as number) + (b.y[i + 1] as number)) / 2 } : null);
+const mid = (b: Body, i: number): P | null =>
+  b.ok[i] === 1 && b.ok[i + 1] === 1
+    ? { x: ((b.x[i] as number) + (b.x[i + 1] as number)) / 2, y: ((b.y[i] as number) + (b.y[i + 1] as number)) / 2 }
+    : null;
 const pt = (b: Body, i: number): P | null => (b.ok[i] === 1 ? { x: b.x[i] as number, y: b.y[i] as number } : null);
 const DEG = 180 / Math.PI;
 /** Signed bend at h of s–h–a (°), + when h is above the s→a line. */
 function bend(s: P, h: P, a: P): number | null {
-  const ux = s.x - h.x, uy = s.y - h.y, vx = a.x - h.x, vy = a.y - h.y;
+  const ux = s.x - h.x,
+    uy = s.y - h.y,
+    vx = a.x - h.x,
+    vy = a.y - h.y;
   const n = Math.hypot(ux, uy) * Math.hypot(vx, vy);
   if (!(n > 0)) return null;
   const ang = Math.acos(Math.max(-1, Math.min(1, (ux * vx + uy * vy) / n)));
-  const dx = a.x - s.x, dy = a.y - s.y;
+  const dx = a.x - s.x,
+    dy = a.y - s.y;
   const cross = dx * (h.y - s.y) - dy * (h.x - s.x);
   const above = dx >= 0 ? -cross : cross;
   return (Math.PI - ang) * DEG * (above >= 0 ? 1 : -1);
 }
 /** Signed offset of p from the line a→c (+ above), in units of `unit`. */
 function off(a: P, p: P, c: P, unit: number): number | null {
-  const dx = c.x - a.x, dy = c.y - a.y, l = Math.hypot(dx, dy);
+  const dx = c.x - a.x,
+    dy = c.y - a.y,
+    l = Math.hypot(dx, dy);
   if (!(l > 0) || !(unit > 0)) return null;
   const cross = (dx * (p.y - a.y) - dy * (p.x - a.x)) / l;
   return (dx >= 0 ? -cross : cross) / unit;
@@ -45,14 +54,27 @@ function off(a: P, p: P, c: P, unit: number): number | null {
 export type Row = Record<string, number | null>;
 /** Every candidate measure on one body. */
 export function measures(b: Body): Row {
-  const S = mid(b, 5), H = mid(b, 11), A = mid(b, 15), K = mid(b, 13), N = pt(b, 0), W = mid(b, 9), E = mid(b, 7);
+  const S = mid(b, 5),
+    H = mid(b, 11),
+    A = mid(b, 15),
+    K = mid(b, 13),
+    N = pt(b, 0),
+    W = mid(b, 9),
+    E = mid(b, 7);
   const r: Row = {};
   r.bend = hipBend(b);
   r.turn = viewTurn(b);
   r.bendRaw = S && H && A ? bend(S, H, A) : null;
-  const side = (o: number) => { const s = pt(b, 5 + o), h = pt(b, 11 + o), a = pt(b, 15 + o); return s && h && a ? bend(s, h, a) : null; };
-  const l = side(0), rr = side(1);
-  const ls = (b.score[5] as number) + (b.score[11] as number) + (b.score[15] as number), rs = (b.score[6] as number) + (b.score[12] as number) + (b.score[16] as number);
+  const side = (o: number) => {
+    const s = pt(b, 5 + o),
+      h = pt(b, 11 + o),
+      a = pt(b, 15 + o);
+    return s && h && a ? bend(s, h, a) : null;
+  };
+  const l = side(0),
+    rr = side(1);
+  const ls = (b.score[5] as number) + (b.score[11] as number) + (b.score[15] as number),
+    rs = (b.score[6] as number) + (b.score[12] as number) + (b.score[16] as number);
   r.bendNear = ls >= rs ? l : rr;
   r.bendFar = ls >= rs ? rr : l;
   r.bendLR = l !== null && rr !== null ? l - rr : null;
@@ -64,7 +86,12 @@ export function measures(b: Body): Row {
   // Head: the nose's offset from the hip→shoulder line, torso lengths (+ above, − dropped).
   r.head = H && S && N ? off(H, N, S, T) : null;
   // The nose along the trunk beyond the shoulders (how far forward the head reaches), torso lengths.
-  if (H && S && N) { const ux = S.x - H.x, uy = S.y - H.y, l2 = Math.hypot(ux, uy); r.headAlong = ((N.x - S.x) * ux + (N.y - S.y) * uy) / l2 / T; } else r.headAlong = null;
+  if (H && S && N) {
+    const ux = S.x - H.x,
+      uy = S.y - H.y,
+      l2 = Math.hypot(ux, uy);
+    r.headAlong = ((N.x - S.x) * ux + (N.y - S.y) * uy) / l2 / T;
+  } else r.headAlong = null;
   const sup = W ?? E;
   // Floor line: the supporting hands (or elbows) to the ankles. Trunk and leg slopes against it.
   if (sup && A && S && H) {
@@ -74,9 +101,17 @@ export function measures(b: Body): Row {
     r.legF = signed(A, H) - signed(A, sup);
     r.hipUp = off(sup, H, A, T);
     r.shUp = off(sup, S, A, T);
-  } else { r.trunkF = r.legF = r.hipUp = r.shUp = null; }
-  r.shW = b.ok[5] === 1 && b.ok[6] === 1 && T > 0 ? Math.hypot((b.x[6] as number) - (b.x[5] as number), (b.y[6] as number) - (b.y[5] as number)) / T : null;
-  r.hipW = b.ok[11] === 1 && b.ok[12] === 1 && T > 0 ? Math.hypot((b.x[12] as number) - (b.x[11] as number), (b.y[12] as number) - (b.y[11] as number)) / T : null;
+  } else {
+    r.trunkF = r.legF = r.hipUp = r.shUp = null;
+  }
+  r.shW =
+    b.ok[5] === 1 && b.ok[6] === 1 && T > 0
+      ? Math.hypot((b.x[6] as number) - (b.x[5] as number), (b.y[6] as number) - (b.y[5] as number)) / T
+      : null;
+  r.hipW =
+    b.ok[11] === 1 && b.ok[12] === 1 && T > 0
+      ? Math.hypot((b.x[12] as number) - (b.x[11] as number), (b.y[12] as number) - (b.y[11] as number)) / T
+      : null;
   r.legT = H && A && T > 0 ? Math.hypot(A.x - H.x, A.y - H.y) / T : null;
   // The head in the line: ears (their midpoint, else the one seen) and the nose in place of the shoulders.
   const Ear = mid(b, 3) ?? pt(b, b.score[3]! >= b.score[4]! ? 3 : 4) ?? pt(b, 4);
@@ -91,7 +126,12 @@ export function measures(b: Body): Row {
   return r;
 }
 
-export interface Group { source: string; clip: string; kind: PlankKind; rows: Row[] }
+export interface Group {
+  source: string;
+  clip: string;
+  kind: PlankKind;
+  rows: Row[];
+}
 
 function judged(frames: readonly PoseFrame[], model: string, keep: (t: number) => boolean): Row[] {
   const per = createPerception(modelFamily(model as ModelName));
@@ -114,13 +154,18 @@ export function groups(model = 'movenet-thunder', withSet = true): Group[] {
     const planted = FAULT_WINDOWS[c.id] ?? [];
     if (c.exercise !== 'plank' && !planted.length) continue;
     const frames = readFixtureFrames(p).frames;
-    const bad: [number, number][] = [...planted.map(([a, z]) => [a, z] as [number, number]), ...c.truth.faults.map((f) => [f.start, f.end] as [number, number])];
+    const bad: [number, number][] = [
+      ...planted.map(([a, z]) => [a, z] as [number, number]),
+      ...c.truth.faults.map((f) => [f.start, f.end] as [number, number]),
+    ];
     if (c.exercise === 'plank' && planted.every(([, , k]) => k !== 'high')) {
       const good = c.truth.holds.map((h) => [h.start, h.end]);
-      const keep = (t: number) => good.some(([a, z]) => t >= a! * 1000 && t <= z! * 1000) && !bad.some(([a, z]) => t >= (a - 0.5) * 1000 && t <= (z + 0.5) * 1000);
+      const keep = (t: number) =>
+        good.some(([a, z]) => t >= a! * 1000 && t <= z! * 1000) && !bad.some(([a, z]) => t >= (a - 0.5) * 1000 && t <= (z + 0.5) * 1000);
       out.push({ source: c.source, clip: c.id.slice(0, 3), kind: 'good', rows: judged(frames, model, keep) });
     }
-    for (const [a, z, kind] of planted) out.push({ source: c.source, clip: c.id.slice(0, 3), kind, rows: judged(frames, model, (t) => t >= a * 1000 && t <= z * 1000) });
+    for (const [a, z, kind] of planted)
+      out.push({ source: c.source, clip: c.id.slice(0, 3), kind, rows: judged(frames, model, (t) => t >= a * 1000 && t <= z * 1000) });
   }
   if (withSet && existsSync(plankDatasetDir)) {
     const fam = modelFamily(model as ModelName);
@@ -149,15 +194,23 @@ if (process.argv[1]?.endsWith('plankHips.ts')) {
   const lines = [['source', 'clip', 'kind', 'n', ...names].join('\t')];
   for (const g of gs) {
     if (!g.rows.length) continue;
-    lines.push([g.source, g.clip, g.kind, String(g.rows.length), ...names.map((m) => {
-      const v = g.rows.map((r) => r[m]).filter((x): x is number => x !== null && x !== undefined && Number.isFinite(x));
-      return v.length ? `${f1(q(v, 0.05))}/${f1(q(v, 0.5))}/${f1(q(v, 0.95))}` : '–';
-    })].join('\t'));
+    lines.push(
+      [
+        g.source,
+        g.clip,
+        g.kind,
+        String(g.rows.length),
+        ...names.map((m) => {
+          const v = g.rows.map((r) => r[m]).filter((x): x is number => x !== null && x !== undefined && Number.isFinite(x));
+          return v.length ? `${f1(q(v, 0.05))}/${f1(q(v, 0.5))}/${f1(q(v, 0.95))}` : '–';
+        }),
+      ].join('\t'),
+    );
   }
   process.stdout.on('error', () => process.exit(0));
   process.stdout.write(lines.join('\n') + '\n');
   if (values.csv) {
-    const all = gs.flatMap((g) => g.rows.map((r) => [g.source, g.clip, g.kind, ...names.map((m) => (r[m] ?? ''))].join(',')));
+    const all = gs.flatMap((g) => g.rows.map((r) => [g.source, g.clip, g.kind, ...names.map((m) => r[m] ?? '')].join(',')));
     writeFileSync(values.csv, ['source,clip,kind,' + names.join(','), ...all].join('\n') + '\n');
   }
 }

@@ -41,13 +41,20 @@ for (const model of models) {
     }
     const t0 = performance.now();
     const r = await recordVideo({
-      video, model, fps: list.fps, maxSide: list.maxSide, smoothing: false, repoRoot,
+      video,
+      model,
+      fps: list.fps,
+      maxSide: list.maxSide,
+      smoothing: false,
+      repoRoot,
       crop: c.crop === null ? undefined : parseCrop(c.crop),
     });
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, stringifyFixture(r.fixture));
     const found = r.frames.filter((f) => f.poses.length > 0).length;
-    console.log(`${c.id} ${model}: ${r.frames.length} frames (${found} with a person), median ${median(r.inferMs).toFixed(1)} ms/frame, ` +
-      `${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    console.log(
+      `${c.id} ${model}: ${r.frames.length} frames (${found} with a person), median ${median(r.inferMs).toFixed(1)} ms/frame, ` +
+        `${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
   }
 }

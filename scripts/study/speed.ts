@@ -63,7 +63,8 @@ for (let r = 0; r < rounds; r++) {
 const loadAfter = loadavg();
 const w = frames[0]!;
 const report: SpeedReport = {
-  note: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${clipId} (${w.width}×${w.height}), ${nFrames} frames after ${WARMUP} warm-up, ` +
+  note:
+    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${clipId} (${w.width}×${w.height}), ${nFrames} frames after ${WARMUP} warm-up, ` +
     `${rounds} rounds with the models alternating; Node ${process.version}, tfjs backend ${tf.getBackend()}; ` +
     `load average ${loadBefore.map((x) => x.toFixed(1)).join(' ')} before, ${loadAfter.map((x) => x.toFixed(1)).join(' ')} after (2 cores, shared).`,
   rows: STUDY_MODELS.map((model) => ({

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Problem, Sample } from './stats';
 import { fitThreshold, leaveOneSourceOut, leaveOneSourceOutEdge, quantile, separation } from './stats';
 
-const s = (source: string, label: string, values: number[]): Sample =>
-  ({ source, clip: source, label, start: 0, end: 1, frames: values.length, values });
+const s = (source: string, label: string, values: number[]): Sample => ({
+  source,
+  clip: source,
+  label,
+  start: 0,
+  end: 1,
+  frames: values.length,
+  values,
+});
 const sag: Problem = { id: 'sag', negative: ['good'], positive: ['sag'], dir: -1 };
 
 describe('study statistics', () => {
@@ -43,8 +50,11 @@ describe('study statistics', () => {
 
   it('leave-one-source-out reports a left-out source that lands on the wrong side', () => {
     const data = [
-      s('a', 'good', [0, 1]), s('b', 'good', [0.5, 1.5]), s('c', 'good', [-4.5, -4]),
-      s('d', 'sag', [-5, -6]), s('e', 'sag', [-5.5, -6.5]),
+      s('a', 'good', [0, 1]),
+      s('b', 'good', [0.5, 1.5]),
+      s('c', 'good', [-4.5, -4]),
+      s('d', 'sag', [-5, -6]),
+      s('e', 'sag', [-5.5, -6.5]),
     ];
     const lo = leaveOneSourceOut(data, sag);
     // Without c, the cut falls between 0 and −5; c's good frames at −4.5/−4 fall on the sag side.
@@ -55,9 +65,10 @@ describe('study statistics', () => {
 });
 
 describe('leave-one-source-out against the edge of the normal class', () => {
-  it('scores the only faulty source against the other sources\' good planks', () => {
+  it("scores the only faulty source against the other sources' good planks", () => {
     const data = [
-      s('a', 'good', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), s('b', 'good', [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
+      s('a', 'good', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+      s('b', 'good', [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
       s('c', 'pike', [20, 21, 22]),
     ];
     const pike: Problem = { id: 'pike', negative: ['good'], positive: ['pike'], dir: 1 };

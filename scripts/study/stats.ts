@@ -5,7 +5,8 @@ export function quantile(xs: readonly number[], q: number): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  const lo = Math.floor(pos),
+    hi = Math.ceil(pos);
   return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
 export const median = (xs: readonly number[]): number => quantile(xs, 0.5);
@@ -47,7 +48,11 @@ export function noiseOf(samples: readonly Sample[]): number {
   return sds.length ? median(sds) : NaN;
 }
 
-interface Weighted { s: number; pos: boolean; w: number }
+interface Weighted {
+  s: number;
+  pos: boolean;
+  w: number;
+}
 
 /**
  * Each (source, class) pair weighs 1 in total, shared equally by its windows and then by their frames: a long
@@ -80,17 +85,24 @@ export function fitThreshold(samples: readonly Sample[], p: Problem): Fit | null
   const N = data.filter((d) => !d.pos).reduce((t, d) => t + d.w, 0);
   if (!(P > 0) || !(N > 0)) return null;
   // Threshold between data[i-1] and data[i]: values ≤ it are negative. negBelow/posBelow up to i.
-  let negBelow = 0, posBelow = 0;
+  let negBelow = 0,
+    posBelow = 0;
   let best = -1;
   let runs: { lo: number; hi: number }[] = [];
   for (let i = 0; i <= data.length; i++) {
-    if (i > 0) { const d = data[i - 1]!; if (d.pos) posBelow += d.w; else negBelow += d.w; }
+    if (i > 0) {
+      const d = data[i - 1]!;
+      if (d.pos) posBelow += d.w;
+      else negBelow += d.w;
+    }
     if (i > 0 && i < data.length && data[i]!.s === data[i - 1]!.s) continue;
     const ba = 0.5 * (negBelow / N + (P - posBelow) / P);
     const lo = i === 0 ? data[0]!.s - 1 : data[i - 1]!.s;
     const hi = i === data.length ? data[data.length - 1]!.s + 1 : data[i]!.s;
-    if (ba > best + 1e-12) { best = ba; runs = [{ lo, hi }]; }
-    else if (Math.abs(ba - best) <= 1e-12) runs.push({ lo, hi });
+    if (ba > best + 1e-12) {
+      best = ba;
+      runs = [{ lo, hi }];
+    } else if (Math.abs(ba - best) <= 1e-12) runs.push({ lo, hi });
   }
   // Widest gap among the best cuts, then its middle.
   const r = runs.reduce((a, b) => (b.hi - b.lo > a.hi - a.lo ? b : a));
@@ -148,17 +160,32 @@ export function leaveOneSourceOut(samples: readonly Sample[], p: Problem): LosoR
   const sources = [...new Set(inProblem.map((s) => s.source))].sort();
   const perSource: LeftOut[] = [];
   for (const src of sources) {
-    const fit = fitThreshold(inProblem.filter((s) => s.source !== src), p);
+    const fit = fitThreshold(
+      inProblem.filter((s) => s.source !== src),
+      p,
+    );
     const mine = inProblem.filter((s) => s.source === src);
-    if (!fit) { perSource.push({ source: src, fit: null, posAccuracy: null, negAccuracy: null, windows: [] }); continue; }
+    if (!fit) {
+      perSource.push({ source: src, fit: null, posAccuracy: null, negAccuracy: null, windows: [] });
+      continue;
+    }
     const acc = (pos: boolean): number | null => {
       const vals = mine.filter((s) => p.positive.includes(s.label) === pos).flatMap((s) => s.values);
       if (!vals.length) return null;
       return vals.filter((v) => marginOf(v, fit.threshold, pos, p.dir) > 0).length / vals.length;
     };
     perSource.push({
-      source: src, fit, posAccuracy: acc(true), negAccuracy: acc(false),
-      windows: mine.map((s) => ({ clip: s.clip, label: s.label, start: s.start, end: s.end, margin: marginOf(median(s.values), fit.threshold, p.positive.includes(s.label), p.dir) })),
+      source: src,
+      fit,
+      posAccuracy: acc(true),
+      negAccuracy: acc(false),
+      windows: mine.map((s) => ({
+        clip: s.clip,
+        label: s.label,
+        start: s.start,
+        end: s.end,
+        margin: marginOf(median(s.values), fit.threshold, p.positive.includes(s.label), p.dir),
+      })),
     });
   }
   const scored = perSource.filter((r) => r.fit);
@@ -178,7 +205,11 @@ export function leaveOneSourceOut(samples: readonly Sample[], p: Problem): LosoR
 
 export interface EdgeResult {
   /** Per left-out source: the threshold from the other sources' negative windows, and each of its windows' margin. */
-  perSource: { source: string; threshold: number; windows: { clip: string; label: string; start: number; end: number; margin: number; share: number }[] }[];
+  perSource: {
+    source: string;
+    threshold: number;
+    windows: { clip: string; label: string; start: number; end: number; margin: number; share: number }[];
+  }[];
   /** Smallest margin of a left-out negative (good / rest) window's median, and of a positive (fault / peak) one. */
   worstNegative: number;
   worstPositive: number;
@@ -205,21 +236,36 @@ export function leaveOneSourceOutEdge(samples: readonly Sample[], p: Problem): E
   for (const src of sources) {
     const normals = inP.filter((s) => s.source !== src && p.negative.includes(s.label));
     if (!normals.length) continue;
-    const edge = Math.max(...normals.map((s) => quantile(s.values.map((v) => p.dir * v), 0.9)));
+    const edge = Math.max(
+      ...normals.map((s) =>
+        quantile(
+          s.values.map((v) => p.dir * v),
+          0.9,
+        ),
+      ),
+    );
     const threshold = p.dir * edge;
     perSource.push({
-      source: src, threshold,
-      windows: inP.filter((s) => s.source === src).map((s) => {
-        const pos = p.positive.includes(s.label);
-        return {
-          clip: s.clip, label: s.label, start: s.start, end: s.end, margin: marginOf(median(s.values), threshold, pos, p.dir),
-          share: s.values.filter((v) => marginOf(v, threshold, pos, p.dir) > 0).length / s.values.length,
-        };
-      }),
+      source: src,
+      threshold,
+      windows: inP
+        .filter((s) => s.source === src)
+        .map((s) => {
+          const pos = p.positive.includes(s.label);
+          return {
+            clip: s.clip,
+            label: s.label,
+            start: s.start,
+            end: s.end,
+            margin: marginOf(median(s.values), threshold, pos, p.dir),
+            share: s.values.filter((v) => marginOf(v, threshold, pos, p.dir) > 0).length / s.values.length,
+          };
+        }),
     });
   }
   const all = perSource.flatMap((r) => r.windows.map((w) => ({ ...w, pos: p.positive.includes(w.label) })));
-  const neg = all.filter((w) => !w.pos), pos = all.filter((w) => w.pos);
+  const neg = all.filter((w) => !w.pos),
+    pos = all.filter((w) => w.pos);
   const framesOk = (ws: typeof all) => {
     const n = inP.filter((s) => ws.some((w) => w.clip === s.clip && w.start === s.start)).reduce((t, s) => t + s.values.length, 0);
     const ok = ws.reduce((t, w) => t + w.share * (inP.find((s) => s.clip === w.clip && s.start === w.start)?.values.length ?? 0), 0);
@@ -229,8 +275,11 @@ export function leaveOneSourceOutEdge(samples: readonly Sample[], p: Problem): E
     perSource,
     worstNegative: neg.length ? Math.min(...neg.map((w) => w.margin)) : NaN,
     worstPositive: pos.length ? Math.min(...pos.map((w) => w.margin)) : NaN,
-    wrongNegative: neg.filter((w) => w.margin <= 0).length, scoredNegative: neg.length,
-    wrongPositive: pos.filter((w) => w.margin <= 0).length, scoredPositive: pos.length,
-    negativeFrames: framesOk(neg), positiveFrames: framesOk(pos),
+    wrongNegative: neg.filter((w) => w.margin <= 0).length,
+    scoredNegative: neg.length,
+    wrongPositive: pos.filter((w) => w.margin <= 0).length,
+    scoredPositive: pos.length,
+    negativeFrames: framesOk(neg),
+    positiveFrames: framesOk(pos),
   };
 }

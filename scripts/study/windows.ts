@@ -21,7 +21,9 @@ export interface StudyWindow {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const w = (clip: string, task: Task, label: string, start: number, end: number, view: View, note?: string): StudyWindow =>
-  note === undefined ? { clip, task, label, start: r2(start), end: r2(end), view } : { clip, task, label, start: r2(start), end: r2(end), view, note };
+  note === undefined
+    ? { clip, task, label, start: r2(start), end: r2(end), view }
+    : { clip, task, label, start: r2(start), end: r2(end), view, note };
 
 const C = {
   p01: '01_plank_forearm_3q_akshathak',
@@ -69,7 +71,9 @@ export const PLANK_WINDOWS: readonly StudyWindow[] = [
 
 export const CRUNCH_WINDOWS: readonly StudyWindow[] = [
   // 11: peaks ≈1.8, 2.9, 3.8, 4.8 s (±0.2, low confidence); rest midway between them.
-  ...[1.8, 2.9, 3.8, 4.8].map((t) => w(C.k11, 'crunch', 'peak', t - 0.15, t + 0.15, 'oblique', 'side-oblique from the head end, small in frame')),
+  ...[1.8, 2.9, 3.8, 4.8].map((t) =>
+    w(C.k11, 'crunch', 'peak', t - 0.15, t + 0.15, 'oblique', 'side-oblique from the head end, small in frame'),
+  ),
   ...[2.35, 3.35, 4.3].map((t) => w(C.k11, 'crunch', 'rest', t - 0.1, t + 0.1, 'oblique')),
   // 13: rep 1 held up ≈0.8–2.8 s, down ≈3.6–4.2 s, rep 2 peak ≈5.0 s, cut at 5.35 s. Close-up: legs out of view.
   w(C.k13, 'crunch', 'peak', 1.1, 2.5, 'side', 'close-up, hips at the frame edge'),

@@ -32,7 +32,7 @@ describe('wasm threads plugin', () => {
     expect(() => rewriteMainScript(twice, '/a.js')).toThrow(/found it 2 times/);
   });
 
-  it('serves the package file byte for byte, content-hashed, with Emscripten\'s guard intact', () => {
+  it("serves the package file byte for byte, content-hashed, with Emscripten's guard intact", () => {
     const f = threadedFactory();
     expect(f.source.equals(readFileSync(join(pkg, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.js')))).toBe(true);
     expect(f.fileName).toMatch(/^assets\/tfjs-backend-wasm-threaded-simd-[0-9a-f]{8}\.js$/);

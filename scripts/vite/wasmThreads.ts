@@ -34,7 +34,8 @@ import type { Plugin } from 'vite';
 const require = createRequire(import.meta.url);
 
 /** tfjs's expression that re-evaluates the (minified) factory's text in each pthread worker. */
-const BLOB_EXPR = /new Blob\(\[\s*`var WasmBackendModuleThreadedSimd = `\s*\+\s*wasmFactoryThreadedSimd\.toString\(\)\s*\],\s*\{\s*type:\s*'text\/javascript'\s*\}\)/g;
+const BLOB_EXPR =
+  /new Blob\(\[\s*`var WasmBackendModuleThreadedSimd = `\s*\+\s*wasmFactoryThreadedSimd\.toString\(\)\s*\],\s*\{\s*type:\s*'text\/javascript'\s*\}\)/g;
 /** The module that holds it: tfjs-backend-wasm's ESM build (dist/backend_wasm.js). */
 const BACKEND_MODULE = /[\\/]@tensorflow[\\/]tfjs-backend-wasm[\\/]dist[\\/]backend_wasm\.js$/;
 
@@ -59,8 +60,10 @@ export function threadedFactory(): ThreadedFactory {
 export function rewriteMainScript(code: string, publicPath: string): string {
   const hits = code.match(BLOB_EXPR)?.length ?? 0;
   if (hits !== 1) {
-    throw new Error(`form-coach-wasm-threads: expected tfjs-backend-wasm's pthread main-script Blob once in backend_wasm.js, found it ${hits} times. `
-      + 'Was @tensorflow/tfjs-backend-wasm upgraded? See scripts/vite/wasmThreads.ts.');
+    throw new Error(
+      `form-coach-wasm-threads: expected tfjs-backend-wasm's pthread main-script Blob once in backend_wasm.js, found it ${hits} times. ` +
+        'Was @tensorflow/tfjs-backend-wasm upgraded? See scripts/vite/wasmThreads.ts.',
+    );
   }
   // Absolute: the pthread workers are blob: workers, which cannot resolve a relative URL.
   return code.replace(BLOB_EXPR, `new URL(${JSON.stringify(publicPath)}, self.location.href).href`);
@@ -83,7 +86,9 @@ export function wasmThreads(): Plugin {
   let base = '/';
   return {
     name: 'form-coach-wasm-threads',
-    configResolved(config) { base = config.base; },
+    configResolved(config) {
+      base = config.base;
+    },
     transform(code, id) {
       return BACKEND_MODULE.test(id.split('?')[0] ?? id) ? rewriteMainScript(code, `${base}${factory.fileName}`) : null;
     },

@@ -26,8 +26,13 @@ const NAV: { screen: Screen; label: string }[] = [
 ];
 
 const TITLES: Record<Screen, string> = {
-  home: 'Exercises', live: 'Exercise', summary: 'Summary', history: 'History',
-  analyze: 'Analyse a recording', settings: 'Settings', camera: 'Camera check',
+  home: 'Exercises',
+  live: 'Exercise',
+  summary: 'Summary',
+  history: 'History',
+  analyze: 'Analyse a recording',
+  settings: 'Settings',
+  camera: 'Camera check',
 };
 
 export function App() {
@@ -45,19 +50,32 @@ export function App() {
       window.removeEventListener('hashchange', syncScreenFromLocation);
     };
   }, []);
-  useEffect(() => { document.title = `${TITLES[screen]} · Form Coach`; }, [screen]);
+  useEffect(() => {
+    document.title = `${TITLES[screen]} · Form Coach`;
+  }, [screen]);
 
   return (
     <div className={highContrast ? 'app high-contrast' : 'app'} data-screen={screen}>
       {/* Past the menu in one key press. Not a hash link: the hash is the screen (#/home), so it moves the focus. */}
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to main content</a>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <header className="app-header">
         <h1>Form Coach</h1>
         <nav aria-label="Main">
           <ul>
             {NAV.map((n) => (
               <li key={n.screen}>
-                <a href={`#/${n.screen}`} aria-current={screen === n.screen ? 'page' : undefined}>{n.label}</a>
+                <a href={`#/${n.screen}`} aria-current={screen === n.screen ? 'page' : undefined}>
+                  {n.label}
+                </a>
               </li>
             ))}
           </ul>
@@ -66,11 +84,19 @@ export function App() {
       </header>
       {notices.length > 0 && (
         <ul className="notices" role="status">
-          {notices.map((n) => <li key={n}>{n}</li>)}
+          {notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
         </ul>
       )}
       <main id="main" tabIndex={-1} className={`screen screen-${screen}`}>
-        <Suspense fallback={<p className="hint" role="status">Loading…</p>}>
+        <Suspense
+          fallback={
+            <p className="hint" role="status">
+              Loading…
+            </p>
+          }
+        >
           {screen === 'home' && <HomeScreen />}
           {screen === 'live' && <LiveScreen />}
           {screen === 'summary' && <SummaryScreen />}

@@ -34,9 +34,10 @@ const pageClock: Clock = {
 export async function bootLiveSession(win: Window): Promise<LiveSession> {
   // A constant false in production builds: the import() and the replay feed behind it are left out. Asked for
   // only with ?replay=, so a test page without it starts as fast as the production one.
-  const replay = __FORM_COACH_HOOKS__ && new URLSearchParams(win.location.search).has('replay')
-    ? await (await import('./live/replayBoot')).replayFromUrl(win, pageClock)
-    : null;
+  const replay =
+    __FORM_COACH_HOOKS__ && new URLSearchParams(win.location.search).has('replay')
+      ? await (await import('./live/replayBoot')).replayFromUrl(win, pageClock)
+      : null;
   // ?threads=N (test and bench builds): the wasm thread count, for the bench's 1-thread comparison row.
   const opener = createSourceOpener(__FORM_COACH_HOOKS__ ? { threads: urlThreads(win) } : {});
   const session = new LiveSession({

@@ -8,7 +8,10 @@ import type { CameraInfo } from './store';
 
 /** A camera failure, already worded for people (errors.ts); the browser's own error is its `cause`. */
 export class CameraError extends Error {
-  constructor(readonly appError: AppError, cause?: unknown) {
+  constructor(
+    readonly appError: AppError,
+    cause?: unknown,
+  ) {
     super(appError.technical || appError.title, { cause });
     this.name = 'CameraError';
   }
@@ -33,9 +36,7 @@ export async function openCamera(deviceId: string | null): Promise<MediaStream> 
 
 export async function listCameras(): Promise<CameraInfo[]> {
   const devices = await navigator.mediaDevices.enumerateDevices();
-  return devices
-    .filter((d) => d.kind === 'videoinput')
-    .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+  return devices.filter((d) => d.kind === 'videoinput').map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
 }
 
 /** Attaches a stream and waits for the first frame's size; sets width/height attributes for BlazePose. */
@@ -45,9 +46,18 @@ export async function attachStream(video: HTMLVideoElement, stream: MediaStream)
   video.playsInline = true;
   if (video.readyState < HTMLMediaElement.HAVE_METADATA) {
     await new Promise<void>((resolve, reject) => {
-      const done = () => { cleanup(); resolve(); };
-      const fail = () => { cleanup(); reject(new CameraError(cameraFailure(video.error ?? new Error('video error')))); };
-      const cleanup = () => { video.removeEventListener('loadedmetadata', done); video.removeEventListener('error', fail); };
+      const done = () => {
+        cleanup();
+        resolve();
+      };
+      const fail = () => {
+        cleanup();
+        reject(new CameraError(cameraFailure(video.error ?? new Error('video error'))));
+      };
+      const cleanup = () => {
+        video.removeEventListener('loadedmetadata', done);
+        video.removeEventListener('error', fail);
+      };
       video.addEventListener('loadedmetadata', done);
       video.addEventListener('error', fail);
     });
@@ -101,7 +111,9 @@ export function browserCamera(): CameraPort {
       const track = stream.getVideoTracks()[0];
       let stopped = false;
       const ended: (() => void)[] = [];
-      track?.addEventListener('ended', () => { if (!stopped) ended.forEach((f) => f()); });
+      track?.addEventListener('ended', () => {
+        if (!stopped) ended.forEach((f) => f());
+      });
       try {
         await attachStream(video, stream);
       } catch (e) {
@@ -111,8 +123,15 @@ export function browserCamera(): CameraPort {
       return {
         video,
         deviceId: track?.getSettings().deviceId ?? null,
-        onEnded: (cb) => { ended.push(cb); },
-        onResize: (cb) => { video.onresize = () => { syncVideoSize(video); cb(); }; },
+        onEnded: (cb) => {
+          ended.push(cb);
+        },
+        onResize: (cb) => {
+          video.onresize = () => {
+            syncVideoSize(video);
+            cb();
+          };
+        },
         live: () => !stopped && track?.readyState === 'live',
         stop: () => {
           stopped = true;

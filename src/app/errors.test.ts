@@ -6,7 +6,8 @@ import type { AppError } from './errors';
 import { cameraFailure, cameraUnavailable, describeFailure, ModelLoadError, noticeTechnical, noticeTexts, technicalText } from './errors';
 
 /** Words from libraries, exceptions and stacks that a person must never be shown. */
-const LIBRARY_WORDS = /registry|reading '|undefined|TypeError|Error:|DOMException|tensor|tfjs|TensorFlow|backend|\bwasm\b|webgl|SIMD|getUserMedia|\.js\b|\bat \S+ \(|HTTP \d{3}/i;
+const LIBRARY_WORDS =
+  /registry|reading '|undefined|TypeError|Error:|DOMException|tensor|tfjs|TensorFlow|backend|\bwasm\b|webgl|SIMD|getUserMedia|\.js\b|\bat \S+ \(|HTTP \d{3}/i;
 
 /** What the screen shows without opening Details. */
 const visible = (a: AppError) => `${a.title}\n${a.detail}`;
@@ -20,21 +21,119 @@ function domException(name: string, message: string): Error {
 // Failures as the app meets them: the raw messages are the ones seen in the browser (issue 10) or thrown by
 // the code that meets them (browserLoader, tfjs, the worker protocol).
 const FAILURES: { label: string; error: unknown; when: 'starting' | 'running'; kind: AppError['kind']; raw: string }[] = [
-  { label: 'wasm backend missing from the registry', error: new BackendStartError([{ kind: 'fallback', backend: 'wasm', detail: "Backend name 'wasm' not found in registry" }, { kind: 'fallback', backend: 'cpu', detail: 'The cpu backend failed to start' }]), when: 'starting', kind: 'backend', raw: "Backend name 'wasm' not found in registry" },
-  { label: 'tfjs reshape on another engine, mid-set', error: new TypeError("Cannot read properties of undefined (reading 'get')"), when: 'running', kind: 'detection-stopped', raw: "Cannot read properties of undefined (reading 'get')" },
-  { label: 'model file missing', error: Object.assign(new Error('Model file movenet-thunder.bin is missing. Run `npm run models` in the project folder, then reload.'), { file: 'movenet-thunder.bin' }), when: 'starting', kind: 'model-files', raw: 'movenet-thunder.bin' },
-  { label: 'model weights corrupt', error: new ModelLoadError('movenet-thunder', new Error('Based on the provided shape, [3,3,32,1], the tensor should have 288 values but has 64')), when: 'starting', kind: 'model-other', raw: 'the tensor should have 288 values but has 64' },
-  { label: 'worker cannot start', error: new PoseWorkerError(workerFailure('the worker script could not be loaded or crashed', true)), when: 'starting', kind: 'backend', raw: 'the worker script could not be loaded or crashed' },
-  { label: 'worker dies mid-set', error: new PoseWorkerError(workerFailure('Uncaught RangeError: Array buffer allocation failed', false)), when: 'running', kind: 'detection-stopped', raw: 'Array buffer allocation failed' },
-  { label: 'worker reports a backend failure', error: new PoseWorkerError({ kind: 'backend', message: 'No TensorFlow.js backend could start. wasm: failed.' }), when: 'starting', kind: 'backend', raw: 'No TensorFlow.js backend could start' },
-  { label: 'worker model load', error: new PoseWorkerError({ kind: 'model-load', message: 'The movenet-lightning model could not be loaded: bad weights' }), when: 'starting', kind: 'model-other', raw: 'bad weights' },
-  { label: 'worker estimate', error: new PoseWorkerError({ kind: 'estimate', message: 'estimatePoses: out of memory' }), when: 'running', kind: 'detection-stopped', raw: 'out of memory' },
-  { label: 'something unforeseen at start', error: new RangeError('Invalid array length at foo (main.js:1:2)'), when: 'starting', kind: 'unknown', raw: 'Invalid array length' },
-  { label: 'a thrown string', error: 'oops: undefined is not a function', when: 'starting', kind: 'unknown', raw: 'undefined is not a function' },
-  { label: 'camera denied', error: domException('NotAllowedError', 'Permission denied'), when: 'starting', kind: 'camera-denied', raw: 'Permission denied' },
-  { label: 'camera busy', error: domException('NotReadableError', 'Could not start video source'), when: 'starting', kind: 'camera-busy', raw: 'Could not start video source' },
-  { label: 'no camera', error: domException('NotFoundError', 'Requested device not found'), when: 'starting', kind: 'no-camera', raw: 'Requested device not found' },
-  { label: 'camera, anything else', error: domException('TypeError', "Failed to execute 'getUserMedia' on 'MediaDevices'"), when: 'starting', kind: 'camera-other', raw: "Failed to execute 'getUserMedia'" },
+  {
+    label: 'wasm backend missing from the registry',
+    error: new BackendStartError([
+      { kind: 'fallback', backend: 'wasm', detail: "Backend name 'wasm' not found in registry" },
+      { kind: 'fallback', backend: 'cpu', detail: 'The cpu backend failed to start' },
+    ]),
+    when: 'starting',
+    kind: 'backend',
+    raw: "Backend name 'wasm' not found in registry",
+  },
+  {
+    label: 'tfjs reshape on another engine, mid-set',
+    error: new TypeError("Cannot read properties of undefined (reading 'get')"),
+    when: 'running',
+    kind: 'detection-stopped',
+    raw: "Cannot read properties of undefined (reading 'get')",
+  },
+  {
+    label: 'model file missing',
+    error: Object.assign(new Error('Model file movenet-thunder.bin is missing. Run `npm run models` in the project folder, then reload.'), {
+      file: 'movenet-thunder.bin',
+    }),
+    when: 'starting',
+    kind: 'model-files',
+    raw: 'movenet-thunder.bin',
+  },
+  {
+    label: 'model weights corrupt',
+    error: new ModelLoadError(
+      'movenet-thunder',
+      new Error('Based on the provided shape, [3,3,32,1], the tensor should have 288 values but has 64'),
+    ),
+    when: 'starting',
+    kind: 'model-other',
+    raw: 'the tensor should have 288 values but has 64',
+  },
+  {
+    label: 'worker cannot start',
+    error: new PoseWorkerError(workerFailure('the worker script could not be loaded or crashed', true)),
+    when: 'starting',
+    kind: 'backend',
+    raw: 'the worker script could not be loaded or crashed',
+  },
+  {
+    label: 'worker dies mid-set',
+    error: new PoseWorkerError(workerFailure('Uncaught RangeError: Array buffer allocation failed', false)),
+    when: 'running',
+    kind: 'detection-stopped',
+    raw: 'Array buffer allocation failed',
+  },
+  {
+    label: 'worker reports a backend failure',
+    error: new PoseWorkerError({ kind: 'backend', message: 'No TensorFlow.js backend could start. wasm: failed.' }),
+    when: 'starting',
+    kind: 'backend',
+    raw: 'No TensorFlow.js backend could start',
+  },
+  {
+    label: 'worker model load',
+    error: new PoseWorkerError({ kind: 'model-load', message: 'The movenet-lightning model could not be loaded: bad weights' }),
+    when: 'starting',
+    kind: 'model-other',
+    raw: 'bad weights',
+  },
+  {
+    label: 'worker estimate',
+    error: new PoseWorkerError({ kind: 'estimate', message: 'estimatePoses: out of memory' }),
+    when: 'running',
+    kind: 'detection-stopped',
+    raw: 'out of memory',
+  },
+  {
+    label: 'something unforeseen at start',
+    error: new RangeError('Invalid array length at foo (main.js:1:2)'),
+    when: 'starting',
+    kind: 'unknown',
+    raw: 'Invalid array length',
+  },
+  {
+    label: 'a thrown string',
+    error: 'oops: undefined is not a function',
+    when: 'starting',
+    kind: 'unknown',
+    raw: 'undefined is not a function',
+  },
+  {
+    label: 'camera denied',
+    error: domException('NotAllowedError', 'Permission denied'),
+    when: 'starting',
+    kind: 'camera-denied',
+    raw: 'Permission denied',
+  },
+  {
+    label: 'camera busy',
+    error: domException('NotReadableError', 'Could not start video source'),
+    when: 'starting',
+    kind: 'camera-busy',
+    raw: 'Could not start video source',
+  },
+  {
+    label: 'no camera',
+    error: domException('NotFoundError', 'Requested device not found'),
+    when: 'starting',
+    kind: 'no-camera',
+    raw: 'Requested device not found',
+  },
+  {
+    label: 'camera, anything else',
+    error: domException('TypeError', "Failed to execute 'getUserMedia' on 'MediaDevices'"),
+    when: 'starting',
+    kind: 'camera-other',
+    raw: "Failed to execute 'getUserMedia'",
+  },
 ];
 
 describe('describeFailure / cameraFailure', () => {
@@ -52,7 +151,9 @@ describe('describeFailure / cameraFailure', () => {
   }
 
   it('a missing or damaged model file: a person is told whom to ask, the command and the file are for Details', () => {
-    const a = describeFailure(Object.assign(new Error('Model file blazepose-lite.json is corrupt (not JSON).'), { file: 'blazepose-lite.json' }));
+    const a = describeFailure(
+      Object.assign(new Error('Model file blazepose-lite.json is corrupt (not JSON).'), { file: 'blazepose-lite.json' }),
+    );
     expect(a.title).toBe('A model file is missing or damaged');
     expect(a.detail).not.toMatch(/npm|`/);
     expect(a.detail).toContain('Try again');
@@ -60,7 +161,7 @@ describe('describeFailure / cameraFailure', () => {
     expect(a.technical).toContain('npm run models');
   });
 
-  it('offline, with the model not downloaded yet: says so in a person\'s words (connect once), never a command', () => {
+  it("offline, with the model not downloaded yet: says so in a person's words (connect once), never a command", () => {
     const e = Object.assign(new Error('Model file movenet-thunder.bin is missing.'), { file: 'movenet-thunder.bin' });
     const a = describeFailure(e, 'starting', { offline: true });
     expect(a.kind).toBe('offline-model');
@@ -77,7 +178,9 @@ describe('describeFailure / cameraFailure', () => {
 
   it('the model-load screen names the cause in the technical part', () => {
     const a = describeFailure(new ModelLoadError('movenet-thunder', new Error('weights too short')));
-    expect(a.technical).toMatch(/^ModelLoadError: The movenet-thunder model could not be loaded: weights too short \(cause: Error: weights too short\)/);
+    expect(a.technical).toMatch(
+      /^ModelLoadError: The movenet-thunder model could not be loaded: weights too short \(cause: Error: weights too short\)/,
+    );
   });
 
   it('a worker failure points to the Settings switch that turns the background thread off', () => {

@@ -9,8 +9,16 @@
 import type { BackendName, BackendNotice } from '../pose/backend';
 
 export type ErrorKind =
-  | 'camera-denied' | 'no-camera' | 'camera-busy' | 'camera-other'
-  | 'model-files' | 'offline-model' | 'model-other' | 'backend' | 'detection-stopped' | 'unknown';
+  | 'camera-denied'
+  | 'no-camera'
+  | 'camera-busy'
+  | 'camera-other'
+  | 'model-files'
+  | 'offline-model'
+  | 'model-other'
+  | 'backend'
+  | 'detection-stopped'
+  | 'unknown';
 
 export interface AppError {
   kind: ErrorKind;
@@ -24,7 +32,10 @@ export interface AppError {
 
 /** The pose model could not be built from its files (the cause is tfjs' own error). */
 export class ModelLoadError extends Error {
-  constructor(readonly model: string, readonly reason: unknown) {
+  constructor(
+    readonly model: string,
+    readonly reason: unknown,
+  ) {
     super(`The ${model} model could not be loaded: ${messageOf(reason)}`);
     this.name = 'ModelLoadError';
   }
@@ -50,7 +61,8 @@ function messageOf(e: unknown): string {
 
 function nameOf(e: unknown): string {
   return typeof e === 'object' && e !== null && 'name' in e && typeof (e as { name: unknown }).name === 'string'
-    ? (e as { name: string }).name : '';
+    ? (e as { name: string }).name
+    : '';
 }
 
 function field(e: unknown, key: string): unknown {
@@ -72,8 +84,9 @@ export function cameraFailure(e: unknown): AppError {
       return {
         kind: 'camera-denied',
         title: 'Camera access was blocked',
-        detail: 'Form Coach needs the camera to see your movements; the video never leaves this computer. '
-          + 'Allow the camera for this page (the camera icon in the address bar), then reload.',
+        detail:
+          'Form Coach needs the camera to see your movements; the video never leaves this computer. ' +
+          'Allow the camera for this page (the camera icon in the address bar), then reload.',
         technical,
       };
     case 'NotFoundError':
@@ -96,8 +109,9 @@ export function cameraFailure(e: unknown): AppError {
       return {
         kind: 'camera-other',
         title: 'The camera could not start',
-        detail: 'Check that the camera is plugged in and that no other app is using it, then press Try again. '
-          + 'If it still does not start, restart the browser.',
+        detail:
+          'Check that the camera is plugged in and that no other app is using it, then press Try again. ' +
+          'If it still does not start, restart the browser.',
         technical,
       };
   }
@@ -108,8 +122,9 @@ export function cameraUnavailable(): AppError {
   return {
     kind: 'no-camera',
     title: 'This browser cannot use a camera here',
-    detail: 'Open Form Coach in an up-to-date Chrome, Edge or Firefox, at the address it was started on '
-      + '(it begins with http://127.0.0.1 or http://localhost).',
+    detail:
+      'Open Form Coach in an up-to-date Chrome, Edge or Firefox, at the address it was started on ' +
+      '(it begins with http://127.0.0.1 or http://localhost).',
     technical: 'navigator.mediaDevices.getUserMedia is not available (an insecure origin or an old browser).',
   };
 }
@@ -130,13 +145,22 @@ export function describeFailure(e: unknown, when: 'starting' | 'running' = 'star
 
   // Offline while starting: whatever part failed to load (the model, the engine's files), nothing is broken;
   // it has not been downloaded yet on this visit.
-  if (env.offline && when === 'starting' && (typeof file === 'string' || name === 'ModelLoadError' || name === 'BackendStartError' || workerKind !== undefined || /fetch|network/i.test(technical))) {
+  if (
+    env.offline &&
+    when === 'starting' &&
+    (typeof file === 'string' ||
+      name === 'ModelLoadError' ||
+      name === 'BackendStartError' ||
+      workerKind !== undefined ||
+      /fetch|network/i.test(technical))
+  ) {
     // Offline on a visit that has not downloaded the model yet: nothing is broken, the file is just not here.
     return {
       kind: 'offline-model',
       title: 'The pose model is not downloaded yet',
-      detail: 'You’re offline and the pose model isn’t downloaded yet: connect to the internet once, then press Try again. '
-        + 'After that, Form Coach works without a connection.',
+      detail:
+        'You’re offline and the pose model isn’t downloaded yet: connect to the internet once, then press Try again. ' +
+        'After that, Form Coach works without a connection.',
       technical: `${file}: ${technical} (the browser is offline)`,
     };
   }
@@ -161,8 +185,9 @@ export function describeFailure(e: unknown, when: 'starting' | 'running' = 'star
     return {
       kind: when === 'running' ? 'detection-stopped' : 'backend',
       title: when === 'running' ? 'Pose detection stopped' : 'The pose engine could not start',
-      detail: 'Pose detection in the background thread stopped working. Turn off “Run the pose model in a background '
-        + 'thread” in Settings (it shows with the speed readout), then press Try again.',
+      detail:
+        'Pose detection in the background thread stopped working. Turn off “Run the pose model in a background ' +
+        'thread” in Settings (it shows with the speed readout), then press Try again.',
       technical,
     };
   }
@@ -170,8 +195,9 @@ export function describeFailure(e: unknown, when: 'starting' | 'running' = 'star
     return {
       kind: 'detection-stopped',
       title: 'Pose detection stopped',
-      detail: 'Form Coach stopped following your movements because of a problem in this browser. '
-        + 'What was counted so far is kept. Press Try again to carry on; if it keeps stopping, reload the page.',
+      detail:
+        'Form Coach stopped following your movements because of a problem in this browser. ' +
+        'What was counted so far is kept. Press Try again to carry on; if it keeps stopping, reload the page.',
       technical,
     };
   }
@@ -192,9 +218,14 @@ export function describeFailure(e: unknown, when: 'starting' | 'running' = 'star
 }
 
 function isAppError(x: unknown): x is AppError {
-  return typeof x === 'object' && x !== null
-    && typeof (x as AppError).kind === 'string' && typeof (x as AppError).title === 'string'
-    && typeof (x as AppError).detail === 'string' && typeof (x as AppError).technical === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as AppError).kind === 'string' &&
+    typeof (x as AppError).title === 'string' &&
+    typeof (x as AppError).detail === 'string' &&
+    typeof (x as AppError).technical === 'string'
+  );
 }
 
 /**
@@ -203,27 +234,35 @@ function isAppError(x: unknown): x is AppError {
  */
 export function noticeTexts(notices: readonly BackendNotice[], active: BackendName): string[] {
   const out: string[] = [];
-  const add = (s: string) => { if (!out.includes(s)) out.push(s); };
+  const add = (s: string) => {
+    if (!out.includes(s)) out.push(s);
+  };
   for (const n of notices) {
     switch (n.kind) {
       case 'fallback':
-        add(active === 'cpu'
-          ? 'Pose detection could not start its fast mode in this browser, so it runs in its slowest mode: '
-            + `the skeleton and the counts will lag. Reload the page to try again. ${OTHER_BROWSER}`
-          : 'Pose detection could not start in its first-choice mode here, so it uses another one, which may be slower.');
+        add(
+          active === 'cpu'
+            ? 'Pose detection could not start its fast mode in this browser, so it runs in its slowest mode: ' +
+                `the skeleton and the counts will lag. Reload the page to try again. ${OTHER_BROWSER}`
+            : 'Pose detection could not start in its first-choice mode here, so it uses another one, which may be slower.',
+        );
         break;
       case 'webgl-lost':
         add('The graphics card stopped responding, so pose detection switched to a mode that does not need it. It may be slower.');
         break;
       case 'software-webgl':
-        add('The graphics-card engine chosen in Settings has no real graphics card to use in this browser, so it is much slower '
-          + 'than the other engines. Choose “Automatic” as the engine in Settings.');
+        add(
+          'The graphics-card engine chosen in Settings has no real graphics card to use in this browser, so it is much slower ' +
+            'than the other engines. Choose “Automatic” as the engine in Settings.',
+        );
         break;
       case 'no-webgl':
         add('This browser cannot use the graphics card, so pose detection uses another engine than the one chosen in Settings.');
         break;
       case 'no-simd':
-        add('This browser lacks a feature that makes pose detection fast, so it will be slower. An up-to-date Chrome, Edge or Firefox is faster.');
+        add(
+          'This browser lacks a feature that makes pose detection fast, so it will be slower. An up-to-date Chrome, Edge or Firefox is faster.',
+        );
         break;
       case 'worker-no-webgl':
         add('The background thread cannot use the graphics card, so pose detection runs on the processor there.');
@@ -236,11 +275,17 @@ export function noticeTexts(notices: readonly BackendNotice[], active: BackendNa
 /** The technical side of a notice, for the console. */
 export function noticeTechnical(n: BackendNotice): string {
   switch (n.kind) {
-    case 'fallback': return `${n.backend} backend: ${n.detail}; trying the next backend`;
-    case 'webgl-lost': return 'WebGL context lost earlier in this page; WebGL skipped';
-    case 'software-webgl': return `WebGL renderer is software: ${n.renderer}`;
-    case 'no-webgl': return 'No WebGL context available';
-    case 'no-simd': return 'wasm backend without SIMD support';
-    case 'worker-no-webgl': return `WebGL is not used in the worker; running on ${n.backend}`;
+    case 'fallback':
+      return `${n.backend} backend: ${n.detail}; trying the next backend`;
+    case 'webgl-lost':
+      return 'WebGL context lost earlier in this page; WebGL skipped';
+    case 'software-webgl':
+      return `WebGL renderer is software: ${n.renderer}`;
+    case 'no-webgl':
+      return 'No WebGL context available';
+    case 'no-simd':
+      return 'wasm backend without SIMD support';
+    case 'worker-no-webgl':
+      return `WebGL is not used in the worker; running on ${n.backend}`;
   }
 }

@@ -15,8 +15,13 @@ function fakeVideo() {
     readyState: 4,
     videoWidth: 640,
     videoHeight: 360,
-    requestVideoFrameCallback(f: Cb) { cb = f; return 1; },
-    cancelVideoFrameCallback() { cb = null; },
+    requestVideoFrameCallback(f: Cb) {
+      cb = f;
+      return 1;
+    },
+    cancelVideoFrameCallback() {
+      cb = null;
+    },
   };
   return {
     video: video as unknown as HTMLVideoElement,
@@ -27,7 +32,9 @@ function fakeVideo() {
       cb = null;
       f?.(performance.now(), { mediaTime, presentedFrames: presented });
     },
-    get waiting() { return cb !== null; },
+    get waiting() {
+      return cb !== null;
+    },
   };
 }
 
@@ -36,7 +43,10 @@ function manualSource() {
   const calls: number[] = [];
   const source: PoseSource<HTMLVideoElement> = {
     model: 'replay',
-    estimate(_v, t) { calls.push(t); return new Promise<Pose[]>((r) => pending.push(r)); },
+    estimate(_v, t) {
+      calls.push(t);
+      return new Promise<Pose[]>((r) => pending.push(r));
+    },
     reset() {},
     dispose() {},
   };
@@ -50,7 +60,12 @@ describe('startFrameLoop', () => {
     const v = fakeVideo();
     const m = manualSource();
     const frames: number[] = [];
-    const loop = startFrameLoop(v.video, m.source, { onPoseFrame: (f) => frames.push(f.t), onError: (e) => { throw e; } });
+    const loop = startFrameLoop(v.video, m.source, {
+      onPoseFrame: (f) => frames.push(f.t),
+      onError: (e) => {
+        throw e;
+      },
+    });
 
     v.present(0.0);
     expect(m.calls).toHaveLength(1);
@@ -81,7 +96,12 @@ describe('startFrameLoop', () => {
   it('does not process the same frame twice and counts frames the callback never saw', async () => {
     const v = fakeVideo();
     const m = manualSource();
-    const loop = startFrameLoop(v.video, m.source, { onPoseFrame: () => {}, onError: (e) => { throw e; } });
+    const loop = startFrameLoop(v.video, m.source, {
+      onPoseFrame: () => {},
+      onError: (e) => {
+        throw e;
+      },
+    });
     v.present(0.5);
     m.resolveNext();
     await tick();
@@ -97,7 +117,10 @@ describe('startFrameLoop', () => {
     const v = fakeVideo();
     const errors: unknown[] = [];
     const source: PoseSource<HTMLVideoElement> = {
-      model: 'replay', estimate: () => Promise.reject(new Error('boom')), reset() {}, dispose() {},
+      model: 'replay',
+      estimate: () => Promise.reject(new Error('boom')),
+      reset() {},
+      dispose() {},
     };
     startFrameLoop(v.video, source, { onPoseFrame: () => {}, onError: (e) => errors.push(e) });
     v.present(0);

@@ -50,7 +50,9 @@ const RING = 30;
 const HAVE_CURRENT_DATA = 2;
 
 type VideoWithRvfc = HTMLVideoElement & {
-  requestVideoFrameCallback?(cb: (now: number, meta: { mediaTime: number; presentedFrames: number; captureTime?: number; presentationTime?: number }) => void): number;
+  requestVideoFrameCallback?(
+    cb: (now: number, meta: { mediaTime: number; presentedFrames: number; captureTime?: number; presentationTime?: number }) => void,
+  ): number;
   cancelVideoFrameCallback?(handle: number): void;
 };
 
@@ -101,7 +103,10 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
       counters.frames += 1;
       push(counters.recentMs, done - started);
       push(counters.recentAt, done);
-      if (started - lightAt >= LIGHT_EVERY_MS) { lightAt = started; light = measureLight(video); }
+      if (started - lightAt >= LIGHT_EVERY_MS) {
+        lightAt = started;
+        light = measureLight(video);
+      }
       opts.onPoseFrame({ t: started - t0, width: video.videoWidth, height: video.videoHeight, poses, light });
       push(counters.timings, { frameAt, start: started, modelEnd: done, end: now() }, 256);
     } catch (e) {
@@ -132,7 +137,9 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
   const schedule = (): void => {
     if (stopped) return;
     handle = useRvfc
-      ? video.requestVideoFrameCallback!((now, meta) => onFrame(meta.mediaTime, meta.presentedFrames, meta.captureTime ?? meta.presentationTime ?? now))
+      ? video.requestVideoFrameCallback!((now, meta) =>
+          onFrame(meta.mediaTime, meta.presentedFrames, meta.captureTime ?? meta.presentationTime ?? now),
+        )
       : requestAnimationFrame(() => onFrame(video.currentTime));
   };
   schedule();

@@ -33,7 +33,11 @@ function resolveSpec(from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
   const base = resolve(dirname(from), spec.replace(/\?.*$/, ''));
   for (const c of [base, ...EXT.map((e) => base + e), ...EXT.map((e) => join(base, `index${e}`))]) {
-    try { if (statSync(c).isFile() && EXT.some((e) => c.endsWith(e))) return c; } catch { /* next */ }
+    try {
+      if (statSync(c).isFile() && EXT.some((e) => c.endsWith(e))) return c;
+    } catch {
+      /* next */
+    }
   }
   return null;
 }
@@ -62,7 +66,10 @@ describe('the import graph of src/', () => {
   const all = files(SRC);
   const graph = new Map<string, string[]>();
   const runtime = new Map<string, string[]>();
-  const edges = (f: string, runtimeOnly: boolean) => staticImports(readFileSync(f, 'utf8'), { runtimeOnly }).map((s) => resolveSpec(f, s)).filter((x): x is string => x !== null);
+  const edges = (f: string, runtimeOnly: boolean) =>
+    staticImports(readFileSync(f, 'utf8'), { runtimeOnly })
+      .map((s) => resolveSpec(f, s))
+      .filter((x): x is string => x !== null);
   for (const f of all) {
     graph.set(f, edges(f, false));
     runtime.set(f, edges(f, true));
@@ -76,7 +83,8 @@ describe('the import graph of src/', () => {
     const unresolved: string[] = [];
     for (const f of all) {
       for (const s of staticImports(readFileSync(f, 'utf8'))) {
-        if (s.startsWith('.') && !/\.(css|json|svg|png|wasm)(\?|$)/.test(s) && !s.includes('?') && resolveSpec(f, s) === null) unresolved.push(`${relative(SRC, f)} → ${s}`);
+        if (s.startsWith('.') && !/\.(css|json|svg|png|wasm)(\?|$)/.test(s) && !s.includes('?') && resolveSpec(f, s) === null)
+          unresolved.push(`${relative(SRC, f)} → ${s}`);
       }
     }
     expect(unresolved).toEqual([]);
@@ -91,9 +99,18 @@ describe('the import graph of src/', () => {
   });
 
   it('the check finds a cycle when there is one', () => {
-    const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(findCycles(g)).toEqual([['a', 'b', 'c', 'a']]);
     expect(staticImports("import type { X } from './x';\nimport { y } from './y';", { runtimeOnly: true })).toEqual(['./y']);
-    expect(staticImports("import type { X } from './x';\nexport { y } from \"./y\";\nimport './z.css';\n// import { no } from './no';\nconst s = 'import q from \"./q\"';")).toEqual(['./x', './y', './z.css']);
+    expect(
+      staticImports(
+        "import type { X } from './x';\nexport { y } from \"./y\";\nimport './z.css';\n// import { no } from './no';\nconst s = 'import q from \"./q\"';",
+      ),
+    ).toEqual(['./x', './y', './z.css']);
   });
 });

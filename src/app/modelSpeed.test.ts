@@ -36,7 +36,9 @@ describe('what Settings says', () => {
 
   it('states the figure measured here, rounded, and how many pictures a second that allows', () => {
     const m = speedFor(speeds, 'movenet-thunder', 'wasm');
-    expect(speedText(m, 'wasm')).toBe('Measured on this device: about 170 ms to read each camera picture, so at most about 5 pictures a second.');
+    expect(speedText(m, 'wasm')).toBe(
+      'Measured on this device: about 170 ms to read each camera picture, so at most about 5 pictures a second.',
+    );
     expect(speedShort(speedFor(speeds, 'movenet-lightning', 'wasm'))).toBe('about 55 ms a picture here');
   });
 
@@ -57,13 +59,15 @@ describe('what Settings says', () => {
 
 describe('parseSpeeds', () => {
   it('reads back what was stored and drops anything malformed', () => {
-    const stored = JSON.parse(JSON.stringify({
-      'movenet-thunder@wasm': { ms: 174, backend: 'wasm', at: 10 },
-      'movenet-thunder@gpu': { ms: 1, backend: 'gpu', at: 1 },
-      'nope@wasm': { ms: 1, backend: 'wasm', at: 1 },
-      'movenet-lightning@wasm': { ms: -3, backend: 'wasm', at: 1 },
-      'blazepose-lite@cpu': { ms: 400, backend: 'wasm', at: 1 },
-    }));
+    const stored = JSON.parse(
+      JSON.stringify({
+        'movenet-thunder@wasm': { ms: 174, backend: 'wasm', at: 10 },
+        'movenet-thunder@gpu': { ms: 1, backend: 'gpu', at: 1 },
+        'nope@wasm': { ms: 1, backend: 'wasm', at: 1 },
+        'movenet-lightning@wasm': { ms: -3, backend: 'wasm', at: 1 },
+        'blazepose-lite@cpu': { ms: 400, backend: 'wasm', at: 1 },
+      }),
+    );
     expect(parseSpeeds(stored)).toEqual({ 'movenet-thunder@wasm': { ms: 174, backend: 'wasm', at: 10 } });
     expect(parseSpeeds(null)).toEqual({});
     expect(parseSpeeds('x')).toEqual({});
@@ -77,15 +81,21 @@ describe('threads in what Settings says', () => {
     // 85 ms is within the change threshold of 90, but on 2 threads it is another setting: kept.
     const two = noteSpeed(one, 'movenet-thunder', 'wasm', [85], 80, 2, 2);
     expect(two['movenet-thunder@wasm']).toEqual({ ms: 85, backend: 'wasm', at: 2, threads: 2 });
-    expect(speedText(two['movenet-thunder@wasm'], 'wasm')).toBe('Measured on this device: about 85 ms to read each camera picture on 2 threads, so at most about 11 pictures a second.');
+    expect(speedText(two['movenet-thunder@wasm'], 'wasm')).toBe(
+      'Measured on this device: about 85 ms to read each camera picture on 2 threads, so at most about 11 pictures a second.',
+    );
     expect(parseSpeeds(JSON.parse(JSON.stringify(two)))).toEqual(two);
   });
 
   it('says which engine runs, on how many threads, and why only one', () => {
     const wasm = { active: 'wasm' as const, renderer: null, simd: true };
     expect(engineText({ ...wasm, threads: { count: 2, why: 'threads' } })).toBe('Running on wasm with SIMD, on 2 threads.');
-    expect(engineText({ ...wasm, threads: { count: 1, why: 'not-isolated' } })).toBe('Running on wasm with SIMD, on one thread: this page was served without the isolation headers that let it share memory between threads.');
-    expect(engineText({ ...wasm, threads: { count: 1, why: 'start-failed', detail: 'timeout' } })).toMatch(/one thread: the faster multi-threaded start did not finish in time/);
+    expect(engineText({ ...wasm, threads: { count: 1, why: 'not-isolated' } })).toBe(
+      'Running on wasm with SIMD, on one thread: this page was served without the isolation headers that let it share memory between threads.',
+    );
+    expect(engineText({ ...wasm, threads: { count: 1, why: 'start-failed', detail: 'timeout' } })).toMatch(
+      /one thread: the faster multi-threaded start did not finish in time/,
+    );
     expect(engineText({ active: 'webgl', renderer: 'x', simd: false, threads: { count: 1, why: 'not-wasm' } })).toBe('Running on webgl.');
   });
 });

@@ -41,7 +41,12 @@ function median(v: readonly number[]): number {
  * run has made. Returns `speeds` itself when nothing changed enough to keep.
  */
 export function noteSpeed(
-  speeds: MeasuredSpeeds, model: ModelName, backend: BackendName, recentMs: readonly number[], frames: number, now: number,
+  speeds: MeasuredSpeeds,
+  model: ModelName,
+  backend: BackendName,
+  recentMs: readonly number[],
+  frames: number,
+  now: number,
   threads = 1,
 ): MeasuredSpeeds {
   if (frames < MIN_FRAMES || recentMs.length === 0) return speeds;
@@ -89,11 +94,16 @@ export function speedText(m: SpeedMeasure | undefined, active: BackendName | nul
 export function threadsWhyText(t: ThreadsInfo): string {
   switch (t.why) {
     case 'threads':
-    case 'not-wasm': return '';
-    case 'not-isolated': return 'this page was served without the isolation headers that let it share memory between threads';
-    case 'few-cores': return 'with two processor cores or fewer, one thread measured faster than two, as the page needs a core of its own';
-    case 'start-failed': return 'the faster multi-threaded start did not finish in time, so the single-thread one took over';
-    case 'asked': return 'one thread was asked for in the address';
+    case 'not-wasm':
+      return '';
+    case 'not-isolated':
+      return 'this page was served without the isolation headers that let it share memory between threads';
+    case 'few-cores':
+      return 'with two processor cores or fewer, one thread measured faster than two, as the page needs a core of its own';
+    case 'start-failed':
+      return 'the faster multi-threaded start did not finish in time, so the single-thread one took over';
+    case 'asked':
+      return 'one thread was asked for in the address';
   }
 }
 
@@ -115,7 +125,12 @@ export function parseSpeeds(raw: unknown): MeasuredSpeeds {
     if (!model || !isModelName(model) || !BACKENDS.includes(backend as BackendName)) continue;
     const m = v as Partial<SpeedMeasure>;
     if (typeof m?.ms !== 'number' || !(m.ms > 0) || m.backend !== backend || typeof m.at !== 'number') continue;
-    out[k] = { ms: m.ms, backend: backend as BackendName, at: m.at, ...(typeof m.threads === 'number' && m.threads > 1 ? { threads: m.threads } : {}) };
+    out[k] = {
+      ms: m.ms,
+      backend: backend as BackendName,
+      at: m.at,
+      ...(typeof m.threads === 'number' && m.threads > 1 ? { threads: m.threads } : {}),
+    };
   }
   return out;
 }

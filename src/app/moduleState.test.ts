@@ -14,11 +14,15 @@ const APP = resolve(process.cwd(), 'src/app');
 
 /** Module-level state that is allowed, and why. Keyed "file:name". */
 const CONSTRUCTED_ONCE: Record<string, string> = {
-  'store.ts:appStore': 'the app\'s one Zustand store (screen, settings, the live view); created empty, filled by loadFromBrowser() from main.tsx; tests make their own with createAppStore()',
-  'history/historyStore.ts:historyStore': 'the saved sessions as the history screens show them; empty until a screen or a save asks for them',
-  'history/historyStore.ts:keeper': 'the history database handle (opened on first use) and the records waiting for room; setHistoryDatabase() replaces it in tests',
+  'store.ts:appStore':
+    "the app's one Zustand store (screen, settings, the live view); created empty, filled by loadFromBrowser() from main.tsx; tests make their own with createAppStore()",
+  'history/historyStore.ts:historyStore':
+    'the saved sessions as the history screens show them; empty until a screen or a save asks for them',
+  'history/historyStore.ts:keeper':
+    'the history database handle (opened on first use) and the records waiting for room; setHistoryDatabase() replaces it in tests',
   'speedStore.ts:speedStore': 'the model speeds measured on this machine, shown in Settings; filled by the running LiveSession',
-  'voice.ts:speaker': 'the one speech queue: Settings lists its voices and the LiveSession speaks through it (boot.ts hands it over); reads nothing from the browser until it first speaks',
+  'voice.ts:speaker':
+    'the one speech queue: Settings lists its voices and the LiveSession speaks through it (boot.ts hands it over); reads nothing from the browser until it first speaks',
 };
 
 /** Calls that build plain data, a React context or a lazily loaded component (no state that changes). */
@@ -46,9 +50,13 @@ export function moduleState(file: string, code: string): { name: string; why: st
     const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
     for (const d of st.declarationList.declarations) {
       const name = d.name.getText(sf);
-      if (!isConst) { out.push({ name, why: 'module-level let/var' }); continue; }
+      if (!isConst) {
+        out.push({ name, why: 'module-level let/var' });
+        continue;
+      }
       let init = d.initializer;
-      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
+      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init)))
+        init = init.expression;
       if (!init) continue;
       if (ts.isNewExpression(init)) out.push({ name, why: 'built with new' });
       else if (ts.isCallExpression(init) && !PURE_CALLS.test(init.getText(sf))) out.push({ name, why: 'built by a call' });
@@ -60,10 +68,12 @@ export function moduleState(file: string, code: string): { name: string; why: st
 
 describe('module-level state in src/app', () => {
   // buildDemoData.ts is a build script run by hand (tsx), not part of the app.
-  const found = files(APP).filter((f) => !f.endsWith('buildDemoData.ts')).flatMap((f) => {
-    const rel = relative(APP, f);
-    return moduleState(rel, readFileSync(f, 'utf8')).map((s) => ({ key: `${rel}:${s.name}`, why: s.why }));
-  });
+  const found = files(APP)
+    .filter((f) => !f.endsWith('buildDemoData.ts'))
+    .flatMap((f) => {
+      const rel = relative(APP, f);
+      return moduleState(rel, readFileSync(f, 'utf8')).map((s) => ({ key: `${rel}:${s.name}`, why: s.why }));
+    });
 
   it('is only the constructed-once stores, each with its reason', () => {
     expect(found.filter((s) => !(s.key in CONSTRUCTED_ONCE))).toEqual([]);
@@ -76,8 +86,16 @@ describe('module-level state in src/app', () => {
 
   it('the check sees a let, a var, a new, a call and a hidden new, and passes constants and tables', () => {
     const code = [
-      'let a = 1;', 'var b = 2;', 'const c = new Map();', 'const d = makeThing();', 'const e = { x: new Set() };',
-      'const f = 3;', "const g = { k: 'v' } as const;", 'const h = Object.values(X);', 'const i = () => 1;', 'export const j = [1, 2];',
+      'let a = 1;',
+      'var b = 2;',
+      'const c = new Map();',
+      'const d = makeThing();',
+      'const e = { x: new Set() };',
+      'const f = 3;',
+      "const g = { k: 'v' } as const;",
+      'const h = Object.values(X);',
+      'const i = () => 1;',
+      'export const j = [1, 2];',
     ].join('\n');
     expect(moduleState('x.ts', code).map((s) => s.name)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });

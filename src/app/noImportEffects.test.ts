@@ -5,12 +5,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const WATCHED = [
-  'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'history', 'location', 'indexedDB',
-  'speechSynthesis', 'matchMedia', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'addEventListener',
-  'fetch', 'performance',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'history',
+  'location',
+  'indexedDB',
+  'speechSynthesis',
+  'matchMedia',
+  'setTimeout',
+  'setInterval',
+  'requestAnimationFrame',
+  'addEventListener',
+  'fetch',
+  'performance',
 ] as const;
 
-const modules = import.meta.glob(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts', '!./exercises/buildDemoData.ts', '!./noImportEffects.test.ts']);
+const modules = import.meta.glob([
+  './**/*.ts',
+  './**/*.tsx',
+  '!./**/*.test.ts',
+  '!./exercises/buildDemoData.ts',
+  '!./noImportEffects.test.ts',
+]);
 const ours = `${process.cwd()}/src/`;
 const touches: { name: string; where: string }[] = [];
 const saved = new Map<string, PropertyDescriptor | undefined>();
@@ -25,7 +44,14 @@ function ourFrame(): string | null {
 describe('importing src/app', () => {
   beforeAll(async () => {
     // Dependencies first, outside the watch: what they do at import is theirs.
-    await Promise.all([import('react'), import('react-dom'), import('react-dom/client'), import('zustand'), import('zustand/vanilla'), import('dexie')]);
+    await Promise.all([
+      import('react'),
+      import('react-dom'),
+      import('react-dom/client'),
+      import('zustand'),
+      import('zustand/vanilla'),
+      import('dexie'),
+    ]);
     for (const name of WATCHED) {
       const had = Object.getOwnPropertyDescriptor(globalThis, name);
       saved.set(name, had);
@@ -37,7 +63,9 @@ describe('importing src/app', () => {
           if (where) touches.push({ name, where });
           return real;
         },
-        set(v: unknown) { real = v; },
+        set(v: unknown) {
+          real = v;
+        },
       });
     }
   });

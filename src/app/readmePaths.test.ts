@@ -19,10 +19,23 @@ describe('README.md', () => {
 
   it('names the one path of a frame, file by file', () => {
     const how = md.slice(md.indexOf('## How it works'), md.indexOf('### Why the scoped'));
-    const steps = ['src/main.tsx', 'src/app/boot.ts', 'src/pose/openSource.ts', 'src/app/frameLoop.ts', 'src/app/live/LiveSession.ts',
-      'src/core/engine.ts', 'src/app/live/setFlow.ts', 'src/app/store.ts', 'src/render/skeleton.ts', 'src/app/voice.ts'];
+    const steps = [
+      'src/main.tsx',
+      'src/app/boot.ts',
+      'src/pose/openSource.ts',
+      'src/app/frameLoop.ts',
+      'src/app/live/LiveSession.ts',
+      'src/core/engine.ts',
+      'src/app/live/setFlow.ts',
+      'src/app/store.ts',
+      'src/render/skeleton.ts',
+      'src/app/voice.ts',
+    ];
     const at = steps.map((p) => how.indexOf(`\`${p}\``, how.indexOf('### One frame')));
-    expect(at.every((i) => i >= 0), JSON.stringify(steps.filter((_, i) => at[i]! < 0))).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(steps.filter((_, i) => at[i]! < 0)),
+    ).toBe(true);
   });
 
   it('every file it cites exists', () => {

@@ -30,7 +30,13 @@ export function useModelSpeeds(): MeasuredSpeeds {
 }
 
 /** Called with the frame loop's counters (twice a second); keeps and stores a figure once there is one. */
-export function noteModelSpeed(model: ModelName, backend: BackendName | null, recentMs: readonly number[], frames: number, threads = 1): void {
+export function noteModelSpeed(
+  model: ModelName,
+  backend: BackendName | null,
+  recentMs: readonly number[],
+  frames: number,
+  threads = 1,
+): void {
   if (!backend) return;
   const prev = speedStore.getState().speeds;
   const next = noteSpeed(prev, model, backend, recentMs, frames, Date.now(), threads);

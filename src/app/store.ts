@@ -65,7 +65,10 @@ export interface Stats {
   frames: number;
 }
 
-export interface CameraInfo { deviceId: string; label: string }
+export interface CameraInfo {
+  deviceId: string;
+  label: string;
+}
 
 /** What the engine shows (the slow part of its view), mirrored here for React. */
 export interface CoachView {
@@ -214,9 +217,20 @@ export function screenFromLocation(loc: { hash: string; search: string } | undef
 /** The state before anything is read from the browser (tests start from it). */
 export function initialAppState(): AppState {
   return {
-    screen: 'home', live: null, summary: null, settings: { ...DEFAULT_SETTINGS }, phase: 'idle', activity: null,
-    error: null, notices: [], backend: null, cameras: [], videoSize: null,
-    stats: { fps: 0, modelMs: 0, dropped: 0, frames: 0 }, recording: { active: false, frames: 0 }, coach: null,
+    screen: 'home',
+    live: null,
+    summary: null,
+    settings: { ...DEFAULT_SETTINGS },
+    phase: 'idle',
+    activity: null,
+    error: null,
+    notices: [],
+    backend: null,
+    cameras: [],
+    videoSize: null,
+    stats: { fps: 0, modelMs: 0, dropped: 0, frames: 0 },
+    recording: { active: false, frames: 0 },
+    coach: null,
     interrupted: null,
   };
 }
@@ -285,4 +299,3 @@ export function syncScreenFromLocation(): void {
   if (s === 'summary' && !st.summary) return go('home');
   if (st.screen !== s) appStore.setState({ screen: s });
 }
-

@@ -7,11 +7,19 @@ function fakeSynth() {
   const spoken: string[] = [];
   const live: { text: string; onend: (() => void) | null }[] = [];
   const synth: SynthLike = {
-    speak: (u) => { spoken.push(u.text); live.push(u as unknown as { text: string; onend: (() => void) | null }); },
-    cancel: () => { live.length = 0; },
+    speak: (u) => {
+      spoken.push(u.text);
+      live.push(u as unknown as { text: string; onend: (() => void) | null });
+    },
+    cancel: () => {
+      live.length = 0;
+    },
     getVoices: () => [],
   };
-  const endCurrent = () => { const u = live.shift(); u?.onend?.(); };
+  const endCurrent = () => {
+    const u = live.shift();
+    u?.onend?.();
+  };
   return { synth, spoken, endCurrent };
 }
 
@@ -20,7 +28,10 @@ function makeSpeaker(synth: SynthLike | null) {
   const s = new Speaker({
     synth,
     makeUtterance: (text) => ({ text, onend: null, onerror: null }) as unknown as SpeechSynthesisUtterance,
-    setTimer: (fn) => { timers.push(fn); return timers.length - 1; },
+    setTimer: (fn) => {
+      timers.push(fn);
+      return timers.length - 1;
+    },
     clearTimer: () => {},
   });
   return { s, timers };

@@ -38,11 +38,17 @@ export class Speaker {
     return this.synthCache;
   }
 
-  get available(): boolean { return this.synth !== null; }
+  get available(): boolean {
+    return this.synth !== null;
+  }
   /** What is being said now and what waits (for tests and the debug readout). */
-  get state(): { speaking: string | null; queued: string | null } { return { speaking: this.speaking, queued: this.queued }; }
+  get state(): { speaking: string | null; queued: string | null } {
+    return { speaking: this.speaking, queued: this.queued };
+  }
 
-  setVoice(uri: string | null): void { this.voiceURI = uri; }
+  setVoice(uri: string | null): void {
+    this.voiceURI = uri;
+  }
 
   voices(): { uri: string; name: string; lang: string }[] {
     try {
@@ -66,7 +72,11 @@ export class Speaker {
     this.queued = null;
     this.speaking = null;
     this.clear();
-    try { this.synth?.cancel(); } catch { /* nothing to stop */ }
+    try {
+      this.synth?.cancel();
+    } catch {
+      /* nothing to stop */
+    }
   }
 
   private start(text: string): void {
@@ -121,10 +131,17 @@ export const speaker = new Speaker({
 });
 
 /** The speaker as the live session uses it (say, cancel, and the voice settings before each line). */
-export function browserSpeaker(_win: Window): { say(text: string): void; cancel(): void; configure(on: boolean, voiceURI: string | null): void } {
+export function browserSpeaker(_win: Window): {
+  say(text: string): void;
+  cancel(): void;
+  configure(on: boolean, voiceURI: string | null): void;
+} {
   return {
     say: (text) => speaker.say(text),
     cancel: () => speaker.cancel(),
-    configure: (on, voiceURI) => { speaker.enabled = on; speaker.setVoice(voiceURI); },
+    configure: (on, voiceURI) => {
+      speaker.enabled = on;
+      speaker.setVoice(voiceURI);
+    },
   };
 }

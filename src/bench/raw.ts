@@ -27,7 +27,9 @@ declare global {
 const state: NonNullable<Window['__benchRaw']> = { ready: false, error: null, backend: null, threads: 1, loop: null };
 window.__benchRaw = state;
 const statusEl = document.getElementById('status');
-const say = (s: string): void => { if (statusEl) statusEl.textContent = s; };
+const say = (s: string): void => {
+  if (statusEl) statusEl.textContent = s;
+};
 
 async function raw(q: URLSearchParams, video: HTMLVideoElement): Promise<void> {
   const model = q.get('model') ?? 'movenet-thunder';
@@ -43,7 +45,10 @@ async function raw(q: URLSearchParams, video: HTMLVideoElement): Promise<void> {
   (state as unknown as { tinfo: unknown }).tinfo = opened.backend.threads;
   state.loop = startFrameLoop(video, opened.source, {
     onPoseFrame: () => undefined,
-    onError: (e) => { state.error = e instanceof Error ? e.message : String(e); say(state.error); },
+    onError: (e) => {
+      state.error = e instanceof Error ? e.message : String(e);
+      say(state.error);
+    },
   });
 }
 
@@ -56,7 +61,13 @@ async function replay(q: URLSearchParams, video: HTMLVideoElement, canvas: HTMLC
     store,
     openSource: () => Promise.resolve(replayOpened(fixture)),
     camera: browserCamera(),
-    clock: { now: () => performance.now(), every: (ms, fn) => { const id = setInterval(fn, ms); return () => clearInterval(id); } },
+    clock: {
+      now: () => performance.now(),
+      every: (ms, fn) => {
+        const id = setInterval(fn, ms);
+        return () => clearInterval(id);
+      },
+    },
     speaker: { say: () => undefined, cancel: () => undefined, configure: () => undefined },
     save: () => Promise.resolve(),
     loadRoutine: () => DEFAULT_ROUTINE,

@@ -32,7 +32,10 @@ export const VIEW_NOTE_AGAIN_MS = 30000;
 export const PRAISE_JUDGED_MS = 10000;
 
 /** The set's targets, for praise at the target. */
-export interface Targets { readonly targetReps: number; readonly targetHoldSec: number }
+export interface Targets {
+  readonly targetReps: number;
+  readonly targetHoldSec: number;
+}
 
 export class CueStage {
   readonly manager = new CueManager();
@@ -44,21 +47,37 @@ export class CueStage {
   /** When the coach last said it cannot judge from this view (ms). */
   private viewNoteT = -Infinity;
 
-  constructor(private readonly def: ExerciseDef, private readonly counting: Counting, private readonly targets: Targets) {}
+  constructor(
+    private readonly def: ExerciseDef,
+    private readonly counting: Counting,
+    private readonly targets: Targets,
+  ) {}
 
-  get current(): Cue | null { return this.manager.current; }
+  get current(): Cue | null {
+    return this.manager.current;
+  }
 
   /** Something is being counted (or counting just started): the wait before the coach says why starts again. */
-  counted(t: number): void { this.countT = t; }
+  counted(t: number): void {
+    this.countT = t;
+  }
 
   choose(t: number, gate: SetupGate, faults: FaultTracker, sight: Sight, points: number, ctx: CheckContext, events: EngineEvent[]): void {
     const cands: Cue[] = [];
-    const top = gate.top, why = gate.why, active = gate.phase === 'active';
+    const top = gate.top,
+      why = gate.why,
+      active = gate.phase === 'active';
     // A set-up issue that clears for a frame or two is still the issue: its cue stays (a flicker would take it
     // down, and the cue cooldown would then keep it from coming back while the issue goes on: b06, 2.7–9.6 s).
-    if (gate.issues.length > 0 && top) { this.lastIssue = { top, why, t }; }
-    const held = gate.issues.length === 0 && gate.phase !== 'active' && this.lastIssue !== null && t - this.lastIssue.t < SETUP_CUE_HOLD_MS ? this.lastIssue : null;
-    const cueTop = top ?? held?.top ?? null, cueWhy = top ? why : held?.why ?? null;
+    if (gate.issues.length > 0 && top) {
+      this.lastIssue = { top, why, t };
+    }
+    const held =
+      gate.issues.length === 0 && gate.phase !== 'active' && this.lastIssue !== null && t - this.lastIssue.t < SETUP_CUE_HOLD_MS
+        ? this.lastIssue
+        : null;
+    const cueTop = top ?? held?.top ?? null,
+      cueWhy = top ? why : (held?.why ?? null);
     if (cueTop) cands.push(cueOf({ about: 'setup', issue: cueTop, why: cueWhy }));
     const worstF = faults.worst();
     if (worstF) cands.push(cueOf({ about: 'fault', faultId: worstF.faultId }, worstF.severity === 'safety' ? 'safety' : 'fault'));
@@ -111,7 +130,10 @@ export class CueStage {
           return cueOf({ about: 'target', target: e.side ?? 'hold' });
         }
         // Never praise what was not judged: the last PRAISE_JUDGED_MS judged throughout.
-        if (e.sec % 10 === 0 && e.sec !== this.lastPraiseTick && t - faults.lastUnsureT >= PRAISE_JUDGED_MS) { this.lastPraiseTick = e.sec; return cueOf({ about: 'praise', counted: 'hold', n: e.sec }); }
+        if (e.sec % 10 === 0 && e.sec !== this.lastPraiseTick && t - faults.lastUnsureT >= PRAISE_JUDGED_MS) {
+          this.lastPraiseTick = e.sec;
+          return cueOf({ about: 'praise', counted: 'hold', n: e.sec });
+        }
       }
     }
     return null;

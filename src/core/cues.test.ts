@@ -63,8 +63,11 @@ describe('CueManager', () => {
 });
 
 describe('cueOf', () => {
-  it('makes each cue\'s id from what it is about, and its usual priority class', () => {
-    expect(cueOf({ about: 'setup', issue: 'wrong-posture', why: 'plank.kneeling' })).toMatchObject({ id: 'setup:wrong-posture:plank.kneeling', kind: 'setup' });
+  it("makes each cue's id from what it is about, and its usual priority class", () => {
+    expect(cueOf({ about: 'setup', issue: 'wrong-posture', why: 'plank.kneeling' })).toMatchObject({
+      id: 'setup:wrong-posture:plank.kneeling',
+      kind: 'setup',
+    });
     expect(cueOf({ about: 'guide', guide: 'light' })).toMatchObject({ id: 'guide:light', kind: 'setup' });
     expect(cueOf({ about: 'praise', counted: 'hold', n: 20 })).toMatchObject({ id: 'praise:hold-20', kind: 'praise' });
     expect(cueOf({ about: 'target', target: 'left' })).toMatchObject({ id: 'info:target-left', kind: 'info' });

@@ -9,15 +9,23 @@ export type { Cue, CueAbout, CueKind } from './events';
 /** The stable key of a cue, made from what it is about (made here, once; never read back). */
 function cueId(c: CueAbout): string {
   switch (c.about) {
-    case 'setup': return `setup:${c.issue}${c.why !== null ? `:${c.why}` : ''}`;
-    case 'fault': return `fault:${c.faultId}`;
-    case 'guide': return `guide:${c.guide}`;
-    case 'praise': return `praise:${c.counted}-${c.n}`;
-    case 'target': return `info:target-${c.target}`;
+    case 'setup':
+      return `setup:${c.issue}${c.why !== null ? `:${c.why}` : ''}`;
+    case 'fault':
+      return `fault:${c.faultId}`;
+    case 'guide':
+      return `guide:${c.guide}`;
+    case 'praise':
+      return `praise:${c.counted}-${c.n}`;
+    case 'target':
+      return `info:target-${c.target}`;
   }
 }
 
-const DEFAULT_KIND = { setup: 'setup', fault: 'fault', guide: 'setup', praise: 'praise', target: 'info' } as const satisfies Record<CueAbout['about'], CueKind>;
+const DEFAULT_KIND = { setup: 'setup', fault: 'fault', guide: 'setup', praise: 'praise', target: 'info' } as const satisfies Record<
+  CueAbout['about'],
+  CueKind
+>;
 
 /** A cue about `c`, of its usual priority class unless given (a safety fault). */
 export function cueOf(c: CueAbout, kind: CueKind = DEFAULT_KIND[c.about]): Cue {
@@ -53,9 +61,8 @@ export class CueManager {
       if (!cooling && (best === null || RANK[c.kind] > RANK[best.kind])) best = c;
     }
     if (cur !== null) {
-      const curTrue = cur.kind === 'praise' || cur.kind === 'info'
-        ? t - this.shownAt < CUE_TRANSIENT_MS
-        : candidates.some((c) => c.id === cur.id);
+      const curTrue =
+        cur.kind === 'praise' || cur.kind === 'info' ? t - this.shownAt < CUE_TRANSIENT_MS : candidates.some((c) => c.id === cur.id);
       const outranked = best !== null && RANK[best.kind] > RANK[cur.kind];
       if ((t - this.shownAt < CUE_MIN_MS || curTrue) && !outranked) return null;
       if (best !== null && best.id === cur.id) return null;

@@ -8,7 +8,8 @@ import { COCO17, type PoseFrame } from './pose';
 /** Small deterministic PRNG (mulberry32) so a failure can be replayed. */
 function rng(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -18,7 +19,7 @@ function rng(seed: number) {
 const WEIRD = [NaN, Infinity, -Infinity, -1e308, 1e308, -5, 0, 1e9, -0, 5e-324];
 
 function randomFrame(r: () => number, t: number): PoseFrame {
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const kind = r();
   const num = (scale: number) => (r() < 0.05 ? pick(WEIRD) : r() * scale);
   const pose = () => ({
@@ -36,12 +37,39 @@ function randomFrame(r: () => number, t: number): PoseFrame {
 /** A plausible body, slightly jittered, so the engine also gets past set-up into its counters and rules. */
 function bodyFrame(r: () => number, t: number): PoseFrame {
   const base: [number, number][] = [
-    [100, 200], [95, 195], [95, 195], [90, 200], [90, 200], [130, 220], [130, 222], [135, 270], [135, 272],
-    [140, 300], [140, 302], [260, 230], [260, 232], [360, 240], [360, 242], [460, 250], [460, 252],
+    [100, 200],
+    [95, 195],
+    [95, 195],
+    [90, 200],
+    [90, 200],
+    [130, 220],
+    [130, 222],
+    [135, 270],
+    [135, 272],
+    [140, 300],
+    [140, 302],
+    [260, 230],
+    [260, 232],
+    [360, 240],
+    [360, 242],
+    [460, 250],
+    [460, 252],
   ];
   return {
-    t, width: 640, height: 480,
-    poses: [{ score: 0.8, keypoints: COCO17.map((name, i) => ({ name, x: (base[i]?.[0] ?? 0) + (r() - 0.5) * 40, y: (base[i]?.[1] ?? 0) + (r() - 0.5) * 40, score: 0.5 + r() * 0.5 })) }],
+    t,
+    width: 640,
+    height: 480,
+    poses: [
+      {
+        score: 0.8,
+        keypoints: COCO17.map((name, i) => ({
+          name,
+          x: (base[i]?.[0] ?? 0) + (r() - 0.5) * 40,
+          y: (base[i]?.[1] ?? 0) + (r() - 0.5) * 40,
+          score: 0.5 + r() * 0.5,
+        })),
+      },
+    ],
   };
 }
 
@@ -49,7 +77,8 @@ function assertSane(v: EngineView): void {
   const nums = [v.reps.total, v.reps.left, v.reps.right, v.holdSec.total, v.holdSec.left, v.holdSec.right];
   for (const n of nums) expect(Number.isFinite(n) && n >= 0).toBe(true);
   if (v.metric !== null) expect(Number.isFinite(v.metric)).toBe(true);
-  for (const k of v.smoothedPose?.keypoints ?? []) expect(Number.isFinite(k.x) && Number.isFinite(k.y) && Number.isFinite(k.score)).toBe(true);
+  for (const k of v.smoothedPose?.keypoints ?? [])
+    expect(Number.isFinite(k.x) && Number.isFinite(k.y) && Number.isFinite(k.score)).toBe(true);
 }
 
 describe('engine fuzz', () => {

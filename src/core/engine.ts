@@ -106,17 +106,41 @@ export function createEngineState(exerciseId: ExerciseId | string, opts: EngineO
   // else once the first pose has shown it.
   if (sight.spaceKnown) counting.useSpace(sight.body.space);
   const num = (v: number | undefined, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
-  const targets = { targetReps: num(opts.targetReps, def.defaults.reps ?? 10), targetHoldSec: num(opts.targetHoldSec, def.defaults.holdSec ?? 20) };
+  const targets = {
+    targetReps: num(opts.targetReps, def.defaults.reps ?? 10),
+    targetHoldSec: num(opts.targetHoldSec, def.defaults.holdSec ?? 20),
+  };
   const mem = def.memory?.() ?? {};
   const judgeableView = (b: Body) => def.viewOk?.(b) !== false;
   return {
-    def, opts: targets, tuning: { ...(opts.tuning ?? {}) },
-    sight, gate: new SetupGate(), faults: new FaultTracker(), counting, cues: new CueStage(def, counting, targets), per: sight.per, mem,
-    t: 0, started: false, frames: 0, metric: null, errors: 0,
+    def,
+    opts: targets,
+    tuning: { ...(opts.tuning ?? {}) },
+    sight,
+    gate: new SetupGate(),
+    faults: new FaultTracker(),
+    counting,
+    cues: new CueStage(def, counting, targets),
+    per: sight.per,
+    mem,
+    t: 0,
+    started: false,
+    frames: 0,
+    metric: null,
+    errors: 0,
     metricCtx: { mem, t: 0, cutT: -Infinity },
     countFrame: {
-      t: 0, b: sight.body, points: 0, active: false, setupClear: false, inPos: false, formOk: true,
-      ctx: undefined as unknown as CheckContext, metric: null, cutT: -Infinity, judgeableView,
+      t: 0,
+      b: sight.body,
+      points: 0,
+      active: false,
+      setupClear: false,
+      inPos: false,
+      formOk: true,
+      ctx: undefined as unknown as CheckContext,
+      metric: null,
+      cutT: -Infinity,
+      judgeableView,
     },
     counted: [],
   };
@@ -145,7 +169,9 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   s.t = t;
   s.started = true;
   s.frames++;
-  const def = s.def, sight = s.sight, counting = s.counting;
+  const def = s.def,
+    sight = s.sight,
+    counting = s.counting;
 
   // 1. Perceive.
   const { points, meanScore } = sight.see(f, t, dt);
@@ -153,7 +179,10 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   const b = sight.body;
 
   // 2. The set-up gate. Once counting starts the tracked person is kept (perception.ts: locked).
-  if (s.gate.step(def, sight, points, meanScore, f.light, t, events)) { s.per.locked = true; s.cues.counted(t); }
+  if (s.gate.step(def, sight, points, meanScore, f.light, t, events)) {
+    s.per.locked = true;
+    s.cues.counted(t);
+  }
   const active = s.gate.phase === 'active';
 
   const mc = s.metricCtx;
@@ -173,9 +202,18 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   s.faults.frame(judging, dt, def, b, ctx, t, events);
 
   // 4. Counting.
-  const cf = s.countFrame, out = s.counted;
-  cf.t = t; cf.b = b; cf.points = points; cf.active = active; cf.setupClear = s.gate.clear; cf.inPos = inPos;
-  cf.formOk = s.faults.formOk; cf.ctx = ctx; cf.metric = s.metric; cf.cutT = sight.cutT;
+  const cf = s.countFrame,
+    out = s.counted;
+  cf.t = t;
+  cf.b = b;
+  cf.points = points;
+  cf.active = active;
+  cf.setupClear = s.gate.clear;
+  cf.inPos = inPos;
+  cf.formOk = s.faults.formOk;
+  cf.ctx = ctx;
+  cf.metric = s.metric;
+  cf.cutT = sight.cutT;
   out.length = 0;
   counting.step(cf, out);
   if (active && counting.holding) s.faults.held(dt);
@@ -186,9 +224,15 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
         if (e.rep.kind === 'rep') events.push({ type: 'rep', t, side: e.rep.side, durationMs: Math.max(0, e.rep.durationMs) });
         s.faults.rep(e.rep, def, ctx, t, events);
         break;
-      case 'hold-start': events.push({ type: 'hold-start', t, side: e.side }); break;
-      case 'hold-tick': events.push({ type: 'hold-tick', t, sec: e.sec, side: e.side }); break;
-      case 'hold-end': events.push({ type: 'hold-end', t, sec: Math.round(e.sec * 10) / 10, side: e.side }); break;
+      case 'hold-start':
+        events.push({ type: 'hold-start', t, side: e.side });
+        break;
+      case 'hold-tick':
+        events.push({ type: 'hold-tick', t, sec: e.sec, side: e.side });
+        break;
+      case 'hold-end':
+        events.push({ type: 'hold-end', t, sec: Math.round(e.sec * 10) / 10, side: e.side });
+        break;
     }
   }
   s.faults.settle(t, active, events);
@@ -199,7 +243,15 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
 
 function makeCtx(s: EngineState, t: number): CheckContext {
   // With a counter per side, the phase is the furthest along of them.
-  return { t, phase: s.counting.phase, holding: s.counting.holding, metric: s.metric, mem: s.mem, reps: s.counting.reps(), tuning: s.tuning };
+  return {
+    t,
+    phase: s.counting.phase,
+    holding: s.counting.holding,
+    metric: s.metric,
+    mem: s.mem,
+    reps: s.counting.reps(),
+    tuning: s.tuning,
+  };
 }
 
 function makeView(s: EngineState): EngineView {
@@ -255,7 +307,8 @@ export function finish(state: EngineState): EngineEvent[] {
   const events: EngineEvent[] = [];
   const ce: CountEvent[] = [];
   state.counting.end(ce);
-  for (const e of ce) if (e.type === 'hold-end') events.push({ type: 'hold-end', t: state.t, sec: Math.round(e.sec * 10) / 10, side: e.side });
+  for (const e of ce)
+    if (e.type === 'hold-end') events.push({ type: 'hold-end', t: state.t, sec: Math.round(e.sec * 10) / 10, side: e.side });
   state.faults.end(state.t, events);
   return events;
 }

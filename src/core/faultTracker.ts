@@ -85,7 +85,10 @@ export class FaultTracker {
     seen.clear();
     this.breakingNow = false;
     this.sure = true;
-    if (!judging) { this.viewUnsureSince = -1; return; }
+    if (!judging) {
+      this.viewUnsureSince = -1;
+      return;
+    }
     // Frame gaps over a second (the camera stalled) are not judged time.
     const ms = dt <= 1000 ? dt : 0;
     def.rememberJudged?.(b, ctx as RememberContext);
@@ -93,12 +96,19 @@ export class FaultTracker {
     for (const check of def.checks) {
       const r = check(b, ctx);
       if (!r) continue;
-      if (isUnsure(r)) { this.unsure(r, ms); if (r.why === 'view') byView = true; continue; }
+      if (isUnsure(r)) {
+        this.unsure(r, ms);
+        if (r.why === 'view') byView = true;
+        continue;
+      }
       const fnd = r;
       seen.add(fnd.faultId);
       this.breakingNow = true;
       let tr = this.tracks.get(fnd.faultId);
-      if (!tr) { tr = { finding: fnd, since: t, lastTrue: t, active: false }; this.tracks.set(fnd.faultId, tr); }
+      if (!tr) {
+        tr = { finding: fnd, since: t, lastTrue: t, active: false };
+        this.tracks.set(fnd.faultId, tr);
+      }
       if (tr.since < 0) tr.since = t;
       tr.lastTrue = t;
       tr.finding = fnd;
@@ -131,7 +141,9 @@ export class FaultTracker {
    * frames a fault is being confirmed on: a plank that starts sagging would otherwise be credited the FAULT_ON_MS
    * before its cue (01 on BlazePose: 0.9 s of the lift from the floor).
    */
-  get formOk(): boolean { return !this.breaking() && !this.breakingNow; }
+  get formOk(): boolean {
+    return !this.breaking() && !this.breakingNow;
+  }
 
   /** A rep event: the exercise's rep checks run on it, and a counted rep with no fault on it is clean. */
   rep(r: RepInfo, def: ExerciseDef, ctx: CheckContext, t: number, events: EngineEvent[]): void {
@@ -174,8 +186,15 @@ export class FaultTracker {
     for (const [id, fl] of this.flashes) if (t >= fl.until) this.flashes.delete(id);
     for (const [id, tr] of this.tracks) {
       if (this.seen.has(id)) continue;
-      if (!tr.active) { this.tracks.delete(id); continue; }
-      if (t - tr.lastTrue >= FAULT_OFF_MS || !active) { tr.active = false; events.push({ type: 'fault-end', t, faultId: id }); this.tracks.delete(id); }
+      if (!tr.active) {
+        this.tracks.delete(id);
+        continue;
+      }
+      if (t - tr.lastTrue >= FAULT_OFF_MS || !active) {
+        tr.active = false;
+        events.push({ type: 'fault-end', t, faultId: id });
+        this.tracks.delete(id);
+      }
     }
   }
 

@@ -38,15 +38,18 @@ export function parseFixture(v: unknown): KeypointFixture {
   if (!isObj(v)) throw new FixtureError('not a JSON object');
   if (v.format !== FIXTURE_FORMAT) throw new FixtureError(`format is ${JSON.stringify(v.format)}, expected "${FIXTURE_FORMAT}"`);
   const names = v.keypointNames;
-  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw new FixtureError('keypointNames must be an array of strings');
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+    throw new FixtureError('keypointNames must be an array of strings');
   const missing = COCO17.filter((n) => !names.includes(n));
   if (missing.length === COCO17.length) throw new FixtureError('keypointNames has none of the COCO-17 names');
   for (const k of ['width', 'height', 'fps'] as const) {
-    if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || (v[k] as number) <= 0) throw new FixtureError(`${k} must be a positive number`);
+    if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || (v[k] as number) <= 0)
+      throw new FixtureError(`${k} must be a positive number`);
   }
   if (!Array.isArray(v.frames)) throw new FixtureError('frames must be an array');
   v.frames.forEach((f, i) => {
-    if (!isObj(f) || typeof f.t !== 'number' || !Array.isArray(f.keypoints)) throw new FixtureError(`frame ${i} must be {t: number, keypoints: [...]}`);
+    if (!isObj(f) || typeof f.t !== 'number' || !Array.isArray(f.keypoints))
+      throw new FixtureError(`frame ${i} must be {t: number, keypoints: [...]}`);
     if (f.keypoints.length !== 0 && f.keypoints.length !== names.length) {
       throw new FixtureError(`frame ${i} has ${f.keypoints.length} keypoints, keypointNames has ${names.length}`);
     }

@@ -2,8 +2,21 @@
 // and the side facing the camera follows the scores with hysteresis.
 import { describe, expect, it } from 'vitest';
 import {
-  KP, angleOf, chooseSide, createBody, distT, jointAngle, offsetFromLine, segmentToHorizontal, segmentToVertical,
-  tiltFromUp, toDegrees, toRadians, type Body, type Degrees, type Radians,
+  KP,
+  angleOf,
+  chooseSide,
+  createBody,
+  distT,
+  jointAngle,
+  offsetFromLine,
+  segmentToHorizontal,
+  segmentToVertical,
+  tiltFromUp,
+  toDegrees,
+  toRadians,
+  type Body,
+  type Degrees,
+  type Radians,
 } from './geometry';
 
 /** A body with the given points known (pixel coordinates), everything else unknown. */
@@ -11,7 +24,10 @@ function body(points: Partial<Record<keyof typeof KP, [number, number, number?]>
   const b = createBody();
   for (const [name, [x, y, s]] of Object.entries(points)) {
     const i = KP[name as keyof typeof KP];
-    b.x[i] = x; b.y[i] = y; b.score[i] = s ?? 0.9; b.ok[i] = 1;
+    b.x[i] = x;
+    b.y[i] = y;
+    b.score[i] = s ?? 0.9;
+    b.ok[i] = 1;
   }
   b.torso = torso;
   return b;

@@ -19,10 +19,23 @@ export const toRadians = (d: Degrees): Radians => ((d * Math.PI) / 180) as Radia
 
 /** COCO-17 indices. */
 export const KP = {
-  nose: 0, left_eye: 1, right_eye: 2, left_ear: 3, right_ear: 4,
-  left_shoulder: 5, right_shoulder: 6, left_elbow: 7, right_elbow: 8,
-  left_wrist: 9, right_wrist: 10, left_hip: 11, right_hip: 12,
-  left_knee: 13, right_knee: 14, left_ankle: 15, right_ankle: 16,
+  nose: 0,
+  left_eye: 1,
+  right_eye: 2,
+  left_ear: 3,
+  right_ear: 4,
+  left_shoulder: 5,
+  right_shoulder: 6,
+  left_elbow: 7,
+  right_elbow: 8,
+  left_wrist: 9,
+  right_wrist: 10,
+  left_hip: 11,
+  right_hip: 12,
+  left_knee: 13,
+  right_knee: 14,
+  left_ankle: 15,
+  right_ankle: 16,
 } as const;
 export type KeypointName = keyof typeof KP;
 export const KEYPOINT_NAMES = Object.keys(KP) as KeypointName[];
@@ -86,11 +99,24 @@ export const worldFoot = (f: number): number => N_KP + f;
 
 export function createBody(): Body {
   return {
-    x: new Float64Array(N_KP), y: new Float64Array(N_KP), ok: new Uint8Array(N_KP), score: new Float64Array(N_KP),
-    torso: 0, side: 'left', t: 0, width: 1, height: 1,
-    footX: new Float64Array(4), footY: new Float64Array(4), footOk: new Uint8Array(4), pairGap: new Uint8Array(N_KP),
+    x: new Float64Array(N_KP),
+    y: new Float64Array(N_KP),
+    ok: new Uint8Array(N_KP),
+    score: new Float64Array(N_KP),
+    torso: 0,
+    side: 'left',
+    t: 0,
+    width: 1,
+    height: 1,
+    footX: new Float64Array(4),
+    footY: new Float64Array(4),
+    footOk: new Uint8Array(4),
+    pairGap: new Uint8Array(N_KP),
     space: 'movenet',
-    wx: new Float64Array(N_WORLD), wy: new Float64Array(N_WORLD), wz: new Float64Array(N_WORLD), wok: new Uint8Array(N_WORLD),
+    wx: new Float64Array(N_WORLD),
+    wy: new Float64Array(N_WORLD),
+    wz: new Float64Array(N_WORLD),
+    wok: new Uint8Array(N_WORLD),
   };
 }
 
@@ -115,8 +141,12 @@ export function jointAngle(b: Body, a: number, v: number, c: number): Degrees | 
 }
 
 export function angleOf(ax: number, ay: number, vx: number, vy: number, cx: number, cy: number): Degrees | null {
-  const ux = ax - vx, uy = ay - vy, wx = cx - vx, wy = cy - vy;
-  const nu = Math.hypot(ux, uy), nw = Math.hypot(wx, wy);
+  const ux = ax - vx,
+    uy = ay - vy,
+    wx = cx - vx,
+    wy = cy - vy;
+  const nu = Math.hypot(ux, uy),
+    nw = Math.hypot(wx, wy);
   if (!(nu > 0) || !(nw > 0) || !Number.isFinite(nu * nw)) return null;
   const c = Math.max(-1, Math.min(1, (ux * wx + uy * wy) / (nu * nw)));
   return toDegrees(Math.acos(c) as Radians);
@@ -125,7 +155,8 @@ export function angleOf(ax: number, ay: number, vx: number, vy: number, cx: numb
 /** Angle of the segment i→j to the horizontal, folded to 0..90° (direction-free). */
 export function segmentToHorizontal(b: Body, i: number, j: number): Degrees | null {
   if (b.ok[i] !== 1 || b.ok[j] !== 1) return null;
-  const dx = Math.abs((b.x[j] as number) - (b.x[i] as number)), dy = Math.abs((b.y[j] as number) - (b.y[i] as number));
+  const dx = Math.abs((b.x[j] as number) - (b.x[i] as number)),
+    dy = Math.abs((b.y[j] as number) - (b.y[i] as number));
   if (dx === 0 && dy === 0) return null;
   return toDegrees(Math.atan2(dy, dx) as Radians);
 }
@@ -138,7 +169,8 @@ export function segmentToVertical(b: Body, i: number, j: number): Degrees | null
 
 /** Signed tilt of the segment from→to away from straight up, in −180..180°; positive leans to image-right. */
 export function tiltFromUp(fx: number, fy: number, tx: number, ty: number): Degrees | null {
-  const dx = tx - fx, dy = fy - ty; // dy > 0 when `to` is above `from`
+  const dx = tx - fx,
+    dy = fy - ty; // dy > 0 when `to` is above `from`
   if (dx === 0 && dy === 0) return null;
   return toDegrees(Math.atan2(dx, dy) as Radians);
 }
@@ -149,8 +181,10 @@ export function tiltFromUp(fx: number, fy: number, tx: number, ty: number): Degr
  */
 export function offsetFromLine(b: Body, a: number, p: number, c: number): TorsoLengths | null {
   if (b.ok[a] !== 1 || b.ok[p] !== 1 || b.ok[c] !== 1 || !(b.torso > 0)) return null;
-  const ax = b.x[a] as number, ay = b.y[a] as number;
-  const dx = (b.x[c] as number) - ax, dy = (b.y[c] as number) - ay;
+  const ax = b.x[a] as number,
+    ay = b.y[a] as number;
+  const dx = (b.x[c] as number) - ax,
+    dy = (b.y[c] as number) - ay;
   const len = Math.hypot(dx, dy);
   if (!(len > 0)) return null;
   // Cross product sign: with y down, a point above a left→right line has a negative cross; normalise so
@@ -162,7 +196,8 @@ export function offsetFromLine(b: Body, a: number, p: number, c: number): TorsoL
 
 /** Score-weighted choice of the side facing the camera, sticky unless the other side leads clearly. */
 export function chooseSide(b: Body, previous: Side): Side {
-  let l = 0, r = 0;
+  let l = 0,
+    r = 0;
   for (const limb of ['shoulder', 'elbow', 'wrist', 'hip', 'knee', 'ankle'] as const) {
     const li = jointIndex('left', limb);
     l += b.ok[li] === 1 ? (b.score[li] as number) : 0;
@@ -175,12 +210,18 @@ export function chooseSide(b: Body, previous: Side): Side {
 
 // ---- world points (BlazePose's keypoints3D) ----
 
-export interface V3 { x: number; y: number; z: number }
+export interface V3 {
+  x: number;
+  y: number;
+  z: number;
+}
 
 /** World point i into out; false when unknown. */
 export function world(b: Body, i: number, out: V3): boolean {
   if (b.wok[i] !== 1) return false;
-  out.x = b.wx[i] as number; out.y = b.wy[i] as number; out.z = b.wz[i] as number;
+  out.x = b.wx[i] as number;
+  out.y = b.wy[i] as number;
+  out.z = b.wz[i] as number;
   return true;
 }
 
@@ -196,18 +237,45 @@ export function worldMid(b: Body, i: number, j: number, out: V3): boolean {
 /** Interior angle at v of the world path a–v–c, 0..180°; null when a point is unknown. */
 export function worldAngle(b: Body, a: number, v: number, c: number): Degrees | null {
   if (b.wok[a] !== 1 || b.wok[v] !== 1 || b.wok[c] !== 1) return null;
-  return angle3(b.wx[a] as number, b.wy[a] as number, b.wz[a] as number, b.wx[v] as number, b.wy[v] as number, b.wz[v] as number,
-    b.wx[c] as number, b.wy[c] as number, b.wz[c] as number);
+  return angle3(
+    b.wx[a] as number,
+    b.wy[a] as number,
+    b.wz[a] as number,
+    b.wx[v] as number,
+    b.wy[v] as number,
+    b.wz[v] as number,
+    b.wx[c] as number,
+    b.wy[c] as number,
+    b.wz[c] as number,
+  );
 }
 
-export function angle3(ax: number, ay: number, az: number, vx: number, vy: number, vz: number, cx: number, cy: number, cz: number): Degrees | null {
-  const ux = ax - vx, uy = ay - vy, uz = az - vz, wx = cx - vx, wy = cy - vy, wz = cz - vz;
+export function angle3(
+  ax: number,
+  ay: number,
+  az: number,
+  vx: number,
+  vy: number,
+  vz: number,
+  cx: number,
+  cy: number,
+  cz: number,
+): Degrees | null {
+  const ux = ax - vx,
+    uy = ay - vy,
+    uz = az - vz,
+    wx = cx - vx,
+    wy = cy - vy,
+    wz = cz - vz;
   const n = Math.hypot(ux, uy, uz) * Math.hypot(wx, wy, wz);
   if (!(n > 0) || !Number.isFinite(n)) return null;
   return toDegrees(Math.acos(Math.max(-1, Math.min(1, (ux * wx + uy * wy + uz * wz) / n))) as Radians);
 }
 
-const FL: V3 = { x: 0, y: 0, z: 0 }, FR: V3 = { x: 0, y: 0, z: 0 }, BL: V3 = { x: 0, y: 0, z: 0 }, BR: V3 = { x: 0, y: 0, z: 0 };
+const FL: V3 = { x: 0, y: 0, z: 0 },
+  FR: V3 = { x: 0, y: 0, z: 0 },
+  BL: V3 = { x: 0, y: 0, z: 0 },
+  BR: V3 = { x: 0, y: 0, z: 0 };
 /**
  * The floor's upward unit normal in the world frame, into out, from four points that rest on it (two in
  * front: f1, f2; two behind: b1, b2; e.g. the wrists and toes of a plank), turned toward `above`, a point
@@ -216,26 +284,44 @@ const FL: V3 = { x: 0, y: 0, z: 0 }, FR: V3 = { x: 0, y: 0, z: 0 }, BL: V3 = { x
  */
 export function floorNormal(b: Body, f1: number, f2: number, b1: number, b2: number, above: V3, out: V3): boolean {
   if (!world(b, f1, FL) || !world(b, f2, FR) || !world(b, b1, BL) || !world(b, b2, BR)) return false;
-  const ax = (FL.x + FR.x - BL.x - BR.x) / 2, ay = (FL.y + FR.y - BL.y - BR.y) / 2, az = (FL.z + FR.z - BL.z - BR.z) / 2;
-  const cx = (FR.x - FL.x + BR.x - BL.x) / 2, cy = (FR.y - FL.y + BR.y - BL.y) / 2, cz = (FR.z - FL.z + BR.z - BL.z) / 2;
-  let nx = ay * cz - az * cy, ny = az * cx - ax * cz, nz = ax * cy - ay * cx;
+  const ax = (FL.x + FR.x - BL.x - BR.x) / 2,
+    ay = (FL.y + FR.y - BL.y - BR.y) / 2,
+    az = (FL.z + FR.z - BL.z - BR.z) / 2;
+  const cx = (FR.x - FL.x + BR.x - BL.x) / 2,
+    cy = (FR.y - FL.y + BR.y - BL.y) / 2,
+    cz = (FR.z - FL.z + BR.z - BL.z) / 2;
+  let nx = ay * cz - az * cy,
+    ny = az * cx - ax * cz,
+    nz = ax * cy - ay * cx;
   const l = Math.hypot(nx, ny, nz);
   if (!(l > 0) || !Number.isFinite(l)) return false;
-  nx /= l; ny /= l; nz /= l;
-  const mx = (BL.x + BR.x) / 2, my = (BL.y + BR.y) / 2, mz = (BL.z + BR.z) / 2;
+  nx /= l;
+  ny /= l;
+  nz /= l;
+  const mx = (BL.x + BR.x) / 2,
+    my = (BL.y + BR.y) / 2,
+    mz = (BL.z + BR.z) / 2;
   const s = (above.x - mx) * nx + (above.y - my) * ny + (above.z - mz) * nz >= 0 ? 1 : -1;
-  out.x = s * nx; out.y = s * ny; out.z = s * nz;
+  out.x = s * nx;
+  out.y = s * ny;
+  out.z = s * nz;
   return true;
 }
 
 /** How far p sits above the line a→c along `up` (made perpendicular to the line), as a share of |ac|; null if degenerate. */
 export function heightAbove(a: V3, p: V3, c: V3, up: V3): number | null {
-  const dx = c.x - a.x, dy = c.y - a.y, dz = c.z - a.z;
+  const dx = c.x - a.x,
+    dy = c.y - a.y,
+    dz = c.z - a.z;
   const l = Math.hypot(dx, dy, dz);
   if (!(l > 0)) return null;
-  const ux = dx / l, uy = dy / l, uz = dz / l;
+  const ux = dx / l,
+    uy = dy / l,
+    uz = dz / l;
   const k = up.x * ux + up.y * uy + up.z * uz;
-  const px = up.x - k * ux, py = up.y - k * uy, pz = up.z - k * uz;
+  const px = up.x - k * ux,
+    py = up.y - k * uy,
+    pz = up.z - k * uz;
   const pl = Math.hypot(px, py, pz);
   if (!(pl > 1e-6)) return null;
   return ((p.x - a.x) * px + (p.y - a.y) * py + (p.z - a.z) * pz) / pl / l;

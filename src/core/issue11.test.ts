@@ -12,7 +12,8 @@ import type { ExerciseId } from './exercises';
 import { COACH_WORDS, SHARED_GUIDE, guideText } from '../words/coachWords';
 
 /** A summary in the coach's words (as npm run analyze prints it). */
-const summarize = (ex: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions): Summary => summarizeRun(ex, frames, source, opts, undefined, COACH_WORDS);
+const summarize = (ex: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions): Summary =>
+  summarizeRun(ex, frames, source, opts, undefined, COACH_WORDS);
 
 const clip = (id: string): Promise<PoseFrame[]> => loadClip(id);
 const cut = cutFrames;
@@ -22,7 +23,11 @@ const faultAt = (s: Summary, id: string) => s.faults.find((f) => f.id === id)?.s
 describe('1. a good forearm plank seen side-oblique from a slightly raised camera', () => {
   // CONSTRUCTED: three real good forearm planks from three sources (03 kaiakol, 05 chco, c09 mrpose, all
   // filmed side-on), seen again turned 35° toward the head and from 20° above, and the other way round.
-  for (const id of ['03_plank_forearm_side_kaiakol005', '05_plank_forearm_side_sebitzu', 'c09_plank_forearm_side_home_backlit_letterbox_mrpose']) {
+  for (const id of [
+    '03_plank_forearm_side_kaiakol005',
+    '05_plank_forearm_side_sebitzu',
+    'c09_plank_forearm_side_home_backlit_letterbox_mrpose',
+  ]) {
     it(`${id.slice(0, 3)}: no hips-high, and no hold lost against the clip as filmed`, async () => {
       const asFilmed = summarize('plank', await clip(id), id);
       expect(asFilmed.holdSec).toBeGreaterThan(2);
@@ -30,7 +35,10 @@ describe('1. a good forearm plank seen side-oblique from a slightly raised camer
         const s = summarize('plank', reprojectSideView(await clip(id), { turnDeg, raiseDeg: 20 }), id);
         expect(s.faults, `turn ${turnDeg}`).toEqual([]);
         expect(Math.abs(s.holdSec - asFilmed.holdSec), `turn ${turnDeg}`).toBeLessThanOrEqual(0.5);
-        expect(cueIds(s).filter((c) => c.startsWith('setup:wrong-view')), `turn ${turnDeg}`).toEqual([]);
+        expect(
+          cueIds(s).filter((c) => c.startsWith('setup:wrong-view')),
+          `turn ${turnDeg}`,
+        ).toEqual([]);
       }
     });
   }
@@ -44,7 +52,7 @@ describe('2. a straight-arm plank with the hips piked and the head dropped', () 
     expect(s.cues.filter((c) => c.kind === 'praise')).toEqual([]);
   });
 
-  it('constructed (02\'s good high plank, hips raised 0.1–0.2 torso lengths, head dropped 0.3): hips-high within 2 s, no good-form time, no praise, from the side and from a raised 3/4 view', async () => {
+  it("constructed (02's good high plank, hips raised 0.1–0.2 torso lengths, head dropped 0.3): hips-high within 2 s, no good-form time, no praise, from the side and from a raised 3/4 view", async () => {
     const good = cut(await clip('02_plank_high_tutorial_yogai'), 20, 30);
     expect(summarize('plank', good, '02').faults).toEqual([]);
     for (const hipsUp of [0.1, 0.2]) {
@@ -61,13 +69,21 @@ describe('2. a straight-arm plank with the hips piked and the head dropped', () 
 });
 
 describe('3. a floor crunch filmed side-oblique from the head end', () => {
-  it('constructed (14\'s wide shot, two reps, seen 30–70° toward the head and 20–30° above): both reps counted, no false cue', async () => {
+  it("constructed (14's wide shot, two reps, seen 30–70° toward the head and 20–30° above): both reps counted, no false cue", async () => {
     const wide = cut(await clip('14_crunch_klarfit'), 2.8, 5.9);
     expect(summarize('ab-crunch', wide, '14').reps.total).toBe(2);
-    for (const [turnDeg, raiseDeg] of [[30, 20], [50, 25], [60, 30], [70, 30]] as const) {
+    for (const [turnDeg, raiseDeg] of [
+      [30, 20],
+      [50, 25],
+      [60, 30],
+      [70, 30],
+    ] as const) {
       const s = summarize('ab-crunch', reprojectSideView(wide, { turnDeg, raiseDeg }), '14-head-end');
       expect(s.reps.total, `turn ${turnDeg} raise ${raiseDeg}`).toBe(2);
-      expect(cueIds(s).filter((c) => c.startsWith('setup:')), `turn ${turnDeg}`).toEqual([]);
+      expect(
+        cueIds(s).filter((c) => c.startsWith('setup:')),
+        `turn ${turnDeg}`,
+      ).toEqual([]);
     }
   });
 
@@ -80,17 +96,22 @@ describe('4. a plank that opens on a close-up and cuts to a 3/4 side view', () =
   it('constructed (c09, filmed side-on: 2 s zoomed in on the shoulders, legs past the frame edge, then seen 40° turned and 15° raised): no "turn side-on", the hold is counted', async () => {
     const base = await clip('c09_plank_forearm_side_home_backlit_letterbox_mrpose');
     const first = base[0]!;
-    const w = first.width, h = first.height;
+    const w = first.width,
+      h = first.height;
     const zoom = 2.5;
     // Close-up about the shoulders: MoveNet puts what leaves the frame just past its edge, at a low score.
     const closeUp = cut(base, 0, 2).map((f) => {
       const k = f.poses[0]?.keypoints ?? [];
       const sh = k.filter((q) => q.name.endsWith('_shoulder'));
-      const cx = sh.reduce((a, q) => a + q.x, 0) / Math.max(1, sh.length), cy = sh.reduce((a, q) => a + q.y, 0) / Math.max(1, sh.length);
+      const cx = sh.reduce((a, q) => a + q.x, 0) / Math.max(1, sh.length),
+        cy = sh.reduce((a, q) => a + q.y, 0) / Math.max(1, sh.length);
       const keypoints = k.map((q) => {
-        const x = w / 2 + (q.x - cx) * zoom, y = h / 2 + (q.y - cy) * zoom;
+        const x = w / 2 + (q.x - cx) * zoom,
+          y = h / 2 + (q.y - cy) * zoom;
         const out = x < 0 || x > w || y < 0 || y > h;
-        return out ? { ...q, x: Math.min(w * 1.02, Math.max(-w * 0.02, x)), y: Math.min(h * 1.02, Math.max(-h * 0.02, y)), score: 0.05 } : { ...q, x, y };
+        return out
+          ? { ...q, x: Math.min(w * 1.02, Math.max(-w * 0.02, x)), y: Math.min(h * 1.02, Math.max(-h * 0.02, y)), score: 0.05 }
+          : { ...q, x, y };
       });
       return { ...f, poses: [{ keypoints, score: f.poses[0]?.score ?? 0 }] };
     });
@@ -130,7 +151,11 @@ describe('5. a very dark room', () => {
     expect(s.reps.total).toBe(0);
     expect(s.cues.map((c) => c.text)).toContain(SHARED_GUIDE.light);
     // ... and in a well-lit room the same still person is told how to start a press instead.
-    const lit = summarize('bench-press', still.map((x) => ({ ...x, light: 0.5 })), 'lit');
+    const lit = summarize(
+      'bench-press',
+      still.map((x) => ({ ...x, light: 0.5 })),
+      'lit',
+    );
     expect(lit.cues.map((c) => c.id)).toContain('guide:bench-press.start');
   });
 });
@@ -138,7 +163,11 @@ describe('5. a very dark room', () => {
 describe('6. the standing variant of a seated exercise: the hamstring stretch standing', () => {
   // Real: 23 (a bent-over, straight-legged hinge: the standing toe-reach), b02 (standing) and c07 (lying on the
   // back with a leg raised, a hamstring stretch the coach does not teach).
-  for (const id of ['23_reverse_fly_bent_over_klarfit', 'b02_side_bend_overhead_standing_front_vivek', 'c07_hamstring_stretch_supine_hands_side_joannasoh-mewfit']) {
+  for (const id of [
+    '23_reverse_fly_bent_over_klarfit',
+    'b02_side_bend_overhead_standing_front_vivek',
+    'c07_hamstring_stretch_supine_hands_side_joannasoh-mewfit',
+  ]) {
     it(`${id.slice(0, 3)}: the first cue is about sitting down, not the camera; nothing held`, async () => {
       const s = summarize('hamstring-stretch', await clip(id), id);
       expect(s.cues[0]?.text).toBe(guideText('hamstring-stretch', 'hamstring-stretch.sit'));
@@ -155,14 +184,22 @@ describe('6. the standing variant of a seated exercise: the hamstring stretch st
 
 describe('never silent, never false praise', () => {
   it('on every recorded clip a person in view is told something or counted: no clip with nothing counted and nothing said', async () => {
-    const ids = ['01_plank_forearm_3q_akshathak', '04_plank_high_hips-high_bassem', 'c07_hamstring_stretch_supine_hands_side_joannasoh-mewfit', 'c08_hamstring_stretch_seated_chair_side_healthline-spineify', 'c01_seated_trunk_rotation_chair_oblique_healthline-spineify'];
-    for (const [id, ex] of ids.map((i) => [i, i.includes('plank') ? 'plank' : i.includes('hamstring') ? 'hamstring-stretch' : 'rotation-stretch'] as const)) {
+    const ids = [
+      '01_plank_forearm_3q_akshathak',
+      '04_plank_high_hips-high_bassem',
+      'c07_hamstring_stretch_supine_hands_side_joannasoh-mewfit',
+      'c08_hamstring_stretch_seated_chair_side_healthline-spineify',
+      'c01_seated_trunk_rotation_chair_oblique_healthline-spineify',
+    ];
+    for (const [id, ex] of ids.map(
+      (i) => [i, i.includes('plank') ? 'plank' : i.includes('hamstring') ? 'hamstring-stretch' : 'rotation-stretch'] as const,
+    )) {
       const s = summarize(ex, await clip(id), id);
       expect(s.reps.total + s.holdSec + s.cues.length, id).toBeGreaterThan(0);
     }
   });
 
-  it('a plank held sagging from the first frame (02\'s sag, 16.4–17.6 s, held as a still stream): the hips cue within 2 s, no good-form time, no praise', async () => {
+  it("a plank held sagging from the first frame (02's sag, 16.4–17.6 s, held as a still stream): the hips cue within 2 s, no good-form time, no praise", async () => {
     const sag = cut(await clip('02_plank_high_tutorial_yogai'), 16.4, 17.6);
     const held = Array.from({ length: 75 }, (_, i) => ({ ...sag[Math.floor((i / 75) * sag.length)]!, t: (i * 1000) / 15 }));
     const s = summarize('plank', held, 'sag-held');

@@ -26,7 +26,8 @@ const C = {
 
 describe('the engine knows the keypoint space', () => {
   it('is told the model, or recognises it from the first pose (BlazePose gives feet and world points)', async () => {
-    const bp = await clip(C.p04, 'blazepose-full'), mn = await clip(C.p04, 'movenet-thunder');
+    const bp = await clip(C.p04, 'blazepose-full'),
+      mn = await clip(C.p04, 'movenet-thunder');
     const run = (frames: PoseFrame[], model?: ModelName) => {
       const s = createEngineState('plank', model ? { model } : {});
       for (const f of frames.slice(0, 3)) step(s, f);
@@ -39,7 +40,7 @@ describe('the engine knows the keypoint space', () => {
     expect(run(mn, 'blazepose-lite')).toBe('blazepose');
   });
 
-  it('reads the model\'s own thresholds: BlazePose full\'s plank uses its 3D reading, MoveNet its 2D one', async () => {
+  it("reads the model's own thresholds: BlazePose full's plank uses its 3D reading, MoveNet its 2D one", async () => {
     const per = createPerception('blazepose');
     for (const f of (await clip(C.p04, 'blazepose-full')).slice(0, 5)) perceive(per, f, f.t);
     expect(hipMeasure(per.body)).toBe('blazepose-3d');
@@ -71,7 +72,11 @@ describe('plank with BlazePose full: hips read in 3D', () => {
     // threshold (raised there, then held by the hysteresis). The 2D midline bend puts this pike among the good planks.
     const per = createPerception('blazepose');
     const bends: number[] = [];
-    for (const f of await clip(C.p04, 'blazepose-full')) { perceive(per, f, f.t); const d = hipBend3D(per.body); if (d !== null) bends.push(d); }
+    for (const f of await clip(C.p04, 'blazepose-full')) {
+      perceive(per, f, f.t);
+      const d = hipBend3D(per.body);
+      if (d !== null) bends.push(d);
+    }
     bends.sort((a, b) => a - b);
     expect(bends[bends.length >> 1]).toBeGreaterThan(HIGH_DOUBT_DEG['blazepose-3d']);
     expect(bends[Math.floor(bends.length * 0.75)]).toBeGreaterThan(HIGH_DEG['blazepose-3d']);
@@ -97,7 +102,10 @@ describe('plank with BlazePose full: hips read in 3D', () => {
     const frames = await clip(C.c11, 'blazepose-full');
     const per = createPerception('blazepose');
     const flagged: number[] = [];
-    for (const f of frames) { perceive(per, f, f.t); if (legsImplausible(per.body)) flagged.push(f.t / 1000); }
+    for (const f of frames) {
+      perceive(per, f, f.t);
+      if (legsImplausible(per.body)) flagged.push(f.t / 1000);
+    }
     expect(flagged.filter((t) => t >= 1.9 && t <= 2.85).length).toBeGreaterThanOrEqual(5);
     expect(flagged.filter((t) => t < 1.0 || t > 3.0)).toEqual([]);
     const s = summarize('plank', frames, 'c11', { model: 'blazepose-full' });
@@ -109,7 +117,13 @@ describe('plank with BlazePose full: hips read in 3D', () => {
     const frames = await clip(C.c14, 'blazepose-full');
     const per = createPerception('blazepose');
     const turns: number[] = [];
-    for (const f of frames) { perceive(per, f, f.t); if (f.t > 19000 && f.t < 29500) { const v = viewTurn(per.body); if (v !== null) turns.push(v); } }
+    for (const f of frames) {
+      perceive(per, f, f.t);
+      if (f.t > 19000 && f.t < 29500) {
+        const v = viewTurn(per.body);
+        if (v !== null) turns.push(v);
+      }
+    }
     turns.sort((a, b) => a - b);
     expect(turns[Math.floor(turns.length * 0.05)]).toBeGreaterThan(70);
     const s = summarize('plank', frames, 'c14', { model: 'blazepose-full' });
@@ -142,14 +156,17 @@ describe('one-arm row: a row pulls the hand back; the supporting arm and standin
 
 describe('bicycle in silhouette: a touch is not refused on the knee label alone (c18)', () => {
   const touches = [0.6, 2.3, 3.8, 5.15, 6.4, 7.8, 8.9, 9.7];
-  it.each(['movenet-thunder', 'blazepose-full'] as const)('%s: 7–9 touches, each near a catalogued one, none counted twice', async (model) => {
-    const frames = await clip(C.c18, model);
-    const st = createEngineState('bicycle', { model });
-    const got: number[] = [];
-    for (const f of frames) for (const e of step(st, f).events) if (e.type === 'rep') got.push(f.t / 1000);
-    expect(got.length).toBeGreaterThanOrEqual(7);
-    expect(got.length).toBeLessThanOrEqual(9);
-    for (const t of got) expect(Math.min(...touches.map((c) => Math.abs(c - t))), `touch at ${t}`).toBeLessThanOrEqual(0.8);
-    for (let i = 1; i < got.length; i++) expect((got[i] as number) - (got[i - 1] as number)).toBeGreaterThanOrEqual(0.5);
-  });
+  it.each(['movenet-thunder', 'blazepose-full'] as const)(
+    '%s: 7–9 touches, each near a catalogued one, none counted twice',
+    async (model) => {
+      const frames = await clip(C.c18, model);
+      const st = createEngineState('bicycle', { model });
+      const got: number[] = [];
+      for (const f of frames) for (const e of step(st, f).events) if (e.type === 'rep') got.push(f.t / 1000);
+      expect(got.length).toBeGreaterThanOrEqual(7);
+      expect(got.length).toBeLessThanOrEqual(9);
+      for (const t of got) expect(Math.min(...touches.map((c) => Math.abs(c - t))), `touch at ${t}`).toBeLessThanOrEqual(0.8);
+      for (let i = 1; i < got.length; i++) expect((got[i] as number) - (got[i - 1] as number)).toBeGreaterThanOrEqual(0.5);
+    },
+  );
 });

@@ -5,13 +5,21 @@ import { DARK_LIGHT } from './engine';
 import { frameLight, meanLuma } from './light';
 
 /** A width × height picture, every pixel from `paint(x, y)` → [r, g, b]; RGBA gets alpha `a`. */
-function picture(width: number, height: number, channels: 3 | 4, paint: (x: number, y: number) => [number, number, number], a = 255): Uint8ClampedArray {
+function picture(
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  paint: (x: number, y: number) => [number, number, number],
+  a = 255,
+): Uint8ClampedArray {
   const px = new Uint8ClampedArray(width * height * channels);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * channels;
       const [r, g, b] = paint(x, y);
-      px[i] = r; px[i + 1] = g; px[i + 2] = b;
+      px[i] = r;
+      px[i + 1] = g;
+      px[i + 2] = b;
       if (channels === 4) px[i + 3] = a;
     }
   }
@@ -21,16 +29,41 @@ function picture(width: number, height: number, channels: 3 | 4, paint: (x: numb
 /** A small deterministic pseudo-random generator, so "random" pictures are the same on every run. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('meanLuma', () => {
   it('black is 0, white is 1, the primaries weigh as Rec. 601 says', () => {
-    expect(meanLuma(picture(16, 9, 4, () => [0, 0, 0]), 4)).toBe(0);
-    expect(meanLuma(picture(16, 9, 4, () => [255, 255, 255]), 4)).toBeCloseTo(1, 12);
-    expect(meanLuma(picture(16, 9, 3, () => [255, 0, 0]), 3)).toBeCloseTo(0.299, 12);
-    expect(meanLuma(picture(16, 9, 3, () => [0, 255, 0]), 3)).toBeCloseTo(0.587, 12);
-    expect(meanLuma(picture(16, 9, 3, () => [0, 0, 255]), 3)).toBeCloseTo(0.114, 12);
+    expect(
+      meanLuma(
+        picture(16, 9, 4, () => [0, 0, 0]),
+        4,
+      ),
+    ).toBe(0);
+    expect(
+      meanLuma(
+        picture(16, 9, 4, () => [255, 255, 255]),
+        4,
+      ),
+    ).toBeCloseTo(1, 12);
+    expect(
+      meanLuma(
+        picture(16, 9, 3, () => [255, 0, 0]),
+        3,
+      ),
+    ).toBeCloseTo(0.299, 12);
+    expect(
+      meanLuma(
+        picture(16, 9, 3, () => [0, 255, 0]),
+        3,
+      ),
+    ).toBeCloseTo(0.587, 12);
+    expect(
+      meanLuma(
+        picture(16, 9, 3, () => [0, 0, 255]),
+        3,
+      ),
+    ).toBeCloseTo(0.114, 12);
   });
 
   it('is the mean over pixels: half black, half white is 0.5', () => {
@@ -73,8 +106,18 @@ describe('meanLuma', () => {
 
   it('a dim room is above DARK_LIGHT, a near-black one below', () => {
     // RGB 40 is a dim room (≈0.16, the darkest shared clip is ≈0.16); 10 is a room with the light off.
-    expect(meanLuma(picture(16, 9, 3, () => [40, 40, 40]), 3)!).toBeGreaterThan(DARK_LIGHT);
-    expect(meanLuma(picture(16, 9, 3, () => [10, 10, 10]), 3)!).toBeLessThan(DARK_LIGHT);
+    expect(
+      meanLuma(
+        picture(16, 9, 3, () => [40, 40, 40]),
+        3,
+      )!,
+    ).toBeGreaterThan(DARK_LIGHT);
+    expect(
+      meanLuma(
+        picture(16, 9, 3, () => [10, 10, 10]),
+        3,
+      )!,
+    ).toBeLessThan(DARK_LIGHT);
   });
 });
 
@@ -83,7 +126,21 @@ describe('frameLight', () => {
     const r = rng(3);
     const px = picture(64, 36, 3, () => [r() * 256, r() * 256, r() * 256].map(Math.floor) as [number, number, number]);
     expect(frameLight(px, 64, 36, 3, 1)).toBeCloseTo(meanLuma(px, 3)!, 12);
-    expect(frameLight(picture(64, 36, 4, () => [10, 200, 30]), 64, 36, 4, 1)).toBeCloseTo(meanLuma(picture(64, 36, 4, () => [10, 200, 30]), 4)!, 12);
+    expect(
+      frameLight(
+        picture(64, 36, 4, () => [10, 200, 30]),
+        64,
+        36,
+        4,
+        1,
+      ),
+    ).toBeCloseTo(
+      meanLuma(
+        picture(64, 36, 4, () => [10, 200, 30]),
+        4,
+      )!,
+      12,
+    );
   });
 
   it('a uniform frame gives its colour at any step, frame size or sampling offset', () => {
@@ -94,7 +151,7 @@ describe('frameLight', () => {
   it('step 4 on a smooth picture (a lit scene) stays within 0.01 of the full mean', () => {
     // A vignetted gradient, like a room lit from one side.
     const paint = (x: number, y: number): [number, number, number] => {
-      const v = 30 + 180 * (x / 639) * (1 - 0.5 * Math.abs(y - 180) / 180);
+      const v = 30 + 180 * (x / 639) * (1 - (0.5 * Math.abs(y - 180)) / 180);
       return [Math.round(v * 1.1) & 255, Math.round(v), Math.round(v * 0.8)];
     };
     const px = picture(640, 360, 3, paint);

@@ -27,10 +27,13 @@ export function meanLuma(px: ArrayLike<number>, channels: 3 | 4): number | undef
  * than width × height × channels.
  */
 export function frameLight(px: ArrayLike<number>, width: number, height: number, channels: 3 | 4, step = 1): number | undefined {
-  const w = Math.floor(width), h = Math.floor(height), s = Math.max(1, Math.floor(step));
+  const w = Math.floor(width),
+    h = Math.floor(height),
+    s = Math.max(1, Math.floor(step));
   if (!(w > 0 && h > 0) || px.length < w * h * channels) return undefined;
   const off = (s - 1) >> 1;
-  let sum = 0, n = 0;
+  let sum = 0,
+    n = 0;
   for (let y = Math.min(off, h - 1); y < h; y += s) {
     const row = y * w * channels;
     for (let x = Math.min(off, w - 1); x < w; x += s) {

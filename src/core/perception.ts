@@ -62,28 +62,47 @@ export function createPerception(space?: ModelFamily): Perception {
   const body = createBody();
   if (space) body.space = space;
   return {
-    body, spaceGiven: space !== undefined, spaceSeen: false,
+    body,
+    spaceGiven: space !== undefined,
+    spaceSeen: false,
     filters: new OneEuroBank(N_KP * 2),
     plaus: new Plausibility(),
-    rx: new Float64Array(N_KP), ry: new Float64Array(N_KP), rok: new Uint8Array(N_KP),
+    rx: new Float64Array(N_KP),
+    ry: new Float64Array(N_KP),
+    rok: new Uint8Array(N_KP),
     lastSeen: new Float64Array(N_KP).fill(-Infinity),
     pairT: new Float64Array(N_KP).fill(-Infinity),
-    cx: NaN, cy: NaN, lastT: 0, started: false, locked: false,
+    cx: NaN,
+    cy: NaN,
+    lastT: 0,
+    started: false,
+    locked: false,
   };
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function poseCentre(p: Pose, w: number, h: number): [number, number, number, number] {
-  let sx = 0, sy = 0, n = 0, x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let sx = 0,
+    sy = 0,
+    n = 0,
+    x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   const kps = p.keypoints;
   const m = Math.min(kps.length, N_KP);
   for (let i = 0; i < m; i++) {
     const k = kps[i];
     if (!k || !finite(k.x) || !finite(k.y) || !finite(k.score) || k.score < MIN_SCORE) continue;
     if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
-    sx += k.x; sy += k.y; n++;
-    x0 = Math.min(x0, k.x); x1 = Math.max(x1, k.x); y0 = Math.min(y0, k.y); y1 = Math.max(y1, k.y);
+    sx += k.x;
+    sy += k.y;
+    n++;
+    x0 = Math.min(x0, k.x);
+    x1 = Math.max(x1, k.x);
+    y0 = Math.min(y0, k.y);
+    y1 = Math.max(y1, k.y);
   }
   return n === 0 ? [NaN, NaN, 0, 0] : [sx / n, sy / n, n, Math.hypot(x1 - x0, y1 - y0)];
 }
@@ -91,15 +110,17 @@ function poseCentre(p: Pose, w: number, h: number): [number, number, number, num
 /** The pose to follow: nearest the person being tracked, not the highest-scored one. */
 export function pickPose(per: Perception, frame: PoseFrame, w: number, h: number): Pose | null {
   const poses = Array.isArray(frame.poses) ? frame.poses : [];
-  let best: Pose | null = null, bestKey = Infinity;
+  let best: Pose | null = null,
+    bestKey = Infinity;
   for (const p of poses) {
     if (!p || !Array.isArray(p.keypoints)) continue;
     const [x, y, n, size] = poseCentre(p, w, h);
     if (n < 3) continue;
-    const key = per.locked && Number.isFinite(per.cx)
-      ? Math.hypot(x - per.cx, y - per.cy)
-      : -size; // the set has not started: the largest person in view (see Perception.locked)
-    if (key < bestKey) { bestKey = key; best = p; }
+    const key = per.locked && Number.isFinite(per.cx) ? Math.hypot(x - per.cx, y - per.cy) : -size; // the set has not started: the largest person in view (see Perception.locked)
+    if (key < bestKey) {
+      bestKey = key;
+      best = p;
+    }
   }
   return best;
 }
@@ -112,7 +133,10 @@ function bestMeanScore(frame: PoseFrame): number {
     if (!p || !Array.isArray(p.keypoints)) continue;
     let sum = 0;
     const m = Math.min(p.keypoints.length, N_KP);
-    for (let i = 0; i < m; i++) { const s = p.keypoints[i]?.score; if (finite(s)) sum += Math.max(0, Math.min(1, s)); }
+    for (let i = 0; i < m; i++) {
+      const s = p.keypoints[i]?.score;
+      if (finite(s)) sum += Math.max(0, Math.min(1, s));
+    }
     best = Math.max(best, sum / N_KP);
   }
   return best;
@@ -122,14 +146,21 @@ function bestMeanScore(frame: PoseFrame): number {
  * Updates the Body from one frame. Returns the number of usable points (0 = nobody) and whether a
  * camera cut was detected. `t` is the sanitised frame time.
  */
-export function perceive(per: Perception, frame: PoseFrame, t: number): { points: number; cut: boolean; meanScore: number; medianScore: number } {
+export function perceive(
+  per: Perception,
+  frame: PoseFrame,
+  t: number,
+): { points: number; cut: boolean; meanScore: number; medianScore: number } {
   const b = per.body;
   const w = finite(frame.width) && frame.width > 0 ? frame.width : b.width;
   const h = finite(frame.height) && frame.height > 0 ? frame.height : b.height;
-  b.width = w; b.height = h; b.t = t;
+  b.width = w;
+  b.height = h;
+  b.t = t;
   const pose = pickPose(per, frame, w, h);
   const { rx, ry, rok } = per;
-  let n = 0, scoreSum = 0;
+  let n = 0,
+    scoreSum = 0;
   for (let i = 0; i < N_KP; i++) {
     const k = pose?.keypoints[i];
     rok[i] = 0;
@@ -141,12 +172,18 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
     if (s < MIN_SCORE) {
       // Kept only while it stays put: a still, low-scored ankle is the same ankle; a low-scored wrist on
       // the move may be a guess (23: wrists at the top of a fly).
-      const tracked = s >= KEEP_SCORE && b.ok[i] === 1 && t - (per.lastSeen[i] as number) <= SMOOTH_GAP_MS && b.torso > 0 &&
+      const tracked =
+        s >= KEEP_SCORE &&
+        b.ok[i] === 1 &&
+        t - (per.lastSeen[i] as number) <= SMOOTH_GAP_MS &&
+        b.torso > 0 &&
         Math.hypot(k.x - (b.x[i] as number), k.y - (b.y[i] as number)) <= KEEP_MOVE * b.torso;
       if (!tracked) continue;
     }
     if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
-    rx[i] = k.x; ry[i] = k.y; rok[i] = 1;
+    rx[i] = k.x;
+    ry[i] = k.y;
+    rok[i] = 1;
   }
   // Torso length from the raw points of this frame, for scale in the plausibility checks.
   const raw = rawTorso(rx, ry, rok);
@@ -155,17 +192,29 @@ export function perceive(per: Perception, frame: PoseFrame, t: number): { points
     per.filters.resetAll();
     b.torso = 0;
   }
-  let sx = 0, sy = 0;
+  let sx = 0,
+    sy = 0;
   for (let i = 0; i < N_KP; i++) {
-    if (rok[i] !== 1) { b.ok[i] = 0; continue; }
-    if (t - (per.lastSeen[i] as number) > SMOOTH_GAP_MS) { per.filters.reset(2 * i); per.filters.reset(2 * i + 1); }
+    if (rok[i] !== 1) {
+      b.ok[i] = 0;
+      continue;
+    }
+    if (t - (per.lastSeen[i] as number) > SMOOTH_GAP_MS) {
+      per.filters.reset(2 * i);
+      per.filters.reset(2 * i + 1);
+    }
     per.lastSeen[i] = t;
     b.x[i] = per.filters.filter(2 * i, rx[i] as number, t);
     b.y[i] = per.filters.filter(2 * i + 1, ry[i] as number, t);
     b.ok[i] = 1;
-    sx += b.x[i] as number; sy += b.y[i] as number; n++;
+    sx += b.x[i] as number;
+    sy += b.y[i] as number;
+    n++;
   }
-  if (n > 0) { per.cx = sx / n; per.cy = sy / n; }
+  if (n > 0) {
+    per.cx = sx / n;
+    per.cy = sy / n;
+  }
   markGirdleGaps(per, b, t);
   const tor = rawTorso(b.x, b.y, b.ok);
   if (tor > 0) b.torso = b.torso > 0 ? b.torso + TORSO_FOLLOW * (tor - b.torso) : tor;
@@ -211,10 +260,14 @@ function inFrameMedian(pose: Pose, w: number, h: number): number {
  * GIRDLE_GAP_MS of both having been seen.
  */
 export const GIRDLE_GAP_MS = 300;
-const GIRDLES: readonly (readonly [number, number])[] = [[KP.left_shoulder, KP.right_shoulder], [KP.left_hip, KP.right_hip]];
+const GIRDLES: readonly (readonly [number, number])[] = [
+  [KP.left_shoulder, KP.right_shoulder],
+  [KP.left_hip, KP.right_hip],
+];
 function markGirdleGaps(per: Perception, b: Body, t: number): void {
   for (const [l, r] of GIRDLES) {
-    const lo = b.ok[l] === 1, ro = b.ok[r] === 1;
+    const lo = b.ok[l] === 1,
+      ro = b.ok[r] === 1;
     if (lo && ro) per.pairT[l] = t;
     b.pairGap[l] = lo !== ro && t - (per.pairT[l] as number) <= GIRDLE_GAP_MS ? 1 : 0;
   }
@@ -230,7 +283,9 @@ function readFeet(b: Body, pose: Pose | null, w: number, h: number): void {
     const j = k ? FOOT_NAMES[k.name] : undefined;
     if (j === undefined || !k || !finite(k.x) || !finite(k.y) || !finite(k.score) || k.score < MIN_SCORE) continue;
     if (k.x < -w * FRAME_MARGIN || k.x > w * (1 + FRAME_MARGIN) || k.y < -h * FRAME_MARGIN || k.y > h * (1 + FRAME_MARGIN)) continue;
-    b.footX[j] = k.x; b.footY[j] = k.y; b.footOk[j] = 1;
+    b.footX[j] = k.x;
+    b.footY[j] = k.y;
+    b.footOk[j] = 1;
   }
 }
 
@@ -244,20 +299,25 @@ function readWorld(b: Body, pose: Pose | null): void {
     if (!k || !finite(k.x) || !finite(k.y) || !finite(k.z) || !(k.score > 0)) continue;
     const j = i < N_KP ? i : FOOT_NAMES[k.name] !== undefined ? worldFoot(FOOT_NAMES[k.name] as number) : -1;
     if (j < 0) continue;
-    b.wx[j] = k.x; b.wy[j] = k.y; b.wz[j] = k.z; b.wok[j] = 1;
+    b.wx[j] = k.x;
+    b.wy[j] = k.y;
+    b.wz[j] = k.z;
+    b.wok[j] = 1;
   }
 }
 
 /** Shoulder-midpoint to hip-midpoint distance (px), from whichever of each pair is known; 0 if unknown. */
 export function rawTorso(x: Float64Array, y: Float64Array, ok: Uint8Array): number {
-  const sh = mid(x, y, ok, KP.left_shoulder, KP.right_shoulder), hp = mid(x, y, ok, KP.left_hip, KP.right_hip);
+  const sh = mid(x, y, ok, KP.left_shoulder, KP.right_shoulder),
+    hp = mid(x, y, ok, KP.left_hip, KP.right_hip);
   if (!sh || !hp) return 0;
   const d = Math.hypot(sh[0] - hp[0], sh[1] - hp[1]);
   return Number.isFinite(d) ? d : 0;
 }
 
 function mid(x: Float64Array, y: Float64Array, ok: Uint8Array, l: number, r: number): [number, number] | null {
-  const lo = ok[l] === 1, ro = ok[r] === 1;
+  const lo = ok[l] === 1,
+    ro = ok[r] === 1;
   if (lo && ro) return [((x[l] as number) + (x[r] as number)) / 2, ((y[l] as number) + (y[r] as number)) / 2];
   if (lo) return [x[l] as number, y[l] as number];
   if (ro) return [x[r] as number, y[r] as number];

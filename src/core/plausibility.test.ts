@@ -9,18 +9,41 @@ const TORSO = 100;
 /** A side-on standing body in pixels, torso 100 px; all points known, score 0.9. */
 function standing(dx = 0): { x: Float64Array; y: Float64Array; ok: Uint8Array; score: Float64Array } {
   const p: Record<string, [number, number]> = {
-    nose: [200, 60], left_eye: [205, 55], right_eye: [195, 55], left_ear: [210, 60], right_ear: [190, 60],
-    left_shoulder: [230, 100], right_shoulder: [170, 100], left_elbow: [235, 150], right_elbow: [165, 150],
-    left_wrist: [238, 195], right_wrist: [162, 195], left_hip: [220, 200], right_hip: [180, 200],
-    left_knee: [222, 260], right_knee: [178, 260], left_ankle: [224, 320], right_ankle: [176, 320],
+    nose: [200, 60],
+    left_eye: [205, 55],
+    right_eye: [195, 55],
+    left_ear: [210, 60],
+    right_ear: [190, 60],
+    left_shoulder: [230, 100],
+    right_shoulder: [170, 100],
+    left_elbow: [235, 150],
+    right_elbow: [165, 150],
+    left_wrist: [238, 195],
+    right_wrist: [162, 195],
+    left_hip: [220, 200],
+    right_hip: [180, 200],
+    left_knee: [222, 260],
+    right_knee: [178, 260],
+    left_ankle: [224, 320],
+    right_ankle: [176, 320],
   };
-  const x = new Float64Array(N_KP), y = new Float64Array(N_KP), ok = new Uint8Array(N_KP).fill(1), score = new Float64Array(N_KP).fill(0.9);
-  for (const [name, [px, py]] of Object.entries(p)) { const i = KP[name as keyof typeof KP]; x[i] = px + dx; y[i] = py; }
+  const x = new Float64Array(N_KP),
+    y = new Float64Array(N_KP),
+    ok = new Uint8Array(N_KP).fill(1),
+    score = new Float64Array(N_KP).fill(0.9);
+  for (const [name, [px, py]] of Object.entries(p)) {
+    const i = KP[name as keyof typeof KP];
+    x[i] = px + dx;
+    y[i] = py;
+  }
   return { x, y, ok, score };
 }
 /** Runs n steady frames at 30 fps so the medians and last positions are learnt; returns the next t. */
 function warm(pl: Plausibility, n = LIMB_MIN_SAMPLES + 5): number {
-  for (let i = 0; i < n; i++) { const f = standing(); pl.check(f.x, f.y, f.ok, f.score, TORSO, i * 33); }
+  for (let i = 0; i < n; i++) {
+    const f = standing();
+    pl.check(f.x, f.y, f.ok, f.score, TORSO, i * 33);
+  }
   return n * 33;
 }
 
@@ -65,7 +88,8 @@ describe('Plausibility', () => {
     const pl = new Plausibility();
     const t = warm(pl);
     const f = standing();
-    f.x[KP.right_hip] = 220; f.x[KP.right_knee] = 222; // hips and knees both overlapping
+    f.x[KP.right_hip] = 220;
+    f.x[KP.right_knee] = 222; // hips and knees both overlapping
     pl.check(f.x, f.y, f.ok, f.score, TORSO, t);
     expect(f.ok[KP.right_knee]).toBe(1);
   });
@@ -74,12 +98,20 @@ describe('Plausibility', () => {
     const pl = new Plausibility();
     let t = warm(pl);
     // The nose: in no limb and no left/right pair, so only the jump rule can touch it.
-    const jumped = () => { const f = standing(); f.x[KP.nose] = 200 + 3 * TORSO; return f; };
+    const jumped = () => {
+      const f = standing();
+      f.x[KP.nose] = 200 + 3 * TORSO;
+      return f;
+    };
     const first = jumped();
     pl.check(first.x, first.y, first.ok, first.score, TORSO, t);
     expect(first.ok[KP.nose]).toBe(0);
     let last = first;
-    for (let i = 0; i < Math.ceil(JUMP_ACCEPT_MS / 33) + 1; i++) { t += 33; last = jumped(); pl.check(last.x, last.y, last.ok, last.score, TORSO, t); }
+    for (let i = 0; i < Math.ceil(JUMP_ACCEPT_MS / 33) + 1; i++) {
+      t += 33;
+      last = jumped();
+      pl.check(last.x, last.y, last.ok, last.score, TORSO, t);
+    }
     expect(last.ok[KP.nose]).toBe(1);
   });
 

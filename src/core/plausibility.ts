@@ -11,8 +11,14 @@ import { KP, N_KP } from './geometry';
 
 /** Segments checked for length: [proximal, distal] COCO indices. The distal point is the one rejected. */
 const SEGMENTS: readonly (readonly [number, number])[] = [
-  [KP.left_shoulder, KP.left_elbow], [KP.left_elbow, KP.left_wrist], [KP.right_shoulder, KP.right_elbow], [KP.right_elbow, KP.right_wrist], // shoulder–elbow, elbow–wrist
-  [KP.left_hip, KP.left_knee], [KP.left_knee, KP.left_ankle], [KP.right_hip, KP.right_knee], [KP.right_knee, KP.right_ankle], // hip–knee, knee–ankle
+  [KP.left_shoulder, KP.left_elbow],
+  [KP.left_elbow, KP.left_wrist],
+  [KP.right_shoulder, KP.right_elbow],
+  [KP.right_elbow, KP.right_wrist], // shoulder–elbow, elbow–wrist
+  [KP.left_hip, KP.left_knee],
+  [KP.left_knee, KP.left_ankle],
+  [KP.right_hip, KP.right_knee],
+  [KP.right_knee, KP.right_ankle], // hip–knee, knee–ankle
 ];
 /** SEGMENTS from this index on are the legs'. */
 const LEG_SEGMENTS = 4;
@@ -78,7 +84,8 @@ export class Plausibility {
     let cut = false;
     if (torso > 0) {
       // Camera cut: most points that were known last frame moved far at once.
-      let common = 0, jumped = 0;
+      let common = 0,
+        jumped = 0;
       for (let i = 0; i < N_KP; i++) {
         if (ok[i] !== 1 || this.known[i] !== 1) continue;
         common++;
@@ -118,17 +125,30 @@ export class Plausibility {
       // Seen end-on (the shoulders wider than END_ON_WIDTH torsos: the trunk runs along the camera's axis, a
       // bicycle filmed from the feet) the legs swing along that axis too, so a thigh's picture length triples
       // between pointing at the camera and drawn up: the legs' lengths are not judged there.
-      const endOn = ok[KP.left_shoulder] === 1 && ok[KP.right_shoulder] === 1 &&
-        Math.hypot((x[KP.left_shoulder] as number) - (x[KP.right_shoulder] as number), (y[KP.left_shoulder] as number) - (y[KP.right_shoulder] as number)) > END_ON_WIDTH * torso;
+      const endOn =
+        ok[KP.left_shoulder] === 1 &&
+        ok[KP.right_shoulder] === 1 &&
+        Math.hypot(
+          (x[KP.left_shoulder] as number) - (x[KP.right_shoulder] as number),
+          (y[KP.left_shoulder] as number) - (y[KP.right_shoulder] as number),
+        ) >
+          END_ON_WIDTH * torso;
       for (let s = 0; s < SEGMENTS.length; s++) {
         const seg = SEGMENTS[s] as readonly [number, number];
-        const a = seg[0], b = seg[1];
+        const a = seg[0],
+          b = seg[1];
         if (ok[a] !== 1 || ok[b] !== 1) continue;
         const r = Math.hypot((x[a] as number) - (x[b] as number), (y[a] as number) - (y[b] as number)) / torso;
-        if (!Number.isFinite(r)) { ok[b] = 0; continue; }
+        if (!Number.isFinite(r)) {
+          ok[b] = 0;
+          continue;
+        }
         const n = this.samples[s] as number;
         const m = this.median[s] as number;
-        if (n >= LIMB_MIN_SAMPLES && r > m * LIMB_MAX_RATIO && !(endOn && s >= LEG_SEGMENTS)) { ok[b] = 0; continue; }
+        if (n >= LIMB_MIN_SAMPLES && r > m * LIMB_MAX_RATIO && !(endOn && s >= LEG_SEGMENTS)) {
+          ok[b] = 0;
+          continue;
+        }
         if (n === 0) this.median[s] = r;
         else this.median[s] = m + (r > m ? 1 : -1) * Math.min(Math.abs(r - m), 0.02 + 0.05 * m);
         if (n < 65535) this.samples[s] = n + 1;

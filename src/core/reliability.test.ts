@@ -38,7 +38,11 @@ function run(exercise: ExerciseId, frames: readonly PoseFrame[]): Run {
   events.push(...finish(s));
   const last = views[views.length - 1] as EngineView;
   return {
-    events, views, last, errors: s.errors, issues,
+    events,
+    views,
+    last,
+    errors: s.errors,
+    issues,
     setupCues: events.flatMap((e) => (e.type === 'setup-cue' ? [setupText(exercise, e.issue, e.why)] : [])),
     faultStarts: events.flatMap((e) => (e.type === 'fault-start' ? [e.faultId] : [])),
     reps: last.reps.total,
@@ -81,7 +85,7 @@ describe('nobody in view, half a body, the wrong view', () => {
     expectNothingCounted(r);
     expect(r.issues['no-person']).toBe(frames.length);
     expect(r.setupCues).toEqual([SETUP_WORDS['no-person']]);
-    expect((r.last.cue ? cueText(r.last.exerciseId, r.last.cue) : undefined)).toBe(SETUP_WORDS['no-person']);
+    expect(r.last.cue ? cueText(r.last.exerciseId, r.last.cue) : undefined).toBe(SETUP_WORDS['no-person']);
     expect(r.last.smoothedPose).toBeNull();
   });
 
@@ -103,7 +107,10 @@ describe('nobody in view, half a body, the wrong view', () => {
   it('a real crunch set with the lower body gone: no reps, no faults', async () => {
     const whole = await clip('14_crunch_klarfit');
     expect(run('ab-crunch', whole).reps).toBeGreaterThanOrEqual(4);
-    const r = run('ab-crunch', mapPoses(whole, (p, f) => mapKps(p, (k) => (LOWER.has(k.name) ? { ...k, y: f.height * 1.02, score: 0 } : k))));
+    const r = run(
+      'ab-crunch',
+      mapPoses(whole, (p, f) => mapKps(p, (k) => (LOWER.has(k.name) ? { ...k, y: f.height * 1.02, score: 0 } : k))),
+    );
     expectNothingCounted(r);
     // The crunch is judged from the shoulders and hips, so it asks for those in view (not the whole body).
     expect(r.setupCues).toContain(setupText('ab-crunch', 'body-cut-off'));
@@ -117,7 +124,7 @@ describe('nobody in view, half a body, the wrong view', () => {
     expectNothingCounted(r);
     expect(r.issues['wrong-posture'] ?? 0).toBeGreaterThan(r.views.length * 0.9);
     expect(r.setupCues).toContain('Get onto your forearms and toes');
-    expect((r.last.cue ? cueText(r.last.exerciseId, r.last.cue) : undefined)).toBe('Get onto your forearms and toes');
+    expect(r.last.cue ? cueText(r.last.exerciseId, r.last.cue) : undefined).toBe('Get onto your forearms and toes');
   });
 
   it('a plank chosen while standing, facing the camera (b02): a set-up cue on every frame, nothing counted', async () => {
@@ -140,7 +147,12 @@ describe('two people', () => {
   async function bystander(): Promise<PoseFrame[]> {
     return (await clip('b02_side_bend_overhead_standing_front_vivek')).filter((f) => f.poses.length > 0);
   }
-  function withSecond(frames: readonly PoseFrame[], other: readonly PoseFrame[], fromT: number, where: { scale: number; dx: number; dy: number }): PoseFrame[] {
+  function withSecond(
+    frames: readonly PoseFrame[],
+    other: readonly PoseFrame[],
+    fromT: number,
+    where: { scale: number; dx: number; dy: number },
+  ): PoseFrame[] {
     return frames.map((f, i) => {
       const o = other[i % other.length]?.poses[0];
       if (f.t < fromT || !o) return f;
@@ -173,7 +185,7 @@ describe('two people', () => {
   it('a bystander arriving mid-set of crunches: the rep count equals the lone run', async () => {
     const frames = await clip('14_crunch_klarfit');
     const alone = run('ab-crunch', frames);
-    const mid = (frames[Math.floor(frames.length / 3)]?.t ?? 0);
+    const mid = frames[Math.floor(frames.length / 3)]?.t ?? 0;
     const w = frames[0]?.width ?? 640;
     const r = run('ab-crunch', withSecond(frames, await bystander(), mid, { scale: 0.3, dx: w * 0.75, dy: 0 }));
     expect(r.errors).toBe(0);
@@ -186,7 +198,8 @@ describe('walking out and back', () => {
     const frames = await clip('01_plank_forearm_3q_akshathak');
     const alone = run('plank', frames);
     const start = alone.events.find((e) => e.type === 'hold-start')?.t ?? 0;
-    const cut0 = start + 10_000, cut1 = cut0 + 3000;
+    const cut0 = start + 10_000,
+      cut1 = cut0 + 3000;
     const cutFrames = frames.map((f) => (f.t >= cut0 && f.t < cut1 ? { ...f, poses: [] } : f));
     const r = run('plank', cutFrames);
     expect(r.errors).toBe(0);
@@ -216,7 +229,8 @@ describe('walking out and back', () => {
     const restAt = ((repTs[1] as number) + (repTs[2] as number)) / 2;
     const i0 = frames.findIndex((f) => f.t >= restAt);
     const f0 = frames[i0] as PoseFrame;
-    const dt = 1000 / 15, w = f0.width;
+    const dt = 1000 / 15,
+      w = f0.width;
     const inserted: PoseFrame[] = [];
     let t = f0.t;
     const slide = (frac: number): PoseFrame => ({ ...f0, t: (t += dt), poses: f0.poses.map((p) => placed(p, 1, frac * w * 1.4, 0)) });
@@ -245,16 +259,27 @@ describe('a dark room', () => {
 
   it('the camera measures a near-black picture: "more light" even where the model still reports a person', async () => {
     const frames = await clip('03_plank_forearm_side_kaiakol005');
-    const dark = run('plank', frames.map((f) => ({ ...f, light: 0.01 })));
+    const dark = run(
+      'plank',
+      frames.map((f) => ({ ...f, light: 0.01 })),
+    );
     expectNothingCounted(dark);
     expect(dark.issues['too-dark']).toBe(frames.length);
     expect(dark.setupCues).toEqual([SETUP_WORDS['too-dark']]);
     // A normally lit picture changes nothing.
-    expect(run('plank', frames.map((f) => ({ ...f, light: 0.5 }))).holdSec).toBe(run('plank', frames).holdSec);
+    expect(
+      run(
+        'plank',
+        frames.map((f) => ({ ...f, light: 0.5 })),
+      ).holdSec,
+    ).toBe(run('plank', frames).holdSec);
   });
 
   it('a crunch set × 0.1: no reps', async () => {
-    const r = run('ab-crunch', mapPoses(await clip('14_crunch_klarfit'), (p) => mapKps(p, (k) => ({ ...k, score: k.score * 0.1 }))));
+    const r = run(
+      'ab-crunch',
+      mapPoses(await clip('14_crunch_klarfit'), (p) => mapKps(p, (k) => ({ ...k, score: k.score * 0.1 }))),
+    );
     expectNothingCounted(r);
     expect(r.setupCues).toContain(SETUP_WORDS['too-dark']);
   });
@@ -264,7 +289,8 @@ describe('adversarial streams on real data (never throws, never NaN)', () => {
   function expectSane(r: Run): void {
     expect(r.errors).toBe(0);
     for (const v of r.views) {
-      for (const n of [v.reps.total, v.reps.left, v.reps.right, v.holdSec.total, v.holdSec.left, v.holdSec.right]) expect(Number.isFinite(n)).toBe(true);
+      for (const n of [v.reps.total, v.reps.left, v.reps.right, v.holdSec.total, v.holdSec.left, v.holdSec.right])
+        expect(Number.isFinite(n)).toBe(true);
       if (v.metric !== null) expect(Number.isFinite(v.metric)).toBe(true);
       for (const k of v.smoothedPose?.keypoints ?? []) expect([k.x, k.y, k.score].every(Number.isFinite)).toBe(true);
     }
@@ -278,7 +304,7 @@ describe('adversarial streams on real data (never throws, never NaN)', () => {
     expect(r.holdSec).toBe(0);
   });
 
-  it('timestamps reversed or shuffled: at most the stream\'s real span is held', async () => {
+  it("timestamps reversed or shuffled: at most the stream's real span is held", async () => {
     const frames = await clip('01_plank_forearm_3q_akshathak');
     const span = ((frames.at(-1)?.t ?? 0) - (frames[0]?.t ?? 0)) / 1000;
     const reversed = frames.map((f, i) => ({ ...f, t: (frames[frames.length - 1 - i] as PoseFrame).t }));
@@ -316,10 +342,24 @@ describe('adversarial streams on real data (never throws, never NaN)', () => {
       const p = f.poses[0];
       if (!p) return f;
       switch (i % 4) {
-        case 0: return { ...f, poses: [{ keypoints: [], score: 0.9 }] };
-        case 1: return { ...f, poses: [{ ...p, keypoints: [...p.keypoints, ...p.keypoints, ...p.keypoints.slice(0, 6)].map((k, j) => (j >= 17 ? { ...k, name: j % 2 ? '' : 'left_hip' } : k)) }] };
-        case 2: return { ...f, poses: [{ ...p, keypoints: p.keypoints.slice(0, 9) }] };
-        default: return f;
+        case 0:
+          return { ...f, poses: [{ keypoints: [], score: 0.9 }] };
+        case 1:
+          return {
+            ...f,
+            poses: [
+              {
+                ...p,
+                keypoints: [...p.keypoints, ...p.keypoints, ...p.keypoints.slice(0, 6)].map((k, j) =>
+                  j >= 17 ? { ...k, name: j % 2 ? '' : 'left_hip' } : k,
+                ),
+              },
+            ],
+          };
+        case 2:
+          return { ...f, poses: [{ ...p, keypoints: p.keypoints.slice(0, 9) }] };
+        default:
+          return f;
       }
     });
     expect(odd.some((f) => (f.poses[0]?.keypoints.length ?? 0) === 40)).toBe(true);
@@ -332,11 +372,17 @@ describe('adversarial streams on real data (never throws, never NaN)', () => {
   });
 
   it('switching exercise mid-stream (a fresh engine per choice, as the app does) on a running stream', async () => {
-    const frames = [...await clip('01_plank_forearm_3q_akshathak'), ...(await clip('14_crunch_klarfit')).map((f) => ({ ...f, t: f.t + 40_000 }))];
+    const frames = [
+      ...(await clip('01_plank_forearm_3q_akshathak')),
+      ...(await clip('14_crunch_klarfit')).map((f) => ({ ...f, t: f.t + 40_000 })),
+    ];
     let s = createEngineState(EXERCISE_IDS[0] as ExerciseId);
     let errors = 0;
     frames.forEach((f, i) => {
-      if (i % 37 === 0) { errors += s.errors; s = createEngineState(EXERCISE_IDS[(i / 37) % EXERCISE_IDS.length] as ExerciseId); }
+      if (i % 37 === 0) {
+        errors += s.errors;
+        s = createEngineState(EXERCISE_IDS[(i / 37) % EXERCISE_IDS.length] as ExerciseId);
+      }
       const { view } = step(s, f);
       for (const n of [view.reps.total, view.holdSec.total]) expect(Number.isFinite(n)).toBe(true);
     });

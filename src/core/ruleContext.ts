@@ -72,7 +72,11 @@ export interface RepInfo {
 /** What `remember` sees: the check context with its memory writable. */
 export type RememberContext<M extends Memory = Memory> = Omit<CheckContext<M>, 'mem'> & { readonly mem: M };
 /** What the metric sees: its memory (writable: a metric may keep a reference level), the frame time and the last camera cut. */
-export interface MetricContext<M extends Memory = Memory> { readonly mem: M; readonly t?: number; readonly cutT?: number }
+export interface MetricContext<M extends Memory = Memory> {
+  readonly mem: M;
+  readonly t?: number;
+  readonly cutT?: number;
+}
 
 /** A frame rule: its fault, or that it cannot judge this frame (Unsure), or null when the form is good. */
 export type FrameCheck<M extends Memory = Memory> = (b: Body, ctx: CheckContext<M>) => Finding | Unsure | null;

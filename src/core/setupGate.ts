@@ -47,12 +47,21 @@ export function setupIssues(def: ExerciseDef, b: Body, points: number, meanScore
   for (const need of def.required) {
     if (need.startsWith('both:')) {
       const limb = need.slice(5) as Parameters<typeof jointIndex>[1];
-      if (b.ok[jointIndex('left', limb)] !== 1 || b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
+      if (b.ok[jointIndex('left', limb)] !== 1 || b.ok[jointIndex('right', limb)] !== 1) {
+        out.push('body-cut-off');
+        break;
+      }
     } else if (need === 'nose') {
-      if (b.ok[KP.nose] !== 1) { out.push('body-cut-off'); break; }
+      if (b.ok[KP.nose] !== 1) {
+        out.push('body-cut-off');
+        break;
+      }
     } else {
       const limb = need as Parameters<typeof jointIndex>[1];
-      if (b.ok[jointIndex('left', limb)] !== 1 && b.ok[jointIndex('right', limb)] !== 1) { out.push('body-cut-off'); break; }
+      if (b.ok[jointIndex('left', limb)] !== 1 && b.ok[jointIndex('right', limb)] !== 1) {
+        out.push('body-cut-off');
+        break;
+      }
     }
   }
   if (out.length === 0 && !def.posture.check(b)) out.push('wrong-posture');
@@ -80,7 +89,10 @@ export class SetupGate {
     if (this.clear) {
       if (this.clearSince < 0) this.clearSince = t;
       this.issuesSince = -1;
-      if (this.phase !== 'active' && t - this.clearSince >= SETUP_CLEAR_MS) { this.phase = 'active'; opened = true; }
+      if (this.phase !== 'active' && t - this.clearSince >= SETUP_CLEAR_MS) {
+        this.phase = 'active';
+        opened = true;
+      }
     } else {
       this.clearSince = -1;
       if (this.issuesSince < 0) this.issuesSince = t;
@@ -90,7 +102,8 @@ export class SetupGate {
     const top = this.issues[0] ?? null;
     // A body the model sees only dimly (dark room, backlight) reads as cut off or out of position: say so.
     const dim = top === 'wrong-posture' || top === 'body-cut-off' ? sight.poorlySeen() : false;
-    this.why = top === 'wrong-posture' ? (dim ? 'light' : def.posture.why?.(sight.body) ?? null) : top === 'body-cut-off' && dim ? 'light' : null;
+    this.why =
+      top === 'wrong-posture' ? (dim ? 'light' : (def.posture.why?.(sight.body) ?? null)) : top === 'body-cut-off' && dim ? 'light' : null;
     this.top = top;
     if (top !== this.lastCue) {
       if (top) events.push({ type: 'setup-cue', t, issue: top, why: this.why });

@@ -41,11 +41,17 @@ export class Sight {
   /** Running mean of the shoulders' width over the torso (NaN until seen), for viewJump. */
   private swMean = NaN;
 
-  constructor(space?: ModelFamily) { this.per = createPerception(space); }
+  constructor(space?: ModelFamily) {
+    this.per = createPerception(space);
+  }
 
-  get body(): Body { return this.per.body; }
+  get body(): Body {
+    return this.per.body;
+  }
   /** The stream's keypoint space is known (given, or seen on the first pose). */
-  get spaceKnown(): boolean { return this.per.spaceGiven || this.per.spaceSeen; }
+  get spaceKnown(): boolean {
+    return this.per.spaceGiven || this.per.spaceSeen;
+  }
 
   see(f: PoseFrame, t: number, dt: number): ReturnType<typeof perceive> {
     const seen = perceive(this.per, f, t);
@@ -53,7 +59,8 @@ export class Sight {
     const { points, medianScore } = seen;
     if (points >= 4) this.personFrames++;
     // Tracking quality (≈1 s time constant) and the picture's light, for the reason given when nothing counts.
-    if (points >= 4 && fin(medianScore)) this.trackScore = fin(this.trackScore) ? this.trackScore + Math.min(1, dt / 1000) * (medianScore - this.trackScore) : medianScore;
+    if (points >= 4 && fin(medianScore))
+      this.trackScore = fin(this.trackScore) ? this.trackScore + Math.min(1, dt / 1000) * (medianScore - this.trackScore) : medianScore;
     if (fin(f.light)) this.light = f.light;
     return seen;
   }
@@ -67,7 +74,10 @@ export class Sight {
   private viewJump(dt: number): boolean {
     const w = shoulderWidth(this.per.body);
     if (w === null) return false;
-    if (!Number.isFinite(this.swMean)) { this.swMean = w; return false; }
+    if (!Number.isFinite(this.swMean)) {
+      this.swMean = w;
+      return false;
+    }
     const jump = Math.abs(w - this.swMean) > VIEW_JUMP;
     this.swMean += (1 - Math.exp(-Math.max(0, dt) / VIEW_TAU_MS)) * (w - this.swMean);
     return jump;

@@ -33,7 +33,10 @@ export class OneEuroBank {
   private readonly tPrev: Float64Array;
   private readonly primed: Uint8Array;
 
-  constructor(n: number, private readonly p: OneEuroParams = DEFAULT_ONE_EURO) {
+  constructor(
+    n: number,
+    private readonly p: OneEuroParams = DEFAULT_ONE_EURO,
+  ) {
     this.xPrev = new Float64Array(n);
     this.dxPrev = new Float64Array(n);
     this.tPrev = new Float64Array(n);

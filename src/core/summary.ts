@@ -88,7 +88,11 @@ export class SummaryBuilder {
   private readonly cues: Summary['cues'] = [];
   private attempts = 0;
 
-  constructor(private readonly exercise: ExerciseId, private readonly source: string, private readonly words: SummaryWords = ID_WORDS) {}
+  constructor(
+    private readonly exercise: ExerciseId,
+    private readonly source: string,
+    private readonly words: SummaryWords = ID_WORDS,
+  ) {}
 
   private sec(t: number): number {
     return r2((t - (Number.isFinite(this.t0) ? this.t0 : 0)) / 1000);
@@ -104,7 +108,9 @@ export class SummaryBuilder {
     }
     for (const e of events) {
       switch (e.type) {
-        case 'hold-start': this.openHold.push({ t: e.t, side: e.side ?? null }); break;
+        case 'hold-start':
+          this.openHold.push({ t: e.t, side: e.side ?? null });
+          break;
         case 'hold-end': {
           const o = this.openHold.pop();
           if (o) this.holds.push({ startSec: this.sec(o.t), endSec: this.sec(e.t), side: o.side });
@@ -116,11 +122,17 @@ export class SummaryBuilder {
           break;
         case 'fault-end': {
           const o = this.openFaults.get(e.faultId);
-          if (o) { this.faults.push({ id: e.faultId, startSec: this.sec(o.t), endSec: this.sec(e.t), message: o.message }); this.openFaults.delete(e.faultId); }
+          if (o) {
+            this.faults.push({ id: e.faultId, startSec: this.sec(o.t), endSec: this.sec(e.t), message: o.message });
+            this.openFaults.delete(e.faultId);
+          }
           break;
         }
-        case 'cue': this.cues.push({ tSec: this.sec(e.t), text: this.words.cue(this.exercise, e), id: e.id, kind: e.kind }); break;
-        default: break;
+        case 'cue':
+          this.cues.push({ tSec: this.sec(e.t), text: this.words.cue(this.exercise, e), id: e.id, kind: e.kind });
+          break;
+        default:
+          break;
       }
     }
   }
@@ -140,15 +152,24 @@ export class SummaryBuilder {
     return this.attempts;
   }
 
-  private verdict(v: EngineView | null): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy' | 'unsureSec' | 'rulesRanSec'> {
-    const reps = v ? v.reps.total : 0, hold = v ? v.holdSec.total : 0, judged = v ? v.judgedSec : 0, clean = v ? v.cleanReps : 0;
+  private verdict(
+    v: EngineView | null,
+  ): Pick<Summary, 'judgedSec' | 'cleanReps' | 'counted' | 'goodFormShare' | 'notCountedWhy' | 'unsureSec' | 'rulesRanSec'> {
+    const reps = v ? v.reps.total : 0,
+      hold = v ? v.holdSec.total : 0,
+      judged = v ? v.judgedSec : 0,
+      clean = v ? v.cleanReps : 0;
     const counted = reps > 0 || hold > 0;
     let share: number | null = null;
     if (reps > 0) share = clean / reps;
     else if (hold > 0 && judged >= 1) share = Math.min(1, (v?.goodJudgedSec ?? 0) / judged);
     const why = counted ? undefined : [...this.cues].reverse().find((c) => c.kind !== 'praise' && c.kind !== 'info');
     return {
-      judgedSec: r2(judged), cleanReps: clean, counted, goodFormShare: share === null ? null : r2(share), notCountedWhy: why ? { id: why.id, text: why.text } : null,
+      judgedSec: r2(judged),
+      cleanReps: clean,
+      counted,
+      goodFormShare: share === null ? null : r2(share),
+      notCountedWhy: why ? { id: why.id, text: why.text } : null,
       unsureSec: { ...(v?.unsureSec ?? {}) },
       rulesRanSec: v?.rulesRanSec ?? 0,
     };
@@ -204,7 +225,14 @@ export class EngineRun {
 }
 
 /** Runs a whole stream through a fresh engine and summarises it; `onView` sees each frame's view on the way. */
-export function summarize(exercise: ExerciseId, frames: Iterable<PoseFrame>, source: string, opts?: EngineOptions, onView?: (v: EngineView) => void, words?: SummaryWords): Summary {
+export function summarize(
+  exercise: ExerciseId,
+  frames: Iterable<PoseFrame>,
+  source: string,
+  opts?: EngineOptions,
+  onView?: (v: EngineView) => void,
+  words?: SummaryWords,
+): Summary {
   const run = new EngineRun(exercise, source, opts, words);
   for (const f of frames) {
     const { view } = run.step(f);

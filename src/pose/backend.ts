@@ -24,7 +24,11 @@ export type ThreadsWhy =
   /** The backend is not wasm: threads do not apply. */
   | 'not-wasm';
 
-export interface ThreadsInfo { count: number; why: ThreadsWhy; detail?: string }
+export interface ThreadsInfo {
+  count: number;
+  why: ThreadsWhy;
+  detail?: string;
+}
 
 // ---- WebGL context loss: the GPU driver reset, the tab lost its GPU, too many contexts elsewhere ----
 let webglLost = false;
@@ -33,9 +37,10 @@ const lostListeners = new Set<() => void>();
 /** The session hears here when the running backend died (WebGL context lost) and must restart on another. */
 export function onBackendLost(listener: () => void): () => void {
   lostListeners.add(listener);
-  return () => { lostListeners.delete(listener); };
+  return () => {
+    lostListeners.delete(listener);
+  };
 }
-
 
 /**
  * Watches a WebGL canvas; on 'webglcontextlost' WebGL is not tried again in this page and listeners hear

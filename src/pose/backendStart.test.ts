@@ -1,9 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { onBackendLost, resetWebglLost, watchContextLoss, webglWasLost, type BackendName, type BackendNotice } from './backend';
 import {
-  backendOrder, isSoftwareRenderer, startFirstBackend,
-  oneAtATime, startAttempts, threadsPlan, withLogicalCores, foldThreads, BackendStartError, MAX_WASM_THREADS,
-  type BackendDriver, type StartAttempt,
+  backendOrder,
+  isSoftwareRenderer,
+  startFirstBackend,
+  oneAtATime,
+  startAttempts,
+  threadsPlan,
+  withLogicalCores,
+  foldThreads,
+  BackendStartError,
+  MAX_WASM_THREADS,
+  type BackendDriver,
+  type StartAttempt,
 } from './backendStart';
 
 describe('isSoftwareRenderer', () => {
@@ -45,12 +54,24 @@ function fakeDriver(behaviour: Record<BackendName, 'hang' | 'fail' | 'ok' | 'thr
       if (how === 'hang') return new Promise<boolean>(() => undefined);
       if (how === 'fail') return Promise.resolve(false);
       if (how === 'throw') return Promise.reject(new Error(`${b} blew up`));
-      if (how === 'ok') { active = b; return Promise.resolve(true); }
+      if (how === 'ok') {
+        active = b;
+        return Promise.resolve(true);
+      }
       // Starts after lateMs, and then (as tf.setBackend would) makes itself the active backend.
-      return new Promise<boolean>((res) => setTimeout(() => { active = b; res(true); }, how.lateMs));
+      return new Promise<boolean>((res) =>
+        setTimeout(() => {
+          active = b;
+          res(true);
+        }, how.lateMs),
+      );
     },
     active: () => active,
-    restore: (b) => { restored.push(b); active = b; return Promise.resolve(true); },
+    restore: (b) => {
+      restored.push(b);
+      active = b;
+      return Promise.resolve(true);
+    },
   };
   return { driver, started, restored, active: () => active };
 }
@@ -61,11 +82,16 @@ describe('startFirstBackend', () => {
     try {
       const f = fakeDriver({ webgl: 'hang', wasm: 'ok', cpu: 'ok' });
       let done: { backend: BackendName; notices: BackendNotice[] } | null = null;
-      void startFirstBackend(['webgl', 'wasm', 'cpu'], f.driver, { timeoutMs: 5000 }).then((r) => { done = r; });
+      void startFirstBackend(['webgl', 'wasm', 'cpu'], f.driver, { timeoutMs: 5000 }).then((r) => {
+        done = r;
+      });
       await vi.advanceTimersByTimeAsync(4999);
       expect(done).toBeNull();
       await vi.advanceTimersByTimeAsync(1);
-      expect(done).toEqual({ backend: 'wasm', notices: [{ kind: 'fallback', backend: 'webgl', detail: 'The webgl backend did not start within 5 s' }] });
+      expect(done).toEqual({
+        backend: 'wasm',
+        notices: [{ kind: 'fallback', backend: 'webgl', detail: 'The webgl backend did not start within 5 s' }],
+      });
       expect(f.started).toEqual(['webgl', 'wasm']);
     } finally {
       vi.useRealTimers();
@@ -104,7 +130,13 @@ describe('startFirstBackend', () => {
 
   it('uses injected timers when given (no real waiting)', async () => {
     const pending: (() => void)[] = [];
-    const timers = { setTimeout: (fn: () => void) => { pending.push(fn); return pending.length; }, clearTimeout: () => undefined };
+    const timers = {
+      setTimeout: (fn: () => void) => {
+        pending.push(fn);
+        return pending.length;
+      },
+      clearTimeout: () => undefined,
+    };
     const f = fakeDriver({ webgl: 'ok', wasm: 'hang', cpu: 'ok' });
     const r = startFirstBackend(['wasm', 'cpu'], f.driver, { timeoutMs: 5000, timers });
     await Promise.resolve();
@@ -158,7 +190,11 @@ describe('oneAtATime (initBackend runs one start-up at a time)', () => {
 
   it('a failed call does not block the next one', async () => {
     let n = 0;
-    const init = oneAtATime(async () => { n += 1; if (n === 1) throw new Error('first fails'); return n; });
+    const init = oneAtATime(async () => {
+      n += 1;
+      if (n === 1) throw new Error('first fails');
+      return n;
+    });
     const first = init();
     const second = init();
     await expect(first).rejects.toThrow('first fails');
@@ -202,15 +238,22 @@ describe('wasm threads', () => {
         },
         active: () => active,
         restore: () => Promise.resolve(true),
-        abandon: (a) => { abandoned.push(a); },
+        abandon: (a) => {
+          abandoned.push(a);
+        },
       };
       let done: { backend: StartAttempt; notices: unknown[] } | null = null;
-      void startFirstBackend(startAttempts(['wasm', 'cpu'], 2), driver, { timeoutMs: 5000 }).then((r) => { done = r; });
+      void startFirstBackend(startAttempts(['wasm', 'cpu'], 2), driver, { timeoutMs: 5000 }).then((r) => {
+        done = r;
+      });
       await vi.advanceTimersByTimeAsync(4999);
       expect(done).toBeNull();
       expect(abandoned).toEqual([]);
       await vi.advanceTimersByTimeAsync(1);
-      expect(done).toEqual({ backend: 'wasm', notices: [{ kind: 'fallback', backend: 'wasm-threads', detail: 'The wasm-threads backend did not start within 5 s' }] });
+      expect(done).toEqual({
+        backend: 'wasm',
+        notices: [{ kind: 'fallback', backend: 'wasm-threads', detail: 'The wasm-threads backend did not start within 5 s' }],
+      });
       // The hung start is abandoned (the real driver resets tfjs's engine, whose pending start it would stay).
       expect(abandoned).toEqual(['wasm-threads']);
       expect(started).toEqual(['wasm-threads', 'wasm']);
@@ -225,37 +268,61 @@ describe('wasm threads', () => {
       start: (a) => Promise.resolve(a !== 'wasm-threads'),
       active: () => null,
       restore: () => Promise.resolve(true),
-      abandon: (a) => { abandoned.push(a); },
+      abandon: (a) => {
+        abandoned.push(a);
+      },
     };
     const r = await startFirstBackend(startAttempts(['wasm'], 2), driver, { timeoutMs: 5000 });
     expect(r.backend).toBe('wasm');
     expect(abandoned).toEqual([]);
   });
 
-  it('a start where nothing runs names each backend once, the threaded failure within wasm\'s entry', () => {
+  it("a start where nothing runs names each backend once, the threaded failure within wasm's entry", () => {
     const failures = foldThreads([
       { kind: 'fallback', backend: 'wasm-threads', detail: 'The wasm-threads backend did not start within 5 s' },
       { kind: 'fallback', backend: 'wasm', detail: 'The wasm backend failed to start' },
       { kind: 'fallback', backend: 'cpu', detail: 'cpu chunk broken' },
     ]);
-    expect(new BackendStartError(failures).message).toBe('No TensorFlow.js backend could start. '
-      + 'wasm: The wasm backend failed to start (threaded first: The wasm-threads backend did not start within 5 s). cpu: cpu chunk broken.');
+    expect(new BackendStartError(failures).message).toBe(
+      'No TensorFlow.js backend could start. ' +
+        'wasm: The wasm backend failed to start (threaded first: The wasm-threads backend did not start within 5 s). cpu: cpu chunk broken.',
+    );
   });
 
   it('shows the wasm start twice the thread count as cores while it starts, then the real count again', async () => {
     // tfjs-backend-wasm caps its pool at hardwareConcurrency / 2, read as its module starts.
-    class Nav { get hardwareConcurrency(): number { return 2; } }
+    class Nav {
+      get hardwareConcurrency(): number {
+        return 2;
+      }
+    }
     const nav = new Nav();
     let seen = 0;
-    await withLogicalCores(2, async () => { seen = nav.hardwareConcurrency; }, nav);
+    await withLogicalCores(
+      2,
+      async () => {
+        seen = nav.hardwareConcurrency;
+      },
+      nav,
+    );
     expect(seen).toBe(4);
     expect(nav.hardwareConcurrency).toBe(2);
     // Restored when the start fails too.
     await expect(withLogicalCores(2, () => Promise.reject(new Error('no')), nav)).rejects.toThrow('no');
     expect(nav.hardwareConcurrency).toBe(2);
     // Nothing shadowed when the machine already reports enough cores.
-    const big = new (class { get hardwareConcurrency(): number { return 8; } })();
-    await withLogicalCores(2, async () => { seen = big.hardwareConcurrency; }, big);
+    const big = new (class {
+      get hardwareConcurrency(): number {
+        return 8;
+      }
+    })();
+    await withLogicalCores(
+      2,
+      async () => {
+        seen = big.hardwareConcurrency;
+      },
+      big,
+    );
     expect(seen).toBe(8);
   });
 });

@@ -87,7 +87,11 @@ async function wasmAttempt(tf: Tf, threads: number): Promise<void> {
  * processors have 2 threads per core"), so on a 2-core machine setThreadsCount(2) still gave 1 thread
  * (getThreadsCount() said so). The property is shadowed on this navigator for the start only, then removed.
  */
-export async function withLogicalCores<T>(threads: number, start: () => Promise<T>, nav: object | undefined = globalThis.navigator): Promise<T> {
+export async function withLogicalCores<T>(
+  threads: number,
+  start: () => Promise<T>,
+  nav: object | undefined = globalThis.navigator,
+): Promise<T> {
   const real = (nav as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
   if (!nav || threads * 2 <= real) return start();
   Object.defineProperty(nav, 'hardwareConcurrency', { value: threads * 2, configurable: true });
@@ -101,7 +105,8 @@ export async function withLogicalCores<T>(threads: number, start: () => Promise<
 let shadowed: object | null = null;
 /** Removes withLogicalCores' figure (also when its start never settles and is abandoned). */
 export function unshadowCores(): void {
-  if (shadowed && Object.prototype.hasOwnProperty.call(shadowed, 'hardwareConcurrency')) delete (shadowed as { hardwareConcurrency?: number }).hardwareConcurrency;
+  if (shadowed && Object.prototype.hasOwnProperty.call(shadowed, 'hardwareConcurrency'))
+    delete (shadowed as { hardwareConcurrency?: number }).hardwareConcurrency;
   shadowed = null;
 }
 
@@ -154,7 +159,7 @@ export function startAttempts(order: readonly BackendName[], threads: number): S
   return order.flatMap((b): StartAttempt[] => (b === 'wasm' && threads > 1 ? ['wasm-threads', 'wasm'] : [b]));
 }
 
-/** The timer functions the start-up race uses (injectable so tests run on fake time). */export interface Timers {
+/** The timer functions the start-up race uses (injectable so tests run on fake time). */ export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;
 }
@@ -165,8 +170,20 @@ const realTimers: Timers = {
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string, timers: Timers, onTimeout?: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = timers.setTimeout(() => { onTimeout?.(); reject(new Error(`${what} did not start within ${Math.round(ms / 1000)} s`)); }, ms);
-    p.then((v) => { timers.clearTimeout(timer); resolve(v); }, (e: unknown) => { timers.clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))); });
+    const timer = timers.setTimeout(() => {
+      onTimeout?.();
+      reject(new Error(`${what} did not start within ${Math.round(ms / 1000)} s`));
+    }, ms);
+    p.then(
+      (v) => {
+        timers.clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        timers.clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
   });
 }
 
@@ -191,7 +208,9 @@ export interface BackendDriver<A extends string = BackendName> {
  * backend chosen since: the chosen one is restored.
  */
 export async function startFirstBackend<A extends string = BackendName>(
-  order: readonly A[], driver: BackendDriver<A>, opts: { timeoutMs: number; timers?: Timers },
+  order: readonly A[],
+  driver: BackendDriver<A>,
+  opts: { timeoutMs: number; timers?: Timers },
 ): Promise<{ backend: A; notices: Fallback<A>[] }> {
   const timers = opts.timers ?? realTimers;
   const notices: Fallback<A>[] = [];
@@ -200,16 +219,21 @@ export async function startFirstBackend<A extends string = BackendName>(
     const attempt = driver.start(b);
     let timedOut = false;
     try {
-      const ok = await withTimeout(attempt, opts.timeoutMs, `The ${b} backend`, timers, () => { timedOut = true; });
+      const ok = await withTimeout(attempt, opts.timeoutMs, `The ${b} backend`, timers, () => {
+        timedOut = true;
+      });
       if (!ok) throw new Error(`The ${b} backend failed to start`);
       winner = b;
       return { backend: b, notices };
     } catch (e) {
       notices.push({ kind: 'fallback', backend: b, detail: (e as Error).message });
       if (timedOut) driver.abandon?.(b);
-      attempt.then((late) => {
-        if (late && winner !== null && winner !== b && driver.active() === b) void driver.restore(winner).catch(() => undefined);
-      }, () => undefined);
+      attempt.then(
+        (late) => {
+          if (late && winner !== null && winner !== b && driver.active() === b) void driver.restore(winner).catch(() => undefined);
+        },
+        () => undefined,
+      );
     }
   }
   throw new BackendStartError(notices);
@@ -229,7 +253,11 @@ export function foldThreads(failures: readonly Fallback<string>[]): Fallback<str
 }
 
 /** A start attempt that failed or timed out, and why (developer words). */
-export interface Fallback<A extends string = BackendName> { kind: 'fallback'; backend: A; detail: string }
+export interface Fallback<A extends string = BackendName> {
+  kind: 'fallback';
+  backend: A;
+  detail: string;
+}
 
 /** No backend started. The message is for developers (console, Details); the app words it for people. */
 export class BackendStartError extends Error {
@@ -254,7 +282,7 @@ export interface BackendResult {
 /**
  * Something about the start-up a person should hear of, as data: src/app/errors.ts turns it into plain words
  * (`detail` is the technical cause, for the console).
- */export const BACKEND_TIMEOUT_MS = 5000;
+ */ export const BACKEND_TIMEOUT_MS = 5000;
 
 /**
  * Runs `fn` calls one after another: a call starts when the previous one has settled. TensorFlow.js has one
@@ -264,7 +292,10 @@ export interface BackendResult {
 export function oneAtATime<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   let last: Promise<unknown> = Promise.resolve();
   return (...args) => {
-    const run = last.then(() => fn(...args), () => fn(...args));
+    const run = last.then(
+      () => fn(...args),
+      () => fn(...args),
+    );
     last = run.catch(() => undefined);
     return run;
   };
@@ -332,6 +363,7 @@ async function initBackendNow(setting: BackendSetting, opts: InitOptions = {}): 
   }
   const simd = b === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
   if (b === 'wasm' && !simd) notices.push({ kind: 'no-simd' });
-  if (threads.why === 'start-failed') console.warn(`Form Coach: wasm runs on one thread; the threaded start failed: ${threads.detail ?? ''}`);
+  if (threads.why === 'start-failed')
+    console.warn(`Form Coach: wasm runs on one thread; the threaded start failed: ${threads.detail ?? ''}`);
   return { backend: b, renderer, simd, threads, notices };
 }

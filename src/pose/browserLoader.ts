@@ -6,7 +6,10 @@ import type { ModelLoader } from './createPoseSource';
 
 /** A clear, user-facing model problem that names the file and the fix. */
 export class ModelFileError extends Error {
-  constructor(readonly file: string, reason: string) {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
     super(`Model file ${file} ${reason}. Run \`npm run models\` in the project folder, then reload.`);
   }
 }
@@ -19,7 +22,10 @@ export function browserModelLoader(base = modelsBase()): ModelLoader {
   return (jsonFile) => `${base}${jsonFile}`;
 }
 
-interface ModelJson { modelTopology?: unknown; weightsManifest?: { paths?: unknown; weights?: unknown }[] }
+interface ModelJson {
+  modelTopology?: unknown;
+  weightsManifest?: { paths?: unknown; weights?: unknown }[];
+}
 
 /**
  * Checks that every file `model` needs is served and plausible before tfjs tries to load it, so a

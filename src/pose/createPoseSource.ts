@@ -24,9 +24,10 @@ async function createDetector(model: ModelName, opts: PoseSourceOptions): Promis
     case 'movenet-lightning':
     case 'movenet-thunder':
       return poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
-        modelType: model === 'movenet-lightning'
-          ? poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING
-          : poseDetection.movenet.modelType.SINGLEPOSE_THUNDER,
+        modelType:
+          model === 'movenet-lightning'
+            ? poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING
+            : poseDetection.movenet.modelType.SINGLEPOSE_THUNDER,
         modelUrl: opts.loader(`${model}.json`),
         enableSmoothing,
       });
@@ -54,7 +55,7 @@ export function normalisePose(p: poseDetection.Pose): Pose {
   for (const k of p.keypoints) {
     if (k.name && !coco.has(k.name)) keypoints.push({ name: k.name, x: k.x, y: k.y, score: k.score ?? 0 });
   }
-  const score = p.score ?? (keypoints.slice(0, 17).reduce((s, k) => s + k.score, 0) / 17);
+  const score = p.score ?? keypoints.slice(0, 17).reduce((s, k) => s + k.score, 0) / 17;
   if (!p.keypoints3D?.length) return { keypoints, score };
   // BlazePose's world points (metres about the hips), put in the 2D points' order so index i is the same joint.
   const by3D = new Map<string, poseDetection.Keypoint>();

@@ -14,7 +14,11 @@ export function nodeModelLoader(modelsDir: string): ModelLoader {
       if (!existsSync(f)) throw new Error(`model file ${f} is missing: run \`npm run models\``);
     }
     const json = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
-      modelTopology: object; format?: string; generatedBy?: string; convertedBy?: string; signature?: object;
+      modelTopology: object;
+      format?: string;
+      generatedBy?: string;
+      convertedBy?: string;
+      signature?: object;
       weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
     };
     const bin = readFileSync(binPath);

@@ -18,7 +18,12 @@ export interface SourceRequest {
   threads?: number | undefined;
 }
 
-export interface BackendInfo { active: BackendName; renderer: string | null; simd: boolean; threads: ThreadsInfo }
+export interface BackendInfo {
+  active: BackendName;
+  renderer: string | null;
+  simd: boolean;
+  threads: ThreadsInfo;
+}
 
 export interface OpenedSource {
   /** Takes a <video> (the live camera) or any image the model reads (a canvas, for the analyser). */
@@ -34,7 +39,10 @@ export interface OpenedSource {
  * them all in one place (src/app/errors.ts recognises errors by name and fields).
  */
 export class ModelLoadError extends Error {
-  constructor(readonly model: string, readonly reason: unknown) {
+  constructor(
+    readonly model: string,
+    readonly reason: unknown,
+  ) {
     super(`The ${model} model could not be loaded: ${reason instanceof Error ? reason.message : String(reason)}`);
     this.name = 'ModelLoadError';
   }
@@ -55,8 +63,10 @@ export interface SourceOpener {
 }
 
 const MODEL_NAMES: Record<ModelName, string> = {
-  'movenet-thunder': 'MoveNet Thunder', 'movenet-lightning': 'MoveNet Lightning',
-  'blazepose-lite': 'BlazePose Lite', 'blazepose-full': 'BlazePose Full',
+  'movenet-thunder': 'MoveNet Thunder',
+  'movenet-lightning': 'MoveNet Lightning',
+  'blazepose-lite': 'BlazePose Lite',
+  'blazepose-full': 'BlazePose Full',
 };
 
 /**
@@ -68,14 +78,21 @@ export function createSourceOpener(defaults: { threads?: number | undefined } = 
 
   async function openMain(req: SourceRequest, o: OpenOptions): Promise<OpenedSource> {
     const [{ checkModelFiles, browserModelLoader }, { createPoseSource }, { initBackend }] = await Promise.all([
-      import('./browserLoader'), import('./createPoseSource'), import('./backendStart'),
+      import('./browserLoader'),
+      import('./createPoseSource'),
+      import('./backendStart'),
     ]);
     // A lost WebGL context (GPU reset) took the model's weights with it: start the backend again (it now
     // skips WebGL and says why).
     const threads = req.threads ?? defaults.threads;
     if (!main || main.setting !== req.backend || main.threads !== threads || (main.info.active === 'webgl' && webglWasLost())) {
       const be = await initBackend(req.backend, { threads });
-      main = { setting: req.backend, threads, info: { active: be.backend, renderer: be.renderer, simd: be.simd, threads: be.threads }, notices: be.notices };
+      main = {
+        setting: req.backend,
+        threads,
+        info: { active: be.backend, renderer: be.renderer, simd: be.simd, threads: be.threads },
+        notices: be.notices,
+      };
     }
     if (o.stillWanted && !o.stillWanted()) throw new OpenSuperseded();
     o.onActivity?.(`Checking the ${MODEL_NAMES[req.model]} model files…`);
@@ -92,7 +109,9 @@ export function createSourceOpener(defaults: { threads?: number | undefined } = 
 
   async function openWorker(req: SourceRequest, o: OpenOptions): Promise<OpenedSource> {
     const [{ checkModelFiles }, { createWorkerPoseSource }, { isBackendFailure }] = await Promise.all([
-      import('./browserLoader'), import('./worker/workerPoseSource'), import('./worker/protocol'),
+      import('./browserLoader'),
+      import('./worker/workerPoseSource'),
+      import('./worker/protocol'),
     ]);
     if (o.stillWanted && !o.stillWanted()) throw new OpenSuperseded();
     // Files are checked from the page first, so a missing file gives the same screen as on the main thread.
@@ -100,7 +119,11 @@ export function createSourceOpener(defaults: { threads?: number | undefined } = 
     await checkModelFiles(req.model);
     o.onActivity?.(`Loading ${MODEL_NAMES[req.model]} in a background thread…`);
     try {
-      const created = await createWorkerPoseSource(req.model, { backend: req.backend, smoothing: req.smoothing ?? true, threads: req.threads ?? defaults.threads });
+      const created = await createWorkerPoseSource(req.model, {
+        backend: req.backend,
+        smoothing: req.smoothing ?? true,
+        threads: req.threads ?? defaults.threads,
+      });
       return {
         source: created as unknown as OpenedSource['source'],
         backend: { active: created.backend.active, renderer: null, simd: created.backend.simd, threads: created.backend.threads },

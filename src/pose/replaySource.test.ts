@@ -6,7 +6,9 @@ import { createReplaySource } from './replaySource';
 
 // Three frames: a person drifting right, then nobody.
 const frames: PoseFrame[] = [0, 1].map((i) => ({
-  t: i * 100, width: 640, height: 360,
+  t: i * 100,
+  width: 640,
+  height: 360,
   poses: [{ score: 0.8, keypoints: COCO17.map((name, k) => ({ name, x: 100 + 10 * i + k, y: 50 + k, score: 0.8 })) }],
 }));
 frames.push({ t: 200, width: 640, height: 360, poses: [] });

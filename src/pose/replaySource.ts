@@ -24,8 +24,12 @@ export function createReplaySource(fixture: KeypointFixture, opts: { loop?: bool
   return {
     model: 'replay',
     frames,
-    get position() { return i; },
-    get done() { return !opts.loop && i >= frames.length; },
+    get position() {
+      return i;
+    },
+    get done() {
+      return !opts.loop && i >= frames.length;
+    },
     estimate(): Promise<Pose[]> {
       if (disposed) return Promise.reject(new Error('replay source was disposed'));
       if (i >= frames.length && opts.loop && frames.length > 0) i = 0;
@@ -34,7 +38,11 @@ export function createReplaySource(fixture: KeypointFixture, opts: { loop?: bool
       i += 1;
       return Promise.resolve([...f.poses]);
     },
-    reset() { i = 0; },
-    dispose() { disposed = true; },
+    reset() {
+      i = 0;
+    },
+    dispose() {
+      disposed = true;
+    },
   };
 }

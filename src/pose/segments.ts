@@ -13,7 +13,11 @@ export const MAX_SEGMENTS = 8;
 export const MAX_WORKERS = 8;
 
 /** A segment: frames `keep` … `end - 1` (end null: to the end of the video), the model reset `warm` frames before. */
-export interface Segment { keep: number; end: number | null; warm: number }
+export interface Segment {
+  keep: number;
+  end: number | null;
+  warm: number;
+}
 
 /**
  * The segments of a video of about `total` sampled frames at `fps`: at most MAX_SEGMENTS of equal length, none

@@ -5,19 +5,37 @@ import type { Pose } from '../core/pose';
 import { COCO17 } from '../core/pose';
 import { COCO_EDGES, drawSkeleton, SKELETON_COLOURS } from './skeleton';
 
-interface Op { op: string; args: number[]; alpha: number; stroke: string; fill: string }
+interface Op {
+  op: string;
+  args: number[];
+  alpha: number;
+  stroke: string;
+  fill: string;
+}
 
 function recorder() {
   const ops: Op[] = [];
   const state = { globalAlpha: 1, strokeStyle: '', fillStyle: '', lineWidth: 1, lineCap: '', font: '', textBaseline: '' };
   const stack: (typeof state)[] = [];
-  const rec = (op: string) => (...args: number[]) => { ops.push({ op, args, alpha: state.globalAlpha, stroke: state.strokeStyle, fill: state.fillStyle }); };
+  const rec =
+    (op: string) =>
+    (...args: number[]) => {
+      ops.push({ op, args, alpha: state.globalAlpha, stroke: state.strokeStyle, fill: state.fillStyle });
+    };
   const ctx = Object.assign(state, {
     save: () => stack.push({ ...state }),
     restore: () => Object.assign(state, stack.pop()),
-    beginPath: rec('beginPath'), moveTo: rec('moveTo'), lineTo: rec('lineTo'), arc: rec('arc'),
-    stroke: rec('stroke'), fill: rec('fill'), setLineDash: () => {},
-    translate: () => {}, scale: () => {}, strokeText: () => {}, fillText: rec('fillText'),
+    beginPath: rec('beginPath'),
+    moveTo: rec('moveTo'),
+    lineTo: rec('lineTo'),
+    arc: rec('arc'),
+    stroke: rec('stroke'),
+    fill: rec('fill'),
+    setLineDash: () => {},
+    translate: () => {},
+    scale: () => {},
+    strokeText: () => {},
+    fillText: rec('fillText'),
   });
   return { ctx: ctx as unknown as CanvasRenderingContext2D, ops };
 }
@@ -30,7 +48,10 @@ const pose = (score: (name: string) => number): Pose => ({
 describe('drawSkeleton', () => {
   it('draws every COCO edge and joint of a confident pose at full opacity', () => {
     const { ctx, ops } = recorder();
-    drawSkeleton(ctx, pose(() => 0.9));
+    drawSkeleton(
+      ctx,
+      pose(() => 0.9),
+    );
     // Each edge is stroked twice (dark outline, then colour).
     expect(ops.filter((o) => o.op === 'lineTo')).toHaveLength(COCO_EDGES.length * 2);
     const joints = ops.filter((o) => o.op === 'arc');
@@ -41,7 +62,11 @@ describe('drawSkeleton', () => {
 
   it('fades points under the score threshold and skips missing ones', () => {
     const { ctx, ops } = recorder();
-    drawSkeleton(ctx, pose((n) => (n === 'left_knee' ? 0.1 : n === 'right_knee' ? 0 : 0.9)), { minScore: 0.3 });
+    drawSkeleton(
+      ctx,
+      pose((n) => (n === 'left_knee' ? 0.1 : n === 'right_knee' ? 0 : 0.9)),
+      { minScore: 0.3 },
+    );
     const joints = ops.filter((o) => o.op === 'arc');
     expect(joints).toHaveLength(16);
     const knee = joints.find((o) => o.args[0] === 130);
@@ -50,7 +75,11 @@ describe('drawSkeleton', () => {
 
   it('marks a fault in red with a larger ring and a bar, and labels it', () => {
     const { ctx, ops } = recorder();
-    drawSkeleton(ctx, pose(() => 0.9), { styles: { left_hip: 'fault' }, labels: { left_hip: 'Hips sagging' } });
+    drawSkeleton(
+      ctx,
+      pose(() => 0.9),
+      { styles: { left_hip: 'fault' }, labels: { left_hip: 'Hips sagging' } },
+    );
     const hip = ops.filter((o) => o.op === 'arc' && o.args[0] === 110);
     expect(hip.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...hip.map((o) => o.args[2]!))).toBeGreaterThan(10); // ring, vs 5.5 px dots
@@ -60,7 +89,11 @@ describe('drawSkeleton', () => {
 
   it("draws 'unknown' joints hollow and faded", () => {
     const { ctx, ops } = recorder();
-    drawSkeleton(ctx, pose(() => 0.9), { styles: { nose: 'unknown' } });
+    drawSkeleton(
+      ctx,
+      pose(() => 0.9),
+      { styles: { nose: 'unknown' } },
+    );
     const i = ops.findIndex((o) => o.op === 'arc' && o.args[0] === 0);
     const next = ops.slice(i + 1, i + 3).map((o) => o.op);
     expect(ops[i]?.alpha).toBeLessThan(1);

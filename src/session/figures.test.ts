@@ -10,10 +10,23 @@ import { addFormCounts, formCounts, goodForm, goodFormOf, repsWithFault, targetT
 import { SessionRecorder } from './sessionRecorder';
 
 const base: SessionRecord = {
-  id: 'a', version: 1, exerciseId: 'plank', source: 'live', startedAt: 0, updatedAt: 0, endedAt: 1,
-  reps: { total: 0, left: 0, right: 0 }, holdSec: { total: 20, left: 0, right: 0 }, goodFormSec: 15, activeSec: 20, faultHeldSec: 5,
-  faults: [], metric: { label: 'body line', unit: '°', series: [], min: null, max: null },
-  painBefore: null, painAfter: null, target: { holdSec: 30 },
+  id: 'a',
+  version: 1,
+  exerciseId: 'plank',
+  source: 'live',
+  startedAt: 0,
+  updatedAt: 0,
+  endedAt: 1,
+  reps: { total: 0, left: 0, right: 0 },
+  holdSec: { total: 20, left: 0, right: 0 },
+  goodFormSec: 15,
+  activeSec: 20,
+  faultHeldSec: 5,
+  faults: [],
+  metric: { label: 'body line', unit: '°', series: [], min: null, max: null },
+  painBefore: null,
+  painAfter: null,
+  target: { holdSec: 30 },
 };
 
 function frames(clip: string, model: string) {
@@ -25,7 +38,16 @@ function frames(clip: string, model: string) {
 function record(exercise: ExerciseId, clip: string, model: 'movenet-thunder' | 'blazepose-full', counter: 'reps' | 'hold') {
   const state = createEngineState(exercise, { model });
   const rec = new SessionRecorder({
-    id: 't', exerciseId: exercise, source: 'live', startedAt: 0, metricLabel: 'm', metricUnit: '', target: null, painBefore: null, counter, sessionId: 's1',
+    id: 't',
+    exerciseId: exercise,
+    source: 'live',
+    startedAt: 0,
+    metricLabel: 'm',
+    metricUnit: '',
+    target: null,
+    painBefore: null,
+    counter,
+    sessionId: 's1',
   });
   const live: string[] = [];
   for (const f of frames(clip, model)) {
@@ -39,7 +61,13 @@ function record(exercise: ExerciseId, clip: string, model: 'movenet-thunder' | '
 describe('the one good-form figure', () => {
   it('a hold: good seconds of the seconds held; reps: reps judged well of reps counted; nothing counted: none', () => {
     expect(goodForm(base)?.text).toBe('75 % (0:15 of 0:20 held)');
-    const reps = { ...base, exerciseId: 'ab-crunch', reps: { total: 10, left: 0, right: 0 }, repsGood: 8, holdSec: { total: 0, left: 0, right: 0 } };
+    const reps = {
+      ...base,
+      exerciseId: 'ab-crunch',
+      reps: { total: 10, left: 0, right: 0 },
+      repsGood: 8,
+      holdSec: { total: 0, left: 0, right: 0 },
+    };
     expect(goodForm(reps)?.text).toBe('80 % (8 of 10 reps)');
     expect(goodForm({ ...reps, reps: { total: 1, left: 0, right: 0 }, repsGood: 1 })?.text).toBe('100 % (1 of 1 rep)');
     expect(goodForm({ ...reps, reps: { total: 0, left: 0, right: 0 }, repsGood: 0 })).toBeNull();
@@ -77,7 +105,7 @@ describe('the one good-form figure', () => {
 });
 
 describe('on recorded sets', () => {
-  it('the live figure (the recorder as it runs) is the saved record\'s figure at the end of the set: a plank hold', () => {
+  it("the live figure (the recorder as it runs) is the saved record's figure at the end of the set: a plank hold", () => {
     const { rec, live } = record('plank', '02_plank_high_tutorial_yogai', 'movenet-thunder', 'hold');
     const saved = rec.finish(1);
     expect(goodForm(saved)?.text).toMatch(/^\d+ % \(\d:\d\d of \d:\d\d held\)$/);
@@ -93,10 +121,20 @@ describe('on recorded sets', () => {
   });
 
   it('partial attempts are kept apart from the reps: c15 (one-arm row, BlazePose full) has 3, each a short pull', () => {
-    const s = summarize('dumbbell-row', frames('c15_one_arm_dumbbell_row_bench_supported_side_gym_shutterstock-harish', 'blazepose-full'), 'c15', { model: 'blazepose-full' });
+    const s = summarize(
+      'dumbbell-row',
+      frames('c15_one_arm_dumbbell_row_bench_supported_side_gym_shutterstock-harish', 'blazepose-full'),
+      'c15',
+      { model: 'blazepose-full' },
+    );
     expect(s.partialAttempts).toBe(s.faults.filter((f) => f.id === 'partial-rep').length);
     expect(s.partialAttempts).toBe(3);
-    const { rec } = record('dumbbell-row', 'c15_one_arm_dumbbell_row_bench_supported_side_gym_shutterstock-harish', 'blazepose-full', 'reps');
+    const { rec } = record(
+      'dumbbell-row',
+      'c15_one_arm_dumbbell_row_bench_supported_side_gym_shutterstock-harish',
+      'blazepose-full',
+      'reps',
+    );
     const saved = rec.finish(1);
     expect(saved.partialAttempts).toBe(3);
     expect(saved.reps.total).toBe(s.reps.total);

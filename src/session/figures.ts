@@ -21,8 +21,8 @@ export function countMode(exerciseId: string): { mode: CountMode; sides: boolean
 }
 
 /** The parts of a record the figure reads (the live set's recorder gives the same, as it runs). */
-export type FormFields = Pick<SessionRecord, 'exerciseId' | 'reps' | 'holdSec' | 'goodFormSec' | 'activeSec'>
-  & Partial<Pick<SessionRecord, 'repsGood' | 'faultHeldSec'>>;
+export type FormFields = Pick<SessionRecord, 'exerciseId' | 'reps' | 'holdSec' | 'goodFormSec' | 'activeSec'> &
+  Partial<Pick<SessionRecord, 'repsGood' | 'faultHeldSec'>>;
 
 /** The counts a good-form figure is made of; sets of one exercise add up (the report's per-exercise figure). */
 export interface FormCounts {
@@ -40,7 +40,8 @@ export function formCounts(r: FormFields): FormCounts | null {
   if (mode === 'hold') {
     if (r.holdSec.total <= 0) return null;
     // Since the recorder's hold figures (faultHeldSec present), activeSec is the time held: the same base.
-    if (r.faultHeldSec !== undefined) return { unit: 'held', good: Math.min(r.goodFormSec, r.activeSec), of: r.activeSec, shown: r.holdSec.total };
+    if (r.faultHeldSec !== undefined)
+      return { unit: 'held', good: Math.min(r.goodFormSec, r.activeSec), of: r.activeSec, shown: r.holdSec.total };
     return r.activeSec > 0 ? { unit: 'time', good: Math.min(r.goodFormSec, r.activeSec), of: r.activeSec, shown: r.activeSec } : null;
   }
   if (r.reps.total <= 0) return null;
@@ -53,7 +54,12 @@ export function addFormCounts(list: readonly (FormCounts | null)[]): FormCounts 
   const got = list.filter((c): c is FormCounts => c !== null);
   const first = got[0];
   if (!first || got.some((c) => c.unit !== first.unit)) return null;
-  return got.reduce((a, c) => ({ unit: a.unit, good: a.good + c.good, of: a.of + c.of, shown: a.shown + c.shown }), { unit: first.unit, good: 0, of: 0, shown: 0 });
+  return got.reduce((a, c) => ({ unit: a.unit, good: a.good + c.good, of: a.of + c.of, shown: a.shown + c.shown }), {
+    unit: first.unit,
+    good: 0,
+    of: 0,
+    shown: 0,
+  });
 }
 
 export interface GoodForm {

@@ -46,7 +46,11 @@ export function painText(before: number | null, after: number | null): string {
   return `${b} → ${a}, no change`;
 }
 
-export interface PainPoint { at: number; before: number | null; after: number | null }
+export interface PainPoint {
+  at: number;
+  before: number | null;
+  after: number | null;
+}
 
 export interface PainTrend {
   /** Sessions with at least one answer. */
@@ -78,14 +82,22 @@ export function painTrend(points: readonly PainPoint[]): PainTrend {
   else {
     if (befores.length >= 2 && firstBefore !== null && lastBefore !== null) {
       const d = lastBefore - firstBefore;
-      parts.push(`Pain before exercising went from ${firstBefore} to ${lastBefore} over ${befores.length} sessions${d === 0 ? ' (no change)' : d < 0 ? ` (down ${-d})` : ` (up ${d})`}.`);
+      parts.push(
+        `Pain before exercising went from ${firstBefore} to ${lastBefore} over ${befores.length} sessions${d === 0 ? ' (no change)' : d < 0 ? ` (down ${-d})` : ` (up ${d})`}.`,
+      );
     } else if (firstBefore !== null) parts.push(`Pain before exercising: ${firstBefore} (one session).`);
     if (meanChange !== null) {
-      parts.push(meanChange === 0 ? 'On average pain did not change during a session.'
-        : `On average pain went ${meanChange < 0 ? 'down' : 'up'} by ${Math.abs(meanChange)} during a session.`);
+      parts.push(
+        meanChange === 0
+          ? 'On average pain did not change during a session.'
+          : `On average pain went ${meanChange < 0 ? 'down' : 'up'} by ${Math.abs(meanChange)} during a session.`,
+      );
     }
-    parts.push(rises.length === 0 ? `Pain never rose by ${PAIN_RISE_STOP} or more during a session.`
-      : `Pain rose by ${PAIN_RISE_STOP} or more during ${rises.length} ${rises.length === 1 ? 'session' : 'sessions'}.`);
+    parts.push(
+      rises.length === 0
+        ? `Pain never rose by ${PAIN_RISE_STOP} or more during a session.`
+        : `Pain rose by ${PAIN_RISE_STOP} or more during ${rises.length} ${rises.length === 1 ? 'session' : 'sessions'}.`,
+    );
   }
   return { sessions: answered.length, firstBefore, lastBefore, meanChange, rises, text: parts.join(' ') };
 }

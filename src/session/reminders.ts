@@ -59,7 +59,8 @@ export function dueToday(p: ReminderPlan | null, now: number, sessionsToday: num
   if (!p) return null;
   const today = new Date(now).getDay() as Weekday;
   if (p.days.includes(today)) {
-    if (sessionsToday > 0) return `Today's exercises are done (${sessionsToday} ${sessionsToday === 1 ? 'session' : 'sessions'}). Well done.`;
+    if (sessionsToday > 0)
+      return `Today's exercises are done (${sessionsToday} ${sessionsToday === 1 ? 'session' : 'sessions'}). Well done.`;
     const [h, m] = p.time.split(':').map(Number) as [number, number];
     const due = new Date(now);
     due.setHours(h, m, 0, 0);
@@ -79,8 +80,10 @@ export function dueToday(p: ReminderPlan | null, now: number, sessionsToday: num
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Local "floating" time (no zone): the event stays at 18:00 wherever the person's calendar is. */
-const localStamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}T${pad(d.getHours())}${pad(d.getMinutes())}00`;
-const utcStamp = (d: Date) => `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
+const localStamp = (d: Date) =>
+  `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}T${pad(d.getHours())}${pad(d.getMinutes())}00`;
+const utcStamp = (d: Date) =>
+  `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 /** TEXT values escape backslash, semicolon, comma and newlines. */
 const text = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
@@ -91,7 +94,10 @@ function fold(line: string): string {
   let cur = '';
   for (const ch of line) {
     const limit = out.length === 0 ? 75 : 74;
-    if (enc.encode(cur + ch).length > limit) { out.push(cur); cur = ch; } else cur += ch;
+    if (enc.encode(cur + ch).length > limit) {
+      out.push(cur);
+      cur = ch;
+    } else cur += ch;
   }
   out.push(cur);
   return out.join('\r\n ');
@@ -114,7 +120,8 @@ export function reminderIcs(p: ReminderPlan, o: IcsOptions): string {
   const start = new Date(o.now);
   start.setHours(h, m, 0, 0);
   // The first planned day on or after today (today counts only while its time is still ahead).
-  for (let k = 0; k < 8 && (!p.days.includes(start.getDay() as Weekday) || start.getTime() < o.now); k++) start.setDate(start.getDate() + 1);
+  for (let k = 0; k < 8 && (!p.days.includes(start.getDay() as Weekday) || start.getTime() < o.now); k++)
+    start.setDate(start.getDate() + 1);
   const end = new Date(start.getTime() + o.minutes * 60_000);
   const byDay = p.days.map((d) => ICS_DAYS[d]).join(',');
   const lines = [

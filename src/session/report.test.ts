@@ -16,21 +16,47 @@ let n = 0;
 function rec(over: Partial<SessionRecord> & Pick<SessionRecord, 'exerciseId' | 'startedAt'>): SessionRecord {
   n += 1;
   return {
-    id: `r${n}`, version: 1, source: 'live', updatedAt: over.startedAt + 60_000, endedAt: over.startedAt + 60_000,
-    reps: { total: 0, left: 0, right: 0 }, holdSec: { total: 0, left: 0, right: 0 }, goodFormSec: 0, activeSec: 0,
-    faults: [], metric: { label: 'm', unit: '°', series: [], min: null, max: null }, painBefore: null, painAfter: null, target: null,
+    id: `r${n}`,
+    version: 1,
+    source: 'live',
+    updatedAt: over.startedAt + 60_000,
+    endedAt: over.startedAt + 60_000,
+    reps: { total: 0, left: 0, right: 0 },
+    holdSec: { total: 0, left: 0, right: 0 },
+    goodFormSec: 0,
+    activeSec: 0,
+    faults: [],
+    metric: { label: 'm', unit: '°', series: [], min: null, max: null },
+    painBefore: null,
+    painAfter: null,
+    target: null,
     ...over,
   };
 }
 
-const plank = (day: number, held: number, good: number, extra: Partial<SessionRecord> = {}) => rec({
-  exerciseId: 'plank', startedAt: MON + day * DAY, holdSec: { total: held, left: 0, right: 0 }, activeSec: held, goodFormSec: good,
-  faultHeldSec: Math.round((held - good) * 10) / 10, target: { holdSec: 30 }, ...extra,
-});
-const bend = (day: number, left: number, right: number, extra: Partial<SessionRecord> = {}) => rec({
-  exerciseId: 'side-bend', startedAt: MON + day * DAY + 120_000, holdSec: { total: 40, left: 20, right: 20 }, activeSec: 40, goodFormSec: 40, faultHeldSec: 0,
-  metric: { label: 'sideways bend', unit: '°', series: [], min: -right, max: left }, target: { holdSec: 20 }, ...extra,
-});
+const plank = (day: number, held: number, good: number, extra: Partial<SessionRecord> = {}) =>
+  rec({
+    exerciseId: 'plank',
+    startedAt: MON + day * DAY,
+    holdSec: { total: held, left: 0, right: 0 },
+    activeSec: held,
+    goodFormSec: good,
+    faultHeldSec: Math.round((held - good) * 10) / 10,
+    target: { holdSec: 30 },
+    ...extra,
+  });
+const bend = (day: number, left: number, right: number, extra: Partial<SessionRecord> = {}) =>
+  rec({
+    exerciseId: 'side-bend',
+    startedAt: MON + day * DAY + 120_000,
+    holdSec: { total: 40, left: 20, right: 20 },
+    activeSec: 40,
+    goodFormSec: 40,
+    faultHeldSec: 0,
+    metric: { label: 'sideways bend', unit: '°', series: [], min: -right, max: left },
+    target: { holdSec: 20 },
+    ...extra,
+  });
 
 describe('sessions', () => {
   it('sets of one check-in are one session, whose pain is said once; older records group by time and answers; recordings stand alone', () => {
@@ -40,7 +66,11 @@ describe('sessions', () => {
     const old2 = bend(1, 20, 20, { painBefore: 3, painAfter: 3 });
     const rec1 = plank(1, 10, 10, { source: 'analysis', startedAt: old1.startedAt + 60_000 });
     const g = groupSessions([b, old2, rec1, a, old1]);
-    expect(g.map((x) => [x.source, x.sets.length])).toEqual([['live', 2], ['live', 2], ['analysis', 1]]);
+    expect(g.map((x) => [x.source, x.sets.length])).toEqual([
+      ['live', 2],
+      ['live', 2],
+      ['analysis', 1],
+    ]);
     expect(g[0]!.pain).toEqual({ before: 4, after: 6, change: 2, stop: true });
     // Different answers: a new session even minutes later.
     const old3 = bend(1, 20, 20, { startedAt: old2.startedAt + 60_000, painBefore: 2, painAfter: null });
@@ -49,11 +79,15 @@ describe('sessions', () => {
 });
 
 describe('range of motion', () => {
-  it('in degrees: the rotation stretch\'s turn as the angle whose cosine the shoulders\' width shrank by; the side bend per side', () => {
+  it("in degrees: the rotation stretch's turn as the angle whose cosine the shoulders' width shrank by; the side bend per side", () => {
     expect(turnDegrees(0)).toBe(0);
     expect(turnDegrees(1)).toBeCloseTo(90, 5);
     expect(turnDegrees(0.5)).toBeCloseTo(60, 5);
-    expect(romOf({ exerciseId: 'side-bend', metric: { label: '', unit: '°', series: [], min: -12.34, max: 20 } })).toMatchObject({ left: 20, right: 12.3, value: null });
+    expect(romOf({ exerciseId: 'side-bend', metric: { label: '', unit: '°', series: [], min: -12.34, max: 20 } })).toMatchObject({
+      left: 20,
+      right: 12.3,
+      value: null,
+    });
     expect(romOf({ exerciseId: 'plank', metric: { label: '', unit: '°', series: [], min: 170, max: 180 } })).toBeNull();
   });
 });
@@ -61,14 +95,30 @@ describe('range of motion', () => {
 describe('the report', () => {
   const records = [
     bend(0, 14, 12, { sessionId: 'a', painBefore: 5, painAfter: 5 }),
-    plank(0, 30, 24, { sessionId: 'a', painBefore: 5, painAfter: 5, faults: [{ id: 'hips-high', message: 'Lower your hips into line', count: 2, atSec: [3, 12] }] }),
+    plank(0, 30, 24, {
+      sessionId: 'a',
+      painBefore: 5,
+      painAfter: 5,
+      faults: [{ id: 'hips-high', message: 'Lower your hips into line', count: 2, atSec: [3, 12] }],
+    }),
     bend(2, 16, 14, { sessionId: 'b', painBefore: 4, painAfter: 6 }),
     bend(4, 18, 14, { sessionId: 'c', painBefore: 4, painAfter: 3 }),
     bend(7, 22, 20, { sessionId: 'd', painBefore: 3, painAfter: 3 }),
     plank(7, 25, 25, { sessionId: 'd', painBefore: 3, painAfter: 3, endedAt: null }),
-    rec({ exerciseId: 'bicycle', startedAt: MON + 7 * DAY + 300_000, sessionId: 'd', painBefore: 3, painAfter: 3,
-      reps: { total: 13, left: 6, right: 7 }, repsGood: 10, partialAttempts: 2, activeSec: 40, goodFormSec: 30, target: { reps: 10 },
-      faults: [{ id: 'no-contact', message: 'Draw the knee right in to meet the elbow', count: 2, atSec: [4, 9] }] }),
+    rec({
+      exerciseId: 'bicycle',
+      startedAt: MON + 7 * DAY + 300_000,
+      sessionId: 'd',
+      painBefore: 3,
+      painAfter: 3,
+      reps: { total: 13, left: 6, right: 7 },
+      repsGood: 10,
+      partialAttempts: 2,
+      activeSec: 40,
+      goodFormSec: 30,
+      target: { reps: 10 },
+      faults: [{ id: 'no-contact', message: 'Draw the knee right in to meet the elbow', count: 2, atSec: [4, 9] }],
+    }),
     // Someone else's video, analysed: never in the figures.
     plank(8, 60, 60, { source: 'analysis' }),
   ];
@@ -91,7 +141,15 @@ describe('the report', () => {
     expect(bike.reps).toEqual({ total: 13, left: 6, right: 7, clean: 10, withFault: 3, partial: 2 });
     expect(bike.goodForm?.text).toBe('77 % (10 of 13 reps)');
     expect(bike.target).toBe('10 + 10 reps');
-    expect(bike.faults).toMatchObject([{ id: 'no-contact', message: 'Draw the knee right in to meet the elbow', count: 2, sets: 1, when: [{ setStartedAt: records[6]!.startedAt, atSec: [4, 9] }] }]);
+    expect(bike.faults).toMatchObject([
+      {
+        id: 'no-contact',
+        message: 'Draw the knee right in to meet the elbow',
+        count: 2,
+        sets: 1,
+        when: [{ setStartedAt: records[6]!.startedAt, atSec: [4, 9] }],
+      },
+    ]);
     expect(r.recordings).toHaveLength(1);
     // Planned Mon/Wed/Thu/Fri: Wed 11, Fri 13 and Mon 16 done, Thu 12 missed.
     expect(r.plan).toMatchObject({ plannedDays: 4, doneDays: 3, extraSessions: 0 });
@@ -100,7 +158,7 @@ describe('the report', () => {
     expect(bendR.setsPlanned).toBe(defaultRoutine().blocks.find((b) => b.exerciseId === 'side-bend')!.sets * 4);
   });
 
-  it('range of motion: the change against the person\'s own first three sessions, per side', () => {
+  it("range of motion: the change against the person's own first three sessions, per side", () => {
     const r = buildReport(records, { period: '7', now, plan: null, routine: null });
     const rom = r.exercises.find((e) => e.id === 'side-bend')!.rom!;
     // First sessions: left 14, 16, 18 (mean 16); right 12, 14, 14 (13.3). Latest: 22 and 20.
@@ -132,7 +190,12 @@ describe('the report', () => {
 describe('the CSV', () => {
   it('one row per set, every column, cells quoted where needed', () => {
     const records = [
-      plank(0, 30, 24, { sessionId: 'a', painBefore: 4, painAfter: 6, faults: [{ id: 'x', message: 'Lift your hips, "gently", now', count: 2, atSec: [1, 2] }] }),
+      plank(0, 30, 24, {
+        sessionId: 'a',
+        painBefore: 4,
+        painAfter: 6,
+        faults: [{ id: 'x', message: 'Lift your hips, "gently", now', count: 2, atSec: [1, 2] }],
+      }),
       bend(0, 14, 12, { sessionId: 'a', painBefore: 4, painAfter: 6 }),
       plank(1, 10, 10, { source: 'analysis' }),
     ];
@@ -162,7 +225,9 @@ describe('reminders', () => {
   });
 
   it('the calendar file: one weekly event on the chosen days, starting on the first of them, with a reminder', () => {
-    const lines = unfold(reminderIcs({ days: [1, 3, 5], time: '18:00' }, { now: MON + 10 * 3_600_000, title: 'Back exercises', minutes: 20 }));
+    const lines = unfold(
+      reminderIcs({ days: [1, 3, 5], time: '18:00' }, { now: MON + 10 * 3_600_000, title: 'Back exercises', minutes: 20 }),
+    );
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines.at(-1)).toBe('END:VCALENDAR');
     expect(lines).toContain('RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR');
@@ -174,7 +239,9 @@ describe('reminders', () => {
     // Before 18:00 on a Monday, that Monday is the first.
     expect(unfold(reminderIcs({ days: [1], time: '18:00' }, { now: MON, title: 'x', minutes: 20 }))).toContain('DTSTART:20261109T180000');
     // Every raw line fits in 75 octets.
-    for (const l of reminderIcs({ days: [1], time: '18:00' }, { now: MON, title: 'A very long title '.repeat(8), minutes: 20 }).split('\r\n')) {
+    for (const l of reminderIcs({ days: [1], time: '18:00' }, { now: MON, title: 'A very long title '.repeat(8), minutes: 20 }).split(
+      '\r\n',
+    )) {
       expect(new TextEncoder().encode(l).length).toBeLessThanOrEqual(75);
     }
   });

@@ -135,7 +135,9 @@ function faultsOf(sets: readonly SessionRecord[]): FaultSeen[] {
 
 function romChange(id: string, allLive: readonly SessionGroup[], inPeriod: readonly SessionGroup[]): RomChange | null {
   const best = (g: SessionGroup) => bestRom(g.sets.filter((s) => s.exerciseId === id).map(romOf));
-  const ever = allLive.map((g) => ({ g, reading: best(g) })).filter((x): x is { g: SessionGroup; reading: RomReading } => x.reading !== null);
+  const ever = allLive
+    .map((g) => ({ g, reading: best(g) }))
+    .filter((x): x is { g: SessionGroup; reading: RomReading } => x.reading !== null);
   const periodIds = new Set(inPeriod.map((g) => g.id));
   const perSession = ever.filter((x) => periodIds.has(x.g.id)).map((x) => ({ at: x.g.startedAt, reading: x.reading }));
   const latest = perSession.at(-1);
@@ -151,12 +153,24 @@ function romChange(id: string, allLive: readonly SessionGroup[], inPeriod: reado
     return [{ side, baseline, latest: now, change: r1(now - baseline) }];
   });
   return {
-    label: latest.reading.label, parts, baselineSessions: base.length, baselineFrom: first.g.startedAt, baselineTo: base.at(-1)!.g.startedAt,
-    latestAt: latest.at, overlaps: base.some((x) => periodIds.has(x.g.id)), perSession,
+    label: latest.reading.label,
+    parts,
+    baselineSessions: base.length,
+    baselineFrom: first.g.startedAt,
+    baselineTo: base.at(-1)!.g.startedAt,
+    latestAt: latest.at,
+    overlaps: base.some((x) => periodIds.has(x.g.id)),
+    perSession,
   };
 }
 
-function exerciseReport(id: string, groups: readonly SessionGroup[], allLive: readonly SessionGroup[], o: ReportOptions, planned: number): ExerciseReport {
+function exerciseReport(
+  id: string,
+  groups: readonly SessionGroup[],
+  allLive: readonly SessionGroup[],
+  o: ReportOptions,
+  planned: number,
+): ExerciseReport {
   const sets = groups.flatMap((g) => g.sets.filter((s) => s.exerciseId === id));
   const cm = countMode(id);
   const mode = cm?.mode ?? (sets.some((s) => s.reps.total > 0) ? 'reps' : 'hold');
@@ -164,29 +178,56 @@ function exerciseReport(id: string, groups: readonly SessionGroup[], allLive: re
   const withFault = sets.map(repsWithFault);
   const partial = sets.map((s) => s.partialAttempts ?? null);
   const known = (v: (number | null)[]) => (v.every((x) => x === null) ? null : r1(sum(v.map((x) => x ?? 0))));
-  const reps = mode === 'reps' ? {
-    total: sum(sets.map((s) => s.reps.total)), left: sum(sets.map((s) => s.reps.left)), right: sum(sets.map((s) => s.reps.right)),
-    clean: known(sets.map((s) => (s.repsGood === undefined ? null : Math.min(s.repsGood, s.reps.total)))),
-    withFault: known(withFault), partial: known(partial),
-  } : null;
+  const reps =
+    mode === 'reps'
+      ? {
+          total: sum(sets.map((s) => s.reps.total)),
+          left: sum(sets.map((s) => s.reps.left)),
+          right: sum(sets.map((s) => s.reps.right)),
+          clean: known(sets.map((s) => (s.repsGood === undefined ? null : Math.min(s.repsGood, s.reps.total)))),
+          withFault: known(withFault),
+          partial: known(partial),
+        }
+      : null;
   const form = addFormCounts(sets.map(formCounts));
   const goodForm = goodFormOf(form);
-  const hold = mode === 'hold' ? {
-    held: r1(sum(sets.map((s) => s.holdSec.total))), left: r1(sum(sets.map((s) => s.holdSec.left))), right: r1(sum(sets.map((s) => s.holdSec.right))),
-    good: known(sets.map((s) => (s.faultHeldSec === undefined ? null : s.goodFormSec))),
-    underFault: known(sets.map((s) => s.faultHeldSec ?? null)),
-  } : null;
+  const hold =
+    mode === 'hold'
+      ? {
+          held: r1(sum(sets.map((s) => s.holdSec.total))),
+          left: r1(sum(sets.map((s) => s.holdSec.left))),
+          right: r1(sum(sets.map((s) => s.holdSec.right))),
+          good: known(sets.map((s) => (s.faultHeldSec === undefined ? null : s.goodFormSec))),
+          underFault: known(sets.map((s) => s.faultHeldSec ?? null)),
+        }
+      : null;
   const block = o.routine?.blocks.find((b) => b.exerciseId === id);
-  const perSession = groups.filter((g) => g.sets.some((s) => s.exerciseId === id)).map((g) => {
-    const own = g.sets.filter((s) => s.exerciseId === id);
-    const gf = goodFormOf(addFormCounts(own.map(formCounts)));
-    return { at: g.startedAt, goodFormPct: gf?.percent ?? null, count: mode === 'reps' ? sum(own.map((s) => s.reps.total)) : r1(sum(own.map((s) => s.holdSec.total))) };
-  });
+  const perSession = groups
+    .filter((g) => g.sets.some((s) => s.exerciseId === id))
+    .map((g) => {
+      const own = g.sets.filter((s) => s.exerciseId === id);
+      const gf = goodFormOf(addFormCounts(own.map(formCounts)));
+      return {
+        at: g.startedAt,
+        goodFormPct: gf?.percent ?? null,
+        count: mode === 'reps' ? sum(own.map((s) => s.reps.total)) : r1(sum(own.map((s) => s.holdSec.total))),
+      };
+    });
   return {
-    id, name: isExerciseId(id) ? EXERCISES[id].name : id, mode, sides: cm?.sides ?? false,
+    id,
+    name: isExerciseId(id) ? EXERCISES[id].name : id,
+    mode,
+    sides: cm?.sides ?? false,
     target: latest ? targetText(id, latest.target) : null,
-    sets: sets.length, setsPlanned: block && o.plan && o.period !== 'last' ? block.sets * planned : null,
-    reps, hold, form, goodForm, faults: faultsOf(sets), rom: romChange(id, allLive, groups), perSession,
+    sets: sets.length,
+    setsPlanned: block && o.plan && o.period !== 'last' ? block.sets * planned : null,
+    reps,
+    hold,
+    form,
+    goodForm,
+    faults: faultsOf(sets),
+    rom: romChange(id, allLive, groups),
+    perSession,
     cutShort: sets.filter((s) => s.endedAt === null).length,
   };
 }
@@ -198,7 +239,8 @@ export function buildReport(records: readonly SessionRecord[], o: ReportOptions)
   const from = periodStart(o.period, o.now, allLive);
   const to = o.now;
   const sessions = o.period === 'last' ? allLive.slice(-1) : allLive.filter((g) => g.startedAt >= from && g.startedAt <= to);
-  const recordings = records.filter((r) => r.source === 'analysis' && r.startedAt >= from && r.startedAt <= to)
+  const recordings = records
+    .filter((r) => r.source === 'analysis' && r.startedAt >= from && r.startedAt <= to)
     .sort((a, b) => a.startedAt - b.startedAt);
   let plan: PlanReport | null = null;
   let planned = 0;
@@ -208,7 +250,10 @@ export function buildReport(records: readonly SessionRecord[], o: ReportOptions)
     const done = days.filter((d) => sessionDays.has(d));
     planned = days.length;
     plan = {
-      plan: o.plan, plannedDays: days.length, doneDays: done.length, missed: days.filter((d) => !sessionDays.has(d) && d + DAY <= to),
+      plan: o.plan,
+      plannedDays: days.length,
+      doneDays: done.length,
+      missed: days.filter((d) => !sessionDays.has(d) && d + DAY <= to),
       extraSessions: sessions.filter((g) => !days.includes(dayStart(g.startedAt))).length,
     };
   }
@@ -216,9 +261,15 @@ export function buildReport(records: readonly SessionRecord[], o: ReportOptions)
   const ids: string[] = [];
   for (const g of sessions) for (const s of g.sets) if (!ids.includes(s.exerciseId)) ids.push(s.exerciseId);
   return {
-    period: o.period, from, to, generatedAt: o.now, sessions, sets: sum(sessions.map((g) => g.sets.length)),
+    period: o.period,
+    from,
+    to,
+    generatedAt: o.now,
+    sessions,
+    sets: sum(sessions.map((g) => g.sets.length)),
     exercises: ids.map((id) => exerciseReport(id, sessions, allLive, o, planned)),
     pain: painTrend(sessions.map((g) => ({ at: g.startedAt, before: g.painBefore, after: g.painAfter }))),
-    plan, recordings,
+    plan,
+    recordings,
   };
 }

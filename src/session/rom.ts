@@ -53,7 +53,13 @@ export function romOf(r: Pick<SessionRecord, 'exerciseId' | 'metric'>): RomReadi
   const label = rom.title.replace(/ reached$/, '');
   // Signed: + is to the person's left, − to their right.
   if (rom.reached === 'each-way') return { label, value: null, left: r1(deg(Math.max(0, max))), right: r1(deg(Math.max(0, -min))) };
-  return { label, value: r1(deg(max)), left: null, right: null, ...(facts.unit === '°' ? {} : { derived: 'estimated from how far the shoulders turned' }) };
+  return {
+    label,
+    value: r1(deg(max)),
+    left: null,
+    right: null,
+    ...(facts.unit === '°' ? {} : { derived: 'estimated from how far the shoulders turned' }),
+  };
 }
 
 /** A reading as the summary writes it: "up to 32°", "23° to your left, 18° to your right". */
@@ -72,5 +78,11 @@ export function bestRom(list: readonly (RomReading | null)[]): RomReading | null
     const v = got.map((x) => x[k]).filter((n): n is number => n !== null);
     return v.length ? Math.max(...v) : null;
   };
-  return { label: first.label, value: best('value'), left: best('left'), right: best('right'), ...(first.derived ? { derived: first.derived } : {}) };
+  return {
+    label: first.label,
+    value: best('value'),
+    left: best('left'),
+    right: best('right'),
+    ...(first.derived ? { derived: first.derived } : {}),
+  };
 }

@@ -3,16 +3,32 @@ import { DEFAULT_ROUTINE, finishSet, parseRoutine, restRemainingSec, skipExercis
 import type { Routine } from './routine';
 import { EXERCISES, isExerciseId } from '../core/exercises';
 
-const IDS = ['prone-press-up', 'rotation-stretch', 'side-bend', 'hamstring-stretch', 'ab-crunch', 'ball-crunch', 'plank', 'bench-press', 'reverse-fly', 'dumbbell-row', 'bicycle'];
+const IDS = [
+  'prone-press-up',
+  'rotation-stretch',
+  'side-bend',
+  'hamstring-stretch',
+  'ab-crunch',
+  'ball-crunch',
+  'plank',
+  'bench-press',
+  'reverse-fly',
+  'dumbbell-row',
+  'bicycle',
+];
 
 describe('routine', () => {
-  it('the starting routine uses each exercise\'s own starting amounts, so the cards and the routine agree', () => {
+  it("the starting routine uses each exercise's own starting amounts, so the cards and the routine agree", () => {
     expect(DEFAULT_ROUTINE.blocks.map((b) => b.exerciseId).sort()).toEqual(Object.keys(EXERCISES).sort());
     for (const b of DEFAULT_ROUTINE.blocks) {
       expect(isExerciseId(b.exerciseId), b.exerciseId).toBe(true);
       if (!isExerciseId(b.exerciseId)) continue;
       const d = EXERCISES[b.exerciseId].defaults;
-      expect({ id: b.exerciseId, sets: b.sets, amount: b.holdSec ?? b.reps }).toEqual({ id: b.exerciseId, sets: d.sets, amount: b.holdSec !== undefined ? d.holdSec : d.reps });
+      expect({ id: b.exerciseId, sets: b.sets, amount: b.holdSec ?? b.reps }).toEqual({
+        id: b.exerciseId,
+        sets: d.sets,
+        amount: b.holdSec !== undefined ? d.holdSec : d.reps,
+      });
     }
   });
 
@@ -22,10 +38,14 @@ describe('routine', () => {
   });
 
   it('walks set → rest → set → next exercise → done', () => {
-    const r: Routine = { id: 'r', name: 'Two', blocks: [
-      { exerciseId: 'plank', sets: 2, holdSec: 20, restSec: 30 },
-      { exerciseId: 'bicycle', sets: 1, reps: 10, restSec: 0 },
-    ] };
+    const r: Routine = {
+      id: 'r',
+      name: 'Two',
+      blocks: [
+        { exerciseId: 'plank', sets: 2, holdSec: 20, restSec: 30 },
+        { exerciseId: 'bicycle', sets: 1, reps: 10, restSec: 0 },
+      ],
+    };
     let s = startRoutine(r);
     expect(s.setsTotal).toBe(3);
     expect(s.step).toMatchObject({ kind: 'set', blockIndex: 0, set: 1 });

@@ -54,7 +54,8 @@ export function parseRoutine(v: unknown, knownExercises: readonly string[]): Rou
   const blocks = r.blocks.map((b, i): RoutineBlock => {
     const o = (b ?? {}) as Record<string, unknown>;
     const where = `exercise ${i + 1}`;
-    if (typeof o.exerciseId !== 'string' || !knownExercises.includes(o.exerciseId)) throw new RoutineError(`${where}: unknown exercise ${JSON.stringify(o.exerciseId)}`);
+    if (typeof o.exerciseId !== 'string' || !knownExercises.includes(o.exerciseId))
+      throw new RoutineError(`${where}: unknown exercise ${JSON.stringify(o.exerciseId)}`);
     if (!whole(o.sets, 1, 10)) throw new RoutineError(`${where}: sets must be a whole number from 1 to 10`);
     if (!whole(o.restSec, 0, 600)) throw new RoutineError(`${where}: rest must be 0 to 600 seconds`);
     const hasReps = o.reps !== undefined;

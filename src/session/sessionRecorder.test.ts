@@ -8,13 +8,27 @@ import { openHistory } from '../storage/history';
 import { goodFormShare, painAdvice, SessionRecorder } from './sessionRecorder';
 
 // Real stream: clip 02 (high plank tutorial, MoveNet Thunder), with a planted hip sag at ≈16.2–17.9 s.
-const fixturePath = join(import.meta.dirname, '..', '..', 'test-fixtures', 'keypoints', '02_plank_high_tutorial_yogai.movenet-thunder.json');
+const fixturePath = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'test-fixtures',
+  'keypoints',
+  '02_plank_high_tutorial_yogai.movenet-thunder.json',
+);
 const frames = fixtureToFrames(parseFixture(JSON.parse(readFileSync(fixturePath, 'utf8'))));
 
 function run(upToSec = Infinity, counter?: 'hold') {
   const state = createEngineState('plank');
   const rec = new SessionRecorder({
-    id: 'test', exerciseId: 'plank', source: 'live', startedAt: 1_000, metricLabel: 'Body line', metricUnit: '°', target: { holdSec: 30 }, painBefore: 2,
+    id: 'test',
+    exerciseId: 'plank',
+    source: 'live',
+    startedAt: 1_000,
+    metricLabel: 'Body line',
+    metricUnit: '°',
+    target: { holdSec: 30 },
+    painBefore: 2,
     ...(counter ? { counter } : {}),
   });
   const saves: ReturnType<SessionRecorder['snapshot']>[] = [];

@@ -107,7 +107,11 @@ export class SessionRecorder {
       else if (list.length < MAX_FAULT_TIMES) list.push([t, t]);
       this.spans.set(id, list);
     }
-    if (view.activeFaults.some((id) => this.severity.get(id) !== 'minor') || events.some((e) => e.type === 'fault-start' && e.severity !== 'minor')) this.lastBreakingT = t;
+    if (
+      view.activeFaults.some((id) => this.severity.get(id) !== 'minor') ||
+      events.some((e) => e.type === 'fault-start' && e.severity !== 'minor')
+    )
+      this.lastBreakingT = t;
     // A fault on now, or seen within FAULT_STANDS_MS: this frame's counted time is not good form.
     const faultStands = view.activeFaults.length > 0 || t - this.lastBreakingT < FAULT_STANDS_MS;
     if (this.counter === 'hold') {
@@ -145,7 +149,10 @@ export class SessionRecorder {
     r.updatedAt = now;
     if (changed || urgent) this.dirty = true;
     const due = urgent || (this.dirty && t - this.lastSaveT >= SAVE_EVERY_MS);
-    if (due) { this.lastSaveT = t; this.dirty = false; }
+    if (due) {
+      this.lastSaveT = t;
+      this.dirty = false;
+    }
     return due;
   }
 
@@ -177,7 +184,11 @@ export class SessionRecorder {
   formFields(): FormFields {
     const r = this.record;
     return {
-      exerciseId: r.exerciseId, reps: r.reps, holdSec: r.holdSec, goodFormSec: round1(r.goodFormSec), activeSec: round1(r.activeSec),
+      exerciseId: r.exerciseId,
+      reps: r.reps,
+      holdSec: r.holdSec,
+      goodFormSec: round1(r.goodFormSec),
+      activeSec: round1(r.activeSec),
       ...(r.repsGood !== undefined ? { repsGood: r.repsGood } : {}),
       ...(r.faultHeldSec !== undefined ? { faultHeldSec: round1(r.faultHeldSec) } : {}),
     };

@@ -34,10 +34,26 @@ export function groupSessions(records: readonly SessionRecord[]): SessionGroup[]
   for (const r of sorted) {
     let g: SessionGroup | null = null;
     if (r.sessionId !== undefined) g = byId.get(`${r.source}:${r.sessionId}`) ?? null;
-    else if (lastLive && r.source === 'live' && lastLive.sets.every((s) => s.sessionId === undefined)
-      && lastLive.painBefore === r.painBefore && lastLive.painAfter === r.painAfter && r.startedAt - lastLive.endedAt <= SAME_SESSION_GAP_MS) g = lastLive;
+    else if (
+      lastLive &&
+      r.source === 'live' &&
+      lastLive.sets.every((s) => s.sessionId === undefined) &&
+      lastLive.painBefore === r.painBefore &&
+      lastLive.painAfter === r.painAfter &&
+      r.startedAt - lastLive.endedAt <= SAME_SESSION_GAP_MS
+    )
+      g = lastLive;
     if (!g) {
-      g = { id: r.sessionId ?? r.id, source: r.source, startedAt: r.startedAt, endedAt: endOf(r), sets: [], painBefore: null, painAfter: null, pain: null };
+      g = {
+        id: r.sessionId ?? r.id,
+        source: r.source,
+        startedAt: r.startedAt,
+        endedAt: endOf(r),
+        sets: [],
+        painBefore: null,
+        painAfter: null,
+        pain: null,
+      };
       groups.push(g);
       if (r.sessionId !== undefined) byId.set(`${r.source}:${r.sessionId}`, g);
     }

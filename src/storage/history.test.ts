@@ -22,7 +22,16 @@ function record(over: Partial<SessionRecord> = {}): SessionRecord {
     goodFormSec: 20,
     activeSec: 25,
     faults: [{ id: 'hips-sagging', message: 'Lift your hips a little', count: 1, atSec: [16.2] }],
-    metric: { label: 'Body line', unit: '°', series: [[0, 176], [0.5, 175.2]], min: 175.2, max: 176 },
+    metric: {
+      label: 'Body line',
+      unit: '°',
+      series: [
+        [0, 176],
+        [0.5, 175.2],
+      ],
+      min: 175.2,
+      max: 176,
+    },
     painBefore: 3,
     painAfter: null,
     target: { holdSec: 30 },
@@ -53,12 +62,14 @@ describe('history store', () => {
     // Write raw rows behind the store's back, as a crash, a bug or another version of the app could.
     const raw = new Dexie(name);
     raw.version(1).stores({ sessions: 'id, startedAt, exerciseId', quarantine: '++qid, quarantinedAt' });
-    await raw.table('sessions').bulkPut([
-      good,
-      { id: 'broken-1', version: 1, exerciseId: 'plank', reps: 'lots' },
-      { ...record({ id: 'future-1' }), version: 9 },
-      { ...record({ id: 'nan-1' }), goodFormSec: Number.NaN },
-    ]);
+    await raw
+      .table('sessions')
+      .bulkPut([
+        good,
+        { id: 'broken-1', version: 1, exerciseId: 'plank', reps: 'lots' },
+        { ...record({ id: 'future-1' }), version: 9 },
+        { ...record({ id: 'nan-1' }), goodFormSec: Number.NaN },
+      ]);
     raw.close();
     const h = openHistory(name);
     const first = await h.load();
@@ -122,7 +133,9 @@ describe('record validation', () => {
   });
   it('rejects pain outside 0..10 and non-finite series points', () => {
     expect(() => parseSessionRecord(record({ painAfter: 11 }))).toThrow(/0 to 10/);
-    expect(() => parseSessionRecord({ ...record(), metric: { label: 'x', unit: '°', series: [[0, Infinity]], min: null, max: null } })).toThrow(/series\[0\]/);
+    expect(() =>
+      parseSessionRecord({ ...record(), metric: { label: 'x', unit: '°', series: [[0, Infinity]], min: null, max: null } }),
+    ).toThrow(/series\[0\]/);
   });
   it('rejects an export with no sessions array', () => {
     expect(() => parseHistoryExport('{"format":"form-coach/history@1"}')).toThrow(/no sessions/);
@@ -156,7 +169,9 @@ describe('bad saved data and a full disk', () => {
     const first = record();
     await h.save(first);
     const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
     try {
       await expect(h.save(record())).rejects.toBeInstanceOf(StorageFullError);
       await expect(h.importJson(JSON.stringify(makeHistoryExport([record()], 1)))).rejects.toBeInstanceOf(StorageFullError);
@@ -176,7 +191,9 @@ describe('bad saved data and a full disk', () => {
     await raw.table('sessions').bulkPut([good, { id: 'bad-1', version: 1 }]);
     raw.close();
     const add = IDBObjectStore.prototype.add;
-    IDBObjectStore.prototype.add = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.add = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
     const h = openHistory(name);
     try {
       const r = await h.load();

@@ -20,6 +20,11 @@ export function openHistory(name = 'form-coach'): History {
     clear: async () => (await db()).clear(),
     exportJson: async (now) => (await db()).exportJson(now),
     importJson: async (text) => (await db()).importJson(text),
-    close() { void impl?.then((h) => h.close(), () => undefined); },
+    close() {
+      void impl?.then(
+        (h) => h.close(),
+        () => undefined,
+      );
+    },
   };
 }

@@ -26,8 +26,11 @@ const isQuotaError = (e: unknown): boolean => {
   const o = e as { name?: string; inner?: { name?: string }; failures?: { name?: string }[] } | null;
   // Dexie maps the DOMException to its own error of the same name, keeps the original as `inner`, and a
   // bulk write reports per-row `failures`.
-  return o?.name === 'QuotaExceededError' || o?.inner?.name === 'QuotaExceededError'
-    || (Array.isArray(o?.failures) && o.failures.some((f) => f?.name === 'QuotaExceededError'));
+  return (
+    o?.name === 'QuotaExceededError' ||
+    o?.inner?.name === 'QuotaExceededError' ||
+    (Array.isArray(o?.failures) && o.failures.some((f) => f?.name === 'QuotaExceededError'))
+  );
 };
 
 export function openDexieHistory(name: string): History {
@@ -44,8 +47,11 @@ export function openDexieHistory(name: string): History {
       const sessions: SessionRecord[] = [];
       const bad: { raw: unknown; key: IndexableType | undefined; reason: string }[] = [];
       rows.forEach((raw, i) => {
-        try { sessions.push(parseSessionRecord(raw)); }
-        catch (e) { bad.push({ raw, key: keys[i], reason: e instanceof Error ? e.message : String(e) }); }
+        try {
+          sessions.push(parseSessionRecord(raw));
+        } catch (e) {
+          bad.push({ raw, key: keys[i], reason: e instanceof Error ? e.message : String(e) });
+        }
       });
       let moved = true;
       if (bad.length) {
@@ -72,21 +78,35 @@ export function openDexieHistory(name: string): History {
     },
     async save(record) {
       const valid = parseSessionRecord(record);
-      try { await db.sessions.put(valid); }
-      catch (e) { if (isQuotaError(e)) throw new StorageFullError(); throw e; }
+      try {
+        await db.sessions.put(valid);
+      } catch (e) {
+        if (isQuotaError(e)) throw new StorageFullError();
+        throw e;
+      }
     },
-    async remove(id) { await db.sessions.delete(id); },
-    async clear() { await db.sessions.clear(); },
+    async remove(id) {
+      await db.sessions.delete(id);
+    },
+    async clear() {
+      await db.sessions.clear();
+    },
     async exportJson(now = Date.now()) {
       const { sessions } = await this.load();
       return JSON.stringify(makeHistoryExport(sessions, now));
     },
     async importJson(text) {
       const result = parseHistoryExport(text);
-      try { await db.sessions.bulkPut(result.sessions); }
-      catch (e) { if (isQuotaError(e)) throw new StorageFullError(); throw e; }
+      try {
+        await db.sessions.bulkPut(result.sessions);
+      } catch (e) {
+        if (isQuotaError(e)) throw new StorageFullError();
+        throw e;
+      }
       return result;
     },
-    close() { db.close(); },
+    close() {
+      db.close();
+    },
   };
 }

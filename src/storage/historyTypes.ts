@@ -4,7 +4,9 @@ import type { ImportResult, SessionRecord } from './schema';
 
 export class StorageFullError extends Error {
   constructor() {
-    super('The browser has no room left to save sessions. Export and delete old sessions to free space; this set is kept on screen until then.');
+    super(
+      'The browser has no room left to save sessions. Export and delete old sessions to free space; this set is kept on screen until then.',
+    );
   }
 }
 

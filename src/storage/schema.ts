@@ -91,7 +91,8 @@ function checkPain(v: unknown, what: string): number | null {
 export function parseSessionRecord(v: unknown): SessionRecord {
   if (!isObj(v)) throw new RecordError('not an object');
   if (typeof v.id !== 'string' || v.id.length === 0 || v.id.length > 100) throw new RecordError('id must be a non-empty string');
-  if (v.version !== SESSION_VERSION) throw new RecordError(`unknown version ${JSON.stringify(v.version)} (this app reads version ${SESSION_VERSION})`);
+  if (v.version !== SESSION_VERSION)
+    throw new RecordError(`unknown version ${JSON.stringify(v.version)} (this app reads version ${SESSION_VERSION})`);
   if (typeof v.exerciseId !== 'string' || !/^[a-z-]{2,40}$/.test(v.exerciseId)) throw new RecordError('exerciseId must be an exercise id');
   if (v.source !== 'live' && v.source !== 'analysis') throw new RecordError('source must be "live" or "analysis"');
   if (!nonNeg(v.startedAt) || !nonNeg(v.updatedAt)) throw new RecordError('startedAt and updatedAt must be epoch milliseconds');
@@ -99,11 +100,20 @@ export function parseSessionRecord(v: unknown): SessionRecord {
   if (!nonNeg(v.goodFormSec) || !nonNeg(v.activeSec)) throw new RecordError('goodFormSec and activeSec must be non-negative');
   if (!Array.isArray(v.faults)) throw new RecordError('faults must be an array');
   const faults = v.faults.map((f, i): FaultTally => {
-    if (!isObj(f) || typeof f.id !== 'string' || typeof f.message !== 'string' || !nonNeg(f.count) || !Array.isArray(f.atSec) || !f.atSec.every(nonNeg)) {
+    if (
+      !isObj(f) ||
+      typeof f.id !== 'string' ||
+      typeof f.message !== 'string' ||
+      !nonNeg(f.count) ||
+      !Array.isArray(f.atSec) ||
+      !f.atSec.every(nonNeg)
+    ) {
       throw new RecordError(`faults[${i}] must be {id, message, count, atSec[]}`);
     }
-    const spans = Array.isArray(f.spans) && f.spans.every((p) => Array.isArray(p) && p.length === 2 && nonNeg(p[0]) && nonNeg(p[1]) && p[1] >= p[0])
-      ? { spans: (f.spans as [number, number][]).map(([a, b]): [number, number] => [a, b]) } : {};
+    const spans =
+      Array.isArray(f.spans) && f.spans.every((p) => Array.isArray(p) && p.length === 2 && nonNeg(p[0]) && nonNeg(p[1]) && p[1] >= p[0])
+        ? { spans: (f.spans as [number, number][]).map(([a, b]): [number, number] => [a, b]) }
+        : {};
     return { id: f.id, message: f.message, count: f.count, atSec: f.atSec as number[], ...spans };
   });
   const m = v.metric;
@@ -111,7 +121,8 @@ export function parseSessionRecord(v: unknown): SessionRecord {
     throw new RecordError('metric must be {label, unit, series, min, max}');
   }
   const series = m.series.map((p, i): [number, number] => {
-    if (!Array.isArray(p) || p.length !== 2 || !finite(p[0]) || !finite(p[1])) throw new RecordError(`metric.series[${i}] must be [seconds, value]`);
+    if (!Array.isArray(p) || p.length !== 2 || !finite(p[0]) || !finite(p[1]))
+      throw new RecordError(`metric.series[${i}] must be [seconds, value]`);
     return [p[0], p[1]];
   });
   const orNull = (x: unknown, what: string): number | null => {
@@ -122,8 +133,14 @@ export function parseSessionRecord(v: unknown): SessionRecord {
   let target: SessionRecord['target'] = null;
   if (isObj(v.target)) {
     target = {};
-    if (v.target.reps !== undefined) { if (!nonNeg(v.target.reps)) throw new RecordError('target.reps must be a number'); target.reps = v.target.reps; }
-    if (v.target.holdSec !== undefined) { if (!nonNeg(v.target.holdSec)) throw new RecordError('target.holdSec must be a number'); target.holdSec = v.target.holdSec; }
+    if (v.target.reps !== undefined) {
+      if (!nonNeg(v.target.reps)) throw new RecordError('target.reps must be a number');
+      target.reps = v.target.reps;
+    }
+    if (v.target.holdSec !== undefined) {
+      if (!nonNeg(v.target.holdSec)) throw new RecordError('target.holdSec must be a number');
+      target.holdSec = v.target.holdSec;
+    }
   } else if (v.target !== null && v.target !== undefined) throw new RecordError('target must be an object or null');
   return {
     id: v.id,
@@ -166,13 +183,22 @@ export interface ImportResult {
 /** Parses an export file's text. A file that is not an export at all throws; bad records inside are rejected one by one. */
 export function parseHistoryExport(text: string): ImportResult {
   let v: unknown;
-  try { v = JSON.parse(text); } catch { throw new RecordError('the file is not JSON'); }
-  if (!isObj(v) || v.format !== EXPORT_FORMAT) throw new RecordError(`the file is not a Form Coach history export (expected format "${EXPORT_FORMAT}")`);
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new RecordError('the file is not JSON');
+  }
+  if (!isObj(v) || v.format !== EXPORT_FORMAT)
+    throw new RecordError(`the file is not a Form Coach history export (expected format "${EXPORT_FORMAT}")`);
   if (!Array.isArray(v.sessions)) throw new RecordError('the export has no sessions array');
   const sessions: SessionRecord[] = [];
   const rejected: ImportResult['rejected'] = [];
   v.sessions.forEach((s, index) => {
-    try { sessions.push(parseSessionRecord(s)); } catch (e) { rejected.push({ index, reason: e instanceof Error ? e.message : String(e) }); }
+    try {
+      sessions.push(parseSessionRecord(s));
+    } catch (e) {
+      rejected.push({ index, reason: e instanceof Error ? e.message : String(e) });
+    }
   });
   return { sessions, rejected };
 }

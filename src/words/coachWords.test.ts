@@ -39,7 +39,9 @@ describe('coach words', () => {
     expect(cueText('side-bend', { about: 'setup', issue: 'wrong-view', why: null })).toBe('Face the camera');
     expect(cueText('plank', { about: 'setup', issue: 'wrong-posture', why: 'plank.kneeling' })).toBe('Lift your knees off the floor');
     expect(cueText('plank', { about: 'setup', issue: 'wrong-posture', why: null })).toBe('Get onto your forearms and toes');
-    expect(cueText('bench-press', { about: 'setup', issue: 'body-cut-off', why: 'light' })).toBe('More light, please: I cannot see you clearly');
+    expect(cueText('bench-press', { about: 'setup', issue: 'body-cut-off', why: 'light' })).toBe(
+      'More light, please: I cannot see you clearly',
+    );
     expect(cueText('plank', { about: 'fault', faultId: 'hips-sagging' })).toBe('Lift your hips into line');
     expect(cueText('ab-crunch', { about: 'guide', guide: 'ab-crunch.further' })).toBe('Curl up a little higher');
     expect(cueText('plank', { about: 'guide', guide: 'hold.start' })).toBe('Get into position and hold still');

@@ -18,7 +18,7 @@ export const SETUP_WORDS = {
 export const VIEW_WORDS = { side: 'Turn side-on to the camera', front: 'Face the camera' } as const;
 /** Guide lines every exercise shares: the picture is too dim; a hold whose exercise gives no reason. */
 export const SHARED_GUIDE: Readonly<Record<string, string>> = {
-  'light': 'More light, please: I cannot see you clearly',
+  light: 'More light, please: I cannot see you clearly',
   'hold.start': 'Get into position and hold still',
 };
 /** Praise and information. */
@@ -69,10 +69,14 @@ export function setupWords(def: ExerciseDef, issue: SetupIssue): string {
 /** The words of a cue the engine showed (what it is about, with its numbers), for the exercise it was about. */
 export function cueText(exercise: string, cue: CueAbout): string {
   switch (cue.about) {
-    case 'setup': return setupText(exercise, cue.issue, cue.why);
-    case 'fault': return faultText(exercise, cue.faultId);
-    case 'guide': return guideText(exercise, cue.guide) ?? (SHARED_GUIDE['hold.start'] as string);
-    case 'praise': return cue.counted === 'hold' ? STEADY : GOOD_REPS;
+    case 'setup':
+      return setupText(exercise, cue.issue, cue.why);
+    case 'fault':
+      return faultText(exercise, cue.faultId);
+    case 'guide':
+      return guideText(exercise, cue.guide) ?? (SHARED_GUIDE['hold.start'] as string);
+    case 'praise':
+      return cue.counted === 'hold' ? STEADY : GOOD_REPS;
     case 'target':
       if (cue.target === 'reps') return setDone(cue.reps ?? 0);
       return cue.target === 'hold' ? WELL_HELD : OTHER_SIDE;

@@ -15,9 +15,18 @@ const plain = (s: string) => s.length > 0 && !/\b[a-z]+:[a-z]|\b[a-z]+-[a-z]+-?[
 function phrases(id: (typeof EXERCISE_IDS)[number]): Phrase[] {
   const def = EXERCISES[id];
   return [
-    { k: 'looking' }, { k: 'ready' }, { k: 'go' }, { k: 'user-paused' }, { k: 'camera-lost' }, { k: 'carry-on' },
-    { k: 'set-complete', well: true }, { k: 'set-complete', well: false }, { k: 'rest', next: id }, { k: 'rest', next: null },
-    { k: 'count', n: 3 }, { k: 'count', n: 7, side: 'left' },
+    { k: 'looking' },
+    { k: 'ready' },
+    { k: 'go' },
+    { k: 'user-paused' },
+    { k: 'camera-lost' },
+    { k: 'carry-on' },
+    { k: 'set-complete', well: true },
+    { k: 'set-complete', well: false },
+    { k: 'rest', next: id },
+    { k: 'rest', next: null },
+    { k: 'count', n: 3 },
+    { k: 'count', n: 7, side: 'left' },
     ...ISSUES.map((issue): Phrase => ({ k: 'setup', issue })),
     ...(['user', 'hidden', 'camera'] as const).map((reason): Phrase => ({ k: 'paused', reason })),
     ...ISSUES.map((issue): Phrase => ({ k: 'paused', reason: 'setup', issue })),
@@ -44,7 +53,9 @@ describe('live words', () => {
 
   it('a count names its side ("Left 7"); a per-side total names both sides', () => {
     expect(phraseText('bicycle', { k: 'count', n: 7, side: 'left' })).toBe('Left 7');
-    expect(phraseText('bicycle', { k: 'idle', mode: 'reps', total: 13, holding: false, sides: { left: 6, right: 7 } })).toBe('Left 6, right 7. Keep going.');
+    expect(phraseText('bicycle', { k: 'idle', mode: 'reps', total: 13, holding: false, sides: { left: 6, right: 7 } })).toBe(
+      'Left 6, right 7. Keep going.',
+    );
   });
 
   it('red is only for a fault: a set-up line, a pause and the idle line are not', () => {
@@ -56,7 +67,9 @@ describe('live words', () => {
 
   it('the set flow holds no words: no sentence in src/app/live/setFlow.ts', () => {
     const src = readFileSync(resolve(__dirname, '../app/live/setFlow.ts'), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-    const sentences = [...src.matchAll(/'([^'\n]*)'|`([^`\n]*)`/g)].map((m) => m[1] ?? m[2] ?? '').filter((t) => /^[A-Z][a-z]+ [a-z]/.test(t));
+    const sentences = [...src.matchAll(/'([^'\n]*)'|`([^`\n]*)`/g)]
+      .map((m) => m[1] ?? m[2] ?? '')
+      .filter((t) => /^[A-Z][a-z]+ [a-z]/.test(t));
     expect(sentences).toEqual([]);
   });
 });

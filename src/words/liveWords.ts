@@ -17,7 +17,10 @@ export type PauseReason = 'user' | 'hidden' | 'camera' | 'setup';
 export type CueRef = Cue;
 
 /** Per-side counts as shown (whole reps or whole seconds). */
-export interface SideCounts { readonly left: number; readonly right: number }
+export interface SideCounts {
+  readonly left: number;
+  readonly right: number;
+}
 
 /**
  * One thing the coach shows or says, as ids and numbers. The flow's state and its speech effects hold these;
@@ -39,12 +42,21 @@ export type Phrase =
   | { readonly k: 'fault'; readonly faultId: string; readonly active?: boolean | undefined }
   /** While counting with nothing to correct: what is being counted. */
   | {
-    readonly k: 'idle'; readonly mode: 'reps' | 'hold'; readonly total: number; readonly holding: boolean; readonly sides: SideCounts | null;
-    /** Per-side exercises: the side to do now, when there is one. */
-    readonly now?: Side | null | undefined;
-  }
+      readonly k: 'idle';
+      readonly mode: 'reps' | 'hold';
+      readonly total: number;
+      readonly holding: boolean;
+      readonly sides: SideCounts | null;
+      /** Per-side exercises: the side to do now, when there is one. */
+      readonly now?: Side | null | undefined;
+    }
   /** A hold's timer waits: for a fault to be put right (`faultId`), or for the position (`cue`: the engine's guide). */
-  | { readonly k: 'timer-paused'; readonly faultId?: string | undefined; readonly cue?: CueRef | undefined; readonly side?: Side | undefined }
+  | {
+      readonly k: 'timer-paused';
+      readonly faultId?: string | undefined;
+      readonly cue?: CueRef | undefined;
+      readonly side?: Side | undefined;
+    }
   /** Per-side exercises: the side to do now ("Start with your left side", "Now your right side"). */
   | { readonly k: 'side-now'; readonly side: Side; readonly first: boolean }
   /** A side reached its target; `next`: the side still to do. */
@@ -68,34 +80,60 @@ export type LineTone = 'setup' | 'paused' | 'fault' | 'praise' | 'info' | 'safet
 /** The tone of a line on the screen. */
 export function phraseTone(p: Phrase): LineTone {
   switch (p.k) {
-    case 'looking': case 'ready': case 'setup': return 'setup';
-    case 'paused': return 'paused';
-    case 'fault': return p.active === false ? 'plain' : 'fault';
-    case 'cue': return p.cue.kind === 'fault' ? 'fault' : p.cue.kind;
-    case 'timer-paused': return p.faultId !== undefined ? 'fault' : 'paused';
-    case 'other-side': case 'one-side': return 'paused';
-    case 'side-done': case 'side-now': return 'info';
-    default: return 'plain';
+    case 'looking':
+    case 'ready':
+    case 'setup':
+      return 'setup';
+    case 'paused':
+      return 'paused';
+    case 'fault':
+      return p.active === false ? 'plain' : 'fault';
+    case 'cue':
+      return p.cue.kind === 'fault' ? 'fault' : p.cue.kind;
+    case 'timer-paused':
+      return p.faultId !== undefined ? 'fault' : 'paused';
+    case 'other-side':
+    case 'one-side':
+      return 'paused';
+    case 'side-done':
+    case 'side-now':
+      return 'info';
+    default:
+      return 'plain';
   }
 }
 
 /** A stable key for a phrase (the speech rules remember what was said by it). */
 export function phraseKey(p: Phrase): string {
   switch (p.k) {
-    case 'setup': return `setup:${p.issue}`;
-    case 'paused': return `paused:${p.reason}:${p.issue ?? ''}`;
-    case 'cue': return p.cue.kind === 'fault' && p.cue.about === 'fault' ? p.cue.id : `cue:${p.cue.id}${p.side ? `:${p.side}` : ''}`;
-    case 'fault': return `fault:${p.faultId}`;
-    case 'count': return `count:${p.side ?? ''}${p.n}`;
-    case 'set-complete': return `set-complete:${p.well}`;
-    case 'rest': return `rest:${p.next ?? ''}`;
-    case 'idle': return `idle:${p.mode}:${p.total}:${p.holding}:${p.sides ? `${p.sides.left}/${p.sides.right}` : ''}:${p.now ?? ''}`;
-    case 'timer-paused': return `timer-paused:${p.faultId ?? p.cue?.id ?? ''}`;
-    case 'side-now': return `side-now:${p.side}`;
-    case 'side-done': return `side-done:${p.side}`;
-    case 'other-side': return `other-side:${p.done}`;
-    case 'one-side': return `one-side:${p.side}`;
-    default: return p.k;
+    case 'setup':
+      return `setup:${p.issue}`;
+    case 'paused':
+      return `paused:${p.reason}:${p.issue ?? ''}`;
+    case 'cue':
+      return p.cue.kind === 'fault' && p.cue.about === 'fault' ? p.cue.id : `cue:${p.cue.id}${p.side ? `:${p.side}` : ''}`;
+    case 'fault':
+      return `fault:${p.faultId}`;
+    case 'count':
+      return `count:${p.side ?? ''}${p.n}`;
+    case 'set-complete':
+      return `set-complete:${p.well}`;
+    case 'rest':
+      return `rest:${p.next ?? ''}`;
+    case 'idle':
+      return `idle:${p.mode}:${p.total}:${p.holding}:${p.sides ? `${p.sides.left}/${p.sides.right}` : ''}:${p.now ?? ''}`;
+    case 'timer-paused':
+      return `timer-paused:${p.faultId ?? p.cue?.id ?? ''}`;
+    case 'side-now':
+      return `side-now:${p.side}`;
+    case 'side-done':
+      return `side-done:${p.side}`;
+    case 'other-side':
+      return `other-side:${p.done}`;
+    case 'one-side':
+      return `one-side:${p.side}`;
+    default:
+      return p.k;
   }
 }
 
@@ -103,27 +141,46 @@ export function phraseKey(p: Phrase): string {
 export function phraseText(exercise: ExerciseId, p: Phrase): string {
   const def = EXERCISES[exercise];
   switch (p.k) {
-    case 'looking': return LOOKING_LINE;
-    case 'ready': return READY_LINE;
-    case 'setup': return setupWords(def, p.issue);
-    case 'paused': return pauseLine(p.reason, p.issue ? setupWords(def, p.issue) : null);
-    case 'cue': return p.side ? `${sideName(p.side)} side: ${lowerFirst(cueText(exercise, p.cue))}` : cueText(exercise, p.cue);
-    case 'fault': return faultText(exercise, p.faultId);
-    case 'idle': return idleLine(p);
-    case 'count': return p.side ? `${sideName(p.side)} ${p.n}` : String(p.n);
-    case 'go': return 'Go';
-    case 'user-paused': return 'Paused';
-    case 'camera-lost': return 'The camera stopped. Your count is kept.';
-    case 'carry-on': return 'Carry on';
-    case 'set-complete': return p.well ? 'Set complete. Well done.' : 'Set complete';
-    case 'rest': return `Rest. Next: ${p.next ? EXERCISES[p.next].name : 'the next set'}.`;
+    case 'looking':
+      return LOOKING_LINE;
+    case 'ready':
+      return READY_LINE;
+    case 'setup':
+      return setupWords(def, p.issue);
+    case 'paused':
+      return pauseLine(p.reason, p.issue ? setupWords(def, p.issue) : null);
+    case 'cue':
+      return p.side ? `${sideName(p.side)} side: ${lowerFirst(cueText(exercise, p.cue))}` : cueText(exercise, p.cue);
+    case 'fault':
+      return faultText(exercise, p.faultId);
+    case 'idle':
+      return idleLine(p);
+    case 'count':
+      return p.side ? `${sideName(p.side)} ${p.n}` : String(p.n);
+    case 'go':
+      return 'Go';
+    case 'user-paused':
+      return 'Paused';
+    case 'camera-lost':
+      return 'The camera stopped. Your count is kept.';
+    case 'carry-on':
+      return 'Carry on';
+    case 'set-complete':
+      return p.well ? 'Set complete. Well done.' : 'Set complete';
+    case 'rest':
+      return `Rest. Next: ${p.next ? EXERCISES[p.next].name : 'the next set'}.`;
     case 'timer-paused':
-      if (p.faultId !== undefined) return `Timer paused: ${faultName(p.faultId)} \u2014 ${lowerFirst(faultText(exercise, p.faultId))} to count`;
+      if (p.faultId !== undefined)
+        return `Timer paused: ${faultName(p.faultId)} \u2014 ${lowerFirst(faultText(exercise, p.faultId))} to count`;
       return `Timer paused: not in position${p.side ? ` on your ${sideWord(p.side)} side` : ''} \u2014 ${lowerFirst(p.cue ? cueText(exercise, p.cue) : def.words.posture)} to count`;
-    case 'side-now': return p.first ? `Start with your ${sideWord(p.side)} side` : `Now your ${sideWord(p.side)} side`;
-    case 'side-done': return p.next ? `${sideName(p.side)} side done. Now your ${sideWord(p.next)} side.` : `${sideName(p.side)} side done.`;
-    case 'other-side': return `That is still your ${sideWord(p.done)} side, and it is done: switch to your ${sideWord(p.next)} side.`;
-    case 'one-side': return `Only your ${sideWord(p.side)} side is counting: do your ${sideWord(p.other)} side too.`;
+    case 'side-now':
+      return p.first ? `Start with your ${sideWord(p.side)} side` : `Now your ${sideWord(p.side)} side`;
+    case 'side-done':
+      return p.next ? `${sideName(p.side)} side done. Now your ${sideWord(p.next)} side.` : `${sideName(p.side)} side done.`;
+    case 'other-side':
+      return `That is still your ${sideWord(p.done)} side, and it is done: switch to your ${sideWord(p.next)} side.`;
+    case 'one-side':
+      return `Only your ${sideWord(p.side)} side is counting: do your ${sideWord(p.other)} side too.`;
   }
 }
 
@@ -148,7 +205,7 @@ export const FAULT_NAMES: Readonly<Record<string, string>> = {
   'hips-sagging': 'hips sagging',
   'hips-turning': 'hips turning',
   'knee-bent': 'knee bent',
-  'leaning': 'leaning',
+  leaning: 'leaning',
   'no-contact': 'knee not meeting the elbow',
   'not-arched': 'back not arched',
   'not-bent-enough': 'not bending far enough',
@@ -173,10 +230,15 @@ export function sideName(side: Side): string {
 function idleLine(p: Extract<Phrase, { k: 'idle' }>): string {
   if (p.mode === 'hold') {
     if (p.holding) return p.now ? `${sideName(p.now)} side: holding. Breathe steadily.` : 'Holding. Breathe steadily.';
-    return p.now ? `Now your ${sideWord(p.now)} side: get into the position, the hold counts when you are in it.` : 'Get into the position: the hold counts when you are in it.';
+    return p.now
+      ? `Now your ${sideWord(p.now)} side: get into the position, the hold counts when you are in it.`
+      : 'Get into the position: the hold counts when you are in it.';
   }
   const now = p.now ? `Now your ${sideWord(p.now)} side. ` : '';
-  if (p.sides) return p.total > 0 ? `${now}Left ${p.sides.left}, right ${p.sides.right}. Keep going.` : `${now}Start when you are ready: each rep is counted.`;
+  if (p.sides)
+    return p.total > 0
+      ? `${now}Left ${p.sides.left}, right ${p.sides.right}. Keep going.`
+      : `${now}Start when you are ready: each rep is counted.`;
   return p.total > 0 ? `That's ${p.total}. Keep going.` : 'Start when you are ready: each rep is counted.';
 }
 
@@ -200,10 +262,18 @@ export const NEEDS: readonly Need[] = ['in-view', 'light', 'view', 'posture'];
 /** The label of each need on the framing step (what is being checked, not whether it passed). */
 export function needLabel(def: ExerciseDef, need: Need): string {
   switch (need) {
-    case 'in-view': return needsLegs(def) ? 'Your whole body is in view' : 'Your upper body and hips are in view';
-    case 'light': return 'The room is light enough';
-    case 'view': return def.view === 'side' ? 'You are side-on to the camera' : def.view === 'front' ? 'You face the camera' : 'The camera sees you clearly';
-    case 'posture': return postureLabel(def);
+    case 'in-view':
+      return needsLegs(def) ? 'Your whole body is in view' : 'Your upper body and hips are in view';
+    case 'light':
+      return 'The room is light enough';
+    case 'view':
+      return def.view === 'side'
+        ? 'You are side-on to the camera'
+        : def.view === 'front'
+          ? 'You face the camera'
+          : 'The camera sees you clearly';
+    case 'posture':
+      return postureLabel(def);
   }
 }
 
@@ -215,10 +285,14 @@ function postureLabel(def: ExerciseDef): string {
 /** Why counting is paused, in one line read from across the room. */
 export function pauseLine(reason: PauseReason, setupText: string | null): string {
   switch (reason) {
-    case 'user': return 'Paused. Press Space to carry on.';
-    case 'hidden': return 'Paused while the tab was hidden. Press Space to carry on.';
-    case 'camera': return 'Camera stopped. Your count is kept.';
-    case 'setup': return setupText ? `Counting paused: ${lowerFirst(setupText)}` : 'Counting paused until I can see you again';
+    case 'user':
+      return 'Paused. Press Space to carry on.';
+    case 'hidden':
+      return 'Paused while the tab was hidden. Press Space to carry on.';
+    case 'camera':
+      return 'Camera stopped. Your count is kept.';
+    case 'setup':
+      return setupText ? `Counting paused: ${lowerFirst(setupText)}` : 'Counting paused until I can see you again';
   }
 }
 
@@ -235,8 +309,9 @@ function lowerFirst(s: string): string {
 export const VOICE_WORDS = {
   off: 'Voice off: cues are shown on screen only. Turn on \u201cSpeak cues aloud\u201d in Settings to hear them.',
   unavailable: 'Voice unavailable: cues are shown on screen only.',
-  howTo: 'To hear them, this computer needs a text-to-speech voice. On Windows or a Mac, turn one on in the system\u2019s '
-    + 'speech settings. On Linux, install the speech voices (the speech-dispatcher and espeak-ng packages), then restart the browser.',
+  howTo:
+    'To hear them, this computer needs a text-to-speech voice. On Windows or a Mac, turn one on in the system\u2019s ' +
+    'speech settings. On Linux, install the speech voices (the speech-dispatcher and espeak-ng packages), then restart the browser.',
 } as const;
 
 /** The question after a reload cut a set off: "Your plank was interrupted at 0:09. Carry on with set 1 of 2?" */

@@ -14,28 +14,38 @@ const SCREENS = 'test-results/screens';
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const lines = bad.map((v) => `${where}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const lines = bad.map(
+    (v) =>
+      `${where}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   console.log(`[a11y] ${where}: ${r.violations.length} violations (${bad.length} serious or critical), ${r.passes.length} rules passed`);
   return lines;
 }
 
-test('names without glyphs, focus on Pause at Go, and no serious axe violation on home, check-in, live, summary and History', async ({ page }) => {
+test('names without glyphs, focus on Pause at Go, and no serious axe violation on home, check-in, live, summary and History', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const reason = syntheticReason();
   test.skip(reason !== null, `needs a person on camera: ${reason}`);
   const found: string[] = [];
   await page.goto(APP);
   await expect(page.getByRole('heading', { name: 'Your routine' })).toBeVisible();
-  found.push(...await seriousViolations(page, 'home'));
+  found.push(...(await seriousViolations(page, 'home')));
   // Every "How to do it" and every demo's pause button names its exercise.
-  const howTo = await page.getByRole('button', { name: /^How to do it/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const howTo = await page
+    .getByRole('button', { name: /^How to do it/ })
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect(howTo.length).toBe(11);
   for (const n of howTo) expect(n).toMatch(/^How to do it: \S/);
   expect(await page.getByRole('button', { name: /^Pause the demo$/ }).count()).toBe(0);
 
   await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Turn on the camera and start' })).toBeFocused();
-  found.push(...await seriousViolations(page, 'check-in'));
+  found.push(...(await seriousViolations(page, 'check-in')));
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await waitForFrames(page, 3, 90_000);
   // Counting begins: the focus is on Pause, named without glyphs or key symbols.
@@ -50,18 +60,18 @@ test('names without glyphs, focus on Pause at Go, and no serious axe violation o
   expect(controls).not.toMatch(/[❚■▶]|Esc Esc|Space Space/);
   // The voice is off here (?voice=off): the live screen says so, and that cues are on screen.
   await expect(page.getByTestId('voice-note')).toHaveText(/^Voice off: cues are shown on screen only/);
-  found.push(...await seriousViolations(page, 'live'));
+  found.push(...(await seriousViolations(page, 'live')));
   await page.screenshot({ path: `${SCREENS}/a11y-live.png` });
   // Space (the focus on Pause) pauses once, not twice: the name follows.
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Resume (Space)' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 2, name: /Set finished|Stopped before anything was counted/ })).toBeFocused();
-  found.push(...await seriousViolations(page, 'summary'));
+  found.push(...(await seriousViolations(page, 'summary')));
   await page.getByRole('button', { name: 'See history' }).click();
   await expect(page).toHaveURL(/#\/history$/);
   await expect(page.getByRole('heading', { name: 'History' }).first()).toBeVisible();
-  found.push(...await seriousViolations(page, 'history'));
+  found.push(...(await seriousViolations(page, 'history')));
   expect(found, found.join('\n')).toEqual([]);
 });
 
@@ -82,10 +92,14 @@ test('the countdown digit reads at 4.5:1 or better over a white picture', async 
     const [br, bg, bb, ba = 1] = rgba(cs.backgroundColor);
     const over = (c: number) => c * ba + 255 * (1 - ba);
     const lum = (r: number, g: number, b: number) => {
-      const f = (c: number) => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+      const f = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
       return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
     };
-    const lt = lum(fr!, fg!, fb!), lb = lum(over(br!), over(bg!), over(bb!));
+    const lt = lum(fr!, fg!, fb!),
+      lb = lum(over(br!), over(bg!), over(bb!));
     host.remove();
     return (Math.max(lt, lb) + 0.05) / (Math.min(lt, lb) + 0.05);
   });
@@ -93,7 +107,7 @@ test('the countdown digit reads at 4.5:1 or better over a white picture', async 
   expect(ratio).toBeGreaterThanOrEqual(4.5);
 });
 
-test('voice on but no voice to speak with: the live screen says so, in a person\'s words', async ({ page }) => {
+test("voice on but no voice to speak with: the live screen says so, in a person's words", async ({ page }) => {
   // Headless Chromium without speech-dispatcher lists no voices; the stand-in makes that certain.
   await page.addInitScript(() => {
     const synth = window.speechSynthesis;

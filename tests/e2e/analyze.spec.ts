@@ -48,7 +48,22 @@ test('a file that is not a video: one clear message, the page keeps working', as
 /** ffmpeg's 3 s colour test pattern as an MP4: a readable video with no person in it. */
 function patternVideo(): string {
   const whole = join(e2eDir, 'pattern.mp4');
-  if (!existsSync(whole)) ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=15', '-t', '3', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'ultrafast', whole]);
+  if (!existsSync(whole))
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240:rate=15',
+      '-t',
+      '3',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      whole,
+    ]);
   return whole;
 }
 
@@ -89,7 +104,10 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   }
   // What `npm run analyze -- <clip> --exercise bench-press` must give (the regression suite holds the CLI to it;
   // measured: 2 reps over 106 frames, 7.07 s). Tolerance: the expected file's repsTolerance (0), duration ±0.2 s.
-  const expected = JSON.parse(readFileSync(join(repoRoot, 'test-fixtures', `${CLIP}.expected.json`), 'utf8')) as { reps: number; repsTolerance: number };
+  const expected = JSON.parse(readFileSync(join(repoRoot, 'test-fixtures', `${CLIP}.expected.json`), 'utf8')) as {
+    reps: number;
+    repsTolerance: number;
+  };
 
   await page.goto('/?backend=wasm#/analyze');
   // Every time-left estimate the page shows while it analyses (the analysis may finish between two polls).
@@ -106,13 +124,22 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
   // Some of the video analysed (not just the bar shown) before the picture is taken.
-  await expect.poll(async () => Number(await page.getByRole('progressbar', { name: 'Analysis progress' }).getAttribute('value') ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number((await page.getByRole('progressbar', { name: 'Analysis progress' }).getAttribute('value')) ?? 0), {
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(0);
   await page.screenshot({ path: join(repoRoot, 'test-results', 'screens', 'analysis-running.png') });
   const summary = page.getByTestId('summary');
   await expect(summary).toBeVisible({ timeout: 150_000 });
   console.log(`[analyze e2e] ${await page.getByTestId('analysis-timing').innerText()}`);
 
-  const repsText = await summary.getByTestId('summary-counts').locator('.count').filter({ has: page.locator('dt', { hasText: /^Reps$/ }) }).locator('dd').innerText();
+  const repsText = await summary
+    .getByTestId('summary-counts')
+    .locator('.count')
+    .filter({ has: page.locator('dt', { hasText: /^Reps$/ }) })
+    .locator('dd')
+    .innerText();
   const reps = Number(/^(\d+)/.exec(repsText)?.[1]);
   expect(Math.abs(reps - expected.reps)).toBeLessThanOrEqual(expected.repsTolerance);
   const timeline = page.getByTestId('timeline');
@@ -132,7 +159,10 @@ test('a real recording: the summary counts what npm run analyze counts, and the 
   // (for the bench, the hands' height in torso lengths; for others an angle), or says it was not measured; the
   // skeleton of the analysed frame is drawn over the video where it stands.
   const left = await page.evaluate(() => (window as unknown as { __left: string[] }).__left);
-  expect(left.some((t) => /^about \d+:\d\d left$|^a few seconds left$/.test(t)), JSON.stringify(left)).toBe(true);
+  expect(
+    left.some((t) => /^about \d+:\d\d left$|^a few seconds left$/.test(t)),
+    JSON.stringify(left),
+  ).toBe(true);
   const moments = page.getByTestId('moment');
   await expect(moments.filter({ hasText: /Rep \d/ })).toHaveCount(reps);
   for (const row of await moments.all()) await expect(row).toHaveText(/\d+:\d\d.*(\d+°|\d+(\.\d+)? torso lengths?|not measured)$/);
@@ -171,12 +201,19 @@ function seekable(id: string): string | null {
  * Everything the summary and the review tables say, as text (counts, holds, faults and their times, each marked
  * moment's measure), without the chart (its labels draw as it lays out) and the date.
  */
-const summaryText = (page: Page): Promise<string> => page.evaluate(() => ['summary', 'marked-moments', 'not-counted'].map((id) => {
-  const el = document.querySelector(`[data-testid="${id}"]`)?.cloneNode(true) as HTMLElement | undefined;
-  if (!el) return '';
-  el.querySelectorAll('svg, canvas, figure, .chart').forEach((e) => e.remove());
-  return el.textContent ?? '';
-}).join(' | ').replace(/\s+/g, ' ').replace(/\d+\/\d+\/\d{4},? \d+:\d\d( [AP]M)?/, '<when>'));
+const summaryText = (page: Page): Promise<string> =>
+  page.evaluate(() =>
+    ['summary', 'marked-moments', 'not-counted']
+      .map((id) => {
+        const el = document.querySelector(`[data-testid="${id}"]`)?.cloneNode(true) as HTMLElement | undefined;
+        if (!el) return '';
+        el.querySelectorAll('svg, canvas, figure, .chart').forEach((e) => e.remove());
+        return el.textContent ?? '';
+      })
+      .join(' | ')
+      .replace(/\s+/g, ' ')
+      .replace(/\d+\/\d+\/\d{4},? \d+:\d\d( [AP]M)?/, '<when>'),
+  );
 
 test('side by side: a recording analysed in two workers gives the summary one worker gives', async ({ page }) => {
   // Clip 09 (fast bicycle crunches, 9.3 s, 139 frames at 15 fps): two segments, so two blocks on two workers.
@@ -184,7 +221,9 @@ test('side by side: a recording analysed in two workers gives the summary one wo
   test.skip(clip === null, 'the shared videos are not on this machine');
   test.setTimeout(240_000);
   const workers = new Set<string>();
-  page.on('worker', (w) => { if (/poseWorker/.test(w.url())) workers.add(w.url() + Math.random()); });
+  page.on('worker', (w) => {
+    if (/poseWorker/.test(w.url())) workers.add(w.url() + Math.random());
+  });
   const analyse = async (query: string): Promise<{ text: string; timing: string }> => {
     await page.goto(`/?backend=wasm&model=movenet-lightning${query}#/analyze`);
     await page.getByLabel('1. Exercise in the video').selectOption('bicycle');
@@ -223,7 +262,7 @@ test('Cancel mid-way stops the analysis and closes every pose worker', async ({ 
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
   const bar = page.getByRole('progressbar', { name: 'Analysis progress' });
   // Mid-way: some of the video done, most of it not.
-  await expect.poll(async () => Number(await bar.getAttribute('value') ?? 0), { timeout: 120_000 }).toBeGreaterThan(4);
+  await expect.poll(async () => Number((await bar.getAttribute('value')) ?? 0), { timeout: 120_000 }).toBeGreaterThan(4);
   const at = Number(await bar.getAttribute('value'));
   const of = Number(await bar.getAttribute('max'));
   expect(at / of).toBeLessThan(0.6);

@@ -18,14 +18,20 @@ test('starts on wasm, opens the camera, finds the person and draws the skeleton'
   test.skip(reason !== null, `no person to find: ${reason}`);
 
   // A person is found: at least 12 of the 17 keypoints with score > 0.3 on a recent frame.
-  await page.waitForFunction((names) => {
-    const f = (window as unknown as { __formCoach: Hook }).__formCoach.getLastFrame();
-    const kps = f?.poses[0]?.keypoints ?? [];
-    return kps.filter((k) => names.includes(k.name) || k.name === 'nose').filter((k) => k.score > 0.3).length >= 12;
-  }, [...MAIN_JOINTS] as string[], { timeout: 30_000, polling: 200 });
+  await page.waitForFunction(
+    (names) => {
+      const f = (window as unknown as { __formCoach: Hook }).__formCoach.getLastFrame();
+      const kps = f?.poses[0]?.keypoints ?? [];
+      return kps.filter((k) => names.includes(k.name) || k.name === 'nose').filter((k) => k.score > 0.3).length >= 12;
+    },
+    [...MAIN_JOINTS] as string[],
+    { timeout: 30_000, polling: 200 },
+  );
   expect(await overlayInkPixels(page)).toBeGreaterThan(500);
   // The readout has a frame rate to show (it updates twice a second) before the picture is taken.
-  await page.waitForFunction(() => ((window as unknown as { __formCoach: Hook }).__formCoach.getStats().fps > 0), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __formCoach: Hook }).__formCoach.getStats().fps > 0, undefined, {
+    timeout: 30_000,
+  });
   await page.screenshot({ path: 'test-results/screens/live-wasm.png' });
 });
 
@@ -33,10 +39,14 @@ test('choosing another model in settings reloads it, and the choice survives a r
   await page.goto('/?backend=wasm');
   await waitForFrames(page, 2);
   await page.getByLabel('Pose model').selectOption('movenet-lightning');
-  await page.waitForFunction(() => {
-    const s = (window as unknown as { __formCoach: Hook }).__formCoach.getStats();
-    return s.model === 'movenet-lightning' && s.phase === 'running' && s.frames >= 3;
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const s = (window as unknown as { __formCoach: Hook }).__formCoach.getStats();
+      return s.model === 'movenet-lightning' && s.phase === 'running' && s.frames >= 3;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
   await page.reload();
   await expect(page.getByLabel('Pose model')).toHaveValue('movenet-lightning');
   await page.evaluate(() => localStorage.clear());

@@ -16,10 +16,11 @@ for (const { model, worker } of RUNS) {
     await waitForFrames(page, 1);
     const firstFrameMs = Date.now() - t0;
     await waitForFrames(page, 8); // warm-up
-    const read = () => page.evaluate(() => {
-      const h = (window as unknown as { __formCoach: Hook & { getRecentModelMs(): number[] } }).__formCoach;
-      return { ...h.getStats(), at: performance.now(), recent: h.getRecentModelMs() };
-    });
+    const read = () =>
+      page.evaluate(() => {
+        const h = (window as unknown as { __formCoach: Hook & { getRecentModelMs(): number[] } }).__formCoach;
+        return { ...h.getStats(), at: performance.now(), recent: h.getRecentModelMs() };
+      });
     const a = await read();
     // The measuring window: 40 more frames processed.
     await waitForFrames(page, a.frames + 40, 120_000);
@@ -30,8 +31,10 @@ for (const { model, worker } of RUNS) {
     // The worker row really ran its model in the worker (a measurement of the wrong thing would look alike).
     const poseWorkers = page.workers().filter((w) => /poseWorker/.test(w.url())).length;
     if (poseWorkers !== (worker ? 1 : 0)) throw new Error(`expected ${worker ? 1 : 0} pose worker, found ${poseWorkers}`);
-    console.log(`[bench] ${model}${worker ? ' (worker)' : ''}: ${fps.toFixed(1)} frames/s, median model ${median.toFixed(1)} ms/frame `
-      + `(${b.recent.length} frames), dropped ${b.dropped - a.dropped} camera frames in ${((b.at - a.at) / 1000).toFixed(1)} s, `
-      + `first frame after ${firstFrameMs} ms, backend ${b.backend}`);
+    console.log(
+      `[bench] ${model}${worker ? ' (worker)' : ''}: ${fps.toFixed(1)} frames/s, median model ${median.toFixed(1)} ms/frame ` +
+        `(${b.recent.length} frames), dropped ${b.dropped - a.dropped} camera frames in ${((b.at - a.at) / 1000).toFixed(1)} s, ` +
+        `first frame after ${firstFrameMs} ms, backend ${b.backend}`,
+    );
   });
 }

@@ -23,7 +23,10 @@ test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumA
 
 /** One side's line of the per-side counter ("Left 3 / 10"). */
 const sideLine = (page: Page, side: 'Left' | 'Right'): Locator =>
-  page.getByTestId('counter').locator('.counter.side').filter({ has: page.locator('.side-name', { hasText: side }) });
+  page
+    .getByTestId('counter')
+    .locator('.counter.side')
+    .filter({ has: page.locator('.side-name', { hasText: side }) });
 const shownReps = async (line: Locator): Promise<number> => Number(/(\d+)\s*\//.exec((await line.textContent()) ?? '')?.[1] ?? NaN);
 
 /** Red (the overlay's fault colour) pixels around the named joints of the pose drawn last (as live-faults.spec.ts). */
@@ -38,8 +41,10 @@ async function redAround(page: Page, names: string[]): Promise<Record<string, nu
     const r = Math.ceil(15 * s);
     for (const k of pose.keypoints) {
       if (!want.includes(k.name)) continue;
-      const x0 = Math.max(0, Math.round(k.x - r)), y0 = Math.max(0, Math.round(k.y - r));
-      const w = Math.min(c.width, Math.round(k.x + r)) - x0, h = Math.min(c.height, Math.round(k.y + r)) - y0;
+      const x0 = Math.max(0, Math.round(k.x - r)),
+        y0 = Math.max(0, Math.round(k.y - r));
+      const w = Math.min(c.width, Math.round(k.x + r)) - x0,
+        h = Math.min(c.height, Math.round(k.y + r)) - y0;
       if (w <= 0 || h <= 0) continue;
       const d = ctx.getImageData(x0, y0, w, h).data;
       let n = 0;
@@ -56,10 +61,14 @@ async function startBicycle(page: Page, url: string): Promise<void> {
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
 }
 
-test('bicycle without contact (constructed: the legs pedal, the elbows stay by the head): nothing counted, no praise, no-contact said and marked', async ({ page }) => {
+test('bicycle without contact (constructed: the legs pedal, the elbows stay by the head): nothing counted, no praise, no-contact said and marked', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await installSpeechStub(page);
-  const fixture = JSON.parse(readFileSync(join(repoRoot, 'test-fixtures', 'constructed', 'bicycle-no-contact_side.movenet-thunder.keypoints.json'), 'utf8')) as FixtureJson;
+  const fixture = JSON.parse(
+    readFileSync(join(repoRoot, 'test-fixtures', 'constructed', 'bicycle-no-contact_side.movenet-thunder.keypoints.json'), 'utf8'),
+  ) as FixtureJson;
   await serveReplay(page, 'bikeNoContact', fixture);
   await startBicycle(page, '/?replay=bikeNoContact#/home');
   await waitForFrames(page, 5, 60_000);
@@ -103,12 +112,16 @@ test('bicycle, clip b09 as the webcam (side view): both sides are counted, not e
   test.setTimeout(150_000);
   await startBicycle(page, '/?backend=wasm&model=movenet-lightning&voice=off#/home');
   await waitForFrames(page, 5, 90_000);
-  const left = sideLine(page, 'Left'), right = sideLine(page, 'Right');
+  const left = sideLine(page, 'Left'),
+    right = sideLine(page, 'Right');
   await expect(left).toHaveText(/0 \/ 10/, { timeout: 60_000 });
   // The clip's first wide shot alone has two touches on each side (1.5–2.6 and 5.0–6.2 s right, 3.1–4.2 s left
   // after the start); one loop is 20 s.
-  await expect.poll(async () => Math.min(await shownReps(left), await shownReps(right)), { timeout: 60_000, intervals: [500] }).toBeGreaterThanOrEqual(2);
-  const l = await shownReps(left), r = await shownReps(right);
+  await expect
+    .poll(async () => Math.min(await shownReps(left), await shownReps(right)), { timeout: 60_000, intervals: [500] })
+    .toBeGreaterThanOrEqual(2);
+  const l = await shownReps(left),
+    r = await shownReps(right);
   console.log(`[bicycle-live] b09 as the webcam: left ${l}, right ${r}`);
   expect(Math.abs(l - r)).toBeLessThanOrEqual(2);
   await page.screenshot({ path: `${SCREENS}/bicycle-b09-sides.png` });

@@ -12,12 +12,22 @@ import { MAIN_JOINTS } from './fixtures';
 
 export const PLANK_CLIP = '03_plank_forearm_side_kaiakol005';
 
-interface FixtureFile { keypointNames: string[]; width: number; height: number; frames: { keypoints: [number, number, number][] }[] }
+interface FixtureFile {
+  keypointNames: string[];
+  width: number;
+  height: number;
+  frames: { keypoints: [number, number, number][] }[];
+}
 
 /** Median position of each main joint over the recorded stream (the person holds still for the whole clip). */
 function recordedJoints(): { width: number; height: number; at: Record<string, { x: number; y: number }> } {
-  const f = JSON.parse(readFileSync(join(repoRoot, 'test-fixtures', 'keypoints', `${PLANK_CLIP}.movenet-thunder.json`), 'utf8')) as FixtureFile;
-  const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+  const f = JSON.parse(
+    readFileSync(join(repoRoot, 'test-fixtures', 'keypoints', `${PLANK_CLIP}.movenet-thunder.json`), 'utf8'),
+  ) as FixtureFile;
+  const median = (v: number[]) => {
+    const s = [...v].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)]!;
+  };
   const at: Record<string, { x: number; y: number }> = {};
   for (const name of MAIN_JOINTS) {
     const i = f.keypointNames.indexOf(name);
@@ -42,7 +52,10 @@ export async function watchShownText(page: Page): Promise<void> {
         counter: (document.querySelector('[data-testid=counter]')?.textContent ?? '').trim(),
       };
       const key = `${entry.text}|${entry.countdown}|${entry.counter}`;
-      if (key !== last) { last = key; log.push(entry); }
+      if (key !== last) {
+        last = key;
+        log.push(entry);
+      }
     }, 50);
   });
 }
@@ -81,34 +94,44 @@ export async function coachPlankSet(page: Page, shot: string): Promise<PlankSetR
   // canvas (image pixels) against where the recorded stream has each main joint. For each joint, the distance to
   // the nearest drawn pixel; "inked" when that is within 2 % of the frame diagonal.
   const rec = recordedJoints();
-  const live = await page.evaluate(({ at, recW, recH }) => {
-    const c = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
-    const ctx = c?.getContext('2d');
-    const backend = document.querySelector<HTMLElement>('.stage')?.dataset.backend ?? null;
-    if (!c || !ctx || c.width === 0) return { width: 0, height: 0, nearest: [] as number[], backend };
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const sx = c.width / recW, sy = c.height / recH;
-    const reach = Math.ceil(0.1 * Math.hypot(c.width, c.height));
-    const nearest = Object.values(at).map(({ x, y }) => {
-      const cx = Math.round(x * sx), cy = Math.round(y * sy);
-      let best = Number.POSITIVE_INFINITY;
-      for (let yy = Math.max(0, cy - reach); yy <= Math.min(c.height - 1, cy + reach); yy++) {
-        for (let xx = Math.max(0, cx - reach); xx <= Math.min(c.width - 1, cx + reach); xx++) {
-          if (d[(yy * c.width + xx) * 4 + 3]! > 0) best = Math.min(best, Math.hypot(xx - cx, yy - cy));
+  const live = await page.evaluate(
+    ({ at, recW, recH }) => {
+      const c = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+      const ctx = c?.getContext('2d');
+      const backend = document.querySelector<HTMLElement>('.stage')?.dataset.backend ?? null;
+      if (!c || !ctx || c.width === 0) return { width: 0, height: 0, nearest: [] as number[], backend };
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const sx = c.width / recW,
+        sy = c.height / recH;
+      const reach = Math.ceil(0.1 * Math.hypot(c.width, c.height));
+      const nearest = Object.values(at).map(({ x, y }) => {
+        const cx = Math.round(x * sx),
+          cy = Math.round(y * sy);
+        let best = Number.POSITIVE_INFINITY;
+        for (let yy = Math.max(0, cy - reach); yy <= Math.min(c.height - 1, cy + reach); yy++) {
+          for (let xx = Math.max(0, cx - reach); xx <= Math.min(c.width - 1, cx + reach); xx++) {
+            if (d[(yy * c.width + xx) * 4 + 3]! > 0) best = Math.min(best, Math.hypot(xx - cx, yy - cy));
+          }
         }
-      }
-      return best;
-    });
-    return { width: c.width, height: c.height, nearest, backend };
-  }, { at: rec.at, recW: rec.width, recH: rec.height });
+        return best;
+      });
+      return { width: c.width, height: c.height, nearest, backend };
+    },
+    { at: rec.at, recW: rec.width, recH: rec.height },
+  );
   const errs = [...live.nearest].sort((a, b) => a - b);
   const diagonal = Math.hypot(live.width, live.height);
 
-  const shown = await page.evaluate(() => (window as unknown as { __shown: { t: number; text: string; countdown: boolean; counter: string }[] }).__shown);
+  const shown = await page.evaluate(
+    () => (window as unknown as { __shown: { t: number; text: string; countdown: boolean; counter: string }[] }).__shown,
+  );
   const during = shown.filter((s) => s.countdown);
   const digits = during.map((s) => s.text).filter((t, i, a) => /^\d$/.test(t) && t !== a[i - 1]);
   // The first moment after the countdown began that the hold counter (its first figure, not the target) is past 0:00.
-  const heldIn = (counter: string) => { const m = /(\d+):(\d\d)/.exec(counter); return m ? Number(m[1]) * 60 + Number(m[2]) : 0; };
+  const heldIn = (counter: string) => {
+    const m = /(\d+):(\d\d)/.exec(counter);
+    return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+  };
   const firstCount = during.length ? shown.find((s) => s.t > during[0]!.t && !s.countdown && heldIn(s.counter) >= 1) : undefined;
   await page.screenshot({ path: shot });
   return {

@@ -14,11 +14,26 @@ test('the hips cue is shown and said, nothing praises the set, and the summary a
   test.setTimeout(240_000);
   const { spoken, cues } = await firstMinute(page, '04', { countSec: 45, startAnywayAfterMs: 20_000 });
   const texts = spoken.map((s) => s.text);
-  expect(cues.some((c) => /hips/i.test(c)), 'hips cue on screen').toBe(true);
-  expect(texts.some((x) => /hips/i.test(x)), 'hips cue spoken').toBe(true);
-  expect(texts.filter((x) => PRAISE.test(x)), 'praise spoken').toEqual([]);
-  expect(cues.filter((x) => PRAISE.test(x)), 'praise shown').toEqual([]);
-  expect(texts.filter((x) => x === '3'), 'countdowns').toHaveLength(1);
+  expect(
+    cues.some((c) => /hips/i.test(c)),
+    'hips cue on screen',
+  ).toBe(true);
+  expect(
+    texts.some((x) => /hips/i.test(x)),
+    'hips cue spoken',
+  ).toBe(true);
+  expect(
+    texts.filter((x) => PRAISE.test(x)),
+    'praise spoken',
+  ).toEqual([]);
+  expect(
+    cues.filter((x) => PRAISE.test(x)),
+    'praise shown',
+  ).toEqual([]);
+  expect(
+    texts.filter((x) => x === '3'),
+    'countdowns',
+  ).toHaveLength(1);
   expect(worstPerMinute(spoken).n, JSON.stringify(worstPerMinute(spoken))).toBeLessThanOrEqual(6);
   await expectOneStory(page);
   const set = page.getByTestId('summary').first();
@@ -40,7 +55,9 @@ test('the hips cue is shown and said, nothing praises the set, and the summary a
     expect(Number(/^(\d+) %/.exec(good)?.[1]), good).toBeLessThanOrEqual(40);
     const faultHeld = await set.getByTestId('fault-held').innerText();
     expect(faultHeld).toMatch(/while told: .*hips/i);
-    const [underCue, held] = (/^(\d+:\d\d) of the (\d+:\d\d) held/.exec(faultHeld) ?? []).slice(1).map((c) => c.split(':').reduce((a, b) => a * 60 + Number(b), 0));
+    const [underCue, held] = (/^(\d+:\d\d) of the (\d+:\d\d) held/.exec(faultHeld) ?? [])
+      .slice(1)
+      .map((c) => c.split(':').reduce((a, b) => a * 60 + Number(b), 0));
     expect(underCue! / held!, faultHeld).toBeGreaterThanOrEqual(0.6);
   }
 });

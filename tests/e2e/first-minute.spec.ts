@@ -14,7 +14,10 @@ test('framing, one countdown, counting without set-up talk, a summary that agree
   test.setTimeout(240_000);
   const { spoken } = await firstMinute(page, '03', { countSec: 40, startAnywayAfterMs: 30_000 });
   const texts = spoken.map((s) => s.text);
-  expect(texts.filter((x) => x === '3'), 'countdowns').toHaveLength(1);
+  expect(
+    texts.filter((x) => x === '3'),
+    'countdowns',
+  ).toHaveLength(1);
   const go = texts.indexOf('Go');
   expect(texts.slice(go - 3, go + 1)).toEqual(['3', '2', '1', 'Go']);
   expect(worstPerMinute(spoken).n, JSON.stringify(worstPerMinute(spoken))).toBeLessThanOrEqual(6);

@@ -38,7 +38,11 @@ export function worstPerMinute(spoken: Spoken[]): { text: string; n: number } {
  * seconds, or the set ended by itself; then stops. `startAnywayAfterMs`: a piked plank may never pass as the
  * starting position, and a person would then press "Start now".
  */
-export async function firstMinute(page: Page, name: string, o: { countSec: number; startAnywayAfterMs: number }): Promise<{ spoken: Spoken[]; cues: string[] }> {
+export async function firstMinute(
+  page: Page,
+  name: string,
+  o: { countSec: number; startAnywayAfterMs: number },
+): Promise<{ spoken: Spoken[]; cues: string[] }> {
   await installSpeechStub(page);
   await page.goto('/#/home');
   await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
@@ -51,7 +55,13 @@ export async function firstMinute(page: Page, name: string, o: { countSec: numbe
   await waitForFrames(page, 3, 120_000);
   await page.screenshot({ path: `${SCREENS}/first-minute-${name}-framing.png` });
   // Either it starts by itself (every need met), or the person starts anyway.
-  const started = await expect.poll(() => flowOf(page), { timeout: o.startAnywayAfterMs }).not.toBe('framing').then(() => true, () => false);
+  const started = await expect
+    .poll(() => flowOf(page), { timeout: o.startAnywayAfterMs })
+    .not.toBe('framing')
+    .then(
+      () => true,
+      () => false,
+    );
   if (!started) {
     console.log(`[first-minute ${name}] verdicts: ${JSON.stringify(await framing.getByRole('listitem').allInnerTexts())}; starting anyway`);
     await page.getByRole('button', { name: 'Start now' }).click();
@@ -64,14 +74,17 @@ export async function firstMinute(page: Page, name: string, o: { countSec: numbe
   while (Date.now() - goAt < o.countSec * 1000) {
     const flow = await flowOf(page);
     if (flow !== 'counting' && flow !== 'paused') break;
-    const t = await page.getByTestId('cue').textContent().catch(() => null);
+    const t = await page
+      .getByTestId('cue')
+      .textContent()
+      .catch(() => null);
     if (t && cues[cues.length - 1] !== t) cues.push(t);
     await waitForFrames(page, ((await page.evaluate(() => window.__formCoach?.getStats().frames)) ?? 0) + 1, 30_000);
   }
   await page.screenshot({ path: `${SCREENS}/first-minute-${name}-set.png` });
   // The summary's heading: "Set finished", or, when nothing was counted, not called finished.
   const summaryTitle = page.getByRole('heading', { level: 2, name: /^(Set finished|Stopped before anything was counted)$/ });
-  if (await summaryTitle.count() === 0) await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
+  if ((await summaryTitle.count()) === 0) await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
   await expect(summaryTitle).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/first-minute-${name}-summary.png`, fullPage: true });
   const spoken = await spokenSoFar(page);
@@ -91,4 +104,3 @@ export async function expectOneStory(page: Page): Promise<void> {
   // One exercise from its card: no "Next exercise".
   await expect(page.getByRole('button', { name: /Next exercise/ })).toHaveCount(0);
 }
-

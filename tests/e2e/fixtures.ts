@@ -5,18 +5,21 @@ import type { Page } from '@playwright/test';
 import { COCO17 } from '../../src/core/pose';
 
 export const test = base.extend<{ foreignRequests: string[] }>({
-  foreignRequests: [async ({ page, baseURL }, use) => {
-    const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
-    const foreign: string[] = [];
-    const check = (url: string) => {
-      if (url.startsWith('data:') || url.startsWith('blob:')) return;
-      if (new URL(url).origin !== origin) foreign.push(url);
-    };
-    page.on('request', (r) => check(r.url()));
-    page.on('websocket', (ws) => check(ws.url()));
-    await use(foreign);
-    expect(foreign, 'requests that left the app origin').toEqual([]);
-  }, { auto: true }],
+  foreignRequests: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      const foreign: string[] = [];
+      const check = (url: string) => {
+        if (url.startsWith('data:') || url.startsWith('blob:')) return;
+        if (new URL(url).origin !== origin) foreign.push(url);
+      };
+      page.on('request', (r) => check(r.url()));
+      page.on('websocket', (ws) => check(ws.url()));
+      await use(foreign);
+      expect(foreign, 'requests that left the app origin').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
@@ -25,16 +28,25 @@ export { expect };
 export const MAIN_JOINTS = COCO17.slice(5);
 
 export interface Hook {
-  getLastFrame(): { t: number; width: number; height: number; poses: { keypoints: { name: string; x: number; y: number; score: number }[] }[] } | null;
+  getLastFrame(): {
+    t: number;
+    width: number;
+    height: number;
+    poses: { keypoints: { name: string; x: number; y: number; score: number }[] }[];
+  } | null;
   getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; model: string; phase: string };
 }
 
 /** Waits until the app has processed `n` frames on the model, and returns its stats. */
 export async function waitForFrames(page: Page, n: number, timeout = 90_000): Promise<void> {
-  await page.waitForFunction((k) => {
-    const h = (window as unknown as { __formCoach?: Hook }).__formCoach;
-    return (h?.getStats().frames ?? 0) >= k;
-  }, n, { timeout, polling: 250 });
+  await page.waitForFunction(
+    (k) => {
+      const h = (window as unknown as { __formCoach?: Hook }).__formCoach;
+      return (h?.getStats().frames ?? 0) >= k;
+    },
+    n,
+    { timeout, polling: 250 },
+  );
 }
 
 /** Counts canvas pixels that are not fully transparent: > 0 means something was drawn. */

@@ -9,21 +9,37 @@ import { syntheticReason } from './clip';
 const APP = '/?backend=wasm&model=movenet-lightning&voice=off#/home';
 const SCREENS = 'test-results/screens';
 
-interface SavedSession { id: string; exerciseId: string; endedAt: number | null; holdSec: { total: number }; reps: { total: number } }
+interface SavedSession {
+  id: string;
+  exerciseId: string;
+  endedAt: number | null;
+  holdSec: { total: number };
+  reps: { total: number };
+}
 
 /** Sessions as stored in IndexedDB (read raw, the way the history page would find them after a crash). */
 async function savedSessions(page: Page): Promise<SavedSession[]> {
-  return page.evaluate(() => new Promise<SavedSession[]>((resolve, reject) => {
-    const req = indexedDB.open('form-coach');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains('sessions')) { db.close(); resolve([]); return; }
-      const q = db.transaction('sessions').objectStore('sessions').getAll();
-      q.onsuccess = () => { db.close(); resolve(q.result as SavedSession[]); };
-      q.onerror = () => reject(q.error);
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<SavedSession[]>((resolve, reject) => {
+        const req = indexedDB.open('form-coach');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('sessions')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const q = db.transaction('sessions').objectStore('sessions').getAll();
+          q.onsuccess = () => {
+            db.close();
+            resolve(q.result as SavedSession[]);
+          };
+          q.onerror = () => reject(q.error);
+        };
+      }),
+  );
 }
 
 /** Seconds shown by the hold counter ("0:07 / 0:20" → 7). */
@@ -93,7 +109,12 @@ test('plank: set-up, countdown, live hold counting, stop, summary, and the sessi
   expect(saved[0]!.holdSec.total).toBeGreaterThanOrEqual(3);
   await page.getByRole('button', { name: 'See history' }).click();
   await expect(page).toHaveURL(/#\/history$/);
-  await expect(page.getByRole('region', { name: 'History' }).or(page.getByRole('heading', { name: 'History' })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'History' })
+      .or(page.getByRole('heading', { name: 'History' }))
+      .first(),
+  ).toBeVisible();
 });
 
 test('a reload mid-set keeps the set: saved as it runs, offered on return, and Yes carries on from where it was', async ({ page }) => {
@@ -210,9 +231,14 @@ test('routine: first set, rest timer, skip rest, next set', async ({ page }) => 
   needsClip();
   // A two-set plank routine (the shortest hold the editor allows), saved as the user's own.
   await page.addInitScript(() => {
-    localStorage.setItem('form-coach:routine@1', JSON.stringify({
-      id: 'mine', name: 'Test plank routine', blocks: [{ exerciseId: 'plank', sets: 2, holdSec: 5, restSec: 60 }],
-    }));
+    localStorage.setItem(
+      'form-coach:routine@1',
+      JSON.stringify({
+        id: 'mine',
+        name: 'Test plank routine',
+        blocks: [{ exerciseId: 'plank', sets: 2, holdSec: 5, restSec: 60 }],
+      }),
+    );
   });
   await page.goto(APP);
   await expect(page.getByText('Plank: 2 × 5 s hold')).toBeVisible();
@@ -289,7 +315,8 @@ async function expectFits(page: Page, selector: string): Promise<void> {
   expect(boxes.length).toBeGreaterThan(0);
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!, b = boxes[j]!;
+      const a = boxes[i]!,
+        b = boxes[j]!;
       const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
       expect(overlap, `${selector}: ${i} and ${j} overlap`).toBe(false);
     }

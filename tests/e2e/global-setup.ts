@@ -2,9 +2,7 @@
 // absent, ffmpeg's synthetic test pattern (then the person-tracking tests skip with the reason printed).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import {
-  CLIP_FPS, CLIP_HEIGHT, CLIP_PATH, CLIP_SECONDS, CLIP_WIDTH, e2eDir, y4mPath, y4mSourceFile,
-} from './clip';
+import { CLIP_FPS, CLIP_HEIGHT, CLIP_PATH, CLIP_SECONDS, CLIP_WIDTH, e2eDir, y4mPath, y4mSourceFile } from './clip';
 
 function ffmpeg(args: string[]): void {
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });

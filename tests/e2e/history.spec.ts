@@ -11,10 +11,23 @@ const base = new Date(2026, 10, 10, 9, 0).getTime();
 function rec(i: number, exerciseId: string, dayOffset: number, over: Record<string, unknown> = {}) {
   const startedAt = base + dayOffset * DAY + i * 60_000;
   return {
-    id: `seed-${i}`, version: 1, exerciseId, source: 'live', startedAt, updatedAt: startedAt + 60_000, endedAt: startedAt + 60_000,
-    reps: { total: 0, left: 0, right: 0 }, holdSec: { total: 0, left: 0, right: 0 }, goodFormSec: 40, activeSec: 50,
-    faults: [], metric: { label: 'sideways bend (°, + = to your left)', unit: '°', series: [] as [number, number][], min: null, max: null },
-    painBefore: null, painAfter: null, target: { holdSec: 20 }, ...over,
+    id: `seed-${i}`,
+    version: 1,
+    exerciseId,
+    source: 'live',
+    startedAt,
+    updatedAt: startedAt + 60_000,
+    endedAt: startedAt + 60_000,
+    reps: { total: 0, left: 0, right: 0 },
+    holdSec: { total: 0, left: 0, right: 0 },
+    goodFormSec: 40,
+    activeSec: 50,
+    faults: [],
+    metric: { label: 'sideways bend (°, + = to your left)', unit: '°', series: [] as [number, number][], min: null, max: null },
+    painBefore: null,
+    painAfter: null,
+    target: { holdSec: 20 },
+    ...over,
   };
 }
 
@@ -22,44 +35,97 @@ function rec(i: number, exerciseId: string, dayOffset: number, over: Record<stri
 function seedRecords() {
   const out: ReturnType<typeof rec>[] = [];
   const roms = [14, 17, 19, 23];
-  const pains: [number, number][] = [[5, 5], [4, 5], [4, 3], [3, 2]];
+  const pains: [number, number][] = [
+    [5, 5],
+    [4, 5],
+    [4, 3],
+    [3, 2],
+  ];
   roms.forEach((r, d) => {
     const series: [number, number][] = Array.from({ length: 80 }, (_, k) => [k / 2, Math.round(r * Math.sin(k / 6) * 10) / 10]);
-    out.push(rec(d, 'side-bend', d, {
-      holdSec: { total: 30 + d * 4, left: 15 + d * 2, right: 15 + d * 2 },
-      metric: { label: 'sideways bend (°, + = to your left)', unit: '°', series, min: -r + 2, max: r },
-      painBefore: pains[d]![0], painAfter: pains[d]![1],
-      faults: d === 1 ? [{ id: 'hips-shift', message: 'Keep your hips still', count: 2, atSec: [6.5, 22] }] : [],
-    }));
+    out.push(
+      rec(d, 'side-bend', d, {
+        holdSec: { total: 30 + d * 4, left: 15 + d * 2, right: 15 + d * 2 },
+        metric: { label: 'sideways bend (°, + = to your left)', unit: '°', series, min: -r + 2, max: r },
+        painBefore: pains[d]![0],
+        painAfter: pains[d]![1],
+        faults: d === 1 ? [{ id: 'hips-shift', message: 'Keep your hips still', count: 2, atSec: [6.5, 22] }] : [],
+      }),
+    );
   });
-  out.push(rec(10, 'plank', 1, {
-    holdSec: { total: 28.4, left: 0, right: 0 }, target: { holdSec: 30 },
-    metric: { label: 'shoulder–hip–ankle angle (°)', unit: '°', series: [[0, 176], [0.5, 175], [1, 171]], min: 171, max: 176 },
-  }));
-  out.push(rec(11, 'plank', 3, {
-    holdSec: { total: 35, left: 0, right: 0 }, target: { holdSec: 30 },
-    metric: { label: 'shoulder–hip–ankle angle (°)', unit: '°', series: [[0, 177], [0.5, 178]], min: 177, max: 178 },
-  }));
-  out.push(rec(12, 'bicycle', 0, {
-    reps: { total: 9, left: 5, right: 4 }, target: { reps: 10 },
-    metric: { label: 'elbow to opposite knee', unit: 'torso lengths', series: [[0, 1.9], [0.5, 0.6], [1, 2.1]], min: 0.6, max: 2.1 },
-  }));
+  out.push(
+    rec(10, 'plank', 1, {
+      holdSec: { total: 28.4, left: 0, right: 0 },
+      target: { holdSec: 30 },
+      metric: {
+        label: 'shoulder–hip–ankle angle (°)',
+        unit: '°',
+        series: [
+          [0, 176],
+          [0.5, 175],
+          [1, 171],
+        ],
+        min: 171,
+        max: 176,
+      },
+    }),
+  );
+  out.push(
+    rec(11, 'plank', 3, {
+      holdSec: { total: 35, left: 0, right: 0 },
+      target: { holdSec: 30 },
+      metric: {
+        label: 'shoulder–hip–ankle angle (°)',
+        unit: '°',
+        series: [
+          [0, 177],
+          [0.5, 178],
+        ],
+        min: 177,
+        max: 178,
+      },
+    }),
+  );
+  out.push(
+    rec(12, 'bicycle', 0, {
+      reps: { total: 9, left: 5, right: 4 },
+      target: { reps: 10 },
+      metric: {
+        label: 'elbow to opposite knee',
+        unit: 'torso lengths',
+        series: [
+          [0, 1.9],
+          [0.5, 0.6],
+          [1, 2.1],
+        ],
+        min: 0.6,
+        max: 2.1,
+      },
+    }),
+  );
   return out;
 }
 
 /** Writes rows into the app's database behind its back (the app has opened it once, so the stores exist). */
 async function seedRaw(page: Page, rows: unknown[]): Promise<void> {
-  await page.evaluate((items) => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('form-coach');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction('sessions', 'readwrite');
-      for (const r of items) tx.objectStore('sessions').put(r);
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), rows);
+  await page.evaluate(
+    (items) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('form-coach');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('sessions', 'readwrite');
+          for (const r of items) tx.objectStore('sessions').put(r);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
 }
 
 test('history: seeded sessions and corrupt rows, progress charts, a summary, export → delete all → import', async ({ page }, info) => {
@@ -67,7 +133,11 @@ test('history: seeded sessions and corrupt rows, progress charts, a summary, exp
   await expect(page.getByTestId('history-empty')).toBeVisible({ timeout: 10_000 });
   // Wait until the app has created its database, then seed good rows and two that cannot be read.
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'form-coach'));
-  await seedRaw(page, [...seedRecords(), { id: 'from-the-future', version: 9, exerciseId: 'plank' }, { id: 'garbled', version: 1, reps: 'many' }]);
+  await seedRaw(page, [
+    ...seedRecords(),
+    { id: 'from-the-future', version: 9, exerciseId: 'plank' },
+    { id: 'garbled', version: 1, reps: 'many' },
+  ]);
   await page.reload();
 
   await expect(page.getByText('2 saved sessions could not be read and were set aside')).toBeVisible();
@@ -128,7 +198,9 @@ test('history: seeded sessions and corrupt rows, progress charts, a summary, exp
   await expect(page.getByTestId('history-empty')).toBeVisible();
 
   exported.sessions.push({ id: 'junk' });
-  await page.getByTestId('import-input').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
   await expect(page.getByTestId('import-report')).toContainText('Imported 7 sessions. 1 could not be read and was skipped');
   await expect(page.getByTestId('session-row')).toHaveCount(7);
   await page.reload();

@@ -12,7 +12,7 @@ test('from page load, Tab reaches the first Start within 6 presses (the skip lin
   await expect(page.getByRole('heading', { name: 'Your routine' })).toBeVisible();
   const path: string[] = [];
   let presses = 0;
-  for (; presses < 30; ) {
+  for (; presses < 30;) {
     await page.keyboard.press('Tab');
     presses += 1;
     const name = await page.evaluate(() => {
@@ -57,14 +57,19 @@ test('the home page fits in about two screens at 1280×720, and says how it work
   // The numbers on the cards are readable: not smaller than the body text, and not the muted grey.
   const amount = page.getByTestId('exercise-card-plank').getByLabel('Plank: sets');
   const look = await amount.evaluate((el) => ({ px: parseFloat(getComputedStyle(el).fontSize), color: getComputedStyle(el).color }));
-  const body = await page.evaluate(() => ({ px: parseFloat(getComputedStyle(document.body).fontSize), color: getComputedStyle(document.body).color }));
+  const body = await page.evaluate(() => ({
+    px: parseFloat(getComputedStyle(document.body).fontSize),
+    color: getComputedStyle(document.body).color,
+  }));
   expect(look.px).toBeGreaterThanOrEqual(body.px);
   expect(look.color).toBe(body.color);
   await page.screenshot({ path: `${SCREENS}/home-first-screen.png` });
   await page.screenshot({ path: `${SCREENS}/home-full.png`, fullPage: true });
 });
 
-test('a card\'s numbers are changed on the card: the routine follows, a reload keeps them, bad numbers are refused in words', async ({ page }) => {
+test("a card's numbers are changed on the card: the routine follows, a reload keeps them, bad numbers are refused in words", async ({
+  page,
+}) => {
   await page.goto(HOME);
   const card = page.getByTestId('exercise-card-plank');
   const hold = card.getByLabel('Plank: hold seconds');
@@ -84,7 +89,9 @@ test('a card\'s numbers are changed on the card: the routine follows, a reload k
   const reps = page.getByTestId('exercise-card-bicycle').getByLabel('Bicycle crunch: reps each side');
   await reps.fill('0');
   await reps.press('Enter');
-  await expect(page.getByTestId('exercise-card-bicycle').getByRole('alert')).toHaveText('Not changed: reps must be a whole number from 1 to 100.');
+  await expect(page.getByTestId('exercise-card-bicycle').getByRole('alert')).toHaveText(
+    'Not changed: reps must be a whole number from 1 to 100.',
+  );
   await expect(reps).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('.routine-list')).toContainText('Bicycle crunch: 2 × 10 reps');
   await reps.fill('12');
@@ -109,7 +116,17 @@ test('exercise cards: a moving figure that pauses when pressed, and the steps fo
   await expect(card.getByRole('button', { name: /^Play the .+ demo$/ })).toBeVisible();
   const b = await snap();
   // Twenty painted frames later (a running figure changes within a few).
-  await page.evaluate(() => new Promise<void>((resolve) => { let n = 0; const f = () => { if (++n >= 20) resolve(); else requestAnimationFrame(f); }; requestAnimationFrame(f); }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let n = 0;
+        const f = () => {
+          if (++n >= 20) resolve();
+          else requestAnimationFrame(f);
+        };
+        requestAnimationFrame(f);
+      }),
+  );
   expect((await snap()) === b, 'a paused figure stays still').toBe(true);
 
   const steps = card.getByRole('list').filter({ hasText: 'Clasp your hands' });
@@ -142,7 +159,9 @@ test('the pain scale is one row at 1024 px, and wraps only on narrower screens',
   expect(new Set(await tops()).size).toBeGreaterThan(1);
 });
 
-test('keyboard: the skip link moves the focus past the menu, and "Strengthening" in the jump list reaches Start Plank in a few presses', async ({ page }) => {
+test('keyboard: the skip link moves the focus past the menu, and "Strengthening" in the jump list reaches Start Plank in a few presses', async ({
+  page,
+}) => {
   await page.goto(HOME);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();

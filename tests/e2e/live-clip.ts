@@ -6,7 +6,11 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { e2eDir, repoRoot, videosDir } from './clip';
 
-interface ClipEntry { id: string; video: string; crop: string | null }
+interface ClipEntry {
+  id: string;
+  video: string;
+  crop: string | null;
+}
 
 export interface LiveClip {
   /** The y4m to pass to chromiumArgs; a placeholder path when the video is absent (tests skip then). */
@@ -36,8 +40,9 @@ export function liveClip(id: string): LiveClip {
   const want = `${video} ${statSync(video).mtimeMs} ${vf}`;
   if (!existsSync(y4m) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
     mkdirSync(e2eDir, { recursive: true });
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', video, '-vf', vf, '-pix_fmt', 'yuv420p', '-an', y4m],
-      { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', video, '-vf', vf, '-pix_fmt', 'yuv420p', '-an', y4m], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     writeFileSync(stamp, want);
   }
   return { y4m, skipReason: null };

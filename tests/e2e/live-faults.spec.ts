@@ -52,7 +52,9 @@ async function redAroundJoints(page: Page): Promise<Record<string, number> | nul
   });
 }
 
-test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks the hip, and the cue is spoken without a flood', async ({ page }) => {
+test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks the hip, and the cue is spoken without a flood', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await installSpeechStub(page);
   const t0 = Date.now();
@@ -79,10 +81,15 @@ test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks t
 
   await test.step('the overlay draws the hip (and the shoulder–hip line) as faulty', async () => {
     let last: Record<string, number> | null = null;
-    await expect.poll(async () => {
-      last = await redAroundJoints(page);
-      return Math.max(last?.left_hip ?? 0, last?.right_hip ?? 0);
-    }, { timeout: 30_000, intervals: [200] }).toBeGreaterThan(40);
+    await expect
+      .poll(
+        async () => {
+          last = await redAroundJoints(page);
+          return Math.max(last?.left_hip ?? 0, last?.right_hip ?? 0);
+        },
+        { timeout: 30_000, intervals: [200] },
+      )
+      .toBeGreaterThan(40);
     console.log(`[live-faults] red pixels around joints: ${JSON.stringify(last)}`);
     // The plank never faults the knees: red there would mean the marking is not joint by joint.
     const red = last as Record<string, number> | null;
@@ -92,7 +99,8 @@ test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks t
   });
 
   await test.step('the cue is spoken, and not again within the cue cooldown', async () => {
-    await expect.poll(async () => (await spokenSoFar(page)).filter((x) => HIPS_CUE.test(x.text)).length, { timeout: 30_000 })
+    await expect
+      .poll(async () => (await spokenSoFar(page)).filter((x) => HIPS_CUE.test(x.text)).length, { timeout: 30_000 })
       .toBeGreaterThanOrEqual(1);
     // Keep watching while the clip loops (each loop is a fresh 3.8 s of the same fault): 100 more frames
     // processed, about 20 s on Thunder here, five loops of the clip.
@@ -104,12 +112,16 @@ test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks t
     for (let i = 1; i < hips.length; i++) {
       // Shown again only after it went away for the cooldown; the stand-in may start it up to one
       // utterance late (a few hundred ms) when another was playing, hence a second of slack.
-      expect(hips[i]!.at - hips[i - 1]!.at, 'time between two utterances of the hips cue (ms)').toBeGreaterThanOrEqual(CUE_COOLDOWN_MS - 1000);
+      expect(hips[i]!.at - hips[i - 1]!.at, 'time between two utterances of the hips cue (ms)').toBeGreaterThanOrEqual(
+        CUE_COOLDOWN_MS - 1000,
+      );
     }
     // Nothing at all is said back-to-back twice within the cooldown (no nagging, no echo of the same text).
     for (let i = 1; i < spoken.length; i++) {
       if (spoken[i]!.text === spoken[i - 1]!.text && !/^\d$/.test(spoken[i]!.text)) {
-        expect(spoken[i]!.at - spoken[i - 1]!.at, `"${spoken[i]!.text}" said twice in a row`).toBeGreaterThanOrEqual(CUE_COOLDOWN_MS - 1000);
+        expect(spoken[i]!.at - spoken[i - 1]!.at, `"${spoken[i]!.text}" said twice in a row`).toBeGreaterThanOrEqual(
+          CUE_COOLDOWN_MS - 1000,
+        );
       }
     }
     // The countdown is heard whole, and nothing tells the user to get into position after "Go" (a fresh
@@ -119,7 +131,10 @@ test('plank, clip 04 (hips high): the hips cue is on screen, the overlay marks t
     expect(go, 'countdown spoken').toBeGreaterThanOrEqual(3);
     expect(texts.slice(go - 3, go + 1)).toEqual(['3', '2', '1', 'Go']);
     expect(texts.slice(go + 1).filter((t) => /starting position/i.test(t))).toEqual([]);
-    const stats = await page.evaluate(() => ({ ...window.__formCoach?.getStats(), size: [window.__formCoach?.getLastFrame()?.width, window.__formCoach?.getLastFrame()?.height] }));
+    const stats = await page.evaluate(() => ({
+      ...window.__formCoach?.getStats(),
+      size: [window.__formCoach?.getLastFrame()?.width, window.__formCoach?.getLastFrame()?.height],
+    }));
     console.log(`[live-faults] timings: frames after ${tFrames - t0} ms, cue after ${tCue - t0} ms; stats ${JSON.stringify(stats)}`);
   });
 

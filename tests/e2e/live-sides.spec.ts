@@ -18,7 +18,10 @@ test.skip(clip.skipReason !== null, `needs clip b01: ${clip.skipReason}`);
 
 /** One side's line of the per-side counter ("Left 0:03 / 0:20"). */
 const sideLine = (page: Page, side: 'Left' | 'Right'): Locator =>
-  page.getByTestId('counter').locator('.counter.side').filter({ has: page.locator('.side-name', { hasText: side }) });
+  page
+    .getByTestId('counter')
+    .locator('.counter.side')
+    .filter({ has: page.locator('.side-name', { hasText: side }) });
 
 /** Whole seconds shown on one side's line. */
 async function shownSeconds(line: Locator): Promise<number> {
@@ -63,41 +66,57 @@ test('rotation stretch, clip b01 (one twist to each side): the left and the righ
   let tFirst = 0;
   let prev = { l: 0, r: 0 };
   const samples: { side: 'left' | 'right'; noseOff: number }[] = [];
-  await expect.poll(async () => {
-    const l = await shownSeconds(left);
-    const r = await shownSeconds(right);
-    if (l > prev.l || r > prev.r) {
-      const off = await noseOffset(page);
-      if (off !== null) samples.push({ side: l > prev.l ? 'left' : 'right', noseOff: off });
-    }
-    prev = { l, r };
-    if (firstSide === null && (l > 0 || r > 0)) {
-      firstSide = l > 0 ? 'left' : 'right';
-      tFirst = Date.now();
-      await page.screenshot({ path: `${SCREENS}/live-b01-first-side.png` });
-    }
-    return Math.min(l, r);
-  }, { timeout: 90_000, intervals: [250] }).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () => {
+        const l = await shownSeconds(left);
+        const r = await shownSeconds(right);
+        if (l > prev.l || r > prev.r) {
+          const off = await noseOffset(page);
+          if (off !== null) samples.push({ side: l > prev.l ? 'left' : 'right', noseOff: off });
+        }
+        prev = { l, r };
+        if (firstSide === null && (l > 0 || r > 0)) {
+          firstSide = l > 0 ? 'left' : 'right';
+          tFirst = Date.now();
+          await page.screenshot({ path: `${SCREENS}/live-b01-first-side.png` });
+        }
+        return Math.min(l, r);
+      },
+      { timeout: 90_000, intervals: [250] },
+    )
+    .toBeGreaterThan(0);
   const tBoth = Date.now();
   await page.screenshot({ path: `${SCREENS}/live-b01-both-sides.png` });
   const l = await shownSeconds(left);
   const r = await shownSeconds(right);
   const stats = await page.evaluate(() => window.__formCoach?.getStats());
-  console.log(`[live-sides] nose offset (shoulder widths) when a side went up: ${JSON.stringify(samples.map((x) => [x.side, Math.round(x.noseOff * 100) / 100]))}`);
-  console.log(`[live-sides] counting after ${tCounting - t0} ms; first side (${firstSide}) after ${tFirst - tCounting} ms, both after ${tBoth - tCounting} ms of counting; left ${l} s, right ${r} s; stats ${JSON.stringify(stats)}`);
+  console.log(
+    `[live-sides] nose offset (shoulder widths) when a side went up: ${JSON.stringify(samples.map((x) => [x.side, Math.round(x.noseOff * 100) / 100]))}`,
+  );
+  console.log(
+    `[live-sides] counting after ${tCounting - t0} ms; first side (${firstSide}) after ${tFirst - tCounting} ms, both after ${tBoth - tCounting} ms of counting; left ${l} s, right ${r} s; stats ${JSON.stringify(stats)}`,
+  );
   // The counted side is the side she turns to.
   expect(samples.length, 'count increases seen with a pose').toBeGreaterThan(0);
   for (const x of samples) expect(x.noseOff > 0 ? 'left' : 'right', `nose ${x.noseOff.toFixed(2)} shoulder widths off centre`).toBe(x.side);
 });
 
-test('sides that guide, clip b01: the side to do now is named, a side done is said and stops counting, and the switch is spoken', async ({ page }) => {
+test('sides that guide, clip b01: the side to do now is named, a side done is said and stops counting, and the switch is spoken', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await installSpeechStub(page);
   // A short per-side hold (the editor's shortest, 5 s), so both sides are done within two loops of the clip.
   await page.addInitScript(() => {
-    localStorage.setItem('form-coach:routine@1', JSON.stringify({
-      id: 'mine', name: 'Twist', blocks: [{ exerciseId: 'rotation-stretch', sets: 1, holdSec: 5, restSec: 20 }],
-    }));
+    localStorage.setItem(
+      'form-coach:routine@1',
+      JSON.stringify({
+        id: 'mine',
+        name: 'Twist',
+        blocks: [{ exerciseId: 'rotation-stretch', sets: 1, holdSec: 5, restSec: 20 }],
+      }),
+    );
   });
   await page.goto('/?backend=wasm&model=movenet-lightning#/home');
   await page.getByRole('button', { name: /^Start rotation stretch$/i }).click();
@@ -122,12 +141,17 @@ test('sides that guide, clip b01: the side to do now is named, a side done is sa
   await expect(nextLine).toHaveAttribute('aria-current', 'step');
   // While the other side is worked, the side done never counts past its target.
   let maxDone = 0;
-  await expect.poll(async () => {
-    const flow = await page.evaluate(() => window.__formCoach?.getFlow());
-    if (flow !== 'counting' && flow !== 'paused') return 5;
-    maxDone = Math.max(maxDone, await shownSeconds(doneLine));
-    return shownSeconds(nextLine);
-  }, { timeout: 120_000, intervals: [250] }).toBeGreaterThanOrEqual(5);
+  await expect
+    .poll(
+      async () => {
+        const flow = await page.evaluate(() => window.__formCoach?.getFlow());
+        if (flow !== 'counting' && flow !== 'paused') return 5;
+        maxDone = Math.max(maxDone, await shownSeconds(doneLine));
+        return shownSeconds(nextLine);
+      },
+      { timeout: 120_000, intervals: [250] },
+    )
+    .toBeGreaterThanOrEqual(5);
   expect(maxDone).toBe(5);
   const spoken = (await spokenSoFar(page)).map((x) => x.text);
   console.log(`[live-sides] spoken: ${JSON.stringify(spoken)}`);

@@ -14,7 +14,11 @@ import type { RunningScript } from './npm-script';
 import { coachPlankSet, expectCoached, PLANK_CLIP, watchShownText } from './coach-check';
 
 const clip = liveClip(PLANK_CLIP);
-test.use({ baseURL: README_URL, serviceWorkers: 'block', launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs(clip.y4m) } });
+test.use({
+  baseURL: README_URL,
+  serviceWorkers: 'block',
+  launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs(clip.y4m) },
+});
 
 let server: RunningScript | null = null;
 test.afterEach(async () => {
@@ -33,10 +37,19 @@ test('npm run dev: a plank set on clip 03 is coached on one tfjs-core, from an e
   const engines = new Set<string>();
   const reads: Promise<void>[] = [];
   const foreign: string[] = [];
-  page.on('request', (r) => { if (new URL(r.url()).host !== new URL(README_URL).host && !/^(data|blob):/.test(r.url())) foreign.push(r.url()); });
+  page.on('request', (r) => {
+    if (new URL(r.url()).host !== new URL(README_URL).host && !/^(data|blob):/.test(r.url())) foreign.push(r.url());
+  });
   page.on('response', (r) => {
     if (!/\/node_modules\//.test(r.url()) || !/javascript/.test(r.headers()['content-type'] ?? '')) return;
-    reads.push(r.text().then((body) => { if (body.includes('function getOrMakeEngine(')) engines.add(r.url()); }, () => undefined));
+    reads.push(
+      r.text().then(
+        (body) => {
+          if (body.includes('function getOrMakeEngine(')) engines.add(r.url());
+        },
+        () => undefined,
+      ),
+    );
   });
   await watchShownText(page);
   const r = await coachPlankSet(page, 'test-results/screens/npm-dev-plank.png');

@@ -22,14 +22,24 @@ export interface RunningScript {
 export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = connect({ host: '127.0.0.1', port });
-    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once('error', () => resolve(false));
   });
 }
 
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
-  for (const c of running) if (c.pid) { try { process.kill(-c.pid, 'SIGKILL'); } catch { /* already gone */ } }
+  for (const c of running)
+    if (c.pid) {
+      try {
+        process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
 });
 
 function groupAlive(pid: number): boolean {
@@ -47,16 +57,29 @@ function groupAlive(pid: number): boolean {
  */
 export async function startNpmScript(args: string[], url: string, timeoutMs: number): Promise<RunningScript> {
   if (await portOpen(README_PORT)) {
-    throw new Error(`Port ${README_PORT} is already taken by another server. Stop it first; browser tests here must run under `
-      + '`flock /tmp/form-coach-e2e.lock` so that nothing else serves on 4173 or 5173 meanwhile.');
+    throw new Error(
+      `Port ${README_PORT} is already taken by another server. Stop it first; browser tests here must run under ` +
+        '`flock /tmp/form-coach-e2e.lock` so that nothing else serves on 4173 or 5173 meanwhile.',
+    );
   }
   let out = '';
-  const child = spawn('npm', args, { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+  const child = spawn('npm', args, {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
   running.add(child);
-  child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   let exited: string | null = null;
-  child.on('exit', (code, signal) => { exited = `exit code ${code ?? signal}`; });
+  child.on('exit', (code, signal) => {
+    exited = `exit code ${code ?? signal}`;
+  });
   const pid = child.pid;
   if (!pid) throw new Error(`npm ${args.join(' ')} did not start`);
 
@@ -87,7 +110,9 @@ export async function startNpmScript(args: string[], url: string, timeoutMs: num
     try {
       const r = await fetch(url);
       if (r.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return { output: () => out, stop };

@@ -33,7 +33,9 @@ test('npm start: installs nothing new, builds only when the sources changed, ser
   // Second run with nothing changed: no build.
   server = await startNpmScript(['start'], `${README_URL}/`, 120_000);
   const second = server.output();
-  expect(second, second).toMatch(/start: the build in dist\/ is up to date \(\d+ source files unchanged since it was made\); not rebuilding/);
+  expect(second, second).toMatch(
+    /start: the build in dist\/ is up to date \(\d+ source files unchanged since it was made\); not rebuilding/,
+  );
   expect(second).not.toContain('building client environment for production');
 
   // What it serves is the production build: hashed bundles, the service worker, the CSP and the headers.
@@ -55,7 +57,8 @@ test('npm start: installs nothing new, builds only when the sources changed, ser
   expect(curl).toMatch(/^cross-origin-embedder-policy: require-corp\r?$/im);
 
   // Nothing test-only in what it built: no bench page, no test hook anywhere in dist/.
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
   const built = files(join(repoRoot, 'dist')).filter((f) => !f.includes(`${join('dist', 'models')}`));
   expect(built.filter((f) => /bench|replay/i.test(f))).toEqual([]);
   expect(built.filter((f) => /\.(js|html|json|webmanifest)$/.test(f) && readFileSync(f, 'utf8').includes('__formCoach'))).toEqual([]);
@@ -71,14 +74,20 @@ test('npm start: installs nothing new, builds only when the sources changed, ser
   expect(asked.filter((p) => p.startsWith('/__replay/'))).toEqual([]);
 });
 
-test('npm start: a plank set on clip 03 as the webcam is coached (skeleton on the body, 3-2-1 once, hold past 5 s), no 404 on the way', async ({ page }) => {
+test('npm start: a plank set on clip 03 as the webcam is coached (skeleton on the body, 3-2-1 once, hold past 5 s), no 404 on the way', async ({
+  page,
+}) => {
   test.skip(clip.skipReason !== null, `needs clip 03: ${clip.skipReason}`);
   test.setTimeout(600_000);
   server = await startNpmScript(['start'], `${README_URL}/`, 480_000);
   const missing: string[] = [];
-  page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
+  });
   // The browser's own favicon request is not a page response; a 404 there shows as a console error.
-  page.on('console', (m) => { if (m.type() === 'error' && /Failed to load resource/.test(m.text())) missing.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Failed to load resource/.test(m.text())) missing.push(m.text());
+  });
   await watchShownText(page);
   const r = await coachPlankSet(page, 'test-results/screens/npm-start-plank.png');
   expectCoached(r);

@@ -27,8 +27,14 @@ test('loaded once, then offline: the app shell and the model load from the cache
   await waitForFrames(page, 2, 90_000);
   const cachedUrls = () => cachedPaths(page);
   // The model in use is cached when it is first used; the default one (Thunder) was precached on the first visit.
-  await expect.poll(async () => (await cachedUrls()).filter((u) => u.startsWith('/models/')).sort(), { timeout: 20_000 })
-    .toEqual(['/models/movenet-lightning.bin', '/models/movenet-lightning.json', '/models/movenet-thunder.bin', '/models/movenet-thunder.json']);
+  await expect
+    .poll(async () => (await cachedUrls()).filter((u) => u.startsWith('/models/')).sort(), { timeout: 20_000 })
+    .toEqual([
+      '/models/movenet-lightning.bin',
+      '/models/movenet-lightning.json',
+      '/models/movenet-thunder.bin',
+      '/models/movenet-thunder.json',
+    ]);
   const cached = await cachedUrls();
   expect(cached).toContain('/models/movenet-lightning.json');
   expect(cached).toContain('/models/movenet-lightning.bin');
@@ -38,8 +44,12 @@ test('loaded once, then offline: the app shell and the model load from the cache
   await context.setOffline(true);
   // Nothing reaches the network from here on: a request the cache does not answer fails.
   const failed: string[] = [];
-  page.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''} sw=${String(r.serviceWorker() !== null)}`));
-  await page.evaluate(() => { (window as unknown as { beforeReload?: boolean }).beforeReload = true; });
+  page.on('requestfailed', (r) =>
+    failed.push(`${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''} sw=${String(r.serviceWorker() !== null)}`),
+  );
+  await page.evaluate(() => {
+    (window as unknown as { beforeReload?: boolean }).beforeReload = true;
+  });
   await page.reload();
   // A new document, served by the worker with the network gone.
   expect(await page.evaluate(() => (window as unknown as { beforeReload?: boolean }).beforeReload ?? false)).toBe(false);
@@ -65,7 +75,9 @@ test('loaded once, then offline: the app shell and the model load from the cache
   await context.setOffline(false);
 });
 
-test('the first visit saves the app, the pose engine and the default model before any set, and Settings shows them with sizes', async ({ page }) => {
+test('the first visit saves the app, the pose engine and the default model before any set, and Settings shows them with sizes', async ({
+  page,
+}) => {
   await page.goto('/?voice=off#/home');
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   // Nothing was used: no camera, no model. The precache holds the default model, every wasm binary, the pose
@@ -77,6 +89,8 @@ test('the first visit saves the app, the pose engine and the default model befor
   expect(cached.some((u) => /\/assets\/tfjs-backend-wasm-threaded-simd-[0-9a-f]+\.js$/.test(u))).toBe(true);
   await page.goto('/?voice=off#/settings');
   const line = page.getByTestId('offline-copy');
-  await expect(line).toHaveText(/^Saved in this browser for use offline: the app \([\d.]+ (KB|MB)\), the pose engine \([\d.]+ MB\) and the MoveNet Thunder model \(12\.\d MB\), [\d.]+ MB in all\.$/);
+  await expect(line).toHaveText(
+    /^Saved in this browser for use offline: the app \([\d.]+ (KB|MB)\), the pose engine \([\d.]+ MB\) and the MoveNet Thunder model \(12\.\d MB\), [\d.]+ MB in all\.$/,
+  );
   await page.screenshot({ path: 'test-results/screens/settings-offline.png', fullPage: true });
 });

@@ -15,7 +15,10 @@ const TOLERANCE = 0.02;
 
 function medianPositions(f: KeypointFixture): Map<string, { x: number; y: number }> {
   const out = new Map<string, { x: number; y: number }>();
-  const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
+  const med = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)] ?? NaN;
+  };
   for (const name of MAIN_JOINTS) {
     const i = f.keypointNames.indexOf(name);
     const pts = f.frames.map((fr) => fr.keypoints[i]).filter((k): k is [number, number, number] => !!k && k[2] > 0.2);
@@ -43,9 +46,15 @@ test('browser keypoints match the Node recorder on the same clip (within 2 % of 
   expect(Object.keys(browser).sort()).toEqual(['format', 'fps', 'frames', 'height', 'keypointNames', 'model', 'source', 'width']);
 
   const nodeOut = join(e2eDir, 'node-keypoints.json');
-  execFileSync('npx', ['tsx', 'scripts/record.ts', '--video', y4mPath, '--model', 'movenet-thunder', '--fps', '5', '--out', nodeOut, '--quiet'], {
-    cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], timeout: 120_000,
-  });
+  execFileSync(
+    'npx',
+    ['tsx', 'scripts/record.ts', '--video', y4mPath, '--model', 'movenet-thunder', '--fps', '5', '--out', nodeOut, '--quiet'],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 120_000,
+    },
+  );
   const node = parseFixture(JSON.parse(readFileSync(nodeOut, 'utf8')));
   expect(node.frames.length).toBeGreaterThanOrEqual(15);
 
@@ -61,5 +70,7 @@ test('browser keypoints match the Node recorder on the same clip (within 2 % of 
     report.push(`${name} ${(d * 100).toFixed(1)}%`);
     expect.soft(d, `${name}: browser vs Node median position`).toBeLessThan(TOLERANCE);
   }
-  console.log(`[parity] browser ${browser.width}×${browser.height}, ${browser.frames.length} frames; node ${node.frames.length} frames; ${report.join(', ')}`);
+  console.log(
+    `[parity] browser ${browser.width}×${browser.height}, ${browser.frames.length} frames; node ${node.frames.length} frames; ${report.join(', ')}`,
+  );
 });

@@ -10,7 +10,19 @@ import { chromiumArgs, e2eDir, syntheticReason, y4mPath } from './clip';
 const darkY4m = join(e2eDir, 'camera-dark.y4m');
 const reason = syntheticReason();
 if (reason === null && !existsSync(darkY4m)) {
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', y4mPath, '-vf', 'eq=brightness=-0.85', '-pix_fmt', 'yuv420p', darkY4m]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    y4mPath,
+    '-vf',
+    'eq=brightness=-0.85',
+    '-pix_fmt',
+    'yuv420p',
+    darkY4m,
+  ]);
 }
 
 test.use({
@@ -26,7 +38,13 @@ test('dark room: the plank in near darkness gets "more light", and the counter s
   await page.getByRole('button', { name: 'Start Plank', exact: true }).click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await waitForFrames(page, 20, 90_000);
-  await expect(page.getByTestId('video-text').or(page.getByTestId('cue')).filter({ hasText: /more light/i }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page
+      .getByTestId('video-text')
+      .or(page.getByTestId('cue'))
+      .filter({ hasText: /more light/i })
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
   // Frames keep coming; nothing is counted on guesses: the framing step says the light is not enough and the
   // set does not start by itself.
   await waitForFrames(page, 40, 90_000);

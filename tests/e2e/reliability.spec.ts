@@ -16,11 +16,16 @@ test('WebGL backend start-up hangs: the app falls back to wasm within seconds an
   await page.route(/\/assets\/.*\.js$/, async (route) => {
     const res = await route.fetch();
     const body = await res.text();
-    if (body.includes('WEBGL_PACK')) { hung.push(route.request().url()); return; } // never answered
+    if (body.includes('WEBGL_PACK')) {
+      hung.push(route.request().url());
+      return;
+    } // never answered
     await route.fulfill({ response: res, body });
   });
   const warnings: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
   const t0 = Date.now();
   await page.goto('/?backend=webgl&model=movenet-lightning');
   // The notice in plain words (src/app/errors.ts); the technical cause goes to the console.
@@ -73,7 +78,11 @@ test('WebGL context lost mid-session: switches to wasm with a notice and keeps d
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('privacy: a whole session (load, model, a plank set, stop) makes no request beyond the origin', async ({ page, baseURL, foreignRequests }) => {
+test('privacy: a whole session (load, model, a plank set, stop) makes no request beyond the origin', async ({
+  page,
+  baseURL,
+  foreignRequests,
+}) => {
   const origin = new URL(baseURL ?? '').origin;
   const seen: string[] = [];
   page.on('request', (r) => seen.push(r.url()));
@@ -82,7 +91,12 @@ test('privacy: a whole session (load, model, a plank set, stop) makes no request
   // The CSP ships in the page and limits connections (fetch, XHR, WebSocket, beacons) to the origin.
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp, 'CSP meta in index.html').toBeTruthy();
-  const directives = new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k ?? '', v]));
+  const directives = new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k ?? '', v]),
+  );
   expect(directives.get('connect-src')).toEqual(["'self'"]);
   expect(directives.get('default-src')).toEqual(["'self'"]);
 
@@ -96,7 +110,9 @@ test('privacy: a whole session (load, model, a plank set, stop) makes no request
   await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
   // A real set counted its hold; the synthetic camera shows nobody, so nothing was counted (issue 21: such a set
   // is not called finished).
-  await expect(page.getByRole('heading', { name: syntheticReason() === null ? 'Set finished' : 'Stopped before anything was counted' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: syntheticReason() === null ? 'Set finished' : 'Stopped before anything was counted' }),
+  ).toBeVisible();
   // The model really was loaded, from this origin.
   expect(seen.some((u) => u.startsWith(`${origin}/models/movenet-lightning`))).toBe(true);
   expect(seen.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin)).toEqual([]);
@@ -112,7 +128,10 @@ base('privacy: the CSP blocks a connection to another origin before it is made',
     const violation = new Promise<string>((resolve) => {
       document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
     });
-    const fetched = await fetch('http://127.0.0.2:9/upload', { method: 'POST', body: 'x' }).then(() => 'sent', () => 'blocked');
+    const fetched = await fetch('http://127.0.0.2:9/upload', { method: 'POST', body: 'x' }).then(
+      () => 'sent',
+      () => 'blocked',
+    );
     return { fetched, directive: await violation };
   });
   expect(r).toEqual({ fetched: 'blocked', directive: 'connect-src' });

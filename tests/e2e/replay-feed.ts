@@ -7,7 +7,13 @@ import type { Page } from '@playwright/test';
 import { repoRoot } from './clip';
 
 export interface FixtureJson {
-  format: string; source: string; model: string; keypointNames: string[]; width: number; height: number; fps: number;
+  format: string;
+  source: string;
+  model: string;
+  keypointNames: string[];
+  width: number;
+  height: number;
+  fps: number;
   frames: { t: number; keypoints: [number, number, number][] }[];
 }
 

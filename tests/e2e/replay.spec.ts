@@ -14,9 +14,14 @@ test('replayed stream, no model: a two-set routine runs from the check-in to the
   await installSpeechStub(page);
   await serveReplay(page, 'plank03', readFixture('03_plank_forearm_side_kaiakol005'));
   await page.addInitScript(() => {
-    localStorage.setItem('form-coach:routine@1', JSON.stringify({
-      id: 'mine', name: 'Two short planks', blocks: [{ exerciseId: 'plank', sets: 2, holdSec: 5, restSec: 5 }],
-    }));
+    localStorage.setItem(
+      'form-coach:routine@1',
+      JSON.stringify({
+        id: 'mine',
+        name: 'Two short planks',
+        blocks: [{ exerciseId: 'plank', sets: 2, holdSec: 5, restSec: 5 }],
+      }),
+    );
   });
   await page.goto('/?replay=plank03#/home');
   await page.getByRole('button', { name: 'Start routine' }).click();
@@ -41,11 +46,15 @@ test('replayed stream, no model: a two-set routine runs from the check-in to the
       if (!text || !canvas || !frame?.poses[0]) return null;
       const r = canvas.getBoundingClientRect();
       const mirrored = getComputedStyle(canvas.parentElement!).transform !== 'none';
-      return frame.poses[0].keypoints.filter((k) => k.score >= 0.3).map((k) => {
-        const x = r.left + (mirrored ? 1 - k.x / frame.width : k.x / frame.width) * r.width;
-        const y = r.top + (k.y / frame.height) * r.height;
-        return { name: k.name, inside: x >= text.left && x <= text.right && y >= text.top && y <= text.bottom };
-      }).filter((j) => j.inside).map((j) => j.name);
+      return frame.poses[0].keypoints
+        .filter((k) => k.score >= 0.3)
+        .map((k) => {
+          const x = r.left + (mirrored ? 1 - k.x / frame.width : k.x / frame.width) * r.width;
+          const y = r.top + (k.y / frame.height) * r.height;
+          return { name: k.name, inside: x >= text.left && x <= text.right && y >= text.top && y <= text.bottom };
+        })
+        .filter((j) => j.inside)
+        .map((j) => j.name);
     });
     expect(inside, 'joints under the countdown').toEqual([]);
     await expect(page.getByTestId('counter')).toHaveText(/0:0[1-5] \/ 0:05/, { timeout: 15_000 });
@@ -82,7 +91,9 @@ test('replayed stream, no model: a two-set routine runs from the check-in to the
   expect(requested.filter((p) => /\/models\/|tfjs|\.wasm$/.test(p))).toEqual([]);
 });
 
-test('a card\'s numbers are the set that runs: sets edited to 2 on the card, Start, two sets with the card\'s rest between', async ({ page }) => {
+test("a card's numbers are the set that runs: sets edited to 2 on the card, Start, two sets with the card's rest between", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await installSpeechStub(page);
   await serveReplay(page, 'plank03', readFixture('03_plank_forearm_side_kaiakol005'));
@@ -98,7 +109,7 @@ test('a card\'s numbers are the set that runs: sets edited to 2 on the card, Sta
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await expect(page.getByTestId('counter')).toHaveText(/0:0[1-5] \/ 0:05/, { timeout: 30_000 });
 
-  await test.step('the first set ends at the card\'s 5 s and the rest begins (the routine\'s 45 s for the plank)', async () => {
+  await test.step("the first set ends at the card's 5 s and the rest begins (the routine's 45 s for the plank)", async () => {
     await expect(page.getByTestId('rest-time')).toBeVisible({ timeout: 20_000 });
     const left = await page.getByTestId('rest-time').innerText();
     const sec = left.split(':').reduce((a, b) => a * 60 + Number(b), 0);
@@ -123,7 +134,9 @@ test('a card\'s numbers are the set that runs: sets edited to 2 on the card, Sta
   await page.evaluate(() => localStorage.clear());
 });
 
-test('each counted rep is acknowledged: its number is said and the counter pulses; Stop puts the focus on the summary (floor crunches, clip 14 replayed)', async ({ page }) => {
+test('each counted rep is acknowledged: its number is said and the counter pulses; Stop puts the focus on the summary (floor crunches, clip 14 replayed)', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await installSpeechStub(page);
   await serveReplay(page, 'crunch14', readFixture('14_crunch_klarfit'));
@@ -149,13 +162,26 @@ test('each counted rep is acknowledged: its number is said and the counter pulse
   await expect(page.getByTestId('counter')).toHaveText(/^3 \/ 10/, { timeout: 90_000 });
   await page.getByRole('button', { name: 'End exercise (Esc)' }).click();
   await expect(page.getByRole('heading', { name: 'Set finished' })).toBeFocused();
-  const reps = Number(/^(\d+) \/ 10/.exec(await page.getByTestId('summary-counts').innerText().then((t) => t.replace(/^\D*/, '')))?.[1]);
+  const reps = Number(
+    /^(\d+) \/ 10/.exec(
+      await page
+        .getByTestId('summary-counts')
+        .innerText()
+        .then((t) => t.replace(/^\D*/, '')),
+    )?.[1],
+  );
   expect(reps).toBeGreaterThanOrEqual(3);
   const texts = (await spokenSoFar(page)).map((x) => x.text);
   const afterGo = texts.slice(texts.indexOf('Go') + 1);
   const said = Array.from({ length: reps }, (_, i) => String(i + 1));
-  expect(afterGo.filter((x) => /^\d+$/.test(x)), JSON.stringify(texts)).toEqual(said);
+  expect(
+    afterGo.filter((x) => /^\d+$/.test(x)),
+    JSON.stringify(texts),
+  ).toEqual(said);
   const pulses = await page.evaluate(() => (window as unknown as { __pulses: string[] }).__pulses);
-  expect(pulses.filter((p) => p !== '0'), JSON.stringify(pulses)).toEqual(said);
+  expect(
+    pulses.filter((p) => p !== '0'),
+    JSON.stringify(pulses),
+  ).toEqual(said);
   await page.evaluate(() => localStorage.clear());
 });

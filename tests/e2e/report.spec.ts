@@ -15,44 +15,73 @@ import { installSpeechStub } from './speech';
 import { icsLines, parseCsv } from '../kit/textFormats';
 
 interface Rec {
-  id: string; exerciseId: string; source: 'live' | 'analysis'; startedAt: number; endedAt: number | null; sessionId?: string;
-  reps: { total: number; left: number; right: number }; holdSec: { total: number; left: number; right: number };
-  goodFormSec: number; activeSec: number; faultHeldSec?: number; repsGood?: number; partialAttempts?: number;
+  id: string;
+  exerciseId: string;
+  source: 'live' | 'analysis';
+  startedAt: number;
+  endedAt: number | null;
+  sessionId?: string;
+  reps: { total: number; left: number; right: number };
+  holdSec: { total: number; left: number; right: number };
+  goodFormSec: number;
+  activeSec: number;
+  faultHeldSec?: number;
+  repsGood?: number;
+  partialAttempts?: number;
   faults: { id: string; message: string; count: number; atSec: number[] }[];
-  painBefore: number | null; painAfter: number | null; target: { reps?: number; holdSec?: number } | null;
+  painBefore: number | null;
+  painAfter: number | null;
+  target: { reps?: number; holdSec?: number } | null;
   metric: { label: string; unit: string; series: [number, number][]; min: number | null; max: number | null };
-  version: number; updatedAt: number;
+  version: number;
+  updatedAt: number;
 }
 
 /** Every record in the app's database, as saved (oldest first). */
 function savedRecords(page: Page): Promise<Rec[]> {
-  return page.evaluate(() => new Promise<Rec[]>((resolve, reject) => {
-    const open = indexedDB.open('form-coach');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('sessions').objectStore('sessions').getAll();
-      req.onsuccess = () => { open.result.close(); resolve((req.result as Rec[]).sort((a, b) => a.startedAt - b.startedAt)); };
-      req.onerror = () => reject(req.error);
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<Rec[]>((resolve, reject) => {
+        const open = indexedDB.open('form-coach');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('sessions').objectStore('sessions').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as Rec[]).sort((a, b) => a.startedAt - b.startedAt));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
 }
 
 /** Writes rows into the app's database behind its back (the app has opened it, so the stores exist). */
 async function seedRaw(page: Page, rows: unknown[]): Promise<void> {
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'form-coach'));
-  await page.evaluate((items) => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('form-coach');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('sessions', 'readwrite');
-      for (const r of items) tx.objectStore('sessions').put(r);
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), rows);
+  await page.evaluate(
+    (items) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('form-coach');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('sessions', 'readwrite');
+          for (const r of items) tx.objectStore('sessions').put(r);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
 }
 
-const clock = (sec: number) => { const s = Math.max(0, Math.round(sec)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`; };
+const clock = (sec: number) => {
+  const s = Math.max(0, Math.round(sec));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
 
 /** iCalendar content lines, unfolded, as name → values. */
@@ -76,19 +105,27 @@ async function startCard(page: Page, name: string, id: string, amountLabel: stri
   await card.getByLabel(`${name}: ${amountLabel}`).press('Enter');
   await card.getByRole('button', { name: `Start ${name}` }).click();
   if (painBefore !== null) {
-    await page.getByRole('radiogroup', { name: /hurt right now/ }).getByRole('radio', { name: String(painBefore), exact: true }).click();
+    await page
+      .getByRole('radiogroup', { name: /hurt right now/ })
+      .getByRole('radio', { name: String(painBefore), exact: true })
+      .click();
   }
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
 }
 
 async function painAfter(page: Page, pain: number) {
-  await page.getByRole('radiogroup', { name: /hurt now/ }).getByRole('radio', { name: String(pain), exact: true }).click();
+  await page
+    .getByRole('radiogroup', { name: /hurt now/ })
+    .getByRole('radio', { name: String(pain), exact: true })
+    .click();
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const ICS_DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
-test('the report from start to finish: two replayed sessions, pain rise, reminders (.ics), figures equal the records, print, CSV', async ({ page }, info) => {
+test('the report from start to finish: two replayed sessions, pain rise, reminders (.ics), figures equal the records, print, CSV', async ({
+  page,
+}, info) => {
   test.setTimeout(240_000);
   await installSpeechStub(page);
   await serveReplay(page, 'plank03', readFixture('03_plank_forearm_side_kaiakol005'));
@@ -140,7 +177,9 @@ test('the report from start to finish: two replayed sessions, pain rise, reminde
     await startCard(page, 'Plank', 'plank', 'hold seconds', 5, 2);
     await expect(page.getByRole('heading', { name: 'Set finished' })).toBeVisible({ timeout: 60_000 });
     await painAfter(page, 4);
-    await expect(page.getByTestId('pain-advice')).toHaveText(/^Your pain went up by 2 points \(from 2 to 4\)\. Stop exercising for today, and tell your physiotherapist/);
+    await expect(page.getByTestId('pain-advice')).toHaveText(
+      /^Your pain went up by 2 points \(from 2 to 4\)\. Stop exercising for today, and tell your physiotherapist/,
+    );
     await page.screenshot({ path: 'test-results/screens/report-pain-advice.png', fullPage: true });
     // The answer is written before anything reads it back (the advice shows at once; the write follows).
     await expect.poll(async () => (await savedRecords(page)).map((r) => r.painAfter), { timeout: 30_000 }).toEqual([3, 4]);
@@ -151,9 +190,19 @@ test('the report from start to finish: two replayed sessions, pain rise, reminde
   expect(live.map((r) => r.exerciseId)).toEqual(['plank', 'plank']);
   expect(new Set(live.map((r) => r.sessionId)).size).toBe(2);
   const video: Rec = {
-    ...live[0]!, id: 'analysis-video', source: 'analysis', startedAt: live[0]!.startedAt - 120_000, updatedAt: live[0]!.startedAt - 90_000,
-    endedAt: live[0]!.startedAt - 90_000, holdSec: { total: 95, left: 0, right: 0 }, activeSec: 95, goodFormSec: 95, faultHeldSec: 0,
-    painBefore: null, painAfter: null, target: null,
+    ...live[0]!,
+    id: 'analysis-video',
+    source: 'analysis',
+    startedAt: live[0]!.startedAt - 120_000,
+    updatedAt: live[0]!.startedAt - 90_000,
+    endedAt: live[0]!.startedAt - 90_000,
+    holdSec: { total: 95, left: 0, right: 0 },
+    activeSec: 95,
+    goodFormSec: 95,
+    faultHeldSec: 0,
+    painBefore: null,
+    painAfter: null,
+    target: null,
   };
   delete video.sessionId;
   await seedRaw(page, [video]);
@@ -171,7 +220,10 @@ test('the report from start to finish: two replayed sessions, pain rise, reminde
     await expect(page.getByTestId('progress')).toContainText('1 day with this exercise');
     await expect(page.getByTestId('progress')).toContainText('1 analysed recording is left out');
     // The longest hold charted is the person's own (≈ 5 s), not the recording's 95 s.
-    await expect(page.getByTestId('progress-work').getByRole('img')).toHaveAttribute('aria-label', `Latest day: longest hold ${clock(Math.max(...live.map((r) => r.holdSec.total)))}.`);
+    await expect(page.getByTestId('progress-work').getByRole('img')).toHaveAttribute(
+      'aria-label',
+      `Latest day: longest hold ${clock(Math.max(...live.map((r) => r.holdSec.total)))}.`,
+    );
   });
 
   await test.step('the report over the last 7 days: every figure equals the saved records', async () => {
@@ -182,7 +234,9 @@ test('the report from start to finish: two replayed sessions, pain rise, reminde
     await expect(report.getByTestId('report-sets')).toHaveText(String(live.length));
     await expect(report.getByTestId('report-session-row')).toHaveCount(2);
     await expect(report.getByTestId('report-session-row').nth(1)).toContainText('▲ 2 → 4, up 2: told to stop for today');
-    await expect(report.getByTestId('report-pain-trend')).toHaveText('Pain before exercising went from 3 to 2 over 2 sessions (down 1). On average pain went up by 1 during a session. Pain rose by 2 or more during 1 session.');
+    await expect(report.getByTestId('report-pain-trend')).toHaveText(
+      'Pain before exercising went from 3 to 2 over 2 sessions (down 1). On average pain went up by 1 during a session. Pain rose by 2 or more during 1 session.',
+    );
     // Today is a planned day and has its sessions; tomorrow's weekday was 6 days ago, inside the 7 days, and missed.
     await expect(report.getByTestId('report-plan')).toContainText('1 of 2 planned days done');
 
@@ -196,12 +250,16 @@ test('the report from start to finish: two replayed sessions, pain rise, reminde
     await expect(plank.getByTestId('rx-held')).toHaveText(clock(held));
     await expect(plank.getByTestId('rx-held-good')).toHaveText(clock(good));
     await expect(plank.getByTestId('rx-held-fault')).toHaveText(clock(fault));
-    await expect(plank.getByTestId('rx-good-form')).toHaveText(`${Math.round((100 * good) / active)} % (${clock((good / active) * held)} of ${clock(held)} held)`);
+    await expect(plank.getByTestId('rx-good-form')).toHaveText(
+      `${Math.round((100 * good) / active)} % (${clock((good / active) * held)} of ${clock(held)} held)`,
+    );
     // Faults: each the records' own count, or none.
     const faults = new Map<string, number>();
     for (const r of live) for (const f of r.faults) faults.set(f.message, (faults.get(f.message) ?? 0) + f.count);
     if (faults.size === 0) await expect(plank.getByTestId('rx-no-faults')).toHaveText('None.');
-    else for (const [m, n] of faults) await expect(plank.getByTestId('rx-fault').filter({ hasText: m })).toContainText(`${m}: ${n === 1 ? 'once' : `${n} times`}`);
+    else
+      for (const [m, n] of faults)
+        await expect(plank.getByTestId('rx-fault').filter({ hasText: m })).toContainText(`${m}: ${n === 1 ? 'once' : `${n} times`}`);
     // Two sessions of the plank: its charts are drawn, the value axis from 0.
     await expect(plank.getByTestId('rx-chart-form-plank').locator('svg')).toHaveCount(1);
     await expect(plank.getByTestId('rx-chart-count-plank').locator('svg text').filter({ hasText: /^0$/ })).toHaveCount(1);
@@ -232,7 +290,10 @@ test('the report from start to finish: two replayed sessions, pain rise, reminde
   });
 
   await test.step('the CSV: one row per set of the period, the same figures', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these sets (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download these sets (CSV)' }).click(),
+    ]);
     const rows = parseCsv(await saveDownload(download, info.outputPath('report.csv')));
     const [head, ...body] = rows;
     expect(body).toHaveLength(live.length + 1);
@@ -252,7 +313,9 @@ test('the report from start to finish: two replayed sessions, pain rise, reminde
   });
 });
 
-test('one truth: a recorded bicycle set\'s good-form figure is the same on the live screen, the summary, History and the report', async ({ page }) => {
+test("one truth: a recorded bicycle set's good-form figure is the same on the live screen, the summary, History and the report", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await installSpeechStub(page);
   await serveReplay(page, 'bike', readFixture('b09_bicycle_crunch_side_slayercampo'));
@@ -277,7 +340,9 @@ test('one truth: a recorded bicycle set\'s good-form figure is the same on the l
   await page.getByRole('button', { name: 'Report for your physiotherapist' }).click();
   await page.getByRole('radio', { name: 'Last session' }).check();
   await expect(page.getByTestId('report-exercise-bicycle').getByTestId('rx-good-form')).toHaveText(liveText);
-  await expect(page.getByTestId('report-exercise-bicycle').getByTestId('rx-reps')).toHaveText(`${rec!.reps.total} (left ${rec!.reps.left}, right ${rec!.reps.right})`);
+  await expect(page.getByTestId('report-exercise-bicycle').getByTestId('rx-reps')).toHaveText(
+    `${rec!.reps.total} (left ${rec!.reps.left}, right ${rec!.reps.right})`,
+  );
   await expect(page.getByTestId('report-exercise-bicycle')).toContainText('target 20 + 20 reps a set');
 });
 
@@ -286,7 +351,10 @@ test('a set ended before anything was counted does not ask about pain (issue 21,
   await serveReplay(page, 'plank03', readFixture('03_plank_forearm_side_kaiakol005'));
   await page.goto('/?replay=plank03#/home');
   await page.getByTestId('exercise-card-plank').getByRole('button', { name: 'Start Plank' }).click();
-  await page.getByRole('radiogroup', { name: /hurt right now/ }).getByRole('radio', { name: '3', exact: true }).click();
+  await page
+    .getByRole('radiogroup', { name: /hurt right now/ })
+    .getByRole('radio', { name: '3', exact: true })
+    .click();
   await page.getByRole('button', { name: 'Turn on the camera and start' }).click();
   await expect(page.getByTestId('framing')).toBeVisible();
   await page.getByRole('button', { name: /^End exercise/ }).click();
@@ -304,49 +372,127 @@ const DAY = 86_400_000;
 function month(now: number): Rec[] {
   const out: Rec[] = [];
   let n = 0;
-  const at = (daysAgo: number, h: number) => { const d = new Date(now - daysAgo * DAY); d.setHours(h, 0, 0, 0); return d.getTime(); };
-  const base = (exerciseId: string, startedAt: number, sessionId: string, pain: [number | null, number | null], over: Partial<Rec>): Rec => ({
-    id: `m${++n}`, version: 1, exerciseId, source: 'live', startedAt, updatedAt: startedAt + 90_000, endedAt: startedAt + 90_000, sessionId,
-    reps: { total: 0, left: 0, right: 0 }, holdSec: { total: 0, left: 0, right: 0 }, goodFormSec: 0, activeSec: 0,
-    faults: [], metric: { label: 'm', unit: '°', series: [], min: null, max: null }, painBefore: pain[0], painAfter: pain[1], target: null, ...over,
+  const at = (daysAgo: number, h: number) => {
+    const d = new Date(now - daysAgo * DAY);
+    d.setHours(h, 0, 0, 0);
+    return d.getTime();
+  };
+  const base = (
+    exerciseId: string,
+    startedAt: number,
+    sessionId: string,
+    pain: [number | null, number | null],
+    over: Partial<Rec>,
+  ): Rec => ({
+    id: `m${++n}`,
+    version: 1,
+    exerciseId,
+    source: 'live',
+    startedAt,
+    updatedAt: startedAt + 90_000,
+    endedAt: startedAt + 90_000,
+    sessionId,
+    reps: { total: 0, left: 0, right: 0 },
+    holdSec: { total: 0, left: 0, right: 0 },
+    goodFormSec: 0,
+    activeSec: 0,
+    faults: [],
+    metric: { label: 'm', unit: '°', series: [], min: null, max: null },
+    painBefore: pain[0],
+    painAfter: pain[1],
+    target: null,
+    ...over,
   });
   const days = [27, 25, 23, 20, 18, 16, 13, 11, 9, 6, 4, 2];
-  const pains: [number | null, number | null][] = [[5, 5], [5, 4], [4, 4], [4, 6], [4, 4], [4, 3], [3, 3], [3, 3], [null, null], [3, 2], [3, 3], [2, 2]];
+  const pains: [number | null, number | null][] = [
+    [5, 5],
+    [5, 4],
+    [4, 4],
+    [4, 6],
+    [4, 4],
+    [4, 3],
+    [3, 3],
+    [3, 3],
+    [null, null],
+    [3, 2],
+    [3, 3],
+    [2, 2],
+  ];
   days.forEach((ago, i) => {
     const sid = `month-${i}`;
     const t = at(ago, 18);
     const p = pains[i]!;
-    const bendL = 12 + i * 0.9, bendR = 10 + i * 0.8;
-    out.push(base('side-bend', t, sid, p, {
-      holdSec: { total: 30, left: 15, right: 15 }, activeSec: 30, goodFormSec: i < 4 ? 24 : 30, faultHeldSec: i < 4 ? 6 : 0, target: { holdSec: 15 },
-      metric: { label: 'sideways bend', unit: '°', series: [], min: -bendR, max: bendL },
-      faults: i < 4 ? [{ id: 'hips-shift', message: 'Keep your hips still', count: 1, atSec: [8.5] }] : [],
-    }));
-    out.push(base('hamstring-stretch', t + 120_000, sid, p, {
-      holdSec: { total: 20, left: 0, right: 0 }, activeSec: 20, goodFormSec: 20, faultHeldSec: 0, target: { holdSec: 20 },
-      metric: { label: 'forward hinge', unit: '°', series: [], min: 2, max: 22 + i * 0.7 },
-    }));
+    const bendL = 12 + i * 0.9,
+      bendR = 10 + i * 0.8;
+    out.push(
+      base('side-bend', t, sid, p, {
+        holdSec: { total: 30, left: 15, right: 15 },
+        activeSec: 30,
+        goodFormSec: i < 4 ? 24 : 30,
+        faultHeldSec: i < 4 ? 6 : 0,
+        target: { holdSec: 15 },
+        metric: { label: 'sideways bend', unit: '°', series: [], min: -bendR, max: bendL },
+        faults: i < 4 ? [{ id: 'hips-shift', message: 'Keep your hips still', count: 1, atSec: [8.5] }] : [],
+      }),
+    );
+    out.push(
+      base('hamstring-stretch', t + 120_000, sid, p, {
+        holdSec: { total: 20, left: 0, right: 0 },
+        activeSec: 20,
+        goodFormSec: 20,
+        faultHeldSec: 0,
+        target: { holdSec: 20 },
+        metric: { label: 'forward hinge', unit: '°', series: [], min: 2, max: 22 + i * 0.7 },
+      }),
+    );
     const held = Math.min(30, 14 + i * 1.5);
     const piked = i % 3 === 0 ? 4 : 0;
-    out.push(base('plank', t + 240_000, sid, p, {
-      holdSec: { total: held, left: 0, right: 0 }, activeSec: held, goodFormSec: held - piked, faultHeldSec: piked, target: { holdSec: 30 },
-      metric: { label: 'body line', unit: '°', series: [], min: 160, max: 178 }, endedAt: i === 5 ? null : t + 330_000,
-      faults: piked ? [{ id: 'hips-high', message: 'Lower your hips into line', count: 2, atSec: [6.2, 14] }] : [],
-    }));
+    out.push(
+      base('plank', t + 240_000, sid, p, {
+        holdSec: { total: held, left: 0, right: 0 },
+        activeSec: held,
+        goodFormSec: held - piked,
+        faultHeldSec: piked,
+        target: { holdSec: 30 },
+        metric: { label: 'body line', unit: '°', series: [], min: 160, max: 178 },
+        endedAt: i === 5 ? null : t + 330_000,
+        faults: piked ? [{ id: 'hips-high', message: 'Lower your hips into line', count: 2, atSec: [6.2, 14] }] : [],
+      }),
+    );
     const reps = 8 + Math.floor(i / 2);
     const clean = reps - (i % 4 === 1 ? 2 : 0);
-    out.push(base('bicycle', t + 360_000, sid, p, {
-      reps: { total: reps * 2, left: reps, right: reps }, repsGood: clean * 2, partialAttempts: i % 3 === 2 ? 2 : 0, activeSec: 60, goodFormSec: 55, target: { reps: 10 },
-      metric: { label: 'elbow to opposite knee', unit: 'torso lengths', series: [], min: 0.7, max: 1.8 },
-      faults: [
-        ...(clean < reps ? [{ id: 'too-fast', message: 'Slow down: one side at a time', count: 2, atSec: [3.1, 5.4] }] : []),
-        ...(i % 3 === 2 ? [{ id: 'no-contact', message: 'Draw the knee right in to meet the elbow', count: 2, atSec: [12.0, 20.4] }] : []),
-      ],
-    }));
+    out.push(
+      base('bicycle', t + 360_000, sid, p, {
+        reps: { total: reps * 2, left: reps, right: reps },
+        repsGood: clean * 2,
+        partialAttempts: i % 3 === 2 ? 2 : 0,
+        activeSec: 60,
+        goodFormSec: 55,
+        target: { reps: 10 },
+        metric: { label: 'elbow to opposite knee', unit: 'torso lengths', series: [], min: 0.7, max: 1.8 },
+        faults: [
+          ...(clean < reps ? [{ id: 'too-fast', message: 'Slow down: one side at a time', count: 2, atSec: [3.1, 5.4] }] : []),
+          ...(i % 3 === 2
+            ? [{ id: 'no-contact', message: 'Draw the knee right in to meet the elbow', count: 2, atSec: [12.0, 20.4] }]
+            : []),
+        ],
+      }),
+    );
   });
-  for (const [ago, held] of [[15, 62], [3, 48]] as const) {
+  for (const [ago, held] of [
+    [15, 62],
+    [3, 48],
+  ] as const) {
     const t = at(ago, 12);
-    out.push({ ...base('plank', t, `video-${ago}`, [null, null], { holdSec: { total: held, left: 0, right: 0 }, activeSec: held, goodFormSec: held, faultHeldSec: 0 }), source: 'analysis' });
+    out.push({
+      ...base('plank', t, `video-${ago}`, [null, null], {
+        holdSec: { total: held, left: 0, right: 0 },
+        activeSec: held,
+        goodFormSec: held,
+        faultHeldSec: 0,
+      }),
+      source: 'analysis',
+    });
   }
   return out;
 }
@@ -376,18 +522,32 @@ test('a month of sessions: the report on screen, in print and as a PDF (the scre
   // The same, in screen-sized pieces (a full page is too tall to read as one picture).
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0, i = 1; y < height; y += 1100, i++) {
-    await page.screenshot({ path: `test-results/screens/report-month-part${i}.png`, fullPage: true, clip: { x: 0, y, width: 1280, height: Math.min(1100, height - y) } });
+    await page.screenshot({
+      path: `test-results/screens/report-month-part${i}.png`,
+      fullPage: true,
+      clip: { x: 0, y, width: 1280, height: Math.min(1100, height - y) },
+    });
   }
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: 'test-results/screens/report-month-print.png', fullPage: true });
   await page.pdf({ path: 'test-results/screens/report-month.pdf', format: 'A4', printBackground: true, preferCSSPageSize: true });
   if (existsSync('/usr/bin/pdftoppm')) {
-    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '70', 'test-results/screens/report-month.pdf', 'test-results/screens/report-month-pdf']);
+    execFileSync('/usr/bin/pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      'test-results/screens/report-month.pdf',
+      'test-results/screens/report-month-pdf',
+    ]);
   }
   await page.emulateMedia({ media: 'screen' });
   // History with the same month: the pain trend across sessions, progress from 0.
   await page.goto('/#/history');
   await expect(page.getByTestId('pain-trend')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/history-month.png', fullPage: true });
-  await page.screenshot({ path: 'test-results/screens/history-month-top.png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1300 } });
+  await page.screenshot({
+    path: 'test-results/screens/history-month-top.png',
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 1280, height: 1300 },
+  });
 });

@@ -11,7 +11,9 @@ function readSpeeds(page: Page): Promise<{ line: string; options: string[] }> {
   }));
 }
 
-test('model speed: none claimed before it is measured; then the figure the frame loop measured, remembered after a reload', async ({ page }) => {
+test('model speed: none claimed before it is measured; then the figure the frame loop measured, remembered after a reload', async ({
+  page,
+}) => {
   await page.goto('/?backend=wasm&model=movenet-lightning');
   await expect(page.getByTestId('model-speed')).toHaveText(/not known yet/);
   const before = await readSpeeds(page);
@@ -20,9 +22,13 @@ test('model speed: none claimed before it is measured; then the figure the frame
 
   // A whole window (30 model calls) on Lightning, then the figure appears, near the frame loop's own median.
   await waitForFrames(page, 34);
-  await expect(page.getByTestId('model-speed')).toHaveText(/^Measured on this device: about \d+ ms to read each camera picture( on \d+ threads)?, so at most about \d+ pictures a second\.$/);
+  await expect(page.getByTestId('model-speed')).toHaveText(
+    /^Measured on this device: about \d+ ms to read each camera picture( on \d+ threads)?, so at most about \d+ pictures a second\.$/,
+  );
   const live = await page.evaluate(() => {
-    const s = [...(window as unknown as { __formCoach: Hook & { getRecentModelMs(): number[] } }).__formCoach.getRecentModelMs()].sort((a, b) => a - b);
+    const s = [...(window as unknown as { __formCoach: Hook & { getRecentModelMs(): number[] } }).__formCoach.getRecentModelMs()].sort(
+      (a, b) => a - b,
+    );
     return { line: document.querySelector('[data-testid=model-speed]')?.textContent ?? '', appMs: s[Math.floor(s.length / 2)]! };
   });
   const liveMs = Number(/about (\d+) ms/.exec(live.line)?.[1]);

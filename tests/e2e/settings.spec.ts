@@ -51,7 +51,7 @@ test('settings: plain words first, the technical ones under a folded Advanced', 
   await page.evaluate(() => localStorage.clear());
 });
 
-test('keypoint recording can be armed from Settings with the camera off, and keeps the next set\'s points', async ({ page }) => {
+test("keypoint recording can be armed from Settings with the camera off, and keeps the next set's points", async ({ page }) => {
   await page.goto('/?voice=off&backend=wasm&model=movenet-lightning#/settings');
   await openAdvanced(page);
   await page.getByRole('button', { name: '● Record keypoints' }).click();
@@ -80,13 +80,18 @@ async function cutOffSelects(page: Page): Promise<string[]> {
       const text = sel.selectedOptions[0]?.text ?? '';
       // The room for text: the box less its padding and the drop-down arrow (about 1.5 em).
       const room = sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 1.5 * parseFloat(cs.fontSize);
-      if (ctx.measureText(text).width > room) out.push(`${sel.closest('label')?.querySelector('span')?.textContent ?? sel.name}: "${text}" (${Math.round(ctx.measureText(text).width)} px in ${Math.round(room)} px)`);
+      if (ctx.measureText(text).width > room)
+        out.push(
+          `${sel.closest('label')?.querySelector('span')?.textContent ?? sel.name}: "${text}" (${Math.round(ctx.measureText(text).width)} px in ${Math.round(room)} px)`,
+        );
     }
     return out;
   });
 }
 
-test('no choice is cut off: every select shows its whole chosen text, on Settings (Advanced open) and the camera check', async ({ page }) => {
+test('no choice is cut off: every select shows its whole chosen text, on Settings (Advanced open) and the camera check', async ({
+  page,
+}) => {
   await page.goto('/?voice=off#/settings');
   await openAdvanced(page);
   expect(await cutOffSelects(page)).toEqual([]);

@@ -2,7 +2,10 @@
 // when, is written to window.__spoken. Installed before the app loads; used by the live-coaching specs.
 import type { Page } from '@playwright/test';
 
-export interface Spoken { text: string; at: number }
+export interface Spoken {
+  text: string;
+  at: number;
+}
 export type SpeechWindow = Window & { __spoken?: Spoken[]; __speechStub?: boolean };
 
 /**
@@ -18,10 +21,23 @@ export async function installSpeechStub(page: Page): Promise<void> {
     w.__spoken = spoken;
     type Handler = ((ev: Event) => void) | null;
     class Utterance extends EventTarget {
-      text: string; rate = 1; pitch = 1; volume = 1; lang = ''; voice: unknown = null;
-      onstart: Handler = null; onend: Handler = null; onerror: Handler = null;
-      onboundary: Handler = null; onmark: Handler = null; onpause: Handler = null; onresume: Handler = null;
-      constructor(text = '') { super(); this.text = String(text); }
+      text: string;
+      rate = 1;
+      pitch = 1;
+      volume = 1;
+      lang = '';
+      voice: unknown = null;
+      onstart: Handler = null;
+      onend: Handler = null;
+      onerror: Handler = null;
+      onboundary: Handler = null;
+      onmark: Handler = null;
+      onpause: Handler = null;
+      onresume: Handler = null;
+      constructor(text = '') {
+        super();
+        this.text = String(text);
+      }
       fire(type: 'start' | 'end' | 'error', extra: Record<string, unknown> = {}): void {
         const ev = Object.assign(new Event(type), { utterance: this, charIndex: 0, elapsedTime: 0, name: '' }, extra);
         const h = type === 'start' ? this.onstart : type === 'end' ? this.onend : this.onerror;
@@ -40,20 +56,27 @@ export async function installSpeechStub(page: Page): Promise<void> {
       const u = current;
       spoken.push({ text: u.text, at: performance.now() });
       u.fire('start');
-      timer = setTimeout(() => {
-        timer = null;
-        if (current !== u) return;
-        current = null;
-        u.fire('end');
-        // The end handler may have spoken the next one already.
-        if (current === null) next();
-      }, 300 + 50 * u.text.length);
+      timer = setTimeout(
+        () => {
+          timer = null;
+          if (current !== u) return;
+          current = null;
+          u.fire('end');
+          // The end handler may have spoken the next one already.
+          if (current === null) next();
+        },
+        300 + 50 * u.text.length,
+      );
     };
     const synth = Object.assign(new EventTarget(), {
       onvoiceschanged: null,
       paused: false,
-      get speaking() { return current !== null; },
-      get pending() { return queue.length > 0; },
+      get speaking() {
+        return current !== null;
+      },
+      get pending() {
+        return queue.length > 0;
+      },
       getVoices: () => [voice],
       speak(u: Utterance) {
         queue.push(u);
@@ -67,8 +90,12 @@ export async function installSpeechStub(page: Page): Promise<void> {
         current = null;
         u?.fire('error', { error: 'interrupted' });
       },
-      pause() { /* not used by the app */ },
-      resume() { /* not used by the app */ },
+      pause() {
+        /* not used by the app */
+      },
+      resume() {
+        /* not used by the app */
+      },
     });
     Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => synth });
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { configurable: true, writable: true, value: Utterance });
@@ -77,4 +104,3 @@ export async function installSpeechStub(page: Page): Promise<void> {
 }
 
 export const spokenSoFar = (page: Page): Promise<Spoken[]> => page.evaluate(() => [...((window as SpeechWindow).__spoken ?? [])]);
-

@@ -13,7 +13,11 @@ const APP = '/?backend=wasm&model=movenet-lightning&voice=off';
 /** Two threads asked for. */
 const TWO = `${APP}&threads=2`;
 
-interface Stats { frames: number; backend: string | null; threads: number | null }
+interface Stats {
+  frames: number;
+  backend: string | null;
+  threads: number | null;
+}
 const stats = (page: Page): Promise<Stats> =>
   page.evaluate(() => (window as unknown as { __formCoach: { getStats(): Stats } }).__formCoach.getStats());
 const isolated = (page: Page): Promise<boolean> => page.evaluate(() => self.crossOriginIsolated);
@@ -51,9 +55,11 @@ test('the served page carries COOP and COEP, is cross-origin isolated, and wasm 
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const planned = cores <= 2 ? 1 : Math.min(cores - 1, 4);
   expect(s.threads).toBe(planned);
-  expect(await engineLine(page)).toBe(planned > 1
-    ? `Running on wasm with SIMD, on ${planned} threads.`
-    : 'Running on wasm with SIMD, on one thread: with two processor cores or fewer, one thread measured faster than two, as the page needs a core of its own.');
+  expect(await engineLine(page)).toBe(
+    planned > 1
+      ? `Running on wasm with SIMD, on ${planned} threads.`
+      : 'Running on wasm with SIMD, on one thread: with two processor cores or fewer, one thread measured faster than two, as the page needs a core of its own.',
+  );
 
   // Two threads asked for: the threaded binary starts and runs (its pthread workers load under the CSP and COEP).
   const two = await cameraCheck(page, TWO);
@@ -65,7 +71,10 @@ test('the served page carries COOP and COEP, is cross-origin isolated, and wasm 
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
-  test('after an offline reload served by the service worker, the page is still isolated and wasm still threaded', async ({ page, context }) => {
+  test('after an offline reload served by the service worker, the page is still isolated and wasm still threaded', async ({
+    page,
+    context,
+  }) => {
     await page.goto(`${TWO}#/home`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
@@ -89,7 +98,9 @@ test.describe('offline', () => {
   });
 });
 
-test('without the isolation headers the page is not isolated and wasm runs on one thread (two asked for), and says why', async ({ page }) => {
+test('without the isolation headers the page is not isolated and wasm runs on one thread (two asked for), and says why', async ({
+  page,
+}) => {
   // The same app from a server that does not isolate: the headers are taken off every response.
   await page.route('**/*', async (route) => {
     const res = await route.fetch();
@@ -104,19 +115,26 @@ test('without the isolation headers the page is not isolated and wasm runs on on
   expect(s.threads).toBe(1);
   // The model runs on (more frames come), on the single-thread binary.
   await waitForFrames(page, s.frames + 5);
-  expect(await engineLine(page)).toBe('Running on wasm with SIMD, on one thread: this page was served without the isolation headers that let it share memory between threads.');
+  expect(await engineLine(page)).toBe(
+    'Running on wasm with SIMD, on one thread: this page was served without the isolation headers that let it share memory between threads.',
+  );
 });
 
 test('a threaded start that hangs falls back to one thread after the start-up timeout', async ({ page }) => {
   // Withholding the pthread workers' script leaves them unable to start, and Emscripten waits for them for ever:
   // the hang the minifier once caused. The app gives the threaded start 5 s, then starts single-thread wasm.
   let withheld = 0;
-  await page.route(/\/assets\/tfjs-backend-wasm-threaded-simd-[0-9a-f]+\.js$/, (route) => { withheld += 1; return route.fulfill({ status: 404, body: 'withheld by the test' }); });
+  await page.route(/\/assets\/tfjs-backend-wasm-threaded-simd-[0-9a-f]+\.js$/, (route) => {
+    withheld += 1;
+    return route.fulfill({ status: 404, body: 'withheld by the test' });
+  });
   const s = await cameraCheck(page, TWO);
   expect(withheld).toBeGreaterThan(0);
   expect(await isolated(page)).toBe(true);
   expect(s.backend).toBe('wasm');
   expect(s.threads).toBe(1);
   await waitForFrames(page, s.frames + 5);
-  expect(await engineLine(page)).toMatch(/^Running on wasm with SIMD, on one thread: the faster multi-threaded start did not finish in time/);
+  expect(await engineLine(page)).toMatch(
+    /^Running on wasm with SIMD, on one thread: the faster multi-threaded start did not finish in time/,
+  );
 });

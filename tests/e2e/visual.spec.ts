@@ -46,7 +46,10 @@ test('visual baseline: the summary of a hold (replayed still plank, 5 s routine)
   test.setTimeout(90_000);
   await serveReplay(page, 'still-03', still(readFixture('03_plank_forearm_side_kaiakol005'), 40, 60));
   await page.addInitScript(() => {
-    localStorage.setItem('form-coach:routine@1', JSON.stringify({ id: 'v', name: 'One short plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 5, restSec: 0 }] }));
+    localStorage.setItem(
+      'form-coach:routine@1',
+      JSON.stringify({ id: 'v', name: 'One short plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 5, restSec: 0 }] }),
+    );
   });
   await page.goto('/?voice=off&replay=still-03#/home');
   await page.getByRole('button', { name: 'Start routine' }).click();
@@ -56,6 +59,9 @@ test('visual baseline: the summary of a hold (replayed still plank, 5 s routine)
   await page.evaluate(() => document.fonts.ready);
   // The date and time of the set change every run.
   await expect(page).toHaveScreenshot('summary-hold.png', {
-    fullPage: true, animations: 'disabled', maxDiffPixelRatio: 0.01, mask: [page.locator('.summary-head .hint')],
+    fullPage: true,
+    animations: 'disabled',
+    maxDiffPixelRatio: 0.01,
+    mask: [page.locator('.summary-head .hint')],
   });
 });

@@ -34,23 +34,14 @@ const NEEDS: [pkg: string, file: string][] = [
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(join(home, '.config', 'speech-dispatcher'), { recursive: true });
 mkdirSync(runtime, { recursive: true, mode: 0o700 });
-writeFileSync(join(home, '.config', 'speech-dispatcher', 'speechd.conf'), [
-  'LogLevel 3',
-  'DefaultModule espeak-ng',
-  'AudioOutputMethod "alsa"',
-  'AudioALSADevice "default"',
-  'Timeout 5',
-  '',
-].join('\n'));
-writeFileSync(join(home, '.asoundrc'), [
-  'pcm.!default {',
-  '  type file',
-  '  slave.pcm "null"',
-  `  file "${wav}"`,
-  '  format "wav"',
-  '}',
-  '',
-].join('\n'));
+writeFileSync(
+  join(home, '.config', 'speech-dispatcher', 'speechd.conf'),
+  ['LogLevel 3', 'DefaultModule espeak-ng', 'AudioOutputMethod "alsa"', 'AudioALSADevice "default"', 'Timeout 5', ''].join('\n'),
+);
+writeFileSync(
+  join(home, '.asoundrc'),
+  ['pcm.!default {', '  type file', '  slave.pcm "null"', `  file "${wav}"`, '  format "wav"', '}', ''].join('\n'),
+);
 
 test.use({
   launchOptions: {
@@ -60,7 +51,10 @@ test.use({
   },
 });
 
-interface Heard { text: string; events: { type: string; at: number; error?: string }[] }
+interface Heard {
+  text: string;
+  events: { type: string; at: number; error?: string }[];
+}
 type VoiceWindow = Window & { __heard?: Heard[] };
 
 /** Notes what each utterance the app hands to the real speechSynthesis does (start, end, error). */
@@ -73,7 +67,9 @@ async function listenToUtterances(page: Page): Promise<void> {
       const h: Heard = { text: u.text, events: [] };
       w.__heard!.push(h);
       for (const type of ['start', 'end', 'error'] as const) {
-        u.addEventListener(type, (e) => h.events.push({ type, at: performance.now(), ...(type === 'error' ? { error: (e as SpeechSynthesisErrorEvent).error } : {}) }));
+        u.addEventListener(type, (e) =>
+          h.events.push({ type, at: performance.now(), ...(type === 'error' ? { error: (e as SpeechSynthesisErrorEvent).error } : {}) }),
+        );
       }
       real(u);
     };
@@ -114,12 +110,17 @@ test('the voice is heard: voices are listed, a cue is spoken to its end, and the
   await page.goto('/?backend=wasm#/settings');
 
   // The voices arrive asynchronously (speech-dispatcher lists espeak-ng's voices; ~3 s here).
-  const voices = await page.evaluate(() => new Promise<number>((resolve) => {
-    const n = () => speechSynthesis.getVoices().length;
-    if (n() > 0) return resolve(n());
-    speechSynthesis.addEventListener('voiceschanged', () => { if (n() > 0) resolve(n()); });
-    setTimeout(() => resolve(n()), 20_000);
-  }));
+  const voices = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const n = () => speechSynthesis.getVoices().length;
+        if (n() > 0) return resolve(n());
+        speechSynthesis.addEventListener('voiceschanged', () => {
+          if (n() > 0) resolve(n());
+        });
+        setTimeout(() => resolve(n()), 20_000);
+      }),
+  );
   console.log(`[voice] ${voices} voices listed`);
   expect(voices).toBeGreaterThan(0);
   // The app lists them too (the voice menu has more than its "Browser default" entry).
@@ -127,10 +128,13 @@ test('the voice is heard: voices are listed, a cue is spoken to its end, and the
 
   // "Try the voice" goes through the same speaker as every live cue.
   await page.getByRole('button', { name: 'Try the voice' }).click();
-  await expect.poll(() => page.evaluate(() => (window as VoiceWindow).__heard?.[0]?.events.map((e) => e.type) ?? []), { timeout: 20_000 })
+  await expect
+    .poll(() => page.evaluate(() => (window as VoiceWindow).__heard?.[0]?.events.map((e) => e.type) ?? []), { timeout: 20_000 })
     .toContain('end');
   const heard = (await page.evaluate(() => (window as VoiceWindow).__heard ?? []))[0]!;
-  console.log(`[voice] "${heard.text}": ${heard.events.map((e) => `${e.type}${e.error ? ` (${e.error})` : ''} at ${Math.round(e.at)} ms`).join(', ')}`);
+  console.log(
+    `[voice] "${heard.text}": ${heard.events.map((e) => `${e.type}${e.error ? ` (${e.error})` : ''} at ${Math.round(e.at)} ms`).join(', ')}`,
+  );
   expect(heard.events.map((e) => e.type)).toEqual(['start', 'end']);
 
   // What reached the "speakers": speech-length sound, not silence. Speech at espeak-ng's level has an RMS
@@ -140,9 +144,14 @@ test('the voice is heard: voices are listed, a cue is spoken to its end, and the
   const seconds = samples.length / channels / rate;
   let sum = 0;
   let loud = 0;
-  for (const s of samples) { sum += s * s; if (Math.abs(s) > 1000) loud += 1; }
+  for (const s of samples) {
+    sum += s * s;
+    if (Math.abs(s) > 1000) loud += 1;
+  }
   const rms = Math.sqrt(sum / Math.max(1, samples.length));
-  console.log(`[voice] speakers got ${seconds.toFixed(2)} s at ${rate} Hz × ${channels}, RMS ${rms.toFixed(0)}, ${(100 * loud / Math.max(1, samples.length)).toFixed(0)} % of samples louder than 1000`);
+  console.log(
+    `[voice] speakers got ${seconds.toFixed(2)} s at ${rate} Hz × ${channels}, RMS ${rms.toFixed(0)}, ${((100 * loud) / Math.max(1, samples.length)).toFixed(0)} % of samples louder than 1000`,
+  );
   expect(seconds).toBeGreaterThan(1);
   expect(rms).toBeGreaterThan(500);
   expect(loud / samples.length).toBeGreaterThan(0.05);

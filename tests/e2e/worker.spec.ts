@@ -35,29 +35,43 @@ async function sampleFrames(page: Page, n: number): Promise<Frame[]> {
   while (out.length < n && Date.now() < deadline) {
     // The next processed frame (a different time stamp from the one taken last).
     const last = out[out.length - 1]?.t ?? null;
-    const handle = await page.waitForFunction((prev) => {
-      const f = (window as unknown as { __formCoach: Hook }).__formCoach.getLastFrame();
-      return f && f.t !== prev ? f : null;
-    }, last, { timeout: Math.max(1, deadline - Date.now()), polling: 'raf' });
-    out.push(await handle.jsonValue() as Frame);
+    const handle = await page.waitForFunction(
+      (prev) => {
+        const f = (window as unknown as { __formCoach: Hook }).__formCoach.getLastFrame();
+        return f && f.t !== prev ? f : null;
+      },
+      last,
+      { timeout: Math.max(1, deadline - Date.now()), polling: 'raf' },
+    );
+    out.push((await handle.jsonValue()) as Frame);
   }
   return out;
 }
 
 /** Median position of each main joint (score > 0.2), as a share of the frame's width and height. */
 function medianPositions(frames: Frame[]): Map<string, { x: number; y: number; n: number }> {
-  const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
+  const med = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)] ?? NaN;
+  };
   const out = new Map<string, { x: number; y: number; n: number }>();
   for (const name of MAIN_JOINTS) {
-    const pts = frames.flatMap((f) => (f.poses[0]?.keypoints ?? []).filter((k) => k.name === name && k.score > 0.2).map((k) => ({ x: k.x / f.width, y: k.y / f.height })));
+    const pts = frames.flatMap((f) =>
+      (f.poses[0]?.keypoints ?? []).filter((k) => k.name === name && k.score > 0.2).map((k) => ({ x: k.x / f.width, y: k.y / f.height })),
+    );
     out.set(name, { x: med(pts.map((p) => p.x)), y: med(pts.map((p) => p.y)), n: pts.length });
   }
   return out;
 }
 
 /** Frames where a person was found: at least 12 of the 13 main points (with the nose) scored above 0.3. */
-const skeletonFrames = (frames: Frame[]): number => frames.filter((f) =>
-  (f.poses[0]?.keypoints ?? []).filter((k) => ((MAIN_JOINTS as readonly string[]).includes(k.name) || k.name === 'nose') && k.score > 0.3).length >= 12).length;
+const skeletonFrames = (frames: Frame[]): number =>
+  frames.filter(
+    (f) =>
+      (f.poses[0]?.keypoints ?? []).filter(
+        (k) => ((MAIN_JOINTS as readonly string[]).includes(k.name) || k.name === 'nose') && k.score > 0.3,
+      ).length >= 12,
+  ).length;
 
 test('a plank set runs on keypoints from the worker: skeletons arrive and the hold counts past 0:02', async ({ page }) => {
   needsClip();
@@ -69,7 +83,12 @@ test('a plank set runs on keypoints from the worker: skeletons arrive and the ho
   expect(s.backend).toBe('wasm');
   expect(s.model).toBe('movenet-lightning');
   // The model really is in a worker: the worker exists, and TensorFlow.js never loaded on the page itself.
-  expect(page.workers().map((w) => w.url()).filter((u) => /poseWorker/.test(u))).toHaveLength(1);
+  expect(
+    page
+      .workers()
+      .map((w) => w.url())
+      .filter((u) => /poseWorker/.test(u)),
+  ).toHaveLength(1);
   expect(await page.evaluate(() => '_tfengine' in globalThis)).toBe(false);
 
   const frames = await sampleFrames(page, 15);
@@ -78,7 +97,9 @@ test('a plank set runs on keypoints from the worker: skeletons arrive and the ho
   await expect.poll(() => shownHold(page), { timeout: 60_000, intervals: [250] }).toBeGreaterThanOrEqual(3);
   await expect(page.getByRole('alert')).toHaveCount(0);
   const after = await stats(page);
-  console.log(`[worker] ${after.frames} frames, ${after.fps.toFixed(1)} frames/s, model ${after.modelMs.toFixed(1)} ms/frame (frame copy + worker), dropped ${after.dropped}`);
+  console.log(
+    `[worker] ${after.frames} frames, ${after.fps.toFixed(1)} frames/s, model ${after.modelMs.toFixed(1)} ms/frame (frame copy + worker), dropped ${after.dropped}`,
+  );
   await page.screenshot({ path: 'test-results/screens/worker-plank.png' });
 });
 
@@ -109,13 +130,19 @@ test('keypoints from the worker match the main thread on the same clip (within 2
     report.push(`${name} ${(d * 100).toFixed(2)}%`);
     expect.soft(d, `${name}: worker vs main-thread median position`).toBeLessThan(TOLERANCE);
   }
-  console.log(`[worker parity] ${first.width}×${first.height}, worker ${w.frames.length} frames, main ${m.frames.length} frames; ${report.join(', ')}`);
+  console.log(
+    `[worker parity] ${first.width}×${first.height}, worker ${w.frames.length} frames, main ${m.frames.length} frames; ${report.join(', ')}`,
+  );
 });
 
 test('a damaged model file loaded in the worker gives the model-load screen', async ({ page }) => {
   // Served and non-empty (so the page-side file check passes), but not the weights the model describes:
   // the load fails inside the worker, and the page must still say which model and what to do.
-  await page.context().route('**/models/movenet-lightning.bin', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(4096, 7) }));
+  await page
+    .context()
+    .route('**/models/movenet-lightning.bin', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(4096, 7) }),
+    );
   await page.goto(`/?${Q}&worker=1`);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The pose model could not be loaded');
@@ -179,8 +206,14 @@ test.describe('offline', () => {
     await waitForFrames(page, 2, 90_000);
     const cachedUrls = () => cachedPaths(page);
     // Lightning, used here, cached on its first use; Thunder, the default, precached on the first visit.
-    await expect.poll(async () => (await cachedUrls()).filter((u) => u.startsWith('/models/')).sort(), { timeout: 20_000 })
-      .toEqual(['/models/movenet-lightning.bin', '/models/movenet-lightning.json', '/models/movenet-thunder.bin', '/models/movenet-thunder.json']);
+    await expect
+      .poll(async () => (await cachedUrls()).filter((u) => u.startsWith('/models/')).sort(), { timeout: 20_000 })
+      .toEqual([
+        '/models/movenet-lightning.bin',
+        '/models/movenet-lightning.json',
+        '/models/movenet-thunder.bin',
+        '/models/movenet-thunder.json',
+      ]);
     expect((await cachedUrls()).filter((u) => /\/assets\/poseWorker-[\w-]+\.js$/.test(u))).toHaveLength(1);
 
     await context.setOffline(true);

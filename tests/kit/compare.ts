@@ -34,45 +34,80 @@ export const FALSE_FAULT_MAX = 1;
 const overlaps = (a0: number, a1: number, b0: number, b1: number) => a0 <= b1 && b0 <= a1;
 
 export function compare(s: Summary, e: Expected): Verdict {
-  const reps = e.reps === undefined ? null : { expected: e.reps, got: s.reps.total, ok: Math.abs(s.reps.total - e.reps) <= (e.repsTolerance ?? 0) };
-  const hold = e.holdSec === undefined ? null : { expected: e.holdSec, got: s.holdSec, ok: Math.abs(s.holdSec - e.holdSec) <= (e.holdTolerance ?? 1) };
+  const reps =
+    e.reps === undefined ? null : { expected: e.reps, got: s.reps.total, ok: Math.abs(s.reps.total - e.reps) <= (e.repsTolerance ?? 0) };
+  const hold =
+    e.holdSec === undefined ? null : { expected: e.holdSec, got: s.holdSec, ok: Math.abs(s.holdSec - e.holdSec) <= (e.holdTolerance ?? 1) };
   let holds: Verdict['holds'] = null;
   if (e.holds && e.holds.some((h) => h.side)) {
-    const matched = e.holds.filter((h) => s.holds.some((g) => g.side === h.side && overlaps(g.startSec, g.endSec, h.startSec, h.endSec))).length;
+    const matched = e.holds.filter((h) =>
+      s.holds.some((g) => g.side === h.side && overlaps(g.startSec, g.endSec, h.startSec, h.endSec)),
+    ).length;
     holds = { expected: e.holds.length, matched, ok: matched === e.holds.length };
   }
   const faultHits = e.faults.map((f) => {
     const hit = s.faults.some((g) => g.id === f.id && overlaps(g.startSec, g.endSec, f.startSec - FAULT_SLACK, f.endSec + FAULT_SLACK));
-    const cover = covered(s.faults.filter((g) => g.id === f.id), f.startSec, f.endSec);
+    const cover = covered(
+      s.faults.filter((g) => g.id === f.id),
+      f.startSec,
+      f.endSec,
+    );
     return { id: f.id, found: hit && cover >= (f.minCover ?? 0), cover };
   });
   const found = faultHits.filter((h) => h.found).length;
   const faults = { expected: e.faults.length, found, ok: found === e.faults.length };
-  const unexpected = s.faults.filter((g) => g.endSec - g.startSec > FALSE_FAULT_MAX &&
-    !e.faults.some((f) => f.id === g.id && overlaps(g.startSec, g.endSec, f.startSec - FAULT_SLACK, f.endSec + FAULT_SLACK)));
+  const unexpected = s.faults.filter(
+    (g) =>
+      g.endSec - g.startSec > FALSE_FAULT_MAX &&
+      !e.faults.some((f) => f.id === g.id && overlaps(g.startSec, g.endSec, f.startSec - FAULT_SLACK, f.endSec + FAULT_SLACK)),
+  );
   // Good spans: any fault standing over FALSE_FAULT_MAX inside one (its part inside the span) is false.
-  const inGood = (e.goodSpans ?? []).flatMap((sp) => s.faults
-    .map((g) => ({ ...g, startSec: Math.max(g.startSec, sp.startSec), endSec: Math.min(g.endSec, sp.endSec) }))
-    .filter((g) => g.endSec - g.startSec > FALSE_FAULT_MAX));
+  const inGood = (e.goodSpans ?? []).flatMap((sp) =>
+    s.faults
+      .map((g) => ({ ...g, startSec: Math.max(g.startSec, sp.startSec), endSec: Math.min(g.endSec, sp.endSec) }))
+      .filter((g) => g.endSec - g.startSec > FALSE_FAULT_MAX),
+  );
   const falseFaults = e.goodForm ? unexpected : inGood;
   const cleanReps = e.cleanReps === undefined ? null : { max: e.cleanReps, got: s.cleanReps, ok: s.cleanReps <= e.cleanReps };
-  const lateSetup = e.setupOkAfterSec === undefined ? [] : s.cues
-    .filter((c) => c.id.startsWith('setup:') && c.id !== 'setup:no-person' && c.tSec > (e.setupOkAfterSec as number))
-    .map((c) => ({ tSec: c.tSec, id: c.id }));
-  const missingCues = (e.cues ?? []).filter((w) => !s.cues.some((c) => c.id.includes(w.id) && (w.bySec === undefined || c.tSec <= w.bySec))).map((w) => w.id);
+  const lateSetup =
+    e.setupOkAfterSec === undefined
+      ? []
+      : s.cues
+          .filter((c) => c.id.startsWith('setup:') && c.id !== 'setup:no-person' && c.tSec > (e.setupOkAfterSec as number))
+          .map((c) => ({ tSec: c.tSec, id: c.id }));
+  const missingCues = (e.cues ?? [])
+    .filter((w) => !s.cues.some((c) => c.id.includes(w.id) && (w.bySec === undefined || c.tSec <= w.bySec)))
+    .map((w) => w.id);
   const wrongSides = e.sidesOnly ? s.holds.filter((h) => h.side !== null && !(e.sidesOnly as string[]).includes(h.side)).length : 0;
   const silent = isSilent(s);
-  const pass = (reps?.ok ?? true) && (hold?.ok ?? true) && (holds?.ok ?? true) && faults.ok && falseFaults.length === 0 &&
-    (cleanReps?.ok ?? true) && lateSetup.length === 0 && missingCues.length === 0 && wrongSides === 0 && !silent;
+  const pass =
+    (reps?.ok ?? true) &&
+    (hold?.ok ?? true) &&
+    (holds?.ok ?? true) &&
+    faults.ok &&
+    falseFaults.length === 0 &&
+    (cleanReps?.ok ?? true) &&
+    lateSetup.length === 0 &&
+    missingCues.length === 0 &&
+    wrongSides === 0 &&
+    !silent;
   return { reps, hold, holds, faults, faultHits, cleanReps, falseFaults, lateSetup, missingCues, wrongSides, silent, pass };
 }
 
 /** Share of [a, b] (s) covered by the union of the spans. */
 function covered(spans: readonly { startSec: number; endSec: number }[], a: number, b: number): number {
   if (!(b > a)) return 0;
-  const cut = spans.map((g) => [Math.max(a, g.startSec), Math.min(b, g.endSec)] as const).filter(([x, y]) => y > x).sort((p, q) => p[0] - q[0]);
-  let total = 0, end = a;
-  for (const [x, y] of cut) { if (y <= end) continue; total += y - Math.max(x, end); end = y; }
+  const cut = spans
+    .map((g) => [Math.max(a, g.startSec), Math.min(b, g.endSec)] as const)
+    .filter(([x, y]) => y > x)
+    .sort((p, q) => p[0] - q[0]);
+  let total = 0,
+    end = a;
+  for (const [x, y] of cut) {
+    if (y <= end) continue;
+    total += y - Math.max(x, end);
+    end = y;
+  }
   return total / (b - a);
 }
 

@@ -27,7 +27,11 @@ export function replayFrames(exercise: ExerciseId, frames: readonly PoseFrame[],
     }
   };
   const sb = new SummaryBuilder(exercise, source, COACH_WORDS);
-  for (const f of frames) { const r = step(s, f); take(r.events); sb.add(s.t, r.events, r.view); }
+  for (const f of frames) {
+    const r = step(s, f);
+    take(r.events);
+    sb.add(s.t, r.events, r.view);
+  }
   const end = finish(s);
   take(end);
   sb.add(s.t, end, null);

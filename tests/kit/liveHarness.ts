@@ -22,12 +22,16 @@ export class FakeClock implements Clock {
   private nextId = 0;
   private readonly timers = new Map<number, { every: number; next: number; fn: () => void }>();
 
-  now(): number { return this.t; }
+  now(): number {
+    return this.t;
+  }
 
   every(ms: number, fn: () => void): () => void {
     const id = ++this.nextId;
     this.timers.set(id, { every: ms, next: this.t + ms, fn });
-    return () => { this.timers.delete(id); };
+    return () => {
+      this.timers.delete(id);
+    };
   }
 
   /** Moves time on by `ms`, calling each due callback at its time and letting promises settle after each. */
@@ -71,7 +75,10 @@ export interface Harness {
  * A LiveSession on `frames` (a recorded stream, replayed in a loop at `fps`), attached to a stand-in stage.
  * Nothing runs until the test opens an exercise and winds the clock.
  */
-export async function harness(frames: readonly PoseFrame[], opts: { fps?: number; routine?: Routine; pending?: PendingStore } = {}): Promise<Harness> {
+export async function harness(
+  frames: readonly PoseFrame[],
+  opts: { fps?: number; routine?: Routine; pending?: PendingStore } = {},
+): Promise<Harness> {
   const clock = new FakeClock();
   const fixture = framesToFixture(frames, { source: 'test', model: 'movenet-thunder', fps: opts.fps ?? 15 });
   const store = createAppStore();
@@ -84,15 +91,24 @@ export async function harness(frames: readonly PoseFrame[], opts: { fps?: number
     openSource: () => Promise.resolve(replayOpened(fixture)),
     camera: replayCamera(fixture, clock),
     clock,
-    speaker: { say: (text) => { spoken.push({ t: clock.now(), text }); }, cancel: () => undefined, configure: () => undefined },
-    save: (r) => { saved.push(r); return Promise.resolve(); },
+    speaker: {
+      say: (text) => {
+        spoken.push({ t: clock.now(), text });
+      },
+      cancel: () => undefined,
+      configure: () => undefined,
+    },
+    save: (r) => {
+      saved.push(r);
+      return Promise.resolve();
+    },
     loadRoutine: () => opts.routine ?? DEFAULT_ROUTINE,
     go: (screen) => store.setState({ screen }),
     wallClock: () => 1_800_000_000_000 + clock.now(),
     ...(opts.pending ? { pending: opts.pending } : {}),
   });
   store.subscribe((s) => {
-    const name = s.screen === 'summary' ? 'summary' : s.live?.stage ?? null;
+    const name = s.screen === 'summary' ? 'summary' : (s.live?.stage ?? null);
     if (name && path[path.length - 1] !== name) path.push(name);
   });
   session.start();

@@ -8,12 +8,17 @@ describe('committed fixtures', () => {
     const e = await loadClip('no_such_clip', 'movenet-thunder').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(MissingFixtureError);
     expect(String((e as Error).message)).toBe(
-      'committed fixture test-fixtures/keypoints/no_such_clip.movenet-thunder.json is missing: restore it (git checkout -- test-fixtures/keypoints/no_such_clip.movenet-thunder.json) or re-record it: npm run record -- no_such_clip --model movenet-thunder');
-    await expect(loadClip('03_plank_forearm_side_kaiakol005', 'movenet-no-such-model')).rejects.toThrow(/03_plank_forearm_side_kaiakol005\.movenet-no-such-model\.json is missing/);
+      'committed fixture test-fixtures/keypoints/no_such_clip.movenet-thunder.json is missing: restore it (git checkout -- test-fixtures/keypoints/no_such_clip.movenet-thunder.json) or re-record it: npm run record -- no_such_clip --model movenet-thunder',
+    );
+    await expect(loadClip('03_plank_forearm_side_kaiakol005', 'movenet-no-such-model')).rejects.toThrow(
+      /03_plank_forearm_side_kaiakol005\.movenet-no-such-model\.json is missing/,
+    );
   });
 
   it('a missing constructed stream is an error naming the command that rebuilds it', async () => {
-    await expect(loadConstructed('no_such_stream')).rejects.toThrow(/test-fixtures\/constructed\/no_such_stream\.keypoints\.json is missing: .*npm run construct/);
+    await expect(loadConstructed('no_such_stream')).rejects.toThrow(
+      /test-fixtures\/constructed\/no_such_stream\.keypoints\.json is missing: .*npm run construct/,
+    );
   });
 
   it('a committed one loads', async () => {

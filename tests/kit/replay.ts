@@ -59,7 +59,10 @@ export function expectedOutcomes(): Record<string, Expected> {
  * deleted fixture must not turn its test green). Only the shared videos (../shared) may be absent.
  */
 export class MissingFixtureError extends Error {
-  constructor(readonly file: string, restore: string) {
+  constructor(
+    readonly file: string,
+    restore: string,
+  ) {
     super(`committed fixture ${file} is missing: restore it (git checkout -- ${file}) or ${restore}`);
     this.name = 'MissingFixtureError';
   }
@@ -74,7 +77,11 @@ export function cutFrames(frames: readonly PoseFrame[], s0: number, s1: number):
 export async function loadClip(clip: string, model = 'movenet-thunder'): Promise<PoseFrame[]> {
   const key = `../../test-fixtures/keypoints/${clip}.${model}.json`;
   const load = fixtures[key];
-  if (!load) throw new MissingFixtureError(`test-fixtures/keypoints/${clip}.${model}.json`, `re-record it: npm run record -- ${clip} --model ${model}`);
+  if (!load)
+    throw new MissingFixtureError(
+      `test-fixtures/keypoints/${clip}.${model}.json`,
+      `re-record it: npm run record -- ${clip} --model ${model}`,
+    );
   return fixtureToFrames(parseFixture((await load()).default));
 }
 

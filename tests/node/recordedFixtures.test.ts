@@ -39,14 +39,17 @@ function median(xs: number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
-const between = (frames: PoseFrame[], s0: number, s1: number) => frames.filter((f) => f.t >= s0 * 1000 && f.t <= s1 * 1000 && f.poses.length > 0);
+const between = (frames: PoseFrame[], s0: number, s1: number) =>
+  frames.filter((f) => f.t >= s0 * 1000 && f.t <= s1 * 1000 && f.poses.length > 0);
 
 /** Shoulder–hip–ankle angle on the side the model sees better (a side view hides the far side). */
 function bodyLine(f: PoseFrame): number {
-  const side = ['left', 'right'].map((s) => {
-    const pts = [kp(f, `${s}_shoulder`), kp(f, `${s}_hip`), kp(f, `${s}_ankle`)] as const;
-    return { pts, score: pts.reduce((t, p) => t + p.score, 0) };
-  }).sort((a, b) => b.score - a.score)[0]!;
+  const side = ['left', 'right']
+    .map((s) => {
+      const pts = [kp(f, `${s}_shoulder`), kp(f, `${s}_hip`), kp(f, `${s}_ankle`)] as const;
+      return { pts, score: pts.reduce((t, p) => t + p.score, 0) };
+    })
+    .sort((a, b) => b.score - a.score)[0]!;
   return angle(...side.pts);
 }
 
@@ -90,8 +93,9 @@ describe('every listed clip has a complete fixture per model', () => {
     const margin = 0.05;
     const sure = f.frames.flatMap((fr) => fr.keypoints).filter(([, , s]) => s >= 0.3);
     expect(sure.length).toBeGreaterThan(0);
-    const far = sure.filter(([x, y]) =>
-      x < -margin * f.width || y < -margin * f.height || x > (1 + margin) * f.width || y > (1 + margin) * f.height);
+    const far = sure.filter(
+      ([x, y]) => x < -margin * f.width || y < -margin * f.height || x > (1 + margin) * f.width || y > (1 + margin) * f.height,
+    );
     expect(far).toEqual([]);
   });
 });
@@ -166,8 +170,14 @@ describe('the fixtures carry what a person saw (MoveNet Thunder)', () => {
       // The card's end is approximate (±0.2 s), so its last half second is left out.
       const onCard = f.frames.filter((fr) => inT(fr, card.start, card.end - 0.5));
       expect(onCard.length).toBeGreaterThan(50);
-      expect(onCard.filter((fr) => fr.keypoints.length > 0), model).toHaveLength(0);
-      expect(f.frames.filter((fr) => inT(fr, hold.start, hold.end) && fr.keypoints.length === 0), model).toHaveLength(0);
+      expect(
+        onCard.filter((fr) => fr.keypoints.length > 0),
+        model,
+      ).toHaveLength(0);
+      expect(
+        f.frames.filter((fr) => inT(fr, hold.start, hold.end) && fr.keypoints.length === 0),
+        model,
+      ).toHaveLength(0);
     }
   });
 });

@@ -17,7 +17,10 @@ const videos = haveVideos();
 const models = haveModels(MODEL_FILES['movenet-lightning']);
 if (!videos) console.warn(`recorder.test: shared clips not found at ${videosDir}; skipping the tests that decode them`);
 /** The model files are installed with the packages: their absence is a broken install, a failure, not a skip. */
-const needModels = () => beforeAll(() => { if (!models) throw new Error('model files missing under models/: run `npm run models` (npm ci does it)'); });
+const needModels = () =>
+  beforeAll(() => {
+    if (!models) throw new Error('model files missing under models/: run `npm run models` (npm ci does it)');
+  });
 
 /** Mean brightness of a band of columns. */
 function columnMean(f: RgbFrame, x0: number, x1: number): number {
@@ -81,8 +84,13 @@ describe.skipIf(!videos)('recording is reproducible (golden)', () => {
   it(`${id}: first second matches test-fixtures within 1.5 px`, async () => {
     const committed = parseFixture(JSON.parse(readFileSync(fixturePath(id, 'movenet-lightning'), 'utf8')));
     const r = await recordVideo({
-      video: clipVideoPath(clip), model: 'movenet-lightning', fps: committed.fps, crop: clipCrop(clip),
-      maxSide: list.maxSide, duration: 1, repoRoot,
+      video: clipVideoPath(clip),
+      model: 'movenet-lightning',
+      fps: committed.fps,
+      crop: clipCrop(clip),
+      maxSide: list.maxSide,
+      duration: 1,
+      repoRoot,
     });
     expect(r.fixture.width).toBe(committed.width);
     expect(r.fixture.height).toBe(committed.height);
@@ -111,9 +119,11 @@ describe('the record command', () => {
       const video = join(dir, 'empty.mp4');
       execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=gray:s=320x240:r=30:d=1', '-pix_fmt', 'yuv420p', video]);
       const out = join(dir, 'empty.json');
-      execFileSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [
-        join(repoRoot, 'scripts', 'record.ts'), video, '--model', 'movenet-lightning', '--fps', '10', '--out', out, '--quiet',
-      ], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(
+        join(repoRoot, 'node_modules', '.bin', 'tsx'),
+        [join(repoRoot, 'scripts', 'record.ts'), video, '--model', 'movenet-lightning', '--fps', '10', '--out', out, '--quiet'],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       const raw = JSON.parse(readFileSync(out, 'utf8')) as { recording: { video: string; crop: string | null } };
       const f = parseFixture(raw);
       expect([f.width, f.height, f.fps, f.model]).toEqual([320, 240, 10, 'movenet-lightning']);
@@ -125,14 +135,17 @@ describe('the record command', () => {
     }
   });
 
-  it('records a video with the app\'s default model when no --model is given, into the one --out file', () => {
+  it("records a video with the app's default model when no --model is given, into the one --out file", () => {
     const dir = mkdtempSync(join(tmpdir(), 'form-coach-record-'));
     try {
       const video = join(dir, 'short.mp4');
       execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=gray:s=160x120:r=30:d=0.2', '-pix_fmt', 'yuv420p', video]);
       const out = join(dir, 'short.json');
-      execFileSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'scripts', 'record.ts'), video, '--fps', '10', '--out', out, '--quiet'],
-        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(
+        join(repoRoot, 'node_modules', '.bin', 'tsx'),
+        [join(repoRoot, 'scripts', 'record.ts'), video, '--fps', '10', '--out', out, '--quiet'],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       const f = parseFixture(JSON.parse(readFileSync(out, 'utf8')));
       expect(f.model).toBe(DEFAULT_MODEL);
       expect(f.frames).toHaveLength(2);
@@ -145,7 +158,9 @@ describe('the record command', () => {
     let msg = '';
     try {
       execFileSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'scripts', 'record.ts'), 'no_such_clip'], {
-        cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
       });
     } catch (e) {
       msg = String((e as { stderr?: string }).stderr);

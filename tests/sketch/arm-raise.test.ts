@@ -17,7 +17,9 @@ import { armRaise } from './arm-raise';
 
 const id = 'arm-raise' as ExerciseId;
 let unregister: () => void = () => {};
-beforeAll(() => { unregister = registerExercise(armRaise); });
+beforeAll(() => {
+  unregister = registerExercise(armRaise);
+});
 afterAll(() => unregister());
 
 describe('a 12th exercise in one file', () => {
@@ -35,25 +37,42 @@ describe('a 12th exercise in one file', () => {
     expect(r.reps).toHaveLength(3);
     r.reps.forEach((x, i) => expect(Math.abs(x.tSec - [1.5, 3.1, 4.8][i]!)).toBeLessThan(0.6));
     // Its own rule runs on its own memory: played three times faster, the raises come too soon.
-    const fast = replayFrames(id, frames.map((f) => ({ ...f, t: f.t / 3 })), '24 x3');
+    const fast = replayFrames(
+      id,
+      frames.map((f) => ({ ...f, t: f.t / 3 })),
+      '24 x3',
+    );
     expect(fast.faultStarts.map((f) => f.id)).toContain('too-fast');
     expect(summarize(id, frames, '24').reps.total).toBe(3);
   });
 
-  it('the app reads its counter and metric from the record: the set\'s target, the counter line, the summary', () => {
+  it("the app reads its counter and metric from the record: the set's target, the counter line, the summary", () => {
     expect(counterMode(EXERCISES[id])).toEqual({ mode: 'reps', sides: false });
     const counts = (total: number) => ({ total, left: 0, right: 0 });
     expect(targetReached(EXERCISES[id], { reps: counts(8), holdSec: counts(0) }, { reps: 8 })).toBe(true);
     const rec = {
-      id: 'a', version: 1, exerciseId: id, source: 'live', startedAt: 0, updatedAt: 0, endedAt: 1, reps: counts(6),
-      holdSec: counts(0), goodFormSec: 0, activeSec: 20, faults: [], metric: { label: 'hand depth below shoulder', unit: 'torso lengths', series: [], min: 0.3, max: 1.1 },
-      painBefore: null, painAfter: null, target: { reps: 8 },
+      id: 'a',
+      version: 1,
+      exerciseId: id,
+      source: 'live',
+      startedAt: 0,
+      updatedAt: 0,
+      endedAt: 1,
+      reps: counts(6),
+      holdSec: counts(0),
+      goodFormSec: 0,
+      activeSec: 20,
+      faults: [],
+      metric: { label: 'hand depth below shoulder', unit: 'torso lengths', series: [], min: 0.3, max: 1.1 },
+      painBefore: null,
+      painAfter: null,
+      target: { reps: 8 },
     } as SessionRecord;
     expect(countLines(rec)).toEqual([{ label: 'Reps', value: '6 / 8', done: false }]);
     expect(chartRange(rec)).toEqual([0.2, 1.1]);
   });
 
-  it('appears in the default routine with its record\'s defaults, and on the cards', () => {
+  it("appears in the default routine with its record's defaults, and on the cards", () => {
     expect(defaultRoutine().blocks.at(-1)).toEqual({ exerciseId: 'arm-raise', sets: 2, reps: 8, restSec: 45 });
     expect(equipmentText(id)).toBe('Light dumbbells');
     expect(cameraNeeds(EXERCISES[id])).toBe('Side-on or facing it, head to hips in view');

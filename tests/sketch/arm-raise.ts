@@ -17,13 +17,19 @@ export const MIN_REP_GAP_MS = 1000;
 const depth = (b: Body, s: 'left' | 'right'): number | null => dropT(b, jointIndex(s, 'shoulder'), jointIndex(s, 'wrist'));
 
 /** The last counted top (NaN = none yet). */
-interface ArmRaiseMemory { lastTop: number }
+interface ArmRaiseMemory {
+  lastTop: number;
+}
 
 export const armRaise = defineExercise({
   id: 'arm-raise',
   name: 'Arm raise',
   group: 'strength',
-  instructions: ['Stand or hinge forward with light weights in your hands.', 'Raise your arms to shoulder height, together or one after the other.', 'Lower slowly.'],
+  instructions: [
+    'Stand or hinge forward with light weights in your hands.',
+    'Raise your arms to shoulder height, together or one after the other.',
+    'Lower slowly.',
+  ],
   view: 'any',
   required: ['shoulder', 'wrist', 'hip'],
   posture: { check: () => true },
@@ -35,7 +41,9 @@ export const armRaise = defineExercise({
   repChecks: [
     (r, ctx) => (r.kind === 'rep' && ctx.t - ctx.mem.lastTop < MIN_REP_GAP_MS ? finding('too-fast', 'minor', both('wrist')) : null),
   ],
-  rememberRep: (r, ctx) => { if (r.kind === 'rep') ctx.mem.lastTop = ctx.t; },
+  rememberRep: (r, ctx) => {
+    if (r.kind === 'rep') ctx.mem.lastTop = ctx.t;
+  },
   defaults: { reps: 8, sets: 2, restSec: 45 },
   card: { gear: [['dumbbells']], camera: 'either' },
   faultIds: ['too-fast'],

@@ -8,7 +8,10 @@ import { PAIR_WITHIN_MS, pairs } from './pairs';
 const CTX: CheckContext = { t: 0, phase: 'unknown', holding: false, metric: null, mem: {}, reps: 0 };
 type In = { l: number; r: number };
 const input = (b: Body): In => (b as Body & { input: In }).input;
-const spec = pairs({ reps: { direction: 'down', enter: 0.45, exit: 0.7, minTopMs: 60 }, sideMetric: (b, s: Side) => (s === 'left' ? input(b).l : input(b).r) });
+const spec = pairs({
+  reps: { direction: 'down', enter: 0.45, exit: 0.7, minTopMs: 60 },
+  sideMetric: (b, s: Side) => (s === 'left' ? input(b).l : input(b).r),
+});
 
 /** Frames 100 ms apart; returns the reps counted and the counter. */
 function drive(frames: In[]) {
@@ -16,13 +19,26 @@ function drive(frames: In[]) {
   c.useSpace('movenet');
   const out: CountEvent[] = [];
   frames.forEach((x, i) => {
-    const f: CountFrame = { t: i * 100, b: Object.assign(createBody(), { input: x }) as Body, points: 17, active: true, setupClear: true, inPos: true, formOk: true, ctx: CTX, metric: null, cutT: -Infinity, judgeableView: () => true };
+    const f: CountFrame = {
+      t: i * 100,
+      b: Object.assign(createBody(), { input: x }) as Body,
+      points: 17,
+      active: true,
+      setupClear: true,
+      inPos: true,
+      formOk: true,
+      ctx: CTX,
+      metric: null,
+      cutT: -Infinity,
+      judgeableView: () => true,
+    };
     c.step(f, out);
   });
   return { c, reps: out.filter((e) => e.type === 'rep').length };
 }
 /** A raise of one arm (or both) over 9 frames; the other arm hangs. */
-const raise = (side: 'l' | 'r' | 'both'): In[] => [0.9, 0.9, 0.9, 0.3, 0.3, 0.3, 0.9, 0.9, 0.9].map((v) => ({ l: side === 'r' ? 0.9 : v, r: side === 'l' ? 0.9 : v }));
+const raise = (side: 'l' | 'r' | 'both'): In[] =>
+  [0.9, 0.9, 0.9, 0.3, 0.3, 0.3, 0.9, 0.9, 0.9].map((v) => ({ l: side === 'r' ? 0.9 : v, r: side === 'l' ? 0.9 : v }));
 const hang = (n: number): In[] => Array.from({ length: n }, () => ({ l: 0.9, r: 0.9 }));
 
 describe('pairs (sketch)', () => {

@@ -6,7 +6,16 @@ import type { Body, Side } from '../../src/core/geometry';
 import { forFamily, type ModelFamily, type PerFamily } from '../../src/core/pose';
 import type { CheckContext, Memory } from '../../src/core/ruleContext';
 import { RepCounter } from '../../src/core/counting/repCounter';
-import type { CounterEvent, CounterShape, CountEvent, CountFrame, Counting, CountingSpec, RepPhase, RepThresholds } from '../../src/core/counting/types';
+import type {
+  CounterEvent,
+  CounterShape,
+  CountEvent,
+  CountFrame,
+  Counting,
+  CountingSpec,
+  RepPhase,
+  RepThresholds,
+} from '../../src/core/counting/types';
 
 /** The second top of a pair must come within this long (ms) of the first, or the first is forgotten. */
 export const PAIR_WITHIN_MS = 3000;
@@ -48,7 +57,9 @@ class Pairs<M extends Memory> implements Counting<M> {
     else for (const rc of this.counters) rc.th = th;
   }
 
-  inPosition(_b: Body, _ctx: CheckContext<M>): boolean { return true; }
+  inPosition(_b: Body, _ctx: CheckContext<M>): boolean {
+    return true;
+  }
 
   step(f: CountFrame<M>, out: CountEvent[]): void {
     const raw = this.raw;
@@ -60,7 +71,11 @@ class Pairs<M extends Memory> implements Counting<M> {
       }
     }
     let busy = raw.some((e) => e.type === 'top');
-    for (const rc of this.counters) if (rc.phase === 'moving' || rc.phase === 'top') { busy = true; this.startedShort = true; }
+    for (const rc of this.counters)
+      if (rc.phase === 'moving' || rc.phase === 'top') {
+        busy = true;
+        this.startedShort = true;
+      }
     this.busy = busy;
     for (const e of raw) {
       if (e.type !== 'top' || !e.side) continue;
@@ -70,7 +85,10 @@ class Pairs<M extends Memory> implements Counting<M> {
       this.total++;
       this.topT.left = this.topT.right = -Infinity;
       this.startedShort = false;
-      out.push({ type: 'rep', rep: { kind: 'rep', side: undefined, durationMs: e.durationMs, topMs: 0, cycleMs: 0, peak: e.peak, index: this.total } });
+      out.push({
+        type: 'rep',
+        rep: { kind: 'rep', side: undefined, durationMs: e.durationMs, topMs: 0, cycleMs: 0, peak: e.peak, index: this.total },
+      });
     }
   }
 
@@ -82,6 +100,10 @@ class Pairs<M extends Memory> implements Counting<M> {
     return p;
   }
 
-  reps(side?: Side): number { return side ? 0 : this.total; }
-  heldMs(): number { return 0; }
+  reps(side?: Side): number {
+    return side ? 0 : this.total;
+  }
+  heldMs(): number {
+    return 0;
+  }
 }

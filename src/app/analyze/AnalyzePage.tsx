@@ -60,10 +60,13 @@ export function AnalyzePage() {
   const settings = appStore.getState().settings;
 
   // Stop the analysis and free the file when leaving the page.
-  useEffect(() => () => {
-    abort.current?.abort();
-    if (url.current) URL.revokeObjectURL(url.current);
-  }, []);
+  useEffect(
+    () => () => {
+      abort.current?.abort();
+      if (url.current) URL.revokeObjectURL(url.current);
+    },
+    [],
+  );
 
   async function run(): Promise<void> {
     const v = video.current;
@@ -79,8 +82,15 @@ export function AnalyzePage() {
     let firstAt = Number.NaN;
     try {
       const result = await analyzeVideo({
-        url: url.current, fileName: file.name, exerciseId, model: settings.model, backend: settings.backend,
-        video: v, preview: preview.current, signal: ctrl.signal, workers: workersFromUrl(),
+        url: url.current,
+        fileName: file.name,
+        exerciseId,
+        model: settings.model,
+        backend: settings.backend,
+        video: v,
+        preview: preview.current,
+        signal: ctrl.signal,
+        workers: workersFromUrl(),
         onProgress: (done, total) => {
           const t = performance.now();
           if (Number.isNaN(firstAt) && done > 0) firstAt = t;
@@ -118,20 +128,41 @@ export function AnalyzePage() {
     <section className="analyze" aria-label="Analyse a recording">
       <h2>Analyse a recording</h2>
       <p className="hint">
-        Choose the exercise, then a video of yourself doing it. The video is analysed here, on this computer;
-        nothing is uploaded. Accuracy: {accuracyLabel(settings.model) ?? MODEL_LABELS[settings.model].name}; change it in Settings.
+        Choose the exercise, then a video of yourself doing it. The video is analysed here, on this computer; nothing is uploaded. Accuracy:{' '}
+        {accuracyLabel(settings.model) ?? MODEL_LABELS[settings.model].name}; change it in Settings.
       </p>
       <ol className="analyze-controls">
         <li>
           <label className="field">
             <span>1. Exercise in the video</span>
             <select
-              value={exerciseId ?? ''} disabled={running} data-testid="analyze-exercise"
-              onChange={(e) => { if (isExerciseId(e.target.value)) { setExerciseId(e.target.value); setStatus({ kind: 'idle' }); } }}
+              value={exerciseId ?? ''}
+              disabled={running}
+              data-testid="analyze-exercise"
+              onChange={(e) => {
+                if (isExerciseId(e.target.value)) {
+                  setExerciseId(e.target.value);
+                  setStatus({ kind: 'idle' });
+                }
+              }}
             >
-              <option value="" disabled>Choose the exercise…</option>
-              <optgroup label="Stretches">{ALL.filter((d) => d.group === 'stretch').map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</optgroup>
-              <optgroup label="Strengthening">{ALL.filter((d) => d.group === 'strength').map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</optgroup>
+              <option value="" disabled>
+                Choose the exercise…
+              </option>
+              <optgroup label="Stretches">
+                {ALL.filter((d) => d.group === 'stretch').map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Strengthening">
+                {ALL.filter((d) => d.group === 'strength').map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </label>
         </li>
@@ -139,15 +170,32 @@ export function AnalyzePage() {
           <label className="field">
             <span>2. Video file</span>
             <input
-              type="file" accept="video/*" disabled={running || !exerciseId} data-testid="video-input" aria-describedby={exerciseId ? undefined : 'analyze-first'}
-              onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setStatus({ kind: 'idle' }); }}
+              type="file"
+              accept="video/*"
+              disabled={running || !exerciseId}
+              data-testid="video-input"
+              aria-describedby={exerciseId ? undefined : 'analyze-first'}
+              onChange={(e) => {
+                setFile(e.currentTarget.files?.[0] ?? null);
+                setStatus({ kind: 'idle' });
+              }}
             />
           </label>
-          {!exerciseId && <p className="hint" id="analyze-first">Choose the exercise first.</p>}
+          {!exerciseId && (
+            <p className="hint" id="analyze-first">
+              Choose the exercise first.
+            </p>
+          )}
         </li>
         <li className="row">
-          <button type="button" className="start" disabled={!file || !exerciseId || running} onClick={() => void run()}>Analyse</button>
-          {running && <button type="button" onClick={() => abort.current?.abort()}>Cancel</button>}
+          <button type="button" className="start" disabled={!file || !exerciseId || running} onClick={() => void run()}>
+            Analyse
+          </button>
+          {running && (
+            <button type="button" onClick={() => abort.current?.abort()}>
+              Cancel
+            </button>
+          )}
         </li>
       </ol>
 
@@ -161,13 +209,28 @@ export function AnalyzePage() {
       )}
       {status.kind === 'error' && (
         <div role="alert">
-          <p className="analyze-error" data-testid="analyze-error">{status.text}</p>
-          {status.technical && <details className="error-details"><summary>Details</summary><pre>{status.technical}</pre></details>}
+          <p className="analyze-error" data-testid="analyze-error">
+            {status.text}
+          </p>
+          {status.technical && (
+            <details className="error-details">
+              <summary>Details</summary>
+              <pre>{status.technical}</pre>
+            </details>
+          )}
         </div>
       )}
       {status.kind === 'cancelled' && <p role="status">Analysis cancelled.</p>}
-      {done?.partial && <p className="analyze-error" role="alert">{done.partial}</p>}
-      {done && done.summary.poseCoverage === 0 && <p className="analyze-error" role="alert">No person was found in this recording, so nothing was counted.</p>}
+      {done?.partial && (
+        <p className="analyze-error" role="alert">
+          {done.partial}
+        </p>
+      )}
+      {done && done.summary.poseCoverage === 0 && (
+        <p className="analyze-error" role="alert">
+          No person was found in this recording, so nothing was counted.
+        </p>
+      )}
 
       <div className="analyze-media" hidden={status.kind === 'idle' || status.kind === 'error'}>
         <div className="review-wrap">
@@ -175,7 +238,12 @@ export function AnalyzePage() {
           {done && <ReviewOverlay video={video.current} frames={done.frames} size={done.frameSize} />}
         </div>
         {/* Always mounted, so the analysis has it from the first frame; shown while it runs. */}
-        <canvas ref={preview} className="analyze-preview" hidden={!running} aria-label="The frame being analysed, with the body points found" />
+        <canvas
+          ref={preview}
+          className="analyze-preview"
+          hidden={!running}
+          aria-label="The frame being analysed, with the body points found"
+        />
       </div>
 
       {done && (
@@ -183,13 +251,21 @@ export function AnalyzePage() {
           <p className="hint" data-testid="analysis-timing">
             Analysed {done.durationSec.toFixed(1)} s of video in {(done.timing.totalMs / 1000).toFixed(1)} s
             {done.timing.workers > 1 ? `, ${done.timing.workers} parts side by side` : ''}.
-            {showDebug && <>
-              {' '}{done.timing.frames} frames: {Math.round(done.timing.modelMs / Math.max(1, done.timing.frames))} ms per frame in the pose model,
-              {' '}{Math.round(done.timing.seekMs / Math.max(1, done.timing.frames))} ms reading the video.
-            </>}
+            {showDebug && (
+              <>
+                {' '}
+                {done.timing.frames} frames: {Math.round(done.timing.modelMs / Math.max(1, done.timing.frames))} ms per frame in the pose
+                model, {Math.round(done.timing.seekMs / Math.max(1, done.timing.frames))} ms reading the video.
+              </>
+            )}
           </p>
           <Timeline
-            durationSec={done.durationSec} holds={done.summary.holds} faults={done.summary.faults} repsAt={done.repsAt} onSeek={seek} gaps={review?.spans ?? []}
+            durationSec={done.durationSec}
+            holds={done.summary.holds}
+            faults={done.summary.faults}
+            repsAt={done.repsAt}
+            onSeek={seek}
+            gaps={review?.spans ?? []}
           />
           {review && done.summary.poseCoverage > 0 && (
             <div className="review-tables">
@@ -198,7 +274,13 @@ export function AnalyzePage() {
             </div>
           )}
           <div className="row">
-            <button type="button" onClick={() => { void saveSession(done.record).then(() => setSaved(true)); }} disabled={saved}>
+            <button
+              type="button"
+              onClick={() => {
+                void saveSession(done.record).then(() => setSaved(true));
+              }}
+              disabled={saved}
+            >
               {saved ? 'Saved to history' : 'Save to history'}
             </button>
             <span className="hint">Kept apart from your own sessions: a recording may show someone else.</span>

@@ -27,7 +27,10 @@ export function ReviewOverlay({ video, frames, size }: ReviewOverlayProps) {
       if (f?.pose) drawSkeleton(ctx, f.pose, { styles: f.styles, minScore: 0.3, scale: Math.max(1, c.width / Math.max(1, c.clientWidth)) });
     };
     // While playing, once per shown video frame; on seeking and pausing, at once.
-    const onFrame = () => { draw(); handle = video.requestVideoFrameCallback(onFrame); };
+    const onFrame = () => {
+      draw();
+      handle = video.requestVideoFrameCallback(onFrame);
+    };
     const events = ['seeked', 'timeupdate', 'loadeddata', 'pause'] as const;
     for (const e of events) video.addEventListener(e, draw);
     if (typeof video.requestVideoFrameCallback === 'function') handle = video.requestVideoFrameCallback(onFrame);

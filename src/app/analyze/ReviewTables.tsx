@@ -10,11 +10,21 @@ export function MarkedMoments({ moments, label, onSeek }: { moments: readonly Mo
       <h3>Marked moments</h3>
       <div className="table-scroll">
         <table>
-          <thead><tr><th scope="col">Time</th><th scope="col">What</th><th scope="col">{label}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">What</th>
+              <th scope="col">{label}</th>
+            </tr>
+          </thead>
           <tbody>
             {moments.map((m, i) => (
               <tr key={`${m.sec}-${i}`} data-testid="moment">
-                <td><button type="button" className="linkish" onClick={() => onSeek(m.sec)} aria-label={`Show ${clock(m.sec)} in the video`}>{clock(m.sec)}</button></td>
+                <td>
+                  <button type="button" className="linkish" onClick={() => onSeek(m.sec)} aria-label={`Show ${clock(m.sec)} in the video`}>
+                    {clock(m.sec)}
+                  </button>
+                </td>
                 <td>{m.what}</td>
                 <td>{m.angle}</td>
               </tr>
@@ -34,9 +44,15 @@ export function NotCounted({ spans, onSeek }: { spans: readonly Span[]; onSeek: 
       <ul>
         {spans.map((s) => (
           <li key={s.startSec}>
-            <button type="button" className="linkish" onClick={() => onSeek(s.startSec)} aria-label={`Show ${clock(s.startSec)} in the video`}>
+            <button
+              type="button"
+              className="linkish"
+              onClick={() => onSeek(s.startSec)}
+              aria-label={`Show ${clock(s.startSec)} in the video`}
+            >
               {clock(s.startSec)}–{clock(s.endSec)}
-            </button>: {s.why}
+            </button>
+            : {s.why}
           </li>
         ))}
       </ul>

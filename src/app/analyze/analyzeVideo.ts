@@ -73,11 +73,18 @@ export interface AnalyzeResult {
   frameSize: { width: number; height: number };
 }
 
-const UNREADABLE = 'This file could not be read as a video. Choose a recording saved as MP4 or WebM (most phones and cameras make these); if it is one, it may be damaged or cut short.';
+const UNREADABLE =
+  'This file could not be read as a video. Choose a recording saved as MP4 or WebM (most phones and cameras make these); if it is one, it may be damaged or cut short.';
 
 function once(el: HTMLVideoElement, ok: string, timeoutMs: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = (f: () => void) => { clearTimeout(timer); el.removeEventListener(ok, onOk); el.removeEventListener('error', onErr); signal.removeEventListener('abort', onAbort); f(); };
+    const done = (f: () => void) => {
+      clearTimeout(timer);
+      el.removeEventListener(ok, onOk);
+      el.removeEventListener('error', onErr);
+      signal.removeEventListener('abort', onAbort);
+      f();
+    };
     const onOk = () => done(resolve);
     const onErr = () => done(() => reject(new VideoFileError(UNREADABLE)));
     const onAbort = () => done(() => reject(new AnalysisCancelled('cancelled')));
@@ -119,7 +126,13 @@ export function defaultWorkers(): number {
 }
 
 /** One block's tools: its <video> (the page's own for the first), a canvas at the analysed size, its pose model. */
-interface Lane { video: HTMLVideoElement; canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; source: PoseSource<HTMLCanvasElement> | null; own: boolean }
+interface Lane {
+  video: HTMLVideoElement;
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+  source: PoseSource<HTMLCanvasElement> | null;
+  own: boolean;
+}
 
 export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const { video, signal } = o;
@@ -143,7 +156,10 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
     for (const l of lanes) {
       l.source?.dispose();
       l.source = null;
-      if (l.own) { l.video.removeAttribute('src'); l.video.load(); }
+      if (l.own) {
+        l.video.removeAttribute('src');
+        l.video.load();
+      }
     }
   };
   try {
@@ -163,13 +179,15 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
     // as in the CLI. Side by side, each in a worker on one wasm thread (the cores are shared out by blocks).
     const { createSourceOpener } = await import('../../pose/openSource');
     const opener = createSourceOpener();
-    await Promise.all(lanes.map(async (lane) => {
-      const { source } = await opener.open(
-        { model: o.model, backend: o.backend, smoothing: false, ...(inWorkers ? { worker: true, threads: 1 } : {}) },
-        { onActivity: (text) => o.onStatus?.(text), stillWanted: () => !signal.aborted },
-      );
-      lane.source = source as PoseSource<HTMLCanvasElement>;
-    })).catch((e: unknown) => {
+    await Promise.all(
+      lanes.map(async (lane) => {
+        const { source } = await opener.open(
+          { model: o.model, backend: o.backend, smoothing: false, ...(inWorkers ? { worker: true, threads: 1 } : {}) },
+          { onActivity: (text) => o.onStatus?.(text), stillWanted: () => !signal.aborted },
+        );
+        lane.source = source as PoseSource<HTMLCanvasElement>;
+      }),
+    ).catch((e: unknown) => {
       if (signal.aborted) throw new AnalysisCancelled('cancelled');
       throw e;
     });
@@ -188,7 +206,10 @@ async function analyzeBlocks(
   const { duration, n, blocks, lanes, width, height } = p;
   const def = EXERCISES[o.exerciseId];
   const pctx = o.preview?.getContext('2d') ?? null;
-  if (o.preview) { o.preview.width = width; o.preview.height = height; }
+  if (o.preview) {
+    o.preview.width = width;
+    o.preview.height = height;
+  }
 
   // The analyzer's one pass (the CLI's too): engine and summary together, over the frames in order.
   const run = new EngineRun(o.exerciseId, o.fileName, { model: o.model }, COACH_WORDS);
@@ -196,8 +217,11 @@ async function analyzeBlocks(
   const now = Date.now();
   const rec = new SessionRecorder({
     id: `analysis-${now}-${Math.random().toString(36).slice(2, 8)}`,
-    exerciseId: o.exerciseId, source: 'analysis', startedAt: now,
-    metricLabel: meta.label, metricUnit: meta.unit,
+    exerciseId: o.exerciseId,
+    source: 'analysis',
+    startedAt: now,
+    metricLabel: meta.label,
+    metricUnit: meta.unit,
     // A recording was not a set against a target: the summary shows plain counts.
     target: null,
     painBefore: null,
@@ -222,7 +246,14 @@ async function analyzeBlocks(
       const r = run.step(frame);
       for (const e of r.events) if (e.type === 'rep') repsAt.push(Math.round(e.t / 10) / 100);
       rec.add(frame.t, r.events, r.view, now);
-      frames.push({ t: next / ANALYSIS_FPS, pose: r.view.smoothedPose, styles: r.view.jointStyles, metric: r.view.metric, active: r.view.phase === 'active', issue: r.view.setupIssues[0] ?? null });
+      frames.push({
+        t: next / ANALYSIS_FPS,
+        pose: r.view.smoothedPose,
+        styles: r.view.jointStyles,
+        metric: r.view.metric,
+        active: r.view.phase === 'active',
+        issue: r.view.setupIssues[0] ?? null,
+      });
       next += 1;
     }
   };
@@ -280,11 +311,18 @@ async function analyzeBlocks(
 
   o.onStatus?.('Analysing…');
   const failed: unknown[] = [];
-  await Promise.all(blocks.map((block, b) => runBlock(block, lanes[b]!).catch((e: unknown) => {
-    failed.push(e);
-    // One block failing (or Cancel) stops the others: their models are closed, their next frame throws.
-    for (const l of lanes) { l.source?.dispose(); l.source = null; }
-  })));
+  await Promise.all(
+    blocks.map((block, b) =>
+      runBlock(block, lanes[b]!).catch((e: unknown) => {
+        failed.push(e);
+        // One block failing (or Cancel) stops the others: their models are closed, their next frame throws.
+        for (const l of lanes) {
+          l.source?.dispose();
+          l.source = null;
+        }
+      }),
+    ),
+  );
   if (signal.aborted) throw new AnalysisCancelled('cancelled');
   if (failed.length) throw failed.find((e) => !(e instanceof AnalysisCancelled)) ?? failed[0];
   pump();

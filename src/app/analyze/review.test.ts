@@ -8,7 +8,15 @@ import { COACH_WORDS } from '../../words/coachWords';
 import type { ReviewFrame } from './review';
 import { frameAt, markedMoments, metricText, notCountedSpans, notCountedWhy, timeLeftText } from './review';
 
-const f = (t: number, over: Partial<ReviewFrame> = {}): ReviewFrame => ({ t, pose: null, styles: {}, metric: null, active: true, issue: null, ...over });
+const f = (t: number, over: Partial<ReviewFrame> = {}): ReviewFrame => ({
+  t,
+  pose: null,
+  styles: {},
+  metric: null,
+  active: true,
+  issue: null,
+  ...over,
+});
 
 describe('the analysis review', () => {
   it('finds the frame nearest a time', () => {
@@ -27,7 +35,9 @@ describe('the analysis review', () => {
     expect(notCountedWhy(plank, 'wrong-posture')).toBe('not in the plank position');
     const frames = [
       ...[0, 0.5, 1, 1.5].map((t) => f(t, { active: false, issue: 'wrong-view' })),
-      f(2), f(2.5, { active: false, issue: 'no-person' }), f(3),
+      f(2),
+      f(2.5, { active: false, issue: 'no-person' }),
+      f(3),
       ...[3.5, 4, 4.5, 5].map((t) => f(t, { active: false, issue: 'wrong-posture' })),
     ];
     expect(notCountedSpans(frames, EXERCISES['ab-crunch'])).toEqual([
@@ -54,13 +64,28 @@ describe('the analysis review', () => {
   });
 
   it('on a recorded stream (the piked plank, clip 04): every moment carries its angle, every span lasts a second or more', () => {
-    const path = join(import.meta.dirname, '..', '..', '..', 'test-fixtures', 'keypoints', '04_plank_high_hips-high_bassem.movenet-thunder.json');
+    const path = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      'test-fixtures',
+      'keypoints',
+      '04_plank_high_hips-high_bassem.movenet-thunder.json',
+    );
     const frames = fixtureToFrames(parseFixture(JSON.parse(readFileSync(path, 'utf8'))));
     const run = new EngineRun('plank', 'clip04', { model: 'movenet-thunder' }, COACH_WORDS);
     const review: ReviewFrame[] = [];
     for (const fr of frames) {
       const { view } = run.step(fr);
-      review.push({ t: fr.t / 1000, pose: view.smoothedPose, styles: view.jointStyles, metric: view.metric, active: view.phase === 'active', issue: view.setupIssues[0] ?? null });
+      review.push({
+        t: fr.t / 1000,
+        pose: view.smoothedPose,
+        styles: view.jointStyles,
+        metric: view.metric,
+        active: view.phase === 'active',
+        issue: view.setupIssues[0] ?? null,
+      });
     }
     const { summary } = run.finish();
     const moments = markedMoments(review, summary, [], '°');

@@ -25,12 +25,15 @@ export interface ReviewFrame {
 /** The analysed frame nearest to `t` (binary search; frames in time order), or null when there are none. */
 export function frameAt(frames: readonly ReviewFrame[], t: number): ReviewFrame | null {
   if (frames.length === 0) return null;
-  let lo = 0, hi = frames.length - 1;
+  let lo = 0,
+    hi = frames.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (frames[mid]!.t < t) lo = mid + 1; else hi = mid;
+    if (frames[mid]!.t < t) lo = mid + 1;
+    else hi = mid;
   }
-  const a = frames[lo - 1], b = frames[lo]!;
+  const a = frames[lo - 1],
+    b = frames[lo]!;
   return a && Math.abs(a.t - t) <= Math.abs(b.t - t) ? a : b;
 }
 
@@ -43,16 +46,30 @@ export function metricText(v: number | null, unit: string): string {
 /** Why the coach could not count, in words that describe the picture (not instructions to the person in it). */
 export function notCountedWhy(def: Pick<ExerciseDef, 'name' | 'view'>, issue: SetupIssue | null): string {
   switch (issue) {
-    case 'no-person': return 'nobody in view';
-    case 'body-cut-off': return 'part of the body out of the picture';
-    case 'wrong-view': return def.view === 'side' ? 'facing the camera (side-on is needed)' : def.view === 'front' ? 'turned away (facing the camera is needed)' : 'seen from an angle the checks cannot read';
-    case 'wrong-posture': return `not in the ${def.name.toLowerCase()} position`;
-    case 'too-dark': return 'too dark to see the body';
-    default: return 'not in position';
+    case 'no-person':
+      return 'nobody in view';
+    case 'body-cut-off':
+      return 'part of the body out of the picture';
+    case 'wrong-view':
+      return def.view === 'side'
+        ? 'facing the camera (side-on is needed)'
+        : def.view === 'front'
+          ? 'turned away (facing the camera is needed)'
+          : 'seen from an angle the checks cannot read';
+    case 'wrong-posture':
+      return `not in the ${def.name.toLowerCase()} position`;
+    case 'too-dark':
+      return 'too dark to see the body';
+    default:
+      return 'not in position';
   }
 }
 
-export interface Span { startSec: number; endSec: number; why: string }
+export interface Span {
+  startSec: number;
+  endSec: number;
+  why: string;
+}
 
 /** Spans shorter than this (s) are a flicker, not a span worth listing. */
 export const MIN_SPAN_SEC = 1;
@@ -63,7 +80,10 @@ export function notCountedSpans(frames: readonly ReviewFrame[], def: Pick<Exerci
   let open: Span | null = null;
   for (const f of frames) {
     const why = f.active ? null : notCountedWhy(def, f.issue);
-    if (open && why === open.why) { open.endSec = f.t; continue; }
+    if (open && why === open.why) {
+      open.endSec = f.t;
+      continue;
+    }
     if (open && open.endSec - open.startSec >= MIN_SPAN_SEC) out.push(open);
     open = why === null ? null : { startSec: f.t, endSec: f.t, why };
   }
@@ -71,11 +91,18 @@ export function notCountedSpans(frames: readonly ReviewFrame[], def: Pick<Exerci
   return out;
 }
 
-export interface Moment { sec: number; what: string; angle: string }
+export interface Moment {
+  sec: number;
+  what: string;
+  angle: string;
+}
 
 /** Every marked moment in time order, each with the key angle measured then. */
 export function markedMoments(
-  frames: readonly ReviewFrame[], s: Pick<Summary, 'holds' | 'faults'>, repsAt: readonly number[], unit: string,
+  frames: readonly ReviewFrame[],
+  s: Pick<Summary, 'holds' | 'faults'>,
+  repsAt: readonly number[],
+  unit: string,
 ): Moment[] {
   const at = (sec: number) => metricText(frameAt(frames, sec)?.metric ?? null, unit);
   const m: Moment[] = [

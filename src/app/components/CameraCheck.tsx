@@ -35,7 +35,11 @@ export function CameraCheck() {
       </section>
       <aside className="side-column">
         <CoachPanel />
-        {live && live.stage === 'framing' && <div className="panel"><FramingChecklist live={live} /></div>}
+        {live && live.stage === 'framing' && (
+          <div className="panel">
+            <FramingChecklist live={live} />
+          </div>
+        )}
         <SettingsPanel />
         <RecordPanel />
       </aside>

@@ -15,20 +15,36 @@ export function CoachPanel() {
     <section className="panel coach" aria-labelledby="coach-title">
       <h2 id="coach-title">Exercise</h2>
       <label className="field">
-        <select aria-label="Choose an exercise" value={exerciseId ?? ''} onChange={(e) => updateSettings({ exerciseId: e.target.value || null })}>
+        <select
+          aria-label="Choose an exercise"
+          value={exerciseId ?? ''}
+          onChange={(e) => updateSettings({ exerciseId: e.target.value || null })}
+        >
           <option value="">None: just show the skeleton</option>
           <optgroup label="Stretches">
-            {CHOICES.filter((x) => x.group === 'stretch').map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {CHOICES.filter((x) => x.group === 'stretch').map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
           </optgroup>
           <optgroup label="Strengthening">
-            {CHOICES.filter((x) => x.group === 'strength').map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {CHOICES.filter((x) => x.group === 'strength').map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
           </optgroup>
         </select>
       </label>
       {exerciseId && coach && (
         <>
-          <p className="counter" data-testid="counter">{coach.mode === 'hold' ? clock(coach.holdSec) : `${coach.reps} reps`}</p>
-          <p className="cue" aria-live="polite">{coach.cue ?? ''}</p>
+          <p className="counter" data-testid="counter">
+            {coach.mode === 'hold' ? clock(coach.holdSec) : `${coach.reps} reps`}
+          </p>
+          <p className="cue" aria-live="polite">
+            {coach.cue ?? ''}
+          </p>
         </>
       )}
     </section>

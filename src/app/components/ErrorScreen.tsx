@@ -11,7 +11,9 @@ export function ErrorScreen({ error }: { error: AppError }) {
     <div className="error-screen" role="alert" data-error-kind={error.kind}>
       <h2>{error.title}</h2>
       <p>{error.detail}</p>
-      <button type="button" onClick={() => session.send({ type: 'retry' })}>Try again</button>
+      <button type="button" onClick={() => session.send({ type: 'retry' })}>
+        Try again
+      </button>
       {error.technical && (
         <details className="error-details" data-testid="error-details">
           <summary>Details</summary>

@@ -36,7 +36,9 @@ export function RecordPanel() {
         <button type="button" aria-pressed={recording.active} onClick={toggle}>
           {recording.active ? '■ Stop recording' : '● Record keypoints'}
         </button>
-        <button type="button" onClick={save} disabled={recording.frames === 0}>Save</button>
+        <button type="button" onClick={save} disabled={recording.frames === 0}>
+          Save
+        </button>
       </div>
       <p className="hint" aria-live="polite">
         {recording.frames > 0 ? `${recording.frames} frames recorded` : recording.active ? 'Waiting for the camera.' : ''}

@@ -28,7 +28,8 @@ const BACKEND_LABELS: Record<BackendSetting, string> = {
 };
 
 /** Advanced opens by itself when something in it differs from the defaults, so a changed setting is never hidden. */
-const advancedChanged = (s: Settings) => s.showDebug || s.worker || s.backend !== DEFAULT_SETTINGS.backend || !ACCURACY.some((a) => a.model === s.model);
+const advancedChanged = (s: Settings) =>
+  s.showDebug || s.worker || s.backend !== DEFAULT_SETTINGS.backend || !ACCURACY.some((a) => a.model === s.model);
 
 export function SettingsPanel({ full = false }: { full?: boolean }) {
   const settings = useApp((s) => s.settings);
@@ -44,7 +45,11 @@ export function SettingsPanel({ full = false }: { full?: boolean }) {
           disabled={cameras.length === 0}
         >
           <option value="">Default camera</option>
-          {cameras.map((c) => <option key={c.deviceId} value={c.deviceId}>{c.label}</option>)}
+          {cameras.map((c) => (
+            <option key={c.deviceId} value={c.deviceId}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </label>
       <label className="check">
@@ -74,7 +79,11 @@ export function SettingsPanel({ full = false }: { full?: boolean }) {
       <label className="field">
         <span>Accuracy</span>
         <select value={settings.model} onChange={(e) => updateSettings({ model: e.target.value as ModelName })}>
-          {ACCURACY.map((a) => <option key={a.model} value={a.model}>{a.label}</option>)}
+          {ACCURACY.map((a) => (
+            <option key={a.model} value={a.model}>
+              {a.label}
+            </option>
+          ))}
           {other && <option value={settings.model}>Another choice, made under Advanced</option>}
         </select>
         <small>Best checks your form most closely. Choose Faster if the counting lags behind you.</small>
@@ -83,7 +92,10 @@ export function SettingsPanel({ full = false }: { full?: boolean }) {
       <h3>Display</h3>
       <label className="field">
         <span>Hold times written as</span>
-        <select value={settings.timeUnits} onChange={(e) => updateSettings({ timeUnits: e.target.value === 'seconds' ? 'seconds' : 'minutes' })}>
+        <select
+          value={settings.timeUnits}
+          onChange={(e) => updateSettings({ timeUnits: e.target.value === 'seconds' ? 'seconds' : 'minutes' })}
+        >
           <option value="minutes">minutes:seconds (0:30)</option>
           <option value="seconds">seconds (30 s)</option>
         </select>
@@ -107,8 +119,8 @@ export function SettingsPanel({ full = false }: { full?: boolean }) {
         )}
         <RecordPanel />
         <p>
-          <a href="#/camera">Camera check</a>: the camera picture with the body points found, the speed readout and
-          keypoint recording, without starting a set.
+          <a href="#/camera">Camera check</a>: the camera picture with the body points found, the speed readout and keypoint recording,
+          without starting a set.
         </p>
       </details>
     </section>
@@ -128,7 +140,12 @@ function TechnicalFields() {
         <select value={settings.model} onChange={(e) => updateSettings({ model: e.target.value as ModelName })}>
           {MODEL_NAMES.map((m) => {
             const speed = speedShort(speedOf(m));
-            return <option key={m} value={m}>{MODEL_LABELS[m].name}{speed ? ` (${speed})` : ''}</option>;
+            return (
+              <option key={m} value={m}>
+                {MODEL_LABELS[m].name}
+                {speed ? ` (${speed})` : ''}
+              </option>
+            );
           })}
         </select>
         <small>{MODEL_LABELS[settings.model].tradeOff}</small>
@@ -137,7 +154,11 @@ function TechnicalFields() {
       <label className="field">
         <span>Engine</span>
         <select value={settings.backend} onChange={(e) => updateSettings({ backend: e.target.value as BackendSetting })}>
-          {BACKEND_SETTINGS.map((b) => <option key={b} value={b}>{BACKEND_LABELS[b]}</option>)}
+          {BACKEND_SETTINGS.map((b) => (
+            <option key={b} value={b}>
+              {BACKEND_LABELS[b]}
+            </option>
+          ))}
         </select>
         {settings.backend === 'auto' && <small>Uses the graphics card when there is a real one.</small>}
         {active && <small data-testid="engine-threads">{engineText(active)}</small>}
@@ -167,21 +188,48 @@ function VoiceFields() {
     <>
       <h3>Voice</h3>
       {state === 'unavailable' && (
-        <p className="hint" data-testid="no-voices">{VOICE_WORDS.unavailable} {VOICE_WORDS.howTo}</p>
+        <p className="hint" data-testid="no-voices">
+          {VOICE_WORDS.unavailable} {VOICE_WORDS.howTo}
+        </p>
       )}
       <label className="check">
-        <input type="checkbox" checked={settings.voiceOn} disabled={!speaker.available} onChange={(e) => { updateSettings({ voiceOn: e.target.checked }); if (!e.target.checked) speaker.cancel(); }} />
+        <input
+          type="checkbox"
+          checked={settings.voiceOn}
+          disabled={!speaker.available}
+          onChange={(e) => {
+            updateSettings({ voiceOn: e.target.checked });
+            if (!e.target.checked) speaker.cancel();
+          }}
+        />
         <span>Speak cues aloud</span>
       </label>
       <label className="field">
         <span>Which voice</span>
-        <select value={settings.voiceURI ?? ''} disabled={!speaker.available || voices.length === 0} onChange={(e) => updateSettings({ voiceURI: e.target.value || null })}>
+        <select
+          value={settings.voiceURI ?? ''}
+          disabled={!speaker.available || voices.length === 0}
+          onChange={(e) => updateSettings({ voiceURI: e.target.value || null })}
+        >
           <option value="">Browser default</option>
-          {voices.map((v) => <option key={v.uri} value={v.uri}>{v.name} ({v.lang})</option>)}
+          {voices.map((v) => (
+            <option key={v.uri} value={v.uri}>
+              {v.name} ({v.lang})
+            </option>
+          ))}
         </select>
       </label>
       <div className="row">
-        <button type="button" disabled={!speaker.available || !settings.voiceOn} onClick={() => { speaker.enabled = true; speaker.setVoice(settings.voiceURI); speaker.cancel(); speaker.say('Keep your back long and breathe out as you lift.'); }}>
+        <button
+          type="button"
+          disabled={!speaker.available || !settings.voiceOn}
+          onClick={() => {
+            speaker.enabled = true;
+            speaker.setVoice(settings.voiceURI);
+            speaker.cancel();
+            speaker.say('Keep your back long and breathe out as you lift.');
+          }}
+        >
           Try the voice
         </button>
       </div>

@@ -20,11 +20,18 @@ export function DemoFigure({ exerciseId, name, size = 96 }: { exerciseId: string
   const [visible, setVisible] = useState(false);
   const clip = data?.demos[exerciseId] ?? null;
 
-  useEffect(() => { void loadDemoData().then(setData).catch(() => setData({ fps: 10, names: [], demos: {} })); }, []);
+  useEffect(() => {
+    void loadDemoData()
+      .then(setData)
+      .catch(() => setData({ fps: 10, names: [], demos: {} }));
+  }, []);
 
   useEffect(() => {
     const el = canvas.current;
-    if (!el || typeof IntersectionObserver === 'undefined') { setVisible(true); return; }
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      setVisible(true);
+      return;
+    }
     const io = new IntersectionObserver((es) => setVisible(es.some((e) => e.isIntersecting)));
     io.observe(el);
     return () => io.disconnect();
@@ -38,24 +45,40 @@ export function DemoFigure({ exerciseId, name, size = 96 }: { exerciseId: string
     drawDemoFrame(ctx, data, clip, i);
     if (!playing || !visible) return;
     i = 0;
-    const id = setInterval(() => { drawDemoFrame(ctx, data, clip, i++); }, 1000 / data.fps);
+    const id = setInterval(() => {
+      drawDemoFrame(ctx, data, clip, i++);
+    }, 1000 / data.fps);
     return () => clearInterval(id);
   }, [data, clip, playing, visible]);
 
-  if (data && !clip) return <div className="demo-figure demo-missing" style={{ width: size, height: size }}>No demo for this one yet.</div>;
+  if (data && !clip)
+    return (
+      <div className="demo-figure demo-missing" style={{ width: size, height: size }}>
+        No demo for this one yet.
+      </div>
+    );
   // The figure is its own pause/play button (moving content must be stoppable), so the card needs no
   // extra row for it; the corner mark shows which press comes next. Its name leaves out the exercise (the
   // card around it is named after it), so "Start Plank" stays the one button named after it.
   return (
     <button
-      type="button" className="demo-figure" onClick={() => setPlaying((p) => !p)}
+      type="button"
+      className="demo-figure"
+      onClick={() => setPlaying((p) => !p)}
       aria-label={playing ? `Pause the ${name} demo` : `Play the ${name} demo`}
     >
       <canvas
-        ref={canvas} width={size * 2} height={size * 2} style={{ width: size, height: size }}
-        role="img" aria-label={`Moving figure showing the ${name}`} data-testid="demo-figure"
+        ref={canvas}
+        width={size * 2}
+        height={size * 2}
+        style={{ width: size, height: size }}
+        role="img"
+        aria-label={`Moving figure showing the ${name}`}
+        data-testid="demo-figure"
       />
-      <span className="demo-mark" aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+      <span className="demo-mark" aria-hidden="true">
+        {playing ? '❚❚' : '▶'}
+      </span>
     </button>
   );
 }

@@ -36,17 +36,31 @@ export function ExerciseCard({ def, block, onAmounts, onStart }: ExerciseCardPro
         ) : (
           <p className="card-line amounts-text">{defaultsText(def)}</p>
         )}
-        <p className="card-line"><span className="label">Camera:</span> {cameraNeeds(def)}</p>
-        <p className="card-line"><span className="label">You need:</span> {equipmentText(def.id)}</p>
+        <p className="card-line">
+          <span className="label">Camera:</span> {cameraNeeds(def)}
+        </p>
+        <p className="card-line">
+          <span className="label">You need:</span> {equipmentText(def.id)}
+        </p>
         <div className="card-actions">
-          <button type="button" className="start" onClick={onStart} aria-label={`Start ${def.name}`}>Start</button>
-          <button type="button" className="how-to-toggle" aria-expanded={showSteps} aria-controls={stepsId} onClick={() => setShowSteps((v) => !v)}
-            aria-label={`How to do it: ${def.name}`}>
+          <button type="button" className="start" onClick={onStart} aria-label={`Start ${def.name}`}>
+            Start
+          </button>
+          <button
+            type="button"
+            className="how-to-toggle"
+            aria-expanded={showSteps}
+            aria-controls={stepsId}
+            onClick={() => setShowSteps((v) => !v)}
+            aria-label={`How to do it: ${def.name}`}
+          >
             How to do it
           </button>
         </div>
         <ol className="steps" id={stepsId} hidden={!showSteps}>
-          {def.instructions.map((s) => <li key={s}>{s}</li>)}
+          {def.instructions.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
         </ol>
       </div>
     </article>
@@ -88,12 +102,20 @@ function AmountsEditor({ def, block, onAmounts }: { def: ExerciseDef; block: Rou
   };
   const field = (key: 'sets' | 'amount', label: string, min: number, max: number) => (
     <input
-      type="number" inputMode="numeric" min={min} max={max} className="amount-input"
-      aria-label={`${def.name}: ${label}`} aria-invalid={error !== null} aria-describedby={error ? errorId : undefined}
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={max}
+      className="amount-input"
+      aria-label={`${def.name}: ${label}`}
+      aria-invalid={error !== null}
+      aria-describedby={error ? errorId : undefined}
       value={shown[key]}
       onChange={(e) => setDraft({ ...shown, [key]: e.target.value })}
       onBlur={commit}
-      onKeyDown={(e) => { if (e.key === 'Enter') commit(); }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
     />
   );
   const side = perSide(def) ? ' each side' : '';
@@ -102,9 +124,14 @@ function AmountsEditor({ def, block, onAmounts }: { def: ExerciseDef; block: Rou
       <p className="card-line amounts-line">
         {field('sets', 'sets', 1, 10)} <span>{block.sets === 1 && !draft ? 'set' : 'sets'} ×</span>{' '}
         {hold ? field('amount', `hold seconds${side}`, 5, 600) : field('amount', `reps${side}`, 1, 100)}{' '}
-        <span>{hold ? 's hold' : 'reps'}</span>{side && <span>{side.trim()}</span>}
+        <span>{hold ? 's hold' : 'reps'}</span>
+        {side && <span>{side.trim()}</span>}
       </p>
-      {error && <p className="form-error" id={errorId} role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" id={errorId} role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -29,19 +29,33 @@ function build(id: string, w: DemoWindow): DemoClip {
   for (let t = w.from * 1000; t <= w.to * 1000; t += 1000 / DEMO_FPS) {
     let best = frames[0]!;
     for (const f of frames) if (Math.abs(f.t - t) < Math.abs(best.t - t)) best = f;
-    raw.push(idx.map((i) => {
-      const k = i >= 0 ? best.keypoints[i] : undefined;
-      return k && k[2] >= MIN_SCORE ? [k[0], k[1]] as const : null;
-    }));
+    raw.push(
+      idx.map((i) => {
+        const k = i >= 0 ? best.keypoints[i] : undefined;
+        return k && k[2] >= MIN_SCORE ? ([k[0], k[1]] as const) : null;
+      }),
+    );
   }
-  const smooth = raw.map((fr, fi) => fr.map((p, ki) => {
-    if (!p) return null;
-    const near = [raw[fi - 1]?.[ki], p, raw[fi + 1]?.[ki]].filter((q): q is readonly [number, number] => !!q);
-    return [near.reduce((a, q) => a + q[0], 0) / near.length, near.reduce((a, q) => a + q[1], 0) / near.length] as const;
-  }));
+  const smooth = raw.map((fr, fi) =>
+    fr.map((p, ki) => {
+      if (!p) return null;
+      const near = [raw[fi - 1]?.[ki], p, raw[fi + 1]?.[ki]].filter((q): q is readonly [number, number] => !!q);
+      return [near.reduce((a, q) => a + q[0], 0) / near.length, near.reduce((a, q) => a + q[1], 0) / near.length] as const;
+    }),
+  );
   // One box for the whole loop so the figure moves within it rather than being re-fitted each frame.
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const fr of smooth) for (const p of fr) if (p) { x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]); y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]); }
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  for (const fr of smooth)
+    for (const p of fr)
+      if (p) {
+        x0 = Math.min(x0, p[0]);
+        x1 = Math.max(x1, p[0]);
+        y0 = Math.min(y0, p[1]);
+        y1 = Math.max(y1, p[1]);
+      }
   const side = Math.max(x1 - x0, y1 - y0);
   const r3 = (v: number) => Math.round(v * 1000) / 1000;
   return {
@@ -56,4 +70,8 @@ const out: DemoData = { fps: DEMO_FPS, names: [...COCO17], demos: {} };
 // (its card says there is no figure yet).
 for (const d of exerciseList() as readonly ExerciseDef[]) if (d.demo) out.demos[d.id] = build(d.id, d.demo);
 writeFileSync(join(here, 'demoData.json'), JSON.stringify(out) + '\n');
-console.log(Object.entries(out.demos).map(([id, d]) => `${id}: ${d?.frames.length} frames`).join('\n'));
+console.log(
+  Object.entries(out.demos)
+    .map(([id, d]) => `${id}: ${d?.frames.length} frames`)
+    .join('\n'),
+);

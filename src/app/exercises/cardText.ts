@@ -42,9 +42,7 @@ export function routineEquipment(ids: readonly ExerciseId[]): string[] {
     }
   }
   const single = new Set(choices.filter((c) => c.length === 1).map((c) => c[0]!));
-  return choices
-    .filter((c) => c.length === 1 || !c.some((g) => single.has(g)))
-    .map((c) => capital(orList(c)));
+  return choices.filter((c) => c.length === 1 || !c.some((g) => single.has(g))).map((c) => capital(orList(c)));
 }
 
 const CAMERA_TEXT: Record<CardFacts['camera'], string> = {

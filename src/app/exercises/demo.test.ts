@@ -16,10 +16,19 @@ describe('demo figures', () => {
       if (!clip) continue;
       expect(clip.frames.length / DEMO_FPS, id).toBeGreaterThanOrEqual(2);
       expect(clip.frames.length / DEMO_FPS, id).toBeLessThanOrEqual(4.2);
-      let seen = 0, all = 0, outside = 0, wrongLength = 0;
+      let seen = 0,
+        all = 0,
+        outside = 0,
+        wrongLength = 0;
       for (const fr of clip.frames) {
         if (fr.length !== 17) wrongLength++;
-        for (const p of fr) { all++; if (p) { seen++; if (p[0] < 0 || p[0] > 1 || p[1] < 0 || p[1] > 1) outside++; } }
+        for (const p of fr) {
+          all++;
+          if (p) {
+            seen++;
+            if (p[0] < 0 || p[0] > 1 || p[1] < 0 || p[1] > 1) outside++;
+          }
+        }
       }
       expect({ wrongLength, outside }, id).toEqual({ wrongLength: 0, outside: 0 });
       expect(seen / all, id).toBeGreaterThan(0.6);
@@ -32,7 +41,10 @@ describe('demo figures', () => {
       for (let k = 0; k < 17; k++) {
         const ys = clip.frames.map((f) => f[k]).filter((p): p is readonly [number, number] => !!p);
         if (ys.length < 5) continue;
-        const span = Math.max(Math.max(...ys.map((p) => p[0])) - Math.min(...ys.map((p) => p[0])), Math.max(...ys.map((p) => p[1])) - Math.min(...ys.map((p) => p[1])));
+        const span = Math.max(
+          Math.max(...ys.map((p) => p[0])) - Math.min(...ys.map((p) => p[0])),
+          Math.max(...ys.map((p) => p[1])) - Math.min(...ys.map((p) => p[1])),
+        );
         most = Math.max(most, span);
       }
       expect(most, id).toBeGreaterThan(0.1);
@@ -46,12 +58,14 @@ describe('demo figures', () => {
     expect(Math.max(...pts.map((k) => k.x))).toBeLessThanOrEqual(200);
     expect(Math.max(...pts.map((k) => k.y))).toBeLessThanOrEqual(100);
     // A plank is long and low.
-    expect(Math.max(...pts.map((k) => k.x)) - Math.min(...pts.map((k) => k.x))).toBeGreaterThan(2 * (Math.max(...pts.map((k) => k.y)) - Math.min(...pts.map((k) => k.y))));
+    expect(Math.max(...pts.map((k) => k.x)) - Math.min(...pts.map((k) => k.x))).toBeGreaterThan(
+      2 * (Math.max(...pts.map((k) => k.y)) - Math.min(...pts.map((k) => k.y))),
+    );
   });
 });
 
 describe('card wording', () => {
-  it('says how to be seen by the camera, following each exercise\'s steps', () => {
+  it("says how to be seen by the camera, following each exercise's steps", () => {
     expect(cameraNeeds(EXERCISES.plank)).toBe('Side-on, whole body in view');
     expect(cameraNeeds(EXERCISES['side-bend'])).toMatch(/^Facing it/);
     // Where the steps ask for a side or a front view, the card says the same.
@@ -77,7 +91,12 @@ describe('card wording', () => {
   });
 
   it('the routine lists each thing once, and drops a choice another exercise already covers', () => {
-    expect(routineEquipment(Object.values(EXERCISES).map((d) => d.id))).toEqual(['A mat', 'An exercise ball', 'Light dumbbells', 'A bench']);
+    expect(routineEquipment(Object.values(EXERCISES).map((d) => d.id))).toEqual([
+      'A mat',
+      'An exercise ball',
+      'Light dumbbells',
+      'A bench',
+    ]);
     expect(routineEquipment(['rotation-stretch', 'side-bend'])).toEqual(['A chair or an exercise ball']);
     expect(routineEquipment(['plank', 'bench-press'])).toEqual(['A mat', 'Light dumbbells', 'A bench or an exercise ball']);
   });

@@ -12,7 +12,7 @@ export interface DemoClip {
   source: string;
   /** Width / height of the figure's bounding box over the loop. */
   aspect: number;
-  frames: ((readonly [number, number]) | null)[][];
+  frames: (readonly [number, number] | null)[][];
 }
 
 export interface DemoData {

@@ -10,7 +10,9 @@ export function HistoryNotices() {
       {notices.map((n) => (
         <li key={n}>
           <span>{n}</span>
-          <button type="button" onClick={() => dismissHistoryNotice(n)} aria-label="Dismiss this message">OK</button>
+          <button type="button" onClick={() => dismissHistoryNotice(n)} aria-label="Dismiss this message">
+            OK
+          </button>
         </li>
       ))}
     </ul>

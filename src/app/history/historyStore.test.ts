@@ -4,8 +4,15 @@ import Dexie from 'dexie';
 import { openHistory } from '../../storage/history';
 import type { SessionRecord } from '../../storage/schema';
 import {
-  deleteAllSessions, deleteSession, exportHistoryText, flushPending, historyStore, importHistoryText, loadHistory,
-  saveSession, setHistoryDatabase,
+  deleteAllSessions,
+  deleteSession,
+  exportHistoryText,
+  flushPending,
+  historyStore,
+  importHistoryText,
+  loadHistory,
+  saveSession,
+  setHistoryDatabase,
 } from './historyStore';
 import { appStore } from '../store';
 
@@ -13,16 +20,32 @@ let n = 0;
 const dbName = () => `hs-${++n}-${Math.random().toString(36).slice(2)}`;
 function record(over: Partial<SessionRecord> = {}): SessionRecord {
   return {
-    id: `s-${Math.random().toString(36).slice(2)}`, version: 1, exerciseId: 'plank', source: 'live',
-    startedAt: 1_700_000_000_000, updatedAt: 1_700_000_030_000, endedAt: null,
-    reps: { total: 0, left: 0, right: 0 }, holdSec: { total: 22.5, left: 0, right: 0 }, goodFormSec: 20, activeSec: 25,
-    faults: [], metric: { label: 'Body line', unit: '°', series: [[0, 176]], min: 176, max: 176 },
-    painBefore: null, painAfter: null, target: { holdSec: 30 }, ...over,
+    id: `s-${Math.random().toString(36).slice(2)}`,
+    version: 1,
+    exerciseId: 'plank',
+    source: 'live',
+    startedAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_030_000,
+    endedAt: null,
+    reps: { total: 0, left: 0, right: 0 },
+    holdSec: { total: 22.5, left: 0, right: 0 },
+    goodFormSec: 20,
+    activeSec: 25,
+    faults: [],
+    metric: { label: 'Body line', unit: '°', series: [[0, 176]], min: 176, max: 176 },
+    painBefore: null,
+    painAfter: null,
+    target: { holdSec: 30 },
+    ...over,
   };
 }
-const quota = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+const quota = () => {
+  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+};
 const realPut = IDBObjectStore.prototype.put;
-afterEach(() => { IDBObjectStore.prototype.put = realPut; });
+afterEach(() => {
+  IDBObjectStore.prototype.put = realPut;
+});
 
 describe('history store (app side)', () => {
   it('reports quarantined records at load and keeps the good ones', async () => {

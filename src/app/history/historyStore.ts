@@ -34,7 +34,11 @@ export interface HistoryState {
 }
 
 export const historyStore = createStore<HistoryState>()(() => ({
-  status: 'idle', sessions: [], notices: [], unsaved: 0, lastImport: null,
+  status: 'idle',
+  sessions: [],
+  notices: [],
+  unsaved: 0,
+  lastImport: null,
 }));
 
 export function useHistory<T>(selector: (s: HistoryState) => T): T {
@@ -63,7 +67,8 @@ export function setHistoryDatabase(h: History): void {
 
 const getDb = (): History => (keeper.db ??= openHistory());
 
-const STORAGE_FULL = 'The browser has no room left to save sessions. Your latest set is kept on this page and saved as soon as there is room: export and delete old sessions to free space.';
+const STORAGE_FULL =
+  'The browser has no room left to save sessions. Your latest set is kept on this page and saved as soon as there is room: export and delete old sessions to free space.';
 
 function addNotice(text: string): void {
   const { notices } = historyStore.getState();
@@ -102,7 +107,9 @@ export function loadHistory(): Promise<void> {
       historyStore.setState({ status: 'ready', sessions });
       const n = r.quarantined.length;
       if (n > 0) {
-        addNotice(`${n} saved session${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'was' : 'were'} set aside. Your other sessions are fine.`);
+        addNotice(
+          `${n} saved session${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'was' : 'were'} set aside. Your other sessions are fine.`,
+        );
       }
     } catch (e) {
       historyStore.setState({ status: 'error' });
@@ -135,7 +142,11 @@ export async function flushPending(): Promise<void> {
       }
       pending.delete(id);
       if (!(e instanceof RecordError)) console.error(`Form Coach: a set could not be saved (${message(e)}).`, e);
-      addNotice(e instanceof RecordError ? `A set could not be saved: ${e.message}.` : 'A set could not be saved: this browser refused to store it.');
+      addNotice(
+        e instanceof RecordError
+          ? `A set could not be saved: ${e.message}.`
+          : 'A set could not be saved: this browser refused to store it.',
+      );
     }
   }
   historyStore.setState({ unsaved: pending.size });
@@ -197,7 +208,8 @@ export async function importHistoryText(text: string): Promise<ImportReport> {
     report = { added: r.sessions.length, rejected: r.rejected, error: null };
   } catch (e) {
     report = {
-      added: 0, rejected: [],
+      added: 0,
+      rejected: [],
       error: e instanceof StorageFullError ? 'There is no room left to import these sessions. Delete old sessions first.' : message(e),
     };
   }

@@ -39,20 +39,22 @@ export function progressByDay(sessions: readonly SessionRecord[], exerciseId: st
     list.push(s);
     byDay.set(d, list);
   }
-  return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, list]) => {
-    const rom = bestRom(list.map(romOf));
-    const romBest = rom ? rom.value ?? Math.max(rom.left ?? 0, rom.right ?? 0) : null;
-    const holds = list.map((s) => s.holdSec.total).filter((v) => v > 0);
-    const reps = list.reduce((a, s) => a + s.reps.total, 0);
-    return {
-      day,
-      sets: list.length,
-      rom: romBest,
-      holdSec: holds.length ? Math.max(...holds) : null,
-      reps: list.some((s) => s.reps.total > 0) ? reps : null,
-      goodFormPct: goodFormOf(addFormCounts(list.map(formCounts)))?.percent ?? null,
-    };
-  });
+  return [...byDay.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([day, list]) => {
+      const rom = bestRom(list.map(romOf));
+      const romBest = rom ? (rom.value ?? Math.max(rom.left ?? 0, rom.right ?? 0)) : null;
+      const holds = list.map((s) => s.holdSec.total).filter((v) => v > 0);
+      const reps = list.reduce((a, s) => a + s.reps.total, 0);
+      return {
+        day,
+        sets: list.length,
+        rom: romBest,
+        holdSec: holds.length ? Math.max(...holds) : null,
+        reps: list.some((s) => s.reps.total > 0) ? reps : null,
+        goodFormPct: goodFormOf(addFormCounts(list.map(formCounts)))?.percent ?? null,
+      };
+    });
 }
 
 /** Exercises with live sets, most recent first. */

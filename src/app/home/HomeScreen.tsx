@@ -24,7 +24,8 @@ function routineMinutes(r: Routine): number {
   return Math.max(1, Math.round(sec / 60));
 }
 
-const listWords = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const listWords = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 export function HomeScreen() {
   const session = useSession();
@@ -39,8 +40,13 @@ export function HomeScreen() {
     const def = EXERCISES[id];
     return (
       <ExerciseCard
-        key={id} def={def} block={blockFor(routine, id)}
-        onAmounts={(a) => { setRoutine(saveAmounts(routine, id, a)); setEditorKey((k) => k + 1); }}
+        key={id}
+        def={def}
+        block={blockFor(routine, id)}
+        onAmounts={(a) => {
+          setRoutine(saveAmounts(routine, id, a));
+          setEditorKey((k) => k + 1);
+        }}
         onStart={() => session.send({ type: 'open-exercise', exerciseId: id })}
       />
     );
@@ -70,8 +76,8 @@ export function HomeScreen() {
         <section className="safety" aria-labelledby="safety-title">
           <h2 id="safety-title">Before you start</h2>
           <p>
-            Ask your doctor or physiotherapist whether these exercises suit your back. Go slowly, within what
-            feels comfortable. <strong>If the pain gets worse, stop</strong> and get advice.
+            Ask your doctor or physiotherapist whether these exercises suit your back. Go slowly, within what feels comfortable.{' '}
+            <strong>If the pain gets worse, stop</strong> and get advice.
           </p>
         </section>
       </div>
@@ -86,12 +92,15 @@ export function HomeScreen() {
             </p>
             <DueToday routineName={routine.name} />
           </div>
-          <button type="button" className="primary big" onClick={() => session.send({ type: 'open-routine', routine })}>Start routine</button>
+          <button type="button" className="primary big" onClick={() => session.send({ type: 'open-routine', routine })}>
+            Start routine
+          </button>
         </div>
         <ol className="routine-list">
           {routine.blocks.map((b, i) => (
             <li key={b.exerciseId + i}>
-              {isExerciseId(b.exerciseId) ? EXERCISES[b.exerciseId].name : b.exerciseId}: {b.sets} × {b.holdSec !== undefined ? `${b.holdSec} s hold` : `${b.reps} reps`}
+              {isExerciseId(b.exerciseId) ? EXERCISES[b.exerciseId].name : b.exerciseId}: {b.sets} ×{' '}
+              {b.holdSec !== undefined ? `${b.holdSec} s hold` : `${b.reps} reps`}
             </li>
           ))}
         </ol>
@@ -105,11 +114,15 @@ export function HomeScreen() {
         Jump to: <JumpLink to="stretches-title">Stretches</JumpLink> · <JumpLink to="strength-title">Strengthening</JumpLink>
       </nav>
       <section aria-labelledby="stretches-title">
-        <h2 id="stretches-title" tabIndex={-1}>Stretches</h2>
+        <h2 id="stretches-title" tabIndex={-1}>
+          Stretches
+        </h2>
         <div className="card-grid">{ALL.filter((d) => d.group === 'stretch').map((d) => card(d.id))}</div>
       </section>
       <section aria-labelledby="strength-title">
-        <h2 id="strength-title" tabIndex={-1}>Strengthening</h2>
+        <h2 id="strength-title" tabIndex={-1}>
+          Strengthening
+        </h2>
         <div className="card-grid">{ALL.filter((d) => d.group === 'strength').map((d) => card(d.id))}</div>
       </section>
     </div>
@@ -119,12 +132,17 @@ export function HomeScreen() {
 /** Moves the focus to a heading on this page (not a hash link: the hash is the screen). */
 function JumpLink({ to, children }: { to: string; children: string }) {
   return (
-    <a href={`#${to}`} onClick={(e) => {
-      e.preventDefault();
-      const el = document.getElementById(to);
-      el?.focus();
-      el?.scrollIntoView({ block: 'start' });
-    }}>{children}</a>
+    <a
+      href={`#${to}`}
+      onClick={(e) => {
+        e.preventDefault();
+        const el = document.getElementById(to);
+        el?.focus();
+        el?.scrollIntoView({ block: 'start' });
+      }}
+    >
+      {children}
+    </a>
   );
 }
 
@@ -133,15 +151,23 @@ function Interrupted() {
   const session = useSession();
   const cut = useApp((s) => s.interrupted);
   const yes = useRef<HTMLButtonElement>(null);
-  useEffect(() => { if (cut) yes.current?.focus(); }, [cut]);
+  useEffect(() => {
+    if (cut) yes.current?.focus();
+  }, [cut]);
   if (!cut || !isExerciseId(cut.exerciseId)) return null;
   const text = interruptedText(EXERCISES[cut.exerciseId].name, cut.atSec === null ? null : clock(cut.atSec), cut.set, cut.sets);
   return (
     <section className="interrupted panel" role="region" aria-labelledby="interrupted-text" data-testid="interrupted">
-      <p id="interrupted-text"><strong>{text}</strong></p>
+      <p id="interrupted-text">
+        <strong>{text}</strong>
+      </p>
       <div className="row big-actions">
-        <button type="button" ref={yes} className="primary" onClick={() => session.send({ type: 'resume-interrupted' })}>Yes, carry on</button>
-        <button type="button" onClick={() => session.send({ type: 'discard-interrupted' })}>No, keep what I did</button>
+        <button type="button" ref={yes} className="primary" onClick={() => session.send({ type: 'resume-interrupted' })}>
+          Yes, carry on
+        </button>
+        <button type="button" onClick={() => session.send({ type: 'discard-interrupted' })}>
+          No, keep what I did
+        </button>
       </div>
     </section>
   );

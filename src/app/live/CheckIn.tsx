@@ -20,18 +20,29 @@ export function CheckIn({ live }: { live: LiveState }) {
     <section className="check-in" aria-labelledby="check-in-title">
       <h2 id="check-in-title">{def.name}</h2>
       {live.setLabel && <p className="set-label">{live.setLabel}</p>}
-      <p className="goal">{goal}{def.counter.shape.sides && (def.counter.shape.mode === 'reps' || live.target.holdSec !== undefined) ? ' on each side' : ''}</p>
+      <p className="goal">
+        {goal}
+        {def.counter.shape.sides && (def.counter.shape.mode === 'reps' || live.target.holdSec !== undefined) ? ' on each side' : ''}
+      </p>
       <div className="check-in-grid">
         <div>
-          <h3>How to do it<span className="visually-hidden">: {def.name}</span></h3>
-          <ol className="steps">{def.instructions.map((s) => <li key={s}>{s}</li>)}</ol>
-          <p><strong>Camera:</strong> {viewNeeded(def)}. Put the laptop 2–3 m away, at floor or chair height.</p>
+          <h3>
+            How to do it<span className="visually-hidden">: {def.name}</span>
+          </h3>
+          <ol className="steps">
+            {def.instructions.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ol>
+          <p>
+            <strong>Camera:</strong> {viewNeeded(def)}. Put the laptop 2–3 m away, at floor or chair height.
+          </p>
         </div>
         <div>
           <h3>About the camera</h3>
           <p>
-            Your browser will ask to use the camera. Form Coach looks at the picture to find your joints
-            and count; the video stays on this computer and is never uploaded or saved.
+            Your browser will ask to use the camera. Form Coach looks at the picture to find your joints and count; the video stays on this
+            computer and is never uploaded or saved.
           </p>
           <PainCheck legend="How much does your back hurt right now? (optional)" value={pain} onChange={setPain} />
         </div>
@@ -40,7 +51,9 @@ export function CheckIn({ live }: { live: LiveState }) {
         <button type="button" className="primary" autoFocus onClick={() => session.send({ type: 'check-in', pain })}>
           Turn on the camera and start
         </button>
-        <button type="button" onClick={() => session.send({ type: 'stop' })}>Back</button>
+        <button type="button" onClick={() => session.send({ type: 'stop' })}>
+          Back
+        </button>
       </div>
     </section>
   );

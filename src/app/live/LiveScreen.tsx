@@ -50,18 +50,26 @@ export function LiveScreen() {
 export function OnPicture({ live }: { live: LiveState }) {
   const failed = useApp((s) => s.error !== null);
   // An error replaces the framing step: nothing is written over it.
-  const text = failed ? null
-    : live.stage === 'countdown' ? String(live.countdown)
-    : live.stage === 'paused' ? 'Paused'
-    : live.stage === 'framing' && live.lineKind === 'setup' && !live.canStart ? live.line
-    : null;
+  const text = failed
+    ? null
+    : live.stage === 'countdown'
+      ? String(live.countdown)
+      : live.stage === 'paused'
+        ? 'Paused'
+        : live.stage === 'framing' && live.lineKind === 'setup' && !live.canStart
+          ? live.line
+          : null;
   if (!text) return null;
   const { side, size } = live.banner;
   // The band beside the body the text may fill, as a share of the picture (at least a fifth, so it reads).
   const band = `${Math.round(Math.max(0.2, Math.min(0.5, size)) * 100)}%`;
   const style = side === 'top' || side === 'bottom' ? { height: band } : { width: band };
   const cls = `video-text at-${side}${live.stage === 'countdown' ? ' countdown' : ''}`;
-  return <div className={cls} style={style} aria-hidden="true" data-testid="video-text" data-side={side}>{text}</div>;
+  return (
+    <div className={cls} style={style} aria-hidden="true" data-testid="video-text" data-side={side}>
+      {text}
+    </div>
+  );
 }
 
 function LiveSet({ live }: { live: LiveState }) {
@@ -83,10 +91,8 @@ function LiveSet({ live }: { live: LiveState }) {
   if (!def) return null;
 
   const counting = live.stage === 'counting' || live.stage === 'paused';
-  const message = live.stage === 'rest' ? 'Rest'
-    : live.stage === 'countdown' ? `Get ready: ${live.countdown}`
-    : live.line ?? '';
-  const cueClass = live.stage === 'paused' ? 'paused' : live.lineKind ?? 'none';
+  const message = live.stage === 'rest' ? 'Rest' : live.stage === 'countdown' ? `Get ready: ${live.countdown}` : (live.line ?? '');
+  const cueClass = live.stage === 'paused' ? 'paused' : (live.lineKind ?? 'none');
   const resumes = live.stage === 'paused' && live.paused !== 'setup';
 
   return (
@@ -99,29 +105,57 @@ function LiveSet({ live }: { live: LiveState }) {
       <aside className="live-side" aria-label="Your set">
         <h2 className="live-title">{def.name}</h2>
         {live.setLabel && <p className="set-label">{live.setLabel}</p>}
-        {live.stage === 'framing'
-          ? <FramingChecklist live={live} />
-          : live.stage !== 'rest' && <Counter coach={counting ? coach : null} live={live} units={units} />}
-        {counting && coach?.goodForm && <p className="live-good-form" data-testid="live-good-form">{GOOD_FORM_LABEL}: {coach.goodForm}</p>}
+        {live.stage === 'framing' ? (
+          <FramingChecklist live={live} />
+        ) : (
+          live.stage !== 'rest' && <Counter coach={counting ? coach : null} live={live} units={units} />
+        )}
+        {counting && coach?.goodForm && (
+          <p className="live-good-form" data-testid="live-good-form">
+            {GOOD_FORM_LABEL}: {coach.goodForm}
+          </p>
+        )}
         {live.stage !== 'framing' && (
-          <p className={`cue cue-${cueClass}`} aria-live="polite" data-testid="cue">{message}</p>
+          <p className={`cue cue-${cueClass}`} aria-live="polite" data-testid="cue">
+            {message}
+          </p>
         )}
         <VoiceNote />
         <div className="live-controls">
           {live.stage !== 'rest' && live.stage !== 'framing' && (
-            <button type="button" ref={pauseRef} className="primary" onClick={() => session.send({ type: 'toggle-pause' })}
-              disabled={!counting || (live.paused === 'camera' && !cameraRunning)} aria-keyshortcuts="Space" data-testid="pause">
+            <button
+              type="button"
+              ref={pauseRef}
+              className="primary"
+              onClick={() => session.send({ type: 'toggle-pause' })}
+              disabled={!counting || (live.paused === 'camera' && !cameraRunning)}
+              aria-keyshortcuts="Space"
+              data-testid="pause"
+            >
               {/* The name is the words ("Pause (Space)"): the glyph is hidden from screen readers. */}
-              <span aria-hidden="true">{resumes ? '▶ ' : '❚❚ '}</span>{resumes ? 'Resume' : 'Pause'} <span className="key-hint">(<kbd>Space</kbd>)</span>
+              <span aria-hidden="true">{resumes ? '▶ ' : '❚❚ '}</span>
+              {resumes ? 'Resume' : 'Pause'}{' '}
+              <span className="key-hint">
+                (<kbd>Space</kbd>)
+              </span>
             </button>
           )}
           <button type="button" onClick={() => session.send({ type: 'stop' })} aria-keyshortcuts="Escape">
-            <span aria-hidden="true">■ </span>End exercise <span className="key-hint">(<kbd>Esc</kbd>)</span>
+            <span aria-hidden="true">■ </span>End exercise{' '}
+            <span className="key-hint">
+              (<kbd>Esc</kbd>)
+            </span>
           </button>
           {live.nextSet && live.stage !== 'rest' && (
-            <button type="button" onClick={() => session.send({ type: 'skip-set' })}>Skip to next set</button>
+            <button type="button" onClick={() => session.send({ type: 'skip-set' })}>
+              Skip to next set
+            </button>
           )}
-          {live.inRoutine && live.stage !== 'rest' && <button type="button" onClick={() => session.send({ type: 'skip-exercise' })}>Skip to next exercise</button>}
+          {live.inRoutine && live.stage !== 'rest' && (
+            <button type="button" onClick={() => session.send({ type: 'skip-exercise' })}>
+              Skip to next exercise
+            </button>
+          )}
           <label className="check">
             <input type="checkbox" checked={mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
             <span>Mirror</span>
@@ -135,7 +169,12 @@ function LiveSet({ live }: { live: LiveState }) {
 /** Whether the cues are heard: said when they are not, with what to do about it. */
 function VoiceNote() {
   const state = useVoiceState();
-  if (state === 'off') return <p className="voice-note" data-testid="voice-note">{VOICE_WORDS.off}</p>;
+  if (state === 'off')
+    return (
+      <p className="voice-note" data-testid="voice-note">
+        {VOICE_WORDS.off}
+      </p>
+    );
   if (state !== 'unavailable') return null;
   return (
     <p className="voice-note" data-testid="voice-note">
@@ -158,9 +197,16 @@ function Counter({ coach, live, units }: { coach: CoachView | null; live: LiveSt
     const side = (key: 'left' | 'right', name: string, n: number) => {
       const done = live.sides?.done[key] ?? false;
       return (
-        <p className={`counter side${now === key ? ' now' : ''}${done ? ' done' : ''}`} data-side={key} aria-current={now === key ? 'step' : undefined}>
-          <span className="side-name">{name}{done ? <span className="side-mark"> done</span> : now === key ? <span className="side-mark"> now</span> : null}</span>
-          {' '}<Split text={counterText(mode, n, live.target, units)} />
+        <p
+          className={`counter side${now === key ? ' now' : ''}${done ? ' done' : ''}`}
+          data-side={key}
+          aria-current={now === key ? 'step' : undefined}
+        >
+          <span className="side-name">
+            {name}
+            {done ? <span className="side-mark"> done</span> : now === key ? <span className="side-mark"> now</span> : null}
+          </span>{' '}
+          <Split text={counterText(mode, n, live.target, units)} />
         </p>
       );
     };
@@ -169,7 +215,12 @@ function Counter({ coach, live, units }: { coach: CoachView | null; live: LiveSt
         <p className="counter-label">{label} per side</p>
         {side('left', 'Left', coach.left)}
         {side('right', 'Right', coach.right)}
-        {left && <p className="hold-left" data-testid="hold-left">{left}{now ? ` on the ${now} side` : ' on the shorter side'}</p>}
+        {left && (
+          <p className="hold-left" data-testid="hold-left">
+            {left}
+            {now ? ` on the ${now} side` : ' on the shorter side'}
+          </p>
+        )}
       </div>
     );
   }
@@ -177,8 +228,14 @@ function Counter({ coach, live, units }: { coach: CoachView | null; live: LiveSt
   return (
     <div key={live.repPulse} className={cls} data-pulse={live.repPulse}>
       <p className="counter-label">{label}</p>
-      <p className="counter" data-testid="counter"><Split text={counterText(mode, total, live.target, units)} /></p>
-      {left && <p className="hold-left" data-testid="hold-left">{left}</p>}
+      <p className="counter" data-testid="counter">
+        <Split text={counterText(mode, total, live.target, units)} />
+      </p>
+      {left && (
+        <p className="hold-left" data-testid="hold-left">
+          {left}
+        </p>
+      )}
     </div>
   );
 }
@@ -187,7 +244,12 @@ function Counter({ coach, live, units }: { coach: CoachView | null; live: LiveSt
 function Split({ text }: { text: string }) {
   const i = text.indexOf(' / ');
   if (i < 0) return <>{text}</>;
-  return <><span className="count-now">{text.slice(0, i)}</span><span className="count-of">{text.slice(i)}</span></>;
+  return (
+    <>
+      <span className="count-now">{text.slice(0, i)}</span>
+      <span className="count-of">{text.slice(i)}</span>
+    </>
+  );
 }
 
 function RestPanel({ live, units }: { live: LiveState; units: 'seconds' | 'minutes' }) {
@@ -198,11 +260,19 @@ function RestPanel({ live, units }: { live: LiveState; units: 'seconds' | 'minut
   return (
     <div className="rest-panel" role="region" aria-label="Rest">
       <p className="rest-title">Rest</p>
-      <p className="rest-time" data-testid="rest-time">{formatTime(rest.remainingSec, units)}</p>
+      <p className="rest-time" data-testid="rest-time">
+        {formatTime(rest.remainingSec, units)}
+      </p>
       {next && <p className="rest-next">Next: {next}</p>}
       <div className="row big-actions">
-        <button type="button" className="primary" onClick={() => session.send({ type: 'skip-rest' })}>Skip rest</button>
-        {live.inRoutine && <button type="button" onClick={() => session.send({ type: 'skip-exercise' })}>Skip to next exercise</button>}
+        <button type="button" className="primary" onClick={() => session.send({ type: 'skip-rest' })}>
+          Skip rest
+        </button>
+        {live.inRoutine && (
+          <button type="button" onClick={() => session.send({ type: 'skip-exercise' })}>
+            Skip to next exercise
+          </button>
+        )}
       </div>
     </div>
   );

@@ -23,7 +23,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { phraseText } from '../../words/liveWords';
 import { blockFor } from '../routine/routineStore';
 import type { BannerSide } from './framing';
-import { bannerPlace, bodyBox } from './framing';
+import { nextBanner } from './framing';
 import { coachViewOf, liveStateOf, sameCoach, sameLive } from './liveView';
 import type { Clock } from './poseFeed';
 import { PoseFeed } from './poseFeed';
@@ -82,6 +82,8 @@ export class LiveSession {
 
   constructor(deps: LiveSessionDeps) {
     this.d = deps;
+    this.store = deps.store;
+    this.now = () => deps.clock.now();
     const wall = () => (deps.wallClock ?? Date.now)();
     this.run = new SetRunner({
       model: deps.store.getState().settings.model,
@@ -95,10 +97,12 @@ export class LiveSession {
     });
   }
 
-  private get store(): StoreApi<AppState> { return this.d.store; }
-  private now(): number { return this.d.clock.now(); }
+  private readonly store: StoreApi<AppState>;
+  private readonly now: () => number;
   /** "Record keypoints": every processed frame goes to it while it records. */
-  get keypoints() { return this.feed.keypoints; }
+  get keypoints() {
+    return this.feed.keypoints;
+  }
 
   /**
    * Listens to the world outside (hidden tab, cameras plugged in, settings changed, leaving the screen).
@@ -109,16 +113,21 @@ export class LiveSession {
     this.offerInterrupted();
     const doc = env.document;
     if (doc) {
-      const onVis = () => { if (doc.visibilityState === 'hidden') this.dispatch({ type: 'hidden', t: this.now() }); };
+      const onVis = () => {
+        if (doc.visibilityState === 'hidden') this.dispatch({ type: 'hidden', t: this.now() });
+      };
       doc.addEventListener('visibilitychange', onVis);
       offs.push(() => doc.removeEventListener('visibilitychange', onVis));
     }
-    offs.push(this.store.subscribe((s, prev) => {
-      // Navigating away mid-set (menu, Back): what was counted is saved.
-      const f = this.run.flow;
-      if (prev.screen === 'live' && s.screen !== 'live' && s.live && f && f.name !== 'summary') this.send({ type: 'leave' });
-      if (s.settings.exerciseId !== prev.settings.exerciseId && s.screen === 'camera') this.send({ type: 'preview', exerciseId: s.settings.exerciseId });
-    }));
+    offs.push(
+      this.store.subscribe((s, prev) => {
+        // Navigating away mid-set (menu, Back): what was counted is saved.
+        const f = this.run.flow;
+        if (prev.screen === 'live' && s.screen !== 'live' && s.live && f && f.name !== 'summary') this.send({ type: 'leave' });
+        if (s.settings.exerciseId !== prev.settings.exerciseId && s.screen === 'camera')
+          this.send({ type: 'preview', exerciseId: s.settings.exerciseId });
+      }),
+    );
     return () => offs.forEach((f) => f());
   }
 
@@ -143,13 +152,15 @@ export class LiveSession {
         if (this.routine && typeof next === 'number') this.send({ type: 'open-routine', routine: this.routine, fromBlock: next });
         return;
       }
-      case 'preview': return this.preview(c.exerciseId);
+      case 'preview':
+        return this.preview(c.exerciseId);
       case 'end-preview': {
         const f = this.run.flow;
         if (!f || (!f.autoStart && f.name === 'framing')) this.clear();
         return;
       }
-      case 'check-in': return this.dispatch({ type: 'check-in', t, pain: c.pain });
+      case 'check-in':
+        return this.dispatch({ type: 'check-in', t, pain: c.pain });
       case 'start':
         this.dispatch({ type: 'start', t, anyway: c.anyway ?? false });
         if (this.run.flow?.name === 'countdown' && this.store.getState().screen !== 'live') this.d.go('live');
@@ -165,7 +176,8 @@ export class LiveSession {
       case 'skip-set':
       case 'skip-exercise':
         return this.dispatch({ type: c.type, t });
-      case 'pain-after': return this.painAfter(c.pain);
+      case 'pain-after':
+        return this.painAfter(c.pain);
       case 'leave':
         this.perform(this.run.close());
         this.clearTimer();
@@ -176,7 +188,8 @@ export class LiveSession {
       case 'retry':
         void this.feed.restart();
         return;
-      case 'resume-interrupted': return this.resumeInterrupted();
+      case 'resume-interrupted':
+        return this.resumeInterrupted();
       case 'discard-interrupted': {
         const p = this.d.pending?.load();
         // What was done is kept as a set that ended where it was cut off.
@@ -236,7 +249,8 @@ export class LiveSession {
     // "Noted" once it is written: a page closed straight after the answer would otherwise lose it unseen.
     void this.saveChain.then(() => {
       const now = this.store.getState().summary;
-      if (now && now.painAfter === pain && now.records[0]?.id === records[0]?.id) this.store.setState({ summary: { ...now, painSaved: true } });
+      if (now && now.painAfter === pain && now.records[0]?.id === records[0]?.id)
+        this.store.setState({ summary: { ...now, painSaved: true } });
     });
   }
 
@@ -293,7 +307,9 @@ export class LiveSession {
         sp.say(phraseText(fx.exerciseId, fx.say));
         return;
       }
-      case 'silence': sp.cancel(); return;
+      case 'silence':
+        sp.cancel();
+        return;
       case 'timer':
         this.clearTimer();
         if (fx.everyMs !== null) this.stopTimer = this.d.clock.every(fx.everyMs, () => this.dispatch({ type: 'tick', t: this.now() }));
@@ -304,13 +320,19 @@ export class LiveSession {
         return;
       case 'summary': {
         const f = this.run.flow;
-        const nextId = fx.nextBlock !== null ? this.routine?.blocks[fx.nextBlock]?.exerciseId ?? null : null;
+        const nextId = fx.nextBlock !== null ? (this.routine?.blocks[fx.nextBlock]?.exerciseId ?? null) : null;
         this.store.setState({
           summary: {
-            records: [...this.run.records], routineName: fx.routineName, painBefore: f?.painBefore ?? null, painAfter: null, painSaved: false,
-            nextBlock: fx.nextBlock, nextExerciseId: nextId,
+            records: [...this.run.records],
+            routineName: fx.routineName,
+            painBefore: f?.painBefore ?? null,
+            painAfter: null,
+            painSaved: false,
+            nextBlock: fx.nextBlock,
+            nextExerciseId: nextId,
           },
-          live: null, coach: null,
+          live: null,
+          coach: null,
         });
         this.perform(this.run.close());
         this.clearTimer();
@@ -356,7 +378,9 @@ export class LiveSession {
   }
 
   /** Resolves once every save asked for so far has been written (tests, and leaving the page). */
-  flushSaves(): Promise<void> { return this.saveChain; }
+  flushSaves(): Promise<void> {
+    return this.saveChain;
+  }
 
   // ---- the store, written once per frame with only what changed ----
 
@@ -373,13 +397,13 @@ export class LiveSession {
     }
     if (view && def) {
       const form = this.run.formFields();
-      const coach = coachViewOf(def, view, form ? goodForm(form)?.text ?? null : null);
-      if (!sameCoach(coach, this.lastCoach)) { patch.coach = coach; this.lastCoach = coach; }
+      const coach = coachViewOf(def, view, form ? (goodForm(form)?.text ?? null) : null);
+      if (!sameCoach(coach, this.lastCoach)) {
+        patch.coach = coach;
+        this.lastCoach = coach;
+      }
       const last = this.feed.lastFrame;
-      const place = bannerPlace(bodyBox(view.smoothedPose, last?.width ?? 0, last?.height ?? 0), st.settings.mirror);
-      // Whole bands only, so the banner does not slide about with every small movement.
-      const size = Math.floor(place.size * 10) / 10;
-      if (place.side !== this.banner.side || size !== this.banner.size) this.banner = { side: place.side, size };
+      this.banner = nextBanner(this.banner, view.smoothedPose, last?.width ?? 0, last?.height ?? 0, st.settings.mirror);
     }
     if (f && f.name !== 'summary' && f.name !== 'closed') {
       const live = liveStateOf(f, this.now(), this.banner);

@@ -22,7 +22,9 @@ export function PainCheck({ legend, value, onChange }: PainCheckProps) {
         {Array.from({ length: 11 }, (_, i) => (
           <button
             key={i}
-            ref={(el) => { refs.current[i] = el; }}
+            ref={(el) => {
+              refs.current[i] = el;
+            }}
             type="button"
             role="radio"
             aria-checked={value === i}
@@ -30,15 +32,24 @@ export function PainCheck({ legend, value, onChange }: PainCheckProps) {
             tabIndex={(value ?? 0) === i ? 0 : -1}
             onClick={() => onChange(i)}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowRight' || e.key === 'ArrowUp') { e.preventDefault(); move(i + 1); }
-              if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') { e.preventDefault(); move(i - 1); }
+              if (e.key === 'ArrowRight' || e.key === 'ArrowUp') {
+                e.preventDefault();
+                move(i + 1);
+              }
+              if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') {
+                e.preventDefault();
+                move(i - 1);
+              }
             }}
           >
             {i}
           </button>
         ))}
       </div>
-      <p className="hint pain-ends"><span>0 = no pain</span><span>10 = worst imaginable</span></p>
+      <p className="hint pain-ends">
+        <span>0 = no pain</span>
+        <span>10 = worst imaginable</span>
+      </p>
     </fieldset>
   );
 }

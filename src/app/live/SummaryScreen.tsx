@@ -21,12 +21,16 @@ export function SummaryScreen() {
   const summary = useApp((s) => s.summary);
   const session = useSession();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   if (!summary) {
     return (
       <section className="summary-screen">
         <h2>Nothing to summarise</h2>
-        <button type="button" onClick={() => go('home')}>Back home</button>
+        <button type="button" onClick={() => go('home')}>
+          Back home
+        </button>
       </section>
     );
   }
@@ -36,7 +40,9 @@ export function SummaryScreen() {
   const counted = summary.records.some((r) => r.reps.total > 0 || r.holdSec.total > 0);
   return (
     <section className="summary-screen" aria-labelledby="summary-title">
-      <h2 id="summary-title" ref={heading} tabIndex={-1}>{title(summary, counted)}</h2>
+      <h2 id="summary-title" ref={heading} tabIndex={-1}>
+        {title(summary, counted)}
+      </h2>
       {!counted && (
         <p data-testid="nothing-counted">
           {summary.records.length === 0
@@ -47,24 +53,48 @@ export function SummaryScreen() {
         </p>
       )}
       {summary.routineName && summary.records.length > 0 && (
-        <p>{summary.records.length} {summary.records.length === 1 ? 'set' : 'sets'} done.</p>
+        <p>
+          {summary.records.length} {summary.records.length === 1 ? 'set' : 'sets'} done.
+        </p>
       )}
       {/* Pain after the session: only when something was done (a set stopped before anything counted asks nothing). */}
       {counted && (
         <div className="pain-after" data-testid="pain-after">
-          <PainCheck legend="How much does your back hurt now? (optional)" value={summary.painAfter} onChange={(p) => session.send({ type: 'pain-after', pain: p })} />
+          <PainCheck
+            legend="How much does your back hurt now? (optional)"
+            value={summary.painAfter}
+            onChange={(p) => session.send({ type: 'pain-after', pain: p })}
+          />
           {summary.painBefore !== null && <p className="hint">Before: {summary.painBefore} / 10</p>}
-          {advice && <p className="advice" role="alert" data-testid="pain-advice">{advice}</p>}
-          {summary.painAfter !== null && summary.painSaved && !advice && <p className="hint" role="status">Thanks, noted with this session.</p>}
+          {advice && (
+            <p className="advice" role="alert" data-testid="pain-advice">
+              {advice}
+            </p>
+          )}
+          {summary.painAfter !== null && summary.painSaved && !advice && (
+            <p className="hint" role="status">
+              Thanks, noted with this session.
+            </p>
+          )}
         </div>
       )}
       <div className="row big-actions">
-        {next && <button type="button" className="primary" onClick={() => session.send({ type: 'next-exercise' })}>Next exercise: {next.name}</button>}
-        <button type="button" onClick={() => go('home')}>Back home</button>
-        <button type="button" onClick={() => go('history')}>See history</button>
+        {next && (
+          <button type="button" className="primary" onClick={() => session.send({ type: 'next-exercise' })}>
+            Next exercise: {next.name}
+          </button>
+        )}
+        <button type="button" onClick={() => go('home')}>
+          Back home
+        </button>
+        <button type="button" onClick={() => go('history')}>
+          See history
+        </button>
       </div>
       <div className="summary-list">
-        {summary.records.map((r) => <SummaryView key={r.id} record={r} />)}
+        {summary.records.map((r) => (
+          <SummaryView key={r.id} record={r} />
+        ))}
       </div>
     </section>
   );

@@ -36,4 +36,3 @@ export type LiveCommand =
   /** The set cut off by a reload: carry on with it (Yes), or keep what was done as a finished set (No). */
   | { type: 'resume-interrupted' }
   | { type: 'discard-interrupted' };
-

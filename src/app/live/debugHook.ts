@@ -10,7 +10,16 @@ import type { SetRunner } from './setRunner';
 export interface DebugHook {
   getLastPoses(): PoseFrame['poses'] | null;
   getLastFrame(): PoseFrame | null;
-  getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; threads: number | null; model: string; phase: string };
+  getStats(): {
+    fps: number;
+    modelMs: number;
+    dropped: number;
+    frames: number;
+    backend: string | null;
+    threads: number | null;
+    model: string;
+    phase: string;
+  };
   getRecentModelMs(): number[];
   getFrameTimings(): FrameTiming[];
   /** The live flow's state name ('framing', 'counting', …) or null. */
@@ -24,7 +33,16 @@ export function debugHookOf(feed: PoseFeed, run: SetRunner, store: StoreApi<AppS
     getStats: () => {
       const s = store.getState();
       const { fps, modelMs, dropped, frames } = feed.stats();
-      return { fps, modelMs, dropped, frames, backend: s.backend?.active ?? null, threads: s.backend?.threads.count ?? null, model: s.settings.model, phase: s.phase };
+      return {
+        fps,
+        modelMs,
+        dropped,
+        frames,
+        backend: s.backend?.active ?? null,
+        threads: s.backend?.threads.count ?? null,
+        model: s.settings.model,
+        phase: s.phase,
+      };
     },
     getRecentModelMs: () => feed.stats().recentMs,
     getFrameTimings: () => feed.stats().timings,

@@ -5,17 +5,42 @@ import { createEngineState, DARK_LIGHT, step } from '../../core/engine';
 import { EXERCISES } from '../../core/exercises';
 import { loadClip } from '../../../tests/kit/replay';
 import type { Pose } from '../../core/pose';
-import { allMet, bannerPlace, bodyBox, neededSeen, verdictsFor } from './framing';
+import { allMet, bannerPlace, bodyBox, neededSeen, nextBanner, verdictsFor } from './framing';
 import { EPISODE_GAP_MS, MAX_PER_MINUTE, maySay, NO_SPEECH, notePresent, noteSaid, REPEAT_MS } from './speech';
 
 describe('framing verdicts', () => {
   it('what the engine did not get to judge stays unknown, never ticked', () => {
-    expect(verdictsFor({ phase: 'setup', setupIssues: ['too-dark'] }, 0.01)).toEqual({ 'in-view': 'unknown', light: 'no', view: 'unknown', posture: 'unknown' });
-    expect(verdictsFor({ phase: 'setup', setupIssues: ['no-person'] }, undefined)).toEqual({ 'in-view': 'no', light: 'unknown', view: 'unknown', posture: 'unknown' });
+    expect(verdictsFor({ phase: 'setup', setupIssues: ['too-dark'] }, 0.01)).toEqual({
+      'in-view': 'unknown',
+      light: 'no',
+      view: 'unknown',
+      posture: 'unknown',
+    });
+    expect(verdictsFor({ phase: 'setup', setupIssues: ['no-person'] }, undefined)).toEqual({
+      'in-view': 'no',
+      light: 'unknown',
+      view: 'unknown',
+      posture: 'unknown',
+    });
     expect(verdictsFor({ phase: 'setup', setupIssues: ['no-person'] }, DARK_LIGHT + 0.1).light).toBe('ok');
-    expect(verdictsFor({ phase: 'setup', setupIssues: ['body-cut-off'] }, undefined)).toEqual({ 'in-view': 'no', light: 'ok', view: 'unknown', posture: 'unknown' });
-    expect(verdictsFor({ phase: 'setup', setupIssues: ['body-cut-off', 'wrong-view'] }, undefined)).toEqual({ 'in-view': 'no', light: 'ok', view: 'no', posture: 'unknown' });
-    expect(verdictsFor({ phase: 'setup', setupIssues: ['wrong-posture'] }, 0.5)).toEqual({ 'in-view': 'ok', light: 'ok', view: 'ok', posture: 'no' });
+    expect(verdictsFor({ phase: 'setup', setupIssues: ['body-cut-off'] }, undefined)).toEqual({
+      'in-view': 'no',
+      light: 'ok',
+      view: 'unknown',
+      posture: 'unknown',
+    });
+    expect(verdictsFor({ phase: 'setup', setupIssues: ['body-cut-off', 'wrong-view'] }, undefined)).toEqual({
+      'in-view': 'no',
+      light: 'ok',
+      view: 'no',
+      posture: 'unknown',
+    });
+    expect(verdictsFor({ phase: 'setup', setupIssues: ['wrong-posture'] }, 0.5)).toEqual({
+      'in-view': 'ok',
+      light: 'ok',
+      view: 'ok',
+      posture: 'no',
+    });
     const all = verdictsFor({ phase: 'active', setupIssues: [] }, undefined);
     expect(allMet(all)).toBe(true);
     expect(allMet(verdictsFor({ phase: 'setup', setupIssues: [] }, 0.02))).toBe(false);
@@ -40,10 +65,11 @@ describe('framing verdicts', () => {
     const kp = (names: string[]) => ({ score: 1, keypoints: names.map((name) => ({ name, x: 1, y: 1, score: 0.9 })) });
     expect(neededSeen(EXERCISES.plank, kp(['left_shoulder', 'left_elbow', 'left_hip', 'left_ankle']))).toBe(true);
     expect(neededSeen(EXERCISES.plank, kp(['left_shoulder', 'left_elbow', 'left_hip']))).toBe(false);
-    expect(neededSeen(EXERCISES['side-bend'], kp(['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_wrist']))).toBe(false);
+    expect(neededSeen(EXERCISES['side-bend'], kp(['nose', 'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_wrist']))).toBe(
+      false,
+    );
     expect(neededSeen(EXERCISES.plank, null)).toBe(false);
   });
-
 });
 
 describe('banner placement', () => {
@@ -51,20 +77,55 @@ describe('banner placement', () => {
 
   it('goes to the side of the body with the most room, mirrored when the picture is', () => {
     // A plank lying along the bottom of a 640×360 picture: room above it.
-    const lying = bodyBox(pose([[100, 250], [500, 280], [300, 260]]), 640, 360);
+    const lying = bodyBox(
+      pose([
+        [100, 250],
+        [500, 280],
+        [300, 260],
+      ]),
+      640,
+      360,
+    );
     expect(bannerPlace(lying, false).side).toBe('top');
     // Someone standing at the left edge: room on the right of the image, the left of a mirrored screen.
-    const standing = bodyBox(pose([[60, 20], [120, 340], [90, 180]]), 640, 360);
+    const standing = bodyBox(
+      pose([
+        [60, 20],
+        [120, 340],
+        [90, 180],
+      ]),
+      640,
+      360,
+    );
     expect(bannerPlace(standing, false).side).toBe('right');
     expect(bannerPlace(standing, true).side).toBe('left');
     expect(bannerPlace(null, false)).toEqual({ side: 'top', size: 0.3 });
   });
 
   it('never reaches into the box of the joints (the band it may fill ends where the body begins)', () => {
-    const box = bodyBox(pose([[100, 200], [500, 300]]), 640, 360)!;
+    const box = bodyBox(
+      pose([
+        [100, 200],
+        [500, 300],
+      ]),
+      640,
+      360,
+    )!;
     const { side, size } = bannerPlace(box, false);
     expect(side).toBe('top');
     expect(size).toBeLessThanOrEqual(box.y0 + 1e-9);
+  });
+
+  it('moves in whole tenths: a small shift keeps the same banner object, a larger one gives a new place', () => {
+    const at = (y: number) =>
+      pose([
+        [100, y],
+        [500, y + 100],
+      ]);
+    const first = nextBanner({ side: 'top', size: 0.3 }, at(200), 640, 360, false);
+    expect(first).toEqual({ side: 'top', size: 0.5 });
+    expect(nextBanner(first, at(203), 640, 360, false)).toBe(first);
+    expect(nextBanner(first, at(150), 640, 360, false)).toEqual({ side: 'top', size: 0.3 });
   });
 });
 
@@ -92,7 +153,11 @@ describe('when a line may be said', () => {
   it('no line more than MAX_PER_MINUTE times a minute; counting words always', () => {
     let m = NO_SPEECH;
     let n = 0;
-    for (let t = 0; t < 60_000; t += 1000) if (maySay(m, 'Lower your hips', 'cue', t)) { m = noteSaid(m, 'Lower your hips', t); n++; }
+    for (let t = 0; t < 60_000; t += 1000)
+      if (maySay(m, 'Lower your hips', 'cue', t)) {
+        m = noteSaid(m, 'Lower your hips', t);
+        n++;
+      }
     expect(n).toBeLessThanOrEqual(MAX_PER_MINUTE);
     expect(n).toBeGreaterThan(1);
     expect(maySay(noteSaid(NO_SPEECH, '3', 0), '3', 'count', 1)).toBe(true);

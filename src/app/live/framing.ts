@@ -45,22 +45,35 @@ export function allMet(v: Verdicts): boolean {
 export type BannerSide = 'top' | 'bottom' | 'left' | 'right';
 
 /** Box of the joints that matter, as fractions of the frame (0..1, image coordinates, unmirrored). */
-export interface Box { x0: number; y0: number; x1: number; y1: number }
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** The box around every joint of `pose` the engine trusts (score > 0), as fractions of the frame; null when none. */
 export function bodyBox(pose: Pose | null, width: number, height: number): Box | null {
   if (!pose || width <= 0 || height <= 0) return null;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const k of pose.keypoints.slice(0, 17)) {
     if (k.score <= 0) continue;
-    x0 = Math.min(x0, k.x); x1 = Math.max(x1, k.x); y0 = Math.min(y0, k.y); y1 = Math.max(y1, k.y);
+    x0 = Math.min(x0, k.x);
+    x1 = Math.max(x1, k.x);
+    y0 = Math.min(y0, k.y);
+    y1 = Math.max(y1, k.y);
   }
   if (!Number.isFinite(x0)) return null;
   // A joint is drawn as a ring: give the box a margin of 4 % of the frame on each side.
   const m = 0.04;
   return {
-    x0: Math.max(0, x0 / width - m), x1: Math.min(1, x1 / width + m),
-    y0: Math.max(0, y0 / height - m), y1: Math.min(1, y1 / height + m),
+    x0: Math.max(0, x0 / width - m),
+    x1: Math.min(1, x1 / width + m),
+    y0: Math.max(0, y0 / height - m),
+    y1: Math.min(1, y1 / height + m),
   };
 }
 
@@ -72,14 +85,32 @@ export function bodyBox(pose: Pose | null, width: number, height: number): Box |
 export function bannerPlace(box: Box | null, mirror: boolean): { side: BannerSide; size: number } {
   if (!box) return { side: 'top', size: 0.3 };
   const room: [BannerSide, number][] = [
-    ['top', box.y0], ['bottom', 1 - box.y1],
+    ['top', box.y0],
+    ['bottom', 1 - box.y1],
     // Horizontal room counts for less: a banner beside the body has to be narrow and tall.
-    [mirror ? 'right' : 'left', box.x0 * 0.8], [mirror ? 'left' : 'right', (1 - box.x1) * 0.8],
+    [mirror ? 'right' : 'left', box.x0 * 0.8],
+    [mirror ? 'left' : 'right', (1 - box.x1) * 0.8],
   ];
   let best = room[0]!;
   for (const r of room) if (r[1] > best[1] + 1e-9) best = r;
   const size = best[0] === 'left' || best[0] === 'right' ? best[1] / 0.8 : best[1];
   return { side: best[0], size: Math.max(0, Math.min(1, size)) };
+}
+
+/**
+ * The banner's place for this frame, in whole tenths of the picture so it does not slide about with every small
+ * movement: `prev` itself while the place has not changed (the store is then left alone).
+ */
+export function nextBanner(
+  prev: { side: BannerSide; size: number },
+  pose: Pose | null,
+  width: number,
+  height: number,
+  mirror: boolean,
+): { side: BannerSide; size: number } {
+  const place = bannerPlace(bodyBox(pose, width, height), mirror);
+  const size = Math.floor(place.size * 10) / 10;
+  return place.side === prev.side && size === prev.size ? prev : { side: place.side, size };
 }
 
 /** A keypoint score the overlay and the engine take as seen. */
@@ -96,7 +127,10 @@ export function neededSeen(def: ExerciseDef, pose: Pose | null | undefined): boo
   const ok = (name: string) => (score.get(name) ?? 0) >= SEEN_SCORE;
   return (def.judgedFrom ?? def.required).every((r) => {
     if (r === 'nose') return ok('nose');
-    if (r.startsWith('both:')) { const l = r.slice(5); return ok(`left_${l}`) && ok(`right_${l}`); }
+    if (r.startsWith('both:')) {
+      const l = r.slice(5);
+      return ok(`left_${l}`) && ok(`right_${l}`);
+    }
     return ok(`left_${r}`) || ok(`right_${r}`);
   });
 }

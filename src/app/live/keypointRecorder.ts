@@ -9,15 +9,21 @@ export class KeypointRecorder {
   private frames: PoseFrame[] = [];
   private on = false;
 
-  get active(): boolean { return this.on; }
-  get count(): number { return this.frames.length; }
+  get active(): boolean {
+    return this.on;
+  }
+  get count(): number {
+    return this.frames.length;
+  }
 
   start(): void {
     this.frames = [];
     this.on = true;
   }
 
-  stop(): void { this.on = false; }
+  stop(): void {
+    this.on = false;
+  }
 
   /** Called for every processed frame; kept only while recording. */
   add(frame: PoseFrame): void {

@@ -16,7 +16,8 @@ export function coachViewOf(def: ExerciseDef, v: EngineView, goodForm: string | 
   const { mode, sides } = counterMode(def);
   const per = mode === 'hold' ? v.holdSec : v.reps;
   return {
-    mode, sides,
+    mode,
+    sides,
     reps: v.reps.total,
     holdSec: Math.floor(v.holdSec.total),
     left: sides ? Math.floor(per.left) : 0,
@@ -31,29 +32,68 @@ export function coachViewOf(def: ExerciseDef, v: EngineView, goodForm: string | 
 
 export function sameCoach(a: CoachView, b: CoachView | null): boolean {
   if (!b) return false;
-  return a.reps === b.reps && a.holdSec === b.holdSec && a.left === b.left && a.right === b.right && a.cue === b.cue
-    && a.cueKind === b.cueKind && a.phase === b.phase && a.setupIssues.join() === b.setupIssues.join() && a.goodForm === b.goodForm;
+  return (
+    a.reps === b.reps &&
+    a.holdSec === b.holdSec &&
+    a.left === b.left &&
+    a.right === b.right &&
+    a.cue === b.cue &&
+    a.cueKind === b.cueKind &&
+    a.phase === b.phase &&
+    a.setupIssues.join() === b.setupIssues.join() &&
+    a.goodForm === b.goodForm
+  );
 }
 
 /** What React renders of the flow. */
 export function liveStateOf(f: FlowState, t: number, banner: { side: BannerSide; size: number }): LiveState {
   const rest = f.name === 'rest' ? { remainingSec: restLeftSec(f, t), nextExerciseId: restNextExercise(f.plan.run) } : null;
   return {
-    exerciseId: f.exerciseId, stage: f.name, countdown: f.countdown, paused: f.name === 'paused' ? f.pause : null,
+    exerciseId: f.exerciseId,
+    stage: f.name,
+    countdown: f.countdown,
+    paused: f.name === 'paused' ? f.pause : null,
     // The flow keeps ids; they are worded here, once, for the screen.
-    target: f.target, setLabel: setLabel(f), line: f.line ? phraseText(f.exerciseId, f.line) : null,
-    lineKind: f.line ? phraseTone(f.line) : null, verdicts: f.verdicts,
-    canStart: allMet(f.verdicts), autoStart: f.autoStart, rest, inRoutine: f.plan.kind === 'routine', repPulse: f.repPulse,
-    banner, cameraOk: f.cameraOk, nextSet: hasNextSet(f),
+    target: f.target,
+    setLabel: setLabel(f),
+    line: f.line ? phraseText(f.exerciseId, f.line) : null,
+    lineKind: f.line ? phraseTone(f.line) : null,
+    verdicts: f.verdicts,
+    canStart: allMet(f.verdicts),
+    autoStart: f.autoStart,
+    rest,
+    inRoutine: f.plan.kind === 'routine',
+    repPulse: f.repPulse,
+    banner,
+    cameraOk: f.cameraOk,
+    nextSet: hasNextSet(f),
     sides: f.sides ? { now: f.sides.now, done: f.sides.done } : null,
   };
 }
 
 export function sameLive(a: LiveState, b: LiveState): boolean {
-  return a.exerciseId === b.exerciseId && a.stage === b.stage && a.countdown === b.countdown && a.paused === b.paused
-    && a.target === b.target && a.setLabel === b.setLabel && a.line === b.line && a.lineKind === b.lineKind
-    && a.verdicts === b.verdicts && a.canStart === b.canStart && a.autoStart === b.autoStart && a.inRoutine === b.inRoutine
-    && a.repPulse === b.repPulse && a.nextSet === b.nextSet && a.sides?.now === b.sides?.now
-    && a.sides?.done.left === b.sides?.done.left && a.sides?.done.right === b.sides?.done.right && a.banner.side === b.banner.side && a.banner.size === b.banner.size && a.cameraOk === b.cameraOk
-    && (a.rest?.remainingSec ?? -1) === (b.rest?.remainingSec ?? -1) && (a.rest?.nextExerciseId ?? null) === (b.rest?.nextExerciseId ?? null);
+  return (
+    a.exerciseId === b.exerciseId &&
+    a.stage === b.stage &&
+    a.countdown === b.countdown &&
+    a.paused === b.paused &&
+    a.target === b.target &&
+    a.setLabel === b.setLabel &&
+    a.line === b.line &&
+    a.lineKind === b.lineKind &&
+    a.verdicts === b.verdicts &&
+    a.canStart === b.canStart &&
+    a.autoStart === b.autoStart &&
+    a.inRoutine === b.inRoutine &&
+    a.repPulse === b.repPulse &&
+    a.nextSet === b.nextSet &&
+    a.sides?.now === b.sides?.now &&
+    a.sides?.done.left === b.sides?.done.left &&
+    a.sides?.done.right === b.sides?.done.right &&
+    a.banner.side === b.banner.side &&
+    a.banner.size === b.banner.size &&
+    a.cameraOk === b.cameraOk &&
+    (a.rest?.remainingSec ?? -1) === (b.rest?.remainingSec ?? -1) &&
+    (a.rest?.nextExerciseId ?? null) === (b.rest?.nextExerciseId ?? null)
+  );
 }

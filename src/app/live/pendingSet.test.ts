@@ -13,8 +13,12 @@ function memoryPending(): PendingStore & { value: PendingSet | null } {
   const m = {
     value: null as PendingSet | null,
     load: () => (m.value ? parsePending(JSON.parse(JSON.stringify(m.value))) : null),
-    save: (p: PendingSet) => { m.value = p; },
-    clear: () => { m.value = null; },
+    save: (p: PendingSet) => {
+      m.value = p;
+    },
+    clear: () => {
+      m.value = null;
+    },
   };
   return m;
 }
@@ -51,7 +55,9 @@ describe('a set that survives a reload', () => {
     expect(b.store.getState().live).toMatchObject({ stage: 'framing', setLabel: 'Exercise 1 of 1 · set 1 of 2' });
     // Counting goes on from what was kept: the counter starts at the kept seconds, not 0:00.
     const shown: number[] = [];
-    b.store.subscribe((s) => { if (s.live?.stage === 'counting' && s.coach) shown.push(s.coach.holdSec); });
+    b.store.subscribe((s) => {
+      if (s.live?.stage === 'counting' && s.coach) shown.push(s.coach.holdSec);
+    });
     await b.clock.advance(60_000);
     expect(shown[0]).toBeGreaterThanOrEqual(Math.floor(keptHold));
     await b.session.flushSaves();
@@ -68,7 +74,10 @@ describe('a set that survives a reload', () => {
   it('cut off in the rest after set 1: set 2 of 2 is offered, and Yes starts it (with the pain answer kept)', async () => {
     const frames = await clip03();
     const pending = memoryPending();
-    const a = await harness(frames, { pending, routine: { ...ROUTINE, blocks: [{ exerciseId: 'plank', sets: 2, holdSec: 5, restSec: 60 }] } });
+    const a = await harness(frames, {
+      pending,
+      routine: { ...ROUTINE, blocks: [{ exerciseId: 'plank', sets: 2, holdSec: 5, restSec: 60 }] },
+    });
     a.session.send({ type: 'open-routine' });
     a.session.send({ type: 'check-in', pain: 3 });
     await a.clock.advance(25_000);
@@ -110,13 +119,42 @@ describe('a set that survives a reload', () => {
 
   it('merging the two parts adds counts and times and shifts the later faults by the first part', () => {
     const part = (o: Partial<SessionRecord>): SessionRecord => ({
-      id: 'x', version: 1, exerciseId: 'plank', source: 'live', startedAt: 1, updatedAt: 2, endedAt: null,
-      reps: { total: 0, left: 0, right: 0 }, holdSec: { total: 0, left: 0, right: 0 }, goodFormSec: 0, activeSec: 0, faults: [],
-      metric: { label: 'body line', unit: '°', series: [], min: null, max: null }, painBefore: null, painAfter: null, target: { holdSec: 20 }, ...o,
+      id: 'x',
+      version: 1,
+      exerciseId: 'plank',
+      source: 'live',
+      startedAt: 1,
+      updatedAt: 2,
+      endedAt: null,
+      reps: { total: 0, left: 0, right: 0 },
+      holdSec: { total: 0, left: 0, right: 0 },
+      goodFormSec: 0,
+      activeSec: 0,
+      faults: [],
+      metric: { label: 'body line', unit: '°', series: [], min: null, max: null },
+      painBefore: null,
+      painAfter: null,
+      target: { holdSec: 20 },
+      ...o,
     });
     const m = mergeRecords(
-      part({ id: 'first', holdSec: { total: 9, left: 0, right: 0 }, goodFormSec: 9, activeSec: 9, setSec: 10, faults: [{ id: 'hips-high', message: 'm', count: 1, atSec: [2] }] }),
-      part({ id: 'second', holdSec: { total: 11, left: 0, right: 0 }, goodFormSec: 8, activeSec: 11, setSec: 12, endedAt: 5, faults: [{ id: 'hips-high', message: 'm', count: 2, atSec: [1, 4] }] }),
+      part({
+        id: 'first',
+        holdSec: { total: 9, left: 0, right: 0 },
+        goodFormSec: 9,
+        activeSec: 9,
+        setSec: 10,
+        faults: [{ id: 'hips-high', message: 'm', count: 1, atSec: [2] }],
+      }),
+      part({
+        id: 'second',
+        holdSec: { total: 11, left: 0, right: 0 },
+        goodFormSec: 8,
+        activeSec: 11,
+        setSec: 12,
+        endedAt: 5,
+        faults: [{ id: 'hips-high', message: 'm', count: 2, atSec: [1, 4] }],
+      }),
     );
     expect(m).toMatchObject({ id: 'first', endedAt: 5, holdSec: { total: 20 }, goodFormSec: 17, activeSec: 20, setSec: 22 });
     expect(m.faults).toEqual([{ id: 'hips-high', message: 'm', count: 3, atSec: [2, 11, 14] }]);
@@ -124,10 +162,14 @@ describe('a set that survives a reload', () => {
 });
 
 describe('pendingPlace: the set a reload comes back to', () => {
-  const routine = { id: 'r', name: 'Two blocks', blocks: [
-    { exerciseId: 'plank' as const, sets: 2, restSec: 30, holdSec: 20 },
-    { exerciseId: 'bicycle' as const, sets: 1, restSec: 30, reps: 10 },
-  ] };
+  const routine = {
+    id: 'r',
+    name: 'Two blocks',
+    blocks: [
+      { exerciseId: 'plank' as const, sets: 2, restSec: 30, holdSec: 20 },
+      { exerciseId: 'bicycle' as const, sets: 1, restSec: 30, reps: 10 },
+    ],
+  };
   it('the set running, then during each rest the set after it, and nothing once all is done', () => {
     let r = startRoutine(routine);
     expect(pendingPlace(r)).toEqual({ blockIndex: 0, set: 1 });
@@ -141,7 +183,10 @@ describe('pendingPlace: the set a reload comes back to', () => {
     expect(pendingPlace(r)).toBeNull();
   });
   it('a rest after the last set of the last block keeps nothing', () => {
-    const r = { ...startRoutine(routine), step: { kind: 'rest' as const, blockIndex: 1, set: 1, block: routine.blocks[1]!, untilMs: 9_000 } };
+    const r = {
+      ...startRoutine(routine),
+      step: { kind: 'rest' as const, blockIndex: 1, set: 1, block: routine.blocks[1]!, untilMs: 9_000 },
+    };
     expect(pendingPlace(r)).toBeNull();
   });
 });

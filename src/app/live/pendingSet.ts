@@ -47,7 +47,8 @@ export function parsePending(v: unknown): PendingSet | null {
     const o = v as Record<string, unknown>;
     if (o.version !== 1 || (o.kind !== 'card' && o.kind !== 'routine')) return null;
     const routine = parseRoutine(o.routine, EXERCISE_IDS);
-    const blockIndex = o.blockIndex, set = o.set;
+    const blockIndex = o.blockIndex,
+      set = o.set;
     if (typeof blockIndex !== 'number' || typeof set !== 'number' || !Number.isInteger(blockIndex) || !Number.isInteger(set)) return null;
     const block = routine.blocks[blockIndex];
     if (!block || set < 1 || set > block.sets) return null;
@@ -72,10 +73,18 @@ export function localPending(storage: Storage | undefined, key = 'form-coach:set
       }
     },
     save(p) {
-      try { storage?.setItem(key, JSON.stringify(p)); } catch { /* quota or private mode: the set is not kept */ }
+      try {
+        storage?.setItem(key, JSON.stringify(p));
+      } catch {
+        /* quota or private mode: the set is not kept */
+      }
     },
     clear() {
-      try { storage?.removeItem(key); } catch { /* nothing kept */ }
+      try {
+        storage?.removeItem(key);
+      } catch {
+        /* nothing kept */
+      }
     },
   };
 }
@@ -87,17 +96,26 @@ export function interruptedAt(r: SessionRecord | null): number | null {
 }
 
 /** What a resumed set starts from: the counts of the part already done. */
-export interface Carry { readonly reps: SideCounts; readonly holdSec: SideCounts }
+export interface Carry {
+  readonly reps: SideCounts;
+  readonly holdSec: SideCounts;
+}
 
 export function carryOf(r: SessionRecord): Carry {
   return { reps: { ...r.reps }, holdSec: { ...r.holdSec } };
 }
 
-const addCounts = (a: SideCounts, b: SideCounts): SideCounts => ({ total: a.total + b.total, left: a.left + b.left, right: a.right + b.right });
+const addCounts = (a: SideCounts, b: SideCounts): SideCounts => ({
+  total: a.total + b.total,
+  left: a.left + b.left,
+  right: a.right + b.right,
+});
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** A view's counts with the carried part added (what the person sees on a resumed set). */
-export function withCarry<V extends { reps: { total: number; left: number; right: number }; holdSec: { total: number; left: number; right: number } }>(v: V, c: Carry | null): V {
+export function withCarry<
+  V extends { reps: { total: number; left: number; right: number }; holdSec: { total: number; left: number; right: number } },
+>(v: V, c: Carry | null): V {
   if (!c) return v;
   return { ...v, reps: addCounts(v.reps, c.reps), holdSec: addCounts(v.holdSec, c.holdSec) };
 }
@@ -109,7 +127,11 @@ export function withCarry<V extends { reps: { total: number; left: number; right
  */
 export function mergeRecords(prev: SessionRecord, next: SessionRecord): SessionRecord {
   const offset = prev.setSec ?? prev.metric.series.at(-1)?.[0] ?? 0;
-  const faults = prev.faults.map((f) => ({ ...f, atSec: [...f.atSec], ...(f.spans ? { spans: f.spans.map(([a, b]): [number, number] => [a, b]) } : {}) }));
+  const faults = prev.faults.map((f) => ({
+    ...f,
+    atSec: [...f.atSec],
+    ...(f.spans ? { spans: f.spans.map(([a, b]): [number, number] => [a, b]) } : {}),
+  }));
   for (const f of next.faults) {
     const same = faults.find((x) => x.id === f.id);
     const at = f.atSec.map((s) => round1(s + offset));
@@ -120,23 +142,34 @@ export function mergeRecords(prev: SessionRecord, next: SessionRecord): SessionR
       if (spans) same.spans = [...(same.spans ?? []), ...spans];
     } else faults.push({ ...f, atSec: at, ...(spans ? { spans } : {}) });
   }
-  const sum = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? undefined : round1((a ?? 0) + (b ?? 0)));
+  const sum = (a: number | undefined, b: number | undefined) =>
+    a === undefined && b === undefined ? undefined : round1((a ?? 0) + (b ?? 0));
   const mins = [prev.metric.min, next.metric.min].filter((x): x is number => x !== null);
   const maxs = [prev.metric.max, next.metric.max].filter((x): x is number => x !== null);
   const out: SessionRecord = {
     ...next,
-    id: prev.id, startedAt: prev.startedAt, painBefore: prev.painBefore ?? next.painBefore,
+    id: prev.id,
+    startedAt: prev.startedAt,
+    painBefore: prev.painBefore ?? next.painBefore,
     reps: addCounts(prev.reps, next.reps),
-    holdSec: { total: round1(prev.holdSec.total + next.holdSec.total), left: round1(prev.holdSec.left + next.holdSec.left), right: round1(prev.holdSec.right + next.holdSec.right) },
-    goodFormSec: round1(prev.goodFormSec + next.goodFormSec), activeSec: round1(prev.activeSec + next.activeSec),
+    holdSec: {
+      total: round1(prev.holdSec.total + next.holdSec.total),
+      left: round1(prev.holdSec.left + next.holdSec.left),
+      right: round1(prev.holdSec.right + next.holdSec.right),
+    },
+    goodFormSec: round1(prev.goodFormSec + next.goodFormSec),
+    activeSec: round1(prev.activeSec + next.activeSec),
     faults,
     metric: {
       ...next.metric,
       series: [...prev.metric.series, ...next.metric.series.map(([t, v]) => [round1(t + offset), v] as [number, number])],
-      min: mins.length ? Math.min(...mins) : null, max: maxs.length ? Math.max(...maxs) : null,
+      min: mins.length ? Math.min(...mins) : null,
+      max: maxs.length ? Math.max(...maxs) : null,
     },
   };
-  const fh = sum(prev.faultHeldSec, next.faultHeldSec), rg = sum(prev.repsGood, next.repsGood), ss = sum(prev.setSec, next.setSec);
+  const fh = sum(prev.faultHeldSec, next.faultHeldSec),
+    rg = sum(prev.repsGood, next.repsGood),
+    ss = sum(prev.setSec, next.setSec);
   const pa = sum(prev.partialAttempts, next.partialAttempts);
   if (fh !== undefined) out.faultHeldSec = fh;
   if (rg !== undefined) out.repsGood = rg;

@@ -61,12 +61,19 @@ export class PoseFeed {
   /** The last frame the model returned (tests and the bench read it). */
   lastFrame: PoseFrame | null = null;
 
-  constructor(private readonly d: PoseFeedDeps, private readonly on: PoseFeedListener) {}
+  constructor(
+    private readonly d: PoseFeedDeps,
+    private readonly on: PoseFeedListener,
+  ) {}
 
-  private get store(): StoreApi<AppState> { return this.d.store; }
+  private get store(): StoreApi<AppState> {
+    return this.d.store;
+  }
 
   /** True while a stage is mounted (a <video> to show the camera in). */
-  get attached(): boolean { return this.video !== null; }
+  get attached(): boolean {
+    return this.video !== null;
+  }
 
   /**
    * Listens to what restarts the feed: cameras plugged in, the graphics context lost, the model or camera
@@ -74,20 +81,34 @@ export class PoseFeed {
    */
   listen(onBackendLost?: (cb: () => void) => () => void): () => void {
     const offs: (() => void)[] = [];
-    offs.push(this.d.camera.onDeviceChange(() => { if (this.cameraLost && this.video) void this.restart(); }));
+    offs.push(
+      this.d.camera.onDeviceChange(() => {
+        if (this.cameraLost && this.video) void this.restart();
+      }),
+    );
     if (onBackendLost) {
       // The WebGL context was lost (GPU reset): the model's weights went with it. Start again on wasm.
-      offs.push(onBackendLost(() => {
-        try { this.opened?.source.dispose(); } catch { /* its context is gone already */ }
-        this.opened = null;
-        this.openedKey = '';
-        if (this.video) void this.restart();
-      }));
+      offs.push(
+        onBackendLost(() => {
+          try {
+            this.opened?.source.dispose();
+          } catch {
+            /* its context is gone already */
+          }
+          this.opened = null;
+          this.openedKey = '';
+          if (this.video) void this.restart();
+        }),
+      );
     }
-    offs.push(this.store.subscribe((s, prev) => {
-      const a = s.settings, b = prev.settings;
-      if (this.video && (a.model !== b.model || a.backend !== b.backend || a.worker !== b.worker || a.cameraId !== b.cameraId)) void this.restart();
-    }));
+    offs.push(
+      this.store.subscribe((s, prev) => {
+        const a = s.settings,
+          b = prev.settings;
+        if (this.video && (a.model !== b.model || a.backend !== b.backend || a.worker !== b.worker || a.cameraId !== b.cameraId))
+          void this.restart();
+      }),
+    );
     return () => offs.forEach((f) => f());
   }
 
@@ -195,7 +216,8 @@ export class PoseFeed {
   private updateVideoSize(): void {
     const v = this.feed?.video;
     if (!v) return;
-    const width = v.videoWidth, height = v.videoHeight;
+    const width = v.videoWidth,
+      height = v.videoHeight;
     if (this.canvas && (this.canvas.width !== width || this.canvas.height !== height)) {
       this.canvas.width = width;
       this.canvas.height = height;
@@ -260,7 +282,13 @@ export class PoseFeed {
   stats(): { fps: number; modelMs: number; dropped: number; frames: number; recentMs: number[]; timings: FrameTiming[] } {
     const c = this.loop?.counters;
     const sum = c ? summarise(c, this.d.clock.now()) : { fps: 0, modelMs: 0 };
-    return { ...sum, dropped: c?.dropped ?? 0, frames: c?.frames ?? 0, recentMs: [...(c?.recentMs ?? [])], timings: [...(c?.timings ?? [])] };
+    return {
+      ...sum,
+      dropped: c?.dropped ?? 0,
+      frames: c?.frames ?? 0,
+      recentMs: [...(c?.recentMs ?? [])],
+      timings: [...(c?.timings ?? [])],
+    };
   }
 }
 

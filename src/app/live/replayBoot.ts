@@ -8,7 +8,10 @@ import type { CameraPort } from '../camera';
 import type { Clock } from './LiveSession';
 import { replayCamera, replayOpened } from './replayFeed';
 
-export interface ReplayParts { openSource: () => Promise<OpenedSource>; camera: CameraPort }
+export interface ReplayParts {
+  openSource: () => Promise<OpenedSource>;
+  camera: CameraPort;
+}
 
 /** The replayed camera and model named by ?replay= in the page's address, or null when there is none. */
 export async function replayFromUrl(win: Window, clock: Clock): Promise<ReplayParts | null> {

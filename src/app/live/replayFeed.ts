@@ -22,8 +22,13 @@ export function replayCamera(fixture: KeypointFixture, clock: Clock): CameraPort
         readyState: 4,
         videoWidth: fixture.width,
         videoHeight: fixture.height,
-        requestVideoFrameCallback(f: FrameCb) { cb = f; return 1; },
-        cancelVideoFrameCallback() { cb = null; },
+        requestVideoFrameCallback(f: FrameCb) {
+          cb = f;
+          return 1;
+        },
+        cancelVideoFrameCallback() {
+          cb = null;
+        },
       };
       const stopTicks = clock.every(1000 / Math.max(1, fixture.fps), () => {
         if (stopped) return;
@@ -35,10 +40,15 @@ export function replayCamera(fixture: KeypointFixture, clock: Clock): CameraPort
       const feed: CameraFeed = {
         video: stand as unknown as HTMLVideoElement,
         deviceId: 'replay',
-        onEnded: (f) => { ended.push(f); },
+        onEnded: (f) => {
+          ended.push(f);
+        },
         onResize: () => undefined,
         live: () => !stopped,
-        stop: () => { stopped = true; stopTicks(); },
+        stop: () => {
+          stopped = true;
+          stopTicks();
+        },
       };
       return Promise.resolve(feed);
     },

@@ -10,7 +10,18 @@ import { loadClip } from '../../../tests/kit/replay';
 import type { PoseFrame } from '../../core/pose';
 import type { Routine } from '../../session/routine';
 import type { Effect, FlowEvent, FlowState } from './setFlow';
-import { cardRoutine, COUNTDOWN_SEC, engineRuns, openFlow, PRAISE_CLEAN_MS, READY_HOLD_MS, SETUP_GRACE_MS, SETUP_LINE_MIN_MS, setFlow, hasNextSet } from './setFlow';
+import {
+  cardRoutine,
+  COUNTDOWN_SEC,
+  engineRuns,
+  openFlow,
+  PRAISE_CLEAN_MS,
+  READY_HOLD_MS,
+  SETUP_GRACE_MS,
+  SETUP_LINE_MIN_MS,
+  setFlow,
+  hasNextSet,
+} from './setFlow';
 import { FAULT_REMIND_MS, MAX_PER_MINUTE, REPEAT_MS } from './speech';
 import { concat, harness, nobody } from '../../../tests/kit/liveHarness';
 import { setupWords } from '../../words/coachWords';
@@ -100,7 +111,7 @@ describe('setFlow (the reducer)', () => {
 
   it('"more light" is said only when the model does not see the joints the exercise needs; shown either way', () => {
     const s = plankFraming();
-    const dark = (t: number, neededSeen: boolean): FlowEvent => ({ ...frame(t, issues('too-dark'), 0.05), neededSeen } as FlowEvent);
+    const dark = (t: number, neededSeen: boolean): FlowEvent => ({ ...frame(t, issues('too-dark'), 0.05), neededSeen }) as FlowEvent;
     const seen = run(s, [dark(0, true), dark(100, true)]);
     expect(said(seen.fx)).toEqual([]);
     expect(lineOf(seen.s)).toBe(setupWords(EXERCISES.plank, 'too-dark'));
@@ -140,7 +151,11 @@ describe('setFlow (the reducer)', () => {
     let r = run(c.s, [frame(t + 100, issues()), frame(t + SETUP_GRACE_MS - 50, issues('wrong-view'))]);
     expect(r.s.name).toBe('counting');
     t += SETUP_GRACE_MS;
-    r = run(r.s, [frame(t, view({ phase: 'paused', setupIssues: ['wrong-view'] })), frame(t + 500, view({ phase: 'paused', setupIssues: ['wrong-view'] })), frame(t + 1000, active())]);
+    r = run(r.s, [
+      frame(t, view({ phase: 'paused', setupIssues: ['wrong-view'] })),
+      frame(t + 500, view({ phase: 'paused', setupIssues: ['wrong-view'] })),
+      frame(t + 1000, active()),
+    ]);
     expect(r.path).toEqual(['counting', 'paused', 'counting']);
     expect(said(r.fx)).toEqual([setupWords(EXERCISES.plank, 'wrong-view')]);
     expect(r.fx.filter((e) => e.type === 'record-save')).toHaveLength(1);
@@ -188,7 +203,10 @@ describe('setFlow (the reducer)', () => {
     ]);
     expect(said(r.fx)).toEqual(['Lower your hips into line', 'Steady, keep breathing', 'Set complete']);
     // The fault's cue rests (engine cooldown) while the fault is still on: the screen keeps naming it.
-    const still = run(c.s, [frame(t + 100, active({ activeFaults: ['hips-high'], cue: HIPS_HIGH })), frame(t + 3000, active({ activeFaults: ['hips-high'] }))]);
+    const still = run(c.s, [
+      frame(t + 100, active({ activeFaults: ['hips-high'], cue: HIPS_HIGH })),
+      frame(t + 3000, active({ activeFaults: ['hips-high'] })),
+    ]);
     // A hold the fault stops says so: the timer waits, and why.
     expect(lineOf(still.s)).toBe('Timer paused: hips too high \u2014 lower your hips into line to count');
     expect(still.s.line && phraseTone(still.s.line)).toBe('fault');
@@ -231,7 +249,10 @@ describe('setFlow (the reducer)', () => {
 
   it('counting → target reached: the set completes (praise only when something was counted) → summary for a one-set card', () => {
     const c = toCounting(plankFraming(3));
-    const r = run(c.s, [frame(c.t + 100, active({ holdSec: { total: 1, left: 0, right: 0 } })), frame(c.t + 3000, active({ holdSec: { total: 3, left: 0, right: 0 } }))]);
+    const r = run(c.s, [
+      frame(c.t + 100, active({ holdSec: { total: 1, left: 0, right: 0 } })),
+      frame(c.t + 3000, active({ holdSec: { total: 3, left: 0, right: 0 } })),
+    ]);
     expect(r.path).toEqual(['counting', 'summary']);
     expect(said(r.fx)).toEqual(['Set complete. Well done.']);
     expect(r.fx).toContainEqual({ type: 'record-finish' });
@@ -243,7 +264,10 @@ describe('setFlow (the reducer)', () => {
     let r = run(c.s, [frame(c.t + 100, active({ holdSec: { total: 3, left: 0, right: 0 } }))]);
     expect(r.path).toEqual(['counting', 'rest']);
     const t = c.t + 100;
-    r = run(r.s, [{ type: 'tick', t: t + 10_000 }, { type: 'tick', t: t + 30_001 }]);
+    r = run(r.s, [
+      { type: 'tick', t: t + 10_000 },
+      { type: 'tick', t: t + 30_001 },
+    ]);
     expect(r.path).toEqual(['rest', 'framing']);
     expect(r.s.countdowns).toBe(0);
     const c2 = toCounting(r.s, t + 31_000);
@@ -254,12 +278,19 @@ describe('setFlow (the reducer)', () => {
   it('pauses: the person (Space), a hidden tab, the camera; resumes; the camera pause resumes only with the camera', () => {
     const c = toCounting(plankFraming(60));
     const t = c.t;
-    let r = run(c.s, [{ type: 'pause', t }, { type: 'resume', t: t + 1000 }]);
+    let r = run(c.s, [
+      { type: 'pause', t },
+      { type: 'resume', t: t + 1000 },
+    ]);
     expect(r.path).toEqual(['counting', 'paused', 'counting']);
     expect(said(r.fx)).toEqual(['Paused', 'Carry on']);
     r = run(r.s, [{ type: 'hidden', t: t + 2000 }]);
     expect(r.s.pause).toBe('hidden');
-    r = run(r.s, [{ type: 'resume', t: t + 3000 }, { type: 'camera', t: t + 4000, ok: false }, { type: 'resume', t: t + 5000 }]);
+    r = run(r.s, [
+      { type: 'resume', t: t + 3000 },
+      { type: 'camera', t: t + 4000, ok: false },
+      { type: 'resume', t: t + 5000 },
+    ]);
     expect(r.s.name).toBe('paused');
     expect(r.s.pause).toBe('camera');
     r = run(r.s, [{ type: 'camera', t: t + 6000, ok: true }]);
@@ -269,11 +300,17 @@ describe('setFlow (the reducer)', () => {
   it('hidden or camera lost during the countdown: counting begins paused, and the countdown is not run again', () => {
     let s = plankFraming();
     s = setFlow(s, { type: 'start', t: 0, anyway: true }).state;
-    const r = run(s, [{ type: 'hidden', t: 500 }, { type: 'resume', t: 2000 }]);
+    const r = run(s, [
+      { type: 'hidden', t: 500 },
+      { type: 'resume', t: 2000 },
+    ]);
     expect(r.path).toEqual(['countdown', 'paused', 'counting']);
     expect(r.fx.filter((e) => e.type === 'record-start')).toHaveLength(1);
     expect(said(r.fx)).not.toContain('3');
-    const cam = run(s, [{ type: 'camera', t: 500, ok: false }, { type: 'camera', t: 900, ok: true }]);
+    const cam = run(s, [
+      { type: 'camera', t: 500, ok: false },
+      { type: 'camera', t: 900, ok: true },
+    ]);
     expect(cam.path).toEqual(['countdown', 'paused', 'counting']);
   });
 
@@ -292,7 +329,9 @@ describe('setFlow (the reducer)', () => {
 
   it('a routine: rest between exercises, skip rest, skip exercise; "Next exercise" offered only when stopped inside a routine with more', () => {
     const routine: Routine = {
-      id: 'r', name: 'Two', blocks: [
+      id: 'r',
+      name: 'Two',
+      blocks: [
         { exerciseId: 'plank', sets: 1, holdSec: 5, restSec: 20 },
         { exerciseId: 'ab-crunch', sets: 1, reps: 2, restSec: 20 },
         { exerciseId: 'side-bend', sets: 1, holdSec: 5, restSec: 0 },
@@ -352,7 +391,8 @@ describe('setFlow (the reducer)', () => {
     expect(said(c.fx, 'rotation-stretch')).toContain('Start with your left side');
     expect(c.s.sides?.now).toBe('left');
     const t = c.t;
-    const held = (left: number, right: number, side: 'left' | 'right' | null) => active({ holdSec: { total: left + right, left, right }, currentHoldSide: side });
+    const held = (left: number, right: number, side: 'left' | 'right' | null) =>
+      active({ holdSec: { total: left + right, left, right }, currentHoldSide: side });
     const evs: FlowEvent[] = [];
     for (let k = 0; k <= 60; k++) evs.push(frame(t + k * 100, held(k * 0.1, 0, 'left')));
     let r = run(c.s, evs);
@@ -394,7 +434,8 @@ describe('setFlow (the reducer)', () => {
     const s = { ...plankFraming(), autoStart: false };
     const evs: FlowEvent[] = [];
     // Nobody in the picture: the engine's reading flips between "too dark" and "no person" every 500 ms.
-    for (let t = 0; t < 20_000; t += 100) evs.push({ ...frame(t, (t % 1000) < 500 ? issues('too-dark') : issues('no-person'), 0.05), personSeen: false } as FlowEvent);
+    for (let t = 0; t < 20_000; t += 100)
+      evs.push({ ...frame(t, t % 1000 < 500 ? issues('too-dark') : issues('no-person'), 0.05), personSeen: false } as FlowEvent);
     const r = run(s, evs);
     expect(said(r.fx)).toEqual([setupWords(EXERCISES.plank, 'no-person'), setupWords(EXERCISES.plank, 'no-person')]);
     expect(lineOf(r.s)).toBe(setupWords(EXERCISES.plank, 'no-person'));
@@ -403,7 +444,10 @@ describe('setFlow (the reducer)', () => {
     let last: string | null = null;
     let changedAt = -Infinity;
     for (let t = 0; t < 10_000; t += 100) {
-      st = setFlow(st, { ...frame(t, (t % 600) < 300 ? issues('wrong-view') : issues('wrong-posture')), personSeen: true } as FlowEvent).state;
+      st = setFlow(st, {
+        ...frame(t, t % 600 < 300 ? issues('wrong-view') : issues('wrong-posture')),
+        personSeen: true,
+      } as FlowEvent).state;
       const now = lineOf(st);
       if (now !== last) {
         if (last !== null) expect(t - changedAt).toBeGreaterThanOrEqual(SETUP_LINE_MIN_MS);
@@ -432,7 +476,7 @@ describe('setFlow (the reducer)', () => {
     let s = plankFraming();
     const evs: FlowEvent[] = [];
     // 2 s of "wrong view", 1 s of nobody, over and over: the problem never goes away for long.
-    for (let t = 0; t < 60_000; t += 100) evs.push(frame(t, (t % 3000) < 2000 ? issues('wrong-view') : issues('no-person'), 0.5));
+    for (let t = 0; t < 60_000; t += 100) evs.push(frame(t, t % 3000 < 2000 ? issues('wrong-view') : issues('no-person'), 0.5));
     const r = run({ ...s, autoStart: false }, evs);
     s = r.s;
     const lines = said(r.fx);
@@ -447,7 +491,7 @@ describe('setFlow (the reducer)', () => {
 // ---- the whole live session on recorded streams ----
 
 describe('LiveSession on recorded streams (fake clock, recording speaker)', () => {
-  it('clip 03 (good side plank), the card\'s two sets: framing → countdown once per set → counting → rest → … → summary; no set-up words after Go', async () => {
+  it("clip 03 (good side plank), the card's two sets: framing → countdown once per set → counting → rest → … → summary; no set-up words after Go", async () => {
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'));
     h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
     h.session.send({ type: 'check-in', pain: 2 });
@@ -457,7 +501,11 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const go = texts.indexOf('Go');
     expect(texts.slice(go - 3, go + 1)).toEqual(['3', '2', '1', 'Go']);
     expect(texts.filter((x) => x === '3')).toHaveLength(2);
-    const setup = new Set(Object.keys({ a: 0 }).concat((['no-person', 'body-cut-off', 'wrong-view', 'wrong-posture', 'too-dark'] as const).map((i) => setupWords(EXERCISES.plank, i))));
+    const setup = new Set(
+      Object.keys({ a: 0 }).concat(
+        (['no-person', 'body-cut-off', 'wrong-view', 'wrong-posture', 'too-dark'] as const).map((i) => setupWords(EXERCISES.plank, i)),
+      ),
+    );
     expect(texts.slice(go + 1).filter((x) => setup.has(x))).toEqual([]);
     expect(texts.at(-1)).toBe('Set complete. Well done.');
     const summary = h.store.getState().summary!;
@@ -472,11 +520,15 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     expect(h.saved.at(-1)!.endedAt).not.toBeNull();
   });
 
-  it('a card\'s Start runs the numbers the card shows: the routine\'s sets, hold and rest for that exercise', async () => {
-    const routine: Routine = { id: 'mine', name: 'My routine', blocks: [
-      { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
-      { exerciseId: 'plank', sets: 3, holdSec: 5, restSec: 10 },
-    ] };
+  it("a card's Start runs the numbers the card shows: the routine's sets, hold and rest for that exercise", async () => {
+    const routine: Routine = {
+      id: 'mine',
+      name: 'My routine',
+      blocks: [
+        { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
+        { exerciseId: 'plank', sets: 3, holdSec: 5, restSec: 10 },
+      ],
+    };
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
     const restStarts: number[] = [];
     const restEnds: number[] = [];
@@ -485,10 +537,29 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
       if (prev.live?.stage === 'rest' && st.live?.stage !== 'rest') restEnds.push(h.clock.now());
     });
     h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
-    expect(h.store.getState().live).toMatchObject({ exerciseId: 'plank', target: { holdSec: 5 }, setLabel: 'Set 1 of 3', inRoutine: false });
+    expect(h.store.getState().live).toMatchObject({
+      exerciseId: 'plank',
+      target: { holdSec: 5 },
+      setLabel: 'Set 1 of 3',
+      inRoutine: false,
+    });
     h.session.send({ type: 'check-in', pain: null });
     await h.clock.advance(90_000);
-    expect(h.path).toEqual(['check-in', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'rest', 'framing', 'countdown', 'counting', 'summary']);
+    expect(h.path).toEqual([
+      'check-in',
+      'framing',
+      'countdown',
+      'counting',
+      'rest',
+      'framing',
+      'countdown',
+      'counting',
+      'rest',
+      'framing',
+      'countdown',
+      'counting',
+      'summary',
+    ]);
     // The rest between sets is the block's 10 s, not a default.
     expect(restStarts).toHaveLength(2);
     for (let i = 0; i < 2; i++) expect(restEnds[i]! - restStarts[i]!).toBeGreaterThanOrEqual(10_000);
@@ -503,7 +574,7 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     expect(h.store.getState().summary!.nextBlock).toBeNull();
   });
 
-  it('a card whose exercise the routine leaves out runs the exercise\'s own defaults', async () => {
+  it("a card whose exercise the routine leaves out runs the exercise's own defaults", async () => {
     const routine: Routine = { id: 'mine', name: 'My routine', blocks: [{ exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 }] };
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
     h.session.send({ type: 'open-exercise', exerciseId: 'plank' });
@@ -516,10 +587,15 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const plank = await clip('03_plank_forearm_side_kaiakol005');
     const stream = concat(15, plank, plank, nobody(22, plank[0]!), plank, plank, plank);
     const h = await harness(stream);
-    h.session.send({ type: 'open-routine', routine: { id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] } });
+    h.session.send({
+      type: 'open-routine',
+      routine: { id: 'one', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 60, restSec: 0 }] },
+    });
     // Every hold value the counter could show once counting began (the store, as React reads it).
     const shown: number[] = [];
-    h.store.subscribe((st) => { if ((st.live?.stage === 'counting' || st.live?.stage === 'paused') && st.coach) shown.push(st.coach.holdSec); });
+    h.store.subscribe((st) => {
+      if ((st.live?.stage === 'counting' || st.live?.stage === 'paused') && st.coach) shown.push(st.coach.holdSec);
+    });
     h.session.send({ type: 'check-in', pain: null });
     const heldAt: number[] = [];
     for (let i = 0; i < 40; i++) {
@@ -562,7 +638,7 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
   // threshold flickers) is held with the fault, not good form. 02's sag is flagged and the hold runs between
   // its flickers; 04's pike (read steadily since the ear–hip–ankle rule) holds nothing; good planks from five
   // other sources lose nothing.
-  it('held time under a standing fault is not good form: 02\'s sag and 04\'s pike are not good time, five good planks are 100 %', async () => {
+  it("held time under a standing fault is not good form: 02's sag and 04's pike are not good time, five good planks are 100 %", async () => {
     const one: Routine = { id: 'long', name: 'One long plank', blocks: [{ exerciseId: 'plank', sets: 1, holdSec: 120, restSec: 0 }] };
     const runClip = async (name: string) => {
       const h = await harness(await clip(name), { routine: one });
@@ -583,7 +659,13 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const piked = await runClip('04_plank_high_hips-high_bassem');
     expect(piked.faults.map((f) => f.id)).toContain('hips-high');
     expect(piked.goodFormSec).toBeLessThanOrEqual(0.1 * piked.holdSec.total);
-    for (const good of ['03_plank_forearm_side_kaiakol005', '05_plank_forearm_side_sebitzu', '08_plank_high_govio', 'c09_plank_forearm_side_home_backlit_letterbox_mrpose', 'c11_plank_high_oblique_outdoor_park_phone_myoxyn']) {
+    for (const good of [
+      '03_plank_forearm_side_kaiakol005',
+      '05_plank_forearm_side_sebitzu',
+      '08_plank_high_govio',
+      'c09_plank_forearm_side_home_backlit_letterbox_mrpose',
+      'c11_plank_high_oblique_outdoor_park_phone_myoxyn',
+    ]) {
       const r = await runClip(good);
       expect(r.holdSec.total, good).toBeGreaterThan(20);
       expect(r.faultHeldSec, good).toBe(0);
@@ -601,7 +683,10 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
     const summary = h.store.getState().summary!;
     const rec = summary.records[0]!;
     expect(rec.reps.total).toBeGreaterThan(0);
-    const numbers = h.texts().filter((x) => /^\d+$/.test(x) && x !== '3' && x !== '2' && x !== '1').length + h.texts().filter((x) => /^[123]$/.test(x)).length - 3;
+    const numbers =
+      h.texts().filter((x) => /^\d+$/.test(x) && x !== '3' && x !== '2' && x !== '1').length +
+      h.texts().filter((x) => /^[123]$/.test(x)).length -
+      3;
     expect(numbers).toBe(rec.reps.total);
     expect(rec.repsGood).toBeGreaterThanOrEqual(0);
     expect(rec.repsGood).toBeLessThanOrEqual(rec.reps.total);
@@ -623,10 +708,14 @@ describe('LiveSession on recorded streams (fake clock, recording speaker)', () =
   });
 
   it('a routine stopped in its first exercise offers the next; "Next exercise" carries on from there; pain after is saved on the records', async () => {
-    const routine: Routine = { id: 'r', name: 'Two', blocks: [
-      { exerciseId: 'plank', sets: 1, holdSec: 30, restSec: 10 },
-      { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
-    ] };
+    const routine: Routine = {
+      id: 'r',
+      name: 'Two',
+      blocks: [
+        { exerciseId: 'plank', sets: 1, holdSec: 30, restSec: 10 },
+        { exerciseId: 'side-bend', sets: 1, holdSec: 10, restSec: 0 },
+      ],
+    };
     const h = await harness(await clip('03_plank_forearm_side_kaiakol005'), { routine });
     h.session.send({ type: 'open-routine', routine });
     h.session.send({ type: 'check-in', pain: 3 });

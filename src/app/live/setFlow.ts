@@ -129,10 +129,15 @@ export type FlowEvent =
    * the model saw every joint the exercise needs (raw scores; undefined where unknown).
    */
   | {
-    type: 'frame'; t: number; view: EngineView; events: readonly EngineEvent[]; light?: number | undefined; neededSeen?: boolean | undefined;
-    /** Whether the model sees a person at all (a few joints); undefined where unknown. */
-    personSeen?: boolean | undefined;
-  }
+      type: 'frame';
+      t: number;
+      view: EngineView;
+      events: readonly EngineEvent[];
+      light?: number | undefined;
+      neededSeen?: boolean | undefined;
+      /** Whether the model sees a person at all (a few joints); undefined where unknown. */
+      personSeen?: boolean | undefined;
+    }
   | { type: 'tick'; t: number }
   | { type: 'start'; t: number; anyway?: boolean }
   | { type: 'pause'; t: number }
@@ -164,7 +169,10 @@ export type Effect =
   /** Leave the live screen without a summary (Back from the check-in). */
   | { type: 'leave' };
 
-export interface FlowResult { state: FlowState; effects: Effect[] }
+export interface FlowResult {
+  state: FlowState;
+  effects: Effect[];
+}
 
 export const DEFAULT_REST_SEC = 30;
 
@@ -192,7 +200,12 @@ export function cardPlan(def: ExerciseDef, block: RoutineBlock | null): Routine 
 }
 
 /** The state for a plan, at its check-in. */
-export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0, resume: { set: number; carry: Carry | null } | null = null): FlowState {
+export function openFlow(
+  kind: Plan['kind'],
+  routine: Routine,
+  fromBlock = 0,
+  resume: { set: number; carry: Carry | null } | null = null,
+): FlowState {
   let run = startRoutine(routine);
   for (let i = 0; i < fromBlock && run.step.kind !== 'done'; i++) run = skipExercise(run);
   // Carried on after a reload: the sets before it are done.
@@ -201,12 +214,36 @@ export function openFlow(kind: Plan['kind'], routine: Routine, fromBlock = 0, re
   const exerciseId = (step?.block.exerciseId ?? routine.blocks[0]?.exerciseId ?? 'plank') as ExerciseId;
   const def = EXERCISES[exerciseId];
   return {
-    name: 'check-in', plan: { kind, run }, exerciseId, target: targetFor(def, step ? blockTarget(step.block) : undefined),
-    painBefore: null, countdown: 0, countdownNextAt: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS,
-    readySince: null, goAt: Number.NaN, recording: false, line: null, speech: NO_SPEECH, lastCueId: null,
-    reps: { total: 0, left: 0, right: 0 }, repPulse: 0, cameraOk: true, setsDone: 0, countedAny: false, autoStart: true,
-    faultAt: Number.NEGATIVE_INFINITY, faultsCued: [], lastFault: null, sides: null, holdSeen: 0, holdUpAt: Number.NEGATIVE_INFINITY,
-    lineAt: Number.NEGATIVE_INFINITY, carry: resume?.carry ?? null,
+    name: 'check-in',
+    plan: { kind, run },
+    exerciseId,
+    target: targetFor(def, step ? blockTarget(step.block) : undefined),
+    painBefore: null,
+    countdown: 0,
+    countdownNextAt: 0,
+    countdowns: 0,
+    pause: null,
+    verdicts: UNKNOWN_VERDICTS,
+    readySince: null,
+    goAt: Number.NaN,
+    recording: false,
+    line: null,
+    speech: NO_SPEECH,
+    lastCueId: null,
+    reps: { total: 0, left: 0, right: 0 },
+    repPulse: 0,
+    cameraOk: true,
+    setsDone: 0,
+    countedAny: false,
+    autoStart: true,
+    faultAt: Number.NEGATIVE_INFINITY,
+    faultsCued: [],
+    lastFault: null,
+    sides: null,
+    holdSeen: 0,
+    holdUpAt: Number.NEGATIVE_INFINITY,
+    lineAt: Number.NEGATIVE_INFINITY,
+    carry: resume?.carry ?? null,
   };
 }
 
@@ -231,7 +268,8 @@ export function cameraWanted(s: FlowState): boolean {
 export function setLabel(s: FlowState): string | null {
   const st = s.plan.run.step;
   if (st.kind === 'done') return null;
-  if (s.plan.kind === 'routine') return `Exercise ${st.blockIndex + 1} of ${s.plan.run.routine.blocks.length} · set ${st.set} of ${st.block.sets}`;
+  if (s.plan.kind === 'routine')
+    return `Exercise ${st.blockIndex + 1} of ${s.plan.run.routine.blocks.length} · set ${st.set} of ${st.block.sets}`;
   return st.block.sets > 1 ? `Set ${st.set} of ${st.block.sets}` : null;
 }
 
@@ -250,11 +288,16 @@ function reduce(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
     case 'check-in':
       if (e.type === 'check-in') return enterFraming({ ...s, painBefore: e.pain }, e.t, fx);
       return s;
-    case 'framing': return framing(s, e, fx);
-    case 'countdown': return countdown(s, e, fx);
-    case 'counting': return counting(s, e, fx);
-    case 'paused': return paused(s, e, fx);
-    case 'rest': return rest(s, e, fx);
+    case 'framing':
+      return framing(s, e, fx);
+    case 'countdown':
+      return countdown(s, e, fx);
+    case 'counting':
+      return counting(s, e, fx);
+    case 'paused':
+      return paused(s, e, fx);
+    case 'rest':
+      return rest(s, e, fx);
     case 'summary':
     case 'closed':
       return s;
@@ -295,10 +338,22 @@ function speakable(issues: readonly SetupIssue[], neededSeen: boolean | undefine
 function enterFraming(s: FlowState, _t: number, fx: Effect[]): FlowState {
   fx.push({ type: 'timer', everyMs: null }, { type: 'new-engine' });
   return {
-    ...s, name: 'framing', countdown: 0, countdowns: 0, pause: null, verdicts: UNKNOWN_VERDICTS, readySince: null,
-    goAt: Number.NaN, recording: false, line: s.cameraOk ? LOOKING : CAMERA_PAUSED,
-    lastCueId: null, reps: { total: 0, left: 0, right: 0 }, countedAny: false, faultAt: Number.NEGATIVE_INFINITY,
-    faultsCued: [], lastFault: null,
+    ...s,
+    name: 'framing',
+    countdown: 0,
+    countdowns: 0,
+    pause: null,
+    verdicts: UNKNOWN_VERDICTS,
+    readySince: null,
+    goAt: Number.NaN,
+    recording: false,
+    line: s.cameraOk ? LOOKING : CAMERA_PAUSED,
+    lastCueId: null,
+    reps: { total: 0, left: 0, right: 0 },
+    countedAny: false,
+    faultAt: Number.NEGATIVE_INFINITY,
+    faultsCued: [],
+    lastFault: null,
   };
 }
 
@@ -328,10 +383,14 @@ function framing(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
     case 'start':
       if (!e.anyway && !allMet(s.verdicts)) return s;
       return enterCountdown({ ...s, autoStart: true }, e.t, fx);
-    case 'camera': return { ...s, cameraOk: e.ok, line: e.ok ? LOOKING : CAMERA_PAUSED };
-    case 'skip-exercise': return skipThisExercise(s, e.t, fx);
-    case 'skip-set': return skipThisSet(s, e.t, fx);
-    default: return s;
+    case 'camera':
+      return { ...s, cameraOk: e.ok, line: e.ok ? LOOKING : CAMERA_PAUSED };
+    case 'skip-exercise':
+      return skipThisExercise(s, e.t, fx);
+    case 'skip-set':
+      return skipThisSet(s, e.t, fx);
+    default:
+      return s;
   }
 }
 
@@ -359,11 +418,16 @@ function countdown(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       return enterCounting(next, e.t, fx);
     }
     // Hidden or camera gone during the count: counting begins, paused, so the count is not run twice.
-    case 'hidden': return pauseFor(enterCounting(s, e.t, fx, false), 'hidden', e.t, fx);
-    case 'camera': return e.ok ? s : pauseFor(enterCounting(s, e.t, fx, false), 'camera', e.t, fx);
-    case 'skip-exercise': return skipThisExercise(s, e.t, fx);
-    case 'skip-set': return skipThisSet(s, e.t, fx);
-    default: return s;
+    case 'hidden':
+      return pauseFor(enterCounting(s, e.t, fx, false), 'hidden', e.t, fx);
+    case 'camera':
+      return e.ok ? s : pauseFor(enterCounting(s, e.t, fx, false), 'camera', e.t, fx);
+    case 'skip-exercise':
+      return skipThisExercise(s, e.t, fx);
+    case 'skip-set':
+      return skipThisSet(s, e.t, fx);
+    default:
+      return s;
   }
 }
 
@@ -374,8 +438,17 @@ function enterCounting(s: FlowState, t: number, fx: Effect[], speakGo = true): F
   // Sides one after the other: the first is named ("Start with your left side").
   if (speakGo && sides?.now) fx.push({ type: 'speak', say: { k: 'side-now', side: sides.now, first: true } });
   return {
-    ...s, name: 'counting', countdown: 0, goAt: t, recording: true, line: null, lastCueId: null,
-    reps: { total: 0, left: 0, right: 0 }, sides, holdSeen: 0, holdUpAt: Number.NEGATIVE_INFINITY,
+    ...s,
+    name: 'counting',
+    countdown: 0,
+    goAt: t,
+    recording: true,
+    line: null,
+    lastCueId: null,
+    reps: { total: 0, left: 0, right: 0 },
+    sides,
+    holdSeen: 0,
+    holdUpAt: Number.NEGATIVE_INFINITY,
   };
 }
 
@@ -383,13 +456,20 @@ function enterCounting(s: FlowState, t: number, fx: Effect[], speakGo = true): F
 
 function counting(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
   switch (e.type) {
-    case 'frame': return countingFrame(s, e, fx);
-    case 'pause': return pauseFor(s, 'user', e.t, fx);
-    case 'hidden': return pauseFor(s, 'hidden', e.t, fx);
-    case 'camera': return e.ok ? { ...s, cameraOk: true } : pauseFor({ ...s, cameraOk: false }, 'camera', e.t, fx);
-    case 'skip-exercise': return skipThisExercise(s, e.t, fx);
-    case 'skip-set': return skipThisSet(s, e.t, fx);
-    default: return s;
+    case 'frame':
+      return countingFrame(s, e, fx);
+    case 'pause':
+      return pauseFor(s, 'user', e.t, fx);
+    case 'hidden':
+      return pauseFor(s, 'hidden', e.t, fx);
+    case 'camera':
+      return e.ok ? { ...s, cameraOk: true } : pauseFor({ ...s, cameraOk: false }, 'camera', e.t, fx);
+    case 'skip-exercise':
+      return skipThisExercise(s, e.t, fx);
+    case 'skip-set':
+      return skipThisSet(s, e.t, fx);
+    default:
+      return s;
   }
 }
 
@@ -447,7 +527,9 @@ function countingFrame(s: FlowState, e: Extract<FlowEvent, { type: 'frame' }>, f
 
 /** The one line while counting, the most pressing first. */
 function countingLine(
-  s: FlowState, v: EngineView, t: number,
+  s: FlowState,
+  v: EngineView,
+  t: number,
   o: { mode: 'reps' | 'hold'; holding: boolean; cue: CueRef | null; cueLine: Phrase | null; nowFault: string | null },
 ): Phrase {
   const activeFault = o.nowFault ?? v.activeFaults[0] ?? null;
@@ -484,7 +566,14 @@ function idleLine(def: ExerciseDef, v: EngineView, holding: boolean, sides: Side
   const { mode } = counterMode(def);
   const per = mode === 'hold' ? v.holdSec : v.reps;
   const shown = sides ? { left: Math.floor(per.left), right: Math.floor(per.right) } : null;
-  return { k: 'idle', mode, total: v.reps.total, holding: holding || (mode === 'hold' && v.holdSec.total > 0 && v.currentHoldSide !== null), sides: shown, now: sides?.now ?? null };
+  return {
+    k: 'idle',
+    mode,
+    total: v.reps.total,
+    holding: holding || (mode === 'hold' && v.holdSec.total > 0 && v.currentHoldSide !== null),
+    sides: shown,
+    now: sides?.now ?? null,
+  };
 }
 
 function acknowledgeReps(s: FlowState, v: EngineView, t: number, fx: Effect[]): FlowState {
@@ -528,7 +617,8 @@ function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       const v = e.view;
       let next: FlowState = { ...s, verdicts: verdictsFor(v, e.light) };
       next = acknowledgeReps(next, v, e.t, fx);
-      if (v.phase === 'active') return { ...next, name: 'counting', pause: null, line: v.cue ? cueLineOf(v.cue) : idleLine(defOf(s), v, false, s.sides) };
+      if (v.phase === 'active')
+        return { ...next, name: 'counting', pause: null, line: v.cue ? cueLineOf(v.cue) : idleLine(defOf(s), v, false, s.sides) };
       const line = setupLine(v.setupIssues);
       next = { ...next, line: { k: 'paused', reason: 'setup', issue: v.setupIssues[0] ?? null } };
       if (line && speakable(v.setupIssues, e.neededSeen)) next = sayPresent(next, line, 'setup', e.t, fx);
@@ -537,7 +627,8 @@ function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
     case 'pause':
       // Set-up pause → the person pauses: held until they resume.
       return s.pause === 'setup' ? pauseFor(s, 'user', e.t, fx) : s;
-    case 'hidden': return s.pause === 'setup' ? pauseFor(s, 'hidden', e.t, fx) : s;
+    case 'hidden':
+      return s.pause === 'setup' ? pauseFor(s, 'hidden', e.t, fx) : s;
     case 'resume':
       if (s.pause === 'setup') return s;
       if (s.pause === 'camera' && !s.cameraOk) return s;
@@ -547,9 +638,12 @@ function paused(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
       // The camera is back: carry on where the set was (the engine's own set-up gate waits for the person).
       if (s.pause === 'camera') return resumeCounting({ ...s, cameraOk: true }, e.t, fx);
       return { ...s, cameraOk: true };
-    case 'skip-exercise': return skipThisExercise(s, e.t, fx);
-    case 'skip-set': return skipThisSet(s, e.t, fx);
-    default: return s;
+    case 'skip-exercise':
+      return skipThisExercise(s, e.t, fx);
+    case 'skip-set':
+      return skipThisSet(s, e.t, fx);
+    default:
+      return s;
   }
 }
 
@@ -624,7 +718,13 @@ function skipThisExercise(s: FlowState, t: number, fx: Effect[]): FlowState {
   if (s.plan.kind !== 'routine') return s;
   if (s.recording) fx.push({ type: 'record-finish' });
   fx.push({ type: 'silence' });
-  const next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0), carry: null, plan: { ...s.plan, run: skipExercise(s.plan.run) } };
+  const next: FlowState = {
+    ...s,
+    recording: false,
+    setsDone: s.setsDone + (s.recording ? 1 : 0),
+    carry: null,
+    plan: { ...s.plan, run: skipExercise(s.plan.run) },
+  };
   return afterStep(next, t, fx);
 }
 
@@ -639,11 +739,15 @@ function stop(s: FlowState, _t: number, fx: Effect[]): FlowState {
   const next: FlowState = { ...s, recording: false, setsDone: s.setsDone + (s.recording ? 1 : 0) };
   // "Next exercise" only inside a routine, and only when the routine has one after this.
   const st = s.plan.run.step;
-  const nextBlock = s.plan.kind === 'routine' && st.kind !== 'done' && st.blockIndex + 1 < s.plan.run.routine.blocks.length ? st.blockIndex + 1 : null;
+  const nextBlock =
+    s.plan.kind === 'routine' && st.kind !== 'done' && st.blockIndex + 1 < s.plan.run.routine.blocks.length ? st.blockIndex + 1 : null;
   return toSummary(next, nextBlock, fx);
 }
 
 function toSummary(s: FlowState, nextBlock: number | null, fx: Effect[]): FlowState {
-  fx.push({ type: 'timer', everyMs: null }, { type: 'summary', routineName: s.plan.kind === 'routine' ? s.plan.run.routine.name : null, nextBlock });
+  fx.push(
+    { type: 'timer', everyMs: null },
+    { type: 'summary', routineName: s.plan.kind === 'routine' ? s.plan.run.routine.name : null, nextBlock },
+  );
   return { ...s, name: 'summary', pause: null, line: null, countdown: 0 };
 }

@@ -37,7 +37,10 @@ describe('SetRunner', () => {
     const gen0 = r.engineGen;
     // Framing → countdown (ticks) → counting.
     let { t } = feed(r, frames, 0, 40);
-    for (let k = 0; k < 20 && r.flow?.name === 'countdown'; k++) { t += 250; r.send({ type: 'tick', t }); }
+    for (let k = 0; k < 20 && r.flow?.name === 'countdown'; k++) {
+      t += 250;
+      r.send({ type: 'tick', t });
+    }
     expect(r.flow?.name).toBe('counting');
     expect(r.engineGen).toBeGreaterThan(gen0);
     expect(r.engineClock).toBe(0);

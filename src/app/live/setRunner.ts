@@ -25,7 +25,10 @@ import { mergeRecords, withCarry } from './pendingSet';
 
 /** What the runner leaves to its host: the flow's outward effects, and records to save. */
 export type RunEffect =
-  | Exclude<Effect, { type: 'new-engine' } | { type: 'record-start' } | { type: 'record-save' } | { type: 'record-finish' } | { type: 'speak' }>
+  | Exclude<
+      Effect,
+      { type: 'new-engine' } | { type: 'record-start' } | { type: 'record-save' } | { type: 'record-finish' } | { type: 'speak' }
+    >
   /** Say a phrase about `exerciseId` (the host words it: src/words/liveWords.ts). */
   | (Extract<Effect, { type: 'speak' }> & { exerciseId: ExerciseId })
   | { type: 'save'; record: SessionRecord };
@@ -70,13 +73,23 @@ export class SetRunner {
     this.model = o.model;
   }
 
-  get flow(): FlowState | null { return this.flowState; }
-  get def(): ExerciseDef | null { return this.defn; }
-  get records(): readonly SessionRecord[] { return this.done; }
+  get flow(): FlowState | null {
+    return this.flowState;
+  }
+  get def(): ExerciseDef | null {
+    return this.defn;
+  }
+  get records(): readonly SessionRecord[] {
+    return this.done;
+  }
   /** The engine's clock (ms): the set's time with pauses and rests left out. */
-  get engineClock(): number { return this.engineT; }
+  get engineClock(): number {
+    return this.engineT;
+  }
   /** True while an engine runs (an exercise is open). */
-  get hasEngine(): boolean { return this.engine !== null; }
+  get hasEngine(): boolean {
+    return this.engine !== null;
+  }
 
   /**
    * A new flow (an exercise, a routine, the camera check): nothing of the last one carries over, except, for a
@@ -149,10 +162,14 @@ export class SetRunner {
   }
 
   /** The open set's good-form figures as they stand (the live screen's figure: src/session/figures.ts), or null. */
-  formFields(): FormFields | null { return this.carried ? this.snapshotNow() : this.recorder?.formFields() ?? null; }
+  formFields(): FormFields | null {
+    return this.carried ? this.snapshotNow() : (this.recorder?.formFields() ?? null);
+  }
 
   /** The open record as it stands (for the set kept across a reload), or null. */
-  snapshot(): SessionRecord | null { return this.snapshotNow(); }
+  snapshot(): SessionRecord | null {
+    return this.snapshotNow();
+  }
 
   private snapshotNow(): SessionRecord | null {
     const r = this.recorder?.snapshot() ?? null;
@@ -170,12 +187,23 @@ export class SetRunner {
     if (!wasRunning && engineRuns(state)) this.lastFrameT = Number.NaN;
     for (const fx of effects) {
       switch (fx.type) {
-        case 'new-engine': this.newEngine(); break;
-        case 'record-start': this.startRecord(); break;
-        case 'record-save': if (this.recorder) out.push({ type: 'save', record: this.snapshotNow()! }); break;
-        case 'record-finish': this.finishRecord(out); break;
-        case 'speak': out.push({ ...fx, exerciseId: state.exerciseId }); break;
-        default: out.push(fx);
+        case 'new-engine':
+          this.newEngine();
+          break;
+        case 'record-start':
+          this.startRecord();
+          break;
+        case 'record-save':
+          if (this.recorder) out.push({ type: 'save', record: this.snapshotNow()! });
+          break;
+        case 'record-finish':
+          this.finishRecord(out);
+          break;
+        case 'speak':
+          out.push({ ...fx, exerciseId: state.exerciseId });
+          break;
+        default:
+          out.push(fx);
       }
     }
   }
@@ -206,8 +234,16 @@ export class SetRunner {
     const id = this.o.newId();
     if (!this.sessionId) this.sessionId = id;
     this.recorder = new SessionRecorder({
-      id, exerciseId: this.defn.id, source: 'live', startedAt: this.o.wall(), metricLabel: label, metricUnit: unit,
-      target: { ...f.target }, painBefore: f.painBefore, counter: counterMode(this.defn).mode, sessionId: this.sessionId,
+      id,
+      exerciseId: this.defn.id,
+      source: 'live',
+      startedAt: this.o.wall(),
+      metricLabel: label,
+      metricUnit: unit,
+      target: { ...f.target },
+      painBefore: f.painBefore,
+      counter: counterMode(this.defn).mode,
+      sessionId: this.sessionId,
     });
   }
 

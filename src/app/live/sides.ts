@@ -35,7 +35,10 @@ export interface SideTrack {
 }
 
 /** A line to say: once (`present` false), or as a standing problem, reminded while it holds. */
-export interface Said { readonly phrase: Phrase; readonly present: boolean }
+export interface Said {
+  readonly phrase: Phrase;
+  readonly present: boolean;
+}
 
 /** A fresh track for a set of `def`, or null when it has no sides. The first side named at Go is the left. */
 export function freshSides(def: ExerciseDef): SideTrack | null {
@@ -43,8 +46,14 @@ export function freshSides(def: ExerciseDef): SideTrack | null {
   if (!order) return null;
   const zero = { left: 0, right: 0 };
   return {
-    order, done: { left: false, right: false }, now: order === 'sequential' ? 'left' : null, seen: zero,
-    upAt: { left: Number.NEGATIVE_INFINITY, right: Number.NEGATIVE_INFINITY }, run: zero, note: null, noteUntil: 0,
+    order,
+    done: { left: false, right: false },
+    now: order === 'sequential' ? 'left' : null,
+    seen: zero,
+    upAt: { left: Number.NEGATIVE_INFINITY, right: Number.NEGATIVE_INFINITY },
+    run: zero,
+    note: null,
+    noteUntil: 0,
     doneAt: { left: Number.POSITIVE_INFINITY, right: Number.POSITIVE_INFINITY },
   };
 }
@@ -55,7 +64,13 @@ export function freshSides(def: ExerciseDef): SideTrack | null {
  * repeated like a standing fault until it changes). Returns the new track and what to say: `present` lines are
  * said by the standing-fault rules (every 15 s while they hold), the others once.
  */
-export function trackSides(tr: SideTrack, def: ExerciseDef, target: SetTarget, raw: Pick<EngineView, 'reps' | 'holdSec' | 'currentHoldSide'>, t: number): { track: SideTrack; say: Said[] } {
+export function trackSides(
+  tr: SideTrack,
+  def: ExerciseDef,
+  target: SetTarget,
+  raw: Pick<EngineView, 'reps' | 'holdSec' | 'currentHoldSide'>,
+  t: number,
+): { track: SideTrack; say: Said[] } {
   const { mode } = counterMode(def);
   const goal = (mode === 'hold' ? target.holdSec : target.reps) ?? 0;
   const say: Said[] = [];
@@ -83,7 +98,8 @@ export function trackSides(tr: SideTrack, def: ExerciseDef, target: SetTarget, r
   // counted further), else the side named at Go.
   const held = raw.currentHoldSide;
   let now: Side | null = done.left && !done.right ? 'right' : done.right && !done.left ? 'left' : null;
-  if (!done.left && !done.right && tr.order === 'sequential') now = held ?? (count.right > count.left ? 'right' : count.left > count.right ? 'left' : tr.now);
+  if (!done.left && !done.right && tr.order === 'sequential')
+    now = held ?? (count.right > count.left ? 'right' : count.left > count.right ? 'left' : tr.now);
   // One side keeps coming, the other never does.
   let warn: Phrase | null = null;
   for (const side of ['left', 'right'] as const) {
@@ -103,4 +119,3 @@ export function trackSides(tr: SideTrack, def: ExerciseDef, target: SetTarget, r
   }
   return { track: { ...tr, done, doneAt, now, seen: count, upAt, run, note, noteUntil }, say };
 }
-

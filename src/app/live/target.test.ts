@@ -22,7 +22,8 @@ describe('live targets', () => {
     const hold = def.counter.shape.mode === 'hold';
     const t = targetFor(def, hold ? { holdSec: 10 } : { reps: 5 });
     const goal = hold ? 10 : 5;
-    const v = (l: number, r: number) => (hold ? { reps: counts(0), holdSec: counts(l + r, l, r) } : { reps: counts(l + r, l, r), holdSec: counts(0) });
+    const v = (l: number, r: number) =>
+      hold ? { reps: counts(0), holdSec: counts(l + r, l, r) } : { reps: counts(l + r, l, r), holdSec: counts(0) };
     expect(targetReached(def, v(goal * 2, 0), t)).toBe(false);
     expect(targetReached(def, v(goal, goal - 1), t)).toBe(false);
     expect(targetReached(def, v(goal, goal), t)).toBe(true);

@@ -4,9 +4,15 @@ import type { EngineView } from '../../core/engine';
 import type { ExerciseDef } from '../../core/exercises';
 import { formatTime } from '../format/time';
 
-export interface SetTarget { reps?: number; holdSec?: number }
+export interface SetTarget {
+  reps?: number;
+  holdSec?: number;
+}
 /** Per-side counts. */
-export interface Sided { readonly left: number; readonly right: number }
+export interface Sided {
+  readonly left: number;
+  readonly right: number;
+}
 
 /** Which number an exercise counts, and whether it counts left and right apart. */
 export function counterMode(def: ExerciseDef): { mode: 'reps' | 'hold'; sides: boolean } {
@@ -49,7 +55,10 @@ export function holdLeftText(held: number, target: SetTarget, units: 'seconds' |
  * side already done is not credited). Other exercises' views are returned as they are.
  */
 export function capSides<V extends Pick<EngineView, 'reps' | 'holdSec'>>(
-  def: ExerciseDef, v: V, target: SetTarget, base: { readonly reps: Sided; readonly holdSec: Sided } | null = null,
+  def: ExerciseDef,
+  v: V,
+  target: SetTarget,
+  base: { readonly reps: Sided; readonly holdSec: Sided } | null = null,
 ): V {
   const { mode, sides } = counterMode(def);
   const goal = mode === 'hold' ? target.holdSec : target.reps;
@@ -57,7 +66,8 @@ export function capSides<V extends Pick<EngineView, 'reps' | 'holdSec'>>(
   const c = mode === 'hold' ? v.holdSec : v.reps;
   // `base`: counted before (a set carried on after a reload): each side has only what is left of its goal.
   const done = base ? (mode === 'hold' ? base.holdSec : base.reps) : { left: 0, right: 0 };
-  const gl = Math.max(0, goal - done.left), gr = Math.max(0, goal - done.right);
+  const gl = Math.max(0, goal - done.left),
+    gr = Math.max(0, goal - done.right);
   const over = Math.max(0, c.left - gl) + Math.max(0, c.right - gr);
   if (over <= 0) return v;
   const capped = { total: Math.max(0, c.total - over), left: Math.min(c.left, gl), right: Math.min(c.right, gr) };

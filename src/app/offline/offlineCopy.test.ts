@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ModelName } from '../../core/pose';
 import { formatBytes, offlineText, readCachedFiles, summariseOffline } from './offlineCopy';
 
-const NAMES = (m: ModelName): string => ({ 'movenet-thunder': 'MoveNet Thunder', 'movenet-lightning': 'MoveNet Lightning', 'blazepose-lite': 'BlazePose Lite', 'blazepose-full': 'BlazePose Full' })[m];
+const NAMES = (m: ModelName): string =>
+  ({
+    'movenet-thunder': 'MoveNet Thunder',
+    'movenet-lightning': 'MoveNet Lightning',
+    'blazepose-lite': 'BlazePose Lite',
+    'blazepose-full': 'BlazePose Full',
+  })[m];
 const MB = 1024 * 1024;
 
 // What a first visit leaves in the precache (sizes as built on 2026-12-06), and a half-cached second model.
@@ -31,8 +37,11 @@ describe('what is saved for offline use', () => {
 
   it('says it in a sentence with sizes; no cache at all, and an empty one, say so', () => {
     expect(offlineText(summariseOffline(firstVisit), NAMES)).toBe(
-      'Saved in this browser for use offline: the app (842 KB), the pose engine (1.6 MB) and the MoveNet Thunder model (12.1 MB), 14.6 MB in all.');
-    expect(offlineText(summariseOffline(firstVisit.filter((f) => !f.path.startsWith('/models/'))), NAMES)).toMatch(/No pose model is saved yet: connect once/);
+      'Saved in this browser for use offline: the app (842 KB), the pose engine (1.6 MB) and the MoveNet Thunder model (12.1 MB), 14.6 MB in all.',
+    );
+    expect(offlineText(summariseOffline(firstVisit.filter((f) => !f.path.startsWith('/models/'))), NAMES)).toMatch(
+      /No pose model is saved yet: connect once/,
+    );
     expect(offlineText(summariseOffline([]), NAMES)).toMatch(/^Not saved for offline use yet/);
     expect(offlineText(null, NAMES)).toMatch(/cannot keep Form Coach for offline use/);
     expect(formatBytes(12.5 * MB)).toBe('12.5 MB');
@@ -43,15 +52,27 @@ describe('what is saved for offline use', () => {
     const res = (body: string, len?: number) => new Response(body, { headers: len === undefined ? {} : { 'content-length': String(len) } });
     const caches = {
       keys: () => Promise.resolve(['precache', 'models']),
-      open: (name: string) => Promise.resolve({
-        keys: () => Promise.resolve(name === 'precache'
-          ? [new Request('http://x/index.html?__WB_REVISION__=1'), new Request('http://x/models/movenet-thunder.bin?__WB_REVISION__=a')]
-          : [new Request('http://x/models/movenet-lightning.json')]),
-        match: (r: Request) => Promise.resolve(r.url.includes('index') ? res('<html>', 6) : r.url.includes('thunder') ? res('x'.repeat(10), 10) : res('{"a":1}')),
-      }),
+      open: (name: string) =>
+        Promise.resolve({
+          keys: () =>
+            Promise.resolve(
+              name === 'precache'
+                ? [
+                    new Request('http://x/index.html?__WB_REVISION__=1'),
+                    new Request('http://x/models/movenet-thunder.bin?__WB_REVISION__=a'),
+                  ]
+                : [new Request('http://x/models/movenet-lightning.json')],
+            ),
+          match: (r: Request) =>
+            Promise.resolve(
+              r.url.includes('index') ? res('<html>', 6) : r.url.includes('thunder') ? res('x'.repeat(10), 10) : res('{"a":1}'),
+            ),
+        }),
     } as unknown as CacheStorage;
     expect(await readCachedFiles(caches)).toEqual([
-      { path: '/index.html', bytes: 6 }, { path: '/models/movenet-thunder.bin', bytes: 10 }, { path: '/models/movenet-lightning.json', bytes: 7 },
+      { path: '/index.html', bytes: 6 },
+      { path: '/models/movenet-thunder.bin', bytes: 10 },
+      { path: '/models/movenet-lightning.json', bytes: 7 },
     ]);
     expect(await readCachedFiles(undefined)).toBeNull();
   });

@@ -6,7 +6,10 @@
 import type { ModelName } from '../../core/pose';
 import { MODEL_FILES, MODEL_NAMES } from '../../core/pose';
 
-export interface CachedFile { path: string; bytes: number }
+export interface CachedFile {
+  path: string;
+  bytes: number;
+}
 
 export interface OfflineCopy {
   /** The app's own files (HTML, scripts, styles, icons), bytes. */

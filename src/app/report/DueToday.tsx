@@ -9,10 +9,16 @@ import './report.css';
 export function DueToday({ routineName }: { routineName: string }) {
   const sessions = useHistory((s) => s.sessions);
   const [now] = useState(() => Date.now());
-  useEffect(() => { void loadHistory(); }, []);
+  useEffect(() => {
+    void loadHistory();
+  }, []);
   const today = dayStart(now);
   const doneToday = groupSessions(sessions).filter((g) => g.source === 'live' && g.startedAt >= today).length;
   const text = dueToday(loadPlan(), now, doneToday, routineName);
   if (!text) return null;
-  return <p className="due-today" role="status" data-testid="due-today">{text}</p>;
+  return (
+    <p className="due-today" role="status" data-testid="due-today">
+      {text}
+    </p>
+  );
 }

@@ -16,7 +16,10 @@ export function Reminders() {
   const toggle = (d: Weekday) => setDays((v) => (v.includes(d) ? v.filter((x) => x !== d) : [...v, d]));
   const save = (): ReminderPlan | null => {
     const p = savePlan({ days, time });
-    if (!p) { setNote(days.length === 0 ? 'Choose at least one day.' : 'Give a time such as 18:00.'); return null; }
+    if (!p) {
+      setNote(days.length === 0 ? 'Choose at least one day.' : 'Give a time such as 18:00.');
+      return null;
+    }
     setSaved(p);
     setNote(`Saved: ${planText(p)}.`);
     return p;
@@ -24,7 +27,12 @@ export function Reminders() {
   const calendar = () => {
     const p = save();
     if (!p) return;
-    const ics = reminderIcs(p, { now: Date.now(), title: 'Back exercises (Form Coach)', minutes: 20, url: `${location.origin}${location.pathname}` });
+    const ics = reminderIcs(p, {
+      now: Date.now(),
+      title: 'Back exercises (Form Coach)',
+      minutes: 20,
+      url: `${location.origin}${location.pathname}`,
+    });
     downloadText('form-coach-reminders.ics', 'text/calendar;charset=utf-8', ics);
     setNote(`Saved: ${planText(p)}. Open the downloaded file to add the reminders to your calendar.`);
   };
@@ -32,8 +40,8 @@ export function Reminders() {
     <section className="reminders panel" aria-labelledby="reminders-title" data-testid="reminders">
       <h3 id="reminders-title">Reminders</h3>
       <p className="hint">
-        Pick the days you plan to exercise and a time. Your calendar reminds you (add the calendar file to it);
-        the home screen says what is due today, and the report counts your sessions against these days.
+        Pick the days you plan to exercise and a time. Your calendar reminds you (add the calendar file to it); the home screen says what is
+        due today, and the report counts your sessions against these days.
       </p>
       <fieldset className="reminder-days">
         <legend>Days</legend>
@@ -49,11 +57,28 @@ export function Reminders() {
         <input type="time" value={time} onChange={(e) => setTime(e.target.value)} required />
       </label>
       <div className="row">
-        <button type="button" onClick={() => save()}>Save the days</button>
-        <button type="button" className="primary" onClick={calendar}>Add to my calendar (.ics file)</button>
-        {saved && <button type="button" onClick={() => { savePlan(null); setSaved(null); setNote('Reminders removed from this app. Delete the event in your calendar too.'); }}>Remove</button>}
+        <button type="button" onClick={() => save()}>
+          Save the days
+        </button>
+        <button type="button" className="primary" onClick={calendar}>
+          Add to my calendar (.ics file)
+        </button>
+        {saved && (
+          <button
+            type="button"
+            onClick={() => {
+              savePlan(null);
+              setSaved(null);
+              setNote('Reminders removed from this app. Delete the event in your calendar too.');
+            }}
+          >
+            Remove
+          </button>
+        )}
       </div>
-      <p className="hint" role="status" data-testid="reminder-status">{note ?? (saved ? `Now: ${planText(saved)}.` : 'No days set yet: tick your days, then save them or add them to your calendar.')}</p>
+      <p className="hint" role="status" data-testid="reminder-status">
+        {note ?? (saved ? `Now: ${planText(saved)}.` : 'No days set yet: tick your days, then save them or add them to your calendar.')}
+      </p>
     </section>
   );
 }

@@ -19,7 +19,8 @@ const day = (ms: number) => new Date(ms).toLocaleDateString([], { weekday: 'shor
 const shortDay = (ms: number) => new Date(ms).toLocaleDateString([], { day: 'numeric', month: 'short' });
 const dayTime = (ms: number) => `${day(ms)} ${new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
 /** A session's time in the table (the period's heading has the year): "Mon, Nov 9, 6:00 PM". */
-const sessionWhen = (ms: number) => new Date(ms).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+const sessionWhen = (ms: number) =>
+  new Date(ms).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 /** Sets whose fault times are written out (the latest); the others are counted. */
 const WHEN_SETS = 4;
 const deg = (v: number) => `${Math.round(v)}°`;
@@ -38,12 +39,16 @@ export function ReportPage({ onBack }: { onBack: () => void }) {
   useEffect(() => {
     const root = document.documentElement;
     root.style.setProperty('--report-footer', JSON.stringify(footer));
-    return () => { root.style.removeProperty('--report-footer'); };
+    return () => {
+      root.style.removeProperty('--report-footer');
+    };
   }, [footer]);
 
   return (
     <article className="report" aria-labelledby="report-title" data-testid="report">
-      <button type="button" className="back no-print" onClick={onBack}>← Back to history</button>
+      <button type="button" className="back no-print" onClick={onBack}>
+        ← Back to history
+      </button>
       <div className="report-controls no-print">
         <fieldset className="report-period">
           <legend>Period</legend>
@@ -56,42 +61,81 @@ export function ReportPage({ onBack }: { onBack: () => void }) {
         </fieldset>
         <label className="field report-name">
           <span>Name on the report (optional)</span>
-          <input type="text" value={name} maxLength={80} autoComplete="name" onChange={(e) => { setName(e.target.value); saveReportName(e.target.value); }} />
+          <input
+            type="text"
+            value={name}
+            maxLength={80}
+            autoComplete="name"
+            onChange={(e) => {
+              setName(e.target.value);
+              saveReportName(e.target.value);
+            }}
+          />
         </label>
         <div className="row">
-          <button type="button" className="primary" onClick={() => window.print()}>Print or save as PDF</button>
-          <button type="button" onClick={() => downloadCsv(periodSets, 'report')} disabled={periodSets.length === 0}>Download these sets (CSV)</button>
+          <button type="button" className="primary" onClick={() => window.print()}>
+            Print or save as PDF
+          </button>
+          <button type="button" onClick={() => downloadCsv(periodSets, 'report')} disabled={periodSets.length === 0}>
+            Download these sets (CSV)
+          </button>
         </div>
-        <p className="hint">To save a PDF, choose “Save as PDF” as the printer. Nothing is uploaded: the report is made on this computer.</p>
+        <p className="hint">
+          To save a PDF, choose “Save as PDF” as the printer. Nothing is uploaded: the report is made on this computer.
+        </p>
       </div>
 
       <header className="report-head">
         <h2 id="report-title">Exercise report{name.trim() ? `: ${name.trim()}` : ''}</h2>
         <p data-testid="report-period">
-          {PERIOD_LABELS[period]}: {report.sessions.length > 0 ? `${day(report.from)} to ${day(report.period === 'last' ? report.sessions.at(-1)!.endedAt : report.to)}` : 'no sessions'}.
-          {' '}Made on {day(report.generatedAt)} by Form Coach.
+          {PERIOD_LABELS[period]}:{' '}
+          {report.sessions.length > 0
+            ? `${day(report.from)} to ${day(report.period === 'last' ? report.sessions.at(-1)!.endedAt : report.to)}`
+            : 'no sessions'}
+          . Made on {day(report.generatedAt)} by Form Coach.
         </p>
         <p className="report-note">
-          The person recorded these sessions themselves with a laptop camera. Form Coach counts reps and holds and judges
-          form from body points it finds in the picture: the figures are its estimates, made to follow change over time,
-          and are not a clinical measurement.
+          The person recorded these sessions themselves with a laptop camera. Form Coach counts reps and holds and judges form from body
+          points it finds in the picture: the figures are its estimates, made to follow change over time, and are not a clinical
+          measurement.
         </p>
       </header>
       <section className="report-key" aria-labelledby="key-title">
         <h3 id="key-title">How to read this report</h3>
         <ul>
-          <li><strong>Good form</strong>: for holds, the share of the time held with no form problem; for reps, the share of reps with no form problem. The same figure the person saw after each set.</li>
-          <li><strong>Reps with a form problem</strong> were counted, but a form problem was seen during them. <strong>Partial attempts</strong> were started and not completed (the movement stopped short): they are not counted as reps.</li>
-          <li><strong>Held with a form problem</strong>: time held while a form problem was seen (it counts as held, not as good form).</li>
-          <li><strong>Range of motion</strong> compares the latest session with the mean of the person’s first {BASELINE_SESSIONS} sessions of that exercise, in degrees, as estimated from the camera. Changes of a few degrees are within what the camera can tell apart.</li>
-          <li><strong>Pain</strong> is the person’s own answer from 0 (none) to 10 (worst imaginable), before and after each session. A rise of {PAIN_RISE_STOP} or more during a session is marked ▲: the app then advised stopping for the day and telling their physiotherapist.</li>
+          <li>
+            <strong>Good form</strong>: for holds, the share of the time held with no form problem; for reps, the share of reps with no form
+            problem. The same figure the person saw after each set.
+          </li>
+          <li>
+            <strong>Reps with a form problem</strong> were counted, but a form problem was seen during them.{' '}
+            <strong>Partial attempts</strong> were started and not completed (the movement stopped short): they are not counted as reps.
+          </li>
+          <li>
+            <strong>Held with a form problem</strong>: time held while a form problem was seen (it counts as held, not as good form).
+          </li>
+          <li>
+            <strong>Range of motion</strong> compares the latest session with the mean of the person’s first {BASELINE_SESSIONS} sessions of
+            that exercise, in degrees, as estimated from the camera. Changes of a few degrees are within what the camera can tell apart.
+          </li>
+          <li>
+            <strong>Pain</strong> is the person’s own answer from 0 (none) to 10 (worst imaginable), before and after each session. A rise
+            of {PAIN_RISE_STOP} or more during a session is marked ▲: the app then advised stopping for the day and telling their
+            physiotherapist.
+          </li>
         </ul>
       </section>
       {status === 'loading' && <p>Loading the sessions…</p>}
-      {status !== 'loading' && report.sessions.length === 0
-        ? <p data-testid="report-empty">No sessions of the person’s own in this period.{report.recordings.length > 0 && ' Analysed recordings are listed below.'}</p>
-        : <Overview report={report} />}
-      {report.exercises.map((e) => <ExerciseSection key={e.id} e={e} report={report} />)}
+      {status !== 'loading' && report.sessions.length === 0 ? (
+        <p data-testid="report-empty">
+          No sessions of the person’s own in this period.{report.recordings.length > 0 && ' Analysed recordings are listed below.'}
+        </p>
+      ) : (
+        <Overview report={report} />
+      )}
+      {report.exercises.map((e) => (
+        <ExerciseSection key={e.id} e={e} report={report} />
+      ))}
       <Recordings report={report} />
     </article>
   );
@@ -104,26 +148,49 @@ function Overview({ report }: { report: Report }) {
     <section className="report-section report-overview" aria-labelledby="overview-title">
       <h3 id="overview-title">At a glance</h3>
       <dl className="report-facts" data-testid="report-overview">
-        <div><dt>Sessions</dt><dd data-testid="report-sessions">{report.sessions.length}</dd></div>
-        <div><dt>Sets</dt><dd data-testid="report-sets">{report.sets}</dd></div>
+        <div>
+          <dt>Sessions</dt>
+          <dd data-testid="report-sessions">{report.sessions.length}</dd>
+        </div>
+        <div>
+          <dt>Sets</dt>
+          <dd data-testid="report-sets">{report.sets}</dd>
+        </div>
         {plan && (
           <div className="wide">
             <dt>Against the plan</dt>
             <dd data-testid="report-plan">
               {plan.doneDays} of {plan.plannedDays} planned {plan.plannedDays === 1 ? 'day' : 'days'} done ({planText(plan.plan)})
               {plan.missed.length > 0 && <>; missed {plan.missed.map(shortDay).join(', ')}</>}
-              {plan.extraSessions > 0 && <>; {plan.extraSessions} {plan.extraSessions === 1 ? 'session' : 'sessions'} on other days</>}.
+              {plan.extraSessions > 0 && (
+                <>
+                  ; {plan.extraSessions} {plan.extraSessions === 1 ? 'session' : 'sessions'} on other days
+                </>
+              )}
+              .
             </dd>
           </div>
         )}
         {!plan && report.period !== 'last' && (
-          <div className="wide"><dt>Against the plan</dt><dd className="muted">No exercise days were set (History → Reminders).</dd></div>
+          <div className="wide">
+            <dt>Against the plan</dt>
+            <dd className="muted">No exercise days were set (History → Reminders).</dd>
+          </div>
         )}
-        <div className="wide"><dt>Pain</dt><dd data-testid="report-pain-trend">{pain.text}</dd></div>
+        <div className="wide">
+          <dt>Pain</dt>
+          <dd data-testid="report-pain-trend">{pain.text}</dd>
+        </div>
       </dl>
       <table className="report-table" data-testid="report-session-table">
         <caption>Sessions</caption>
-        <thead><tr><th scope="col">When</th><th scope="col">Exercises (sets)</th><th scope="col">Pain before → after (0–10)</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Exercises (sets)</th>
+            <th scope="col">Pain before → after (0–10)</th>
+          </tr>
+        </thead>
         <tbody>
           {report.sessions.map((g) => {
             const counts = new Map<string, number>();
@@ -132,7 +199,10 @@ function Overview({ report }: { report: Report }) {
               <tr key={g.id} data-testid="report-session-row" className={g.pain?.stop ? 'pain-rose' : undefined}>
                 <td className="nowrap">{sessionWhen(g.startedAt)}</td>
                 <td>{[...counts].map(([id, n]) => `${exerciseName(id)} (${n})`).join(', ')}</td>
-                <td>{g.pain?.stop && <span aria-hidden="true">▲ </span>}{painText(g.painBefore, g.painAfter)}</td>
+                <td>
+                  {g.pain?.stop && <span aria-hidden="true">▲ </span>}
+                  {painText(g.painBefore, g.painAfter)}
+                </td>
               </tr>
             );
           })}
@@ -140,7 +210,11 @@ function Overview({ report }: { report: Report }) {
       </table>
       {report.sessions.length >= 2 && pain.sessions > 0 && (
         <ReportChart
-          title="Pain before and after each session" unit="pain 0–10" yMax={10} labels={labels} testId="report-pain-chart"
+          title="Pain before and after each session"
+          unit="pain 0–10"
+          yMax={10}
+          labels={labels}
+          testId="report-pain-chart"
           summary={pain.text}
           series={[
             { name: 'Before', values: report.sessions.map((g) => g.painBefore), kind: 'line', cls: 'rc-a' },
@@ -157,18 +231,28 @@ function ExerciseSection({ e, report }: { e: ExerciseReport; report: Report }) {
   const charts = e.perSession.length >= 2;
   return (
     <section className="report-section report-exercise" aria-labelledby={`rx-${e.id}`} data-testid={`report-exercise-${e.id}`}>
-      <h3 id={`rx-${e.id}`}>{e.name}{e.target && <small> · target {e.target} a set</small>}</h3>
+      <h3 id={`rx-${e.id}`}>
+        {e.name}
+        {e.target && <small> · target {e.target} a set</small>}
+      </h3>
       <table className="report-table report-figures">
         <tbody>
           <tr>
             <th scope="row">Sets</th>
-            <td data-testid="rx-sets">{e.sets}{e.setsPlanned !== null && <> of {e.setsPlanned} planned</>}{e.cutShort > 0 && <> ({e.cutShort} cut short; counts kept)</>}</td>
+            <td data-testid="rx-sets">
+              {e.sets}
+              {e.setsPlanned !== null && <> of {e.setsPlanned} planned</>}
+              {e.cutShort > 0 && <> ({e.cutShort} cut short; counts kept)</>}
+            </td>
           </tr>
           {e.reps && (
             <>
               <tr>
                 <th scope="row">Reps counted</th>
-                <td data-testid="rx-reps">{e.reps.total}{e.sides && e.reps.left + e.reps.right > 0 && ` (left ${e.reps.left}, right ${e.reps.right})`}</td>
+                <td data-testid="rx-reps">
+                  {e.reps.total}
+                  {e.sides && e.reps.left + e.reps.right > 0 && ` (left ${e.reps.left}, right ${e.reps.right})`}
+                </td>
               </tr>
               <tr>
                 <th scope="row">With good form</th>
@@ -188,7 +272,10 @@ function ExerciseSection({ e, report }: { e: ExerciseReport; report: Report }) {
             <>
               <tr>
                 <th scope="row">Time held</th>
-                <td data-testid="rx-held">{clock(e.hold.held)}{e.sides && e.hold.left + e.hold.right > 0 && ` (left ${clock(e.hold.left)}, right ${clock(e.hold.right)})`}</td>
+                <td data-testid="rx-held">
+                  {clock(e.hold.held)}
+                  {e.sides && e.hold.left + e.hold.right > 0 && ` (left ${clock(e.hold.left)}, right ${clock(e.hold.right)})`}
+                </td>
               </tr>
               <tr>
                 <th scope="row">Held with good form</th>
@@ -214,7 +301,10 @@ function ExerciseSection({ e, report }: { e: ExerciseReport; report: Report }) {
             <thead>
               <tr>
                 {e.rom.parts.length > 1 && <th scope="col">Side</th>}
-                <th scope="col">First {e.rom.baselineSessions === 1 ? 'session' : `${e.rom.baselineSessions} sessions`} ({shortDay(e.rom.baselineFrom)}{e.rom.baselineTo !== e.rom.baselineFrom && `–${shortDay(e.rom.baselineTo)}`})</th>
+                <th scope="col">
+                  First {e.rom.baselineSessions === 1 ? 'session' : `${e.rom.baselineSessions} sessions`} ({shortDay(e.rom.baselineFrom)}
+                  {e.rom.baselineTo !== e.rom.baselineFrom && `–${shortDay(e.rom.baselineTo)}`})
+                </th>
                 <th scope="col">Latest ({shortDay(e.rom.latestAt)})</th>
                 <th scope="col">Change</th>
               </tr>
@@ -225,7 +315,9 @@ function ExerciseSection({ e, report }: { e: ExerciseReport; report: Report }) {
                   {e.rom!.parts.length > 1 && <th scope="row">{p.side === 'left' ? 'To the left' : 'To the right'}</th>}
                   <td>{deg(p.baseline)}</td>
                   <td>{deg(p.latest)}</td>
-                  <td className="rom-change">{e.rom!.baselineSessions === 1 && p.latest === p.baseline ? 'first session' : signedDeg(p.change)}</td>
+                  <td className="rom-change">
+                    {e.rom!.baselineSessions === 1 && p.latest === p.baseline ? 'first session' : signedDeg(p.change)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -236,48 +328,82 @@ function ExerciseSection({ e, report }: { e: ExerciseReport; report: Report }) {
 
       <div className="report-faults">
         <h4>Form problems seen</h4>
-        {e.faults.length === 0
-          ? <p data-testid="rx-no-faults">{e.goodForm ? 'None.' : 'Nothing was counted, so form was not judged.'}</p>
-          : (
-            <ul data-testid="rx-faults">
-              {e.faults.map((f) => (
-                <li key={f.id} data-testid="rx-fault">
-                  <strong>{f.message}</strong>: {f.count === 1 ? 'once' : `${f.count} times`}, in {f.sets} of {e.sets} {e.sets === 1 ? 'set' : 'sets'}
-                  <span className="when"> ({f.when.slice(-WHEN_SETS).map((w) => `${shortDay(w.setStartedAt)}: ${faultWhen(w.tally, w.set) ?? `at ${w.atSec.slice(0, 6).map(clock).join(', ')}${w.atSec.length > 6 ? '…' : ''} into the set`}`).join('; ')}{f.when.length > WHEN_SETS && `; and in ${f.when.length - WHEN_SETS} earlier ${f.when.length - WHEN_SETS === 1 ? 'set' : 'sets'}`})</span>
-                </li>
-              ))}
-            </ul>
-          )}
+        {e.faults.length === 0 ? (
+          <p data-testid="rx-no-faults">{e.goodForm ? 'None.' : 'Nothing was counted, so form was not judged.'}</p>
+        ) : (
+          <ul data-testid="rx-faults">
+            {e.faults.map((f) => (
+              <li key={f.id} data-testid="rx-fault">
+                <strong>{f.message}</strong>: {f.count === 1 ? 'once' : `${f.count} times`}, in {f.sets} of {e.sets}{' '}
+                {e.sets === 1 ? 'set' : 'sets'}
+                <span className="when">
+                  {' '}
+                  (
+                  {f.when
+                    .slice(-WHEN_SETS)
+                    .map(
+                      (w) =>
+                        `${shortDay(w.setStartedAt)}: ${faultWhen(w.tally, w.set) ?? `at ${w.atSec.slice(0, 6).map(clock).join(', ')}${w.atSec.length > 6 ? '…' : ''} into the set`}`,
+                    )
+                    .join('; ')}
+                  {f.when.length > WHEN_SETS &&
+                    `; and in ${f.when.length - WHEN_SETS} earlier ${f.when.length - WHEN_SETS === 1 ? 'set' : 'sets'}`}
+                  )
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
 
       {charts && (
         <div className="report-charts">
           <ReportChart
-            title="Good form per session" unit="% good form" yMax={100} size="half" labels={labels} testId={`rx-chart-form-${e.id}`}
+            title="Good form per session"
+            unit="% good form"
+            yMax={100}
+            size="half"
+            labels={labels}
+            testId={`rx-chart-form-${e.id}`}
             summary={e.perSession.map((p) => `${shortDay(p.at)}: ${p.goodFormPct ?? 'not judged'} %`).join('; ')}
             series={[{ name: 'Good form (%)', values: e.perSession.map((p) => p.goodFormPct), kind: 'bar', cls: 'rc-a' }]}
           />
           <ReportChart
-            title={e.mode === 'reps' ? 'Reps per session' : 'Seconds held per session'} unit={e.mode === 'reps' ? 'reps' : 'seconds'}
-            labels={labels} testId={`rx-chart-count-${e.id}`} size="half"
+            title={e.mode === 'reps' ? 'Reps per session' : 'Seconds held per session'}
+            unit={e.mode === 'reps' ? 'reps' : 'seconds'}
+            labels={labels}
+            testId={`rx-chart-count-${e.id}`}
+            size="half"
             summary={e.perSession.map((p) => `${shortDay(p.at)}: ${p.count}`).join('; ')}
-            series={[{ name: e.mode === 'reps' ? 'Reps' : 'Seconds held', values: e.perSession.map((p) => p.count), kind: 'bar', cls: 'rc-b' }]}
+            series={[
+              { name: e.mode === 'reps' ? 'Reps' : 'Seconds held', values: e.perSession.map((p) => p.count), kind: 'bar', cls: 'rc-b' },
+            ]}
           />
           {e.rom && e.rom.perSession.length >= 2 && (
             <ReportChart
-              title="Range of motion per session (best set)" unit="degrees" size="half" labels={sessionLabels(e.rom.perSession.map((p) => p.at))} testId={`rx-chart-rom-${e.id}`}
-              summary={e.rom.perSession.map((p) => `${shortDay(p.at)}: ${p.reading.value ?? `left ${p.reading.left}, right ${p.reading.right}`}°`).join('; ')}
-              series={e.rom.perSession[0]!.reading.value !== null
-                ? [{ name: 'Degrees', values: e.rom.perSession.map((p) => p.reading.value), kind: 'line', cls: 'rc-a' }]
-                : [
-                  { name: 'To the left', values: e.rom.perSession.map((p) => p.reading.left), kind: 'line', cls: 'rc-a' },
-                  { name: 'To the right', values: e.rom.perSession.map((p) => p.reading.right), kind: 'line', cls: 'rc-b' },
-                ]}
+              title="Range of motion per session (best set)"
+              unit="degrees"
+              size="half"
+              labels={sessionLabels(e.rom.perSession.map((p) => p.at))}
+              testId={`rx-chart-rom-${e.id}`}
+              summary={e.rom.perSession
+                .map((p) => `${shortDay(p.at)}: ${p.reading.value ?? `left ${p.reading.left}, right ${p.reading.right}`}°`)
+                .join('; ')}
+              series={
+                e.rom.perSession[0]!.reading.value !== null
+                  ? [{ name: 'Degrees', values: e.rom.perSession.map((p) => p.reading.value), kind: 'line', cls: 'rc-a' }]
+                  : [
+                      { name: 'To the left', values: e.rom.perSession.map((p) => p.reading.left), kind: 'line', cls: 'rc-a' },
+                      { name: 'To the right', values: e.rom.perSession.map((p) => p.reading.right), kind: 'line', cls: 'rc-b' },
+                    ]
+              }
             />
           )}
         </div>
       )}
-      {report.period !== 'last' && !charts && <p className="hint no-print">Charts appear once there are two sessions of this exercise in the period.</p>}
+      {report.period !== 'last' && !charts && (
+        <p className="hint no-print">Charts appear once there are two sessions of this exercise in the period.</p>
+      )}
     </section>
   );
 }
@@ -287,10 +413,16 @@ function Recordings({ report }: { report: Report }) {
   return (
     <section className="report-section report-recordings" aria-labelledby="recordings-title" data-testid="report-recordings">
       <h3 id="recordings-title">Analysed recordings (not part of the figures above)</h3>
-      <p>These come from video files analysed in the app. A recording may show someone else, so they are kept apart from the person’s own sessions.</p>
+      <p>
+        These come from video files analysed in the app. A recording may show someone else, so they are kept apart from the person’s own
+        sessions.
+      </p>
       <ul>
         {report.recordings.map((r) => (
-          <li key={r.id}>{dayTime(r.startedAt)}: {exerciseName(r.exerciseId)}, {r.reps.total > 0 ? `${r.reps.total} reps` : `held ${clock(r.holdSec.total)}`}</li>
+          <li key={r.id}>
+            {dayTime(r.startedAt)}: {exerciseName(r.exerciseId)},{' '}
+            {r.reps.total > 0 ? `${r.reps.total} reps` : `held ${clock(r.holdSec.total)}`}
+          </li>
         ))}
       </ul>
     </section>

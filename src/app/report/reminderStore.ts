@@ -18,7 +18,10 @@ export function loadPlan(): ReminderPlan | null {
 /** Saves the plan (null forgets it). Returns what was kept, or null when it was not a plan. */
 export function savePlan(p: ReminderPlan | null): ReminderPlan | null {
   try {
-    if (!p) { globalThis.localStorage?.removeItem(PLAN_KEY); return null; }
+    if (!p) {
+      globalThis.localStorage?.removeItem(PLAN_KEY);
+      return null;
+    }
     const ok = parsePlan(p);
     if (ok) globalThis.localStorage?.setItem(PLAN_KEY, JSON.stringify(ok));
     return ok;
@@ -28,7 +31,11 @@ export function savePlan(p: ReminderPlan | null): ReminderPlan | null {
 }
 
 export function loadReportName(): string {
-  try { return globalThis.localStorage?.getItem(NAME_KEY) ?? ''; } catch { return ''; }
+  try {
+    return globalThis.localStorage?.getItem(NAME_KEY) ?? '';
+  } catch {
+    return '';
+  }
 }
 
 export function saveReportName(name: string): void {

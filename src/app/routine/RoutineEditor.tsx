@@ -13,10 +13,14 @@ export interface RoutineEditorProps {
 
 type Draft = { exerciseId: string; sets: string; amount: string; restSec: string; hold: boolean };
 
-const toDraft = (r: Routine): Draft[] => r.blocks.map((b) => ({
-  exerciseId: b.exerciseId, sets: String(b.sets), restSec: String(b.restSec),
-  hold: b.holdSec !== undefined, amount: String(b.holdSec ?? b.reps ?? ''),
-}));
+const toDraft = (r: Routine): Draft[] =>
+  r.blocks.map((b) => ({
+    exerciseId: b.exerciseId,
+    sets: String(b.sets),
+    restSec: String(b.restSec),
+    hold: b.holdSec !== undefined,
+    amount: String(b.holdSec ?? b.reps ?? ''),
+  }));
 
 /** Empty or non-numeric stays NaN, so parseRoutine names the field. */
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
@@ -51,12 +55,17 @@ export function RoutineEditor({ routine, onSaved }: RoutineEditorProps) {
   return (
     <div className="routine-editor">
       <p className="hint">
-        These are starting numbers, not a prescription: change them to what you and your physiotherapist agree.
-        Holds are in seconds (per side where the exercise has sides).
+        These are starting numbers, not a prescription: change them to what you and your physiotherapist agree. Holds are in seconds (per
+        side where the exercise has sides).
       </p>
       <table>
         <thead>
-          <tr><th scope="col">Exercise</th><th scope="col">Sets</th><th scope="col">Reps or hold (s)</th><th scope="col">Rest (s)</th></tr>
+          <tr>
+            <th scope="col">Exercise</th>
+            <th scope="col">Sets</th>
+            <th scope="col">Reps or hold (s)</th>
+            <th scope="col">Rest (s)</th>
+          </tr>
         </thead>
         <tbody>
           {draft.map((d, i) => {
@@ -64,22 +73,56 @@ export function RoutineEditor({ routine, onSaved }: RoutineEditorProps) {
             return (
               <tr key={d.exerciseId + i}>
                 <th scope="row">{name}</th>
-                <td><input type="number" inputMode="numeric" min={1} max={10} aria-label={`${name}: sets`} value={d.sets} onChange={(e) => edit(i, { sets: e.target.value })} /></td>
                 <td>
-                  <input type="number" inputMode="numeric" min={1} aria-label={`${name}: ${d.hold ? 'hold seconds' : 'reps'}`} value={d.amount} onChange={(e) => edit(i, { amount: e.target.value })} />
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={10}
+                    aria-label={`${name}: sets`}
+                    value={d.sets}
+                    onChange={(e) => edit(i, { sets: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    aria-label={`${name}: ${d.hold ? 'hold seconds' : 'reps'}`}
+                    value={d.amount}
+                    onChange={(e) => edit(i, { amount: e.target.value })}
+                  />
                   <span className="unit">{d.hold ? 's hold' : 'reps'}</span>
                 </td>
-                <td><input type="number" inputMode="numeric" min={0} aria-label={`${name}: rest seconds`} value={d.restSec} onChange={(e) => edit(i, { restSec: e.target.value })} /></td>
+                <td>
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    aria-label={`${name}: rest seconds`}
+                    value={d.restSec}
+                    onChange={(e) => edit(i, { restSec: e.target.value })}
+                  />
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
       <div className="row">
-        <button type="button" className="primary" onClick={save}>Save routine</button>
-        <button type="button" onClick={reset}>Reset to defaults</button>
+        <button type="button" className="primary" onClick={save}>
+          Save routine
+        </button>
+        <button type="button" onClick={reset}>
+          Reset to defaults
+        </button>
       </div>
-      {msg && <p className={msg.ok ? 'hint' : 'form-error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
+      {msg && (
+        <p className={msg.ok ? 'hint' : 'form-error'} role={msg.ok ? 'status' : 'alert'}>
+          {msg.text}
+        </p>
+      )}
     </div>
   );
 }

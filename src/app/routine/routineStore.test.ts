@@ -6,18 +6,28 @@ import { blockFor, loadRoutine, resetRoutine, saveAmounts, saveRoutine } from '.
 function memoryStorage(): Storage {
   const m = new Map<string, string>();
   return {
-    get length() { return m.size; },
+    get length() {
+      return m.size;
+    },
     clear: () => m.clear(),
     getItem: (k) => m.get(k) ?? null,
     key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => { m.delete(k); },
-    setItem: (k, v) => { m.set(k, String(v)); },
+    removeItem: (k) => {
+      m.delete(k);
+    },
+    setItem: (k, v) => {
+      m.set(k, String(v));
+    },
   };
 }
 
 describe('routine storage', () => {
-  beforeEach(() => { (globalThis as { localStorage?: Storage }).localStorage = memoryStorage(); });
-  afterEach(() => { delete (globalThis as { localStorage?: Storage }).localStorage; });
+  beforeEach(() => {
+    (globalThis as { localStorage?: Storage }).localStorage = memoryStorage();
+  });
+  afterEach(() => {
+    delete (globalThis as { localStorage?: Storage }).localStorage;
+  });
 
   it('starts from the defaults, and a saved edit is read back', () => {
     expect(loadRoutine()).toEqual(DEFAULT_ROUTINE);
@@ -38,7 +48,10 @@ describe('routine storage', () => {
   it('a damaged stored routine falls back to the defaults', () => {
     localStorage.setItem('form-coach:routine@1', '{"id": "x", "blocks": [');
     expect(loadRoutine()).toEqual(DEFAULT_ROUTINE);
-    localStorage.setItem('form-coach:routine@1', JSON.stringify({ id: 'x', name: 'x', blocks: [{ exerciseId: 'yoga', sets: 1, reps: 5, restSec: 0 }] }));
+    localStorage.setItem(
+      'form-coach:routine@1',
+      JSON.stringify({ id: 'x', name: 'x', blocks: [{ exerciseId: 'yoga', sets: 1, reps: 5, restSec: 0 }] }),
+    );
     expect(loadRoutine()).toEqual(DEFAULT_ROUTINE);
   });
 
@@ -48,14 +61,19 @@ describe('routine storage', () => {
     expect(DEFAULT_ROUTINE.blocks[0]!.sets).not.toBe(9);
   });
 
-  it('a card\'s numbers change that exercise in the routine, and only that one; bad numbers keep the old ones', () => {
+  it("a card's numbers change that exercise in the routine, and only that one; bad numbers keep the old ones", () => {
     const r = saveAmounts(loadRoutine(), 'plank', { sets: 3, holdSec: 30 });
     expect(blockFor(r, 'plank')).toEqual({ exerciseId: 'plank', sets: 3, holdSec: 30, restSec: 45 });
     expect(blockFor(loadRoutine(), 'plank')).toEqual(blockFor(r, 'plank'));
     const others = (x: typeof r) => x.blocks.filter((b) => b.exerciseId !== 'plank');
     expect(others(loadRoutine())).toEqual(others(DEFAULT_ROUTINE));
     // A hold field never turns a rep exercise into a hold (and back).
-    expect(blockFor(saveAmounts(r, 'bicycle', { holdSec: 40, reps: 12 }), 'bicycle')).toEqual({ exerciseId: 'bicycle', sets: 2, reps: 12, restSec: 45 });
+    expect(blockFor(saveAmounts(r, 'bicycle', { holdSec: 40, reps: 12 }), 'bicycle')).toEqual({
+      exerciseId: 'bicycle',
+      sets: 2,
+      reps: 12,
+      restSec: 45,
+    });
     expect(() => saveAmounts(r, 'plank', { holdSec: 2 })).toThrow(/^hold must be 5 to 600 seconds$/);
     expect(() => saveAmounts(r, 'plank', { sets: 11 })).toThrow(/^sets must be a whole number from 1 to 10$/);
     expect(blockFor(loadRoutine(), 'plank')?.holdSec).toBe(30);

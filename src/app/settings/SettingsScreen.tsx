@@ -6,7 +6,9 @@ export function SettingsScreen() {
   return (
     <div className="settings-screen">
       <SettingsPanel full />
-      <p className="hint">Settings are saved in this browser as you change them. A new model or camera is used the next time the camera starts.</p>
+      <p className="hint">
+        Settings are saved in this browser as you change them. A new model or camera is used the next time the camera starts.
+      </p>
     </div>
   );
 }

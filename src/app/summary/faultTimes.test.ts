@@ -7,14 +7,28 @@ import type { FaultTally } from '../../storage/schema';
 import { faultWhen } from './faultTimes';
 
 const rec = (setSec: number) => ({ setSec, metric: { label: '', unit: '', series: [] as [number, number][], min: null, max: null } });
-const tally = (spans?: [number, number][]): FaultTally => ({ id: 'hips-high', message: 'Lower your hips into line', count: 1, atSec: [1], ...(spans ? { spans } : {}) });
+const tally = (spans?: [number, number][]): FaultTally => ({
+  id: 'hips-high',
+  message: 'Lower your hips into line',
+  count: 1,
+  atSec: [1],
+  ...(spans ? { spans } : {}),
+});
 
 describe('fault durations', () => {
   it('words a span to the end, a span inside the set, several spans, and says nothing for older records', () => {
     expect(faultWhen(tally([[1, 45.8]]), rec(46))).toBe('from 0:01 to the end, 45 s');
     expect(faultWhen(tally([[3, 12]]), rec(46))).toBe('from 0:03 to 0:12, 9 s');
     expect(faultWhen(tally([[3, 3]]), rec(46))).toBe('at 0:03, a moment');
-    expect(faultWhen(tally([[3, 12], [20, 30]]), rec(46))).toBe('2 times, 19 s in all: from 0:03 to 0:12; from 0:20 to 0:30');
+    expect(
+      faultWhen(
+        tally([
+          [3, 12],
+          [20, 30],
+        ]),
+        rec(46),
+      ),
+    ).toBe('2 times, 19 s in all: from 0:03 to 0:12; from 0:20 to 0:30');
     expect(faultWhen(tally(), rec(46))).toBeNull();
   });
 

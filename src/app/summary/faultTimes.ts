@@ -13,7 +13,8 @@ export function faultWhen(f: FaultTally, r: Pick<SessionRecord, 'setSec' | 'metr
   const spans = f.spans;
   if (!spans || spans.length === 0) return null;
   const end = r.setSec ?? r.metric.series[r.metric.series.length - 1]?.[0] ?? Number.POSITIVE_INFINITY;
-  const one = ([a, b]: [number, number]) => (end - b < TO_END_SEC ? `from ${clock(a)} to the end` : a === b ? `at ${clock(a)}` : `from ${clock(a)} to ${clock(b)}`);
+  const one = ([a, b]: [number, number]) =>
+    end - b < TO_END_SEC ? `from ${clock(a)} to the end` : a === b ? `at ${clock(a)}` : `from ${clock(a)} to ${clock(b)}`;
   const total = spans.reduce((s, [a, b]) => s + (b - a), 0);
   if (spans.length === 1) return `${one(spans[0]!)}, ${seconds(total)}`;
   const shown = spans.slice(0, 3).map(one).join('; ');

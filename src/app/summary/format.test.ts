@@ -4,10 +4,22 @@ import type { SessionRecord } from '../../storage/schema';
 import { chartRange, chartSeries, clock, countLines, faultHeldLine, formLine, metricMeta, notHeldLine, rangeOfMotion } from './format';
 
 const base: SessionRecord = {
-  id: 'a', version: 1, exerciseId: 'plank', source: 'live', startedAt: 0, updatedAt: 0, endedAt: 1,
-  reps: { total: 0, left: 0, right: 0 }, holdSec: { total: 31.6, left: 0, right: 0 }, goodFormSec: 10, activeSec: 20,
-  faults: [], metric: { label: 'shoulder–hip–ankle angle (°)', unit: '°', series: [], min: 151.2, max: 178.4 },
-  painBefore: null, painAfter: null, target: { holdSec: 30 },
+  id: 'a',
+  version: 1,
+  exerciseId: 'plank',
+  source: 'live',
+  startedAt: 0,
+  updatedAt: 0,
+  endedAt: 1,
+  reps: { total: 0, left: 0, right: 0 },
+  holdSec: { total: 31.6, left: 0, right: 0 },
+  goodFormSec: 10,
+  activeSec: 20,
+  faults: [],
+  metric: { label: 'shoulder–hip–ankle angle (°)', unit: '°', series: [], min: 151.2, max: 178.4 },
+  painBefore: null,
+  painAfter: null,
+  target: { holdSec: 30 },
 };
 
 describe('summary wording', () => {
@@ -21,7 +33,11 @@ describe('summary wording', () => {
     expect(countLines(base)).toEqual([{ label: 'Held', value: '0:32 / 0:30', done: true }]);
     const row = { ...base, exerciseId: 'dumbbell-row', reps: { total: 7, left: 3, right: 4 }, target: { reps: 8 } };
     // A target per side is one per side, and the reps in all read against both: never "7 / 8".
-    expect(countLines(row).map((l) => `${l.label}: ${l.value}`)).toEqual(['Left side: 3 / 8', 'Right side: 4 / 8', 'Reps in all: 7 (target 8 + 8 reps)']);
+    expect(countLines(row).map((l) => `${l.label}: ${l.value}`)).toEqual([
+      'Left side: 3 / 8',
+      'Right side: 4 / 8',
+      'Reps in all: 7 (target 8 + 8 reps)',
+    ]);
     const bike = { ...base, exerciseId: 'bicycle', reps: { total: 20, left: 10, right: 10 }, target: { reps: 10 } };
     expect(countLines(bike).at(-1)).toEqual({ label: 'Reps in all', value: '20 (target 10 + 10 reps)', done: true });
     expect(countLines({ ...bike, reps: { total: 20, left: 13, right: 7 } }).at(-1)!.done).toBe(false);
@@ -31,22 +47,28 @@ describe('summary wording', () => {
       { label: 'Held, right side', value: '0:15 / 0:20', done: false },
     ]);
   });
-  it('reports range of motion in the exercise\'s own terms', () => {
-    expect(rangeOfMotion({ ...base, exerciseId: 'side-bend', metric: { ...base.metric, min: -18.4, max: 22.6 } })?.text)
-      .toBe('23° to your left, 18° to your right');
+  it("reports range of motion in the exercise's own terms", () => {
+    expect(rangeOfMotion({ ...base, exerciseId: 'side-bend', metric: { ...base.metric, min: -18.4, max: 22.6 } })?.text).toBe(
+      '23° to your left, 18° to your right',
+    );
     // The rotation stretch's shoulder turn (0–1) in degrees: acos(1 − 0.5) = 60°.
-    expect(rangeOfMotion({ ...base, exerciseId: 'rotation-stretch', metric: { ...base.metric, unit: '', min: 0, max: 0.5 } })?.text)
-      .toBe('up to 60° (estimated from how far the shoulders turned)');
+    expect(rangeOfMotion({ ...base, exerciseId: 'rotation-stretch', metric: { ...base.metric, unit: '', min: 0, max: 0.5 } })?.text).toBe(
+      'up to 60° (estimated from how far the shoulders turned)',
+    );
     expect(rangeOfMotion(base)).toBeNull();
-    expect(rangeOfMotion({ ...base, exerciseId: 'hamstring-stretch', metric: { ...base.metric, min: 3, max: 31.6 } })?.text).toBe('up to 32°');
+    expect(rangeOfMotion({ ...base, exerciseId: 'hamstring-stretch', metric: { ...base.metric, min: 3, max: 31.6 } })?.text).toBe(
+      'up to 32°',
+    );
     expect(rangeOfMotion({ ...base, metric: { ...base.metric, min: null, max: null } })).toBeNull();
   });
-  it('stores every exercise\'s metric label and unit from its record', () => {
+  it("stores every exercise's metric label and unit from its record", () => {
     for (const def of Object.values(EXERCISES)) {
       const { unit, label } = metricMeta(def);
       expect(label, def.id).not.toMatch(/[()]/);
       expect(['°', 'torso lengths', ''].includes(unit), def.id).toBe(true);
-      expect(chartRange({ ...base, exerciseId: def.id, metric: { ...base.metric, min: null, max: null } }), def.id).toEqual([...def.metric.span]);
+      expect(chartRange({ ...base, exerciseId: def.id, metric: { ...base.metric, min: null, max: null } }), def.id).toEqual([
+        ...def.metric.span,
+      ]);
     }
   });
   it('tells one story: the form figure is over the time held (holds) or the reps counted (reps), never "in position"', () => {
@@ -64,8 +86,17 @@ describe('summary wording', () => {
     for (const r of [hold, reps]) expect(JSON.stringify(formLine(r))).not.toMatch(/in position/);
   });
   it('a hold held while a form problem stood says so, naming the problem said most; nothing for a moment or for reps', () => {
-    const piked: SessionRecord = { ...base, holdSec: { total: 9.4, left: 0, right: 0 }, activeSec: 9.4, goodFormSec: 1.1, faultHeldSec: 8.3,
-      faults: [{ id: 'hips-sagging', message: 'Lift your hips into line', count: 1, atSec: [3] }, { id: 'hips-high', message: 'Lower your hips into line', count: 13, atSec: [2] }] };
+    const piked: SessionRecord = {
+      ...base,
+      holdSec: { total: 9.4, left: 0, right: 0 },
+      activeSec: 9.4,
+      goodFormSec: 1.1,
+      faultHeldSec: 8.3,
+      faults: [
+        { id: 'hips-sagging', message: 'Lift your hips into line', count: 1, atSec: [3] },
+        { id: 'hips-high', message: 'Lower your hips into line', count: 13, atSec: [2] },
+      ],
+    };
     expect(formLine(piked)).toEqual({ label: 'Good form', value: '12 % (0:01 of 0:09 held)' });
     expect(faultHeldLine(piked)).toBe('0:08 of the 0:09 held, while told: Lower your hips into line');
     expect(faultHeldLine({ ...piked, faultHeldSec: 0.6 })).toBeNull();
@@ -74,8 +105,14 @@ describe('summary wording', () => {
     expect(faultHeldLine(older)).toBeNull();
     expect(faultHeldLine({ ...piked, exerciseId: 'ab-crunch' })).toBeNull();
   });
-  it('charts break where the samples stop, and the y-axis spans what the exercise\'s rules judge', () => {
-    const { x, y } = chartSeries([[0, 170], [0.5, 171], [1, 170], [5, 172], [5.5, 171]]);
+  it("charts break where the samples stop, and the y-axis spans what the exercise's rules judge", () => {
+    const { x, y } = chartSeries([
+      [0, 170],
+      [0.5, 171],
+      [1, 170],
+      [5, 172],
+      [5.5, 171],
+    ]);
     expect(y).toEqual([170, 171, 170, null, 172, 171]);
     expect(x[3]).toBe(3);
     // ±3° of noise on a plank: the axis still spans 140–185°, so the noise looks small.

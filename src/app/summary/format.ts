@@ -41,13 +41,21 @@ export function countLines(r: SessionRecord): CountLine[] {
   const tReps = r.target?.reps;
   const tHold = r.target?.holdSec;
   const reps = (label: string, n: number): CountLine => ({
-    label, value: tReps ? `${n} / ${tReps}` : String(n), done: tReps ? n >= tReps : null,
+    label,
+    value: tReps ? `${n} / ${tReps}` : String(n),
+    done: tReps ? n >= tReps : null,
   });
   const hold = (label: string, s: number): CountLine => ({
-    label, value: tHold ? `${clock(s)} / ${clock(tHold)}` : clock(s), done: tHold ? s >= tHold : null,
+    label,
+    value: tHold ? `${clock(s)} / ${clock(tHold)}` : clock(s),
+    done: tHold ? s >= tHold : null,
   });
-  if (shape.mode === 'hold') return shape.sides ? [hold('Held, left side', r.holdSec.left), hold('Held, right side', r.holdSec.right)] : [hold('Held', r.holdSec.total)];
-  if (!shape.sides) return shape.holdsToo ? [reps('Reps', r.reps.total), hold('Held at the top', r.holdSec.total)] : [reps('Reps', r.reps.total)];
+  if (shape.mode === 'hold')
+    return shape.sides
+      ? [hold('Held, left side', r.holdSec.left), hold('Held, right side', r.holdSec.right)]
+      : [hold('Held', r.holdSec.total)];
+  if (!shape.sides)
+    return shape.holdsToo ? [reps('Reps', r.reps.total), hold('Held at the top', r.holdSec.total)] : [reps('Reps', r.reps.total)];
   const all: CountLine = {
     label: 'Reps in all',
     value: tReps ? `${r.reps.total} (target ${targetText(r.exerciseId, r.target)})` : String(r.reps.total),
@@ -128,7 +136,10 @@ export function chartSeries(series: readonly (readonly [number, number])[]): { x
   for (let i = 0; i < series.length; i++) {
     const [t, v] = series[i]!;
     const prev = series[i - 1];
-    if (prev && t - prev[0] > CHART_GAP_SEC) { x.push((t + prev[0]) / 2); y.push(null); }
+    if (prev && t - prev[0] > CHART_GAP_SEC) {
+      x.push((t + prev[0]) / 2);
+      y.push(null);
+    }
     x.push(t);
     y.push(v);
   }

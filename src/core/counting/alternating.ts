@@ -18,7 +18,10 @@ export const ALTERNATE_RESET_MS = 4000;
 export const SAME_TOUCH_MS = 500;
 
 /** The last touch counted, as the witness sees it: its side (null before any) and time (-Infinity before any). */
-export interface LastTouch { readonly side: Side | null; readonly t: number }
+export interface LastTouch {
+  readonly side: Side | null;
+  readonly t: number;
+}
 
 /**
  * The exercise's witness of a touch, asked on the frame a side's top is reached and on every frame after while that
@@ -27,7 +30,11 @@ export interface LastTouch { readonly side: Side | null; readonly t: number }
  * is left is refused for want of the witness (a `refused` rep event). The witness also owns the alternation: the
  * strategy does not refuse a witnessed touch for being on the last one's side.
  */
-export type TouchWitness<M extends Memory = Memory> = (f: CountFrame<M>, top: { readonly side?: Side | undefined }, last: LastTouch) => TopVerdict;
+export type TouchWitness<M extends Memory = Memory> = (
+  f: CountFrame<M>,
+  top: { readonly side?: Side | undefined },
+  last: LastTouch,
+) => TopVerdict;
 
 export interface AlternatingOptions<M extends Memory = Memory> extends RepOptions {
   /** The metric of one side (null when unknown). */
@@ -46,7 +53,9 @@ class Alternating<M extends Memory> extends RepCounting<M> {
   readonly shape = SHAPE;
   /** The last counted touch. */
   private last: LastTouch = { side: null, t: -Infinity };
-  constructor(private readonly opts: AlternatingOptions<M>) { super(opts, ['left', 'right']); }
+  constructor(private readonly opts: AlternatingOptions<M>) {
+    super(opts, ['left', 'right']);
+  }
 
   protected read(f: CountFrame<M>, out: (number | null)[]): boolean {
     return readSides(f, this.counters, this.opts.sideMetric, out);
@@ -56,7 +65,8 @@ class Alternating<M extends Memory> extends RepCounting<M> {
     const t = f.t;
     const v = this.opts.witness ? this.opts.witness(f, top, this.last) : { side: top.side };
     if (v === 'wait' || v === 'refuse') return v;
-    const side = v.side, lastAny = this.last.t;
+    const side = v.side,
+      lastAny = this.last.t;
     // Without a witness, a second top on the same side in a row is not a rep, unless the set paused in between (then
     // either side may start again). A witness decides that itself (a trunk seen turning toward the same side again
     // went the other way in between, whatever was counted there).

@@ -19,7 +19,10 @@ function feed(c: RepCounter, values: (number | null)[], fps = 15, t0 = 0): (Coun
     const out: CounterEvent[] = [];
     const t = t0 + (i * 1000) / fps;
     c.step(v, t, out);
-    for (const e of out) { all.push({ ...e, t }); if (e.type === 'top') offered.set(c, tops(c) + 1); }
+    for (const e of out) {
+      all.push({ ...e, t });
+      if (e.type === 'top') offered.set(c, tops(c) + 1);
+    }
   });
   return all;
 }

@@ -18,7 +18,17 @@ const HOLD = { enterMs: 200, exitMs: 200, maxGapMs: 1000 };
 const CTX: CheckContext = { t: 0, phase: 'unknown', holding: false, metric: null, mem: {}, reps: 0 };
 
 /** One frame's inputs: the metric, each side's metric, and what the frame says besides. */
-interface In { v?: number | null; l?: number | null; r?: number | null; ok?: boolean; side?: Side | null; cut?: boolean; active?: boolean; formOk?: boolean; seen?: Side | null }
+interface In {
+  v?: number | null;
+  l?: number | null;
+  r?: number | null;
+  ok?: boolean;
+  side?: Side | null;
+  cut?: boolean;
+  active?: boolean;
+  formOk?: boolean;
+  seen?: Side | null;
+}
 
 /** Drives a strategy on frames 100 ms apart; each frame's body carries its inputs for the hooks to read. */
 function drive(spec: CountingSpec, frames: In[]): { c: Counting; events: (CountEvent & { t: number })[] } {
@@ -32,8 +42,17 @@ function drive(spec: CountingSpec, frames: In[]): { c: Counting; events: (CountE
     const b = Object.assign(createBody(), { input: x }) as Body;
     const active = x.active ?? true;
     const f: CountFrame = {
-      t, b, points: 17, active, setupClear: active, inPos: active && c.inPosition(b, CTX), formOk: x.formOk ?? true, ctx: CTX,
-      metric: x.v ?? null, cutT, judgeableView: () => true,
+      t,
+      b,
+      points: 17,
+      active,
+      setupClear: active,
+      inPos: active && c.inPosition(b, CTX),
+      formOk: x.formOk ?? true,
+      ctx: CTX,
+      metric: x.v ?? null,
+      cutT,
+      judgeableView: () => true,
     };
     const out: CountEvent[] = [];
     c.step(f, out);
@@ -43,13 +62,17 @@ function drive(spec: CountingSpec, frames: In[]): { c: Counting; events: (CountE
 }
 const input = (b: Body): In => (b as Body & { input: In }).input;
 const sideMetric = (b: Body, s: Side) => (s === 'left' ? input(b).l : input(b).r) ?? null;
-const counted = (ev: readonly (CountEvent & { t: number })[]) => ev.flatMap((e) => (e.type === 'rep' && e.rep.kind === 'rep' ? [{ t: e.t, side: e.rep.side ?? null, index: e.rep.index }] : []));
+const counted = (ev: readonly (CountEvent & { t: number })[]) =>
+  ev.flatMap((e) => (e.type === 'rep' && e.rep.kind === 'rep' ? [{ t: e.t, side: e.rep.side ?? null, index: e.rep.index }] : []));
 /** A rep on one metric: rest, up to the top and held, back to rest (`n` frames each). */
 const up = (n = 3): number[] => [...Array(n).fill(100), ...Array(n).fill(170), ...Array(n).fill(100)];
 
 describe('reps', () => {
   it('counts each top held, and shows a reps shape without sides', () => {
-    const { c, events } = drive(reps({ reps: UP }), [...up(), ...up()].map((v) => ({ v })));
+    const { c, events } = drive(
+      reps({ reps: UP }),
+      [...up(), ...up()].map((v) => ({ v })),
+    );
     expect(counted(events).map((r) => r.index)).toEqual([1, 2]);
     expect(c.reps()).toBe(2);
     expect(c.shape).toEqual({ mode: 'reps', sides: false, holdsToo: false });
@@ -58,7 +81,10 @@ describe('reps', () => {
 
   it('a top the exercise refuses (isRep) is no rep', () => {
     const spec = reps({ reps: UP, isRep: (b) => input(b).ok !== false });
-    const { c, events } = drive(spec, [...up(), ...up()].map((v, i) => ({ v, ok: !(i >= 3 && i < 6) })));
+    const { c, events } = drive(
+      spec,
+      [...up(), ...up()].map((v, i) => ({ v, ok: !(i >= 3 && i < 6) })),
+    );
     expect(c.reps()).toBe(1);
     expect(counted(events).map((r) => r.t)).toEqual([1300]);
   });
@@ -74,8 +100,12 @@ describe('reps per side', () => {
 
   it('arms more than BOTH_ARMS_MS apart are two reps', () => {
     const lag = Math.ceil(BOTH_ARMS_MS / 100) + 1;
-    const l = [...up(), ...Array(lag).fill(100)], r = [...Array(lag).fill(100), ...up()];
-    const { c } = drive(repsPerSide({ reps: UP, sideMetric }), l.map((v, i) => ({ l: v, r: r[i] })));
+    const l = [...up(), ...Array(lag).fill(100)],
+      r = [...Array(lag).fill(100), ...up()];
+    const { c } = drive(
+      repsPerSide({ reps: UP, sideMetric }),
+      l.map((v, i) => ({ l: v, r: r[i] })),
+    );
     expect([c.reps(), c.reps('left'), c.reps('right')]).toEqual([2, 1, 1]);
   });
 
@@ -83,7 +113,10 @@ describe('reps per side', () => {
     // The right arm reaches a top the exercise refuses (a supporting arm), then makes a partial: neither is said.
     const r = [...up(), 100, 100, 100, 138, 138, 138, 138, 100, 100, 100];
     const spec = repsPerSide({ reps: UP, sideMetric, isRep: (b, s) => !(s === 'right' && input(b).ok === false) });
-    const { c, events } = drive(spec, r.map((v) => ({ r: v, ok: false })));
+    const { c, events } = drive(
+      spec,
+      r.map((v) => ({ r: v, ok: false })),
+    );
     expect(c.reps('right')).toBe(0);
     expect(events.filter((e) => e.type === 'rep')).toEqual([]);
   });
@@ -92,10 +125,13 @@ describe('reps per side', () => {
 describe('alternating', () => {
   const spec = alternating({ reps: UP, sideMetric });
   /** Touches: a side per touch, one touch every `gap` frames (at the top on frames 2–4 of each). */
-  const touches = (sides: (Side | 'both')[], gap = 10, extra: (i: number, k: number) => Partial<In> = () => ({})): In[] => sides.flatMap((s, i) => Array.from({ length: gap }, (_, k) => {
-    const v = k >= 2 && k < 5 ? 170 : 100;
-    return { l: s === 'left' || s === 'both' ? v : 100, r: s === 'right' || s === 'both' ? v : 100, ...extra(i, k) };
-  }));
+  const touches = (sides: (Side | 'both')[], gap = 10, extra: (i: number, k: number) => Partial<In> = () => ({})): In[] =>
+    sides.flatMap((s, i) =>
+      Array.from({ length: gap }, (_, k) => {
+        const v = k >= 2 && k < 5 ? 170 : 100;
+        return { l: s === 'left' || s === 'both' ? v : 100, r: s === 'right' || s === 'both' ? v : 100, ...extra(i, k) };
+      }),
+    );
 
   it('counts touches that alternate, and takes a second touch on the same side in a row as no rep', () => {
     const { c } = drive(spec, touches(['left', 'right', 'right', 'left']));
@@ -113,29 +149,51 @@ describe('alternating', () => {
     expect(c.reps()).toBe(1);
   });
 
-  describe('with the exercise\'s witness', () => {
+  describe("with the exercise's witness", () => {
     /** The witness says what the frame's input says (a side, or nothing seen yet: wait). */
-    const witnessed = alternating({ reps: UP, sideMetric, witness: (f) => { const s = input(f.b).seen; return s ? { side: s } : 'wait'; } });
+    const witnessed = alternating({
+      reps: UP,
+      sideMetric,
+      witness: (f) => {
+        const s = input(f.b).seen;
+        return s ? { side: s } : 'wait';
+      },
+    });
 
     it('a top waits for its witness and is counted on the frame it comes, on the side the witness names', () => {
       // Left-labelled tops (held from 200 ms, offered once held minTopMs): the first witnessed on its last top frame as
       // right, the second at once as left.
-      const { c, events } = drive(witnessed, touches(['left', 'left'], 10, (i, k) => ({ seen: i === 0 ? (k === 4 ? 'right' : null) : 'left' })));
-      expect(counted(events)).toEqual([{ t: 400, side: 'right', index: 1 }, { t: 1300, side: 'left', index: 2 }]);
+      const { c, events } = drive(
+        witnessed,
+        touches(['left', 'left'], 10, (i, k) => ({ seen: i === 0 ? (k === 4 ? 'right' : null) : 'left' })),
+      );
+      expect(counted(events)).toEqual([
+        { t: 400, side: 'right', index: 1 },
+        { t: 1300, side: 'left', index: 2 },
+      ]);
       expect([c.reps('left'), c.reps('right')]).toEqual([1, 1]);
     });
 
     it('a top never witnessed is refused: no rep, and a refused rep event for the rep checks', () => {
-      const { c, events } = drive(witnessed, touches(['left', 'right'], 10, () => ({ seen: null })));
+      const { c, events } = drive(
+        witnessed,
+        touches(['left', 'right'], 10, () => ({ seen: null })),
+      );
       expect(c.reps()).toBe(0);
       const refused = events.flatMap((e) => (e.type === 'rep' && e.rep.kind === 'refused' ? [{ t: e.t, side: e.rep.side }] : []));
-      expect(refused).toEqual([{ t: 500, side: 'left' }, { t: 1500, side: 'right' }]);
+      expect(refused).toEqual([
+        { t: 500, side: 'left' },
+        { t: 1500, side: 'right' },
+      ]);
       // A refused top is no rep-end either.
       expect(events.some((e) => e.type === 'rep' && e.rep.kind === 'rep-end')).toBe(false);
     });
 
     it('the witness owns the alternation: the same side twice is counted when it says so', () => {
-      const { c } = drive(witnessed, touches(['left', 'right'], 10, () => ({ seen: 'left' })));
+      const { c } = drive(
+        witnessed,
+        touches(['left', 'right'], 10, () => ({ seen: 'left' })),
+      );
       expect(c.reps('left')).toBe(2);
     });
   });
@@ -174,7 +232,10 @@ describe('hold per side', () => {
 describe('reps then hold', () => {
   it('counts the reps and times the good-form hold at each top', () => {
     const top = (n: number) => [...Array(3).fill(100), ...Array(n).fill(170), ...Array(3).fill(100)];
-    const { c } = drive(repsThenHold({ reps: UP, hold: HOLD }), [...top(10), ...top(10)].map((v) => ({ v })));
+    const { c } = drive(
+      repsThenHold({ reps: UP, hold: HOLD }),
+      [...top(10), ...top(10)].map((v) => ({ v })),
+    );
     expect(c.reps()).toBe(2);
     expect(c.heldMs()).toBe(2 * 900);
     expect(c.shape).toEqual({ mode: 'reps', sides: false, holdsToo: true });

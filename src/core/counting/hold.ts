@@ -19,7 +19,13 @@ export function hold<M extends Memory = Memory>(o: HoldOptions<M>): CountingSpec
 
 class Hold<M extends Memory> extends HoldCounting<M> {
   readonly shape = SHAPE;
-  constructor(private readonly o: HoldOptions<M>) { super(o.hold); }
-  override inPosition(b: Body, ctx: CheckContext<M>): boolean { return this.o.inPosition(b, ctx); }
-  protected held(f: CountFrame<M>): boolean { return f.inPos; }
+  constructor(private readonly o: HoldOptions<M>) {
+    super(o.hold);
+  }
+  override inPosition(b: Body, ctx: CheckContext<M>): boolean {
+    return this.o.inPosition(b, ctx);
+  }
+  protected held(f: CountFrame<M>): boolean {
+    return f.inPos;
+  }
 }

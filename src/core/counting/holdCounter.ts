@@ -4,7 +4,9 @@ import type { CountFrame, CounterEvent, HoldThresholds } from './types';
 
 type HoldEvent = Extract<CounterEvent, { type: 'hold-start' | 'hold-tick' | 'hold-end' }>;
 /** Where a hold's events go (a strategy's list of counter events, or its output). */
-export interface HoldSink { push(e: HoldEvent): unknown }
+export interface HoldSink {
+  push(e: HoldEvent): unknown;
+}
 
 /** Seconds held, with pause (never reset) when the position or the form breaks; optional sides. */
 export class HoldCounter {
@@ -38,17 +40,23 @@ export class HoldCounter {
         if (gapOk) this.credit(dt);
       } else {
         if (this.breakSince < 0) this.breakSince = t;
-        if (t - this.breakSince >= this.th.exitMs || !sameSide && ok) this.end(out);
+        if (t - this.breakSince >= this.th.exitMs || (!sameSide && ok)) this.end(out);
       }
     }
     if (!this.holding) {
-      if (ok && (this.candSince < 0 || side !== this.candSide)) { this.candSince = t; this.candSide = side; }
+      if (ok && (this.candSince < 0 || side !== this.candSide)) {
+        this.candSince = t;
+        this.candSide = side;
+      }
       // A break shorter than exitMs does not restart the wait for the hold either (a point lost for a frame,
       // c09's flickering ankles), but a longer one does.
       if (ok) this.candBreak = -1;
       else if (this.candSince >= 0) {
         if (this.candBreak < 0) this.candBreak = t;
-        if (t - this.candBreak >= this.th.exitMs) { this.candSince = -1; this.candBreak = -1; }
+        if (t - this.candBreak >= this.th.exitMs) {
+          this.candSince = -1;
+          this.candBreak = -1;
+        }
       }
       if (ok && this.candSince >= 0 && t - this.candSince >= this.th.enterMs) {
         this.holding = true;
@@ -89,6 +97,9 @@ export const CUT_SETTLE_MS = 1200;
  */
 export function stepHold(h: HoldCounter, ok: boolean, side: Side | undefined, f: CountFrame, out: HoldSink): void {
   // Never under a fault: the cut carries the position through, not the form.
-  if (!ok && f.formOk && h.holding && f.t - f.cutT < CUT_SETTLE_MS && f.active && f.points >= 4 && f.judgeableView(f.b)) { ok = true; side = h.side; }
+  if (!ok && f.formOk && h.holding && f.t - f.cutT < CUT_SETTLE_MS && f.active && f.points >= 4 && f.judgeableView(f.b)) {
+    ok = true;
+    side = h.side;
+  }
   h.step(ok, side, f.t, out);
 }

@@ -14,13 +14,17 @@ export abstract class HoldCounting<M extends Memory = Memory> implements Countin
   /** The side `held` found on this frame (per-side holds). */
   protected side: Side | undefined = undefined;
 
-  constructor(th: HoldThresholds) { this.timer = new HoldCounter(th); }
+  constructor(th: HoldThresholds) {
+    this.timer = new HoldCounter(th);
+  }
 
   /** Whether the position is held on this frame (asked only while counting is on and the form is good); may set `side`. */
   protected abstract held(f: CountFrame<M>): boolean;
 
   useSpace(): void {}
-  inPosition(_b: Body, _ctx: CheckContext<M>): boolean { return true; }
+  inPosition(_b: Body, _ctx: CheckContext<M>): boolean {
+    return true;
+  }
 
   step(f: CountFrame<M>, out: CountEvent[]): void {
     this.side = undefined;
@@ -29,10 +33,20 @@ export abstract class HoldCounting<M extends Memory = Memory> implements Countin
     this.busy = this.timer.holding;
   }
 
-  end(out: CountEvent[]): void { this.timer.end(out); }
+  end(out: CountEvent[]): void {
+    this.timer.end(out);
+  }
 
-  get holding(): boolean { return this.timer.holding; }
-  get holdSide(): Side | null { return this.timer.holding && this.timer.side ? this.timer.side : null; }
-  reps(): number { return 0; }
-  heldMs(side?: Side): number { return side ? this.timer.sideMs[side] : this.timer.totalMs; }
+  get holding(): boolean {
+    return this.timer.holding;
+  }
+  get holdSide(): Side | null {
+    return this.timer.holding && this.timer.side ? this.timer.side : null;
+  }
+  reps(): number {
+    return 0;
+  }
+  heldMs(side?: Side): number {
+    return side ? this.timer.sideMs[side] : this.timer.totalMs;
+  }
 }

@@ -18,7 +18,9 @@ export function holdPerSide<M extends Memory = Memory>(o: HoldPerSideOptions<M>)
 
 class HoldPerSide<M extends Memory> extends HoldCounting<M> {
   readonly shape = SHAPE;
-  constructor(private readonly o: HoldPerSideOptions<M>) { super(o.hold); }
+  constructor(private readonly o: HoldPerSideOptions<M>) {
+    super(o.hold);
+  }
   protected held(f: CountFrame<M>): boolean {
     const hs = this.o.heldSide(f.b, f.ctx);
     this.side = hs ?? undefined;

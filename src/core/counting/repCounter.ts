@@ -47,12 +47,17 @@ export class RepCounter {
   /** Furthest from the top seen since the last rest began (flipped metric units). */
   private restLow = Infinity;
   /** Mutable only so a model switched mid-set (another keypoint space) takes its thresholds (Counting.useSpace). */
-  constructor(public th: RepThresholds, readonly side?: Side) {}
+  constructor(
+    public th: RepThresholds,
+    readonly side?: Side,
+  ) {}
 
   /** v = metric this frame (null = unknown: the state holds). Pushes events into out. */
   step(v: number | null, t: number, out: CounterEvent[]): void {
     const s = this.th.direction === 'up' ? 1 : -1;
-    const en = s * this.th.enter, ex = s * this.th.exit, band = en - ex;
+    const en = s * this.th.enter,
+      ex = s * this.th.exit,
+      band = en - ex;
     if (v === null || !Number.isFinite(v)) {
       // A top reached, then unseen: held until something says otherwise.
       if (this.phase === 'top' && !this.offered && this.lastX >= en && t - this.topSince >= this.th.minTopMs) this.offer(s, out);
@@ -72,15 +77,27 @@ export class RepCounter {
         return;
       case 'rest':
         if (x < this.restLow) this.restLow = x;
-        if (x > ex) { this.phase = 'moving'; this.peak = x; this.settled = this.leftRestAt - this.restSince >= PARTIAL_SETTLED_MS; } else { this.leftRestAt = t; }
-        if (this.reached(x, en, band)) { this.toTop(t); this.peak = x; }
+        if (x > ex) {
+          this.phase = 'moving';
+          this.peak = x;
+          this.settled = this.leftRestAt - this.restSince >= PARTIAL_SETTLED_MS;
+        } else {
+          this.leftRestAt = t;
+        }
+        if (this.reached(x, en, band)) {
+          this.toTop(t);
+          this.peak = x;
+        }
         return;
       case 'moving':
         if (x > this.peak) this.peak = x;
         // The top is judged from the lowest point since rest: a higher value before that low belongs to an
         // excursion that already came back, not to this top (Lightning on 14 at 0.87 s: 41° then down to 22°, so
         // the top reached at 1.47 s ended on its first 29° frame).
-        if (x < this.restLow) { this.restLow = x; this.peak = x; }
+        if (x < this.restLow) {
+          this.restLow = x;
+          this.peak = x;
+        }
         if (this.reached(x, en, band)) this.toTop(t);
         else if (x <= ex) {
           if (partialMin !== undefined && this.peak >= s * partialMin && this.settled && t - this.leftRestAt >= PARTIAL_SETTLED_MS) {
@@ -94,10 +111,20 @@ export class RepCounter {
         // Counted only on a frame that is still at the top: a one-frame spike past `enter` (a hip
         // point lost for a frame moves the hip midpoint, 14 at 2.73 s) is not held and never counts.
         if (!this.offered && x >= en && t - this.topSince >= minTopMs) this.offer(s, out);
-        if (x >= en) { this.leftTopAt = -1; if (x > this.peak - band) return; }
+        if (x >= en) {
+          this.leftTopAt = -1;
+          if (x > this.peak - band) return;
+        }
         if (this.leftTopAt < 0) this.leftTopAt = t;
         if (x <= ex || x <= this.peak - band) {
-          if (this.offered) out.push({ type: 'rep-end', side: this.side, downMs: t - this.leftTopAt, topMs: this.leftTopAt - this.topSince, cycleMs: t - this.leftRestAt });
+          if (this.offered)
+            out.push({
+              type: 'rep-end',
+              side: this.side,
+              downMs: t - this.leftTopAt,
+              topMs: this.leftTopAt - this.topSince,
+              cycleMs: t - this.leftRestAt,
+            });
           else if (partialMin !== undefined && this.settled) out.push({ type: 'partial', side: this.side, peak: s * this.peak });
           this.toRest(t);
           this.leftTopAt = -1;

@@ -53,13 +53,18 @@ export abstract class RepCounting<M extends Memory = Memory> implements Counting
   /** Per counter: the top being waited on (TopVerdict 'wait'), else null. */
   private readonly waiting: (Top | null)[] = [];
 
-  constructor(protected readonly o: RepOptions, private readonly sides: readonly (Side | undefined)[]) {}
+  constructor(
+    protected readonly o: RepOptions,
+    private readonly sides: readonly (Side | undefined)[],
+  ) {}
 
   /** Fills `out` with this frame's input to each counter; false when the counters skip the frame. */
   protected abstract read(f: CountFrame<M>, out: (number | null)[]): boolean;
 
   /** The strategy's own rule on a top (before the exercise's isRep): count it on its own side by default. */
-  protected judge(top: Top, _f: CountFrame<M>): TopVerdict { return { side: top.side }; }
+  protected judge(top: Top, _f: CountFrame<M>): TopVerdict {
+    return { side: top.side };
+  }
 
   /** Counts a taken top. */
   protected count(side: Side | undefined, _t: number): void {
@@ -78,10 +83,13 @@ export abstract class RepCounting<M extends Memory = Memory> implements Counting
     else for (const rc of this.counters) rc.th = th;
   }
 
-  inPosition(_b: Body, _ctx: CheckContext<M>): boolean { return true; }
+  inPosition(_b: Body, _ctx: CheckContext<M>): boolean {
+    return true;
+  }
 
   step(f: CountFrame<M>, out: CountEvent[]): void {
-    const raw = this.raw, input = this.input;
+    const raw = this.raw,
+      input = this.input;
     raw.length = 0;
     input.length = 0;
     const has = this.read(f, input);
@@ -97,7 +105,11 @@ export abstract class RepCounting<M extends Memory = Memory> implements Counting
     this.afterReps(f, raw);
     // Something is being counted: a hold running, a rep under way (a counter out of rest) or reached now.
     let busy = this.holding || raw.some((e) => e.type === 'top');
-    for (const rc of this.counters) if (rc.phase === 'moving' || rc.phase === 'top') { busy = true; this.startedShort = true; }
+    for (const rc of this.counters)
+      if (rc.phase === 'moving' || rc.phase === 'top') {
+        busy = true;
+        this.startedShort = true;
+      }
     this.busy = busy;
     // A top waited on since an earlier frame is offered again while its counter is still at the top.
     this.counters.forEach((rc, i) => {
@@ -110,22 +122,41 @@ export abstract class RepCounting<M extends Memory = Memory> implements Counting
           this.take(e, this.counterOf(e.side), f, out);
           break;
         case 'rep-end': {
-          const i = this.counterOf(e.side), top = this.waiting[i];
+          const i = this.counterOf(e.side),
+            top = this.waiting[i];
           if (top) {
             // Left the top without ever being counted: refused for want of the witness.
             this.waiting[i] = null;
-            out.push({ type: 'rep', rep: { kind: 'refused', side: e.side, durationMs: top.durationMs, topMs: e.topMs, cycleMs: e.cycleMs, peak: top.peak, index: this.total } });
+            out.push({
+              type: 'rep',
+              rep: {
+                kind: 'refused',
+                side: e.side,
+                durationMs: top.durationMs,
+                topMs: e.topMs,
+                cycleMs: e.cycleMs,
+                peak: top.peak,
+                index: this.total,
+              },
+            });
             break;
           }
           if (e.side && this.idle[e.side]) break;
-          out.push({ type: 'rep', rep: { kind: 'rep-end', side: e.side, durationMs: e.downMs, topMs: e.topMs, cycleMs: e.cycleMs, peak: 0, index: this.total } });
+          out.push({
+            type: 'rep',
+            rep: { kind: 'rep-end', side: e.side, durationMs: e.downMs, topMs: e.topMs, cycleMs: e.cycleMs, peak: 0, index: this.total },
+          });
           break;
         }
         case 'partial':
           if (e.side && this.idle[e.side]) break;
-          out.push({ type: 'rep', rep: { kind: 'partial', side: e.side, durationMs: 0, topMs: 0, cycleMs: 0, peak: e.peak, index: this.total } });
+          out.push({
+            type: 'rep',
+            rep: { kind: 'partial', side: e.side, durationMs: 0, topMs: 0, cycleMs: 0, peak: e.peak, index: this.total },
+          });
           break;
-        default: out.push(e);
+        default:
+          out.push(e);
       }
     }
   }
@@ -143,7 +174,10 @@ export abstract class RepCounting<M extends Memory = Memory> implements Counting
     if (v === 'wait' || v === 'refuse') return;
     this.count(v.side, f.t);
     this.startedShort = false;
-    out.push({ type: 'rep', rep: { kind: 'rep', side: v.side, durationMs: top.durationMs, topMs: 0, cycleMs: 0, peak: top.peak, index: this.total } });
+    out.push({
+      type: 'rep',
+      rep: { kind: 'rep', side: v.side, durationMs: top.durationMs, topMs: 0, cycleMs: 0, peak: top.peak, index: this.total },
+    });
   }
 
   /** The strategy's rule, then the exercise's. */
@@ -171,15 +205,31 @@ export abstract class RepCounting<M extends Memory = Memory> implements Counting
     return phase;
   }
 
-  get holding(): boolean { return false; }
-  get holdSide(): Side | null { return null; }
-  reps(side?: Side): number { return side ? this.perSide[side] : this.total; }
-  heldMs(_side?: Side): number { return 0; }
+  get holding(): boolean {
+    return false;
+  }
+  get holdSide(): Side | null {
+    return null;
+  }
+  reps(side?: Side): number {
+    return side ? this.perSide[side] : this.total;
+  }
+  heldMs(_side?: Side): number {
+    return 0;
+  }
 }
 
 /** The per-side rep strategies' input: each side's own metric, on frames with a person. */
-export function readSides(f: CountFrame, counters: readonly RepCounter[], sideMetric: (b: Body, side: Side) => number | null, out: (number | null)[]): boolean {
+export function readSides(
+  f: CountFrame,
+  counters: readonly RepCounter[],
+  sideMetric: (b: Body, side: Side) => number | null,
+  out: (number | null)[],
+): boolean {
   if (f.points < 4) return false;
-  for (const rc of counters) { const v = sideMetric(f.b, rc.side as Side); out.push(typeof v === 'number' && Number.isFinite(v) ? v : null); }
+  for (const rc of counters) {
+    const v = sideMetric(f.b, rc.side as Side);
+    out.push(typeof v === 'number' && Number.isFinite(v) ? v : null);
+  }
   return true;
 }

@@ -11,7 +11,9 @@ export function reps<M extends Memory = Memory>(o: RepOptions): CountingSpec<M> 
 
 class Reps<M extends Memory> extends RepCounting<M> {
   readonly shape = SHAPE;
-  constructor(o: RepOptions) { super(o, [undefined]); }
+  constructor(o: RepOptions) {
+    super(o, [undefined]);
+  }
   protected read(f: CountFrame<M>, out: (number | null)[]): boolean {
     out.push(f.metric);
     return true;

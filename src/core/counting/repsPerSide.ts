@@ -22,7 +22,9 @@ export function repsPerSide<M extends Memory = Memory>(o: RepsPerSideOptions): C
 class RepsPerSide<M extends Memory> extends RepCounting<M> {
   readonly shape = SHAPE;
   private readonly lastRepT = { left: -Infinity, right: -Infinity };
-  constructor(private readonly opts: RepsPerSideOptions) { super(opts, ['left', 'right']); }
+  constructor(private readonly opts: RepsPerSideOptions) {
+    super(opts, ['left', 'right']);
+  }
 
   protected read(f: CountFrame<M>, out: (number | null)[]): boolean {
     return readSides(f, this.counters, this.opts.sideMetric, out);
@@ -30,7 +32,10 @@ class RepsPerSide<M extends Memory> extends RepCounting<M> {
 
   protected override count(side: Side | undefined, t: number): void {
     const other = side === 'left' ? this.lastRepT.right : side === 'right' ? this.lastRepT.left : -Infinity;
-    if (side) { this.lastRepT[side] = t; this.perSide[side]++; }
+    if (side) {
+      this.lastRepT[side] = t;
+      this.perSide[side]++;
+    }
     if (!(t - other <= BOTH_ARMS_MS)) this.total++;
   }
 }

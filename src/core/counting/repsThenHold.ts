@@ -19,7 +19,10 @@ export function repsThenHold<M extends Memory = Memory>(o: RepsThenHoldOptions):
 class RepsThenHold<M extends Memory> extends RepCounting<M> {
   readonly shape = SHAPE;
   private readonly timer: HoldCounter;
-  constructor(o: RepsThenHoldOptions) { super(o, [undefined]); this.timer = new HoldCounter(o.hold); }
+  constructor(o: RepsThenHoldOptions) {
+    super(o, [undefined]);
+    this.timer = new HoldCounter(o.hold);
+  }
 
   protected read(f: CountFrame<M>, out: (number | null)[]): boolean {
     out.push(f.metric);
@@ -30,8 +33,16 @@ class RepsThenHold<M extends Memory> extends RepCounting<M> {
     stepHold(this.timer, f.active && f.formOk && this.counters[0]?.phase === 'top', undefined, f, raw);
   }
 
-  override end(out: CountEvent[]): void { this.timer.end(out); }
-  override get holding(): boolean { return this.timer.holding; }
-  override get holdSide(): Side | null { return this.timer.holding && this.timer.side ? this.timer.side : null; }
-  override heldMs(side?: Side): number { return side ? this.timer.sideMs[side] : this.timer.totalMs; }
+  override end(out: CountEvent[]): void {
+    this.timer.end(out);
+  }
+  override get holding(): boolean {
+    return this.timer.holding;
+  }
+  override get holdSide(): Side | null {
+    return this.timer.holding && this.timer.side ? this.timer.side : null;
+  }
+  override heldMs(side?: Side): number {
+    return side ? this.timer.sideMs[side] : this.timer.totalMs;
+  }
 }

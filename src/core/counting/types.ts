@@ -82,9 +82,7 @@ export interface CountFrame<M extends Memory = Memory> {
 }
 
 /** What the counting stage reports: a rep event for the rep checks (a counted rep among them), or a hold event. */
-export type CountEvent =
-  | { type: 'rep'; rep: RepInfo }
-  | Extract<CounterEvent, { type: 'hold-start' | 'hold-tick' | 'hold-end' }>;
+export type CountEvent = { type: 'rep'; rep: RepInfo } | Extract<CounterEvent, { type: 'hold-start' | 'hold-tick' | 'hold-end' }>;
 
 /** A set's counter: made fresh for each set from the record's CountingSpec. It owns all its state. */
 export interface Counting<M extends Memory = Memory> {

@@ -44,7 +44,8 @@ describe('ab-crunch: hips-lifted on a planted fault', () => {
       return {
         ...f,
         poses: f.poses.map((p) => {
-          const sh = p.keypoints.find((k) => k.name === 'right_shoulder'), hip = p.keypoints.find((k) => k.name === 'right_hip');
+          const sh = p.keypoints.find((k) => k.name === 'right_shoulder'),
+            hip = p.keypoints.find((k) => k.name === 'right_hip');
           const torso = sh && hip ? Math.hypot(sh.x - hip.x, sh.y - hip.y) : 0;
           return { ...p, keypoints: p.keypoints.map((k) => (/_hip$/.test(k.name ?? '') ? { ...k, y: k.y - 1.0 * torso } : k)) };
         }),
@@ -70,8 +71,15 @@ describe('ab-crunch on the real faulty clips (issue 17)', () => {
       const s = await run(E18, model);
       expect(s.reps.total).toBe(3);
       // Tops (catalog) ≈1.2–1.6, 3.5–4.1, 5.9–6.47 s: the lower back off the mat at each, said as it happens.
-      for (const [a, b] of [[1.2, 1.6], [3.5, 4.1], [5.9, 6.47]] as const) {
-        expect(s.faults.some((f) => f.id === 'hips-lifted' && f.startSec <= b + 0.15 && f.endSec >= a), `top ${a}–${b}`).toBe(true);
+      for (const [a, b] of [
+        [1.2, 1.6],
+        [3.5, 4.1],
+        [5.9, 6.47],
+      ] as const) {
+        expect(
+          s.faults.some((f) => f.id === 'hips-lifted' && f.startSec <= b + 0.15 && f.endSec >= a),
+          `top ${a}–${b}`,
+        ).toBe(true);
       }
       expect(s.cleanReps).toBe(0);
       expect(s.cues.filter((c) => c.kind === 'praise')).toEqual([]);
@@ -95,7 +103,7 @@ describe('ab-crunch on the real faulty clips (issue 17)', () => {
     expect(s.faults).toEqual([]);
   });
 
-  it('a head lifted alone, the shoulders down (e20\'s pulled reps with the trunk held at rest, CONSTRUCTED): no rep', async () => {
+  it("a head lifted alone, the shoulders down (e20's pulled reps with the trunk held at rest, CONSTRUCTED): no rep", async () => {
     // Each frame's shoulders are put back where they lay at rest (0.13 s) relative to the hips, the head moved
     // with them: the neck bends as far as in e20 (≈75°) while the trunk stays down.
     const frames = cutFrames(await loadClip(E20), 0, 5.1);
@@ -104,12 +112,18 @@ describe('ab-crunch on the real faulty clips (issue 17)', () => {
     const headOnly = frames.map((f) => ({
       ...f,
       poses: f.poses.map((p) => {
-        const sh = p.keypoints.find((k) => k.name === 'right_shoulder'), sh0 = at('right_shoulder');
-        const hp = p.keypoints.find((k) => k.name === 'right_hip'), hp0 = at('right_hip');
+        const sh = p.keypoints.find((k) => k.name === 'right_shoulder'),
+          sh0 = at('right_shoulder');
+        const hp = p.keypoints.find((k) => k.name === 'right_hip'),
+          hp0 = at('right_hip');
         if (!sh || !sh0 || !hp || !hp0) return p;
         // Shoulders back to their rest offset from the hips; the head keeps its own bend from the shoulders.
-        const dx = hp.x + (sh0.x - hp0.x) - sh.x, dy = hp.y + (sh0.y - hp0.y) - sh.y;
-        return { ...p, keypoints: p.keypoints.map((k) => (/shoulder|ear|eye|nose/.test(k.name ?? '') ? { ...k, x: k.x + dx, y: k.y + dy } : k)) };
+        const dx = hp.x + (sh0.x - hp0.x) - sh.x,
+          dy = hp.y + (sh0.y - hp0.y) - sh.y;
+        return {
+          ...p,
+          keypoints: p.keypoints.map((k) => (/shoulder|ear|eye|nose/.test(k.name ?? '') ? { ...k, x: k.x + dx, y: k.y + dy } : k)),
+        };
       }),
     }));
     expect(replayFrames('ab-crunch', frames).summary.reps.total).toBeGreaterThanOrEqual(3);
@@ -117,7 +131,7 @@ describe('ab-crunch on the real faulty clips (issue 17)', () => {
   });
 });
 
-describe('ab-crunch filmed from the head end (the kept-aside silent clip\'s view; CONSTRUCTED from real crunches)', () => {
+describe("ab-crunch filmed from the head end (the kept-aside silent clip's view; CONSTRUCTED from real crunches)", () => {
   // 14's wide shot, e19 and e20's slow span (three sources), seen again turned toward the head and from above.
   const clips: [string, number, number, number][] = [
     ['14_crunch_klarfit', 2.8, 5.9, 2],
@@ -127,14 +141,27 @@ describe('ab-crunch filmed from the head end (the kept-aside silent clip\'s view
   for (const [id, a, b, n] of clips) {
     it(`${id.slice(0, 3)}: up to 80° toward the head every rep counts with no fault; seen along the body it asks for a side view, never to lie down or curl up`, async () => {
       const frames = cutFrames(await loadClip(id), a, b);
-      for (const [turnDeg, raiseDeg] of [[50, 25], [70, 30], [80, 30]] as const) {
+      for (const [turnDeg, raiseDeg] of [
+        [50, 25],
+        [70, 30],
+        [80, 30],
+      ] as const) {
         const s = summarize('ab-crunch', reprojectSideView(frames, { turnDeg, raiseDeg }), id, undefined, undefined, COACH_WORDS);
         expect(s.reps.total, `${turnDeg}°`).toBe(n);
-        expect(s.faults.filter((f) => f.endSec - f.startSec > 0), `${turnDeg}°`).toEqual([]);
+        expect(
+          s.faults.filter((f) => f.endSec - f.startSec > 0),
+          `${turnDeg}°`,
+        ).toEqual([]);
         // From 70° on the sit-up cannot be judged: said, and no rep praised.
         if (turnDeg >= 70) {
-          expect(s.cues.map((c) => c.text), `${turnDeg}°`).toContain('From your head or feet I cannot see how high you curl. Lie side-on to the camera');
-          expect(s.cues.filter((c) => c.kind === 'praise'), `${turnDeg}°`).toEqual([]);
+          expect(
+            s.cues.map((c) => c.text),
+            `${turnDeg}°`,
+          ).toContain('From your head or feet I cannot see how high you curl. Lie side-on to the camera');
+          expect(
+            s.cues.filter((c) => c.kind === 'praise'),
+            `${turnDeg}°`,
+          ).toEqual([]);
         }
       }
       const endOn = summarize('ab-crunch', reprojectSideView(frames, { turnDeg: 90, raiseDeg: 30 }), id, undefined, undefined, COACH_WORDS);

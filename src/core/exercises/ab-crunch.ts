@@ -79,12 +79,23 @@ export const HIPS_LIFT = 0.35;
  * What the crunch remembers: the rest level and when it was last set (NaN = unset), the last rep's time, and
  * the neck's recent bend (times and angles, newest last) with the last time it bent faster than JERK_DEG_S.
  */
-export interface CrunchMemory { base: number; baseT: number; lastRep: number; neckT: number[]; neck: number[]; jerkT: number; jerkSide: boolean }
+export interface CrunchMemory {
+  base: number;
+  baseT: number;
+  lastRep: number;
+  neckT: number[];
+  neck: number[];
+  jerkT: number;
+  jerkSide: boolean;
+}
 const crunchMemory = (): CrunchMemory => ({ base: NaN, baseT: NaN, lastRep: NaN, neckT: [], neck: [], jerkT: -Infinity, jerkSide: false });
 
-const HP = { x: 0, y: 0 }, SP = { x: 0, y: 0 }, EP = { x: 0, y: 0 };
+const HP = { x: 0, y: 0 },
+  SP = { x: 0, y: 0 },
+  EP = { x: 0, y: 0 };
 /** Angle (°) of the line a → b above the floor line, toward the head (`dir`: +1 when the head is at image right). */
-const rise = (ax: number, ay: number, bx: number, by: number, dir: number): number => (Math.atan2(ay - by, dir * (bx - ax)) * 180) / Math.PI;
+const rise = (ax: number, ay: number, bx: number, by: number, dir: number): number =>
+  (Math.atan2(ay - by, dir * (bx - ax)) * 180) / Math.PI;
 
 /**
  * The head-and-shoulders curl (see CURL_ENTER), °; the trunk's (curlAngle) where the ears are unknown. Also
@@ -94,8 +105,10 @@ export function crunchCurl(b: Body, neck?: { v: number }): number | null {
   if (neck) neck.v = NaN;
   if (!mid(b, 'hip', HP) || !mid(b, 'shoulder', SP)) return null;
   if (!mid(b, 'ear', EP)) return curlAngle(b);
-  const px = (SP.x + EP.x) / 2, py = (SP.y + EP.y) / 2;
-  const dx = px - HP.x, dy = HP.y - py;
+  const px = (SP.x + EP.x) / 2,
+    py = (SP.y + EP.y) / 2;
+  const dx = px - HP.x,
+    dy = HP.y - py;
   if (dx === 0 && dy === 0) return null;
   if (neck) {
     const dir = SP.x >= HP.x ? 1 : -1;
@@ -108,25 +121,42 @@ const NECK = { v: NaN };
 /** The curl above the person's own rest level (see CURL_ENTER); keeps the level and the neck's bend in `ctx.mem`. */
 export function curlAboveRest(b: Body, ctx: MetricContext<CrunchMemory>): number | null {
   const c = crunchCurl(b, NECK);
-  const m = ctx.mem, t = ctx.t ?? 0;
+  const m = ctx.mem,
+    t = ctx.t ?? 0;
   rememberNeck(m, NECK.v, t, ctx.cutT, sideOn(b));
   if (c === null) return null;
-  const base = m.base, bt = m.baseT;
+  const base = m.base,
+    bt = m.baseT;
   const cut = ctx.cutT !== undefined && !Number.isNaN(bt) && ctx.cutT > bt;
-  m.base = Number.isNaN(base) || cut || c < base ? c : Math.min(c, base + BASE_FORGET_DEG_S * Math.max(0, t - (Number.isNaN(bt) ? t : bt)) / 1000);
+  m.base =
+    Number.isNaN(base) || cut || c < base
+      ? c
+      : Math.min(c, base + (BASE_FORGET_DEG_S * Math.max(0, t - (Number.isNaN(bt) ? t : bt))) / 1000);
   m.baseT = t;
   return c - m.base;
 }
 
 /** Keeps the neck's bend of the last JERK_SPAN_MS (and one frame before), and when it last bent faster than JERK_DEG_S. */
 function rememberNeck(m: CrunchMemory, v: number, t: number, cutT: number | undefined, side: boolean): void {
-  const ts = m.neckT, vs = m.neck;
+  const ts = m.neckT,
+    vs = m.neck;
   // Unknown, or a camera cut lately: start again (a cut, and the points settling after it, are not a movement).
-  if (Number.isNaN(v) || (cutT !== undefined && t - cutT < JERK_AFTER_CUT_MS)) { ts.length = 0; vs.length = 0; return; }
-  ts.push(t); vs.push(v);
-  while (ts.length > 2 && t - (ts[1] as number) >= JERK_SPAN_MS) { ts.shift(); vs.shift(); }
+  if (Number.isNaN(v) || (cutT !== undefined && t - cutT < JERK_AFTER_CUT_MS)) {
+    ts.length = 0;
+    vs.length = 0;
+    return;
+  }
+  ts.push(t);
+  vs.push(v);
+  while (ts.length > 2 && t - (ts[1] as number) >= JERK_SPAN_MS) {
+    ts.shift();
+    vs.shift();
+  }
   const dt = t - (ts[0] as number);
-  if (dt >= JERK_SPAN_MS * 0.75 && (v - (vs[0] as number)) / (dt / 1000) > JERK_DEG_S) { m.jerkT = t; m.jerkSide = side; }
+  if (dt >= JERK_SPAN_MS * 0.75 && (v - (vs[0] as number)) / (dt / 1000) > JERK_DEG_S) {
+    m.jerkT = t;
+    m.jerkSide = side;
+  }
 }
 
 /**
@@ -141,7 +171,8 @@ function rememberNeck(m: CrunchMemory, v: number, t: number, cutT: number | unde
 export const ENDON_WIDTH = 1.2;
 export const ENDON_CURL = 80;
 export function endOn(b: Body): boolean | null {
-  const w = shoulderWidth(b), c = curlAngle(b);
+  const w = shoulderWidth(b),
+    c = curlAngle(b);
   if (w === null || c === null) return null;
   return w > ENDON_WIDTH && Math.abs(c) > ENDON_CURL;
 }
@@ -154,7 +185,10 @@ export function endOn(b: Body): boolean | null {
  * and jerk rules fired on 13, 14, e19 and e20 seen from 70° and 85°).
  */
 export const SIDE_ON_WIDTH = 0.9;
-export function sideOn(b: Body): boolean { const w = shoulderWidth(b); return w !== null && w <= SIDE_ON_WIDTH; }
+export function sideOn(b: Body): boolean {
+  const w = shoulderWidth(b);
+  return w !== null && w <= SIDE_ON_WIDTH;
+}
 
 /** Lying on the back: the trunk low in the picture, or seen end-on (see ENDON_WIDTH: foreshortened, so lying). */
 function lyingBack(b: Body): boolean {
@@ -173,7 +207,10 @@ export const abCrunch = defineExercise({
     'Keep your lower back on the floor.',
   ],
   view: 'side',
-  viewOk: (b) => { const e = endOn(b); return e === null ? null : !e; },
+  viewOk: (b) => {
+    const e = endOn(b);
+    return e === null ? null : !e;
+  },
   required: ['shoulder', 'hip'],
   posture: { check: lyingBack },
   counter: reps({ reps: { direction: 'up', enter: CURL_ENTER, exit: CURL_EXIT, partialMin: CURL_PARTIAL, minTopMs: 60 } }),
@@ -200,13 +237,18 @@ export const abCrunch = defineExercise({
   ],
   repChecks: [
     (r, ctx) => {
-      const fast = r.kind === 'rep-end'
-        ? r.cycleMs < MIN_EXCURSION_MS
-        : r.kind === 'rep' && ((!Number.isNaN(ctx.mem.lastRep) && ctx.t - ctx.mem.lastRep < MIN_REP_GAP_MS) || (ctx.t - ctx.mem.jerkT <= JERK_RECENT_MS && ctx.mem.jerkSide));
+      const fast =
+        r.kind === 'rep-end'
+          ? r.cycleMs < MIN_EXCURSION_MS
+          : r.kind === 'rep' &&
+            ((!Number.isNaN(ctx.mem.lastRep) && ctx.t - ctx.mem.lastRep < MIN_REP_GAP_MS) ||
+              (ctx.t - ctx.mem.jerkT <= JERK_RECENT_MS && ctx.mem.jerkSide));
       return fast ? finding('too-fast', 'minor', both('shoulder', 'ear')) : null;
     },
   ],
-  rememberRep: (r, ctx) => { if (r.kind === 'rep') ctx.mem.lastRep = ctx.t; },
+  rememberRep: (r, ctx) => {
+    if (r.kind === 'rep') ctx.mem.lastRep = ctx.t;
+  },
   defaults: { reps: 10, sets: 2, restSec: 45 },
   card: { gear: [['mat']], optional: { gear: ['ball'], use: 'to rest your feet on' }, camera: 'side' },
   demo: { clip: '14_crunch_klarfit', from: 2.8, to: 5.7, why: 'wide shot between the cuts: two curl-ups' },

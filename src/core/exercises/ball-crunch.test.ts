@@ -23,11 +23,17 @@ describe('ball-crunch: feet-moving on a planted fault', () => {
       return {
         ...f,
         poses: f.poses.map((p) => {
-          const ls = kp(p.keypoints, 'left_shoulder'), lh = kp(p.keypoints, 'left_hip');
+          const ls = kp(p.keypoints, 'left_shoulder'),
+            lh = kp(p.keypoints, 'left_hip');
           const torso = ls && lh ? Math.hypot(ls.x - lh.x, ls.y - lh.y) : 0;
           // Both lower legs slide 0.45 torso lengths (past FEET_MOVE, 0.35), knees with the ankles so the
           // shins keep their length and the plausibility checks keep the points.
-          return { ...p, keypoints: p.keypoints.map((k) => (k.name?.endsWith('_ankle') || k.name?.endsWith('_knee') ? { ...k, x: k.x + 0.45 * torso } : k)) };
+          return {
+            ...p,
+            keypoints: p.keypoints.map((k) =>
+              k.name?.endsWith('_ankle') || k.name?.endsWith('_knee') ? { ...k, x: k.x + 0.45 * torso } : k,
+            ),
+          };
         }),
       };
     });

@@ -16,7 +16,11 @@ export const MIN_TOP_MS = 500;
 export const FEET_MOVE = 0.35;
 
 /** What the ball crunch remembers: the rest level of the curl, and where the feet were planted (NaN = unset). */
-interface BallMemory { base: number; ax: number; ay: number }
+interface BallMemory {
+  base: number;
+  ax: number;
+  ay: number;
+}
 
 const F = { x: 0, y: 0 };
 function relCurl(b: Body, mem: BallMemory): number | null {
@@ -40,7 +44,12 @@ export const ballCrunch = defineExercise({
   ],
   view: 'any',
   required: ['shoulder', 'hip', 'knee'],
-  posture: { check: (b) => { const c = curlAngle(b); return c !== null && c < 70; } },
+  posture: {
+    check: (b) => {
+      const c = curlAngle(b);
+      return c !== null && c < 70;
+    },
+  },
   counter: repsThenHold({
     // The rest level drifts with the ball and the camera (15, Lightning: 48° → 14° between reps 2 and 3): a rep
     // also ends once the curl has come back the band (CURL_RISE − CURL_EXIT) from its top, as every counter's does.
@@ -53,7 +62,10 @@ export const ballCrunch = defineExercise({
   metric: { label: 'curl above rest', unit: '°', span: [0, 40] },
   remember: (b, ctx) => {
     if (!mid(b, 'ankle', F) || !(b.torso > 0)) return;
-    if (ctx.phase === 'rest' || Number.isNaN(ctx.mem.ax)) { ctx.mem.ax = F.x; ctx.mem.ay = F.y; }
+    if (ctx.phase === 'rest' || Number.isNaN(ctx.mem.ax)) {
+      ctx.mem.ax = F.x;
+      ctx.mem.ay = F.y;
+    }
   },
   checks: [
     (b, ctx) => {
@@ -64,9 +76,7 @@ export const ballCrunch = defineExercise({
       return d > FEET_MOVE ? finding('feet-moving', 'major', both('ankle', 'knee')) : null;
     },
   ],
-  repChecks: [
-    (r) => (r.kind === 'rep-end' && r.topMs < MIN_TOP_MS ? finding('dropped-back', 'minor', both('shoulder', 'hip')) : null),
-  ],
+  repChecks: [(r) => (r.kind === 'rep-end' && r.topMs < MIN_TOP_MS ? finding('dropped-back', 'minor', both('shoulder', 'hip')) : null)],
   defaults: { reps: 8, sets: 2, restSec: 45 },
   card: { gear: [['ball']], camera: 'either' },
   demo: { clip: '15_ball_crunch_klarfit', from: 3.4, to: 7.2, why: 'wide shot after the cut: curl up over the ball' },

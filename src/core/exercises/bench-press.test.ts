@@ -27,7 +27,8 @@ describe('bench-press on recorded clips', () => {
     const frames = await loadClip('26_db_bench_press_klarfit');
     expect(replayFrames('bench-press', faster(frames, 2)).faultStarts.some((f) => f.id === 'too-fast')).toBe(false);
     const ctxOf = { t: 0, phase: 'rest' as const, holding: false, metric: null, mem: {}, reps: 1 };
-    const check = (cycleMs: number) => (benchPress.repChecks ?? []).map((c) => c({ kind: 'rep-end', durationMs: 0, topMs: 0, cycleMs, peak: 0, index: 1 }, ctxOf)?.faultId);
+    const check = (cycleMs: number) =>
+      (benchPress.repChecks ?? []).map((c) => c({ kind: 'rep-end', durationMs: 0, topMs: 0, cycleMs, peak: 0, index: 1 }, ctxOf)?.faultId);
     expect(check(MIN_CYCLE_MS - 50)).toContain('too-fast');
     expect(check(MIN_CYCLE_MS + 50)).not.toContain('too-fast');
   });
@@ -41,15 +42,22 @@ describe('bench-press: uneven-arms on a planted fault', () => {
       return {
         ...f,
         poses: f.poses.map((p) => {
-          const e = p.keypoints.find((k) => k.name === 'left_elbow'), w = p.keypoints.find((k) => k.name === 'left_wrist');
+          const e = p.keypoints.find((k) => k.name === 'left_elbow'),
+            w = p.keypoints.find((k) => k.name === 'left_wrist');
           const sh = p.keypoints.find((k) => k.name === 'left_shoulder');
           if (!e || !w || !sh) return p;
           // Rotate the wrist about the elbow by 70° toward the shoulder: the left elbow bends to ≈110°.
-          const a = Math.atan2(w.y - e.y, w.x - e.x), len = Math.hypot(w.x - e.x, w.y - e.y);
+          const a = Math.atan2(w.y - e.y, w.x - e.x),
+            len = Math.hypot(w.x - e.x, w.y - e.y);
           const toSh = Math.atan2(sh.y - e.y, sh.x - e.x);
           const dir = Math.sin(toSh - a) > 0 ? 1 : -1;
-          const b = a + dir * (70 * Math.PI) / 180;
-          return { ...p, keypoints: p.keypoints.map((k) => (k.name === 'left_wrist' ? { ...k, x: e.x + len * Math.cos(b), y: e.y + len * Math.sin(b) } : k)) };
+          const b = a + (dir * (70 * Math.PI)) / 180;
+          return {
+            ...p,
+            keypoints: p.keypoints.map((k) =>
+              k.name === 'left_wrist' ? { ...k, x: e.x + len * Math.cos(b), y: e.y + len * Math.sin(b) } : k,
+            ),
+          };
         }),
       };
     });
@@ -63,7 +71,7 @@ describe('bench-press: uneven-arms on a planted fault', () => {
   });
 });
 
-describe('bench-press on the new real clips, counted on the hands\' height (issue 17)', () => {
+describe("bench-press on the new real clips, counted on the hands' height (issue 17)", () => {
   for (const model of ['movenet-thunder', 'blazepose-full'] as const) {
     it(`e14 (${model}): the barbell presses count although the plate hides his head and arms (7, ±1 for the unrack)`, async () => {
       const s = await run(E14, model);

@@ -31,7 +31,11 @@ export const PARTIAL_MIN = 0.55;
 export const PARTIAL_HELD_MS = 100;
 
 /** What the press remembers: when the hands were first and last past PARTIAL_MIN in this excursion, and the last excursion's span (ms). */
-interface PressMemory { highSince: number; highLast: number; lastSpan: number }
+interface PressMemory {
+  highSince: number;
+  highLast: number;
+  lastSpan: number;
+}
 
 /** Elbows differing by more than this at the top (°) = uneven arms. */
 export const UNEVEN_DEG = 30;
@@ -79,10 +83,18 @@ export const benchPress = defineExercise({
   }),
   memory: (): PressMemory => ({ highSince: NaN, highLast: NaN, lastSpan: 0 }),
   remember: (_b, ctx) => {
-    const m = ctx.mem, v = ctx.metric;
+    const m = ctx.mem,
+      v = ctx.metric;
     if (v === null) return;
-    if (v >= PARTIAL_MIN) { if (Number.isNaN(m.highSince)) m.highSince = ctx.t; m.highLast = ctx.t; return; }
-    if (v <= LOCK_EXIT && !Number.isNaN(m.highSince)) { m.lastSpan = m.highLast - m.highSince; m.highSince = NaN; }
+    if (v >= PARTIAL_MIN) {
+      if (Number.isNaN(m.highSince)) m.highSince = ctx.t;
+      m.highLast = ctx.t;
+      return;
+    }
+    if (v <= LOCK_EXIT && !Number.isNaN(m.highSince)) {
+      m.lastSpan = m.highLast - m.highSince;
+      m.highSince = NaN;
+    }
   },
   measure: handsUp,
   // Hands from the chest (≈0–0.3) to locked out overhead (≈0.9–1.1), LOCK_ENTER and LOCK_EXIT inside.
@@ -90,16 +102,16 @@ export const benchPress = defineExercise({
   checks: [
     (b, ctx) => {
       if (ctx.phase !== 'top') return null;
-      const l = elbowAngle(b, 'left'), r = elbowAngle(b, 'right');
+      const l = elbowAngle(b, 'left'),
+        r = elbowAngle(b, 'right');
       if (l === null || r === null || Math.abs(l - r) <= UNEVEN_DEG) return null;
       return finding('uneven-arms', 'major', both('elbow', 'wrist'));
     },
   ],
   repChecks: [
-    (r, ctx) => (r.kind === 'partial' && ctx.mem.lastSpan >= PARTIAL_HELD_MS ? finding('partial-rep', 'minor', both('elbow', 'wrist')) : null),
-    (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
-      ? finding('too-fast', 'minor', both('elbow', 'wrist'))
-      : null,
+    (r, ctx) =>
+      r.kind === 'partial' && ctx.mem.lastSpan >= PARTIAL_HELD_MS ? finding('partial-rep', 'minor', both('elbow', 'wrist')) : null,
+    (r) => (r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS ? finding('too-fast', 'minor', both('elbow', 'wrist')) : null),
   ],
   defaults: { reps: 10, sets: 2, restSec: 60 },
   card: { gear: [['dumbbells'], ['bench', 'ball']], camera: 'either' },

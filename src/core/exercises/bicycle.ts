@@ -49,15 +49,21 @@ export const LYING_MAX_DEG = 70;
  */
 export const WIDTH_PER_TORSO = 0.85;
 export function bodyScale(b: Body): number {
-  const w = b.ok[KP.left_shoulder] === 1 && b.ok[KP.right_shoulder] === 1
-    ? Math.hypot((b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number), (b.y[KP.left_shoulder] as number) - (b.y[KP.right_shoulder] as number)) : 0;
+  const w =
+    b.ok[KP.left_shoulder] === 1 && b.ok[KP.right_shoulder] === 1
+      ? Math.hypot(
+          (b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number),
+          (b.y[KP.left_shoulder] as number) - (b.y[KP.right_shoulder] as number),
+        )
+      : 0;
   return Math.max(b.torso > 0 ? b.torso : 0, w / WIDTH_PER_TORSO);
 }
 
 const SH = { x: 0, y: 0 };
 /** Knee distance from the shoulder midpoint, in body sizes (bodyScale: torso lengths but from the feet); null when unknown. */
 export function kneeIn(b: Body, side: Side): number | null {
-  const k = jointIndex(side, 'knee'), sc = bodyScale(b);
+  const k = jointIndex(side, 'knee'),
+    sc = bodyScale(b);
   if (b.ok[k] !== 1 || !(b.torso > 0) || !(sc > 0) || !mid(b, 'shoulder', SH)) return null;
   return Math.hypot((b.x[k] as number) - SH.x, (b.y[k] as number) - SH.y) / sc;
 }
@@ -105,15 +111,21 @@ export function trunkAway(b: Body): number | null {
  * far to the side (body sizes, bodyScale); null when the hips, shoulders or both ankles are unseen.
  */
 export function legsFromHips(b: Body): { below: number; aside: number } | null {
-  const { ls, rs, lh, rh } = W, la = KP.left_ankle, ra = KP.right_ankle;
+  const { ls, rs, lh, rh } = W,
+    la = KP.left_ankle,
+    ra = KP.right_ankle;
   if (b.ok[ls] !== 1 || b.ok[rs] !== 1 || b.ok[lh] !== 1 || b.ok[rh] !== 1) return null;
   const n = (b.ok[la] === 1 ? 1 : 0) + (b.ok[ra] === 1 ? 1 : 0);
   if (n === 0) return null;
   const ax = ((b.ok[la] === 1 ? (b.x[la] as number) : 0) + (b.ok[ra] === 1 ? (b.x[ra] as number) : 0)) / n;
   const ay = ((b.ok[la] === 1 ? (b.y[la] as number) : 0) + (b.ok[ra] === 1 ? (b.y[ra] as number) : 0)) / n;
-  const sw = Math.hypot((b.x[ls] as number) - (b.x[rs] as number), (b.y[ls] as number) - (b.y[rs] as number)), sc = bodyScale(b);
+  const sw = Math.hypot((b.x[ls] as number) - (b.x[rs] as number), (b.y[ls] as number) - (b.y[rs] as number)),
+    sc = bodyScale(b);
   if (!(sw > 0) || !(sc > 0)) return null;
-  return { below: (ay - ((b.y[lh] as number) + (b.y[rh] as number)) / 2) / sw, aside: Math.abs(ax - ((b.x[lh] as number) + (b.x[rh] as number)) / 2) / sc };
+  return {
+    below: (ay - ((b.y[lh] as number) + (b.y[rh] as number)) / 2) / sw,
+    aside: Math.abs(ax - ((b.x[lh] as number) + (b.x[rh] as number)) / 2) / sc,
+  };
 }
 
 /** Lying on the back seen end-on from the feet: true, false, or null when the picture cannot tell. */
@@ -163,11 +175,13 @@ export const CROP_EDGE = 0.03;
 const CROP_POINTS = [KP.left_shoulder, KP.right_shoulder, KP.left_hip, KP.right_hip, KP.left_knee, KP.right_knee];
 
 function cropped(b: Body): boolean {
-  const ex = b.width * CROP_EDGE, ey = b.height * CROP_EDGE;
+  const ex = b.width * CROP_EDGE,
+    ey = b.height * CROP_EDGE;
   if (!(b.width > 0) || !(b.height > 0)) return false;
   for (const i of CROP_POINTS) {
     if (b.ok[i] !== 1) continue;
-    const x = b.x[i] as number, y = b.y[i] as number;
+    const x = b.x[i] as number,
+      y = b.y[i] as number;
     if (x < ex || x > b.width - ex || y < ey || y > b.height - ey) return true;
   }
   return false;
@@ -257,7 +271,16 @@ interface BicycleMemory {
   lastTouch: number;
   refusedRun: number;
   unsureView: number;
-  line: { t: Float64Array; x: Float64Array; y: Float64Array; wx: Float64Array; wy: Float64Array; wz: Float64Array; n: number; head: number };
+  line: {
+    t: Float64Array;
+    x: Float64Array;
+    y: Float64Array;
+    wx: Float64Array;
+    wy: Float64Array;
+    wz: Float64Array;
+    n: number;
+    head: number;
+  };
   contactT: { left: number; right: number };
   contactStart: { left: number; right: number };
   lineSeenT: number;
@@ -271,10 +294,28 @@ interface BicycleMemory {
 }
 
 const memory = (): BicycleMemory => ({
-  firstTouch: NaN, lastTouch: -Infinity, refusedRun: 0, unsureView: -Infinity,
-  line: { t: new Float64Array(LINE_KEEP), x: new Float64Array(LINE_KEEP), y: new Float64Array(LINE_KEEP), wx: new Float64Array(LINE_KEEP), wy: new Float64Array(LINE_KEEP), wz: new Float64Array(LINE_KEEP), n: 0, head: 0 },
-  contactT: { left: -Infinity, right: -Infinity }, contactStart: { left: -Infinity, right: -Infinity }, lineSeenT: -Infinity, torsoPx: 0,
-  touchTurnP: null, touchLineP: null, touchTurnW: null, touchLineW: null,
+  firstTouch: NaN,
+  lastTouch: -Infinity,
+  refusedRun: 0,
+  unsureView: -Infinity,
+  line: {
+    t: new Float64Array(LINE_KEEP),
+    x: new Float64Array(LINE_KEEP),
+    y: new Float64Array(LINE_KEEP),
+    wx: new Float64Array(LINE_KEEP),
+    wy: new Float64Array(LINE_KEEP),
+    wz: new Float64Array(LINE_KEEP),
+    n: 0,
+    head: 0,
+  },
+  contactT: { left: -Infinity, right: -Infinity },
+  contactStart: { left: -Infinity, right: -Infinity },
+  lineSeenT: -Infinity,
+  torsoPx: 0,
+  touchTurnP: null,
+  touchLineP: null,
+  touchTurnW: null,
+  touchLineW: null,
 });
 
 const W = { ls: KP.left_shoulder, rs: KP.right_shoulder, lh: KP.left_hip, rh: KP.right_hip };
@@ -290,14 +331,26 @@ function worldTorso(b: Body): number {
 function pictureTorso(b: Body): number {
   const { ls, rs, lh, rh } = W;
   if (b.ok[ls] !== 1 || b.ok[rs] !== 1 || b.ok[lh] !== 1 || b.ok[rh] !== 1) return 0;
-  return Math.hypot(((b.x[ls] as number) + (b.x[rs] as number) - (b.x[lh] as number) - (b.x[rh] as number)) / 2, ((b.y[ls] as number) + (b.y[rs] as number) - (b.y[lh] as number) - (b.y[rh] as number)) / 2);
+  return Math.hypot(
+    ((b.x[ls] as number) + (b.x[rs] as number) - (b.x[lh] as number) - (b.x[rh] as number)) / 2,
+    ((b.y[ls] as number) + (b.y[rs] as number) - (b.y[lh] as number) - (b.y[rh] as number)) / 2,
+  );
 }
 
 /** A knee's distance to the other side's elbow: world (metres over the world torso) when given, else picture (torso lengths, for the study). */
 export function kneeReach(b: Body, knee: Side, wt = worldTorso(b)): { d: number; world: boolean } | null {
-  const k = jointIndex(knee, 'knee'), e = jointIndex(otherSide(knee), 'elbow');
+  const k = jointIndex(knee, 'knee'),
+    e = jointIndex(otherSide(knee), 'elbow');
   if (wt > 0 && b.wok[k] === 1 && b.wok[e] === 1) {
-    return { d: Math.hypot((b.wx[k] as number) - (b.wx[e] as number), (b.wy[k] as number) - (b.wy[e] as number), (b.wz[k] as number) - (b.wz[e] as number)) / wt, world: true };
+    return {
+      d:
+        Math.hypot(
+          (b.wx[k] as number) - (b.wx[e] as number),
+          (b.wy[k] as number) - (b.wy[e] as number),
+          (b.wz[k] as number) - (b.wz[e] as number),
+        ) / wt,
+      world: true,
+    };
   }
   const d = dT(b, k, e);
   return d === null ? null : { d, world: false };
@@ -309,7 +362,10 @@ function see(b: Body, m: BicycleMemory, t: number): void {
   // A change of view (a camera cut): the shoulder line before it is another picture's; start again.
   const tor = pictureTorso(b);
   if (tor > 0) {
-    if (m.torsoPx > 0 && Math.abs(Math.log(tor / m.torsoPx)) > Math.log(VIEW_SCALE)) { L.n = 0; m.unsureView = t; }
+    if (m.torsoPx > 0 && Math.abs(Math.log(tor / m.torsoPx)) > Math.log(VIEW_SCALE)) {
+      L.n = 0;
+      m.unsureView = t;
+    }
     m.torsoPx = tor;
   }
   const wt = worldTorso(b);
@@ -341,24 +397,35 @@ function see(b: Body, m: BicycleMemory, t: number): void {
  * since), the move itself (latest minus that farthest reading), and the latest and farthest readings. Torso lengths
  * in the picture, or metres over the world torso in BlazePose's world points.
  */
-export interface Turn { readonly turn: number; readonly d: readonly number[]; readonly now: readonly number[]; readonly far: readonly number[] }
+export interface Turn {
+  readonly turn: number;
+  readonly d: readonly number[];
+  readonly now: readonly number[];
+  readonly far: readonly number[];
+}
 
 /** The shoulder line's turn since `from` (ms), in the picture or the world points; null when the latest reading lacks it. */
 export function trunkTurned(m: Readonly<BicycleMemory>, from: number, world: boolean): Turn | null {
   const L = m.line;
   if (L.n === 0) return null;
   const last = (L.head + LINE_KEEP - 1) % LINE_KEEP;
-  const X = world ? L.wx : L.x, Y = world ? L.wy : L.y, Z = world ? L.wz : null;
+  const X = world ? L.wx : L.x,
+    Y = world ? L.wy : L.y,
+    Z = world ? L.wz : null;
   const now = [X[last] as number, Y[last] as number, Z ? (Z[last] as number) : 0];
   if (!Number.isFinite(now[0] as number)) return null;
-  let best = 0, far = now;
+  let best = 0,
+    far = now;
   for (let k = 1; k < L.n; k++) {
     const i = (last - k + LINE_KEEP) % LINE_KEEP;
     if ((L.t[i] as number) < from) break;
     const q = [X[i] as number, Y[i] as number, Z ? (Z[i] as number) : 0];
     if (!Number.isFinite(q[0] as number)) continue;
     const d = dist(now, q);
-    if (d > best) { best = d; far = q; }
+    if (d > best) {
+      best = d;
+      far = q;
+    }
   }
   return { turn: best, d: now.map((v, i) => v - (far[i] as number)), now, far };
 }
@@ -392,16 +459,20 @@ function trunkAxis(b: Body, world: boolean): [number, number, number] | null {
 
 /** The bicycle's witness of a touch (TouchWitness): see the comment above TURN_MIN. */
 function witness(f: CountFrame<BicycleMemory>, top: { readonly side?: Side | undefined }, last: LastTouch): TopVerdict {
-  const m = f.ctx.mem, t = f.t;
+  const m = f.ctx.mem,
+    t = f.t;
   // Not bounded by camera cuts: the engine's cut detector also fires on a jump of the shoulders' width, which is
   // what a bicycle's own turn does (c18: 'cuts' at 2.2, 3.2, 4.9 s on BlazePose full).
   const from = Math.max(last.t, t - TURN_SPAN_MS);
-  const p = trunkTurned(m, from, false), w = trunkTurned(m, from, true);
-  const turnedP = p !== null && p.turn >= TURN_MIN, turnedW = w !== null && w.turn >= TURN_MIN_3D;
+  const p = trunkTurned(m, from, false),
+    w = trunkTurned(m, from, true);
+  const turnedP = p !== null && p.turn >= TURN_MIN,
+    turnedW = w !== null && w.turn >= TURN_MIN_3D;
   const met = top.side !== undefined && m.contactStart[top.side] > last.t && m.contactT[top.side] >= t - CONTACT_RECENT_MS;
   if (!turnedP && !turnedW && !met) return 'wait';
   const world = turnedW;
-  const tr = world ? w : turnedP ? p : null, min = world ? TURN_MIN_3D : TURN_MIN;
+  const tr = world ? w : turnedP ? p : null,
+    min = world ? TURN_MIN_3D : TURN_MIN;
   const recent = last.side !== null && t - last.t < ALTERNATE_RESET_MS;
   if (tr && recent) {
     // Against the last touch's turn: the other way is the other side. The same way again is either the last
@@ -409,7 +480,8 @@ function witness(f: CountFrame<BicycleMemory>, top: { readonly side?: Side | und
     // Thunder at 0.8 and 1.5 s) or, if the trunk went away and came back at least SAME_SIDE_MS after the last touch,
     // the same side again (the touch between was not seen: 09 BlazePose full, the left knee lost at 6.6 s); sooner
     // than that it is the other side (in silhouette the line's readings are rough: c18 Thunder at 6.9 s).
-    const prev = world ? m.touchTurnW : m.touchTurnP, at = world ? m.touchLineW : m.touchLineP;
+    const prev = world ? m.touchTurnW : m.touchTurnP,
+      at = world ? m.touchLineW : m.touchLineP;
     const cos = prev && Math.hypot(...prev) >= min / 2 ? dot(tr.d, prev) / (Math.hypot(...tr.d) * Math.hypot(...prev) || 1) : -1;
     if (cos > 0) {
       // Not gone anywhere since the last touch: its turn still going.
@@ -433,9 +505,12 @@ function witness(f: CountFrame<BicycleMemory>, top: { readonly side?: Side | und
 /** At a touch counted: the shoulder line's turn that led to it, and where the line was (for the next touch's side). */
 function rememberTouchTurn(m: BicycleMemory, t: number): void {
   const from = Math.max(m.lastTouch, t - TURN_SPAN_MS);
-  const p = trunkTurned(m, from, false), w = trunkTurned(m, from, true);
-  m.touchTurnP = p ? p.d.slice() : null; m.touchLineP = p ? p.now.slice() : null;
-  m.touchTurnW = w ? w.d.slice() : null; m.touchLineW = w ? w.now.slice() : null;
+  const p = trunkTurned(m, from, false),
+    w = trunkTurned(m, from, true);
+  m.touchTurnP = p ? p.d.slice() : null;
+  m.touchLineP = p ? p.now.slice() : null;
+  m.touchTurnW = w ? w.d.slice() : null;
+  m.touchLineW = w ? w.now.slice() : null;
 }
 
 export const bicycle = defineExercise({
@@ -473,8 +548,12 @@ export const bicycle = defineExercise({
       if (b.ok[KP.nose] !== 1) return null;
       let worst = 0;
       for (const s of ['left', 'right'] as const) {
-        const w = jointIndex(s, 'wrist'), sc = bodyScale(b);
-        const d = b.ok[w] === 1 && sc > 0 ? Math.hypot((b.x[w] as number) - (b.x[KP.nose] as number), (b.y[w] as number) - (b.y[KP.nose] as number)) / sc : null;
+        const w = jointIndex(s, 'wrist'),
+          sc = bodyScale(b);
+        const d =
+          b.ok[w] === 1 && sc > 0
+            ? Math.hypot((b.x[w] as number) - (b.x[KP.nose] as number), (b.y[w] as number) - (b.y[KP.nose] as number)) / sc
+            : null;
         if (d !== null && d > worst) worst = d;
       }
       return worst > HANDS_OFF_HEAD ? finding('hands-off-head', 'major', both('wrist', 'elbow')) : null;
@@ -484,14 +563,25 @@ export const bicycle = defineExercise({
     (r, ctx) => {
       // A knee drawn in that no elbow met and no turn of the trunk went with (the witness never came; judged only
       // where the shoulder line was seen), or a knee that stopped short of the touch.
-      const refused = r.kind === 'refused' && ctx.mem.refusedRun >= REFUSED_RUN - 1 && ctx.t - ctx.mem.lineSeenT < REACH_MS && ctx.t - ctx.mem.lastTouch >= REACH_MS;
+      const refused =
+        r.kind === 'refused' &&
+        ctx.mem.refusedRun >= REFUSED_RUN - 1 &&
+        ctx.t - ctx.mem.lineSeenT < REACH_MS &&
+        ctx.t - ctx.mem.lastTouch >= REACH_MS;
       const short = r.kind === 'partial' && r.peak > KNEE_IN;
       if ((!refused && !short) || ctx.t - ctx.mem.unsureView < REACH_MS) return null;
       return finding('no-contact', 'minor', both('elbow', 'knee'));
     },
     (r, ctx) => {
       const first = ctx.mem.firstTouch;
-      if (r.kind !== 'rep' || Number.isNaN(first) || r.index < 2 || r.index > START_REPS || (ctx.t - first) / (r.index - 1) >= START_MIN_GAP_MS) return null;
+      if (
+        r.kind !== 'rep' ||
+        Number.isNaN(first) ||
+        r.index < 2 ||
+        r.index > START_REPS ||
+        (ctx.t - first) / (r.index - 1) >= START_MIN_GAP_MS
+      )
+        return null;
       return finding('too-fast', 'minor', both('elbow', 'knee'));
     },
   ],

@@ -1,8 +1,17 @@
 // Measurements several exercises share. All return null when a point they need is unknown.
 
 import {
-  KP, jointAngle, jointIndex, offsetFromLine, otherSide,
-  type Body, type Degrees, type KeypointName, type Limb, type Side, type TorsoLengths,
+  KP,
+  jointAngle,
+  jointIndex,
+  offsetFromLine,
+  otherSide,
+  type Body,
+  type Degrees,
+  type KeypointName,
+  type Limb,
+  type Side,
+  type TorsoLengths,
 } from '../geometry';
 import type { Finding, Severity, Unsure } from './types';
 
@@ -10,7 +19,11 @@ import type { Finding, Severity, Unsure } from './types';
 export function sideJoints(b: Body, limbs: readonly Limb[], prefer: Side = b.side): number[] | null {
   for (const s of [prefer, otherSide(prefer)]) {
     let all = true;
-    for (const l of limbs) if (b.ok[jointIndex(s, l)] !== 1) { all = false; break; }
+    for (const l of limbs)
+      if (b.ok[jointIndex(s, l)] !== 1) {
+        all = false;
+        break;
+      }
     if (all) return limbs.map((l) => jointIndex(s, l));
   }
   return null;
@@ -43,28 +56,40 @@ export const both = (...limbs: Limb[]): KeypointName[] => [...names('left', ...l
 
 /** A rule that cannot judge this frame, and why (see ruleContext's Unsure). */
 export const unsure = (faultId: string, why: Unsure['why']): Unsure => ({ unsure: faultId, why });
-export const finding = (faultId: string, severity: Severity, joints: readonly KeypointName[]): Finding =>
-  ({ faultId, severity, joints });
+export const finding = (faultId: string, severity: Severity, joints: readonly KeypointName[]): Finding => ({ faultId, severity, joints });
 
 /** Midpoint of a pair into out; false if neither side is known. */
 export function mid(b: Body, limb: Limb, out: { x: number; y: number }): boolean {
-  const l = jointIndex('left', limb), r = l + 1;
+  const l = jointIndex('left', limb),
+    r = l + 1;
   // One shoulder or hip lost for a moment: the midpoint is unknown, not the other point (Body.pairGap).
   if (b.pairGap[l] === 1) return false;
-  const lo = b.ok[l] === 1, ro = b.ok[r] === 1;
-  if (lo && ro) { out.x = ((b.x[l] as number) + (b.x[r] as number)) / 2; out.y = ((b.y[l] as number) + (b.y[r] as number)) / 2; return true; }
-  if (lo || ro) { const i = lo ? l : r; out.x = b.x[i] as number; out.y = b.y[i] as number; return true; }
+  const lo = b.ok[l] === 1,
+    ro = b.ok[r] === 1;
+  if (lo && ro) {
+    out.x = ((b.x[l] as number) + (b.x[r] as number)) / 2;
+    out.y = ((b.y[l] as number) + (b.y[r] as number)) / 2;
+    return true;
+  }
+  if (lo || ro) {
+    const i = lo ? l : r;
+    out.x = b.x[i] as number;
+    out.y = b.y[i] as number;
+    return true;
+  }
   return false;
 }
 
-const A = { x: 0, y: 0 }, B = { x: 0, y: 0 };
+const A = { x: 0, y: 0 },
+  B = { x: 0, y: 0 };
 /**
  * Trunk tilt from vertical (hip midpoint → shoulder midpoint), degrees 0..180: 0 = upright,
  * 90 = horizontal (lying, hinged), 180 = upside down.
  */
 export function trunkFromVertical(b: Body): Degrees | null {
   if (!mid(b, 'hip', A) || !mid(b, 'shoulder', B)) return null;
-  const dx = B.x - A.x, dy = A.y - B.y;
+  const dx = B.x - A.x,
+    dy = A.y - B.y;
   if (dx === 0 && dy === 0) return null;
   return ((Math.atan2(Math.abs(dx), dy) * 180) / Math.PI) as Degrees;
 }
@@ -78,7 +103,8 @@ export function trunkToHorizontal(b: Body): Degrees | null {
 /** Signed sideways tilt of the trunk in the image, degrees: + = shoulders to image-right of hips. */
 export function trunkSideTilt(b: Body): Degrees | null {
   if (!mid(b, 'hip', A) || !mid(b, 'shoulder', B)) return null;
-  const dx = B.x - A.x, dy = A.y - B.y;
+  const dx = B.x - A.x,
+    dy = A.y - B.y;
   if (dx === 0 && dy === 0) return null;
   return ((Math.atan2(dx, dy) * 180) / Math.PI) as Degrees;
 }
@@ -100,13 +126,21 @@ export { KP };
 /** Shoulder width (left to right shoulder, picture) over the torso length; null when a shoulder or the torso is unknown. */
 export function shoulderWidth(b: Body): number | null {
   if (b.ok[KP.left_shoulder] !== 1 || b.ok[KP.right_shoulder] !== 1 || !(b.torso > 0)) return null;
-  return Math.hypot((b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number), (b.y[KP.left_shoulder] as number) - (b.y[KP.right_shoulder] as number)) / b.torso;
+  return (
+    Math.hypot(
+      (b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number),
+      (b.y[KP.left_shoulder] as number) - (b.y[KP.right_shoulder] as number),
+    ) / b.torso
+  );
 }
 
 /** Hip width (left to right hip, picture, px); NaN when a hip is unknown. */
 export function hipWidthPx(b: Body): number {
   if (b.ok[KP.left_hip] !== 1 || b.ok[KP.right_hip] !== 1) return NaN;
-  return Math.hypot((b.x[KP.left_hip] as number) - (b.x[KP.right_hip] as number), (b.y[KP.left_hip] as number) - (b.y[KP.right_hip] as number));
+  return Math.hypot(
+    (b.x[KP.left_hip] as number) - (b.x[KP.right_hip] as number),
+    (b.y[KP.left_hip] as number) - (b.y[KP.right_hip] as number),
+  );
 }
 
 /** The better of the two sides' readings: the larger (`pick` 'max') or the smaller ('min'); one side's when the other is unknown. */
@@ -161,7 +195,10 @@ export const SWING_DEG = 15;
 export const REF_SLEW_DEG = 3;
 
 /** The trunk reference trunkSwing keeps, and this frame's swing (NaN until seen / when unknown). */
-export interface SwingMemory { trunk: number; swing: number }
+export interface SwingMemory {
+  trunk: number;
+  swing: number;
+}
 export const swingMemory = (): SwingMemory => ({ trunk: NaN, swing: NaN });
 
 /**
@@ -171,8 +208,14 @@ export const swingMemory = (): SwingMemory => ({ trunk: NaN, swing: NaN });
 export function trunkSwing(b: Body, m: SwingMemory, phase: string): number | null {
   const v = trunkFromVertical(b);
   if (v === null) return null;
-  if (Number.isNaN(m.trunk)) { m.trunk = v; return 0; }
-  if (phase === 'rest') { m.trunk += Math.max(-REF_SLEW_DEG, Math.min(REF_SLEW_DEG, v - m.trunk)); return 0; }
+  if (Number.isNaN(m.trunk)) {
+    m.trunk = v;
+    return 0;
+  }
+  if (phase === 'rest') {
+    m.trunk += Math.max(-REF_SLEW_DEG, Math.min(REF_SLEW_DEG, v - m.trunk));
+    return 0;
+  }
   return Math.abs(v - m.trunk);
 }
 
@@ -181,7 +224,8 @@ export function rememberSwing(b: Body, m: SwingMemory, phase: string): void {
   m.swing = trunkSwing(b, m, phase) ?? NaN;
 }
 
-const CP = { x: 0, y: 0 }, CQ = { x: 0, y: 0 };
+const CP = { x: 0, y: 0 },
+  CQ = { x: 0, y: 0 };
 /**
  * The trunk's rise from the floor, 90° − (trunk angle from vertical), signed (below 0 when the shoulders sit
  * lower in the picture than the hips): the crunches' curl.
@@ -198,16 +242,26 @@ export function curlAngle(b: Body): number | null {
  * (they place the far arm a side view hides). Null when a point is unknown.
  */
 export function alongTrunk(b: Body, s: Side, limb: Limb): number | null {
-  const sh = jointIndex(s, 'shoulder'), hp = jointIndex(s, 'hip'), j = jointIndex(s, limb);
+  const sh = jointIndex(s, 'shoulder'),
+    hp = jointIndex(s, 'hip'),
+    j = jointIndex(s, limb);
   const seen = b.ok[sh] === 1 && b.ok[hp] === 1 && b.ok[j] === 1 && b.torso > 0;
   if (!seen && b.wok[sh] === 1 && b.wok[hp] === 1 && b.wok[j] === 1) {
-    const ux = (b.wx[sh] as number) - (b.wx[hp] as number), uy = (b.wy[sh] as number) - (b.wy[hp] as number), uz = (b.wz[sh] as number) - (b.wz[hp] as number);
+    const ux = (b.wx[sh] as number) - (b.wx[hp] as number),
+      uy = (b.wy[sh] as number) - (b.wy[hp] as number),
+      uz = (b.wz[sh] as number) - (b.wz[hp] as number);
     const n = Math.hypot(ux, uy, uz);
     if (!(n > 0)) return null;
-    return (((b.wx[j] as number) - (b.wx[sh] as number)) * ux + ((b.wy[j] as number) - (b.wy[sh] as number)) * uy + ((b.wz[j] as number) - (b.wz[sh] as number)) * uz) / (n * n);
+    return (
+      (((b.wx[j] as number) - (b.wx[sh] as number)) * ux +
+        ((b.wy[j] as number) - (b.wy[sh] as number)) * uy +
+        ((b.wz[j] as number) - (b.wz[sh] as number)) * uz) /
+      (n * n)
+    );
   }
   if (!seen) return null;
-  const ux = (b.x[sh] as number) - (b.x[hp] as number), uy = (b.y[sh] as number) - (b.y[hp] as number);
+  const ux = (b.x[sh] as number) - (b.x[hp] as number),
+    uy = (b.y[sh] as number) - (b.y[hp] as number);
   const n = Math.hypot(ux, uy);
   if (!(n > 0)) return null;
   return (((b.x[j] as number) - (b.x[sh] as number)) * ux + ((b.y[j] as number) - (b.y[sh] as number)) * uy) / n / b.torso;

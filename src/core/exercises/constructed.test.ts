@@ -11,7 +11,13 @@ const expected = import.meta.glob<{ default: Expected }>('../../../test-fixtures
 describe('constructed streams', () => {
   const entries = Object.entries(expected).map(([p, m]) => [/([^/]+)\.expected\.json$/.exec(p)?.[1] ?? p, m.default] as const);
   it('there are constructed streams for the rotation stretch, the side bend, the feet-on-ball crunch, a dark room (bench press), bicycles without contact and bicycles filmed from the feet', () => {
-    expect(entries.map(([, e]) => e.exercise).sort()).toEqual(['ab-crunch', 'bench-press', ...Array(10).fill('bicycle'), 'rotation-stretch', 'side-bend']);
+    expect(entries.map(([, e]) => e.exercise).sort()).toEqual([
+      'ab-crunch',
+      'bench-press',
+      ...Array(10).fill('bicycle'),
+      'rotation-stretch',
+      'side-bend',
+    ]);
   });
   for (const [name, exp] of entries) {
     it(`${name}: ${exp.exercise}`, async () => {

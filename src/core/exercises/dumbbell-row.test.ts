@@ -68,13 +68,36 @@ describe('dumbbell-row on the new real clip e21 (a one-arm row filmed from the f
 
 describe('dumbbell-row: no clean rep while one of its faults stands', () => {
   it('20 with the upper body heaved up 25° during the second pull (5.7–6.5 s): that pull is not credited, the first is', async () => {
-    const UPPER = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist'];
-    const planted = plant(await loadClip('20_db_row_one_arm_klarfit'), 5.7, 6.5, (p, _t, w) => {
-      const lh = p.get('left_hip'), rh = p.get('right_hip'), ls = p.get('left_shoulder'), rs = p.get('right_shoulder');
-      if (!lh || !rh || !ls || !rs) return;
-      const hx = (lh.x + rh.x) / 2, hy = (lh.y + rh.y) / 2, sx = (ls.x + rs.x) / 2;
-      rotate(p, UPPER, hx, hy, (sx > hx ? -1 : 1) * 25 * w);
-    }, 0);
+    const UPPER = [
+      'nose',
+      'left_eye',
+      'right_eye',
+      'left_ear',
+      'right_ear',
+      'left_shoulder',
+      'right_shoulder',
+      'left_elbow',
+      'right_elbow',
+      'left_wrist',
+      'right_wrist',
+    ];
+    const planted = plant(
+      await loadClip('20_db_row_one_arm_klarfit'),
+      5.7,
+      6.5,
+      (p, _t, w) => {
+        const lh = p.get('left_hip'),
+          rh = p.get('right_hip'),
+          ls = p.get('left_shoulder'),
+          rs = p.get('right_shoulder');
+        if (!lh || !rh || !ls || !rs) return;
+        const hx = (lh.x + rh.x) / 2,
+          hy = (lh.y + rh.y) / 2,
+          sx = (ls.x + rs.x) / 2;
+        rotate(p, UPPER, hx, hy, (sx > hx ? -1 : 1) * 25 * w);
+      },
+      0,
+    );
     const r = replayFrames('dumbbell-row', planted);
     expect(r.summary.faults.some((f) => f.id === 'torso-swing' && f.startSec >= 5.6 && f.startSec <= 6.6)).toBe(true);
     expect(r.summary.reps.total).toBe(2);

@@ -3,7 +3,24 @@
 import type { Body } from '../geometry';
 import { defineExercise } from './types';
 import { repsPerSide } from '../counting/repsPerSide';
-import { KP, hingedForward, hingedSeenFromFront, shoulderWidth, unsure, type SwingMemory, MIN_CYCLE_MS, SWING_DEG, alongTrunk, betterOfSides, both, elbowAngle, finding, names, rememberSwing, swingMemory } from './common';
+import {
+  KP,
+  hingedForward,
+  hingedSeenFromFront,
+  shoulderWidth,
+  unsure,
+  type SwingMemory,
+  MIN_CYCLE_MS,
+  SWING_DEG,
+  alongTrunk,
+  betterOfSides,
+  both,
+  elbowAngle,
+  finding,
+  names,
+  rememberSwing,
+  swingMemory,
+} from './common';
 
 /**
  * Elbow angle of the pulling arm. Measured per rep (Thunder / Lightning): the smallest angle at each top
@@ -40,14 +57,19 @@ export const TWIST_DEG = 45;
 export const TWIST_WINDOW_MS = 1200;
 export const TWIST_VIEW_WIDTH = 0.7;
 /** The row's memory: the trunk's swing (common.ts), the shoulder line's recent tilts (times, degrees) and this frame's twist (° or NaN). */
-interface RowMemory extends SwingMemory { tiltT: number[]; tilt: number[]; twist: number }
+interface RowMemory extends SwingMemory {
+  tiltT: number[];
+  tilt: number[];
+  twist: number;
+}
 const rowMemory = (): RowMemory => ({ ...swingMemory(), tiltT: [], tilt: [], twist: NaN });
 
 /** The shoulder line's tilt in the picture (°, + = the picture-right shoulder lower), or null; only where the shoulders are apart. */
 export function shoulderTilt(b: Body): number | null {
   const w = shoulderWidth(b);
   if (w === null || w < TWIST_VIEW_WIDTH) return null;
-  const l = KP.left_shoulder, r = KP.right_shoulder;
+  const l = KP.left_shoulder,
+    r = KP.right_shoulder;
   const [a, c] = (b.x[l] as number) <= (b.x[r] as number) ? [l, r] : [r, l];
   return (Math.atan2((b.y[c] as number) - (b.y[a] as number), (b.x[c] as number) - (b.x[a] as number)) * 180) / Math.PI;
 }
@@ -55,13 +77,27 @@ export function shoulderTilt(b: Body): number | null {
 /** The twist: how far the shoulder line's tilt has swung over the last TWIST_WINDOW_MS. */
 function rememberTwist(b: Body, m: RowMemory, t: number): void {
   const v = shoulderTilt(b);
-  const ts = m.tiltT, vs = m.tilt;
+  const ts = m.tiltT,
+    vs = m.tilt;
   // A frame without the shoulders is skipped, not a new start (e21 on Thunder loses them for a frame at the top).
-  if (v !== null) { ts.push(t); vs.push(v); }
-  while (ts.length > 0 && t - (ts[0] as number) > TWIST_WINDOW_MS) { ts.shift(); vs.shift(); }
-  if (v === null || ts.length < 2) { m.twist = NaN; return; }
-  let lo = Infinity, hi = -Infinity;
-  for (const x of vs) { if (x < lo) lo = x; if (x > hi) hi = x; }
+  if (v !== null) {
+    ts.push(t);
+    vs.push(v);
+  }
+  while (ts.length > 0 && t - (ts[0] as number) > TWIST_WINDOW_MS) {
+    ts.shift();
+    vs.shift();
+  }
+  if (v === null || ts.length < 2) {
+    m.twist = NaN;
+    return;
+  }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const x of vs) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
   m.twist = hi - lo;
 }
 
@@ -94,7 +130,10 @@ export const dumbbellRow = defineExercise({
     },
   }),
   memory: rowMemory,
-  remember: (b, ctx) => { rememberSwing(b, ctx.mem, ctx.phase); rememberTwist(b, ctx.mem, ctx.t); },
+  remember: (b, ctx) => {
+    rememberSwing(b, ctx.mem, ctx.phase);
+    rememberTwist(b, ctx.mem, ctx.t);
+  },
   measure: (b) => betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min'),
   // Elbow of the pulling arm, from pulled (PULL_ENTER) to hanging straight.
   metric: { label: 'elbow angle of the pulling arm', unit: '°', span: [90, 180] },
@@ -112,9 +151,8 @@ export const dumbbellRow = defineExercise({
   repChecks: [
     (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', names(r.side ?? 'left', 'elbow', 'wrist')) : null),
     // Tempo threshold and its source: common.ts MIN_CYCLE_MS.
-    (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
-      ? finding('too-fast', 'minor', names(r.side ?? 'left', 'elbow', 'wrist'))
-      : null,
+    (r) =>
+      r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS ? finding('too-fast', 'minor', names(r.side ?? 'left', 'elbow', 'wrist')) : null,
   ],
   defaults: { reps: 10, sets: 2, restSec: 60 },
   card: { gear: [['dumbbells'], ['bench']], camera: 'either' },

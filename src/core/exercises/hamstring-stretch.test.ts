@@ -11,8 +11,10 @@ import { SIDE_VIEW_MAX } from '../setupGate';
 import { FRONT_ON_SW } from './hamstring-stretch';
 
 const MODELS: readonly ModelName[] = ['movenet-thunder', 'movenet-lightning', 'blazepose-full', 'blazepose-lite'];
-const run = (frames: readonly PoseFrame[], model: ModelName) => summarize('hamstring-stretch', frames, 'test', { model }, undefined, COACH_WORDS);
-const C28 = '28_seated_hamstring_stretch_acapapap', C08 = 'c08_hamstring_stretch_seated_chair_side_healthline-spineify';
+const run = (frames: readonly PoseFrame[], model: ModelName) =>
+  summarize('hamstring-stretch', frames, 'test', { model }, undefined, COACH_WORDS);
+const C28 = '28_seated_hamstring_stretch_acapapap',
+  C08 = 'c08_hamstring_stretch_seated_chair_side_healthline-spineify';
 const FACE_SIDE = "I can't see the fold from the front. Turn side-on to the camera, the straight leg pointing across the picture";
 
 type Kp = { -readonly [K in keyof Keypoint]: Keypoint[K] };
@@ -64,7 +66,10 @@ describe('hamstring stretch', () => {
       expect(s.faults, model).toEqual([]);
       const said = s.cues.map((c) => c.text);
       expect(said, model).not.toContain('Turn side-on to the camera');
-      expect(said.filter((t) => t.startsWith('Sit down')), model).toEqual([]);
+      expect(
+        said.filter((t) => t.startsWith('Sit down')),
+        model,
+      ).toEqual([]);
       expect(said, model).toContain(FACE_SIDE);
     }
   });
@@ -81,7 +86,9 @@ describe('hamstring stretch', () => {
   it('planted: the straight knee lifted to ≈140° during the second stretch raises knee-bent and stops the hold', async () => {
     const frames = plant(await clip('28_seated_hamstring_stretch_acapapap'), 35, 38.5, (kp) => {
       // Knee raised off the hip–ankle line so the knee angle is ≈140° (each half of the leg tilted 20°).
-      const hip = get(kp, 'right_hip'), knee = get(kp, 'right_knee'), ank = get(kp, 'right_ankle');
+      const hip = get(kp, 'right_hip'),
+        knee = get(kp, 'right_knee'),
+        ank = get(kp, 'right_ankle');
       const half = Math.hypot(ank.x - hip.x, ank.y - hip.y) / 2;
       knee.x = (hip.x + ank.x) / 2;
       knee.y = (hip.y + ank.y) / 2 - Math.tan((20 * Math.PI) / 180) * half;
@@ -99,8 +106,10 @@ describe('hamstring stretch', () => {
   it('planted: hands pulled back to the hips while hinged (27–30 s) raises not-reaching', async () => {
     const frames = plant(await clip('28_seated_hamstring_stretch_acapapap'), 27, 30, (kp) => {
       for (const s of ['left', 'right']) {
-        const w = get(kp, `${s}_wrist`), h = get(kp, 'right_hip');
-        w.x = h.x; w.y = h.y - 5;
+        const w = get(kp, `${s}_wrist`),
+          h = get(kp, 'right_hip');
+        w.x = h.x;
+        w.y = h.y - 5;
       }
       return kp;
     });
@@ -112,7 +121,6 @@ describe('hamstring stretch', () => {
   });
 });
 
-
 // Issue 17, class 6: a seated fold held still is credited; the words fit what the person is doing. From the front the
 // fold and the reach are not in the picture: nothing is credited there, and the coach says why to a person it sees
 // sitting (a measure of the hinge from the trunk's foreshortening was tried and dropped: its margin between sitting
@@ -123,8 +131,15 @@ describe('hamstring stretch: folds held, and judged from the front (issue 17, cl
   const held = (frames: readonly PoseFrame[], at: number): PoseFrame[] => {
     const f = frames.filter((x) => x.poses.length > 0).reduce((a, x) => (Math.abs(x.t - at * 1000) < Math.abs(a.t - at * 1000) ? x : a));
     let seed = 7;
-    const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647 - 0.5; };
-    return Array.from({ length: 151 }, (_, i) => ({ ...f, t: (i * 1000) / 15, poses: f.poses.map((p) => ({ ...p, keypoints: p.keypoints.map((k) => ({ ...k, x: k.x + rnd(), y: k.y + rnd() })) })) }));
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647 - 0.5;
+    };
+    return Array.from({ length: 151 }, (_, i) => ({
+      ...f,
+      t: (i * 1000) / 15,
+      poses: f.poses.map((p) => ({ ...p, keypoints: p.keypoints.map((k) => ({ ...k, x: k.x + rnd(), y: k.y + rnd() })) })),
+    }));
   };
 
   for (const model of MODELS) {
@@ -135,7 +150,10 @@ describe('hamstring stretch: folds held, and judged from the front (issue 17, cl
       for (const at of [0.47, 1.07, 2.87]) {
         const s = run(held(await loadClip(C08, model), at), model);
         expect(s.holdSec, `${at} s: ${JSON.stringify(s.faults)}`).toBeGreaterThan(8.5);
-        expect(s.cues.map((c) => c.text), `${at} s`).not.toContain('Reach toward your toes');
+        expect(
+          s.cues.map((c) => c.text),
+          `${at} s`,
+        ).not.toContain('Reach toward your toes');
       }
     });
   }
@@ -149,7 +167,11 @@ describe('hamstring stretch: folds held, and judged from the front (issue 17, cl
     const cam: FloorCamera = { ahead: 2, left: 0, height, aimHeight: 0.45, focalPx: 500, width: 640, height_px: 360 };
     return viewFromWorld(frames, cam, seatedFloor(uprightUp(frames, 6, 12)), asMoveNet ? { points: COCO17, world: false } : {});
   };
-  for (const [height, asMoveNet] of [[0.15, true], [0.3, true], [0.3, false]] as const) {
+  for (const [height, asMoveNet] of [
+    [0.15, true],
+    [0.3, true],
+    [0.3, false],
+  ] as const) {
     it(`28 filmed low from the front (CONSTRUCTED, camera ${height} m, ${asMoveNet ? "MoveNet's points" : "BlazePose's with world points"}): nothing is credited, and she is told why, not to sit down`, async () => {
       const model: ModelName = asMoveNet ? 'movenet-thunder' : 'blazepose-full';
       const s = run(await front(height, asMoveNet), model);
@@ -166,9 +188,15 @@ describe('hamstring stretch: folds held, and judged from the front (issue 17, cl
     const frames = await loadClip(C08, 'blazepose-full');
     for (const height of [0.15, 0.3]) {
       const cam: FloorCamera = { ahead: 2, left: 0, height, aimHeight: 0.45, focalPx: 500, width: 640, height_px: 360 };
-      const s = run(viewFromWorld(frames, cam, seatedFloor(uprightUp(frames, 0, 0.3)), { points: COCO17, world: false }), 'movenet-thunder');
+      const s = run(
+        viewFromWorld(frames, cam, seatedFloor(uprightUp(frames, 0, 0.3)), { points: COCO17, world: false }),
+        'movenet-thunder',
+      );
       const said = s.cues.map((c) => c.text);
-      expect(said.filter((t) => t.startsWith('Sit down')), `${height}`).toEqual([]);
+      expect(
+        said.filter((t) => t.startsWith('Sit down')),
+        `${height}`,
+      ).toEqual([]);
       expect(said, `${height}`).toContain(FACE_SIDE);
       expect(s.holdSec).toBe(0);
     }

@@ -65,12 +65,20 @@ function frontOn(b: Body): boolean {
  * What the stretch remembers: how fast the hinge is changing, and each knee's last measured angle and when
  * (NaN = never), see KNEE_MEMORY_MS.
  */
-interface HamstringMemory { hinge: Rate; kneeL: number; kneeLT: number; kneeR: number; kneeRT: number }
+interface HamstringMemory {
+  hinge: Rate;
+  kneeL: number;
+  kneeLT: number;
+  kneeR: number;
+  kneeRT: number;
+}
 type Ctx = CheckContext<HamstringMemory>;
 
 /** The knee angles, each null when unknown (with ctx: the last one measured within KNEE_MEMORY_MS). */
 function knees(b: Body, ctx?: Ctx): { left: number | null; right: number | null } {
-  return ctx ? { left: kneeAngle(b, 'left', ctx), right: kneeAngle(b, 'right', ctx) } : { left: angleOn(b, 'left', 'hip', 'knee', 'ankle'), right: angleOn(b, 'right', 'hip', 'knee', 'ankle') };
+  return ctx
+    ? { left: kneeAngle(b, 'left', ctx), right: kneeAngle(b, 'right', ctx) }
+    : { left: angleOn(b, 'left', 'hip', 'knee', 'ankle'), right: angleOn(b, 'right', 'hip', 'knee', 'ankle') };
 }
 const folded = (k: number | null) => k !== null && k < KNEE_FOLDED;
 
@@ -102,7 +110,8 @@ function stretchedKnee(b: Body, ctx?: Ctx): number | null {
 function reachTo(b: Body, s: Side): number | null {
   const a = jointIndex(s, 'ankle');
   const leg = dT(b, jointIndex(s, 'hip'), a);
-  const l = dT(b, jointIndex('left', 'wrist'), a), r = dT(b, jointIndex('right', 'wrist'), a);
+  const l = dT(b, jointIndex('left', 'wrist'), a),
+    r = dT(b, jointIndex('right', 'wrist'), a);
   const d = l === null ? r : r === null ? l : Math.min(l, r);
   return d === null || leg === null || !(leg > 0.3) ? null : d / leg;
 }
@@ -139,16 +148,19 @@ function kneeAngle(b: Body, s: Side, ctx: Ctx): number | null {
   const k = angleOn(b, s, 'hip', 'knee', 'ankle');
   if (k !== null) return k;
   const m = ctx.mem;
-  const last = s === 'left' ? m.kneeL : m.kneeR, at = s === 'left' ? m.kneeLT : m.kneeRT;
+  const last = s === 'left' ? m.kneeL : m.kneeR,
+    at = s === 'left' ? m.kneeLT : m.kneeRT;
   return !Number.isNaN(last) && ctx.t - at <= KNEE_MEMORY_MS ? last : null;
 }
 
 /** Sitting, on the floor or on a chair, upright or folded forward: not standing and not lying back. */
 function seated(b: Body): boolean {
   if (lyingBack(b)) return false;
-  let known = false, low = false;
+  let known = false,
+    low = false;
   for (const s of ['left', 'right'] as const) {
-    const h = jointIndex(s, 'hip'), k = jointIndex(s, 'knee');
+    const h = jointIndex(s, 'hip'),
+      k = jointIndex(s, 'knee');
     if (b.ok[h] !== 1 || b.ok[k] !== 1 || !(b.torso > 0)) continue;
     known = true;
     if (((b.y[k] as number) - (b.y[h] as number)) / b.torso >= SEATED_KNEE_DROP) low = true;
@@ -174,8 +186,10 @@ function thighsShort(b: Body): boolean {
   if (sw === null || !(b.torso > 0)) return false;
   let longest = 0;
   for (const s of ['left', 'right'] as const) {
-    const h = jointIndex(s, 'hip'), k = jointIndex(s, 'knee');
-    if (b.ok[h] === 1 && b.ok[k] === 1) longest = Math.max(longest, Math.hypot((b.x[k] as number) - (b.x[h] as number), (b.y[k] as number) - (b.y[h] as number)));
+    const h = jointIndex(s, 'hip'),
+      k = jointIndex(s, 'knee');
+    if (b.ok[h] === 1 && b.ok[k] === 1)
+      longest = Math.max(longest, Math.hypot((b.x[k] as number) - (b.x[h] as number), (b.y[k] as number) - (b.y[h] as number)));
   }
   return longest > 0 && longest / (sw * b.torso) < FRONT_THIGH_SEATED;
 }
@@ -187,7 +201,9 @@ function lyingBack(b: Body): boolean {
   if (!mid(b, 'hip', HP) || !mid(b, 'shoulder', SH) || !mid(b, 'ankle', AN)) return true;
   return Math.sign(SH.x - HP.x) !== Math.sign(AN.x - HP.x);
 }
-const HP = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, AN = { x: 0, y: 0 };
+const HP = { x: 0, y: 0 },
+  SH = { x: 0, y: 0 },
+  AN = { x: 0, y: 0 };
 
 /** Why the hold is not running (a guide id of its `words.guide`): the first missing part of the stretch. */
 function hamstringGuide(b: Body, ctx: Ctx): string | null {
@@ -216,7 +232,11 @@ export const hamstringStretch = defineExercise({
   // why, in words that fit sitting (issue 17, class 6), not "Turn side-on to the camera" alone.
   view: 'any',
   required: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'],
-  posture: { check: (b) => seated(b) && !frontOn(b), why: (b) => (seated(b) ? 'hamstring-stretch.face-side' : 'hamstring-stretch.sit'), beforeView: true },
+  posture: {
+    check: (b) => seated(b) && !frontOn(b),
+    why: (b) => (seated(b) ? 'hamstring-stretch.face-side' : 'hamstring-stretch.sit'),
+    beforeView: true,
+  },
   guide: hamstringGuide,
   counter: holdPerSide({
     // Held a second before it counts: a stretch is held, not bounced (enter 1 s).
@@ -227,9 +247,16 @@ export const hamstringStretch = defineExercise({
   remember: (b, ctx) => {
     const m = ctx.mem;
     updateRate(m.hinge, ctx.metric, ctx.t);
-    const l = angleOn(b, 'left', 'hip', 'knee', 'ankle'), r = angleOn(b, 'right', 'hip', 'knee', 'ankle');
-    if (l !== null) { m.kneeL = l; m.kneeLT = ctx.t; }
-    if (r !== null) { m.kneeR = r; m.kneeRT = ctx.t; }
+    const l = angleOn(b, 'left', 'hip', 'knee', 'ankle'),
+      r = angleOn(b, 'right', 'hip', 'knee', 'ankle');
+    if (l !== null) {
+      m.kneeL = l;
+      m.kneeLT = ctx.t;
+    }
+    if (r !== null) {
+      m.kneeR = r;
+      m.kneeRT = ctx.t;
+    }
   },
   measure: (b) => trunkFromVertical(b),
   // From upright to a deep fold (STRETCH_HINGE_MIN falls inside).
@@ -266,7 +293,8 @@ export const hamstringStretch = defineExercise({
       'hamstring-stretch.sit': 'Sit down, with one leg straight out in front',
       'hamstring-stretch.straighten': 'Straighten your front leg',
       'hamstring-stretch.lean': 'Lean forward from your hips',
-      'hamstring-stretch.face-side': "I can't see the fold from the front. Turn side-on to the camera, the straight leg pointing across the picture",
+      'hamstring-stretch.face-side':
+        "I can't see the fold from the front. Turn side-on to the camera, the straight leg pointing across the picture",
       'hamstring-stretch.reach': 'Reach toward your toes',
       'hamstring-stretch.still': 'Hold still in the stretch',
     },

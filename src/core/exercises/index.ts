@@ -18,7 +18,17 @@ import { bicycle } from './bicycle';
 
 /** Every exercise, in the order of the default routine (the seed article's order). */
 const EXERCISE_LIST = [
-  pronePressUp, rotationStretch, sideBend, hamstringStretch, abCrunch, ballCrunch, plank, benchPress, reverseFly, dumbbellRow, bicycle,
+  pronePressUp,
+  rotationStretch,
+  sideBend,
+  hamstringStretch,
+  abCrunch,
+  ballCrunch,
+  plank,
+  benchPress,
+  reverseFly,
+  dumbbellRow,
+  bicycle,
 ] as const;
 
 export type ExerciseId = (typeof EXERCISE_LIST)[number]['id'];
@@ -48,7 +58,10 @@ export function judgeFrame(def: ExerciseDef, b: Body, ctx: Omit<RememberContext,
   def.remember?.(b, c);
   def.rememberJudged?.(b, c);
   const out: string[] = [];
-  for (const check of def.checks) { const f = check(b, c); if (f && !isUnsure(f)) out.push(f.faultId); }
+  for (const check of def.checks) {
+    const f = check(b, c);
+    if (f && !isUnsure(f)) out.push(f.faultId);
+  }
   return out;
 }
 
@@ -74,4 +87,3 @@ export function registerExercise(def: Def<Memory, string>): () => void {
     if (i >= 0) (EXERCISE_IDS as string[]).splice(i, 1);
   };
 }
-

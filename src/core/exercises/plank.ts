@@ -11,7 +11,20 @@
 // wider than the hip and the ankle, and a raised camera turns that width into height: a good plank filmed
 // from 20–40° above reads its near hip 0.04–0.13 torso lengths high and its far hip as much low; see
 // scripts/lib/plankViews.ts, which projects a plank through cameras at 0–60° of turn and 0–40° of height).
-import { floorNormal, heightAbove, offsetFromLine, worldAngle, worldFoot, worldMid, FOOT, KP, type Body, type Degrees, type Side, type V3 } from '../geometry';
+import {
+  floorNormal,
+  heightAbove,
+  offsetFromLine,
+  worldAngle,
+  worldFoot,
+  worldMid,
+  FOOT,
+  KP,
+  type Body,
+  type Degrees,
+  type Side,
+  type V3,
+} from '../geometry';
 import { defineExercise } from './types';
 import { hold } from '../counting/hold';
 import type { ByFamily } from '../pose';
@@ -130,7 +143,7 @@ export const VIEW_SURE_TURN: ByFamily<number> = { movenet: 40, blazepose: 45 };
  */
 export const HEAD_ON_TORSO_WIDTH = 1.2;
 /** ... with the elbows at least this far below the shoulders (shoulder widths): e01 0.7, e09 0.87, c14 0.56 (medians). */
-export const HEAD_ON_ELBOWS_BELOW = 0.3
+export const HEAD_ON_ELBOWS_BELOW = 0.3;
 /**
  * The supporting hand or elbow sits under the shoulder within this horizontal distance (torso lengths).
  * Physio convention: elbows (forearm plank) or wrists (high plank) stacked under the shoulders; 0.45 is
@@ -244,9 +257,11 @@ function kneesOff(b: Body): boolean {
     const a = j ? sideAngle(b, 'shoulder', 'hip', 'knee', sideOf(j[0] as number)) : null;
     return a !== null && 180 - a <= THIGH_IN_LINE_DEG;
   }
-  const l = angleOn(b, 'left', 'hip', 'knee', 'ankle'), r = angleOn(b, 'right', 'hip', 'knee', 'ankle');
+  const l = angleOn(b, 'left', 'hip', 'knee', 'ankle'),
+    r = angleOn(b, 'right', 'hip', 'knee', 'ankle');
   if (l === null && r === null) return false;
-  const hi = Math.max(l ?? 0, r ?? 0), lo = Math.min(l ?? 180, r ?? 180);
+  const hi = Math.max(l ?? 0, r ?? 0),
+    lo = Math.min(l ?? 180, r ?? 180);
   return hi >= (turnedView(b) ? KNEES_OFF_TURNED_DEG : KNEES_OFF_DEG) && lo >= KNEE_OTHER_MIN;
 }
 
@@ -254,7 +269,8 @@ function kneesOff(b: Body): boolean {
 export function hipLift(b: Body): number | null {
   const s = support(b);
   if (!s) return null;
-  const j = sideJoints(b, ['hip'], sideOf(s.sh)), end = legEnd(b, sideOf(s.sh));
+  const j = sideJoints(b, ['hip'], sideOf(s.sh)),
+    end = legEnd(b, sideOf(s.sh));
   if (!j || end === null) return null;
   return offsetFromLine(b, s.pt, j[0] as number, end);
 }
@@ -264,10 +280,14 @@ export function toesTucked(b: Body): boolean | null {
   if (!(b.torso > 0)) return null;
   let seen = false;
   // The head's direction along the picture's x axis (from the hips to the shoulders).
-  const hd = bothMid(b, KP.left_shoulder) ? ax.x : NaN, hx = bothMid(b, KP.left_hip) ? ax.x : NaN;
+  const hd = bothMid(b, KP.left_shoulder) ? ax.x : NaN,
+    hx = bothMid(b, KP.left_hip) ? ax.x : NaN;
   const dir = Number.isFinite(hd) && Number.isFinite(hx) ? Math.sign(hd - hx) : 0;
   if (dir === 0) return null;
-  for (const [heel, toe] of [[FOOT.left_heel, FOOT.left_toe], [FOOT.right_heel, FOOT.right_toe]] as const) {
+  for (const [heel, toe] of [
+    [FOOT.left_heel, FOOT.left_toe],
+    [FOOT.right_heel, FOOT.right_toe],
+  ] as const) {
     if (b.footOk[heel] !== 1 || b.footOk[toe] !== 1) continue;
     seen = true;
     const below = ((b.footY[toe] as number) - (b.footY[heel] as number)) / b.torso;
@@ -306,7 +326,8 @@ function hipsUp(b: Body): boolean {
  * LEGS_RAISED above the supporting elbow or hand in the picture.
  */
 function legsRaised(b: Body): boolean {
-  const s = support(b), v = viewTurn(b);
+  const s = support(b),
+    v = viewTurn(b);
   if (!s || !(b.torso > 0) || v === null || v > TOES_VIEW_MAX) return false;
   const end = legEnd(b, sideOf(s.sh));
   return end !== null && ((b.y[s.pt] as number) - (b.y[end] as number)) / b.torso >= LEGS_RAISED;
@@ -318,19 +339,25 @@ function legsRaised(b: Body): boolean {
  */
 function sagging(b: Body, ctx: { readonly tuning?: Readonly<Record<string, number>> | undefined } = {}): boolean {
   if (!proneSupported(b) || !kneesOff(b) || !legsRaised(b) || turnedView(b) || feetUnseen(b)) return false;
-  const d = hipLine(b), m = hipMeasure(b);
+  const d = hipLine(b),
+    m = hipMeasure(b);
   return d !== null && d <= tuned(ctx, SAG_KEY[m], SAG_DEG[m]);
 }
 
 /** Seen from the head end: the torso end-on (HEAD_ON_TORSO_WIDTH) and the elbows under and below the shoulders. */
 export function headOnPlank(b: Body): boolean {
-  const v = viewTurn(b), w = shoulderWidth(b);
+  const v = viewTurn(b),
+    w = shoulderWidth(b);
   if (v === null || v <= VIEW_TURN_MAX[b.space] || w === null || w < HEAD_ON_TORSO_WIDTH) return false;
   if (b.ok[KP.left_shoulder] !== 1 || b.ok[KP.right_shoulder] !== 1) return false;
   const span = Math.abs((b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number));
   if (!(span > 0)) return false;
-  let below = 0, n = 0;
-  for (const [sh, el] of [[KP.left_shoulder, KP.left_elbow], [KP.right_shoulder, KP.right_elbow]] as const) {
+  let below = 0,
+    n = 0;
+  for (const [sh, el] of [
+    [KP.left_shoulder, KP.left_elbow],
+    [KP.right_shoulder, KP.right_elbow],
+  ] as const) {
     if (b.ok[el] !== 1) continue;
     below += ((b.y[el] as number) - (b.y[sh] as number)) / span;
     n++;
@@ -371,7 +398,8 @@ function bothMid(b: Body, i: number): boolean {
  * A raised camera moves the shoulders apart up and down the picture instead, which this ignores.
  */
 export function viewTurn(b: Body): Degrees | null {
-  if (b.space === 'blazepose' && worldMid(b, KP.left_shoulder, KP.right_shoulder, S3) && worldMid(b, KP.left_ankle, KP.right_ankle, A3)) return viewTurn3D(S3, A3);
+  if (b.space === 'blazepose' && worldMid(b, KP.left_shoulder, KP.right_shoulder, S3) && worldMid(b, KP.left_ankle, KP.right_ankle, A3))
+    return viewTurn3D(S3, A3);
   if (b.ok[KP.left_shoulder] !== 1 || b.ok[KP.right_shoulder] !== 1 || !(b.torso > 0)) return null;
   const across = Math.abs((b.x[KP.right_shoulder] as number) - (b.x[KP.left_shoulder] as number)) / b.torso;
   return ((Math.atan(across / SHOULDER_TORSO) * 180) / Math.PI) as Degrees;
@@ -391,7 +419,9 @@ export function viewTooTurned(b: Body): boolean | null {
   return v === null ? null : v > VIEW_TURN_MAX[b.space];
 }
 
-const S = { x: 0, y: 0 }, H = { x: 0, y: 0 }, A = { x: 0, y: 0 };
+const S = { x: 0, y: 0 },
+  H = { x: 0, y: 0 },
+  A = { x: 0, y: 0 };
 /**
  * Bend of the body line at the hips (°): 180 − the shoulder–hip–ankle angle, + when the hips are above the
  * shoulder–ankle line (piked), − below (sagging). On the midline when both sides are known (else the side
@@ -399,27 +429,44 @@ const S = { x: 0, y: 0 }, H = { x: 0, y: 0 }, A = { x: 0, y: 0 };
  * bend by shortening the body along its length: tan(bend) · cos θ. Null when a point is unknown.
  */
 export function hipBend(b: Body): Degrees | null {
-  if (bothMid(b, KP.left_shoulder)) { S.x = ax.x; S.y = ax.y; } else S.x = NaN;
-  if (bothMid(b, KP.left_hip)) { H.x = ax.x; H.y = ax.y; } else H.x = NaN;
-  if (bothMid(b, KP.left_ankle)) { A.x = ax.x; A.y = ax.y; } else A.x = NaN;
+  if (bothMid(b, KP.left_shoulder)) {
+    S.x = ax.x;
+    S.y = ax.y;
+  } else S.x = NaN;
+  if (bothMid(b, KP.left_hip)) {
+    H.x = ax.x;
+    H.y = ax.y;
+  } else H.x = NaN;
+  if (bothMid(b, KP.left_ankle)) {
+    A.x = ax.x;
+    A.y = ax.y;
+  } else A.x = NaN;
   if (!Number.isFinite(S.x) || !Number.isFinite(H.x) || !Number.isFinite(A.x)) {
     const j = sideJoints(b, ['shoulder', 'hip', 'ankle']);
     if (!j) return null;
-    S.x = b.x[j[0] as number] as number; S.y = b.y[j[0] as number] as number;
-    H.x = b.x[j[1] as number] as number; H.y = b.y[j[1] as number] as number;
-    A.x = b.x[j[2] as number] as number; A.y = b.y[j[2] as number] as number;
+    S.x = b.x[j[0] as number] as number;
+    S.y = b.y[j[0] as number] as number;
+    H.x = b.x[j[1] as number] as number;
+    H.y = b.y[j[1] as number] as number;
+    A.x = b.x[j[2] as number] as number;
+    A.y = b.y[j[2] as number] as number;
   }
   return bendAt(b);
 }
 
 /** The signed, view-corrected bend at H of the path S–H–A (see hipBend). */
 function bendAt(b: Body): Degrees | null {
-  const ux = S.x - H.x, uy = S.y - H.y, vx = A.x - H.x, vy = A.y - H.y;
-  const nu = Math.hypot(ux, uy), nv = Math.hypot(vx, vy);
+  const ux = S.x - H.x,
+    uy = S.y - H.y,
+    vx = A.x - H.x,
+    vy = A.y - H.y;
+  const nu = Math.hypot(ux, uy),
+    nv = Math.hypot(vx, vy);
   if (!(nu > 0) || !(nv > 0)) return null;
   const ang = Math.acos(Math.max(-1, Math.min(1, (ux * vx + uy * vy) / (nu * nv))));
   // Above or below the shoulder→ankle line, whichever way the body runs (y grows downwards).
-  const dx = A.x - S.x, dy = A.y - S.y;
+  const dx = A.x - S.x,
+    dy = A.y - S.y;
   const cross = dx * (H.y - S.y) - dy * (H.x - S.x);
   const above = dx >= 0 ? -cross : cross;
   const bend = (Math.PI - ang) * (above >= 0 ? 1 : -1);
@@ -438,17 +485,35 @@ function bendAt(b: Body): Degrees | null {
  * the hips or the ankles (the labelled MediaPipe set has no ears: it is read at the shoulders).
  */
 export function headHipBend(b: Body): Degrees | null {
-  if (bothMid(b, KP.left_ear)) { S.x = ax.x; S.y = ax.y; } else {
-    const e = b.ok[KP.left_ear] === 1 && (b.ok[KP.right_ear] !== 1 || (b.score[KP.left_ear] as number) >= (b.score[KP.right_ear] as number)) ? KP.left_ear : b.ok[KP.right_ear] === 1 ? KP.right_ear : -1;
+  if (bothMid(b, KP.left_ear)) {
+    S.x = ax.x;
+    S.y = ax.y;
+  } else {
+    const e =
+      b.ok[KP.left_ear] === 1 && (b.ok[KP.right_ear] !== 1 || (b.score[KP.left_ear] as number) >= (b.score[KP.right_ear] as number))
+        ? KP.left_ear
+        : b.ok[KP.right_ear] === 1
+          ? KP.right_ear
+          : -1;
     if (e < 0) return null;
-    S.x = b.x[e] as number; S.y = b.y[e] as number;
+    S.x = b.x[e] as number;
+    S.y = b.y[e] as number;
   }
-  if (bothMid(b, KP.left_hip)) { H.x = ax.x; H.y = ax.y; } else return null;
-  if (bothMid(b, KP.left_ankle)) { A.x = ax.x; A.y = ax.y; } else return null;
+  if (bothMid(b, KP.left_hip)) {
+    H.x = ax.x;
+    H.y = ax.y;
+  } else return null;
+  if (bothMid(b, KP.left_ankle)) {
+    A.x = ax.x;
+    A.y = ax.y;
+  } else return null;
   return bendAt(b);
 }
 
-const S3: V3 = { x: 0, y: 0, z: 0 }, H3: V3 = { x: 0, y: 0, z: 0 }, A3: V3 = { x: 0, y: 0, z: 0 }, UP: V3 = { x: 0, y: 0, z: 0 };
+const S3: V3 = { x: 0, y: 0, z: 0 },
+  H3: V3 = { x: 0, y: 0, z: 0 },
+  A3: V3 = { x: 0, y: 0, z: 0 },
+  UP: V3 = { x: 0, y: 0, z: 0 };
 /**
  * The hips' bend in BlazePose's world points (°, signed like hipBend): 180 − the shoulder–hip–ankle angle in
  * 3D, the mean of both sides, + when the hip midpoint sits above the shoulder–ankle midline measured along the
@@ -458,11 +523,22 @@ const S3: V3 = { x: 0, y: 0, z: 0 }, H3: V3 = { x: 0, y: 0, z: 0 }, A3: V3 = { x
  * without world points.
  */
 export function hipBend3D(b: Body): Degrees | null {
-  const l = worldAngle(b, KP.left_shoulder, KP.left_hip, KP.left_ankle), r = worldAngle(b, KP.right_shoulder, KP.right_hip, KP.right_ankle);
+  const l = worldAngle(b, KP.left_shoulder, KP.left_hip, KP.left_ankle),
+    r = worldAngle(b, KP.right_shoulder, KP.right_hip, KP.right_ankle);
   if (l === null || r === null) return null;
-  if (!worldMid(b, KP.left_shoulder, KP.right_shoulder, S3) || !worldMid(b, KP.left_hip, KP.right_hip, H3) || !worldMid(b, KP.left_ankle, KP.right_ankle, A3)) return null;
+  if (
+    !worldMid(b, KP.left_shoulder, KP.right_shoulder, S3) ||
+    !worldMid(b, KP.left_hip, KP.right_hip, H3) ||
+    !worldMid(b, KP.left_ankle, KP.right_ankle, A3)
+  )
+    return null;
   let up = UP;
-  if (!floorNormal(b, KP.left_wrist, KP.right_wrist, worldFoot(FOOT.left_toe), worldFoot(FOOT.right_toe), S3, UP)) { UP.x = 0; UP.y = -1; UP.z = 0; up = UP; }
+  if (!floorNormal(b, KP.left_wrist, KP.right_wrist, worldFoot(FOOT.left_toe), worldFoot(FOOT.right_toe), S3, UP)) {
+    UP.x = 0;
+    UP.y = -1;
+    UP.z = 0;
+    up = UP;
+  }
   const h = heightAbove(S3, H3, A3, up);
   if (h === null) return null;
   return ((180 - (l + r) / 2) * (h >= 0 ? 1 : -1)) as Degrees;
@@ -486,15 +562,26 @@ export const LEG_SURE = 0.5;
 /** The two legs disagree (one of them is invented): the hips are not judged on this frame. */
 export function legsImplausible(b: Body): boolean {
   if (b.wok[KP.left_hip] === 1 && b.wok[KP.right_hip] === 1 && b.wok[KP.left_ankle] === 1 && b.wok[KP.right_ankle] === 1) {
-    const lx = (b.wx[KP.left_ankle] as number) - (b.wx[KP.left_hip] as number), ly = (b.wy[KP.left_ankle] as number) - (b.wy[KP.left_hip] as number), lz = (b.wz[KP.left_ankle] as number) - (b.wz[KP.left_hip] as number);
-    const rx = (b.wx[KP.right_ankle] as number) - (b.wx[KP.right_hip] as number), ry = (b.wy[KP.right_ankle] as number) - (b.wy[KP.right_hip] as number), rz = (b.wz[KP.right_ankle] as number) - (b.wz[KP.right_hip] as number);
+    const lx = (b.wx[KP.left_ankle] as number) - (b.wx[KP.left_hip] as number),
+      ly = (b.wy[KP.left_ankle] as number) - (b.wy[KP.left_hip] as number),
+      lz = (b.wz[KP.left_ankle] as number) - (b.wz[KP.left_hip] as number);
+    const rx = (b.wx[KP.right_ankle] as number) - (b.wx[KP.right_hip] as number),
+      ry = (b.wy[KP.right_ankle] as number) - (b.wy[KP.right_hip] as number),
+      rz = (b.wz[KP.right_ankle] as number) - (b.wz[KP.right_hip] as number);
     const n = Math.hypot(lx, ly, lz) * Math.hypot(rx, ry, rz);
     if (!(n > 0)) return false;
     return (Math.acos(Math.max(-1, Math.min(1, (lx * rx + ly * ry + lz * rz) / n))) * 180) / Math.PI > LEGS_APART_3D;
   }
-  for (const i of [KP.left_hip, KP.right_hip, KP.left_ankle, KP.right_ankle]) if (b.ok[i] !== 1 || (b.score[i] as number) < LEG_SURE) return false;
-  const l = Math.hypot((b.x[KP.left_ankle] as number) - (b.x[KP.left_hip] as number), (b.y[KP.left_ankle] as number) - (b.y[KP.left_hip] as number));
-  const r = Math.hypot((b.x[KP.right_ankle] as number) - (b.x[KP.right_hip] as number), (b.y[KP.right_ankle] as number) - (b.y[KP.right_hip] as number));
+  for (const i of [KP.left_hip, KP.right_hip, KP.left_ankle, KP.right_ankle])
+    if (b.ok[i] !== 1 || (b.score[i] as number) < LEG_SURE) return false;
+  const l = Math.hypot(
+    (b.x[KP.left_ankle] as number) - (b.x[KP.left_hip] as number),
+    (b.y[KP.left_ankle] as number) - (b.y[KP.left_hip] as number),
+  );
+  const r = Math.hypot(
+    (b.x[KP.right_ankle] as number) - (b.x[KP.right_hip] as number),
+    (b.y[KP.right_ankle] as number) - (b.y[KP.right_hip] as number),
+  );
   return Math.min(l, r) < LEG_RATIO_MIN * Math.max(l, r);
 }
 
@@ -520,7 +607,8 @@ export function pikeLine(b: Body): Degrees | null {
   return headHipBend(b) ?? hipBend(b);
 }
 
-const tuned = (ctx: { readonly tuning?: Readonly<Record<string, number>> | undefined }, name: string, v: number): number => ctx.tuning?.[name] ?? v;
+const tuned = (ctx: { readonly tuning?: Readonly<Record<string, number>> | undefined }, name: string, v: number): number =>
+  ctx.tuning?.[name] ?? v;
 
 /**
  * The hip rules' verdicts on the last judged frame: a standing fault (kept by HIP_HYST_DEG), or why the rule cannot
@@ -528,7 +616,13 @@ const tuned = (ctx: { readonly tuning?: Readonly<Record<string, number>> | undef
  */
 type HipVerdict = 'ok' | 'fault' | 'view' | 'unseen' | 'margin';
 /** Each hip rule's verdict, and when its standing fault was last read (for BLIND_KEEP_MS). */
-interface PlankMemory { sag: HipVerdict; high: HipVerdict; sagSeenT: number; highSeenT: number; cutT: number }
+interface PlankMemory {
+  sag: HipVerdict;
+  high: HipVerdict;
+  sagSeenT: number;
+  highSeenT: number;
+  cutT: number;
+}
 /** Tuning keys (CheckContext.tuning) of the hip thresholds, per reading: 'plank.SAG_DEG.movenet', ... */
 export const SAG_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.SAG_DEG.${m}`])) as Record<HipMeasure, string>;
 export const HIGH_KEY = Object.fromEntries(HIP_MEASURES.map((m) => [m, `plank.HIGH_DEG.${m}`])) as Record<HipMeasure, string>;
@@ -547,10 +641,12 @@ export const EDGE_MARGIN = 0.02;
 const LINE_POINTS = [KP.left_shoulder, KP.right_shoulder, KP.left_hip, KP.right_hip, KP.left_ankle, KP.right_ankle];
 function atEdge(b: Body): boolean {
   if (!(b.width > 0) || !(b.height > 0)) return false;
-  const ex = b.width * EDGE_MARGIN, ey = b.height * EDGE_MARGIN;
+  const ex = b.width * EDGE_MARGIN,
+    ey = b.height * EDGE_MARGIN;
   for (const i of LINE_POINTS) {
     if (b.ok[i] !== 1) continue;
-    const x = b.x[i] as number, y = b.y[i] as number;
+    const x = b.x[i] as number,
+      y = b.y[i] as number;
     if (x < ex || x > b.width - ex || y < ey || y > b.height - ey) return true;
   }
   return false;
@@ -575,9 +671,11 @@ export const CUT_SETTLE_MS = 1200;
 export function sagVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok'): HipVerdict {
   const blind = hipLineBlind(b);
   if (blind) return blind;
-  const m = hipMeasure(b), d = hipLine(b);
+  const m = hipMeasure(b),
+    d = hipLine(b);
   if (d === null) return 'unseen';
-  const thr = tuned(ctx, SAG_KEY[m], SAG_DEG[m]), edge = Math.max(thr, tuned(ctx, SAG_DOUBT_KEY[m], SAG_DOUBT_DEG[m]));
+  const thr = tuned(ctx, SAG_KEY[m], SAG_DEG[m]),
+    edge = Math.max(thr, tuned(ctx, SAG_DOUBT_KEY[m], SAG_DOUBT_DEG[m]));
   if (d <= thr || (was === 'fault' && d <= edge + HIP_HYST_DEG)) return 'fault';
   return d <= edge ? 'margin' : 'ok';
 }
@@ -590,10 +688,12 @@ export function sagVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok'): HipVer
 export function highVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok'): HipVerdict {
   const blind = hipLineBlind(b);
   if (blind) return blind;
-  const m = hipMeasure(b), p = pikeLine(b);
+  const m = hipMeasure(b),
+    p = pikeLine(b);
   if (p === null) return 'unseen';
   const sh = m === 'movenet' ? hipBend(b) : p;
-  const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]), edge = Math.min(thr, tuned(ctx, HIGH_DOUBT_KEY[m], HIGH_DOUBT_DEG[m]));
+  const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]),
+    edge = Math.min(thr, tuned(ctx, HIGH_DOUBT_KEY[m], HIGH_DOUBT_DEG[m]));
   const top = Math.max(p, sh ?? p);
   if (was === 'fault' && top >= edge - HIP_HYST_DEG) return 'fault';
   if (p >= thr) return m !== 'movenet' || (sh !== null && sh >= HIGH_SHOULDER_MIN) ? 'fault' : 'margin';
@@ -648,7 +748,8 @@ export const plank = defineExercise({
     const settling = ctx.t - mem.cutT < CUT_SETTLE_MS;
     const keep = (was: HipVerdict, now: HipVerdict, seenT: number): HipVerdict =>
       was === 'fault' && (now === 'view' || now === 'unseen') && ctx.t - seenT <= BLIND_KEEP_MS && seenT > mem.cutT ? 'fault' : now;
-    const sag = settling ? 'unseen' : sagVerdict(b, ctx, mem.sag), high = settling ? 'unseen' : highVerdict(b, ctx, mem.high);
+    const sag = settling ? 'unseen' : sagVerdict(b, ctx, mem.sag),
+      high = settling ? 'unseen' : highVerdict(b, ctx, mem.high);
     // A 'fault' verdict is only ever read from a readable line (a blind one is 'view' or 'unseen').
     if (sag === 'fault') mem.sagSeenT = ctx.t;
     if (high === 'fault') mem.highSeenT = ctx.t;

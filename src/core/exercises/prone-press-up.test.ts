@@ -41,7 +41,8 @@ describe('prone press-up on recorded clips', () => {
       if (!inHold) return f;
       const kp = f.poses[0]?.keypoints ?? [];
       const at = (n: string) => kp.find((k) => k.name === n);
-      const sh = at('left_shoulder'), hip = at('left_hip');
+      const sh = at('left_shoulder'),
+        hip = at('left_hip');
       const torso = sh && hip ? Math.hypot(sh.x - hip.x, sh.y - hip.y) : 0;
       const lift = (n: string, share: number) => ({ ...at(n)!, y: at(n)!.y - share * 0.32 * torso });
       const moved = kp.map((k) => (k.name.endsWith('_hip') ? lift(k.name, 1) : k.name.endsWith('_knee') ? lift(k.name, 0.5) : k));
@@ -71,13 +72,20 @@ describe('prone press-up on recorded clips', () => {
 // the stream's model.
 const MODELS: readonly ModelName[] = ['movenet-thunder', 'movenet-lightning', 'blazepose-full', 'blazepose-lite'];
 const C04 = 'c04_prone_press_up_cobra_side-then-oblique-front_fitnessblender-malik';
-const run = (frames: readonly PoseFrame[], model: ModelName) => summarize('prone-press-up', frames, 'constructed', { model }, undefined, COACH_WORDS);
-const both = async (clip: string, model: ModelName) => ({ frames: await loadClip(clip, model), world: await loadClip(clip, 'blazepose-full') });
+const run = (frames: readonly PoseFrame[], model: ModelName) =>
+  summarize('prone-press-up', frames, 'constructed', { model }, undefined, COACH_WORDS);
+const both = async (clip: string, model: ModelName) => ({
+  frames: await loadClip(clip, model),
+  world: await loadClip(clip, 'blazepose-full'),
+});
 
 describe('prone press-up: constructed bent arms (issue 17, class 2)', () => {
   // Each shot's held extension, seen from the side or obliquely: [clip, shot, from, to].
   const SHOTS: [string, string, number, number][] = [
-    [B07, 'b07 front-oblique', 2.6, 5.2], [B07, 'b07 side', 10.9, 13.7], [C04, 'c04 side', 3.2, 6.5], [C04, 'c04 front-oblique', 7.1, 13.7],
+    [B07, 'b07 front-oblique', 2.6, 5.2],
+    [B07, 'b07 side', 10.9, 13.7],
+    [C04, 'c04 side', 3.2, 6.5],
+    [C04, 'c04 front-oblique', 7.1, 13.7],
   ];
   for (const model of MODELS) {
     it(`a low cobra (chest at 30°, elbows at 90°) held in each side and oblique shot: nothing credited, and the arms are what the coach names (${model})`, async () => {
@@ -91,7 +99,10 @@ describe('prone press-up: constructed bent arms (issue 17, class 2)', () => {
         // coach says what is missing.
         const said = s.cues.filter((c) => c.tSec >= from - 0.5 && c.tSec <= to + 0.5).map((c) => c.text);
         const bent = s.faults.some((f) => f.id === 'elbows-bent' && f.startSec < to && f.endSec > from);
-        expect(bent || said.includes('Push up until your arms are straight') || said.includes('Push your chest up higher'), `${shot}: ${JSON.stringify(s.faults)} ${JSON.stringify(said)}`).toBe(true);
+        expect(
+          bent || said.includes('Push up until your arms are straight') || said.includes('Push your chest up higher'),
+          `${shot}: ${JSON.stringify(s.faults)} ${JSON.stringify(said)}`,
+        ).toBe(true);
         // The untouched shot is credited: the construction is what stops it.
         expect(heldWithin(run(frames, model), from, to), shot).toBeGreaterThan(1);
       }
@@ -105,7 +116,14 @@ describe('prone press-up: constructed bent arms (issue 17, class 2)', () => {
       const ramp = (t: number) => Math.min(1, Math.max(0, (t - 1.5) / 6));
       const { frames, world } = await both(C04, model);
       const w = retime(world, 12.9, at);
-      const edit = steadyEdit(w, (sl) => bentArms((t) => 12 + 26 * ramp(t), (t) => 80 + 40 * ramp(t), (t) => (t < 1.5 ? 0 : t <= 7.5 ? 1 : Math.max(0, 8.5 - t)), sl));
+      const edit = steadyEdit(w, (sl) =>
+        bentArms(
+          (t) => 12 + 26 * ramp(t),
+          (t) => 80 + 40 * ramp(t),
+          (t) => (t < 1.5 ? 0 : t <= 7.5 ? 1 : Math.max(0, 8.5 - t)),
+          sl,
+        ),
+      );
       const s = run(editThroughWorld(retime(frames, 12.9, at), w, edit), model);
       expect(heldWithin(s, 0, 7.5), JSON.stringify(s.holds)).toBe(0);
       // Straight from 8.5 s: the hold starts once the chest is still again (STILL_DEG_S: the last of the push reads
@@ -118,13 +136,20 @@ describe('prone press-up: constructed bent arms (issue 17, class 2)', () => {
   it('head-on (16, c04 from 14.1 s) a bend toward the feet is hidden: a 90° low cobra is timed at most, never judged good, and the coach says why', async () => {
     const VIEW = "I can't see your elbows or your back from the front, so I'm only timing. Turn side-on to have them checked";
     for (const model of MODELS) {
-      for (const [clip, from, to] of [['16_prone_press_up_front_bassem', 0, 3.62], [C04, 14.1, 21.02]] as const) {
+      for (const [clip, from, to] of [
+        ['16_prone_press_up_front_bassem', 0, 3.62],
+        [C04, 14.1, 21.02],
+      ] as const) {
         const { frames, world } = await both(clip, model);
         const s = run(cutFrames(lowCobra(frames, world, from, to), from, to), model);
         // From the front the 90° elbow reads 138–180° in the picture (flared, it reads bent: elbows-bent; tucked, it
         // reads straight): whatever is timed is not judged, and is said to be only timed.
         expect(s.judgedSec, `${clip} ${model}`).toBe(0);
-        if (s.holdSec > 2.5) expect(s.cues.map((c) => c.text), `${clip} ${model}`).toContain(VIEW);
+        if (s.holdSec > 2.5)
+          expect(
+            s.cues.map((c) => c.text),
+            `${clip} ${model}`,
+          ).toContain(VIEW);
       }
     }
     const s = run(await loadClip('16_prone_press_up_front_bassem'), 'movenet-thunder');
@@ -137,7 +162,12 @@ describe('prone press-up: constructed bent arms (issue 17, class 2)', () => {
   it('the band of doubt: the good straight-arm holds read above it (MoveNet); PLANTED side-on elbows at 157° are neither faulted nor judged good', async () => {
     const frames = await loadClip(B07, 'movenet-thunder');
     // b07's side shot, the forearms turned about the elbows to 157° (inside 150–165) through its held extension.
-    const s = run(plant(frames, 11.2, 13.4, (p, _t, w) => { for (const side of ['left', 'right']) bendTo(p, `${side}_shoulder`, `${side}_elbow`, `${side}_wrist`, 157, w); }), 'movenet-thunder');
+    const s = run(
+      plant(frames, 11.2, 13.4, (p, _t, w) => {
+        for (const side of ['left', 'right']) bendTo(p, `${side}_shoulder`, `${side}_elbow`, `${side}_wrist`, 157, w);
+      }),
+      'movenet-thunder',
+    );
     expect(s.faults.filter((f) => f.id === 'elbows-bent')).toEqual([]);
     expect(s.unsureSec['elbows-bent'] ?? 0).toBeGreaterThan(1);
     for (const model of ['movenet-thunder', 'movenet-lightning'] as const) {

@@ -107,7 +107,10 @@ function proneHeadOn(b: Body): boolean {
 }
 
 /** What the press-up remembers: how fast the chest lift and the shoulders' shift over the hands are changing. */
-interface PressUpMemory { lift: Rate; shift: Rate }
+interface PressUpMemory {
+  lift: Rate;
+  shift: Rate;
+}
 
 /** In the press-up: pushed up, and (unless seen head-on) the chest lifted and no longer moving. */
 function inPressUp(b: Body, mem: Readonly<PressUpMemory>): boolean {
@@ -141,7 +144,16 @@ export const pronePressUp = defineExercise({
   required: ['shoulder', 'elbow', 'wrist', 'hip'],
   posture: {
     check: (b) => pushedUp(b) && (headOn(b) ? proneHeadOn(b) : (trunkToHorizontal(b) ?? 90) <= 70),
-    why: (b) => (headOn(b) ? (proneHeadOn(b) ? null : 'prone-press-up.lie-down') : (trunkToHorizontal(b) ?? 90) > 70 ? 'prone-press-up.lie-down' : pushedUp(b) ? null : 'prone-press-up.push'),
+    why: (b) =>
+      headOn(b)
+        ? proneHeadOn(b)
+          ? null
+          : 'prone-press-up.lie-down'
+        : (trunkToHorizontal(b) ?? 90) > 70
+          ? 'prone-press-up.lie-down'
+          : pushedUp(b)
+            ? null
+            : 'prone-press-up.push',
   },
   guide: (b, ctx) => pressUpGuide(b, ctx.mem),
   counter: hold<PressUpMemory>({
@@ -156,7 +168,12 @@ export const pronePressUp = defineExercise({
   },
   measure: (b) => (headOn(b) ? null : trunkToHorizontal(b)),
   // From lying flat to a full arch (LIFT_MIN and ARCH_MIN fall inside).
-  metric: { label: 'chest lift', unit: '°', span: [0, 60], rangeOfMotion: { title: 'Back arch (chest lift) reached', reached: 'furthest' } },
+  metric: {
+    label: 'chest lift',
+    unit: '°',
+    span: [0, 60],
+    rangeOfMotion: { title: 'Back arch (chest lift) reached', reached: 'furthest' },
+  },
   checks: [
     (b) => {
       const a = sideAngle(b, 'shoulder', 'elbow', 'wrist');
@@ -180,7 +197,12 @@ export const pronePressUp = defineExercise({
   ],
   defaults: { holdSec: 10, sets: 2, restSec: 30 },
   card: { gear: [['mat']], camera: 'side' },
-  demo: { clip: 'b07_up_dog_prone_extension_3q-side_hpy2github', from: 9.4, to: 13.2, why: 'side view: lowering, pressing the chest up, holding' },
+  demo: {
+    clip: 'b07_up_dog_prone_extension_3q-side_hpy2github',
+    from: 9.4,
+    to: 13.2,
+    why: 'side view: lowering, pressing the chest up, holding',
+  },
   faultIds: ['elbows-bent', 'hips-lifted', 'not-arched'],
   words: {
     posture: 'Lie face down and push up on your hands',

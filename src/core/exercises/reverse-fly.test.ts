@@ -36,20 +36,30 @@ describe('reverse-fly on recorded clips', () => {
 describe('reverse-fly: torso-swing on a planted fault', () => {
   it('23 with the upper body heaved up 25° about the hips while the arms rise in the first rep (3.5–4.2 s) is flagged there', async () => {
     const frames = await loadClip('23_reverse_fly_bent_over_klarfit');
-    const UPPER = /^(nose|left_eye|right_eye|left_ear|right_ear|left_shoulder|right_shoulder|left_elbow|right_elbow|left_wrist|right_wrist)$/;
+    const UPPER =
+      /^(nose|left_eye|right_eye|left_ear|right_ear|left_shoulder|right_shoulder|left_elbow|right_elbow|left_wrist|right_wrist)$/;
     const planted = frames.map((f) => {
       if (f.t < 3500 || f.t > 4200) return f;
       return {
         ...f,
         poses: f.poses.map((p) => {
-          const lh = p.keypoints.find((k) => k.name === 'left_hip'), rh = p.keypoints.find((k) => k.name === 'right_hip');
+          const lh = p.keypoints.find((k) => k.name === 'left_hip'),
+            rh = p.keypoints.find((k) => k.name === 'right_hip');
           const sh = p.keypoints.find((k) => k.name === 'left_shoulder');
           if (!lh || !rh || !sh) return p;
-          const cx = (lh.x + rh.x) / 2, cy = (lh.y + rh.y) / 2;
+          const cx = (lh.x + rh.x) / 2,
+            cy = (lh.y + rh.y) / 2;
           // Rotate toward upright: the direction that raises the shoulders (smaller y) in this view.
           const sign = sh.x > cx ? -1 : 1;
-          const a = (sign * 25 * Math.PI) / 180, c = Math.cos(a), sn = Math.sin(a);
-          return { ...p, keypoints: p.keypoints.map((k) => (UPPER.test(k.name ?? '') ? { ...k, x: cx + (k.x - cx) * c - (k.y - cy) * sn, y: cy + (k.x - cx) * sn + (k.y - cy) * c } : k)) };
+          const a = (sign * 25 * Math.PI) / 180,
+            c = Math.cos(a),
+            sn = Math.sin(a);
+          return {
+            ...p,
+            keypoints: p.keypoints.map((k) =>
+              UPPER.test(k.name ?? '') ? { ...k, x: cx + (k.x - cx) * c - (k.y - cy) * sn, y: cy + (k.x - cx) * sn + (k.y - cy) * c } : k,
+            ),
+          };
         }),
       };
     });
@@ -59,7 +69,9 @@ describe('reverse-fly: torso-swing on a planted fault', () => {
     // No clean rep while its fault stands: the heaved first rep is not credited, the second is.
     expect(r.summary.reps.total).toBe(2);
     expect(r.summary.cleanReps).toBe(1);
-    expect((await replayClip('23_reverse_fly_bent_over_klarfit', 'reverse-fly'))?.summary.faults.filter((f) => f.id === 'torso-swing')).toEqual([]);
+    expect(
+      (await replayClip('23_reverse_fly_bent_over_klarfit', 'reverse-fly'))?.summary.faults.filter((f) => f.id === 'torso-swing'),
+    ).toEqual([]);
   });
 });
 

@@ -2,7 +2,19 @@
 import { jointIndex, type Body, type Side } from '../geometry';
 import { defineExercise } from './types';
 import { reps } from '../counting/reps';
-import { hingedForward, hingedSeenFromFront, unsure, MIN_CYCLE_MS, SWING_DEG, both, dropT, finding, rememberSwing, swingMemory, type SwingMemory } from './common';
+import {
+  hingedForward,
+  hingedSeenFromFront,
+  unsure,
+  MIN_CYCLE_MS,
+  SWING_DEG,
+  both,
+  dropT,
+  finding,
+  rememberSwing,
+  swingMemory,
+  type SwingMemory,
+} from './common';
 
 /**
  * Wrist depth below the shoulder (torso lengths): ≈0.9–1.1 hanging, ≈0.2–0.4 at shoulder height
@@ -35,7 +47,11 @@ export const FLY_RANGE_MIN = 0.3;
 export const RANGE_FORGET = 0.1;
 
 /** What the fly remembers: the trunk's swing (common.ts), and each hand's range of depth (hi/lo) with its time. */
-interface FlyMemory extends SwingMemory { hi: [number, number]; lo: [number, number]; rangeT: number }
+interface FlyMemory extends SwingMemory {
+  hi: [number, number];
+  lo: [number, number];
+  rangeT: number;
+}
 const flyMemory = (): FlyMemory => ({ ...swingMemory(), hi: [NaN, NaN], lo: [NaN, NaN], rangeT: NaN });
 
 /** The depth of the higher flying hand (see ARM_SHARE); keeps the hands' ranges in `m`. */
@@ -45,16 +61,29 @@ export function flyingDepth(b: Body, m: FlyMemory, t: number): number | null {
   const d = [wristDepth(b, 'left'), wristDepth(b, 'right')];
   const range = [0, 0];
   for (let i = 0; i < 2; i++) {
-    const v = d[i] ?? null, hi = m.hi[i] as number, lo = m.lo[i] as number;
-    if (Number.isNaN(hi)) { if (v !== null) { m.hi[i] = v; m.lo[i] = v; } continue; }
+    const v = d[i] ?? null,
+      hi = m.hi[i] as number,
+      lo = m.lo[i] as number;
+    if (Number.isNaN(hi)) {
+      if (v !== null) {
+        m.hi[i] = v;
+        m.lo[i] = v;
+      }
+      continue;
+    }
     // Forgetting goes on while the hand is unseen: a hand lost for seconds has no range to speak of.
-    let h = hi - RANGE_FORGET * dt, l = lo + RANGE_FORGET * dt;
+    let h = hi - RANGE_FORGET * dt,
+      l = lo + RANGE_FORGET * dt;
     if (h < l) h = l = (h + l) / 2;
     // The range a hand has shown before this frame: a hand that appears far from where it was (BlazePose places
     // e16's resting hand at −0.84 for a few frames in the fade to white) has not flown yet.
     range[i] = h - l;
-    if (v !== null) { h = Math.max(h, v); l = Math.min(l, v); }
-    m.hi[i] = h; m.lo[i] = l;
+    if (v !== null) {
+      h = Math.max(h, v);
+      l = Math.min(l, v);
+    }
+    m.hi[i] = h;
+    m.lo[i] = l;
   }
   const wide = Math.max(range[0] as number, range[1] as number);
   let best: number | null = null;
@@ -96,9 +125,7 @@ export const reverseFly = defineExercise({
   ],
   repChecks: [
     (r) => (r.kind === 'partial' ? finding('partial-rep', 'minor', both('wrist', 'elbow')) : null),
-    (r) => r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS
-      ? finding('too-fast', 'minor', both('wrist'))
-      : null,
+    (r) => (r.kind === 'rep-end' && r.cycleMs < MIN_CYCLE_MS ? finding('too-fast', 'minor', both('wrist')) : null),
   ],
   defaults: { reps: 10, sets: 2, restSec: 60 },
   card: { gear: [['dumbbells']], optional: { gear: ['bench', 'ball'], use: 'to lean on' }, camera: 'either' },

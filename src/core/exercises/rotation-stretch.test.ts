@@ -38,7 +38,9 @@ describe('rotation stretch', () => {
     expect(lean && lean.t / 1000).toBeGreaterThan(30.5);
     expect(lean && lean.t / 1000).toBeLessThan(35.2);
     expect(hips?.joints).toEqual(['left_hip', 'right_hip']);
-    expect(r.summary.cues.map((c) => c.text)).toEqual(expect.arrayContaining(['Keep your hips facing forward', 'Sit up straight, turn without leaning']));
+    expect(r.summary.cues.map((c) => c.text)).toEqual(
+      expect.arrayContaining(['Keep your hips facing forward', 'Sit up straight, turn without leaning']),
+    );
   });
 
   it('wrong view: a side-on plank (03) counts nothing and asks to sit down facing the camera', async () => {
@@ -53,7 +55,14 @@ describe('rotation stretch', () => {
   const SIDE_ON = "I can't see the twist from the side. Sit facing the camera, hips square to it";
   for (const model of ['movenet-thunder', 'movenet-lightning', 'blazepose-full', 'blazepose-lite'] as const) {
     it(`wrong view: b06 shot A (seated floor twist filmed side-on, 0–9.3 s) counts nothing, and is told the twist cannot be seen from the side, not to sit (${model})`, async () => {
-      const s = summarize('rotation-stretch', between(await loadClip('b06_seated_twist_floor_side-3q_hpy2github', model), 0, 9.3), 'b06', { model }, undefined, COACH_WORDS);
+      const s = summarize(
+        'rotation-stretch',
+        between(await loadClip('b06_seated_twist_floor_side-3q_hpy2github', model), 0, 9.3),
+        'b06',
+        { model },
+        undefined,
+        COACH_WORDS,
+      );
       expect(s.holdSec).toBe(0);
       const setup = s.cues.filter((c) => c.id.startsWith('setup:')).map((c) => c.text);
       expect(setup).toEqual([SIDE_ON]);
@@ -62,9 +71,23 @@ describe('rotation stretch', () => {
   }
 
   it('sitting side-on on a chair (c08), standing facing the camera (b02): each told what is missing, nothing more', async () => {
-    const chair = summarize('rotation-stretch', await loadClip('c08_hamstring_stretch_seated_chair_side_healthline-spineify'), 'c08', { model: 'movenet-thunder' }, undefined, COACH_WORDS);
+    const chair = summarize(
+      'rotation-stretch',
+      await loadClip('c08_hamstring_stretch_seated_chair_side_healthline-spineify'),
+      'c08',
+      { model: 'movenet-thunder' },
+      undefined,
+      COACH_WORDS,
+    );
     expect(chair.cues.filter((c) => c.id.startsWith('setup:')).map((c) => c.text)).toEqual([SIDE_ON]);
-    const standing = summarize('rotation-stretch', await loadClip('b02_side_bend_overhead_standing_front_vivek'), 'b02', { model: 'movenet-thunder' }, undefined, COACH_WORDS);
+    const standing = summarize(
+      'rotation-stretch',
+      await loadClip('b02_side_bend_overhead_standing_front_vivek'),
+      'b02',
+      { model: 'movenet-thunder' },
+      undefined,
+      COACH_WORDS,
+    );
     expect(standing.cues.filter((c) => c.id.startsWith('setup:')).map((c) => c.text)).toEqual(['Sit down on a chair or a ball, tall']);
   });
 });

@@ -60,7 +60,10 @@ const S = { x: 0, y: 0 };
 
 function widths(b: Body): { sw: number; hw: number } | null {
   if (b.ok[KP.left_shoulder] !== 1 || b.ok[KP.right_shoulder] !== 1) return null;
-  const sw = Math.hypot((b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number), (b.y[KP.left_shoulder] as number) - (b.y[KP.right_shoulder] as number));
+  const sw = Math.hypot(
+    (b.x[KP.left_shoulder] as number) - (b.x[KP.right_shoulder] as number),
+    (b.y[KP.left_shoulder] as number) - (b.y[KP.right_shoulder] as number),
+  );
   return { sw, hw: hipWidthPx(b) };
 }
 
@@ -68,7 +71,12 @@ function widths(b: Body): { sw: number; hw: number } | null {
  * What the rotation stretch remembers: the widest shoulders and hips seen (over the torso; NaN until seen), the
  * last hip width, and how fast the twist is changing.
  */
-export interface TwistMemory { swRef: number; hwRef: number; hw: number; twist: Rate }
+export interface TwistMemory {
+  swRef: number;
+  hwRef: number;
+  hw: number;
+  twist: Rate;
+}
 export const twistMemory = (): TwistMemory => ({ swRef: NaN, hwRef: NaN, hw: NaN, twist: rate() });
 
 /** Twist amount 0..1 against the widest shoulders seen (kept in mem, slowly decaying for reframing). */
@@ -110,7 +118,10 @@ function facing(b: Body): boolean {
  */
 export function seated(b: Body): boolean {
   let drop: number | null = null;
-  for (const [h, k] of [[KP.left_hip, KP.left_knee], [KP.right_hip, KP.right_knee]] as const) {
+  for (const [h, k] of [
+    [KP.left_hip, KP.left_knee],
+    [KP.right_hip, KP.right_knee],
+  ] as const) {
     if (b.ok[h] === 1 && b.ok[k] === 1 && b.torso > 0) {
       const d = ((b.y[k] as number) - (b.y[h] as number)) / b.torso;
       drop = drop === null ? d : Math.min(drop, d);
@@ -119,7 +130,9 @@ export function seated(b: Body): boolean {
   return drop === null ? b.ok[KP.left_knee] !== 1 && b.ok[KP.right_knee] !== 1 : drop < SEATED_KNEE_DROP;
 }
 
-const HP = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, AN = { x: 0, y: 0 };
+const HP = { x: 0, y: 0 },
+  SH = { x: 0, y: 0 },
+  AN = { x: 0, y: 0 };
 function lying(b: Body): boolean {
   const v = trunkFromVertical(b);
   if (v === null || v < LYING_DEG) return false;
@@ -157,15 +170,30 @@ export const rotationStretch = defineExercise({
     hold: { enterMs: 600, exitMs: 500, maxGapMs: 1000 },
     heldSide: (b, ctx) => ((ctx.metric ?? 0) >= TWIST_MIN && ctx.mem.twist.rate < STILL_TWIST_S ? turnSide(b) : null),
   }),
-  guide: (b, ctx) => ((ctx.metric ?? 0) < TWIST_MIN ? 'rotation-stretch.turn' : !(ctx.mem.twist.rate < STILL_TWIST_S) ? 'rotation-stretch.still' : turnSide(b) === null ? 'rotation-stretch.head' : null),
+  guide: (b, ctx) =>
+    (ctx.metric ?? 0) < TWIST_MIN
+      ? 'rotation-stretch.turn'
+      : !(ctx.mem.twist.rate < STILL_TWIST_S)
+        ? 'rotation-stretch.still'
+        : turnSide(b) === null
+          ? 'rotation-stretch.head'
+          : null,
   memory: twistMemory,
   measure: (b, ctx) => twist(b, ctx.mem),
-  remember: (_b, ctx) => { updateRate(ctx.mem.twist, ctx.metric, ctx.t); },
+  remember: (_b, ctx) => {
+    updateRate(ctx.mem.twist, ctx.metric, ctx.t);
+  },
   // Shoulder turn: 0 square to the camera, 1 fully side-on.
-  metric: { label: 'shoulder turn', unit: '', span: [0, 1], rangeOfMotion: { title: 'Trunk rotation reached', reached: 'furthest', scale: '0 = square to the camera, 1 = fully side-on' } },
+  metric: {
+    label: 'shoulder turn',
+    unit: '',
+    span: [0, 1],
+    rangeOfMotion: { title: 'Trunk rotation reached', reached: 'furthest', scale: '0 = square to the camera, 1 = fully side-on' },
+  },
   checks: [
     (_b, ctx) => {
-      const hw = ctx.mem.hw, ref = ctx.mem.hwRef;
+      const hw = ctx.mem.hw,
+        ref = ctx.mem.hwRef;
       if (Number.isNaN(hw) || !(ref > 0)) return null;
       return hw / ref < HIPS_SQUARE ? finding('hips-turning', 'major', both('hip')) : null;
     },
@@ -176,13 +204,18 @@ export const rotationStretch = defineExercise({
   ],
   defaults: { holdSec: 20, sets: 1, restSec: 20 },
   card: { gear: [['chair', 'ball']], camera: 'front' },
-  demo: { clip: 'b01_seated_twist_chair_front_adaptx', from: 7.0, to: 10.3, why: 'from the right twist back to centre and into the left twist' },
+  demo: {
+    clip: 'b01_seated_twist_chair_front_adaptx',
+    from: 7.0,
+    to: 10.3,
+    why: 'from the right twist back to centre and into the left twist',
+  },
   faultIds: ['hips-turning', 'leaning'],
   words: {
     posture: 'Sit down, tall and facing the camera',
     faults: {
       'hips-turning': 'Keep your hips facing forward',
-      'leaning': 'Sit up straight, turn without leaning',
+      leaning: 'Sit up straight, turn without leaning',
     },
     guide: {
       'rotation-stretch.turn': 'Turn your shoulders to one side',

@@ -20,7 +20,14 @@ describe('side bend', () => {
   // b02: six dynamic bends with a dumbbell (reps in the catalog, no holds). The seed's stretch is bent and held:
   // a bend is credited only while still, so the bends that slow at their end range are, the ones that bounce
   // straight back are not, and every credited second is on the side bent to.
-  const B02_BENDS: [number, number, 'left' | 'right'][] = [[0.3, 2.3, 'left'], [4.0, 6.1, 'right'], [7.3, 9.0, 'left'], [10.8, 12.7, 'right'], [14.0, 15.7, 'left'], [17.0, 18.8, 'right']];
+  const B02_BENDS: [number, number, 'left' | 'right'][] = [
+    [0.3, 2.3, 'left'],
+    [4.0, 6.1, 'right'],
+    [7.3, 9.0, 'left'],
+    [10.8, 12.7, 'right'],
+    [14.0, 15.7, 'left'],
+    [17.0, 18.8, 'right'],
+  ];
   for (const model of MODELS) {
     it(`b02 (standing, overhead, dynamic bends): every credited hold lies in a bend, on the side bent to; at least half the bends are found; told to hold still (${model})`, async () => {
       const s = run(await loadClip('b02_side_bend_overhead_standing_front_vivek', model), model);
@@ -49,7 +56,10 @@ describe('side bend', () => {
   it('b02 facing the camera with the dumbbell overhead (the shoulders narrowed to 0.40–0.44): never told to face the camera', async () => {
     for (const model of MODELS) {
       const s = run(await loadClip('b02_side_bend_overhead_standing_front_vivek', model), model);
-      expect(s.cues.map((c) => c.id), model).not.toContain('setup:wrong-view');
+      expect(
+        s.cues.map((c) => c.id),
+        model,
+      ).not.toContain('setup:wrong-view');
     }
   });
 

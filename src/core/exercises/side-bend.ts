@@ -52,7 +52,9 @@ export const HIPS_ACROSS_MIN = 0.22;
 /** ... or the shoulders this wide over the torso length: the engine's front-view test (setupGate.ts FRONT_VIEW_MIN). */
 export const SHOULDERS_FRONT_MIN = 0.45;
 
-const W = { x: 0, y: 0 }, SH = { x: 0, y: 0 }, HP = { x: 0, y: 0 };
+const W = { x: 0, y: 0 },
+  SH = { x: 0, y: 0 },
+  HP = { x: 0, y: 0 };
 
 /** Hips' width across the picture over the torso length; null when a hip or the torso is unknown. */
 function hipsAcross(b: Body): number | null {
@@ -62,13 +64,16 @@ function hipsAcross(b: Body): number | null {
 
 /** Seen from the front (true), side-on (false: the shoulders and the hips both narrow), or unknown (null). */
 function frontView(b: Body): boolean | null {
-  const sw = shoulderWidth(b), hx = hipsAcross(b);
+  const sw = shoulderWidth(b),
+    hx = hipsAcross(b);
   if (sw === null && hx === null) return null;
   return (sw !== null && sw >= SHOULDERS_FRONT_MIN) || (hx !== null && hx >= HIPS_ACROSS_MIN);
 }
 function handsOverhead(b: Body): boolean | null {
   if (b.ok[KP.nose] !== 1 || !mid(b, 'wrist', W) || !mid(b, 'shoulder', SH) || !mid(b, 'hip', HP) || !(b.torso > 0)) return null;
-  const ux = SH.x - HP.x, uy = SH.y - HP.y, n = Math.hypot(ux, uy);
+  const ux = SH.x - HP.x,
+    uy = SH.y - HP.y,
+    n = Math.hypot(ux, uy);
   if (!(n > 0)) return null;
   return ((W.x - (b.x[KP.nose] as number)) * ux + (W.y - (b.y[KP.nose] as number)) * uy) / n / b.torso >= OVERHEAD;
 }
@@ -89,7 +94,10 @@ function bendSide(tilt: number): Side | null {
 export const STILL_DEG_S = 15;
 
 /** When the bend first sat between BEND_START and BEND_MIN without reaching it (NaN = it does not), and how fast the tilt changes. */
-interface SideBendMemory { shallowSince: number; tilt: Rate }
+interface SideBendMemory {
+  shallowSince: number;
+  tilt: Rate;
+}
 
 /** Bent to a side past BEND_MIN, hands overhead, and still: the side held, else null. */
 function heldSide(b: Body, tilt: number | null, mem: Readonly<SideBendMemory>): Side | null {
@@ -111,29 +119,45 @@ export const sideBend = defineExercise({
   viewOk: frontView,
   required: ['both:shoulder', 'both:hip', 'both:wrist', 'nose'],
   posture: {
-    check: (b) => { const t = trunkSideTilt(b); return t !== null && Math.abs(t) < POSTURE_TILT_MAX; },
+    check: (b) => {
+      const t = trunkSideTilt(b);
+      return t !== null && Math.abs(t) < POSTURE_TILT_MAX;
+    },
   },
   counter: holdPerSide<SideBendMemory>({
     hold: { enterMs: 300, exitMs: 300, maxGapMs: 1000 },
     heldSide: (b, ctx) => heldSide(b, ctx.metric, ctx.mem),
   }),
-  guide: (b, ctx) => (handsOverhead(b) !== true ? 'side-bend.arms' : ctx.metric === null || bendSide(ctx.metric) === null ? 'side-bend.bend' : !(ctx.mem.tilt.rate < STILL_DEG_S) ? 'side-bend.still' : null),
+  guide: (b, ctx) =>
+    handsOverhead(b) !== true
+      ? 'side-bend.arms'
+      : ctx.metric === null || bendSide(ctx.metric) === null
+        ? 'side-bend.bend'
+        : !(ctx.mem.tilt.rate < STILL_DEG_S)
+          ? 'side-bend.still'
+          : null,
   memory: (): SideBendMemory => ({ shallowSince: NaN, tilt: rate() }),
   remember: (_b, ctx) => {
     updateRate(ctx.mem.tilt, ctx.metric, ctx.t);
     const a = Math.abs(ctx.metric ?? 0);
-    if (a >= BEND_START && a < BEND_MIN) { if (Number.isNaN(ctx.mem.shallowSince)) ctx.mem.shallowSince = ctx.t; } else ctx.mem.shallowSince = NaN;
+    if (a >= BEND_START && a < BEND_MIN) {
+      if (Number.isNaN(ctx.mem.shallowSince)) ctx.mem.shallowSince = ctx.t;
+    } else ctx.mem.shallowSince = NaN;
   },
   measure: (b) => trunkSideTilt(b),
   // Signed, + to the person's left: a bend either way, BEND_MIN and beyond.
   metric: { label: 'sideways bend', unit: '°', span: [-30, 30], rangeOfMotion: { title: 'Side bend reached', reached: 'each-way' } },
   checks: [
     // Judged once the trunk bends: sitting upright with the hands on the lap is getting ready, not a fault.
-    (b, ctx) => (handsOverhead(b) === false && Math.abs(ctx.metric ?? 0) >= BEND_START
-      ? finding('arms-not-overhead', 'major', both('shoulder', 'elbow', 'wrist')) : null),
+    (b, ctx) =>
+      handsOverhead(b) === false && Math.abs(ctx.metric ?? 0) >= BEND_START
+        ? finding('arms-not-overhead', 'major', both('shoulder', 'elbow', 'wrist'))
+        : null,
     (b) => {
       const m = betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min');
-      return m !== null && m < ELBOW_EXTENDED && handsOverhead(b) === true ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist')) : null;
+      return m !== null && m < ELBOW_EXTENDED && handsOverhead(b) === true
+        ? finding('elbows-bent', 'minor', both('shoulder', 'elbow', 'wrist'))
+        : null;
     },
     (_b, ctx) => (ctx.t - ctx.mem.shallowSince >= SHALLOW_MS ? finding('not-bent-enough', 'minor', both('shoulder', 'hip')) : null),
   ],

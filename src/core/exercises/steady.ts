@@ -8,7 +8,11 @@ export const RATE_TAU_MS = 250;
 const RATE_GAP_MS = 500;
 
 /** A smoothed rate's state: the last value and time, and the rate (NaN = unset). */
-export interface Rate { v: number; t: number; rate: number }
+export interface Rate {
+  v: number;
+  t: number;
+  rate: number;
+}
 export const rate = (): Rate => ({ v: NaN, t: NaN, rate: NaN });
 
 /**
@@ -16,11 +20,20 @@ export const rate = (): Rate => ({ v: NaN, t: NaN, rate: NaN });
  * exercise's `remember`). Returns NaN until two close frames were seen.
  */
 export function updateRate(r: Rate, value: number | null, t: number): number {
-  const pv = r.v, pt = r.t;
-  if (value === null || !Number.isFinite(value)) { r.v = NaN; r.t = NaN; r.rate = NaN; return NaN; }
+  const pv = r.v,
+    pt = r.t;
+  if (value === null || !Number.isFinite(value)) {
+    r.v = NaN;
+    r.t = NaN;
+    r.rate = NaN;
+    return NaN;
+  }
   r.v = value;
   r.t = t;
-  if (Number.isNaN(pv) || Number.isNaN(pt) || !(t > pt) || t - pt > RATE_GAP_MS) { r.rate = NaN; return NaN; }
+  if (Number.isNaN(pv) || Number.isNaN(pt) || !(t > pt) || t - pt > RATE_GAP_MS) {
+    r.rate = NaN;
+    return NaN;
+  }
   const dt = t - pt;
   const x = (Math.abs(value - pv) * 1000) / dt;
   const prev = r.rate;

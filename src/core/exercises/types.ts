@@ -5,7 +5,18 @@ import type { Body, Limb } from '../geometry';
 import type { CountingSpec } from '../counting/types';
 import type { CheckContext, FrameCheck, Memory, MetricContext, RememberContext, RepCheck, RepInfo } from '../ruleContext';
 
-export type { CheckContext, Finding, FrameCheck, Memory, MetricContext, RememberContext, RepCheck, RepInfo, Severity, Unsure } from '../ruleContext';
+export type {
+  CheckContext,
+  Finding,
+  FrameCheck,
+  Memory,
+  MetricContext,
+  RememberContext,
+  RepCheck,
+  RepInfo,
+  Severity,
+  Unsure,
+} from '../ruleContext';
 export type ViewNeeded = 'side' | 'front' | 'any';
 
 /**
@@ -129,4 +140,9 @@ export interface CardFacts {
 }
 
 /** Which recorded clip (test-fixtures/keypoints/<clip>.movenet-thunder.json) and seconds the demo figure shows, and why. */
-export interface DemoWindow { readonly clip: string; readonly from: number; readonly to: number; readonly why: string }
+export interface DemoWindow {
+  readonly clip: string;
+  readonly from: number;
+  readonly to: number;
+  readonly why: string;
+}

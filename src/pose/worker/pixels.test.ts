@@ -9,7 +9,8 @@ describe('rgbaToRgb', () => {
   });
 
   it('a 640×360 frame: every value lands where tfjs fromPixels would put it', () => {
-    const w = 640; const h = 360;
+    const w = 640;
+    const h = 360;
     const rgba = new Uint8Array(w * h * 4).map((_, i) => (i * 31 + (i >> 10)) & 255);
     const out = rgbaToRgb(rgba, w, h);
     expect(out).toHaveLength(w * h * 3);

@@ -92,9 +92,15 @@ async function estimate(req: Extract<WorkerRequest, { type: 'estimate' }>): Prom
 scope.onmessage = (ev) => {
   const req = ev.data;
   switch (req.type) {
-    case 'init': void init(req); break;
-    case 'estimate': void estimate(req); break;
-    case 'reset': source?.reset(); break;
+    case 'init':
+      void init(req);
+      break;
+    case 'estimate':
+      void estimate(req);
+      break;
+    case 'reset':
+      source?.reset();
+      break;
     case 'dispose':
       source?.dispose();
       source = null;

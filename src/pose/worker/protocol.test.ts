@@ -20,9 +20,15 @@ class FakeWorker implements WorkerLike {
     const r = this.reply(msg);
     if (r) setTimeout(() => this.emit(r), 0);
   }
-  emit(data: unknown): void { this.onmessage?.({ data } as MessageEvent); }
-  fail(message: string): void { this.onerror?.({ message, preventDefault() {} } as unknown as ErrorEvent); }
-  terminate(): void { this.terminated = true; }
+  emit(data: unknown): void {
+    this.onmessage?.({ data } as MessageEvent);
+  }
+  fail(message: string): void {
+    this.onerror?.({ message, preventDefault() {} } as unknown as ErrorEvent);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
 }
 
 const pose = { keypoints: [{ name: 'nose', x: 10, y: 20, score: 0.9 }], score: 0.9 };
@@ -31,7 +37,15 @@ const video = {} as HTMLVideoElement;
 
 function healthy(): FakeWorker {
   return new FakeWorker((m) => {
-    if (m.type === 'init') return { type: 'ready', id: m.id, backend: 'wasm', simd: true, threads: { count: 2, why: 'threads' as const }, notices: [{ kind: 'no-simd' as const }] };
+    if (m.type === 'init')
+      return {
+        type: 'ready',
+        id: m.id,
+        backend: 'wasm',
+        simd: true,
+        threads: { count: 2, why: 'threads' as const },
+        notices: [{ kind: 'no-simd' as const }],
+      };
     if (m.type === 'estimate') return { type: 'poses', id: m.id, poses: [{ ...pose, score: m.timestampMs }] };
     return null;
   });
@@ -76,10 +90,21 @@ describe('createWorkerPoseSource', () => {
     const w = healthy();
     const grabbed: ImageBitmap[] = [];
     const src = await createWorkerPoseSource('movenet-lightning', {
-      backend: 'wasm', makeWorker: () => w, grab: async () => { const f = frameOf(`f${grabbed.length}`); grabbed.push(f); return f; },
+      backend: 'wasm',
+      makeWorker: () => w,
+      grab: async () => {
+        const f = frameOf(`f${grabbed.length}`);
+        grabbed.push(f);
+        return f;
+      },
     });
     expect(w.sent[0]!.msg).toMatchObject({ type: 'init', model: 'movenet-lightning', backend: 'wasm', smoothing: true });
-    expect(src.backend).toEqual({ active: 'wasm', simd: true, threads: { count: 2, why: 'threads' }, notices: [{ kind: 'no-simd' as const }] });
+    expect(src.backend).toEqual({
+      active: 'wasm',
+      simd: true,
+      threads: { count: 2, why: 'threads' },
+      notices: [{ kind: 'no-simd' as const }],
+    });
     const a = await src.estimate(video, 100);
     const b = await src.estimate(video, 200);
     // Each answer belongs to its own request (the timestamp comes back as the score here).
@@ -120,7 +145,11 @@ describe('createWorkerPoseSource', () => {
   });
 
   it('a worker that dies mid-session fails the frame in flight and every later one', async () => {
-    const w = new FakeWorker((m) => (m.type === 'init' ? { type: 'ready', id: m.id, backend: 'wasm', simd: true, threads: { count: 1, why: 'not-isolated' as const }, notices: [] } : null));
+    const w = new FakeWorker((m) =>
+      m.type === 'init'
+        ? { type: 'ready', id: m.id, backend: 'wasm', simd: true, threads: { count: 1, why: 'not-isolated' as const }, notices: [] }
+        : null,
+    );
     const src = await createWorkerPoseSource('movenet-thunder', { backend: 'wasm', makeWorker: () => w, grab: async () => frameOf('f') });
     const inFlight = src.estimate(video, 1);
     await new Promise((r) => setTimeout(r, 0));
@@ -133,8 +162,12 @@ describe('createWorkerPoseSource', () => {
   it('a failure on one frame rejects that frame only', async () => {
     let n = 0;
     const w = new FakeWorker((m) => {
-      if (m.type === 'init') return { type: 'ready', id: m.id, backend: 'wasm', simd: true, threads: { count: 1, why: 'not-isolated' as const }, notices: [] };
-      if (m.type === 'estimate') return (n++ === 0) ? { type: 'error', id: m.id, error: { kind: 'estimate', message: 'bad frame' } } : { type: 'poses', id: m.id, poses: [pose] };
+      if (m.type === 'init')
+        return { type: 'ready', id: m.id, backend: 'wasm', simd: true, threads: { count: 1, why: 'not-isolated' as const }, notices: [] };
+      if (m.type === 'estimate')
+        return n++ === 0
+          ? { type: 'error', id: m.id, error: { kind: 'estimate', message: 'bad frame' } }
+          : { type: 'poses', id: m.id, poses: [pose] };
       return null;
     });
     const src = await createWorkerPoseSource('movenet-thunder', { backend: 'wasm', makeWorker: () => w, grab: async () => frameOf('f') });

@@ -30,11 +30,16 @@ export type WorkerResponse =
  * worker: the worker itself failed (its script did not load, or it crashed).
  */
 export type WireErrorKind = 'backend' | 'model-file' | 'model-load' | 'estimate' | 'worker';
-export interface WireError { kind: WireErrorKind; message: string; file?: string }
+export interface WireError {
+  kind: WireErrorKind;
+  message: string;
+  file?: string;
+}
 
 export function toWireError(e: unknown, kind: WireErrorKind): WireError {
   const message = e instanceof Error ? e.message : String(e);
-  const file = e instanceof Error && 'file' in e && typeof (e as { file: unknown }).file === 'string' ? (e as { file: string }).file : undefined;
+  const file =
+    e instanceof Error && 'file' in e && typeof (e as { file: unknown }).file === 'string' ? (e as { file: string }).file : undefined;
   return file !== undefined ? { kind: 'model-file', message, file } : { kind, message };
 }
 
@@ -67,9 +72,13 @@ export function isWorkerResponse(m: unknown): m is WorkerResponse {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as { type?: unknown; id?: unknown; poses?: unknown; error?: unknown };
   switch (r.type) {
-    case 'ready': return typeof r.id === 'number';
-    case 'poses': return typeof r.id === 'number' && Array.isArray(r.poses);
-    case 'error': return (typeof r.id === 'number' || r.id === null) && typeof r.error === 'object' && r.error !== null;
-    default: return false;
+    case 'ready':
+      return typeof r.id === 'number';
+    case 'poses':
+      return typeof r.id === 'number' && Array.isArray(r.poses);
+    case 'error':
+      return (typeof r.id === 'number' || r.id === null) && typeof r.error === 'object' && r.error !== null;
+    default:
+      return false;
   }
 }

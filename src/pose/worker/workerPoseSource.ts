@@ -81,7 +81,10 @@ export function createWorkerPoseSource(model: ModelName, opts: WorkerSourceOptio
   worker.onmessage = (ev) => {
     const m: unknown = ev.data;
     if (!isWorkerResponse(m)) return;
-    if (m.type === 'error' && m.id === null) { failAll(m.error); return; }
+    if (m.type === 'error' && m.id === null) {
+      failAll(m.error);
+      return;
+    }
     const p = pending.get(m.id as number);
     if (!p) return;
     pending.delete(m.id as number);
@@ -97,32 +100,43 @@ export function createWorkerPoseSource(model: ModelName, opts: WorkerSourceOptio
   worker.onmessageerror = () => failAll(workerFailure('a message from it could not be read', !ready));
 
   const initId = nextId++;
-  return request<{ backend: BackendName; simd: boolean; threads: ThreadsInfo; notices: BackendNotice[] }>(
-    { type: 'init', id: initId, model, backend: opts.backend, smoothing: opts.smoothing ?? true, ...(opts.threads !== undefined ? { threads: opts.threads } : {}) },
-  ).then((r) => {
-    ready = true;
-    const src: WorkerPoseSource = {
-      model,
-      backend: { active: r.backend, simd: r.simd, threads: r.threads, notices: r.notices },
-      async estimate(video, timestampMs) {
-        if (dead) throw dead;
-        const frame = await grab(video);
-        if (dead) { frame.close(); throw dead; }
-        const res = await request<{ poses: Pose[] }>({ type: 'estimate', id: nextId++, frame, timestampMs }, [frame]);
-        return res.poses;
-      },
-      reset() {
-        if (!dead) worker.postMessage({ type: 'reset' });
-      },
-      dispose() {
-        if (dead) return;
-        worker.postMessage({ type: 'dispose' });
-        failAll({ kind: 'worker', message: 'The pose worker was closed' });
-      },
-    };
-    return src;
-  }, (e: unknown) => {
-    if (!dead) failAll({ kind: 'worker', message: 'start-up failed' });
-    throw e;
-  });
+  return request<{ backend: BackendName; simd: boolean; threads: ThreadsInfo; notices: BackendNotice[] }>({
+    type: 'init',
+    id: initId,
+    model,
+    backend: opts.backend,
+    smoothing: opts.smoothing ?? true,
+    ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+  }).then(
+    (r) => {
+      ready = true;
+      const src: WorkerPoseSource = {
+        model,
+        backend: { active: r.backend, simd: r.simd, threads: r.threads, notices: r.notices },
+        async estimate(video, timestampMs) {
+          if (dead) throw dead;
+          const frame = await grab(video);
+          if (dead) {
+            frame.close();
+            throw dead;
+          }
+          const res = await request<{ poses: Pose[] }>({ type: 'estimate', id: nextId++, frame, timestampMs }, [frame]);
+          return res.poses;
+        },
+        reset() {
+          if (!dead) worker.postMessage({ type: 'reset' });
+        },
+        dispose() {
+          if (dead) return;
+          worker.postMessage({ type: 'dispose' });
+          failAll({ kind: 'worker', message: 'The pose worker was closed' });
+        },
+      };
+      return src;
+    },
+    (e: unknown) => {
+      if (!dead) failAll({ kind: 'worker', message: 'start-up failed' });
+      throw e;
+    },
+  );
 }
