@@ -43,7 +43,7 @@ export function App() {
   useEffect(() => {
     window.addEventListener('popstate', syncScreenFromLocation);
     window.addEventListener('hashchange', syncScreenFromLocation);
-    // The address may have changed between the page's start and this first render (the session boots first).
+    // The address may have changed between the page's start and this first render.
     syncScreenFromLocation();
     return () => {
       window.removeEventListener('popstate', syncScreenFromLocation);

@@ -7,7 +7,7 @@ import type { ExerciseId } from '../../core/exercises';
 import type { Routine } from '../../session/routine';
 import { ExerciseCard } from '../exercises/ExerciseCard';
 import { routineEquipment } from '../exercises/cardText';
-import { useSession } from '../live/sessionContext';
+import { useSend } from '../live/sessionContext';
 import { useApp } from '../store';
 import { clock } from '../format/time';
 import { interruptedText } from '../../words/liveWords';
@@ -28,7 +28,7 @@ const listWords = (items: string[]) =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 export function HomeScreen() {
-  const session = useSession();
+  const send = useSend();
   const [routine, setRoutine] = useState<Routine>(loadRoutine);
   // The editor keeps its own draft; a number changed on a card gives it a fresh start from the routine.
   const [editorKey, setEditorKey] = useState(0);
@@ -47,7 +47,7 @@ export function HomeScreen() {
           setRoutine(saveAmounts(routine, id, a));
           setEditorKey((k) => k + 1);
         }}
-        onStart={() => session.send({ type: 'open-exercise', exerciseId: id })}
+        onStart={() => send({ type: 'open-exercise', exerciseId: id })}
       />
     );
   };
@@ -92,7 +92,7 @@ export function HomeScreen() {
             </p>
             <DueToday routineName={routine.name} />
           </div>
-          <button type="button" className="primary big" onClick={() => session.send({ type: 'open-routine', routine })}>
+          <button type="button" className="primary big" onClick={() => send({ type: 'open-routine', routine })}>
             Start routine
           </button>
         </div>
@@ -148,7 +148,7 @@ function JumpLink({ to, children }: { to: string; children: string }) {
 
 /** A set cut off by a reload or a crash: carry on with it, or keep what was done. */
 function Interrupted() {
-  const session = useSession();
+  const send = useSend();
   const cut = useApp((s) => s.interrupted);
   const yes = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -162,10 +162,10 @@ function Interrupted() {
         <strong>{text}</strong>
       </p>
       <div className="row big-actions">
-        <button type="button" ref={yes} className="primary" onClick={() => session.send({ type: 'resume-interrupted' })}>
+        <button type="button" ref={yes} className="primary" onClick={() => send({ type: 'resume-interrupted' })}>
           Yes, carry on
         </button>
-        <button type="button" onClick={() => session.send({ type: 'discard-interrupted' })}>
+        <button type="button" onClick={() => send({ type: 'discard-interrupted' })}>
           No, keep what I did
         </button>
       </div>
