@@ -199,20 +199,23 @@ function seekable(id: string): string | null {
 
 /**
  * Everything the summary and the review tables say, as text (counts, holds, faults and their times, each marked
- * moment's measure), without the chart (its labels draw as it lays out) and the date.
+ * moment's measure unless `withoutMeasures`), without the chart (its labels draw as it lays out) and the date.
  */
-const summaryText = (page: Page): Promise<string> =>
-  page.evaluate(() =>
-    ['summary', 'marked-moments', 'not-counted']
-      .map((id) => {
-        const el = document.querySelector(`[data-testid="${id}"]`)?.cloneNode(true) as HTMLElement | undefined;
-        if (!el) return '';
-        el.querySelectorAll('svg, canvas, figure, .chart').forEach((e) => e.remove());
-        return el.textContent ?? '';
-      })
-      .join(' | ')
-      .replace(/\s+/g, ' ')
-      .replace(/\d+\/\d+\/\d{4},? \d+:\d\d( [AP]M)?/, '<when>'),
+const summaryText = (page: Page, o: { withoutMeasures?: boolean } = {}): Promise<string> =>
+  page.evaluate(
+    (withoutMeasures) =>
+      ['summary', 'marked-moments', 'not-counted']
+        .map((id) => {
+          const el = document.querySelector(`[data-testid="${id}"]`)?.cloneNode(true) as HTMLElement | undefined;
+          if (!el) return '';
+          el.querySelectorAll('svg, canvas, figure, .chart').forEach((e) => e.remove());
+          if (withoutMeasures) el.querySelectorAll('[data-testid="moment"] > :last-child').forEach((e) => e.remove());
+          return el.textContent ?? '';
+        })
+        .join(' | ')
+        .replace(/\s+/g, ' ')
+        .replace(/\d+\/\d+\/\d{4},? \d+:\d\d( [AP]M)?/, '<when>'),
+    o.withoutMeasures ?? false,
   );
 
 test('side by side: a recording analysed in two workers gives the summary one worker gives', async ({ page }) => {
@@ -224,13 +227,17 @@ test('side by side: a recording analysed in two workers gives the summary one wo
   page.on('worker', (w) => {
     if (/poseWorker/.test(w.url())) workers.add(w.url() + Math.random());
   });
-  const analyse = async (query: string): Promise<{ text: string; timing: string }> => {
+  const analyse = async (query: string): Promise<{ text: string; timing: string; measures: string[] }> => {
     await page.goto(`/?backend=wasm&model=movenet-lightning${query}#/analyze`);
     await page.getByLabel('1. Exercise in the video').selectOption('bicycle');
     await page.getByTestId('video-input').setInputFiles(clip!);
     await page.getByRole('button', { name: 'Analyse', exact: true }).click();
     await expect(page.getByTestId('summary')).toBeVisible({ timeout: 200_000 });
-    return { text: await summaryText(page), timing: await page.getByTestId('analysis-timing').innerText() };
+    return {
+      text: await summaryText(page, { withoutMeasures: true }),
+      timing: await page.getByTestId('analysis-timing').innerText(),
+      measures: await page.getByTestId('moment').evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent ?? '')),
+    };
   };
   const one = await analyse('&analysisWorkers=1');
   expect(one.timing).not.toMatch(/side by side/);
@@ -240,7 +247,20 @@ test('side by side: a recording analysed in two workers gives the summary one wo
   expect(workers.size).toBe(3);
   console.log(`[analyze e2e] one: ${one.timing} | two: ${two.timing}`);
   expect(one.text).toMatch(/Reps in all ?\d+.*\| .*Rep \d/);
+  // The summary, the faults and every marked moment's time and label are the same. The measure at a moment is
+  // read from the frame the browser paints after its seek, and with the machine busy (CI beside a CPU hog)
+  // Chromium has painted a neighbouring frame for a few moments (hands' height 0.93 / 1.08 / 1 against
+  // 0.95 / 0.94 / 0.91 at reps 5-7, the counts the same): the measures are compared within 0.2 torso lengths or
+  // 10 degrees, and logged.
   expect(two.text).toBe(one.text);
+  console.log(`[analyze e2e] measures one ${JSON.stringify(one.measures)} two ${JSON.stringify(two.measures)}`);
+  expect(two.measures.length).toBe(one.measures.length);
+  const value = (m: string) => (m === 'not measured' ? null : Number(/^([\d.]+)/.exec(m)?.[1]));
+  one.measures.forEach((m, i) => {
+    const [a, b] = [value(m), value(two.measures[i]!)];
+    if (a === null || b === null) expect(b, `moment ${i + 1}`).toBe(a);
+    else expect(Math.abs(a - b), `moment ${i + 1}: ${m} vs ${two.measures[i]}`).toBeLessThanOrEqual(m.endsWith('°') ? 10 : 0.2);
+  });
 });
 
 test('Cancel mid-way stops the analysis and closes every pose worker', async ({ page }) => {
