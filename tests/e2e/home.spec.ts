@@ -163,6 +163,9 @@ test('keyboard: the skip link moves the focus past the menu, and "Strengthening"
   page,
 }) => {
   await page.goto(HOME);
+  // The page is drawn before the first key (React renders after the load event; on a busy machine, well after it:
+  // a Tab pressed before that lands nowhere, as it would for a person).
+  await expect(page.getByRole('button', { name: 'Start Plank' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   await page.keyboard.press('Enter');
