@@ -439,6 +439,10 @@ describe('setFlow (the reducer)', () => {
     const r = run(s, evs);
     expect(said(r.fx)).toEqual([setupWords(EXERCISES.plank, 'no-person'), setupWords(EXERCISES.plank, 'no-person')]);
     expect(lineOf(r.s)).toBe(setupWords(EXERCISES.plank, 'no-person'));
+    // A plainly dark picture (an unlit room) asks for light even when no body is found in it.
+    const unlit = run(s, [{ ...frame(0, issues('too-dark'), 0.006), personSeen: false } as FlowEvent]);
+    expect(lineOf(unlit.s)).toBe(setupWords(EXERCISES.plank, 'too-dark'));
+    expect(said(unlit.fx)).toEqual([setupWords(EXERCISES.plank, 'too-dark')]);
     // Two real problems flickering (a person there): the line changes at most every SETUP_LINE_MIN_MS.
     let st = s;
     let last: string | null = null;

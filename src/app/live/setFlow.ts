@@ -326,6 +326,14 @@ function setupLine(issues: readonly SetupIssue[]): Phrase | null {
 }
 
 /**
+ * A picture this dark (mean brightness 0..1, half the engine's DARK_LIGHT) is dark whoever is in it: the framing
+ * step asks for light even when no body is found (a person in an unlit room is not told to step into view).
+ * The dark-room test's clip (clip 03 darkened as an unlit room) reads 0.006; the flicker with nobody there
+ * happens around DARK_LIGHT, above this.
+ */
+export const PLAINLY_DARK = 0.04;
+
+/**
  * Whether the set-up line of this frame may be spoken: "more light" only when tracking really suffers (the
  * model does not see the joints the exercise needs); shown on screen either way.
  */
@@ -370,9 +378,12 @@ function framing(s: FlowState, e: FlowEvent, fx: Effect[]): FlowState {
         return next;
       }
       // One request at a time: the light is not blamed while nobody is there (with nobody in the picture the
-      // engine's light reading flips, and "more light" would alternate with "step into view"), and a line stays
+      // engine's light reading flips, and "more light" would alternate with "step into view"), unless the picture
+      // itself is plainly dark (then nobody could be seen in it, and stepping in would not help); a line stays
       // SETUP_LINE_MIN_MS before another replaces it.
-      const issues = e.view.setupIssues[0] === 'too-dark' && e.personSeen === false ? (['no-person'] as const) : e.view.setupIssues;
+      const plainlyDark = typeof e.light === 'number' && e.light < PLAINLY_DARK;
+      const issues =
+        e.view.setupIssues[0] === 'too-dark' && e.personSeen === false && !plainlyDark ? (['no-person'] as const) : e.view.setupIssues;
       const want = setupLine(issues) ?? LOOKING;
       const keep = s.line !== null && s.line.k === 'setup' && phraseKey(s.line) !== phraseKey(want) && e.t - s.lineAt < SETUP_LINE_MIN_MS;
       const line = keep ? s.line! : want;
