@@ -5,6 +5,7 @@ import { HomeScreen } from './home/HomeScreen';
 import './summary/summary.css';
 import './history/history.css';
 import './analyze/analyze.css';
+import { SpeedAdvice } from './components/SpeedAdvice';
 import type { Screen } from './store';
 import { syncScreenFromLocation, useApp } from './store';
 
@@ -89,6 +90,7 @@ export function App() {
           ))}
         </ul>
       )}
+      <SpeedAdvice />
       <main id="main" tabIndex={-1} className={`screen screen-${screen}`}>
         <Suspense
           fallback={

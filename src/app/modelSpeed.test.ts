@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasuredSpeeds } from './modelSpeed';
-import { CHANGE, MIN_FRAMES, engineText, noteSpeed, parseSpeeds, speedFor, speedShort, speedText } from './modelSpeed';
+import {
+  CHANGE,
+  MIN_FRAMES,
+  SLOW_FPS,
+  engineText,
+  noteSpeed,
+  parseSpeeds,
+  speedAdvice,
+  speedAdviceText,
+  speedFor,
+  speedShort,
+  speedText,
+} from './modelSpeed';
 
 // Model times as the frame loop keeps them: 30 recent calls of MoveNet Thunder on wasm on this 2-core machine
 // (the bench measured a 174 ms median in the app), with one slow outlier.
@@ -97,5 +109,35 @@ describe('threads in what Settings says', () => {
       /one thread: the faster multi-threaded start did not finish in time/,
     );
     expect(engineText({ active: 'webgl', renderer: 'x', simd: false, threads: { count: 1, why: 'not-wasm' } })).toBe('Running on webgl.');
+  });
+});
+
+describe('the slow-computer advice', () => {
+  // Thunder's recent calls at about 10 pictures a second, with the slow first call still in the window.
+  const slow = [900, ...Array.from({ length: 29 }, (_, i) => 95 + (i % 5))];
+  const fast = Array.from({ length: 30 }, () => 50);
+
+  it('offers the faster model when the default reads under 12 pictures a second once a whole window is in', () => {
+    const a = speedAdvice('movenet-thunder', slow, MIN_FRAMES, 'blazepose-full', 'movenet-thunder');
+    expect(a).toEqual({ model: 'movenet-thunder', fps: 1000 / 97, faster: 'blazepose-full' });
+    expect(speedAdviceText(a!, 'Best', 'Faster')).toBe(
+      'Best reads only 10 pictures a second on this computer, so quick moves can slip past. Faster keeps up but checks form less closely.',
+    );
+  });
+
+  it('says nothing before a whole window, when fast enough, for another model, or with nothing faster', () => {
+    expect(speedAdvice('movenet-thunder', slow, MIN_FRAMES - 1, 'blazepose-full', 'movenet-thunder')).toBeNull();
+    expect(speedAdvice('movenet-thunder', fast, MIN_FRAMES, 'blazepose-full', 'movenet-thunder')).toBeNull();
+    // The faster model itself, or one chosen under Advanced, is never questioned.
+    expect(speedAdvice('blazepose-full', slow, MIN_FRAMES, 'blazepose-full', 'movenet-thunder')).toBeNull();
+    expect(speedAdvice('blazepose-lite', slow, MIN_FRAMES, 'blazepose-full', 'movenet-thunder')).toBeNull();
+    expect(speedAdvice('movenet-thunder', slow, MIN_FRAMES, 'movenet-thunder', 'movenet-thunder')).toBeNull();
+  });
+
+  it('draws the line at 12 pictures a second', () => {
+    const at = (ms: number) => speedAdvice('movenet-thunder', Array(MIN_FRAMES).fill(ms), MIN_FRAMES, 'blazepose-full', 'movenet-thunder');
+    expect(at(1000 / SLOW_FPS)).toBeNull();
+    expect(at(1000 / SLOW_FPS + 1)?.fps).toBeCloseTo(1000 / (1000 / SLOW_FPS + 1));
+    expect(speedAdviceText(at(900)!, 'Best', 'Faster')).toMatch(/^Best reads only 1 picture a second on this computer/);
   });
 });

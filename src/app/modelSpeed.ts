@@ -5,7 +5,7 @@
 // 65 ms a frame in one measurement and 174 ms in another), so no figure from elsewhere is shown as this device's.
 // Plain TypeScript, no React or DOM.
 import type { ModelName } from '../core/pose';
-import { isModelName } from '../core/pose';
+import { DEFAULT_MODEL, isModelName } from '../core/pose';
 import type { BackendName, ThreadsInfo } from '../pose/backend';
 import type { BackendInfo } from '../pose/openSource';
 
@@ -87,7 +87,7 @@ export function speedText(m: SpeedMeasure | undefined, active: BackendName | nul
   const perSecond = Math.max(1, Math.floor(1000 / m.ms));
   const other = active !== null && m.backend !== active ? ' with another engine setting' : '';
   const threads = m.threads && m.threads > 1 ? ` on ${m.threads} threads` : '';
-  return `Measured on this device${other}: about ${rounded(m.ms)} ms to read each camera picture${threads}, so at most about ${perSecond} pictures a second.`;
+  return `Measured on this device${other}: about ${rounded(m.ms)} ms to read each camera picture${threads}, so at most about ${perSecond} picture${perSecond === 1 ? '' : 's'} a second.`;
 }
 
 /** Why the engine runs on one thread, in a person's words (empty when threaded or not wasm). */
@@ -114,6 +114,50 @@ export function engineText(b: BackendInfo): string {
   if (b.threads.count > 1) return `Running on wasm${simd}, on ${b.threads.count} threads.`;
   const why = threadsWhyText(b.threads);
   return `Running on wasm${simd}, on one thread${why ? `: ${why}` : ''}.`;
+}
+
+// ---- The slow-machine advice (issue 19 item 4) ----
+
+/**
+ * Under this many pictures a second the default model misses quick moves: a bicycle crunch's touch or a quick
+ * partial rep falls between the pictures it reads. The faster model is then offered, never switched to silently.
+ */
+export const SLOW_FPS = 12;
+
+/** What the advice offers: the faster model, and what it costs in a person's words. */
+export interface SpeedAdvice {
+  /** The model running now (the default). */
+  readonly model: ModelName;
+  /** Pictures a second it reads on this device, from the median of its recent calls. */
+  readonly fps: number;
+  /** The model offered instead. */
+  readonly faster: ModelName;
+}
+
+/**
+ * The advice for a run of `model` that has made `frames` model calls, the latest taking `recentMs`: given once
+ * the frame loop's whole window of MIN_FRAMES calls is in (past the slow first calls, still at the start), for
+ * the default model only, when it reads fewer than SLOW_FPS pictures a second and `faster` is another model.
+ * Null otherwise.
+ */
+export function speedAdvice(
+  model: ModelName,
+  recentMs: readonly number[],
+  frames: number,
+  faster: ModelName,
+  defaultModel: ModelName = DEFAULT_MODEL,
+): SpeedAdvice | null {
+  if (model !== defaultModel || faster === model || frames < MIN_FRAMES || recentMs.length === 0) return null;
+  const ms = median(recentMs);
+  if (!(ms > 0) || !Number.isFinite(ms)) return null;
+  const fps = 1000 / ms;
+  return fps < SLOW_FPS ? { model, fps, faster } : null;
+}
+
+/** The advice's one line: how fast it reads here, what that misses, and what the faster choice costs. */
+export function speedAdviceText(a: SpeedAdvice, current: string, faster: string): string {
+  const n = Math.max(1, Math.floor(a.fps));
+  return `${current} reads only ${n} picture${n === 1 ? '' : 's'} a second on this computer, so quick moves can slip past. ${faster} keeps up but checks form less closely.`;
 }
 
 /** Speeds read back from storage; anything malformed is dropped. */

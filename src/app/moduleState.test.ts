@@ -20,7 +20,8 @@ const CONSTRUCTED_ONCE: Record<string, string> = {
     'the saved sessions as the history screens show them; empty until a screen or a save asks for them',
   'history/historyStore.ts:keeper':
     'the history database handle (opened on first use) and the records waiting for room; setHistoryDatabase() replaces it in tests',
-  'speedStore.ts:speedStore': 'the model speeds measured on this machine, shown in Settings; filled by the running LiveSession',
+  'speedStore.ts:speedStore':
+    'the model speeds measured on this machine, shown in Settings, and the slow-computer advice they lead to; filled by the running LiveSession',
   'voice.ts:speaker':
     'the one speech queue: Settings lists its voices and the LiveSession speaks through it (boot.ts hands it over); reads nothing from the browser until it first speaks',
 };

@@ -23,7 +23,7 @@ test('model speed: none claimed before it is measured; then the figure the frame
   // A whole window (30 model calls) on Lightning, then the figure appears, near the frame loop's own median.
   await waitForFrames(page, 34);
   await expect(page.getByTestId('model-speed')).toHaveText(
-    /^Measured on this device: about \d+ ms to read each camera picture( on \d+ threads)?, so at most about \d+ pictures a second\.$/,
+    /^Measured on this device: about \d+ ms to read each camera picture( on \d+ threads)?, so at most about \d+ pictures? a second\.$/,
   );
   const live = await page.evaluate(() => {
     const s = [...(window as unknown as { __formCoach: Hook & { getRecentModelMs(): number[] } }).__formCoach.getRecentModelMs()].sort(

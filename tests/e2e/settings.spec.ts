@@ -31,7 +31,7 @@ test('settings: plain words first, the technical ones under a folded Advanced', 
   await openAdvanced(page);
   const model = page.getByLabel('Pose model');
   await expect(model).toBeVisible();
-  await expect(model).toHaveValue('movenet-lightning');
+  await expect(model).toHaveValue('blazepose-full');
   await expect(page.getByLabel('Engine')).toBeVisible();
   await expect(page.getByRole('button', { name: /Record keypoints/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Camera check' })).toBeVisible();
