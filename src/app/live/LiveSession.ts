@@ -24,7 +24,7 @@ import { phraseText } from '../../words/liveWords';
 import { blockFor } from '../routine/routineStore';
 import type { BannerSide } from './framing';
 import { nextBanner } from './framing';
-import { coachViewOf, liveStateOf, sameCoach, sameLive } from './liveView';
+import { coachViewOf, coachViewOfCarry, liveStateOf, sameCoach, sameLive } from './liveView';
 import type { Clock } from './poseFeed';
 import { PoseFeed } from './poseFeed';
 import type { FlowEvent, FlowState } from './setFlow';
@@ -389,11 +389,11 @@ export class LiveSession {
     const f = this.run.flow;
     const def = this.run.def;
     const st = this.store.getState();
-    // A fresh engine ("Go", a new set): the old engine's numbers must not linger until its first frame.
+    // A fresh engine ("Go", a new set): the old numbers go before its first frame (a set carried on shows its carry).
     if (this.run.engineGen !== this.engineGen) {
       this.engineGen = this.run.engineGen;
-      this.lastCoach = null;
-      if (st.coach !== null) patch.coach = null;
+      this.lastCoach = f?.carry && def ? coachViewOfCarry(def, f.carry) : null;
+      if (st.coach !== this.lastCoach) patch.coach = this.lastCoach;
     }
     if (view && def) {
       const form = this.run.formFields();

@@ -6,6 +6,7 @@ import { cueText } from '../../words/coachWords';
 import { phraseText, phraseTone } from '../../words/liveWords';
 import type { CoachView, LiveState } from '../store';
 import type { BannerSide } from './framing';
+import type { Carry } from './pendingSet';
 import { allMet } from './framing';
 import type { FlowState } from './setFlow';
 import { hasNextSet, restLeftSec, restNextExercise, setLabel } from './setFlow';
@@ -27,6 +28,28 @@ export function coachViewOf(def: ExerciseDef, v: EngineView, goodForm: string | 
     phase: v.phase,
     setupIssues: v.setupIssues,
     goodForm,
+  };
+}
+
+/**
+ * A set carried on after a reload, between "Go" and its new engine's first frame: the counts it brought with it
+ * (nothing new is counted yet), so the counter does not drop to 0:00 for a moment.
+ */
+export function coachViewOfCarry(def: ExerciseDef, c: Carry): CoachView {
+  const { mode, sides } = counterMode(def);
+  const per = mode === 'hold' ? c.holdSec : c.reps;
+  return {
+    mode,
+    sides,
+    reps: c.reps.total,
+    holdSec: Math.floor(c.holdSec.total),
+    left: sides ? Math.floor(per.left) : 0,
+    right: sides ? Math.floor(per.right) : 0,
+    cue: null,
+    cueKind: null,
+    phase: 'setup',
+    setupIssues: [],
+    goodForm: null,
   };
 }
 
