@@ -1,28 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MIN_FRAMES } from './modelSpeed';
 import { answerSpeedAdvice, noteModelSpeed, speedStore } from './speedStore';
-
-// A Map-backed localStorage for the store's memory of "keep".
-function fakeStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
+import { memoryStorage } from '../../tests/kit/memoryStorage';
 
 const slow = Array.from({ length: MIN_FRAMES }, () => 110); // about 9 pictures a second
 const fast = Array.from({ length: MIN_FRAMES }, () => 60);
 
 describe('the slow-computer advice in the page', () => {
   beforeEach(() => {
-    Object.defineProperty(globalThis, 'localStorage', { value: fakeStorage(), configurable: true });
+    Object.defineProperty(globalThis, 'localStorage', { value: memoryStorage(), configurable: true });
     speedStore.setState({ speeds: {}, advice: null, judged: [] });
   });
 

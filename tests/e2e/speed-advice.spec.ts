@@ -3,7 +3,7 @@
 // thread) then reads a few pictures a second, and the app must say so in one line and offer the faster setting,
 // switching nothing until the person chooses. No test hook is involved: the model runs for real and the app
 // measures it as it would on a slow laptop.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, waitForFrames } from './fixtures';
 import type { Hook } from './fixtures';
 
@@ -15,14 +15,20 @@ async function slowDown(page: Page, rate: number): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
-const stats = (page: Page) => page.evaluate(() => (window as unknown as { __formCoach: Hook }).__formCoach.getStats());
-
-test('a slow computer is told in one line and offered Faster; nothing switches until the person chooses', async ({ page }) => {
-  test.setTimeout(240_000);
+/** Opens the camera on the default model, one thread, the CPU slowed 6×; returns the advice once it is on screen. */
+async function adviceOnSlowStart(page: Page): Promise<Locator> {
   await page.goto('/?backend=wasm&threads=1&voice=off');
   await slowDown(page, 6);
   const advice = page.locator('.speed-advice');
   await expect(advice.locator('p')).toHaveText(ADVICE, { timeout: 150_000 });
+  return advice;
+}
+
+const stats = (page: Page) => page.evaluate(() => (window as unknown as { __formCoach: Hook }).__formCoach.getStats());
+
+test('a slow computer is told in one line and offered Faster; nothing switches until the person chooses', async ({ page }) => {
+  test.setTimeout(240_000);
+  const advice = await adviceOnSlowStart(page);
   await expect(advice).toHaveAttribute('role', 'status');
   const s = await stats(page);
   // Said at the start and measured: the model still is the default, and it did read slowly.
@@ -46,10 +52,7 @@ test('a slow computer is told in one line and offered Faster; nothing switches u
 
 test('"Keep Best" is remembered: the next visit coaches on Best without asking again', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto('/?backend=wasm&threads=1&voice=off');
-  await slowDown(page, 6);
-  const advice = page.locator('.speed-advice');
-  await expect(advice.locator('p')).toHaveText(ADVICE, { timeout: 150_000 });
+  const advice = await adviceOnSlowStart(page);
   await advice.getByRole('button', { name: 'Keep Best' }).click();
   await expect(advice).toHaveCount(0);
   expect((await stats(page)).model).toBe('movenet-thunder');

@@ -7,22 +7,30 @@ import { phraseText, phraseTone } from '../../words/liveWords';
 import type { CoachView, LiveState } from '../store';
 import type { BannerSide } from './framing';
 import type { Carry } from './pendingSet';
+import type { SideCounts } from '../../storage/schema';
 import { allMet } from './framing';
 import type { FlowState } from './setFlow';
 import { hasNextSet, restLeftSec, restNextExercise, setLabel } from './setFlow';
 import { counterMode } from './target';
 
-/** The slow part of the engine's view: whole reps and whole seconds, so React hears only of shown changes. */
-export function coachViewOf(def: ExerciseDef, v: EngineView, goodForm: string | null = null): CoachView {
+/** The counter's part of a coach view: whole reps and whole seconds, per side where the exercise has sides. */
+function countsOf(def: ExerciseDef, reps: SideCounts, holdSec: SideCounts) {
   const { mode, sides } = counterMode(def);
-  const per = mode === 'hold' ? v.holdSec : v.reps;
+  const per = mode === 'hold' ? holdSec : reps;
   return {
     mode,
     sides,
-    reps: v.reps.total,
-    holdSec: Math.floor(v.holdSec.total),
+    reps: reps.total,
+    holdSec: Math.floor(holdSec.total),
     left: sides ? Math.floor(per.left) : 0,
     right: sides ? Math.floor(per.right) : 0,
+  };
+}
+
+/** The slow part of the engine's view: whole reps and whole seconds, so React hears only of shown changes. */
+export function coachViewOf(def: ExerciseDef, v: EngineView, goodForm: string | null = null): CoachView {
+  return {
+    ...countsOf(def, v.reps, v.holdSec),
     cue: v.cue ? cueText(def.id, v.cue) : null,
     cueKind: v.cue?.kind ?? null,
     phase: v.phase,
@@ -36,21 +44,7 @@ export function coachViewOf(def: ExerciseDef, v: EngineView, goodForm: string | 
  * (nothing new is counted yet), so the counter does not drop to 0:00 for a moment.
  */
 export function coachViewOfCarry(def: ExerciseDef, c: Carry): CoachView {
-  const { mode, sides } = counterMode(def);
-  const per = mode === 'hold' ? c.holdSec : c.reps;
-  return {
-    mode,
-    sides,
-    reps: c.reps.total,
-    holdSec: Math.floor(c.holdSec.total),
-    left: sides ? Math.floor(per.left) : 0,
-    right: sides ? Math.floor(per.right) : 0,
-    cue: null,
-    cueKind: null,
-    phase: 'setup',
-    setupIssues: [],
-    goodForm: null,
-  };
+  return { ...countsOf(def, c.reps, c.holdSec), cue: null, cueKind: null, phase: 'setup', setupIssues: [], goodForm: null };
 }
 
 export function sameCoach(a: CoachView, b: CoachView | null): boolean {

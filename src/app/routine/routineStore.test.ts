@@ -1,25 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTINE, RoutineError } from '../../session/routine';
 import { blockFor, loadRoutine, resetRoutine, saveAmounts, saveRoutine } from './routineStore';
-
-/** A Map-backed stand-in for localStorage (the Node test environment has none). */
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => {
-      m.delete(k);
-    },
-    setItem: (k, v) => {
-      m.set(k, String(v));
-    },
-  };
-}
+import { memoryStorage } from '../../../tests/kit/memoryStorage';
 
 describe('routine storage', () => {
   beforeEach(() => {
