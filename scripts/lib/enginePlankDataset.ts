@@ -26,21 +26,8 @@ import { repoRoot } from './engineRun';
 export const plankDatasetDir = join(repoRoot, '..', 'shared', 'fixtures', 'keypoint-datasets', 'plank-mediapipe-ngoquocbao1010');
 const W = 1280,
   H = 720;
-const MAPPED = [
-  'nose',
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-] as const;
+/** The set's landmarks the engine reads, by COCO-17 name: the nose and the body from the shoulders down. */
+export const MAPPED = ['nose', ...COCO17.slice(5)] as const;
 export type PlankLabel = 'C' | 'L' | 'H';
 const LABELS: readonly PlankLabel[] = ['C', 'L', 'H'];
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fixtureToFrames, parseFixture } from '../../src/core/fixture';
 import type { Keypoint, ModelName, Pose, PoseFrame } from '../../src/core/pose';
 import { repoRoot } from '../lib/clips';
+import { MAPPED } from '../lib/enginePlankDataset';
 import type { StudyClip } from './clips';
 import { studyClips, studyFixturePath } from './clips';
 import type { Measure } from './measures';
@@ -126,25 +127,7 @@ export const plankSetDir = join(repoRoot, '..', 'shared', 'fixtures', 'keypoint-
  */
 const W = 1280,
   H = 720;
-const LANDMARKS = [
-  'nose',
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-  'left_heel',
-  'right_heel',
-  'left_foot_index',
-  'right_foot_index',
-] as const;
+const LANDMARKS = [...MAPPED, 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const;
 const LABEL: Record<string, string> = { C: 'good', L: 'sag', H: 'pike' };
 /** dataset3.csv is dataset4.csv's first 746 rows again (checked row by row), so it is skipped. */
 const DUPLICATE_FILES = new Set(['dataset3.csv']);
