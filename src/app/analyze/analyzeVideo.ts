@@ -112,11 +112,45 @@ export async function openVideo(video: HTMLVideoElement, url: string, signal: Ab
   return video.duration;
 }
 
+/**
+ * Whether an element presents a new frame after each seek (requestVideoFrameCallback fires), learnt on its first
+ * seek that moves: 'seeked' alone is not enough, as a busy Chromium has let drawImage read the frame shown before
+ * the seek (a neighbouring frame: the in-app analysis then differed from itself by up to 0.32 torso lengths).
+ */
+const presentsFrames = new WeakMap<HTMLVideoElement, boolean>();
+/** How long the first seek waits for a presented frame before the element is taken as one that never presents. */
+const PRESENT_PROBE_MS = 1500;
+/** How long a later seek waits for it (a frame lost once must not stall the analysis). */
+const PRESENT_WAIT_MS = 1000;
+
+/** Resolves with true when the element presents its next frame, false after `ms`. */
+function nextPresented(video: HTMLVideoElement, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const handle = video.requestVideoFrameCallback(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    const timer = setTimeout(() => {
+      video.cancelVideoFrameCallback(handle);
+      resolve(false);
+    }, ms);
+  });
+}
+
 async function seek(video: HTMLVideoElement, t: number, signal: AbortSignal): Promise<void> {
   if (video.error) throw new VideoFileError(UNREADABLE);
+  const known = presentsFrames.get(video);
+  // A seek to where the element already is presents nothing new: nothing to wait for.
+  const moves = Math.abs(video.currentTime - t) > 1e-4;
+  const canWait = typeof video.requestVideoFrameCallback === 'function';
+  const presented = moves && canWait && known !== false ? nextPresented(video, known ? PRESENT_WAIT_MS : PRESENT_PROBE_MS) : null;
   const seeked = once(video, 'seeked', DECODE_TIMEOUT_MS, signal);
   video.currentTime = t;
   await seeked;
+  if (presented) {
+    const ok = await presented;
+    if (known === undefined) presentsFrames.set(video, ok);
+  }
   if (video.error || video.readyState < 2) throw new VideoFileError(UNREADABLE);
 }
 
