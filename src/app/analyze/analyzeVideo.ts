@@ -112,12 +112,6 @@ export async function openVideo(video: HTMLVideoElement, url: string, signal: Ab
   return video.duration;
 }
 
-/**
- * Whether an element presents a new frame after each seek (requestVideoFrameCallback fires), learnt on its first
- * seek that moves: 'seeked' alone is not enough, as a busy Chromium has let drawImage read the frame shown before
- * the seek (a neighbouring frame: the in-app analysis then differed from itself by up to 0.32 torso lengths).
- */
-const presentsFrames = new WeakMap<HTMLVideoElement, boolean>();
 /** How long the first seek waits for a presented frame before the element is taken as one that never presents. */
 const PRESENT_PROBE_MS = 1500;
 /** How long a later seek waits for it (a frame lost once must not stall the analysis). */
@@ -137,19 +131,26 @@ function nextPresented(video: HTMLVideoElement, ms: number): Promise<boolean> {
   });
 }
 
-async function seek(video: HTMLVideoElement, t: number, signal: AbortSignal): Promise<void> {
+/**
+ * Seeks `lane`'s video to `t` and waits until the new frame is presented: 'seeked' alone is not enough, as a busy
+ * Chromium has let drawImage read the frame shown before the seek (a neighbouring frame: the in-app analysis then
+ * differed from itself by up to 0.32 torso lengths). Whether the element presents frames at all
+ * (requestVideoFrameCallback fires) is learnt on its first seek that moves, and kept in `lane.presents`.
+ */
+async function seek(lane: { video: HTMLVideoElement; presents: boolean | null }, t: number, signal: AbortSignal): Promise<void> {
+  const video = lane.video;
   if (video.error) throw new VideoFileError(UNREADABLE);
-  const known = presentsFrames.get(video);
+  const known = lane.presents;
   // A seek to where the element already is presents nothing new: nothing to wait for.
   const moves = Math.abs(video.currentTime - t) > 1e-4;
   const canWait = typeof video.requestVideoFrameCallback === 'function';
-  const presented = moves && canWait && known !== false ? nextPresented(video, known ? PRESENT_WAIT_MS : PRESENT_PROBE_MS) : null;
+  const presented = moves && canWait && known !== false ? nextPresented(video, known === true ? PRESENT_WAIT_MS : PRESENT_PROBE_MS) : null;
   const seeked = once(video, 'seeked', DECODE_TIMEOUT_MS, signal);
   video.currentTime = t;
   await seeked;
   if (presented) {
     const ok = await presented;
-    if (known === undefined) presentsFrames.set(video, ok);
+    if (known === null) lane.presents = ok;
   }
   if (video.error || video.readyState < 2) throw new VideoFileError(UNREADABLE);
 }
@@ -166,6 +167,8 @@ interface Lane {
   ctx: CanvasRenderingContext2D;
   source: PoseSource<HTMLCanvasElement> | null;
   own: boolean;
+  /** Whether its video presents a frame after each seek (seek() learns it on the first one that moves). */
+  presents: boolean | null;
 }
 
 export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
@@ -205,7 +208,7 @@ export async function analyzeVideo(o: AnalyzeOptions): Promise<AnalyzeResult> {
       canvas.height = height;
       const ctx = canvas.getContext('2d', { willReadFrequently: !inWorkers });
       if (!ctx) throw new Error('This browser cannot draw video frames to a canvas.');
-      lanes.push({ video: v, canvas, ctx, source: null, own: b > 0 });
+      lanes.push({ video: v, canvas, ctx, source: null, own: b > 0, presents: null });
     }
 
     o.onStatus?.(blocks.length > 1 ? `Starting the pose engine (${blocks.length} side by side)…` : 'Starting the pose engine…');
@@ -298,7 +301,7 @@ async function analyzeBlocks(
     const tMs = Math.round((i * 1000) / ANALYSIS_FPS);
     const t0 = performance.now();
     try {
-      await seek(lane.video, tSec, signal);
+      await seek(lane, tSec, signal);
     } catch (e) {
       if (e instanceof VideoFileError && tSec >= PARTIAL_MIN_SEC) {
         if (i < end) {
