@@ -14,9 +14,9 @@ import { DEFAULT_MODEL } from '../../core/pose';
 
 export const FASTER_MODEL: ModelName = 'blazepose-full';
 
-export const ACCURACY: readonly { model: ModelName; label: string }[] = [
-  { model: DEFAULT_MODEL, label: 'Best (recommended)' },
-  { model: FASTER_MODEL, label: 'Faster, for slow computers' },
+export const ACCURACY: readonly { model: ModelName; label: string; short: string }[] = [
+  { model: DEFAULT_MODEL, label: 'Best (recommended)', short: 'Best' },
+  { model: FASTER_MODEL, label: 'Faster, for slow computers', short: 'Faster' },
 ];
 
 /** "Best (recommended)", "Faster, for slow computers", or null for a model chosen under Advanced. */
@@ -26,5 +26,5 @@ export function accuracyLabel(model: ModelName): string | null {
 
 /** The setting's short name in a sentence: "Best", "Faster", or null for a model chosen under Advanced. */
 export function accuracyShort(model: ModelName): string | null {
-  return accuracyLabel(model)?.split(/[ ,]/)[0] ?? null;
+  return ACCURACY.find((a) => a.model === model)?.short ?? null;
 }
