@@ -24,6 +24,7 @@ import { plankExamples, plankSetSource, type Examples } from './lib/thresholds';
 import { COACH_WORDS } from '../src/words/coachWords';
 import { parseWorkers } from './lib/parallelRecord';
 import { faultTableRows, MIN_EXAMPLES_FOR_RATE } from './lib/faultTable';
+import { PACES, thinToRate } from '../tests/kit/frameRate';
 
 function fail(msg: string): never {
   process.stderr.write(`eval: ${msg}\n`);
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   /** Every real model's clips again, each scored with the thresholds refitted without its own source. */
   const looRows: Row[] = [];
+  /** Every real clip again at the slower paces, left out. */
+  const paceRows: { fps: number; row: Row }[] = [];
   const missing = new Map<string, number>();
   /** The plank's labelled examples in each model's keypoint space (scripts/lib/thresholds.ts). */
   const examplesOf = new Map<string, Examples[]>();
@@ -142,6 +145,9 @@ async function main(): Promise<void> {
       const source = sourceOf.get(clip) ?? 'unknown';
       rows.push(judgeFrames(clip, exp, frames, model, source));
       looRows.push(judgeFrames(clip, exp, frames, model, source, leftOutTuning(examples(model), source)));
+      // The same stream as a slower computer's model would have read it (tests/kit/frameRate.ts), left out.
+      for (const fps of PACES)
+        paceRows.push({ fps, row: judgeFrames(clip, exp, thinToRate(frames, fps), model, source, leftOutTuning(examples(model), source)) });
     }
   }
   // Constructed streams (no real clip shows these exercises; see test-fixtures/README.md): model-free,
@@ -224,6 +230,12 @@ async function main(): Promise<void> {
     ),
     '',
   );
+
+  // 1b. What a slower computer costs: the left-out figures with the model reading fewer pictures a second.
+  out.push(
+    `Frame rate (left out): each real clip's stream (recorded at ${readClipList().fps} fps) read as a computer whose model keeps up with only 10, 7.5 or 5 pictures a second would read it (tests/kit/frameRate.ts: the first frame of each slot, as the live loop takes the newest picture when the model is free). The default model runs at 13–17 fps on this 2-core box (npm run bench); the app offers the faster model when the default reads under 12.`,
+  );
+  out.push(...markdownTable(paceTable(realModels, looRows, paceRows)), '');
 
   // 2. Per fault id: real faulty examples found and false faults on good clips, each clip's source left out.
   out.push(
@@ -456,9 +468,20 @@ function modelSpeeds(): Speeds {
   try {
     const text = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const bench = text.slice(text.indexOf('<!-- bench:start -->'), text.indexOf('<!-- bench:end -->'));
+    // Columns by their names: the table gained a threads column (issue 19). One thread, the first such row per model.
+    let rawCol = -1,
+      threadsCol = -1;
     for (const line of bench.split('\n')) {
       const c = line.split('|').map((x) => x.trim());
-      if (c.length > 4 && isModelName(c[1] ?? '') && c[2] === 'wasm' && Number.isFinite(Number(c[3]))) wasm.set(c[1]!, Number(c[3]));
+      if (c[1] === 'model') {
+        rawCol = c.indexOf('raw ms');
+        threadsCol = c.indexOf('threads');
+        continue;
+      }
+      const raw = Number(c[rawCol]);
+      const oneThread = threadsCol < 0 || c[threadsCol] === '1';
+      if (rawCol > 0 && isModelName(c[1] ?? '') && c[2] === 'wasm' && oneThread && Number.isFinite(raw) && !wasm.has(c[1]!))
+        wasm.set(c[1]!, raw);
     }
   } catch {
     /* no figures */
@@ -485,21 +508,7 @@ function compareTable(
   planks: Map<string, { fitted: EngineDatasetResult; out: EngineDatasetResult }>,
   speed: Speeds,
 ): string[][] {
-  const t = [
-    [
-      'model',
-      'thresholds',
-      'clips pass',
-      'reps exact',
-      'reps within one',
-      'holds within 1 s',
-      'real faults found',
-      'false faults >1 s',
-      'silent clips',
-      'plank set C / L / H right',
-      'ms per frame (Chromium / Node)',
-    ],
-  ];
+  const t = [['model', 'thresholds', ...TALLY_HEAD, 'plank set C / L / H right', 'ms per frame (Chromium / Node)']];
   for (const m of models) {
     for (const [lab, rs] of [
       ['fitted', rows],
@@ -512,17 +521,45 @@ function compareTable(
       t.push([
         short(m),
         lab,
-        `${x.pass}/${x.n}`,
-        `${x.exact}/${x.reps}`,
-        `${x.one}/${x.reps}`,
-        `${x.holdsOk}/${x.holds}`,
-        `${x.found}/${x.faults}`,
-        String(x.falseF),
-        String(x.silent),
+        ...tallyCells(x),
         setCell,
         lab === 'fitted' ? `${speed.wasm.get(m) ?? '–'} / ${speed.node.get(m) ?? '–'}` : '',
       ]);
     }
+  }
+  return t;
+}
+
+/** The figures both model tables give, and their cells. */
+const TALLY_HEAD = [
+  'clips pass',
+  'reps exact',
+  'reps within one',
+  'holds within 1 s',
+  'real faults found',
+  'false faults >1 s',
+  'silent clips',
+] as const;
+function tallyCells(x: ReturnType<typeof tally>): string[] {
+  return [
+    `${x.pass}/${x.n}`,
+    `${x.exact}/${x.reps}`,
+    `${x.one}/${x.reps}`,
+    `${x.holdsOk}/${x.holds}`,
+    `${x.found}/${x.faults}`,
+    String(x.falseF),
+    String(x.silent),
+  ];
+}
+
+/** The left-out figures per model at the recorded rate and at each slower pace. */
+function paceTable(models: readonly string[], looRows: readonly Row[], paceRows: readonly { fps: number; row: Row }[]): string[][] {
+  const t = [['model', 'pictures a second', ...TALLY_HEAD]];
+  const rate = readClipList().fps;
+  for (const m of models) {
+    const paces: [number, Row[]][] = [[rate, looRows.filter((r) => r.model === m)]];
+    for (const fps of PACES) paces.push([fps, paceRows.filter((p) => p.fps === fps && p.row.model === m).map((p) => p.row)]);
+    for (const [fps, rs] of paces) t.push([short(m), fps === rate ? `${fps} (as recorded)` : String(fps), ...tallyCells(tally(rs))]);
   }
   return t;
 }

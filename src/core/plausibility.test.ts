@@ -3,7 +3,7 @@
 // their parents are apart, a joint jumping further than a body moves; a camera cut resets instead.
 import { describe, expect, it } from 'vitest';
 import { KP, N_KP } from './geometry';
-import { COLLAPSE_DIST, JUMP_ACCEPT_MS, LIMB_MAX_RATIO, LIMB_MIN_SAMPLES, Plausibility } from './plausibility';
+import { COLLAPSE_DIST, JUMP_ACCEPT_MS, LIMB_ACCEPT_MS, LIMB_MAX_RATIO, LIMB_MIN_SAMPLES, Plausibility } from './plausibility';
 
 const TORSO = 100;
 /** A side-on standing body in pixels, torso 100 px; all points known, score 0.9. */
@@ -122,5 +122,44 @@ describe('Plausibility', () => {
     expect(pl.check(f.x, f.y, f.ok, f.score, TORSO, t)).toBe(true);
     expect(pl.cuts).toBe(1);
     expect(Array.from(f.ok)).toEqual(Array(N_KP).fill(1));
+  });
+
+  /** A body whose thighs were learnt foreshortened (knees 15 px under the hips: a plank seen from the head end). */
+  function thighsLearntShort(pl: Plausibility): number {
+    let t = 0;
+    for (let i = 0; i < LIMB_MIN_SAMPLES + 5; i++, t += 100) {
+      const f = standing();
+      f.y[KP.left_knee] = f.y[KP.right_knee] = 215;
+      f.y[KP.left_ankle] = f.y[KP.right_ankle] = 230;
+      pl.check(f.x, f.y, f.ok, f.score, TORSO, t);
+    }
+    return t;
+  }
+
+  it('takes a limb shown whole on every frame for LIMB_ACCEPT_MS: its median had been learnt foreshortened', () => {
+    const pl = new Plausibility();
+    let t = thighsLearntShort(pl);
+    // The body turns side-on (no cut: the shoulders and hips stay put): the thighs read 60 px, 4× their median.
+    const kept: number[] = [];
+    for (const end = t + LIMB_ACCEPT_MS + 300; t <= end; t += 100) {
+      const f = standing();
+      pl.check(f.x, f.y, f.ok, f.score, TORSO, t);
+      kept.push(f.ok[KP.left_knee] as number);
+    }
+    // Dropped at first (a wrong point looks the same on one frame), taken once it has held LIMB_ACCEPT_MS, and kept.
+    expect(kept.slice(0, LIMB_ACCEPT_MS / 100)).toEqual(Array(LIMB_ACCEPT_MS / 100).fill(0));
+    expect(kept.slice(-3)).toEqual([1, 1, 1]);
+  });
+
+  it('never takes a limb that reads too long only now and then (a wrong point the model loses and finds again)', () => {
+    const pl = new Plausibility();
+    let t = thighsLearntShort(pl);
+    for (let i = 0; i < 30; i++, t += 100) {
+      const f = standing();
+      // Every other frame the knee is not seen at all: the run of too-long readings starts again.
+      if (i % 2 === 1) f.ok[KP.left_knee] = 0;
+      pl.check(f.x, f.y, f.ok, f.score, TORSO, t);
+      if (i % 2 === 0) expect(f.ok[KP.left_knee]).toBe(0);
+    }
   });
 });

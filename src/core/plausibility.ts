@@ -41,6 +41,16 @@ const PAIRS: readonly (readonly [l: number, r: number, pl: number, pr: number])[
  * having been learnt while the limb was partly foreshortened (bench-press forearms, fixture 26).
  */
 export const LIMB_MAX_RATIO = 1.6;
+/**
+ * A limb that reads too long on every frame for this long (ms) is taken as it is and its median learnt again: the median
+ * was learnt foreshortened. A body seen from the head or the feet (a plank facing the camera: thighs at 0.15–0.22
+ * torso lengths) that turns side-on, or a camera that moves round without a cut the jump check sees (c14's dissolve
+ * read at 10 fps: thighs at ≈1.0 against medians of 0.15 and 0.22), shows its limbs' whole length; without this the
+ * knees stayed unknown to the end of the set and the coach asked a person in full view to move back. Every frame: a
+ * limb the model loses and finds again long now and then (Lightning's right forearm on 26, long on 4 frames of 8
+ * over 0.5 s) is a wrong point, not a limb shown whole.
+ */
+export const LIMB_ACCEPT_MS = 500;
 /** Samples before a limb's median is trusted (≈ 1/3 s at 30 fps). */
 export const LIMB_MIN_SAMPLES = 10;
 /**
@@ -60,6 +70,8 @@ export const COLLAPSE_PARENT = 0.3;
 export class Plausibility {
   private readonly median = new Float64Array(SEGMENTS.length);
   private readonly samples = new Uint16Array(SEGMENTS.length);
+  /** When each limb's current run of too-long readings, one on every frame, began (ms; −1: no run). */
+  private readonly longSince = new Float64Array(SEGMENTS.length).fill(-1);
   private readonly lastX = new Float64Array(N_KP);
   private readonly lastY = new Float64Array(N_KP);
   private readonly lastT = new Float64Array(N_KP);
@@ -71,6 +83,7 @@ export class Plausibility {
   reset(): void {
     this.median.fill(0);
     this.samples.fill(0);
+    this.longSince.fill(-1);
     this.known.fill(0);
     this.rejectedSince.fill(-1);
   }
@@ -137,7 +150,10 @@ export class Plausibility {
         const seg = SEGMENTS[s] as readonly [number, number];
         const a = seg[0],
           b = seg[1];
-        if (ok[a] !== 1 || ok[b] !== 1) continue;
+        if (ok[a] !== 1 || ok[b] !== 1) {
+          this.longSince[s] = -1;
+          continue;
+        }
         const r = Math.hypot((x[a] as number) - (x[b] as number), (y[a] as number) - (y[b] as number)) / torso;
         if (!Number.isFinite(r)) {
           ok[b] = 0;
@@ -146,12 +162,18 @@ export class Plausibility {
         const n = this.samples[s] as number;
         const m = this.median[s] as number;
         if (n >= LIMB_MIN_SAMPLES && r > m * LIMB_MAX_RATIO && !(endOn && s >= LEG_SEGMENTS)) {
-          ok[b] = 0;
-          continue;
-        }
-        if (n === 0) this.median[s] = r;
+          if ((this.longSince[s] as number) < 0) this.longSince[s] = t;
+          if (t - (this.longSince[s] as number) < LIMB_ACCEPT_MS) {
+            ok[b] = 0;
+            continue;
+          }
+          // Steadily this long: the limb is shown whole now. Its median starts again from here.
+          this.samples[s] = 0;
+        } else this.longSince[s] = -1;
+        if (this.samples[s] === 0) this.median[s] = r;
         else this.median[s] = m + (r > m ? 1 : -1) * Math.min(Math.abs(r - m), 0.02 + 0.05 * m);
-        if (n < 65535) this.samples[s] = n + 1;
+        const k = this.samples[s] as number;
+        if (k < 65535) this.samples[s] = k + 1;
       }
     }
     for (let i = 0; i < N_KP; i++) {
