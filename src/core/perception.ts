@@ -25,8 +25,11 @@ export const KEEP_MOVE = 0.15;
 const FRAME_MARGIN = 0.25;
 /** After a point has been unknown this long its smoothing restarts from the new value. */
 export const SMOOTH_GAP_MS = 300;
-/** Torso length follows new measurements with this weight per frame (≈ 0.3 s time constant at 30 fps). */
-const TORSO_FOLLOW = 0.1;
+/**
+ * Torso length follows new measurements with this time constant (ms): a weight of 0.1 a frame at the fixtures'
+ * 15 fps, where it was set, whatever the pace the model keeps (a slow laptop reads 10 fps, a fast one 30).
+ */
+export const TORSO_TAU_MS = 633;
 
 export interface Perception {
   readonly body: Body;
@@ -217,7 +220,7 @@ export function perceive(
   }
   markGirdleGaps(per, b, t);
   const tor = rawTorso(b.x, b.y, b.ok);
-  if (tor > 0) b.torso = b.torso > 0 ? b.torso + TORSO_FOLLOW * (tor - b.torso) : tor;
+  if (tor > 0) b.torso = b.torso > 0 ? b.torso + (1 - Math.exp(-Math.max(0, t - per.lastT) / TORSO_TAU_MS)) * (tor - b.torso) : tor;
   if (n > 0) b.side = chooseSide(b, b.side);
   readFeet(b, pose, w, h);
   if (pose && !per.spaceGiven && !per.spaceSeen) {

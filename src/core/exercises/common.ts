@@ -187,41 +187,49 @@ export const MIN_CYCLE_MS = 450;
 /** Trunk angle moving more than this (°) from its rest value during a rep = swinging (rows, flys). */
 export const SWING_DEG = 15;
 /**
- * At rest the trunk reference follows the trunk, but at most REF_SLEW_DEG per frame: the frame on which
- * a heave starts is still "rest" to the counter (checks run before it steps), and must not become the
- * reference (23 with a planted 25° heave: the reference jumped with it). A real change of position, or
- * a camera cut, is followed within a few frames.
+ * At rest the trunk reference follows the trunk, but at most REF_SLEW_DEG_PER_SEC: the frame on which a heave starts
+ * is still "rest" to the counter (checks run before it steps), and must not become the reference (23 with a planted
+ * 25° heave: the reference jumped with it). A real change of position, or a camera cut, is followed within a few
+ * frames. A rate, not a step per frame: 3° a frame at the fixtures' 15 fps, where it was set, but the live loop reads
+ * 10 fps on a slow laptop and 30 on a fast one (20 read at 10 fps: a trunk settling at rest left the reference
+ * behind, and the next pull read as a swing). One step follows at most SLEW_STEP_MAX_MS of it, so a picture after a
+ * gap cannot carry the reference with a heave either.
  */
-export const REF_SLEW_DEG = 3;
+export const REF_SLEW_DEG_PER_SEC = 45;
+export const SLEW_STEP_MAX_MS = 150;
 
-/** The trunk reference trunkSwing keeps, and this frame's swing (NaN until seen / when unknown). */
+/** The trunk reference trunkSwing keeps, when it was last stepped (ms), and this frame's swing (NaN until seen / when unknown). */
 export interface SwingMemory {
   trunk: number;
+  trunkT: number;
   swing: number;
 }
-export const swingMemory = (): SwingMemory => ({ trunk: NaN, swing: NaN });
+export const swingMemory = (): SwingMemory => ({ trunk: NaN, trunkT: NaN, swing: NaN });
 
 /**
  * How far the trunk has moved from its rest angle (°, from vertical) during a rep; 0 at rest, where the
- * reference follows the trunk (REF_SLEW_DEG a frame). Updates `m`; null when the trunk is unknown.
+ * reference follows the trunk (REF_SLEW_DEG_PER_SEC). Updates `m`; null when the trunk is unknown.
  */
-export function trunkSwing(b: Body, m: SwingMemory, phase: string): number | null {
+export function trunkSwing(b: Body, m: SwingMemory, phase: string, t: number): number | null {
   const v = trunkFromVertical(b);
   if (v === null) return null;
+  const dt = Number.isNaN(m.trunkT) ? 0 : Math.max(0, Math.min(SLEW_STEP_MAX_MS, t - m.trunkT));
+  m.trunkT = t;
   if (Number.isNaN(m.trunk)) {
     m.trunk = v;
     return 0;
   }
   if (phase === 'rest') {
-    m.trunk += Math.max(-REF_SLEW_DEG, Math.min(REF_SLEW_DEG, v - m.trunk));
+    const step = (REF_SLEW_DEG_PER_SEC * dt) / 1000;
+    m.trunk += Math.max(-step, Math.min(step, v - m.trunk));
     return 0;
   }
   return Math.abs(v - m.trunk);
 }
 
 /** This frame's trunkSwing into `m.swing` (NaN when unknown): an exercise's `remember`. */
-export function rememberSwing(b: Body, m: SwingMemory, phase: string): void {
-  m.swing = trunkSwing(b, m, phase) ?? NaN;
+export function rememberSwing(b: Body, m: SwingMemory, phase: string, t: number): void {
+  m.swing = trunkSwing(b, m, phase, t) ?? NaN;
 }
 
 const CP = { x: 0, y: 0 },

@@ -131,7 +131,7 @@ export const dumbbellRow = defineExercise({
   }),
   memory: rowMemory,
   remember: (b, ctx) => {
-    rememberSwing(b, ctx.mem, ctx.phase);
+    rememberSwing(b, ctx.mem, ctx.phase, ctx.t);
     rememberTwist(b, ctx.mem, ctx.t);
   },
   measure: (b) => betterOfSides(elbowAngle(b, 'left'), elbowAngle(b, 'right'), 'min'),

@@ -110,7 +110,7 @@ export const reverseFly = defineExercise({
   posture: { check: hingedForward },
   counter: reps({ reps: { direction: 'down', enter: TOP_DEPTH, exit: REST_DEPTH, partialMin: PARTIAL_DEPTH, minTopMs: 60 } }),
   memory: flyMemory,
-  remember: (b, ctx) => rememberSwing(b, ctx.mem, ctx.phase),
+  remember: (b, ctx) => rememberSwing(b, ctx.mem, ctx.phase, ctx.t),
   measure: (b, ctx) => flyingDepth(b, ctx.mem, ctx.t ?? 0),
   // Hand depth below the shoulder, from the top (TOP_DEPTH) to hanging (REST_DEPTH).
   metric: { label: 'hand depth below shoulder', unit: 'torso lengths', span: [0.2, 1] },
