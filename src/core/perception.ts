@@ -23,6 +23,11 @@ export const KEEP_SCORE = 0.15;
 export const KEEP_MOVE = 0.15;
 /** Points may sit this far outside the frame (share of width/height) before they are ignored. */
 const FRAME_MARGIN = 0.25;
+/**
+ * The picture size (long side, px) the smoothing works at (smoothing.ts DEFAULT_ONE_EURO: its speed term is in px/s).
+ * Read at half this size, a good row (20) read a 1.07 s torso-swing and a bicycle (c18) lost 2 of 8 touches to lag.
+ */
+export const SMOOTH_SIDE_PX = 640;
 /** After a point has been unknown this long its smoothing restarts from the new value. */
 export const SMOOTH_GAP_MS = 300;
 /**
@@ -197,6 +202,9 @@ export function perceive(
   }
   let sx = 0,
     sy = 0;
+  // The smoothing's speed term is in pixels a second, set on streams 640 px on their long side (the analyzer's and
+  // the live camera's size): every picture is smoothed as if that size, so a 320 or a 1280 px camera smooths alike.
+  const k = w > 0 && h > 0 ? SMOOTH_SIDE_PX / Math.max(w, h) : 1;
   for (let i = 0; i < N_KP; i++) {
     if (rok[i] !== 1) {
       b.ok[i] = 0;
@@ -207,8 +215,8 @@ export function perceive(
       per.filters.reset(2 * i + 1);
     }
     per.lastSeen[i] = t;
-    b.x[i] = per.filters.filter(2 * i, rx[i] as number, t);
-    b.y[i] = per.filters.filter(2 * i + 1, ry[i] as number, t);
+    b.x[i] = per.filters.filter(2 * i, (rx[i] as number) * k, t) / k;
+    b.y[i] = per.filters.filter(2 * i + 1, (ry[i] as number) * k, t) / k;
     b.ok[i] = 1;
     sx += b.x[i] as number;
     sy += b.y[i] as number;
