@@ -159,6 +159,34 @@ describe('HoldCounter', () => {
     expect(h.totalMs).toBe(2000);
   });
 
+  /** Frames 100 ms apart: 'h' held, 'x' seen and not held (out of position or a fault), 'u' nobody seen. */
+  const frames = (h: HoldCounter, code: string) => {
+    const ev: CounterEvent[] = [];
+    [...code].forEach((c, i) => h.step(c === 'h', undefined, i * 100, ev, c === 'u'));
+    return ev;
+  };
+
+  it('credits frames where the model saw nobody when the hold goes on at once after them', () => {
+    const h = new HoldCounter(TH);
+    frames(h, 'hhhhhhhhhhh' + 'uu' + 'hhhhhhhhhh');
+    expect(h.holding).toBe(true);
+    // The whole 0→2200 ms: the person did not stop holding because the model lost them for 0.2 s.
+    expect(h.totalMs).toBe(2200);
+  });
+
+  it('never credits unseen time next to a frame seen out of the hold, nor an unseen run longer than exitMs', () => {
+    const a = new HoldCounter(TH);
+    frames(a, 'hhhhhhhhhhh' + 'ux' + 'hhhhhhhhhh');
+    expect(a.totalMs).toBe(2000); // as for two bad frames
+    const b = new HoldCounter(TH);
+    frames(b, 'hhhhhhhhhhh' + 'xu' + 'hhhhhhhhhh');
+    expect(b.totalMs).toBe(2000);
+    const c = new HoldCounter(TH);
+    const ev = frames(c, 'hhhhhhhhhhh' + 'uuuuu');
+    expect(ev.map((e) => e.type)).toContain('hold-end');
+    expect(c.totalMs).toBe(1000);
+  });
+
   it('ends on a long break and keeps the seconds already held', () => {
     const h = new HoldCounter(TH);
     const ev = run(h, [...Array(11).fill(true), ...Array(6).fill(false)]);

@@ -21,6 +21,8 @@ export class HoldCounter {
   private segMs = 0;
   private lastT = -1;
   private lastTick = 0;
+  /** Time of the frames in the current break where nobody was seen (ms): credited if the hold resumes (see step). */
+  private unseenMs = 0;
   constructor(readonly th: HoldThresholds) {}
 
   private credit(ms: number): void {
@@ -29,17 +31,34 @@ export class HoldCounter {
     if (this.side) this.sideMs[this.side] += ms;
   }
 
-  step(ok: boolean, side: Side | undefined, t: number, out: HoldSink): void {
+  /**
+   * One frame: `ok` when the position is held with good form. `unseen`: the model found nobody on this frame, so
+   * nothing can be said of it. A run of such frames inside a hold, with the hold going on at once after it (within
+   * exitMs, the same side, in position), is the hold going on: a model losing the person for a frame or two (a
+   * darker room, a backlit window) cost the hold each of those frames. Any frame seen and not held in the break, or a
+   * break that outlasts exitMs, and the unseen time is not credited: never time under a fault.
+   */
+  step(ok: boolean, side: Side | undefined, t: number, out: HoldSink, unseen = false): void {
     const dt = this.lastT < 0 ? 0 : Math.max(0, t - this.lastT);
     this.lastT = t;
     const gapOk = dt <= this.th.maxGapMs;
     if (this.holding) {
       const sameSide = side === this.side;
       if (ok && sameSide) {
-        if (this.breakSince >= 0) this.breakSince = -1;
+        if (this.breakSince >= 0) {
+          this.breakSince = -1;
+          this.credit(Math.max(0, this.unseenMs));
+        }
+        this.unseenMs = 0;
         if (gapOk) this.credit(dt);
       } else {
-        if (this.breakSince < 0) this.breakSince = t;
+        if (this.breakSince < 0) {
+          this.breakSince = t;
+          this.unseenMs = 0;
+        }
+        // Unseen frames that follow only unseen frames since the hold was last seen held; the time up to this frame.
+        if (unseen && this.unseenMs >= 0 && gapOk) this.unseenMs += dt;
+        else if (!unseen) this.unseenMs = -1;
         if (t - this.breakSince >= this.th.exitMs || (!sameSide && ok)) this.end(out);
       }
     }
@@ -101,5 +120,5 @@ export function stepHold(h: HoldCounter, ok: boolean, side: Side | undefined, f:
     ok = true;
     side = h.side;
   }
-  h.step(ok, side, f.t, out);
+  h.step(ok, side, f.t, out, f.points < 4);
 }
