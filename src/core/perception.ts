@@ -60,6 +60,8 @@ export interface Perception {
   /** The keypoint space was given (the model is known), not guessed from the first pose. */
   readonly spaceGiven: boolean;
   spaceSeen: boolean;
+  /** The last frame had nobody in it (no usable point). */
+  nobodyLast: boolean;
 }
 
 /**
@@ -85,6 +87,7 @@ export function createPerception(space?: ModelFamily): Perception {
     lastT: 0,
     started: false,
     locked: false,
+    nobodyLast: false,
   };
 }
 
@@ -182,7 +185,10 @@ export function perceive(
       // the move may be a guess (23: wrists at the top of a fly).
       const tracked =
         s >= KEEP_SCORE &&
-        b.ok[i] === 1 &&
+        // Known on the last frame, or on the last frame with a person: a frame where the model found nobody is not the
+        // point lost (e01 seen from the head end, one frame in ten empty: its low-scored hips dropped on the frame
+        // after, the view read as side-on and the half body as a 53° pike, kept 2 s as a false hips-high).
+        (b.ok[i] === 1 || per.nobodyLast) &&
         t - (per.lastSeen[i] as number) <= SMOOTH_GAP_MS &&
         b.torso > 0 &&
         Math.hypot(k.x - (b.x[i] as number), k.y - (b.y[i] as number)) <= KEEP_MOVE * b.torso;
@@ -237,6 +243,7 @@ export function perceive(
   }
   readWorld(b, n > 0 ? pose : null);
   per.lastT = t;
+  per.nobodyLast = n === 0;
   // No usable person: the scores of what the model did find still tell a dark room from an empty one.
   return { points: n, cut, meanScore: pose ? scoreSum / N_KP : bestMeanScore(frame), medianScore: pose ? inFrameMedian(pose, w, h) : NaN };
 }
