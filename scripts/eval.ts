@@ -24,7 +24,7 @@ import { plankExamples, plankSetSource, type Examples } from './lib/thresholds';
 import { COACH_WORDS } from '../src/words/coachWords';
 import { parseWorkers } from './lib/parallelRecord';
 import { faultTableRows, MIN_EXAMPLES_FOR_RATE } from './lib/faultTable';
-import { PACES, thinToRate } from '../tests/kit/frameRate';
+import { DEGRADATIONS } from '../tests/kit/degrade';
 
 function fail(msg: string): never {
   process.stderr.write(`eval: ${msg}\n`);
@@ -114,8 +114,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   /** Every real model's clips again, each scored with the thresholds refitted without its own source. */
   const looRows: Row[] = [];
-  /** Every real clip again at the slower paces, left out. */
-  const paceRows: { fps: number; row: Row }[] = [];
+  /** Every real clip of the compared models again, degraded each way (tests/kit/degrade.ts), left out. */
+  const degradedRows: { label: string; row: Row }[] = [];
   const missing = new Map<string, number>();
   /** The plank's labelled examples in each model's keypoint space (scripts/lib/thresholds.ts). */
   const examplesOf = new Map<string, Examples[]>();
@@ -145,9 +145,13 @@ async function main(): Promise<void> {
       const source = sourceOf.get(clip) ?? 'unknown';
       rows.push(judgeFrames(clip, exp, frames, model, source));
       looRows.push(judgeFrames(clip, exp, frames, model, source, leftOutTuning(examples(model), source)));
-      // The same stream as a slower computer's model would have read it (tests/kit/frameRate.ts), left out.
-      for (const fps of PACES)
-        paceRows.push({ fps, row: judgeFrames(clip, exp, thinToRate(frames, fps), model, source, leftOutTuning(examples(model), source)) });
+      // The same stream as a worse computer, camera or room would give it (tests/kit/degrade.ts), left out.
+      if (model === 'movenet-thunder' || model === 'blazepose-full')
+        for (const d of DEGRADATIONS)
+          degradedRows.push({
+            label: d.label,
+            row: judgeFrames(clip, exp, d.apply(frames, clip), model, source, leftOutTuning(examples(model), source)),
+          });
     }
   }
   // Constructed streams (no real clip shows these exercises; see test-fixtures/README.md): model-free,
@@ -231,11 +235,11 @@ async function main(): Promise<void> {
     '',
   );
 
-  // 1b. What a slower computer costs: the left-out figures with the model reading fewer pictures a second.
+  // 1b. What a worse computer, camera or room costs: the left-out figures on the streams degraded.
   out.push(
-    `Frame rate (left out): each real clip's stream (recorded at ${readClipList().fps} fps) read as a computer whose model keeps up with only 10, 7.5 or 5 pictures a second would read it (tests/kit/frameRate.ts: the first frame of each slot, as the live loop takes the newest picture when the model is free). The default model runs at 13–17 fps on this 2-core box (npm run bench); the app offers the faster model when the default reads under 12.`,
+    `Robustness (left out): each real clip's stream (recorded at ${readClipList().fps} fps, 640 px on its long side) read again as a worse computer, camera or room would give it (tests/kit/degrade.ts): a model keeping up with fewer pictures a second (the live loop takes the newest picture when the model is free), a camera of half the resolution, a model finding nobody on some frames at random, every point jittered at random. Thunder, the default, runs at 13–17 pictures a second on this 2-core box (npm run bench); the app offers the faster model when it reads under 12.`,
   );
-  out.push(...markdownTable(paceTable(realModels, looRows, paceRows)), '');
+  out.push(...markdownTable(robustTable(shown, looRows, degradedRows)), '');
 
   // 2. Per fault id: real faulty examples found and false faults on good clips, each clip's source left out.
   out.push(
@@ -552,14 +556,17 @@ function tallyCells(x: ReturnType<typeof tally>): string[] {
   ];
 }
 
-/** The left-out figures per model at the recorded rate and at each slower pace. */
-function paceTable(models: readonly string[], looRows: readonly Row[], paceRows: readonly { fps: number; row: Row }[]): string[][] {
-  const t = [['model', 'pictures a second', ...TALLY_HEAD]];
-  const rate = readClipList().fps;
+/** The left-out figures per model as recorded and degraded each way. */
+function robustTable(models: readonly string[], looRows: readonly Row[], degradedRows: readonly { label: string; row: Row }[]): string[][] {
+  const t = [['model', 'stream', ...TALLY_HEAD]];
   for (const m of models) {
-    const paces: [number, Row[]][] = [[rate, looRows.filter((r) => r.model === m)]];
-    for (const fps of PACES) paces.push([fps, paceRows.filter((p) => p.fps === fps && p.row.model === m).map((p) => p.row)]);
-    for (const [fps, rs] of paces) t.push([short(m), fps === rate ? `${fps} (as recorded)` : String(fps), ...tallyCells(tally(rs))]);
+    t.push([short(m), 'as recorded', ...tallyCells(tally(looRows.filter((r) => r.model === m)))]);
+    for (const d of DEGRADATIONS)
+      t.push([
+        short(m),
+        d.label,
+        ...tallyCells(tally(degradedRows.filter((x) => x.label === d.label && x.row.model === m).map((x) => x.row))),
+      ]);
   }
   return t;
 }

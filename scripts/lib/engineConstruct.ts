@@ -10,22 +10,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FIXTURE_FORMAT, parseFixture, type FixtureKeypoint, type KeypointFixture } from '../../src/core/fixture';
 import { fixturesDir } from './engineRun';
+import { seeded } from '../../tests/kit/degrade';
 
 export const SEED = 20260324;
 export const constructedDir = join(fixturesDir, 'constructed');
 const BASE_MODEL = 'movenet-thunder';
 
-/** mulberry32: a small seeded PRNG, enough for reproducible noise. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small seeded PRNG, enough for reproducible noise (the one the degraded streams use). */
+export const rng = seeded;
 
 // COCO-17 indices used below.
 const NOSE = 0,

@@ -235,7 +235,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
         break;
     }
   }
-  s.faults.settle(t, active, events);
+  s.faults.settle(t, active, events, points < 4);
 
   // 5. Cues.
   s.cues.choose(t, s.gate, s.faults, sight, points, ctx, events);

@@ -3,18 +3,8 @@
 // SMOOTH_SIDE_PX). Read at half size, the good row 20 read a 1.07 s torso-swing and c18 lost 2 of its 8 touches.
 import { describe, expect, it } from 'vitest';
 import { summarize } from './summary';
-import type { PoseFrame } from './pose';
 import { loadClip } from '../../tests/kit/replay';
-
-/** Every pixel measure of the stream times k, as a camera of k times the resolution would give it. */
-function atScale(frames: readonly PoseFrame[], k: number): PoseFrame[] {
-  return frames.map((f) => ({
-    ...f,
-    width: f.width * k,
-    height: f.height * k,
-    poses: f.poses.map((p) => ({ ...p, keypoints: p.keypoints.map((q) => ({ ...q, x: q.x * k, y: q.y * k })) })),
-  }));
-}
+import { atScale } from '../../tests/kit/degrade';
 
 describe('the coach at another camera resolution', () => {
   it.each([

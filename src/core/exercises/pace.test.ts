@@ -9,7 +9,7 @@ import { createPerception, perceive, TORSO_TAU_MS } from '../perception';
 import type { PoseFrame } from '../pose';
 import { expectedOutcomes, loadClip } from '../../../tests/kit/replay';
 import { compare } from '../../../tests/kit/compare';
-import { thinToRate } from '../../../tests/kit/frameRate';
+import { thinToRate } from '../../../tests/kit/degrade';
 
 /** A trunk leaning `deg` from vertical (hips at 300,400, torso 100 px). */
 function trunkAt(deg: number): Body {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thinToRate } from './frameRate';
+import { atScale, DEGRADATIONS, seedOf, thinToRate, withJitter, withLostFrames } from './degrade';
 import type { PoseFrame } from '../../src/core/pose';
 import { loadClip } from './replay';
 
@@ -30,5 +30,28 @@ describe('thinToRate', () => {
     expect(kept.length / sec).toBeGreaterThan(9.5);
     expect(kept.length / sec).toBeLessThan(10.5);
     expect(kept.every((f, i) => i === 0 || f.t > kept[i - 1]!.t)).toBe(true);
+  });
+});
+
+describe('the other degradations', () => {
+  it('lose the share of frames asked for, the same ones on every run', async () => {
+    const frames = await loadClip('03_plank_forearm_side_kaiakol005');
+    const a = withLostFrames(frames, 0.25, seedOf('03'));
+    const empty = a.filter((f) => f.poses.length === 0).length / a.length;
+    expect(empty).toBeGreaterThan(0.18);
+    expect(empty).toBeLessThan(0.32);
+    expect(withLostFrames(frames, 0.25, seedOf('03'))).toEqual(a);
+  });
+
+  it('jitter the points by about the share asked for, and scale every pixel measure', async () => {
+    const frames = await loadClip('03_plank_forearm_side_kaiakol005');
+    const j = withJitter(frames, 0.01, 1);
+    const d = frames.flatMap((f, i) => f.poses[0]?.keypoints.map((k, n) => j[i]!.poses[0]!.keypoints[n]!.x - k.x) ?? []);
+    const sd = Math.sqrt(d.reduce((s, x) => s + x * x, 0) / d.length);
+    expect(sd / Math.max(frames[0]!.width, frames[0]!.height)).toBeCloseTo(0.01, 2);
+    const half = atScale(frames, 0.5);
+    expect(half[0]!.width).toBe(frames[0]!.width / 2);
+    expect(half[10]!.poses[0]!.keypoints[5]!.x).toBe(frames[10]!.poses[0]!.keypoints[5]!.x / 2);
+    expect(DEGRADATIONS.map((d) => d.label)).toContain('half the resolution');
   });
 });
