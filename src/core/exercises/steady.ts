@@ -1,42 +1,68 @@
 // How fast a held measure is still changing. A stretch is "held" when the body has stopped moving into
 // it, not while it is still twisting deeper or coming out: the catalog's hold times are the still part
 // (b01 "in the twist 1.5–7.3 s, steady hold 3.3–7.0 s"; b07 "lowering 9.2–10.9 s, hold 10.9–13.7 s").
+//
+// The rate is the slope of the measure over the last RATE_WINDOW_MS (least squares), not its frame-to-frame change:
+// a model's points jitter from frame to frame, and the size of each step, however smoothed, measures the jitter, not
+// the body moving (points jittered by 1 % of the picture read 30–50°/s on a still stretch, and no stretch was held:
+// b07, c02, b01 0 s). The jitter cancels in a slope; a body still moving into the stretch does not.
 
-/** Smoothing time constant for the rate (ms): about four frames at 15 fps, so one jittery frame is not movement. */
-export const RATE_TAU_MS = 250;
+/** The span the slope is read over (ms): about six frames at 15 fps, four at 10 (500 ms ended b02's quick bends' holds late on BlazePose full). */
+export const RATE_WINDOW_MS = 400;
+/** A slope needs this span of readings at least (ms), else the rate is unknown. */
+export const RATE_MIN_SPAN_MS = 200;
 /** A gap longer than this restarts the rate (the person left, or the set paused). */
 const RATE_GAP_MS = 500;
 
-/** A smoothed rate's state: the last value and time, and the rate (NaN = unset). */
+/** A rate's state: the readings of the last RATE_WINDOW_MS (times, values) and the rate (NaN = unknown). */
 export interface Rate {
-  v: number;
-  t: number;
+  ts: number[];
+  vs: number[];
   rate: number;
 }
-export const rate = (): Rate => ({ v: NaN, t: NaN, rate: NaN });
+export const rate = (): Rate => ({ ts: [], vs: [], rate: NaN });
 
 /**
- * Updates and returns the smoothed |d value / dt| (units per second) kept in `r`. Call once per frame (from an
- * exercise's `remember`). Returns NaN until two close frames were seen.
+ * Updates and returns |slope| of the value over the last RATE_WINDOW_MS (units per second) kept in `r`. Call once
+ * per frame (from an exercise's `remember`). NaN until readings span RATE_MIN_SPAN_MS.
  */
 export function updateRate(r: Rate, value: number | null, t: number): number {
-  const pv = r.v,
-    pt = r.t;
-  // Unknown this frame (the point lost, nobody seen): the last reading stands, and the next known one is measured
-  // against it across the gap (up to RATE_GAP_MS). Forgetting it made the frame after every lost one unjudgeable, so a
+  // Unknown this frame (the point lost, nobody seen): the readings so far stand, and the next known one is read with
+  // them across the gap (up to RATE_GAP_MS). Forgetting them made the frame after every lost one unjudgeable, so a
   // model losing the person on one frame in ten broke a stretch's hold on two (c02: 10.0 s held of 12.5).
   if (value === null || !Number.isFinite(value)) return r.rate;
-  r.v = value;
-  r.t = t;
-  if (Number.isNaN(pv) || Number.isNaN(pt) || !(t > pt) || t - pt > RATE_GAP_MS) {
+  const last = r.ts.length > 0 ? (r.ts[r.ts.length - 1] as number) : NaN;
+  if (!(t > last) || t - last > RATE_GAP_MS) {
+    // A restart (the first reading, a long gap, time gone backwards): only this reading.
+    r.ts.length = 0;
+    r.vs.length = 0;
+  }
+  r.ts.push(t);
+  r.vs.push(value);
+  while (r.ts.length > 0 && t - (r.ts[0] as number) > RATE_WINDOW_MS) {
+    r.ts.shift();
+    r.vs.shift();
+  }
+  const n = r.ts.length;
+  if (n < 3 || t - (r.ts[0] as number) < RATE_MIN_SPAN_MS) {
     r.rate = NaN;
     return NaN;
   }
-  const dt = t - pt;
-  const x = (Math.abs(value - pv) * 1000) / dt;
-  const prev = r.rate;
-  const a = 1 - Math.exp(-dt / RATE_TAU_MS);
-  const next = Number.isNaN(prev) ? x : prev + a * (x - prev);
-  r.rate = next;
-  return next;
+  let mt = 0,
+    mv = 0;
+  for (let i = 0; i < n; i++) {
+    mt += r.ts[i] as number;
+    mv += r.vs[i] as number;
+  }
+  mt /= n;
+  mv /= n;
+  let stv = 0,
+    stt = 0;
+  for (let i = 0; i < n; i++) {
+    const dt = (r.ts[i] as number) - mt;
+    stv += dt * ((r.vs[i] as number) - mv);
+    stt += dt * dt;
+  }
+  r.rate = stt > 0 ? Math.abs((stv / stt) * 1000) : NaN;
+  return r.rate;
 }
