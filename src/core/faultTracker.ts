@@ -184,8 +184,8 @@ export class FaultTracker {
   /**
    * Clears the faults that are gone (all of them when counting is off). `unseen`: nobody was found on this frame, so
    * nothing was seen gone either: a fault being confirmed waits (up to FAULT_OFF_MS since it was last seen) instead
-   * of starting again. With one frame in ten lost at random, the short real faults (31's sag, e18's lifted hips) were
-   * never confirmed, each lost frame restarting their FAULT_ON_MS.
+   * of starting again. With one frame in ten lost at random, e18's short real fault (its lifted hips) was never
+   * confirmed, each lost frame restarting its FAULT_ON_MS.
    */
   settle(t: number, active: boolean, events: EngineEvent[], unseen = false): void {
     for (const [id, fl] of this.flashes) if (t >= fl.until) this.flashes.delete(id);

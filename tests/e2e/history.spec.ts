@@ -3,7 +3,7 @@
 // export → delete all → import round trip. Runs everywhere (no video needed).
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import type { Page } from '@playwright/test';
+import { seedRaw } from './seed';
 
 const DAY = 86_400_000;
 const base = new Date(2026, 10, 10, 9, 0).getTime();
@@ -104,28 +104,6 @@ function seedRecords() {
     }),
   );
   return out;
-}
-
-/** Writes rows into the app's database behind its back (the app has opened it once, so the stores exist). */
-async function seedRaw(page: Page, rows: unknown[]): Promise<void> {
-  await page.evaluate(
-    (items) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('form-coach');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('sessions', 'readwrite');
-          for (const r of items) tx.objectStore('sessions').put(r);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rows,
-  );
 }
 
 test('history: seeded sessions and corrupt rows, progress charts, a summary, export → delete all → import', async ({ page }, info) => {

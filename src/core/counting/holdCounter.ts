@@ -23,6 +23,8 @@ export class HoldCounter {
   private lastTick = 0;
   /** Time of the frames in the current break where nobody was seen (ms): credited if the hold resumes (see step). */
   private unseenMs = 0;
+  /** The current break has had only unseen frames so far. */
+  private unseenOnly = true;
   constructor(readonly th: HoldThresholds) {}
 
   private credit(ms: number): void {
@@ -47,18 +49,17 @@ export class HoldCounter {
       if (ok && sameSide) {
         if (this.breakSince >= 0) {
           this.breakSince = -1;
-          this.credit(Math.max(0, this.unseenMs));
+          if (this.unseenOnly) this.credit(this.unseenMs);
         }
-        this.unseenMs = 0;
         if (gapOk) this.credit(dt);
       } else {
         if (this.breakSince < 0) {
           this.breakSince = t;
           this.unseenMs = 0;
+          this.unseenOnly = true;
         }
-        // Unseen frames that follow only unseen frames since the hold was last seen held; the time up to this frame.
-        if (unseen && this.unseenMs >= 0 && gapOk) this.unseenMs += dt;
-        else if (!unseen) this.unseenMs = -1;
+        if (!unseen) this.unseenOnly = false;
+        else if (gapOk) this.unseenMs += dt;
         if (t - this.breakSince >= this.th.exitMs || (!sameSide && ok)) this.end(out);
       }
     }
