@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { summarize } from './summary';
 import { compare } from '../../tests/kit/compare';
 import { expectedOutcomes, loadClip } from '../../tests/kit/replay';
-import { seedOf, thinToRate, withLostFrames } from '../../tests/kit/degrade';
+import { seedOf, thinToRate, withJitter, withLostFrames } from '../../tests/kit/degrade';
 
 const all = expectedOutcomes();
 
@@ -76,5 +76,26 @@ describe('a frame where the model found nobody', () => {
     const frames = withLostFrames(await loadClip(clip), 0.1, seedOf(clip));
     const s = summarize(exp.exercise, frames, clip, { model: 'movenet-thunder' });
     expect(compare(s, exp).faultHits.every((h) => h.found)).toBe(true);
+  });
+});
+
+// A farther or noisier camera: the real clips' points wobble 0.1–0.4 % of the picture's long side from frame to frame.
+// Read frame by frame, the plank's hip line wobbled past its edges with the points jittered a little more: a standing
+// pike dropped out of its fault on one frame and was credited as good form (ten random patterns each: e03 at 0.5 %
+// passed on 2, e04 at 0.75 % on 6). The hip rules now read the line's median over a quarter second (plank.ts
+// HIP_MEDIAN_MS): 6 and 10. Counted over patterns, since any one pattern may land either way.
+describe('the default model with its points jittered', () => {
+  it.each([
+    ['e03_plank_forearm_hips-high_side_outdoor_istock-chauhan', 0.005, 5],
+    ['e04_plank_high_hips-high_side-oblique_home_summerobert', 0.0075, 9],
+  ] as const)('%s at %s of the picture: right on at least %s patterns of 10', async (clip, share, atLeast) => {
+    const exp = all[clip]!;
+    const rec = await loadClip(clip);
+    let ok = 0;
+    for (let k = 0; k < 10; k++) {
+      const s = summarize(exp.exercise, withJitter(rec, share, seedOf(clip) + 1000 + k), clip, { model: 'movenet-thunder' });
+      if (compare(s, exp).pass) ok++;
+    }
+    expect(ok).toBeGreaterThanOrEqual(atLeast);
   });
 });

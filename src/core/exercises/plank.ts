@@ -111,6 +111,16 @@ export const HIGH_DOUBT_DEG: Readonly<Record<HipMeasure, number>> = { movenet: 1
  */
 export const HIP_HYST_DEG = 3;
 /**
+ * The hip rules read each line as its median over this long (ms) of judged frames on which it could be read: a
+ * plank's line changes over a second or more, and the points of a farther or noisier camera wobble it from frame to
+ * frame. The real clips' points jitter 0.1–0.4 % of the picture's long side from frame to frame; at 0.5 % (tests/kit/
+ * degrade.ts withJitter, 20 random patterns, thresholds left out) a good oblique plank read a sag on 9 (c11:
+ * its line −2 to −10° from one frame to the next), and e03's standing pike dropped out of its fault on one frame and
+ * was credited as good form on 16. Read as the median over 250 ms: 2 and 9. A longer window lags a real change more:
+ * at 400 ms (2 and 5) BlazePose full read 01's rise from the floor as a sag for 1.0 s instead of 0.9.
+ */
+export const HIP_MEDIAN_MS = 250;
+/**
  * MoveNet's hips-high reads the line from the head (pikeLine), which a head hung low bends as much as raised hips
  * (a correct plank looking at the floor). A pike raises the hips on the shoulders' line too: the pikes read 11–20°
  * there (04, e03, e04: 5th percentiles 11.0–16.3°), good planks mostly under 13° (their medians −6 to 13°). Past
@@ -615,8 +625,16 @@ const tuned = (ctx: { readonly tuning?: Readonly<Record<string, number>> | undef
  * judge ('view': turned too far round; 'unseen': no ankles, or a leg invented; 'margin': in the band of doubt).
  */
 type HipVerdict = 'ok' | 'fault' | 'view' | 'unseen' | 'margin';
+/** The hip lines of one frame, as the rules read them (hipLine, pikeLine and, for MoveNet, the shoulders' hipBend). */
+interface HipLines {
+  d: number | null;
+  p: number | null;
+  sh: number | null;
+}
 /** Each hip rule's verdict, and when its standing fault was last read (for BLIND_KEEP_MS). */
 interface PlankMemory {
+  /** The lines of the last HIP_MEDIAN_MS of readable judged frames, with the reading they were made in. */
+  lines: (HipLines & { t: number; m: HipMeasure })[];
   sag: HipVerdict;
   high: HipVerdict;
   sagSeenT: number;
@@ -668,11 +686,11 @@ export const BLIND_KEEP_MS = 2000;
 export const CUT_SETTLE_MS = 1200;
 
 /** The sag rule's verdict: `was` its verdict on the last judged frame (a standing fault needs HIP_HYST_DEG to clear). */
-export function sagVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok'): HipVerdict {
+export function sagVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok', lines?: HipLines): HipVerdict {
   const blind = hipLineBlind(b);
   if (blind) return blind;
   const m = hipMeasure(b),
-    d = hipLine(b);
+    d = lines ? lines.d : hipLine(b);
   if (d === null) return 'unseen';
   const thr = tuned(ctx, SAG_KEY[m], SAG_DEG[m]),
     edge = Math.max(thr, tuned(ctx, SAG_DOUBT_KEY[m], SAG_DOUBT_DEG[m]));
@@ -685,19 +703,42 @@ export function sagVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok'): HipVer
  * (HIGH_SHOULDER_MIN); once raised it stands until both lines are back inside the good planks (a lifted head must
  * not end a pike the shoulders still show: e03). BlazePose: its one reading (3D, else 2D).
  */
-export function highVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok'): HipVerdict {
+export function highVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok', lines?: HipLines): HipVerdict {
   const blind = hipLineBlind(b);
   if (blind) return blind;
   const m = hipMeasure(b),
-    p = pikeLine(b);
+    p = lines ? lines.p : pikeLine(b);
   if (p === null) return 'unseen';
-  const sh = m === 'movenet' ? hipBend(b) : p;
+  const sh = m === 'movenet' ? (lines ? lines.sh : hipBend(b)) : p;
   const thr = tuned(ctx, HIGH_KEY[m], HIGH_DEG[m]),
     edge = Math.min(thr, tuned(ctx, HIGH_DOUBT_KEY[m], HIGH_DOUBT_DEG[m]));
   const top = Math.max(p, sh ?? p);
   if (was === 'fault' && top >= edge - HIP_HYST_DEG) return 'fault';
   if (p >= thr) return m !== 'movenet' || (sh !== null && sh >= HIGH_SHOULDER_MIN) ? 'fault' : 'margin';
   return p >= edge ? 'margin' : 'ok';
+}
+
+const median = (xs: number[]): number | null => {
+  if (!xs.length) return null;
+  xs.sort((a, b) => a - b);
+  const h = xs.length >> 1;
+  return xs.length % 2 ? (xs[h] as number) : ((xs[h - 1] as number) + (xs[h] as number)) / 2;
+};
+
+/**
+ * This frame's lines added to the ring (emptied by a frame whose line cannot be read, or read another way), and
+ * their medians over HIP_MEDIAN_MS (see there).
+ */
+function medianLines(ring: PlankMemory['lines'], b: Body, t: number): HipLines {
+  const m = hipMeasure(b);
+  if (hipLineBlind(b) !== null) ring.length = 0;
+  else {
+    if (ring.length > 0 && (ring[ring.length - 1] as { m: HipMeasure }).m !== m) ring.length = 0;
+    ring.push({ t, m, d: hipLine(b), p: pikeLine(b), sh: m === 'movenet' ? hipBend(b) : null });
+  }
+  while (ring.length > 0 && (ring[0] as { t: number }).t <= t - HIP_MEDIAN_MS) ring.shift();
+  const of = (k: keyof HipLines): number | null => median(ring.flatMap((r) => (r[k] === null ? [] : [r[k]])));
+  return { d: of('d'), p: of('p'), sh: of('sh') };
 }
 
 const HIP_JOINTS = [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')];
@@ -740,7 +781,7 @@ export const plank = defineExercise({
   // The body line, straight at 180°: a sag or a pike bends it by tens of degrees.
   metric: { label: 'shoulder–hip–ankle angle', unit: '°', span: [140, 185] },
   // The hip rules' verdicts (a standing fault kept by HIP_HYST_DEG), moved on the frames the rules judge, before they read it.
-  memory: (): PlankMemory => ({ sag: 'ok', high: 'ok', sagSeenT: -Infinity, highSeenT: -Infinity, cutT: -Infinity }),
+  memory: (): PlankMemory => ({ lines: [], sag: 'ok', high: 'ok', sagSeenT: -Infinity, highSeenT: -Infinity, cutT: -Infinity }),
   rememberJudged: (b, ctx) => {
     const mem = ctx.mem;
     // Just after a camera cut or cross-fade the points are still settling: the line is not read (c14's dissolve to
@@ -748,8 +789,9 @@ export const plank = defineExercise({
     const settling = ctx.t - mem.cutT < CUT_SETTLE_MS;
     const keep = (was: HipVerdict, now: HipVerdict, seenT: number): HipVerdict =>
       was === 'fault' && (now === 'view' || now === 'unseen') && ctx.t - seenT <= BLIND_KEEP_MS && seenT > mem.cutT ? 'fault' : now;
-    const sag = settling ? 'unseen' : sagVerdict(b, ctx, mem.sag),
-      high = settling ? 'unseen' : highVerdict(b, ctx, mem.high);
+    const lines = settling ? null : medianLines(mem.lines, b, ctx.t);
+    const sag = lines ? sagVerdict(b, ctx, mem.sag, lines) : 'unseen',
+      high = lines ? highVerdict(b, ctx, mem.high, lines) : 'unseen';
     // A 'fault' verdict is only ever read from a readable line (a blind one is 'view' or 'unseen').
     if (sag === 'fault') mem.sagSeenT = ctx.t;
     if (high === 'fault') mem.highSeenT = ctx.t;
