@@ -408,7 +408,7 @@ async function main(): Promise<void> {
   const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, no GPU use (headless, --disable-gpu); Chromium ${chromiumVersion}; Node ${process.version}; load average ${machine.loadAvgAtStart.join(' ')} at start; ${date.slice(0, 16).replace('T', ' ')} UTC`;
   const report = [
     `Machine: ${machineLine}`,
-    `Camera: ${camera.source}. ${frames} frames after ${warmup} warm-up for raw and for live (webgl fewer), in ${rounds} alternating rounds; raw = bench-raw.html, the model alone on the app's frame loop; live = the app with the plank coach on. ms = median per processed frame; ours = engine + drawing + store; latency = camera capture → skeleton drawn and cue set.`,
+    `Camera: ${camera.source}. ${frames} frames after ${warmup} warm-up for raw and for live (webgl fewer), in ${rounds} alternating rounds; raw = bench-raw.html, the model alone on the app's frame loop; live = the app with the plank coach on. ms = median per processed frame; ours = engine + drawing + store; latency = camera capture → skeleton drawn and cue set; picture age = camera capture → model started on it.`,
     '',
     pipelineTable,
     '',
@@ -476,6 +476,7 @@ function pipelineReport(runs: PipelineRun[]): { pairs: { raw: PipelineRun; live:
       'delivered/processed/dropped/backlog',
       'long tasks/min (inference/ours)',
       'latency ms med/p95',
+      'picture age at start ms med/p95',
     ],
     pairs.map(({ raw, live, ratio }) => [
       `${live.model}${live.worker ? ' (worker)' : ''}`,
@@ -490,6 +491,7 @@ function pipelineReport(runs: PipelineRun[]): { pairs: { raw: PipelineRun; live:
       `${live.delivered}/${live.processed}/${live.dropped}/${live.backlog}`,
       `${f(live.longTasksPerMin, 0)} (${live.longTasksInference}/${live.longTasksOther})`,
       `${f(live.latencyMedianMs, 0)}/${f(live.latencyP95Ms, 0)}`,
+      `${f(live.ageMedianMs, 0)}/${f(live.ageP95Ms, 0)}`,
     ]),
   );
   return { pairs, table };

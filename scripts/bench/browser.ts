@@ -153,6 +153,9 @@ export interface PipelineRun {
   backlog: number;
   latencyMedianMs: number;
   latencyP95Ms: number;
+  /** How old the camera picture was when the model started on it (ms), median and 95th percentile: part of the latency. */
+  ageMedianMs: number;
+  ageP95Ms: number;
   longTasks: number;
   longTasksPerMin: number;
   longTasksInference: number;
@@ -194,6 +197,7 @@ function summariseWindows(
   );
   const our = win.map((t) => t.end - t.modelEnd);
   const lat = win.map((t) => t.end - t.frameAt);
+  const age = win.map((t) => t.start - t.frameAt);
   return {
     kind,
     model,
@@ -214,6 +218,8 @@ function summariseWindows(
     backlog,
     latencyMedianMs: median(lat),
     latencyP95Ms: percentile(lat, 95),
+    ageMedianMs: median(age),
+    ageP95Ms: percentile(age, 95),
     longTasks: split.total,
     longTasksPerMin: split.total / (seconds / 60),
     longTasksInference: split.inference,
