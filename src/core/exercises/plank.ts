@@ -639,6 +639,9 @@ interface PlankMemory {
   high: HipVerdict;
   sagSeenT: number;
   highSeenT: number;
+  /** Frames the standing fault has been read on (BLIND_KEEP_FRAMES). */
+  sagRead: number;
+  highRead: number;
   cutT: number;
 }
 /** Tuning keys (CheckContext.tuning) of the hip thresholds, per reading: 'plank.SAG_DEG.movenet', ... */
@@ -682,6 +685,13 @@ export function hipLineBlind(b: Body): 'view' | 'unseen' | null {
  * the camera moving): what cannot be seen has not been seen corrected. Longer, the rule is unsure.
  */
 export const BLIND_KEEP_MS = 2000;
+/**
+ * ... once it has been read on at least this many frames: one frame's say is not a fault seen. Seen from the head end
+ * (e01) the line cannot be read, and with the points jittered by 0.5 % of the picture one frame in a run of blind
+ * ones passed as readable, read a 53° pike, and was kept as hips-high through the blind frames after it for 2 s (8
+ * random patterns of 20).
+ */
+export const BLIND_KEEP_FRAMES = 2;
 /** After a camera cut, the hip rules wait this long (ms) before reading the line again (the engine's hold carry). */
 export const CUT_SETTLE_MS = 1200;
 
@@ -781,22 +791,41 @@ export const plank = defineExercise({
   // The body line, straight at 180°: a sag or a pike bends it by tens of degrees.
   metric: { label: 'shoulder–hip–ankle angle', unit: '°', span: [140, 185] },
   // The hip rules' verdicts (a standing fault kept by HIP_HYST_DEG), moved on the frames the rules judge, before they read it.
-  memory: (): PlankMemory => ({ lines: [], sag: 'ok', high: 'ok', sagSeenT: -Infinity, highSeenT: -Infinity, cutT: -Infinity }),
+  memory: (): PlankMemory => ({
+    lines: [],
+    sag: 'ok',
+    high: 'ok',
+    sagSeenT: -Infinity,
+    highSeenT: -Infinity,
+    sagRead: 0,
+    highRead: 0,
+    cutT: -Infinity,
+  }),
   rememberJudged: (b, ctx) => {
     const mem = ctx.mem;
     // Just after a camera cut or cross-fade the points are still settling: the line is not read (c14's dissolve to
     // head-on at 18.0–18.5 s read a pike for 0.3 s), and a fault from before the cut is not kept through it.
     const settling = ctx.t - mem.cutT < CUT_SETTLE_MS;
-    const keep = (was: HipVerdict, now: HipVerdict, seenT: number): HipVerdict =>
-      was === 'fault' && (now === 'view' || now === 'unseen') && ctx.t - seenT <= BLIND_KEEP_MS && seenT > mem.cutT ? 'fault' : now;
+    const keep = (was: HipVerdict, now: HipVerdict, seenT: number, read: number): HipVerdict =>
+      was === 'fault' &&
+      (now === 'view' || now === 'unseen') &&
+      read >= BLIND_KEEP_FRAMES &&
+      ctx.t - seenT <= BLIND_KEEP_MS &&
+      seenT > mem.cutT
+        ? 'fault'
+        : now;
+    // Frames a fault is read on in a row; blind frames between them neither add nor break the run.
+    const reads = (now: HipVerdict, read: number): number => (now === 'fault' ? read + 1 : now === 'view' || now === 'unseen' ? read : 0);
     const lines = settling ? null : medianLines(mem.lines, b, ctx.t);
     const sag = lines ? sagVerdict(b, ctx, mem.sag, lines) : 'unseen',
       high = lines ? highVerdict(b, ctx, mem.high, lines) : 'unseen';
     // A 'fault' verdict is only ever read from a readable line (a blind one is 'view' or 'unseen').
     if (sag === 'fault') mem.sagSeenT = ctx.t;
     if (high === 'fault') mem.highSeenT = ctx.t;
-    mem.sag = keep(mem.sag, sag, mem.sagSeenT);
-    mem.high = keep(mem.high, high, mem.highSeenT);
+    mem.sagRead = reads(sag, mem.sagRead);
+    mem.highRead = reads(high, mem.highRead);
+    mem.sag = keep(mem.sag, sag, mem.sagSeenT, mem.sagRead);
+    mem.high = keep(mem.high, high, mem.highSeenT, mem.highRead);
   },
   checks: [
     (_b, ctx) => hipCheck('hips-sagging', ctx.mem.sag),
