@@ -26,6 +26,7 @@ import {
   type V3,
 } from '../geometry';
 import { defineExercise } from './types';
+import { near, NEAR_MS, updateNear, type Near } from './steady';
 import { hold } from '../counting/hold';
 import type { ByFamily } from '../pose';
 import { angleOn, dropT, finding, names, shoulderWidth, sideAngle, sideJoints, sideOf, trunkToHorizontal, unsure } from './common';
@@ -119,7 +120,7 @@ export const HIP_HYST_DEG = 3;
  * was credited as good form on 16. Read as the median over 250 ms: 2 and 9. A longer window lags a real change more:
  * at 400 ms (2 and 5) BlazePose full read 01's rise from the floor as a sag for 1.0 s instead of 0.9.
  */
-export const HIP_MEDIAN_MS = 250;
+export const HIP_MEDIAN_MS = NEAR_MS;
 /**
  * MoveNet's hips-high reads the line from the head (pikeLine), which a head hung low bends as much as raised hips
  * (a correct plank looking at the floor). A pike raises the hips on the shoulders' line too: the pikes read 11–20°
@@ -633,8 +634,8 @@ interface HipLines {
 }
 /** Each hip rule's verdict, and when its standing fault was last read (for BLIND_KEEP_MS). */
 interface PlankMemory {
-  /** The lines of the last HIP_MEDIAN_MS of readable judged frames, with the reading they were made in. */
-  lines: (HipLines & { t: number; m: HipMeasure })[];
+  /** The lines of the last HIP_MEDIAN_MS of readable judged frames, and the reading they were made in. */
+  lines: { m: HipMeasure | null; d: Near; p: Near; sh: Near };
   sag: HipVerdict;
   high: HipVerdict;
   sagSeenT: number;
@@ -728,27 +729,25 @@ export function highVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok', lines?
   return p >= edge ? 'margin' : 'ok';
 }
 
-const median = (xs: number[]): number | null => {
-  if (!xs.length) return null;
-  xs.sort((a, b) => a - b);
-  const h = xs.length >> 1;
-  return xs.length % 2 ? (xs[h] as number) : ((xs[h - 1] as number) + (xs[h] as number)) / 2;
-};
-
 /**
- * This frame's lines added to the ring (emptied by a frame whose line cannot be read, or read another way), and
- * their medians over HIP_MEDIAN_MS (see there).
+ * This frame's lines read through their wobble: the medians of the last HIP_MEDIAN_MS (see there), started afresh by
+ * a frame whose line cannot be read, or is read another way.
  */
-function medianLines(ring: PlankMemory['lines'], b: Body, t: number): HipLines {
+function medianLines(lines: PlankMemory['lines'], b: Body, t: number): HipLines {
   const m = hipMeasure(b);
-  if (hipLineBlind(b) !== null) ring.length = 0;
-  else {
-    if (ring.length > 0 && (ring[ring.length - 1] as { m: HipMeasure }).m !== m) ring.length = 0;
-    ring.push({ t, m, d: hipLine(b), p: pikeLine(b), sh: m === 'movenet' ? hipBend(b) : null });
+  if (hipLineBlind(b) !== null || lines.m !== m) {
+    for (const r of [lines.d, lines.p, lines.sh]) {
+      r.ts.length = 0;
+      r.vs.length = 0;
+    }
+    lines.m = hipLineBlind(b) !== null ? null : m;
   }
-  while (ring.length > 0 && (ring[0] as { t: number }).t <= t - HIP_MEDIAN_MS) ring.shift();
-  const of = (k: keyof HipLines): number | null => median(ring.flatMap((r) => (r[k] === null ? [] : [r[k]])));
-  return { d: of('d'), p: of('p'), sh: of('sh') };
+  if (lines.m === null) return { d: null, p: null, sh: null };
+  return {
+    d: updateNear(lines.d, hipLine(b), t),
+    p: updateNear(lines.p, pikeLine(b), t),
+    sh: updateNear(lines.sh, m === 'movenet' ? hipBend(b) : null, t),
+  };
 }
 
 const HIP_JOINTS = [...names('left', 'shoulder', 'hip', 'ankle'), ...names('right', 'shoulder', 'hip', 'ankle')];
@@ -792,7 +791,7 @@ export const plank = defineExercise({
   metric: { label: 'shoulder–hip–ankle angle', unit: '°', span: [140, 185] },
   // The hip rules' verdicts (a standing fault kept by HIP_HYST_DEG), moved on the frames the rules judge, before they read it.
   memory: (): PlankMemory => ({
-    lines: [],
+    lines: { m: null, d: near(), p: near(), sh: near() },
     sag: 'ok',
     high: 'ok',
     sagSeenT: -Infinity,

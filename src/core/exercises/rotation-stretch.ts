@@ -9,7 +9,7 @@ import type { Body, Side } from '../geometry';
 import { defineExercise } from './types';
 import { holdPerSide } from '../counting/holdPerSide';
 import { KP, both, finding, hipWidthPx, mid, trunkFromVertical, trunkSideTilt } from './common';
-import { rate, updateRate, type Rate } from './steady';
+import { near, rate, updateNear, updateRate, type Near, type Rate } from './steady';
 
 /**
  * Twist = 1 − (shoulder width now / widest shoulder width seen facing the camera). b01 (chair, front):
@@ -75,19 +75,25 @@ export interface TwistMemory {
   swRef: number;
   hwRef: number;
   hw: number;
+  /** The hip width's readings, read through their wobble (steady.ts updateNear). */
+  hwNear: Near;
   twist: Rate;
 }
-export const twistMemory = (): TwistMemory => ({ swRef: NaN, hwRef: NaN, hw: NaN, twist: rate() });
+export const twistMemory = (): TwistMemory => ({ swRef: NaN, hwRef: NaN, hw: NaN, hwNear: near(), twist: rate() });
 
 /** Twist amount 0..1 against the widest shoulders seen (kept in mem, slowly decaying for reframing). */
-export function twist(b: Body, mem: TwistMemory): number | null {
+/** `t`: the frame's time (ms); without it (NaN) each hip width is read alone. */
+export function twist(b: Body, mem: TwistMemory, t: number): number | null {
   const w = widths(b);
   if (!w || !(b.torso > 0)) return null;
   const rel = w.sw / b.torso;
   const ref = mem.swRef;
   mem.swRef = Number.isNaN(ref) || rel > ref ? rel : ref * 0.999;
-  if (Number.isFinite(w.hw)) {
-    const hr = w.hw / b.torso;
+  // The hip width and its reference as the median of the last quarter second: the widest of the raw readings was their
+  // noise's peak, and a single narrow one read as a turned pelvis (b06's 3/4 shot with the points jittered by 0.35 % of
+  // the picture: hips-turning on 5 random patterns of 10).
+  const hr = updateNear(mem.hwNear, Number.isFinite(w.hw) ? w.hw / b.torso : null, t);
+  if (hr !== null && Number.isFinite(w.hw)) {
     mem.hwRef = Number.isNaN(mem.hwRef) || hr > mem.hwRef ? hr : mem.hwRef * 0.999;
     mem.hw = hr;
   }
@@ -179,7 +185,7 @@ export const rotationStretch = defineExercise({
           ? 'rotation-stretch.head'
           : null,
   memory: twistMemory,
-  measure: (b, ctx) => twist(b, ctx.mem),
+  measure: (b, ctx) => twist(b, ctx.mem, ctx.t ?? NaN),
   remember: (_b, ctx) => {
     updateRate(ctx.mem.twist, ctx.metric, ctx.t);
   },

@@ -1,7 +1,7 @@
 // The stillness of a stretch: the slope of its measure over the last RATE_WINDOW_MS, so a model's frame-to-frame jitter
 // is not read as the body moving, while a body still moving into the stretch is.
 import { describe, expect, it } from 'vitest';
-import { rate, updateRate } from './steady';
+import { near, NEAR_MS, rate, updateNear, updateRate } from './steady';
 import { seeded } from '../../../tests/kit/degrade';
 
 /** Feeds `value(t)` at `fps` for `ms`; returns the last rate. */
@@ -46,5 +46,29 @@ describe('updateRate', () => {
     expect(updateRate(r, 10, 333)).toBe(0);
     // Gone for over RATE_GAP_MS: a new start.
     expect(updateRate(r, 30, 1000)).toBeNaN();
+  });
+});
+
+describe('updateNear', () => {
+  it('is the median of the last NEAR_MS of readings: one wild reading does not move it, a lasting change does', () => {
+    const r = near();
+    const at = (i: number) => i * (1000 / 15);
+    const out: (number | null)[] = [];
+    const vs = [10, 10, 10, 40, 10, 10, 10, 20, 20, 20, 20, 20];
+    vs.forEach((v, i) => out.push(updateNear(r, v, at(i))));
+    expect(out[3]).toBe(10); // the wild 40 is outvoted
+    expect(out[11]).toBe(20); // four frames at 20 fill the quarter second
+    expect(r.ts.every((t) => at(11) - t < NEAR_MS)).toBe(true);
+  });
+
+  it('keeps its readings through an unknown frame, starts afresh after a long gap, and reads alone without a time', () => {
+    const r = near();
+    updateNear(r, 5, 0);
+    updateNear(r, 7, 67);
+    expect(updateNear(r, null, 133)).toBe(6);
+    expect(updateNear(r, 30, 1000)).toBe(30);
+    expect(updateNear(r, 1, NaN)).toBe(1);
+    expect(updateNear(r, 2, NaN)).toBe(2);
+    expect(updateNear(near(), null, 0)).toBeNull();
   });
 });

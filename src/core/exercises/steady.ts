@@ -22,6 +22,17 @@ export interface Rate {
 }
 export const rate = (): Rate => ({ ts: [], vs: [], rate: NaN });
 
+/** Adds a known reading; a restart (the first reading, a gap over RATE_GAP_MS, time gone backwards) keeps only it. */
+function addReading(r: { ts: number[]; vs: number[] }, value: number, t: number): void {
+  const last = r.ts.length > 0 ? (r.ts[r.ts.length - 1] as number) : NaN;
+  if (!(t > last) || t - last > RATE_GAP_MS) {
+    r.ts.length = 0;
+    r.vs.length = 0;
+  }
+  r.ts.push(t);
+  r.vs.push(value);
+}
+
 /**
  * Updates and returns |slope| of the value over the last RATE_WINDOW_MS (units per second) kept in `r`. Call once
  * per frame (from an exercise's `remember`). NaN until readings span RATE_MIN_SPAN_MS.
@@ -31,14 +42,7 @@ export function updateRate(r: Rate, value: number | null, t: number): number {
   // them across the gap (up to RATE_GAP_MS). Forgetting them made the frame after every lost one unjudgeable, so a
   // model losing the person on one frame in ten broke a stretch's hold on two (c02: 10.0 s held of 12.5).
   if (value === null || !Number.isFinite(value)) return r.rate;
-  const last = r.ts.length > 0 ? (r.ts[r.ts.length - 1] as number) : NaN;
-  if (!(t > last) || t - last > RATE_GAP_MS) {
-    // A restart (the first reading, a long gap, time gone backwards): only this reading.
-    r.ts.length = 0;
-    r.vs.length = 0;
-  }
-  r.ts.push(t);
-  r.vs.push(value);
+  addReading(r, value, t);
   while (r.ts.length > 0 && t - (r.ts[0] as number) > RATE_WINDOW_MS) {
     r.ts.shift();
     r.vs.shift();
@@ -65,4 +69,33 @@ export function updateRate(r: Rate, value: number | null, t: number): number {
   }
   r.rate = stt > 0 ? Math.abs((stv / stt) * 1000) : NaN;
   return r.rate;
+}
+
+/**
+ * A measure read through its wobble: the median of its readings over the last NEAR_MS. For what a person holds (a
+ * hip width, a body line), which changes over a second or more while a farther or noisier camera's points wobble it
+ * from frame to frame (plank.ts HIP_MEDIAN_MS, where this was measured).
+ */
+export const NEAR_MS = 250;
+/** A near reading's state: the readings of the last NEAR_MS (times, values). */
+export interface Near {
+  ts: number[];
+  vs: number[];
+}
+export const near = (): Near => ({ ts: [], vs: [] });
+
+/**
+ * Adds a reading (null: unknown this frame, the readings so far stand) and returns the median of those of the last
+ * NEAR_MS, or null when there are none. A gap longer than RATE_GAP_MS starts afresh.
+ */
+export function updateNear(r: Near, value: number | null, t: number): number | null {
+  if (value !== null && Number.isFinite(value)) addReading(r, value, t);
+  while (r.ts.length > 0 && t - (r.ts[0] as number) >= NEAR_MS) {
+    r.ts.shift();
+    r.vs.shift();
+  }
+  if (r.vs.length === 0) return null;
+  const s = [...r.vs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
 }
