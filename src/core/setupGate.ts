@@ -9,6 +9,13 @@ import type { Sight } from './sight';
 
 /** Set-up must be clear this long before counting starts (ms). */
 export const SETUP_CLEAR_MS = 400;
+/**
+ * Frames where the model found nobody, for up to this long (ms) after the person was last seen, neither break nor
+ * confirm set-up, and the set-up cue stays as it was: the model lost the person for a moment (a dim room, a window
+ * behind them), the person did not leave. With one frame in four lost at random, each lost frame restarted
+ * SETUP_CLEAR_MS and flashed "no person": e14 counted nothing for its first 7 s.
+ */
+export const UNSEEN_HOLD_MS = 500;
 /** A set-up problem must last this long before an active set pauses (ms). */
 export const PAUSE_AFTER_MS = 700;
 /** Below this mean keypoint score a found pose is taken as "too dark" rather than as a person. */
@@ -80,10 +87,14 @@ export class SetupGate {
   private issuesSince = 0;
   private clearSince = -1;
   private lastCue: SetupIssue | null = null;
+  /** When a person was last found (points ≥ 4), for UNSEEN_HOLD_MS. */
+  private seenT = -Infinity;
 
   /** Judges one frame; true when counting starts on it. */
   step(def: ExerciseDef, sight: Sight, points: number, meanScore: number, light: unknown, t: number, events: EngineEvent[]): boolean {
     const raw = setupIssues(def, sight.body, points, meanScore, light);
+    if (raw.length === 1 && raw[0] === 'no-person' && t - this.seenT <= UNSEEN_HOLD_MS) return false;
+    if (points >= 4) this.seenT = t;
     let opened = false;
     this.clear = raw.length === 0;
     if (this.clear) {
