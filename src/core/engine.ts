@@ -199,7 +199,7 @@ function stepInner(s: EngineState, frame: PoseFrame, events: EngineEvent[]): voi
   // attempt, so not a sagging plank either).
   const inPos = active && points >= 4 && counting.inPosition(b, ctx);
   const judging = active && points >= 4 && (inPos || counting.holding);
-  s.faults.frame(judging, dt, def, b, ctx, t, events);
+  s.faults.frame(judging, dt, def, b, ctx, t, events, points < 4);
 
   // 4. Counting.
   const cf = s.countFrame,

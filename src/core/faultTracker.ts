@@ -11,6 +11,7 @@ import type { ExerciseDef } from './exercises/types';
 import type { CheckContext, Finding, RememberContext, RepInfo, Severity, Unsure } from './ruleContext';
 import { isUnsure } from './ruleContext';
 import type { EngineEvent } from './events';
+import { UNSEEN_HOLD_MS } from './setupGate';
 
 /** A frame fault must persist this long before it is raised (ms): one bad frame is noise. */
 export const FAULT_ON_MS = 300;
@@ -54,6 +55,8 @@ export class FaultTracker {
   /** Last frame time a rule was unsure, and since when one has been unsure because of the view (-1: not now). */
   lastUnsureT = -Infinity;
   viewUnsureSince = -1;
+  /** The last frame the rules ran on. */
+  private judgedT = -Infinity;
   /** Every rule could judge this frame (true when the rules did not run). */
   sure = true;
   /** Time held with every rule judging and no fault (ms): the good-form time of a hold, over judgedMs. */
@@ -78,17 +81,29 @@ export class FaultTracker {
 
   /**
    * One frame: when `judging` (active, a person, in the exercise's position or holding), the exercise's rules run
-   * on it (its memory moved first: rememberJudged) and their findings move the fault tracks.
+   * on it (its memory moved first: rememberJudged) and their findings move the fault tracks. `unseen`: the model found
+   * nobody on this frame; up to UNSEEN_HOLD_MS after the last judged frame that keeps the view's doubt running (with one
+   * frame in four lost, c14's head-on shot never ran long enough for the coach to say it was only timing).
    */
-  frame(judging: boolean, dt: number, def: ExerciseDef, b: Body, ctx: CheckContext, t: number, events: EngineEvent[]): void {
+  frame(
+    judging: boolean,
+    dt: number,
+    def: ExerciseDef,
+    b: Body,
+    ctx: CheckContext,
+    t: number,
+    events: EngineEvent[],
+    unseen = false,
+  ): void {
     const seen = this.seen;
     seen.clear();
     this.breakingNow = false;
     this.sure = true;
     if (!judging) {
-      this.viewUnsureSince = -1;
+      if (!(unseen && t - this.judgedT <= UNSEEN_HOLD_MS)) this.viewUnsureSince = -1;
       return;
     }
+    this.judgedT = t;
     // Frame gaps over a second (the camera stalled) are not judged time.
     const ms = dt <= 1000 ? dt : 0;
     def.rememberJudged?.(b, ctx as RememberContext);

@@ -58,14 +58,17 @@ describe('the default model losing the person on one frame in ten', () => {
 
 // One frame in four lost (a dim room): each lost frame restarted set-up's 0.4 s of clear view and flashed "no person",
 // so counting seldom started (03's 6.5 s plank: 0 s timed; e14: 4 presses of 7). Up to half a second of such frames
-// now neither breaks nor confirms set-up (setupGate.ts UNSEEN_HOLD_MS): 27 clips of 56 wrong → 7.
+// now neither breaks nor confirms set-up (setupGate.ts UNSEEN_HOLD_MS): 27 clips of 56 wrong → 7. Nor do they restart
+// the view's doubt (faultTracker.ts frame, `unseen`): c14's head-on shot now runs long enough for the coach to say it is
+// only timing there → 6.
 describe('the default model losing the person on one frame in four', () => {
   it.each([
     '03_plank_forearm_side_kaiakol005',
+    'c14_plank_forearm_side-front-side_studio_cuts_malik',
     'e10_plank_high_kneeling-entry-and-exit_side-oblique_studio_drwho',
     'e14_bench-press_barbell_side-foot-oblique_gym_chauhan',
     '15_ball_crunch_klarfit',
-  ])('%s: counted and timed as without the gaps', async (clip) => {
+  ])('%s: counted, timed and told as without the gaps', async (clip) => {
     const exp = all[clip]!;
     const s = summarize(exp.exercise, withLostFrames(await loadClip(clip), 0.25, seedOf(clip)), clip, { model: 'movenet-thunder' });
     expect({ clip, ...compare(s, exp) }).toMatchObject({ clip, pass: true });
