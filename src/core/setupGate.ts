@@ -13,7 +13,7 @@ export const SETUP_CLEAR_MS = 400;
  * Frames where the model found nobody, for up to this long (ms) after the person was last seen, neither break nor
  * confirm set-up, and the set-up cue stays as it was: the model lost the person for a moment (a dim room, a window
  * behind them), the person did not leave. With one frame in four lost at random, each lost frame restarted
- * SETUP_CLEAR_MS and flashed "no person": e14 counted nothing for its first 7 s.
+ * SETUP_CLEAR_MS and flashed "no person": 03's 6.5 s plank was timed 0 s, e14 counted 4 presses of 7.
  */
 export const UNSEEN_HOLD_MS = 500;
 /** A set-up problem must last this long before an active set pauses (ms). */

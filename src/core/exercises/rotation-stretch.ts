@@ -81,8 +81,10 @@ export interface TwistMemory {
 }
 export const twistMemory = (): TwistMemory => ({ swRef: NaN, hwRef: NaN, hw: NaN, hwNear: near(), twist: rate() });
 
-/** Twist amount 0..1 against the widest shoulders seen (kept in mem, slowly decaying for reframing). */
-/** `t`: the frame's time (ms); without it (NaN) each hip width is read alone. */
+/**
+ * Twist amount 0..1 against the widest shoulders seen (kept in mem, slowly decaying for reframing). `t`: the frame's
+ * time (ms); without it (NaN) each hip width is read alone.
+ */
 export function twist(b: Body, mem: TwistMemory, t: number): number | null {
   const w = widths(b);
   if (!w || !(b.torso > 0)) return null;
