@@ -734,13 +734,13 @@ export function highVerdict(b: Body, ctx: Tuning, was: HipVerdict = 'ok', lines?
  * a frame whose line cannot be read, or is read another way.
  */
 function medianLines(lines: PlankMemory['lines'], b: Body, t: number): HipLines {
-  const m = hipMeasure(b);
-  if (hipLineBlind(b) !== null || lines.m !== m) {
+  const m = hipLineBlind(b) !== null ? null : hipMeasure(b);
+  if (m === null || lines.m !== m) {
     for (const r of [lines.d, lines.p, lines.sh]) {
       r.ts.length = 0;
       r.vs.length = 0;
     }
-    lines.m = hipLineBlind(b) !== null ? null : m;
+    lines.m = m;
   }
   if (lines.m === null) return { d: null, p: null, sh: null };
   return {
