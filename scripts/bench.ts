@@ -408,7 +408,7 @@ async function main(): Promise<void> {
   const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, no GPU use (headless, --disable-gpu); Chromium ${chromiumVersion}; Node ${process.version}; load average ${machine.loadAvgAtStart.join(' ')} at start; ${date.slice(0, 16).replace('T', ' ')} UTC`;
   const report = [
     `Machine: ${machineLine}`,
-    `Camera: ${camera.source}. ${frames} frames after ${warmup} warm-up for raw and for live (webgl fewer), in ${rounds} alternating rounds; raw = bench-raw.html, the model alone on the app's frame loop; live = the app with the plank coach on. ms = median per processed frame; ours = engine + drawing + store; latency = camera capture → skeleton drawn and cue set; picture age = camera capture → model started on it.`,
+    `Camera: ${camera.source}. ${frames} frames after ${warmup} warm-up for raw and for live (webgl fewer), in ${rounds} alternating rounds; raw = bench-raw.html, the model alone on the app's frame loop; live = the app with the plank coach on. ms = median per processed frame; ours = engine + drawing + store; camera /s = pictures a second the frame loop asked the camera for to match the model (own = no cap); latency = camera capture → skeleton drawn and cue set; picture age = camera capture → model started on it.`,
     '',
     pipelineTable,
     '',
@@ -473,6 +473,7 @@ function pipelineReport(runs: PipelineRun[]): { pairs: { raw: PipelineRun; live:
       'model ms in app',
       'ours ms med/max',
       'fps',
+      'camera /s raw/live',
       'delivered/processed/dropped/backlog',
       'long tasks/min (inference/ours)',
       'latency ms med/p95',
@@ -488,6 +489,7 @@ function pipelineReport(runs: PipelineRun[]): { pairs: { raw: PipelineRun; live:
       f(live.modelMs),
       `${f(live.ourMsMedian, 2)}/${f(live.ourMsMax, 1)}`,
       f(live.processedFps),
+      `${raw.cameraRate ?? 'own'}/${live.cameraRate ?? 'own'}`,
       `${live.delivered}/${live.processed}/${live.dropped}/${live.backlog}`,
       `${f(live.longTasksPerMin, 0)} (${live.longTasksInference}/${live.longTasksOther})`,
       `${f(live.latencyMedianMs, 0)}/${f(live.latencyP95Ms, 0)}`,

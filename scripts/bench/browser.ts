@@ -63,6 +63,7 @@ const SNAPSHOT = `(() => {
     now: performance.now(),
     frames: st ? st.frames : (c ? c.frames : 0),
     dropped: st ? st.dropped : (c ? c.dropped : 0),
+    cameraRate: st ? st.cameraRate : (c ? c.cameraRate : null),
     timings: fc ? fc.getFrameTimings() : (c ? c.timings.slice() : []),
     presented: b.presented,
     longTasks: b.longTasks.slice(),
@@ -83,6 +84,7 @@ interface Snapshot {
   now: number;
   frames: number;
   dropped: number;
+  cameraRate: number | null;
   timings: FrameTiming[];
   presented: number;
   longTasks: Interval[];
@@ -151,6 +153,8 @@ export interface PipelineRun {
   dropped: number;
   /** Camera frames neither processed nor dropped: waiting in a queue. */
   backlog: number;
+  /** Pictures a second the page's frame loop asked the camera for at the end (src/app/cameraPace.ts); null: its own rate. */
+  cameraRate: number | null;
   latencyMedianMs: number;
   latencyP95Ms: number;
   /** How old the camera picture was when the model started on it (ms), median and 95th percentile: part of the latency. */
@@ -216,6 +220,7 @@ function summariseWindows(
     processed,
     dropped,
     backlog,
+    cameraRate: wins.at(-1)?.[1].cameraRate ?? null,
     latencyMedianMs: median(lat),
     latencyP95Ms: percentile(lat, 95),
     ageMedianMs: median(age),
@@ -225,6 +230,28 @@ function summariseWindows(
     longTasksInference: split.inference,
     longTasksOther: split.other,
   };
+}
+
+/**
+ * Waits until the page's frame loop has paced the camera to its model (src/app/cameraPace.ts weighs it every 2 s):
+ * at least `minMs` after warm-up and no change of pace for `quietMs`, at most `maxMs`. A person's set lasts minutes;
+ * the warm-up alone is shorter than the first decision.
+ */
+async function settlePace(page: Page, minMs = 3000, quietMs = 2500, maxMs = 20_000): Promise<void> {
+  const t0 = Date.now();
+  let rate = (await snapshot(page)).cameraRate;
+  let changedAt = t0;
+  for (;;) {
+    await page.waitForTimeout(250);
+    const s = await snapshot(page);
+    if (s.error) throw new Error(`page error: ${s.error}`);
+    const now = Date.now();
+    if (s.cameraRate !== rate) {
+      rate = s.cameraRate;
+      changedAt = now;
+    }
+    if ((now - t0 >= minMs && now - changedAt >= quietMs) || now - t0 >= maxMs) return;
+  }
 }
 
 const setPlaying = (page: Page, on: boolean): Promise<unknown> =>
@@ -264,10 +291,12 @@ export async function runPair(
     };
     await pages.raw.goto(`${base}/bench-raw.html?mode=raw&model=${o.model}&backend=${o.backend}${t}`);
     await waitForFrames(pages.raw, o.warmup, o.timeoutMs);
+    await settlePace(pages.raw);
     await check('raw');
     await setPlaying(pages.raw, false);
     await pages.live.goto(`${base}/?model=${o.model}&backend=${o.backend}${worker ? '&worker=1' : ''}${t}`);
     await waitForFrames(pages.live, o.warmup, o.timeoutMs);
+    await settlePace(pages.live);
     await check('live');
     await setPlaying(pages.live, false);
     const wins: Record<'raw' | 'live', [Snapshot, Snapshot][]> = { raw: [], live: [] };

@@ -132,10 +132,108 @@ describe('startFrameLoop', () => {
   });
 });
 
+/** A camera track that keeps its constraints as Chromium's does, and says what it was asked. */
+function fakeTrack(refuse = false) {
+  let constraints: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 } };
+  const asked: MediaTrackConstraints[] = [];
+  return {
+    asked,
+    getConstraints: () => constraints,
+    applyConstraints(c: MediaTrackConstraints): Promise<void> {
+      asked.push(c);
+      if (refuse) return Promise.reject(new Error('OverconstrainedError'));
+      constraints = c;
+      return Promise.resolve();
+    },
+  };
+}
+
+describe('startFrameLoop paces a live camera to the model', () => {
+  /** Runs `n` camera frames through a loop whose model takes `ms` on a wound clock, one frame every 1000/fps ms. */
+  async function run(v: ReturnType<typeof fakeVideo>, clock: { t: number }, ms: number, n: number, fps = 30) {
+    for (let i = 0; i < n; i++) {
+      v.present(clock.t / 1000);
+      clock.t += ms;
+      await tick();
+      await tick();
+      clock.t += Math.max(0, 1000 / fps - ms);
+    }
+  }
+  function setup(track: ReturnType<typeof fakeTrack> | null, pace?: boolean) {
+    const v = fakeVideo();
+    Object.assign(v.video, { srcObject: track ? { getVideoTracks: () => [track] } : null });
+    const clock = { t: 0 };
+    const source: PoseSource<HTMLVideoElement> = { model: 'replay', estimate: () => Promise.resolve([]), reset() {}, dispose() {} };
+    const loop = startFrameLoop(v.video, source, {
+      onPoseFrame: () => {},
+      onError: (e) => {
+        throw e;
+      },
+      now: () => clock.t,
+      ...(pace === undefined ? {} : { pace }),
+    });
+    return { v, clock, loop };
+  }
+
+  it('asks a camera at 30 a second for 15 when the model takes 45 ms, keeping the size asked, and for no cap once it is fast', async () => {
+    const track = fakeTrack();
+    const { v, clock, loop } = setup(track);
+    await run(v, clock, 45, 20);
+    expect(track.asked).toHaveLength(0); // not before two seconds of frames
+    await run(v, clock, 45, 30);
+    expect(track.asked).toEqual([{ width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { max: 15 } }]);
+    expect(loop.counters.cameraRate).toBe(15);
+    // Less to draw, a slightly faster model: not fast enough to go back up (the hysteresis).
+    await run(v, clock, 40, 60, 15);
+    expect(track.asked).toHaveLength(1);
+    // A faster model (another one chosen): the cap goes.
+    await run(v, clock, 20, 60, 15);
+    expect(track.asked.at(-1)).toEqual({ width: { ideal: 640 }, height: { ideal: 480 } });
+    expect(loop.counters.cameraRate).toBeNull();
+    loop.stop();
+  });
+
+  it('carries on from the cap already in the track, and leaves a camera that refuses at its own rate', async () => {
+    const track = fakeTrack();
+    await track.applyConstraints({ frameRate: { max: 12 } });
+    const first = setup(track);
+    expect(first.loop.counters.cameraRate).toBe(12);
+    first.loop.stop();
+
+    const refusing = fakeTrack(true);
+    const { v, clock, loop } = setup(refusing);
+    await run(v, clock, 70, 120);
+    expect(refusing.asked).toHaveLength(1);
+    expect(loop.counters.cameraRate).toBeNull();
+    expect(loop.counters.frames).toBeGreaterThan(100);
+    loop.stop();
+  });
+
+  it('never touches the camera when told not to, nor a video without a camera track', async () => {
+    const track = fakeTrack();
+    const off = setup(track, false);
+    await run(off.v, off.clock, 70, 80);
+    expect(track.asked).toHaveLength(0);
+    off.loop.stop();
+    const none = setup(null);
+    await run(none.v, none.clock, 70, 80);
+    expect(none.loop.counters.cameraRate).toBeNull();
+    expect(none.loop.counters.frames).toBe(80);
+    none.loop.stop();
+  });
+});
+
 describe('summarise', () => {
   it('gives processed frames per second and the median model time', () => {
     const now = 10_000;
-    const c = { frames: 5, dropped: 0, recentMs: [60, 70, 65, 200, 64], recentAt: [9000, 9250, 9500, 9750, 10_000], timings: [] };
+    const c = {
+      frames: 5,
+      dropped: 0,
+      recentMs: [60, 70, 65, 200, 64],
+      recentAt: [9000, 9250, 9500, 9750, 10_000],
+      timings: [],
+      cameraRate: null,
+    };
     const s = summarise(c, now);
     expect(s.fps).toBeCloseTo(4, 5);
     expect(s.modelMs).toBe(65);

@@ -12,9 +12,15 @@
 // the age to 9–11/25–28 ms but the latency p95 only from 85–88 to 80–85 ms, for 17.1, 12.8 and 17.1 pictures a
 // second against 17.8–18.3 (three alternating runs each); running the model again at once when a newer frame had come would draw the skeleton
 // between rendering steps, painted only after the next inference.
+//
+// The loop also paces a live camera to the model (cameraPace.ts): every PACE_EVERY_MS it weighs the median cycle
+// (model start → skeleton drawn) and asks the camera's track for fewer pictures a second when the model cannot take
+// them all, and more again when it can. The rate asked lives in the track's own constraints, so a loop started on the
+// same camera (another model chosen) carries on from it.
 import { meanLuma } from '../core/light';
 import type { PoseFrame } from '../core/pose';
 import type { PoseSource } from '../pose/types';
+import { medianOf, nextPace } from './cameraPace';
 
 export interface LoopCounters {
   /** Frames the model ran on. */
@@ -30,6 +36,8 @@ export interface LoopCounters {
   recentAt: number[];
   /** Where the time of recent processed frames went (ring of the last 256), read by `npm run bench`. */
   timings: FrameTiming[];
+  /** Pictures a second the camera was asked for (cameraPace.ts); null while the camera runs at its own rate. */
+  cameraRate: number | null;
 }
 
 /** performance.now() instants of one processed frame. */
@@ -53,9 +61,33 @@ export interface FrameLoopOptions {
   onError(e: unknown): void;
   /** The clock frames are stamped with (ms); performance.now() unless given (tests wind their own). */
   now?(): number;
+  /** Pace a live camera to the model (default true); a recorded video or a replay has no track and is never paced. */
+  pace?: boolean;
 }
 
 const RING = 30;
+/** How often the camera's pace is weighed (ms), on at least PACE_MIN_FRAMES cycles measured at the current pace. */
+const PACE_EVERY_MS = 2000;
+const PACE_MIN_FRAMES = 10;
+/** The first frames after the model loads run slower (kernels still being prepared): not weighed. */
+const PACE_WARMUP_FRAMES = 5;
+
+/** The part of a camera track the pacing uses (a MediaStreamTrack; a stand-in in the Node tests). */
+interface PacedTrack {
+  getConstraints(): MediaTrackConstraints;
+  applyConstraints(c: MediaTrackConstraints): Promise<void>;
+}
+
+function cameraTrack(video: HTMLVideoElement): PacedTrack | null {
+  const s = video.srcObject as { getVideoTracks?(): PacedTrack[] } | null | undefined;
+  return typeof s?.getVideoTracks === 'function' ? (s.getVideoTracks()[0] ?? null) : null;
+}
+
+/** The cap in a track's constraints (`frameRate: { max }`, the only form the loop asks), null without one. */
+function cappedRate(c: MediaTrackConstraints): number | null {
+  const f = c.frameRate;
+  return typeof f === 'object' && f !== null && typeof f.max === 'number' ? f.max : null;
+}
 /** HTMLMediaElement.HAVE_CURRENT_DATA, spelled out so the loop also runs against a stand-in video in Node tests. */
 const HAVE_CURRENT_DATA = 2;
 
@@ -91,10 +123,45 @@ function lightMeter(): (video: HTMLVideoElement) => number | undefined {
 
 export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTMLVideoElement>, opts: FrameLoopOptions): FrameLoop {
   const video = videoEl as VideoWithRvfc;
-  const counters: LoopCounters = { frames: 0, dropped: 0, recentMs: [], recentAt: [], timings: [] };
   const now = opts.now ?? (() => performance.now());
+  const track = opts.pace === false ? null : cameraTrack(video);
+  const counters: LoopCounters = {
+    frames: 0,
+    dropped: 0,
+    recentMs: [],
+    recentAt: [],
+    timings: [],
+    cameraRate: track ? cappedRate(track.getConstraints()) : null,
+  };
   const measureLight = lightMeter();
   const t0 = now();
+  // Cycles measured since the pace last changed, the last pace decision, and whether a change is on its way.
+  let cycles: number[] = [];
+  let pacedAt = t0;
+  let pacing = false;
+
+  const pace = (at: number): void => {
+    if (!track || pacing || cycles.length < PACE_MIN_FRAMES || at - pacedAt < PACE_EVERY_MS) return;
+    pacedAt = at;
+    const constraints = track.getConstraints();
+    const current = cappedRate(constraints);
+    const next = nextPace(current, medianOf(cycles));
+    if (next === current) return;
+    const { frameRate: _asked, ...rest } = constraints;
+    pacing = true;
+    track.applyConstraints(next === null ? rest : { ...rest, frameRate: { max: next } }).then(
+      () => {
+        counters.cameraRate = next;
+        cycles = [];
+        pacing = false;
+      },
+      // A camera that refuses the cap keeps its own rate: the loop drops what the model cannot take, as before.
+      () => {
+        pacedAt = Infinity;
+        pacing = false;
+      },
+    );
+  };
   let busy = false;
   let stopped = false;
   let handle = 0;
@@ -118,7 +185,10 @@ export function startFrameLoop(videoEl: HTMLVideoElement, source: PoseSource<HTM
         light = measureLight(video);
       }
       opts.onPoseFrame({ t: started - t0, width: video.videoWidth, height: video.videoHeight, poses, light });
-      push(counters.timings, { frameAt, start: started, modelEnd: done, end: now() }, 256);
+      const end = now();
+      push(counters.timings, { frameAt, start: started, modelEnd: done, end }, 256);
+      if (counters.frames > PACE_WARMUP_FRAMES) push(cycles, end - started);
+      pace(end);
     } catch (e) {
       if (!stopped) {
         stopped = true;

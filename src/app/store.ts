@@ -63,6 +63,8 @@ export interface Stats {
   /** Camera frames skipped because the model was still busy, since the loop started. */
   dropped: number;
   frames: number;
+  /** Pictures a second the camera was asked for to match the model (app/cameraPace.ts); null: its own rate. */
+  cameraRate: number | null;
 }
 
 export interface CameraInfo {
@@ -228,7 +230,7 @@ export function initialAppState(): AppState {
     backend: null,
     cameras: [],
     videoSize: null,
-    stats: { fps: 0, modelMs: 0, dropped: 0, frames: 0 },
+    stats: { fps: 0, modelMs: 0, dropped: 0, frames: 0, cameraRate: null },
     recording: { active: false, frames: 0 },
     coach: null,
     interrupted: null,

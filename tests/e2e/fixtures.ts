@@ -3,6 +3,7 @@
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { COCO17 } from '../../src/core/pose';
+import type { DebugHook } from '../../src/app/live/debugHook';
 
 export const test = base.extend<{ foreignRequests: string[] }>({
   foreignRequests: [
@@ -27,15 +28,15 @@ export { expect };
 /** The body's joints without the face: COCO-17 from the shoulders on (one list of names, src/core/pose.ts). */
 export const MAIN_JOINTS = COCO17.slice(5);
 
-export interface Hook {
+/** What the page's test hook gives (window.__formCoach, test builds): src/app/live/debugHook.ts's own type. */
+export type Hook = Pick<DebugHook, 'getStats'> & {
   getLastFrame(): {
     t: number;
     width: number;
     height: number;
     poses: { keypoints: { name: string; x: number; y: number; score: number }[] }[];
   } | null;
-  getStats(): { fps: number; modelMs: number; dropped: number; frames: number; backend: string | null; model: string; phase: string };
-}
+};
 
 /** Waits until the app has processed `n` frames on the model, and returns its stats. */
 export async function waitForFrames(page: Page, n: number, timeout = 90_000): Promise<void> {

@@ -20,6 +20,10 @@ export function DebugReadout() {
           <dd>{stats.dropped}</dd>
         </div>
         <div>
+          <dt>Camera</dt>
+          <dd data-testid="camera-rate">{stats.cameraRate === null ? 'own rate' : `${stats.cameraRate}/s, paced to the model`}</dd>
+        </div>
+        <div>
           <dt>Engine</dt>
           <dd>{backend?.active ?? '–'}</dd>
         </div>

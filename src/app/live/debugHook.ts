@@ -15,6 +15,7 @@ export interface DebugHook {
     modelMs: number;
     dropped: number;
     frames: number;
+    cameraRate: number | null;
     backend: string | null;
     threads: number | null;
     model: string;
@@ -32,12 +33,13 @@ export function debugHookOf(feed: PoseFeed, run: SetRunner, store: StoreApi<AppS
     getLastFrame: () => feed.lastFrame,
     getStats: () => {
       const s = store.getState();
-      const { fps, modelMs, dropped, frames } = feed.stats();
+      const { fps, modelMs, dropped, frames, cameraRate } = feed.stats();
       return {
         fps,
         modelMs,
         dropped,
         frames,
+        cameraRate,
         backend: s.backend?.active ?? null,
         threads: s.backend?.threads.count ?? null,
         model: s.settings.model,

@@ -254,7 +254,7 @@ export class PoseFeed {
     const c = this.loop?.counters;
     if (!c) return;
     const { fps, modelMs } = summarise(c, this.d.clock.now());
-    this.store.setState({ stats: { fps, modelMs, dropped: c.dropped, frames: c.frames } });
+    this.store.setState({ stats: { fps, modelMs, dropped: c.dropped, frames: c.frames, cameraRate: c.cameraRate } });
     const st = this.store.getState();
     noteModelSpeed(st.settings.model, st.backend?.active ?? null, c.recentMs, c.frames, st.backend?.threads.count ?? 1);
     const k = this.keypoints;
@@ -279,13 +279,22 @@ export class PoseFeed {
   }
 
   /** Speed and state for tests and the bench. */
-  stats(): { fps: number; modelMs: number; dropped: number; frames: number; recentMs: number[]; timings: FrameTiming[] } {
+  stats(): {
+    fps: number;
+    modelMs: number;
+    dropped: number;
+    frames: number;
+    cameraRate: number | null;
+    recentMs: number[];
+    timings: FrameTiming[];
+  } {
     const c = this.loop?.counters;
     const sum = c ? summarise(c, this.d.clock.now()) : { fps: 0, modelMs: 0 };
     return {
       ...sum,
       dropped: c?.dropped ?? 0,
       frames: c?.frames ?? 0,
+      cameraRate: c?.cameraRate ?? null,
       recentMs: [...(c?.recentMs ?? [])],
       timings: [...(c?.timings ?? [])],
     };
