@@ -12,6 +12,16 @@
 // age 1–4/12–17 ms, latency 45–53/58–69 ms, live/raw 1.01–1.05, the model itself 3–5 ms faster a picture. The cost:
 // 15 evenly spaced pictures a second instead of 17–18 unevenly spaced ones.
 //
+// Chromium caps a track by keeping pictures on a counter, so only whole fractions of the camera's rate come evenly
+// spaced: measured here on a 30-a-second camera, 15 and 10 keep every second and third picture; 20 keeps two of three
+// (33 and 67 ms apart), 24 four of five, 12 two of five (67 and 100 ms). The uneven ones still serve: a picture that
+// arrives while the model is busy is read as soon as it is done (the loop drops only a picture overtaken by the next),
+// so a model up to the long gap keeps the rate, its pictures a few ms older every other time.
+//
+// Measured on the whole bench after this landed (2026-12-07 06:24 UTC): Thunder on 1 thread paced to 12 (66 ms a
+// picture; 13.3 a second unpaced, 12.0 paced, latency p95 103 → 78–91 ms); under a CPU-bound process beside it
+// (71–75 ms) to 10. BlazePose full (27 ms) to 24 on the app's page, 26.5 a second against 27.7, latency 51/64 → 35/46.
+//
 // Plain numbers in and out; the frame loop (frameLoop.ts) measures the cycle and asks the camera's track.
 
 /** The rates a camera is asked for, fastest first; the first means no cap at all (the camera's own rate). */
