@@ -8,7 +8,7 @@
 // is as fresh as the bench's latency says. The price is the wait for the next rendering step after each inference
 // (up to a screen refresh), and, with a camera faster than the model, a picture up to a camera frame old when the model
 // gets to it: `npm run bench`'s "picture age at start", 17–20 ms median and 31–34 ms p95 for Thunder on 2 threads
-// before the camera was paced (below), 10/14 ms after (2026-12-07). Measured before pacing and
+// before the camera was paced (below), 1–10/14–17 ms after (two bench runs, 2026-12-07). Measured before pacing and
 // not adopted: passing over a picture more than half a frame older than the freshest and waiting for the next took
 // the age to 9–11/25–28 ms but the latency p95 only from 85–88 to 80–85 ms, for 17.1, 12.8 and 17.1 pictures a
 // second against 17.8–18.3 (three alternating runs each); running the model again at once when a newer frame had come would draw the skeleton
